@@ -1,0 +1,80 @@
+//! The typed client of the JSON API. Every call reports activity to the session timer and turns
+//! the error envelope into `ApiError`, so pages only deal with Italian messages.
+
+use api::ErrorEnvelope;
+use gloo_net::http::{Request, RequestBuilder, Response};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ApiError {
+    pub status: u16,
+    pub code: String,
+    pub message: String,
+    pub fields: BTreeMap<String, String>,
+}
+
+impl ApiError {
+    fn network() -> Self {
+        ApiError {
+            status: 0,
+            code: "network".into(),
+            message: "Il servizio non è raggiungibile. Controlla la connessione e riprova.".into(),
+            fields: BTreeMap::new(),
+        }
+    }
+
+    pub fn is_unauthenticated(&self) -> bool {
+        self.status == 401
+    }
+}
+
+async fn send(
+    request: Result<gloo_net::http::Request, gloo_net::Error>,
+) -> Result<Response, ApiError> {
+    let response = request
+        .map_err(|_| ApiError::network())?
+        .send()
+        .await
+        .map_err(|_| ApiError::network())?;
+    crate::session::note_activity();
+    if response.ok() {
+        return Ok(response);
+    }
+    let status = response.status();
+    match response.json::<ErrorEnvelope>().await {
+        Ok(envelope) => Err(ApiError {
+            status,
+            code: envelope.error.code,
+            message: envelope.error.message,
+            fields: envelope.error.fields,
+        }),
+        Err(_) => Err(ApiError {
+            status,
+            code: "unexpected".into(),
+            message: "Si è verificato un errore imprevisto. Riprova tra qualche minuto.".into(),
+            fields: BTreeMap::new(),
+        }),
+    }
+}
+
+async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+    response.json::<T>().await.map_err(|_| ApiError::network())
+}
+
+fn json_body<B: Serialize>(builder: RequestBuilder, body: &B) -> Result<Request, gloo_net::Error> {
+    builder.json(body)
+}
+
+pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+    decode(send(Request::get(path).build()).await?).await
+}
+
+pub async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
+    decode(send(json_body(Request::post(path), body)).await?).await
+}
+
+pub async fn delete(path: &str) -> Result<(), ApiError> {
+    send(Request::delete(path).build()).await.map(|_| ())
+}

@@ -1,0 +1,110 @@
+//! The warning before the session ends for inactivity (WCAG 2.2.1 Timing Adjustable): two
+//! minutes before, a dialog takes the focus and offers "Resta collegato"; at the end the user
+//! is logged out and told why.
+
+use crate::client;
+use crate::session::{idle_ms, phase, Phase, Session};
+use leptos::html;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use std::time::Duration;
+use wasm_bindgen::JsCast;
+
+#[component]
+pub fn SessionWarning() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let navigate = use_navigate();
+    let current = RwSignal::new(Phase::Active);
+    let extended = RwSignal::new(false);
+    let stay = NodeRef::<html::Button>::new();
+    // Where the focus was before the dialog took it, to give it back afterwards.
+    let previous_focus = StoredValue::new_local(None::<web_sys::HtmlElement>);
+
+    let tick = move || {
+        let Some(info) = session.auth.with_untracked(|auth| match auth {
+            crate::session::Auth::LoggedIn(info) => Some(info.clone()),
+            _ => None,
+        }) else {
+            current.set(Phase::Active);
+            return;
+        };
+        let next = phase(idle_ms(), info.idle_timeout_seconds);
+        if next == Phase::Expired {
+            current.set(Phase::Active);
+            let navigate = navigate.clone();
+            leptos::task::spawn_local(async move {
+                let _ = client::delete("/api/session").await;
+                session.logged_out(Some(
+                    "La sessione è scaduta per inattività. Accedi di nuovo per continuare.",
+                ));
+                navigate("/accedi", Default::default());
+            });
+        } else if next != current.get_untracked() {
+            current.set(next);
+        }
+    };
+    if let Ok(handle) = set_interval_with_handle(tick, Duration::from_secs(1)) {
+        on_cleanup(move || handle.clear());
+    }
+
+    let warning = Memo::new(move |_| matches!(current.get(), Phase::Warning { .. }));
+    Effect::new(move |_| {
+        if warning.get() {
+            extended.set(false);
+            let active = document()
+                .active_element()
+                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+            previous_focus.set_value(active);
+            if let Some(button) = stay.get() {
+                let _ = button.focus();
+            }
+        }
+    });
+
+    let stay_logged_in = move |_| {
+        leptos::task::spawn_local(async move {
+            if client::get::<api::SessionInfo>("/api/session")
+                .await
+                .is_ok()
+            {
+                current.set(Phase::Active);
+                extended.set(true);
+                if let Some(element) = previous_focus.get_value() {
+                    let _ = element.focus();
+                }
+            }
+        });
+    };
+
+    let seconds_left = move || match current.get() {
+        Phase::Warning { seconds_left } => seconds_left,
+        _ => 0,
+    };
+    let time_left = move || {
+        let s = seconds_left();
+        if s > 60 {
+            format!("{} minuti e {} secondi", s / 60, s % 60)
+        } else {
+            format!("{s} secondi")
+        }
+    };
+
+    view! {
+        <p class="visually-hidden" role="status">
+            {move || extended.get().then_some("Sessione prolungata di 30 minuti.")}
+        </p>
+        <Show when=move || warning.get()>
+            <div class="session-warning" role="alertdialog" aria-modal="false"
+                aria-labelledby="session-warning-title" aria-describedby="session-warning-text">
+                <h2 id="session-warning-title" class="session-warning__title">"La sessione sta per scadere"</h2>
+                <p id="session-warning-text">
+                    "Per la tua sicurezza, dopo 30 minuti di inattività la sessione termina. Tempo rimasto: "
+                    <span>{time_left}</span>"."
+                </p>
+                <button type="button" class="button" node_ref=stay on:click=stay_logged_in>
+                    "Resta collegato"
+                </button>
+            </div>
+        </Show>
+    }
+}

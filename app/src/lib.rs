@@ -1,0 +1,58 @@
+//! The browser app: a Leptos single-page app over the JSON API. Pages live in `pages/`,
+//! reusable pieces in `components/`, rules in plain modules (`session`) tested natively.
+
+pub mod client;
+pub mod components;
+pub mod pages;
+pub mod session;
+
+use components::shell::{RequireLogin, Shell};
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+use pages::*;
+use session::Session;
+
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let session = Session::new();
+    provide_context(session);
+    leptos::task::spawn_local(async move {
+        match client::get::<api::SessionInfo>("/api/session").await {
+            Ok(info) => session.logged_in(info),
+            Err(_) => session.logged_out(None),
+        }
+    });
+
+    view! {
+        <Router>
+            <Shell>
+                <Routes fallback=|| view! { <not_found::NotFound/> }>
+                    <Route path=path!("/") view=home::Home/>
+                    <Route path=path!("/accedi") view=login::Login/>
+                    <Route
+                        path=path!("/contribuenti")
+                        view=|| view! { <RequireLogin><contributors::ChooseContributor/></RequireLogin> }
+                    />
+                    <Route
+                        path=path!("/comunicazioni")
+                        view=|| view! { <RequireLogin><sections::Communications/></RequireLogin> }
+                    />
+                    <Route
+                        path=path!("/appuntamenti")
+                        view=|| view! { <RequireLogin><sections::Appointments/></RequireLogin> }
+                    />
+                    <Route
+                        path=path!("/sede/comunicazioni")
+                        view=|| view! { <RequireLogin><sections::OfficeCommunications/></RequireLogin> }
+                    />
+                </Routes>
+            </Shell>
+        </Router>
+    }
+}

@@ -1,0 +1,14 @@
+//! `/`: sends each user to their first page, or to "Accedi".
+
+use crate::session::{Auth, Session};
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+
+#[component]
+pub fn Home() -> impl IntoView {
+    let session = expect_context::<Session>();
+    move || match session.auth.get() {
+        Auth::Loading => view! { <p class="loading" role="status">"Caricamento…"</p> }.into_any(),
+        _ => view! { <Redirect path=session.home()/> }.into_any(),
+    }
+}

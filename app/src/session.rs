@@ -1,0 +1,222 @@
+//! Who is logged in, whom they act for ("utente selezionato") and when the session will end.
+//! The rules are plain functions with native unit tests; the rest only stores their results.
+
+use api::{Contributor, Role, SessionInfo};
+use leptos::prelude::*;
+use std::cell::Cell;
+
+/// The warning comes this long before the idle timeout (WCAG 2.2.1 asks for at least 20 s).
+pub const WARNING_SECONDS: f64 = 120.0;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Auth {
+    /// The app has just started and is asking the server.
+    Loading,
+    Anonymous,
+    LoggedIn(SessionInfo),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Phase {
+    Active,
+    Warning { seconds_left: u32 },
+    Expired,
+}
+
+/// Where the idle timeout stands, `idle_ms` after the last request the server saw.
+pub fn phase(idle_ms: f64, idle_timeout_seconds: u32) -> Phase {
+    let left = f64::from(idle_timeout_seconds) - idle_ms / 1000.0;
+    if left <= 0.0 {
+        Phase::Expired
+    } else if left <= WARNING_SECONDS {
+        Phase::Warning {
+            seconds_left: left.ceil() as u32,
+        }
+    } else {
+        Phase::Active
+    }
+}
+
+/// The contributor the user acts for: a contributor always acts for themself; an intermediary
+/// for the stored choice while it is still among their delegations; an operator for nobody.
+pub fn resolve_selection(
+    role: Role,
+    contributors: &[Contributor],
+    stored: Option<&str>,
+) -> Option<String> {
+    match role {
+        Role::Contribuente => contributors.first().map(|c| c.cf.clone()),
+        Role::Intermediario => stored
+            .filter(|cf| contributors.iter().any(|c| c.cf == *cf))
+            .map(str::to_string),
+        Role::Operatore => None,
+    }
+}
+
+/// The first page after login, and where "home" leads.
+pub fn home_path(role: Role, has_selection: bool) -> &'static str {
+    match role {
+        Role::Contribuente => "/comunicazioni",
+        Role::Intermediario if has_selection => "/comunicazioni",
+        Role::Intermediario => "/contribuenti",
+        Role::Operatore => "/sede/comunicazioni",
+    }
+}
+
+thread_local! {
+    static LAST_ACTIVITY_MS: Cell<f64> = const { Cell::new(0.0) };
+}
+
+/// Called after every answer of the server: each one restarted the server's idle clock.
+pub fn note_activity() {
+    LAST_ACTIVITY_MS.with(|c| c.set(js_sys::Date::now()));
+}
+
+pub fn idle_ms() -> f64 {
+    js_sys::Date::now() - LAST_ACTIVITY_MS.with(Cell::get)
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok()?
+}
+
+fn storage_key(username: &str) -> String {
+    format!("cassetto.utente_selezionato.{username}")
+}
+
+/// The app-wide session, provided as context by `App`.
+#[derive(Clone, Copy)]
+pub struct Session {
+    pub auth: RwSignal<Auth>,
+    pub selected: RwSignal<Option<String>>,
+    /// A one-off sentence for the login page ("Sei uscito dal servizio.").
+    pub notice: RwSignal<Option<String>>,
+}
+
+impl Session {
+    pub fn new() -> Self {
+        Session {
+            auth: RwSignal::new(Auth::Loading),
+            selected: RwSignal::new(None),
+            notice: RwSignal::new(None),
+        }
+    }
+
+    pub fn info(&self) -> Option<SessionInfo> {
+        match self.auth.get() {
+            Auth::LoggedIn(info) => Some(info),
+            _ => None,
+        }
+    }
+
+    pub fn role(&self) -> Option<Role> {
+        self.info().map(|info| info.user.role)
+    }
+
+    pub fn logged_in(&self, info: SessionInfo) {
+        let stored =
+            storage().and_then(|s| s.get_item(&storage_key(&info.user.username)).ok().flatten());
+        let selection = resolve_selection(info.user.role, &info.contributors, stored.as_deref());
+        self.selected.set(selection);
+        self.auth.set(Auth::LoggedIn(info));
+    }
+
+    pub fn logged_out(&self, notice: Option<&str>) {
+        self.selected.set(None);
+        self.notice.set(notice.map(str::to_string));
+        self.auth.set(Auth::Anonymous);
+    }
+
+    /// Acts for `cf` from now on; kept across reloads of this tab.
+    pub fn select(&self, cf: &str) {
+        if let Some(info) = self.info() {
+            if let Some(storage) = storage() {
+                let _ = storage.set_item(&storage_key(&info.user.username), cf);
+            }
+        }
+        self.selected.set(Some(cf.to_string()));
+    }
+
+    pub fn selected_contributor(&self) -> Option<Contributor> {
+        let cf = self.selected.get()?;
+        self.info()?.contributors.into_iter().find(|c| c.cf == cf)
+    }
+
+    pub fn home(&self) -> &'static str {
+        match self.role() {
+            Some(role) => home_path(role, self.selected.get().is_some()),
+            None => "/accedi",
+        }
+    }
+}
+
+impl Default for Session {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use api::Category;
+
+    fn contributor(cf: &str) -> Contributor {
+        Contributor {
+            cf: cf.into(),
+            name: "X".into(),
+            category: Category::Artigiano,
+            province: "RM".into(),
+        }
+    }
+
+    #[test]
+    fn the_warning_starts_two_minutes_before_the_timeout() {
+        assert_eq!(phase(27.0 * 60_000.0, 1800), Phase::Active);
+        assert_eq!(
+            phase(28.0 * 60_000.0, 1800),
+            Phase::Warning { seconds_left: 120 }
+        );
+        assert_eq!(
+            phase(29.0 * 60_000.0 + 30_500.0, 1800),
+            Phase::Warning { seconds_left: 30 }
+        );
+        assert_eq!(phase(30.0 * 60_000.0, 1800), Phase::Expired);
+    }
+
+    #[test]
+    fn a_contributor_always_acts_for_themself() {
+        let own = [contributor("RSSMRA80A01H501U")];
+        assert_eq!(
+            resolve_selection(Role::Contribuente, &own, Some("FRRGNN72T10F839E")).as_deref(),
+            Some("RSSMRA80A01H501U")
+        );
+    }
+
+    #[test]
+    fn an_intermediary_keeps_a_choice_only_while_it_is_delegated() {
+        let delegated = [
+            contributor("RSSMRA80A01H501U"),
+            contributor("BNCLCU85M41F205T"),
+        ];
+        assert_eq!(
+            resolve_selection(Role::Intermediario, &delegated, Some("BNCLCU85M41F205T")).as_deref(),
+            Some("BNCLCU85M41F205T")
+        );
+        assert_eq!(
+            resolve_selection(Role::Intermediario, &delegated, Some("FRRGNN72T10F839E")),
+            None
+        );
+        assert_eq!(
+            resolve_selection(Role::Intermediario, &delegated, None),
+            None
+        );
+    }
+
+    #[test]
+    fn an_intermediary_without_a_choice_starts_from_the_contributor_list() {
+        assert_eq!(home_path(Role::Intermediario, false), "/contribuenti");
+        assert_eq!(home_path(Role::Intermediario, true), "/comunicazioni");
+        assert_eq!(home_path(Role::Operatore, false), "/sede/comunicazioni");
+    }
+}

@@ -1,0 +1,140 @@
+//! The server of the Cassetto Previdenziale: the JSON API, the built app, the database.
+//! `app()` builds the whole HTTP service from a state, so tests run it in-process against a
+//! fresh database exactly as `run()` serves it.
+
+pub mod access;
+pub mod assets;
+pub mod auth;
+pub mod clock;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod extract;
+pub mod routes;
+pub mod security;
+pub mod telemetry;
+pub mod throttle;
+
+use crate::assets::Assets;
+use crate::clock::{SharedClock, SystemClock};
+use crate::config::Config;
+use crate::db::Db;
+use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::http::{HeaderName, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{middleware, Json, Router};
+use std::sync::Arc;
+use tower::ServiceBuilder;
+use tower_http::compression::{CompressionLayer, CompressionLevel};
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::trace::TraceLayer;
+
+/// Fixed for the life of the process.
+pub struct Settings {
+    pub secure_cookies: bool,
+    /// A real argon2 hash of nothing, verified against when a username is unknown.
+    pub dummy_hash: String,
+}
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub clock: SharedClock,
+    pub settings: Arc<Settings>,
+    pub assets: Arc<Assets>,
+}
+
+impl AppState {
+    pub fn new(db: Db, clock: SharedClock, assets: Assets, secure_cookies: bool) -> AppState {
+        AppState {
+            db,
+            clock,
+            assets: Arc::new(assets),
+            settings: Arc::new(Settings {
+                secure_cookies,
+                dummy_hash: auth::hash_password(&auth::new_token()),
+            }),
+        }
+    }
+}
+
+pub fn app(state: AppState) -> Router {
+    let csp = assets::content_security_policy(state.assets.script_hashes());
+    let request_id = HeaderName::from_static("x-request-id");
+    Router::new()
+        .route("/healthz", get(health))
+        .merge(routes::router())
+        .fallback(fallback)
+        .layer(DefaultBodyLimit::max(security::BODY_LIMIT))
+        .with_state(state)
+        .layer(
+            ServiceBuilder::new()
+                .layer(SetRequestIdLayer::new(request_id.clone(), MakeRequestUuid))
+                .layer(TraceLayer::new_for_http().make_span_with(|request: &Request| {
+                    let id = request
+                        .headers()
+                        .get("x-request-id")
+                        .and_then(|v| v.to_str().ok())
+                        .unwrap_or_default();
+                    tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), id)
+                }))
+                .layer(PropagateRequestIdLayer::new(request_id))
+                .layer(middleware::from_fn_with_state(csp, security::headers))
+                // Static files arrive already compressed; this covers the API's JSON.
+                .layer(CompressionLayer::new().quality(CompressionLevel::Fastest))
+                .layer(middleware::from_fn(security::guard)),
+        )
+}
+
+async fn health(State(state): State<AppState>) -> Response {
+    match state.db.ping().await {
+        Ok(()) => Json(api::Health {
+            status: "ok".into(),
+        })
+        .into_response(),
+        Err(error) => {
+            tracing::error!(%error, "health check: database unreachable");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                Json(api::Health {
+                    status: "database non raggiungibile".into(),
+                }),
+            )
+                .into_response()
+        }
+    }
+}
+
+async fn fallback(State(state): State<AppState>, request: Request) -> Response {
+    let path = request.uri().path();
+    if path == "/api" || path.starts_with("/api/") {
+        return routes::api_not_found().await.into_response();
+    }
+    state
+        .assets
+        .respond(request.method(), request.uri(), request.headers())
+}
+
+/// Connects to the database, loads the demo data if asked, and serves until Ctrl-C.
+pub async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
+    let db = Db::connect(&config.database_url).await?;
+    if config.demo {
+        demo::load_if_empty(&db, &SystemClock).await?;
+    }
+    let assets = Assets::load(&config.static_dir)?;
+    let state = AppState::new(db, Arc::new(SystemClock), assets, config.secure_cookies);
+    let listener = tokio::net::TcpListener::bind(config.bind).await?;
+    let address = listener.local_addr()?;
+    println!("Cassetto Previdenziale in ascolto su http://{address}");
+    if config.demo {
+        println!("{}", demo::ACCOUNTS_HELP);
+    }
+    axum::serve(listener, app(state))
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,19 @@
+//! The JSON API: one module per feature, each owning its router; this file only merges them.
+
+mod contributors;
+mod session;
+
+use crate::error::AppError;
+use crate::AppState;
+use axum::Router;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .merge(session::router())
+        .merge(contributors::router())
+}
+
+/// Any `/api` path that no route answers: the envelope, never the app's HTML.
+pub async fn api_not_found() -> AppError {
+    AppError::NotFound
+}

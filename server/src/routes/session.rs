@@ -1,0 +1,231 @@
+//! Log in, who am I, log out (API.md "Session").
+
+use crate::access::contributors_for;
+use crate::auth::{
+    self, session_cookie, session_token, token_hash, verify_password, CurrentUser,
+    ABSOLUTE_TIMEOUT, IDLE_TIMEOUT,
+};
+use crate::clock::rfc3339;
+use crate::error::{AppError, AppResult};
+use crate::extract::Json;
+use crate::throttle::{lock_seconds, wait_in_words, FAILURE_WINDOW};
+use crate::AppState;
+use api::{LoginRequest, SessionInfo, User};
+use axum::extract::State;
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use std::collections::BTreeMap;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/api/session", get(who_am_i).post(log_in).delete(log_out))
+}
+
+async fn session_info(state: &AppState, user: CurrentUser) -> AppResult<SessionInfo> {
+    let contributors = contributors_for(&state.db, &user, state.clock.now()).await?;
+    Ok(SessionInfo {
+        contributors,
+        idle_timeout_seconds: IDLE_TIMEOUT as u32,
+        expires_at: rfc3339(user.session_expires_at),
+        user: User {
+            username: user.username,
+            name: user.name,
+            role: user.role,
+            organisation: user.organisation,
+            office: user.office_name,
+        },
+    })
+}
+
+async fn who_am_i(
+    State(state): State<AppState>,
+    user: CurrentUser,
+) -> AppResult<Json<SessionInfo>> {
+    Ok(Json(session_info(&state, user).await?))
+}
+
+type UserRow = (i64, String);
+
+async fn log_in(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Json(request): Json<LoginRequest>,
+) -> AppResult<Response> {
+    let mut fields = BTreeMap::new();
+    if request.username.trim().is_empty() {
+        fields.insert(
+            "username".to_string(),
+            "Inserisci il codice fiscale o il nome utente.".to_string(),
+        );
+    }
+    if request.password.is_empty() {
+        fields.insert("password".to_string(), "Inserisci la password.".to_string());
+    }
+    if !fields.is_empty() {
+        return Err(AppError::Validation(fields));
+    }
+    if request.username.len() > 100 || request.password.len() > 200 {
+        return Err(AppError::InvalidCredentials);
+    }
+
+    let key = request.username.trim().to_lowercase();
+    let now = state.clock.now();
+    let locked: Option<(i64,)> = sqlx::query_as(
+        "SELECT locked_until FROM login_failures WHERE username_key = $1 AND locked_until > $2",
+    )
+    .bind(&key)
+    .bind(now)
+    .fetch_optional(&state.db.pool)
+    .await?;
+    if let Some((until,)) = locked {
+        return Err(too_many(until - now));
+    }
+
+    let user: Option<UserRow> =
+        sqlx::query_as("SELECT id, password_hash FROM users WHERE username_key = $1")
+            .bind(&key)
+            .fetch_optional(&state.db.pool)
+            .await?;
+    // An unknown username costs the same hashing time as a known one: the answer's timing must
+    // not tell whether the account exists.
+    let hash = user
+        .as_ref()
+        .map(|(_, hash)| hash.clone())
+        .unwrap_or_else(|| state.settings.dummy_hash.clone());
+    let verified = verify_password(request.password, hash).await;
+    let Some((user_id, _)) = user.filter(|_| verified) else {
+        return Err(record_failure(&state, &key, now).await?);
+    };
+
+    let token = auth::new_token();
+    let mut tx = state.db.begin_write().await?;
+    sqlx::query("DELETE FROM login_failures WHERE username_key = $1")
+        .bind(&key)
+        .execute(&mut *tx)
+        .await?;
+    // A new token at every login; the one the browser held before (if any) dies now.
+    if let Some(old) = session_token(&headers, state.settings.secure_cookies) {
+        sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+            .bind(token_hash(&old))
+            .execute(&mut *tx)
+            .await?;
+    }
+    sqlx::query(
+        "DELETE FROM sessions WHERE user_id = $1 AND (expires_at <= $2 OR last_seen_at <= $3)",
+    )
+    .bind(user_id)
+    .bind(now)
+    .bind(now - IDLE_TIMEOUT)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at)
+         VALUES ($1, $2, $3, $3, $4)",
+    )
+    .bind(token_hash(&token))
+    .bind(user_id)
+    .bind(now)
+    .bind(now + ABSOLUTE_TIMEOUT)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+
+    let user = load_user(&state, user_id, now + ABSOLUTE_TIMEOUT).await?;
+    let info = session_info(&state, user).await?;
+    tracing::info!(user_id, "login");
+    Ok((
+        [(
+            header::SET_COOKIE,
+            session_cookie(state.settings.secure_cookies, Some(&token)),
+        )],
+        Json(info),
+    )
+        .into_response())
+}
+
+fn too_many(wait: i64) -> AppError {
+    AppError::TooManyRequests {
+        code: "too_many_attempts",
+        message: format!(
+            "Troppi tentativi di accesso non riusciti. {}",
+            wait_in_words(wait)
+        ),
+        retry_after: wait,
+    }
+}
+
+/// Counts a failed login and answers it: the generic 401, or 429 once the account is throttled.
+async fn record_failure(state: &AppState, key: &str, now: i64) -> AppResult<AppError> {
+    let mut tx = state.db.begin_write().await?;
+    let (failures,): (i64,) = sqlx::query_as(
+        "INSERT INTO login_failures (username_key, failures, last_failure_at, locked_until)
+         VALUES ($1, 1, $2, 0)
+         ON CONFLICT (username_key) DO UPDATE SET
+             failures = CASE WHEN login_failures.last_failure_at <= $3 THEN 1
+                             ELSE login_failures.failures + 1 END,
+             last_failure_at = $2
+         RETURNING failures",
+    )
+    .bind(key)
+    .bind(now)
+    .bind(now - FAILURE_WINDOW)
+    .fetch_one(&mut *tx)
+    .await?;
+    let lock = lock_seconds(failures);
+    if lock > 0 {
+        sqlx::query("UPDATE login_failures SET locked_until = $1 WHERE username_key = $2")
+            .bind(now + lock)
+            .bind(key)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    tracing::info!(failures, "failed login");
+    Ok(AppError::InvalidCredentials)
+}
+
+async fn load_user(state: &AppState, user_id: i64, expires_at: i64) -> AppResult<CurrentUser> {
+    let (username, name, role, organisation, office_id, office_name): (
+        String,
+        String,
+        String,
+        Option<String>,
+        Option<i64>,
+        Option<String>,
+    ) = sqlx::query_as(
+        "SELECT u.username, u.name, u.role, u.organisation, u.office_id, o.name
+         FROM users u LEFT JOIN offices o ON o.id = u.office_id WHERE u.id = $1",
+    )
+    .bind(user_id)
+    .fetch_one(&state.db.pool)
+    .await?;
+    Ok(CurrentUser {
+        id: user_id,
+        username,
+        name,
+        role: auth::parse_role(&role)?,
+        organisation,
+        office_id,
+        office_name,
+        session_expires_at: expires_at,
+    })
+}
+
+/// Ends the session on the server and clears the cookie. Logging out twice is not an error.
+async fn log_out(State(state): State<AppState>, headers: HeaderMap) -> AppResult<Response> {
+    if let Some(token) = session_token(&headers, state.settings.secure_cookies) {
+        sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+            .bind(token_hash(&token))
+            .execute(&state.db.pool)
+            .await?;
+    }
+    Ok((
+        StatusCode::NO_CONTENT,
+        [(
+            header::SET_COOKIE,
+            session_cookie(state.settings.secure_cookies, None),
+        )],
+    )
+        .into_response())
+}

@@ -1,0 +1,151 @@
+//! What every response carries and what every state-changing request must pass before any
+//! handler runs: security headers, refusal of cross-site requests and of non-JSON bodies.
+
+use crate::error::AppError;
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, Method};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+/// Bodies larger than this are refused (413) before they are read in full.
+pub const BODY_LIMIT: usize = 64 * 1024;
+
+pub async fn headers(State(csp): State<HeaderValue>, request: Request, next: Next) -> Response {
+    let is_api = request.uri().path().starts_with("/api");
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_SECURITY_POLICY, csp);
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    headers.insert(
+        "cross-origin-opener-policy",
+        HeaderValue::from_static("same-origin"),
+    );
+    headers.insert(
+        "permissions-policy",
+        HeaderValue::from_static(
+            "accelerometer=(), autoplay=(), camera=(), display-capture=(), encrypted-media=(), \
+             fullscreen=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), \
+             midi=(), payment=(), picture-in-picture=(), publickey-credentials-get=(), \
+             screen-wake-lock=(), sync-xhr=(), usb=(), xr-spatial-tracking=(), \
+             interest-cohort=()",
+        ),
+    );
+    if is_api {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response
+}
+
+/// Refuses, before any handler, a state-changing request that another site made the browser
+/// send, and a body that is not JSON. Requests without browser headers (an intermediary's own
+/// software) pass: without the SameSite=Strict cookie they cannot act for anyone anyway.
+pub async fn guard(request: Request, next: Next) -> Response {
+    if let Err(error) = check(request.method(), request.headers()) {
+        return error.into_response();
+    }
+    next.run(request).await
+}
+
+fn check(method: &Method, headers: &HeaderMap) -> Result<(), AppError> {
+    if matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS) {
+        return Ok(());
+    }
+    let text = |name: header::HeaderName| headers.get(name).and_then(|v| v.to_str().ok());
+    if let Some(site) = text(header::HeaderName::from_static("sec-fetch-site")) {
+        if site != "same-origin" && site != "none" {
+            return Err(AppError::CrossSite);
+        }
+    }
+    if let Some(origin) = text(header::ORIGIN) {
+        let host = text(header::HOST).unwrap_or_default();
+        let origin_host = origin
+            .strip_prefix("https://")
+            .or_else(|| origin.strip_prefix("http://"));
+        if origin_host != Some(host) {
+            return Err(AppError::CrossSite);
+        }
+    }
+    let has_body = text(header::TRANSFER_ENCODING).is_some()
+        || text(header::CONTENT_LENGTH).is_some_and(|len| len.trim() != "0");
+    if has_body {
+        let is_json = text(header::CONTENT_TYPE).is_some_and(|ct| {
+            let essence = ct.split(';').next().unwrap_or_default().trim();
+            essence.eq_ignore_ascii_case("application/json")
+        });
+        if !is_json {
+            return Err(AppError::UnsupportedMediaType);
+        }
+        if text(header::CONTENT_LENGTH)
+            .and_then(|len| len.trim().parse::<usize>().ok())
+            .is_some_and(|len| len > BODY_LIMIT)
+        {
+            return Err(AppError::PayloadTooLarge);
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
+        let mut map = HeaderMap::new();
+        for (name, value) in pairs {
+            map.insert(*name, HeaderValue::from_static(value));
+        }
+        map
+    }
+
+    #[test]
+    fn a_post_from_another_site_is_refused() {
+        let h = headers(&[("sec-fetch-site", "cross-site")]);
+        assert!(matches!(check(&Method::POST, &h), Err(AppError::CrossSite)));
+        let h = headers(&[("sec-fetch-site", "same-site")]);
+        assert!(matches!(check(&Method::POST, &h), Err(AppError::CrossSite)));
+    }
+
+    #[test]
+    fn an_origin_that_is_not_ours_is_refused() {
+        let h = headers(&[
+            ("origin", "https://evil.example"),
+            ("host", "cassetto.example"),
+        ]);
+        assert!(matches!(
+            check(&Method::DELETE, &h),
+            Err(AppError::CrossSite)
+        ));
+        let h = headers(&[
+            ("origin", "http://127.0.0.1:8080"),
+            ("host", "127.0.0.1:8080"),
+        ]);
+        assert!(check(&Method::DELETE, &h).is_ok());
+    }
+
+    #[test]
+    fn reads_are_never_refused() {
+        let h = headers(&[("sec-fetch-site", "cross-site")]);
+        assert!(check(&Method::GET, &h).is_ok());
+    }
+
+    #[test]
+    fn a_body_that_is_not_json_is_refused() {
+        let h = headers(&[("content-type", "text/plain"), ("content-length", "5")]);
+        assert!(matches!(
+            check(&Method::POST, &h),
+            Err(AppError::UnsupportedMediaType)
+        ));
+        let h = headers(&[
+            ("content-type", "application/json; charset=utf-8"),
+            ("content-length", "5"),
+        ]);
+        assert!(check(&Method::POST, &h).is_ok());
+    }
+}

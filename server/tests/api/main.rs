@@ -1,0 +1,8 @@
+//! The API's integration tests: one binary, a fresh database per test. They run on SQLite, and
+//! on PostgreSQL too when TEST_DATABASE_URL names a server where they may create databases.
+
+mod contributors;
+mod helpers;
+mod security;
+mod session;
+mod static_files;
