@@ -7,7 +7,17 @@ cd "$(dirname "$0")/.."
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130
 BINARYEN_VERSION=132
-TOOLS_DIR="$PWD/.tools"
+TOOLS_DIR="${TOOLS_DIR:-$HOME/.cache/cassetto-tools}"
+
+# `--browser`: Debian's Chromium for the Playwright suite (Playwright cannot download its own here).
+if [ "${1:-}" = "--browser" ]; then
+  if ! command -v "${CHROMIUM_PATH:-chromium}" >/dev/null 2>&1; then
+    sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium
+  fi
+  exit 0
+fi
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown

@@ -20,6 +20,9 @@ pub const IDLE_TIMEOUT: i64 = 30 * 60;
 pub const ABSOLUTE_TIMEOUT: i64 = 12 * 60 * 60;
 /// `last_seen_at` is written at most this often, so reading pages does not mean a write each.
 const TOUCH_INTERVAL: i64 = 30;
+/// `last_seen_at` may lag the last request by up to TOUCH_INTERVAL: with this grace nobody is
+/// logged out before a full IDLE_TIMEOUT of real inactivity.
+pub const IDLE_LIMIT: i64 = IDLE_TIMEOUT + TOUCH_INTERVAL;
 
 pub fn hash_password(password: &str) -> String {
     let salt = SaltString::generate(&mut rand::rngs::OsRng);
@@ -160,7 +163,7 @@ impl FromRequestParts<AppState> for CurrentUser {
             return Err(AppError::Unauthenticated);
         };
         let now = state.clock.now();
-        if now >= expires_at || now - last_seen >= IDLE_TIMEOUT {
+        if now >= expires_at || now - last_seen >= IDLE_LIMIT {
             sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
                 .bind(&hash)
                 .execute(&state.db.pool)

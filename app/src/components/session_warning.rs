@@ -3,7 +3,7 @@
 //! is logged out and told why.
 
 use crate::client;
-use crate::session::{idle_ms, phase, Phase, Session};
+use crate::session::{idle_ms, phase, Auth, Phase, Session};
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -20,27 +20,45 @@ pub fn SessionWarning() -> impl IntoView {
     // Where the focus was before the dialog took it, to give it back afterwards.
     let previous_focus = StoredValue::new_local(None::<web_sys::HtmlElement>);
 
-    let tick = move || {
-        let Some(info) = session.auth.with_untracked(|auth| match auth {
-            crate::session::Auth::LoggedIn(info) => Some(info.clone()),
-            _ => None,
-        }) else {
-            current.set(Phase::Active);
-            return;
-        };
-        let next = phase(idle_ms(), info.idle_timeout_seconds);
-        if next == Phase::Expired {
-            current.set(Phase::Active);
-            let navigate = navigate.clone();
-            leptos::task::spawn_local(async move {
-                let _ = client::delete("/api/session").await;
-                session.logged_out(Some(
-                    "La sessione è scaduta per inattività. Accedi di nuovo per continuare.",
-                ));
-                navigate("/accedi", Default::default());
+    // Ends the session on both sides and tells the user why on the login page.
+    let expire = move || {
+        let navigate = navigate.clone();
+        current.set(Phase::Active);
+        leptos::task::spawn_local(async move {
+            let _ = client::delete("/api/session").await;
+            session.logged_out(Some(
+                "La sessione è scaduta per inattività. Accedi di nuovo per continuare.",
+            ));
+            navigate("/accedi", Default::default());
+        });
+    };
+
+    let tick = {
+        let expire = expire.clone();
+        move || {
+            let timeout = session.auth.with_untracked(|auth| match auth {
+                Auth::LoggedIn(info) => Some(info.idle_timeout_seconds),
+                _ => None,
             });
-        } else if next != current.get_untracked() {
-            current.set(next);
+            let Some(timeout) = timeout else {
+                current.set(Phase::Active);
+                return;
+            };
+            let next = phase(idle_ms(), timeout);
+            let now = current.get_untracked();
+            if next == Phase::Expired {
+                expire();
+            } else if next != now {
+                if now == Phase::Active {
+                    extended.set(false);
+                    previous_focus.set_value(
+                        document()
+                            .active_element()
+                            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()),
+                    );
+                }
+                current.set(next);
+            }
         }
     };
     if let Ok(handle) = set_interval_with_handle(tick, Duration::from_secs(1)) {
@@ -49,44 +67,39 @@ pub fn SessionWarning() -> impl IntoView {
 
     let warning = Memo::new(move |_| matches!(current.get(), Phase::Warning { .. }));
     Effect::new(move |_| {
-        if warning.get() {
-            extended.set(false);
-            let active = document()
-                .active_element()
-                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-            previous_focus.set_value(active);
-            if let Some(button) = stay.get() {
-                let _ = button.focus();
-            }
+        if let (true, Some(button)) = (warning.get(), stay.get()) {
+            let _ = button.focus();
         }
     });
 
     let stay_logged_in = move |_| {
+        let expire = expire.clone();
         leptos::task::spawn_local(async move {
-            if client::get::<api::SessionInfo>("/api/session")
-                .await
-                .is_ok()
-            {
-                current.set(Phase::Active);
-                extended.set(true);
-                if let Some(element) = previous_focus.get_value() {
-                    let _ = element.focus();
+            match client::get::<api::SessionInfo>("/api/session").await {
+                Ok(_) => {
+                    current.set(Phase::Active);
+                    extended.set(true);
+                    if let Some(element) = previous_focus.get_value() {
+                        let _ = element.focus();
+                    }
                 }
+                Err(error) if error.is_unauthenticated() => expire(),
+                // A network failure: the warning stays and the user can try again.
+                Err(_) => {}
             }
         });
     };
 
-    let seconds_left = move || match current.get() {
-        Phase::Warning { seconds_left } => seconds_left,
-        _ => 0,
-    };
-    let time_left = move || {
-        let s = seconds_left();
-        if s > 60 {
-            format!("{} minuti e {} secondi", s / 60, s % 60)
-        } else {
-            format!("{s} secondi")
+    let time_left = move || match current.get() {
+        Phase::Warning { seconds_left } if seconds_left > 60 => {
+            format!(
+                "{} minuti e {} secondi",
+                seconds_left / 60,
+                seconds_left % 60
+            )
         }
+        Phase::Warning { seconds_left } => format!("{seconds_left} secondi"),
+        _ => String::new(),
     };
 
     view! {
@@ -101,7 +114,7 @@ pub fn SessionWarning() -> impl IntoView {
                     "Per la tua sicurezza, dopo 30 minuti di inattività la sessione termina. Tempo rimasto: "
                     <span>{time_left}</span>"."
                 </p>
-                <button type="button" class="button" node_ref=stay on:click=stay_logged_in>
+                <button type="button" class="button" node_ref=stay on:click=stay_logged_in.clone()>
                     "Resta collegato"
                 </button>
             </div>

@@ -1,6 +1,7 @@
 //! The JSON API: one module per feature, each owning its router; this file only merges them.
 
 mod contributors;
+pub mod openapi;
 mod session;
 
 use crate::error::AppError;
@@ -11,6 +12,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .merge(session::router())
         .merge(contributors::router())
+        .merge(openapi::router())
 }
 
 /// Any `/api` path that no route answers: the envelope, never the app's HTML.

@@ -3,7 +3,7 @@
 use crate::access::contributors_for;
 use crate::auth::{
     self, session_cookie, session_token, token_hash, verify_password, CurrentUser,
-    ABSOLUTE_TIMEOUT, IDLE_TIMEOUT,
+    ABSOLUTE_TIMEOUT, IDLE_LIMIT, IDLE_TIMEOUT,
 };
 use crate::clock::rfc3339;
 use crate::error::{AppError, AppResult};
@@ -116,7 +116,7 @@ async fn log_in(
     )
     .bind(user_id)
     .bind(now)
-    .bind(now - IDLE_TIMEOUT)
+    .bind(now - IDLE_LIMIT)
     .execute(&mut *tx)
     .await?;
     sqlx::query(

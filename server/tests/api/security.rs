@@ -204,3 +204,30 @@ async fn the_service_answers_over_a_real_socket() {
     assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
     assert!(answer.contains("\"status\":\"ok\""));
 }
+
+/// Every path and method the OpenAPI document lists is routed: none answers the JSON 404 or 405.
+#[tokio::test]
+async fn every_documented_operation_is_routed() {
+    let app = spawn_app().await;
+    let document: serde_json::Value = app.client().get("/api/openapi.json").await.json();
+    assert_eq!(document["openapi"], "3.1.0");
+    let paths = document["paths"].as_object().unwrap();
+    assert!(paths.contains_key("/api/session") && paths.contains_key("/api/contributors"));
+    for (path, operations) in paths {
+        for method in operations.as_object().unwrap().keys() {
+            let request = Request::builder()
+                .method(method.to_uppercase().as_str())
+                .uri(path.as_str())
+                .header(header::CONTENT_TYPE, "application/json")
+                .body(Body::from("{}"))
+                .unwrap();
+            let response = app.send(request).await;
+            assert_ne!(response.status, StatusCode::NOT_FOUND, "{method} {path}");
+            assert_ne!(
+                response.status,
+                StatusCode::METHOD_NOT_ALLOWED,
+                "{method} {path}"
+            );
+        }
+    }
+}

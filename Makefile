@@ -1,0 +1,60 @@
+# The two commands of the README: `make run` and `make test`. Each installs what a fresh
+# machine lacks first (scripts/install-tools.sh skips whatever is already there).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+export CARGO_TARGET_DIR ?= $(CURDIR)/target
+export TOOLS_DIR ?= $(HOME)/.cache/cassetto-tools
+export PATH := $(TOOLS_DIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+SERVER_BIN := $(CARGO_TARGET_DIR)/release/cassetto-server
+
+.PHONY: run test bench tools browser app server lint unit e2e e2e-deps clean
+
+## Build everything and start the service with demo data at http://127.0.0.1:8080
+run: app server
+	@echo
+	$(SERVER_BIN) --demo
+
+## Every check: format, lints, unit and integration tests (SQLite, and PostgreSQL when
+## TEST_DATABASE_URL is set), the release build of the app, the Playwright suite.
+test: lint unit app server e2e
+
+tools:
+	@scripts/install-tools.sh
+
+browser:
+	@scripts/install-tools.sh --browser
+
+app: tools
+	trunk build --release
+
+server:
+	cargo build --release -p server
+
+lint:
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
+
+unit:
+	cargo test --workspace
+ifneq ($(strip $(TEST_DATABASE_URL)),)
+	@echo "Integration tests on PostgreSQL ($(TEST_DATABASE_URL))"
+	cargo test -p server --test api
+endif
+
+e2e-deps: browser
+	@cd e2e && if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then \
+		PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund; fi
+
+e2e: e2e-deps app server
+	cd e2e && SERVER_BIN=$(SERVER_BIN) npx playwright test
+
+## First-load transfer and time of the login page in headless Chromium.
+bench: e2e-deps app server
+	cd e2e && SERVER_BIN=$(SERVER_BIN) node bench/first-load.mjs
+
+clean:
+	cargo clean
+	rm -rf dist e2e/test-results

@@ -1,0 +1,37 @@
+import { test, expect } from './fixtures';
+import { ACCOUNTS, LoginPage } from '../pages/login-page';
+import { Shell } from '../pages/shell';
+
+test('Verdi acts for Rossi, then Bianchi, and is never offered Ferri', async ({ page, axe }) => {
+  const login = new LoginPage(page);
+  const shell = new Shell(page);
+  await login.goto();
+  await login.logIn(ACCOUNTS.verdi.username);
+  await expect(shell.heading()).toHaveText('Scegli il contribuente');
+  const list = page.getByRole('list', { name: 'Contribuenti che ti hanno delegato' });
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  await expect(list).not.toContainText('Ferri');
+  await expect(list).not.toContainText('FRRGNN72T10F839E');
+  await axe('contributor choice');
+
+  await page.getByRole('button', { name: 'Opera per Mario Rossi' }).click();
+  await expect(shell.heading()).toHaveText('Comunicazione bidirezionale');
+  await expect(page.getByText('Stai operando per: Mario Rossi (RSSMRA80A01H501U)')).toBeVisible();
+  await axe('acting for Rossi');
+
+  // The choice survives a reload, and shows on every page.
+  await page.reload();
+  await expect(page.getByText('Stai operando per: Mario Rossi (RSSMRA80A01H501U)')).toBeVisible();
+  await shell.navLink('Gestione appuntamenti').click();
+  await expect(shell.heading()).toHaveText('Gestione appuntamenti');
+  await expect(page.getByText('Stai operando per: Mario Rossi (RSSMRA80A01H501U)')).toBeVisible();
+
+  await page.getByRole('link', { name: 'Cambia contribuente' }).click();
+  await expect(page.getByText('Stai già operando per questo contribuente.')).toBeVisible();
+  await page.getByRole('button', { name: 'Opera per Lucia Bianchi' }).click();
+  await expect(page.getByText('Stai operando per: Lucia Bianchi (BNCLCU85M41F205T)')).toBeVisible();
+
+  // The server agrees: Ferri is not among the contributors Verdi may act for.
+  const contributors = await (await page.request.get('/api/contributors')).json();
+  expect(contributors.map((c: { cf: string }) => c.cf)).toEqual(['BNCLCU85M41F205T', 'RSSMRA80A01H501U']);
+});

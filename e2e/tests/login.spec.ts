@@ -1,0 +1,131 @@
+import { test, expect } from './fixtures';
+import { ACCOUNTS, LoginPage } from '../pages/login-page';
+import { Shell } from '../pages/shell';
+
+test.describe('Accedi', () => {
+  test('the login page has labelled fields, a title and no accessibility problems', async ({ page, axe }) => {
+    const login = new LoginPage(page);
+    await login.goto();
+    await expect(page).toHaveTitle('Accedi – Cassetto Previdenziale');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'it');
+    await expect(new Shell(page).header()).toContainText(
+      'Cassetto Previdenziale per Artigiani e Commercianti',
+    );
+    await expect(login.username()).toHaveAttribute('autocomplete', 'username');
+    await expect(login.password()).toHaveAttribute('autocomplete', 'current-password');
+    await axe('login page');
+  });
+
+  const landings = [
+    { account: ACCOUNTS.rossi, heading: 'Comunicazione bidirezionale', nav: ['Comunicazione bidirezionale', 'Gestione appuntamenti'] },
+    { account: ACCOUNTS.bianchi, heading: 'Comunicazione bidirezionale', nav: ['Comunicazione bidirezionale', 'Gestione appuntamenti'] },
+    { account: ACCOUNTS.ferri, heading: 'Comunicazione bidirezionale', nav: ['Comunicazione bidirezionale', 'Gestione appuntamenti'] },
+    { account: ACCOUNTS.verdi, heading: 'Scegli il contribuente', nav: ['Contribuenti', 'Comunicazione bidirezionale'] },
+    { account: ACCOUNTS.operatoreRoma, heading: 'Comunicazioni della sede', nav: ['Comunicazioni della sede'] },
+    { account: ACCOUNTS.operatoreMilano, heading: 'Comunicazioni della sede', nav: ['Comunicazioni della sede'] },
+  ];
+  for (const { account, heading, nav } of landings) {
+    test(`${account.name} logs in and sees their own name`, async ({ page, axe }) => {
+      const login = new LoginPage(page);
+      const shell = new Shell(page);
+      await login.goto();
+      await login.logIn(account.username);
+      await expect(shell.heading()).toHaveText(heading);
+      await expect(shell.header()).toContainText(account.name);
+      for (const link of nav) await expect(shell.navLink(link)).toBeVisible();
+      await expect(page).toHaveTitle(`${heading} – Cassetto Previdenziale`);
+      await axe(`landing page of ${account.name}`);
+    });
+  }
+
+  test('a wrong password shows the error summary and moves the focus to it', async ({ page, axe }) => {
+    const login = new LoginPage(page);
+    await login.goto();
+    await login.logIn(ACCOUNTS.bianchi.username, 'password-sbagliata');
+    await expect(login.errorSummary()).toBeVisible();
+    await expect(login.errorSummary()).toBeFocused();
+    await expect(login.errorSummary()).toContainText('Nome utente o password non corretti');
+    await expect(login.password()).toHaveValue('');
+    await axe('login with wrong password');
+  });
+
+  test('empty fields get one linked message each', async ({ page, axe }) => {
+    const login = new LoginPage(page);
+    await login.goto();
+    await login.submit().click();
+    const summary = login.errorSummary();
+    await expect(summary).toBeFocused();
+    await expect(summary.getByRole('link')).toHaveCount(2);
+    await summary.getByRole('link', { name: 'Inserisci la password.' }).click();
+    await expect(login.password()).toBeFocused();
+    await expect(login.username()).toHaveAttribute('aria-invalid', 'true');
+    await expect(login.username()).toHaveAccessibleDescription(/Inserisci il codice fiscale o il nome utente/);
+    await axe('login with empty fields');
+  });
+
+  test('a user logs in with the keyboard alone', async ({ page }) => {
+    await page.goto('/accedi');
+    const shell = new Shell(page);
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('link', { name: 'Vai al contenuto principale' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('main')).toBeFocused();
+    // From the start of the content: the first field, then the password, then the button.
+    await page.keyboard.press('Tab');
+    await expect(page.getByLabel('Codice fiscale o nome utente')).toBeFocused();
+    await page.keyboard.type(ACCOUNTS.rossi.username);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('demo2026');
+    await page.keyboard.press('Enter');
+    await expect(shell.heading()).toHaveText('Comunicazione bidirezionale');
+    await expect(shell.heading()).toBeFocused();
+  });
+
+  test('Esci ends the session and says so', async ({ page, axe }) => {
+    const login = new LoginPage(page);
+    const shell = new Shell(page);
+    await login.goto();
+    await login.logIn(ACCOUNTS.rossi.username);
+    await expect(shell.heading()).toHaveText('Comunicazione bidirezionale');
+    await shell.logOut().click();
+    await expect(login.heading()).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'Sei uscito dal servizio.' })).toBeVisible();
+    await axe('after logout');
+    // The server forgot the session: a reload does not bring the user back in.
+    await page.goto('/comunicazioni');
+    await expect(login.heading()).toBeVisible();
+    const response = await page.request.get('/api/session');
+    expect(response.status()).toBe(401);
+  });
+
+  test('a reload on a client route serves the app on that route', async ({ page }) => {
+    const login = new LoginPage(page);
+    const shell = new Shell(page);
+    await login.goto();
+    await login.logIn(ACCOUNTS.rossi.username);
+    await shell.navLink('Gestione appuntamenti').click();
+    await expect(shell.heading()).toHaveText('Gestione appuntamenti');
+    await expect(shell.navLink('Gestione appuntamenti')).toHaveAttribute('aria-current', 'page');
+    await page.reload();
+    await expect(shell.heading()).toHaveText('Gestione appuntamenti');
+    await expect(page).toHaveURL(/\/appuntamenti$/);
+  });
+
+  test('an unknown address shows the 404 page', async ({ page, axe }) => {
+    await page.goto('/pagina-che-non-esiste');
+    await expect(page.getByRole('heading', { level: 1, name: 'Pagina non trovata' })).toBeVisible();
+    await expect(page).toHaveTitle('Pagina non trovata – Cassetto Previdenziale');
+    await expect(page.getByRole('link', { name: 'Torna alla pagina iniziale' })).toBeVisible();
+    await axe('404 page');
+  });
+
+  test('pages are served under the strict content security policy', async ({ page }) => {
+    const response = await page.goto('/accedi');
+    const csp = response!.headers()['content-security-policy'];
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+'/);
+    expect(csp).not.toContain("'unsafe-inline'");
+    // The app ran: the form is there, and the fixture checks the console stayed clean.
+    await expect(page.getByRole('button', { name: 'Accedi' })).toBeVisible();
+  });
+});
