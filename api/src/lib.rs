@@ -89,6 +89,13 @@ pub struct SessionInfo {
     pub expires_at: String,
 }
 
+/// `GET /api/session/status`: like `GET /api/session`, but a visitor who is not logged in gets
+/// `session: null` (200) instead of a 401, so the app can ask at start-up without an error.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionStatus {
+    pub session: Option<SessionInfo>,
+}
+
 /// `GET /healthz`.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Health {

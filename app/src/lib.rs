@@ -23,9 +23,11 @@ pub fn App() -> impl IntoView {
     let session = Session::new();
     provide_context(session);
     leptos::task::spawn_local(async move {
-        match client::get::<api::SessionInfo>("/api/session").await {
-            Ok(info) => session.logged_in(info),
-            Err(_) => session.logged_out(None),
+        match client::get::<api::SessionStatus>("/api/session/status").await {
+            Ok(api::SessionStatus {
+                session: Some(info),
+            }) => session.logged_in(info),
+            _ => session.logged_out(None),
         }
     });
 

@@ -38,6 +38,9 @@ test.describe('Accedi', () => {
     });
   }
 
+  test.describe('refused logins', () => {
+  test.use({ allowedHttpErrors: [401, 422] });
+
   test('a wrong password shows the error summary and moves the focus to it', async ({ page, axe }) => {
     const login = new LoginPage(page);
     await login.goto();
@@ -61,6 +64,7 @@ test.describe('Accedi', () => {
     await expect(login.username()).toHaveAttribute('aria-invalid', 'true');
     await expect(login.username()).toHaveAccessibleDescription(/Inserisci il codice fiscale o il nome utente/);
     await axe('login with empty fields');
+  });
   });
 
   test('a user logs in with the keyboard alone', async ({ page }) => {

@@ -47,6 +47,14 @@ pub fn document() -> Value {
                     "responses": { "204": { "description": "The session ended on the server" } }
                 }
             },
+            "/api/session/status": {
+                "get": {
+                    "summary": "Who am I, without a 401 for visitors",
+                    "responses": {
+                        "200": { "description": "`session` is null when not logged in", "content": { "application/json": { "schema": { "type": "object", "properties": { "session": { "oneOf": [ { "$ref": "#/components/schemas/SessionInfo" }, { "type": "null" } ] } } } } } }
+                    }
+                }
+            },
             "/api/contributors": {
                 "get": {
                     "summary": "Contributors the caller may act for",

@@ -10,7 +10,7 @@ use crate::error::{AppError, AppResult};
 use crate::extract::Json;
 use crate::throttle::{lock_seconds, wait_in_words, FAILURE_WINDOW};
 use crate::AppState;
-use api::{LoginRequest, SessionInfo, User};
+use api::{LoginRequest, SessionInfo, SessionStatus, User};
 use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -19,7 +19,9 @@ use axum::Router;
 use std::collections::BTreeMap;
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/api/session", get(who_am_i).post(log_in).delete(log_out))
+    Router::new()
+        .route("/api/session", get(who_am_i).post(log_in).delete(log_out))
+        .route("/api/session/status", get(status))
 }
 
 async fn session_info(state: &AppState, user: CurrentUser) -> AppResult<SessionInfo> {
@@ -43,6 +45,19 @@ async fn who_am_i(
     user: CurrentUser,
 ) -> AppResult<Json<SessionInfo>> {
     Ok(Json(session_info(&state, user).await?))
+}
+
+/// The app's start-up question. An expired or unknown session is simply "not logged in".
+async fn status(
+    State(state): State<AppState>,
+    user: Result<CurrentUser, AppError>,
+) -> AppResult<Json<SessionStatus>> {
+    let session = match user {
+        Ok(user) => Some(session_info(&state, user).await?),
+        Err(AppError::Unauthenticated | AppError::SessionExpired) => None,
+        Err(other) => return Err(other),
+    };
+    Ok(Json(SessionStatus { session }))
 }
 
 type UserRow = (i64, String);

@@ -245,3 +245,19 @@ async fn throttling_one_account_leaves_the_others_alone() {
         StatusCode::OK
     );
 }
+
+#[tokio::test]
+async fn the_status_says_null_for_a_visitor_and_the_session_for_a_user() {
+    let app = spawn_app().await;
+    let response = app.client().get("/api/session/status").await;
+    assert_eq!(response.status, StatusCode::OK);
+    assert_eq!(response.json::<api::SessionStatus>().session, None);
+
+    let mut client = app.logged_in(VERDI).await;
+    let status: api::SessionStatus = client.get("/api/session/status").await.json();
+    assert_eq!(status.session.unwrap().user.name, "Giuseppe Verdi");
+
+    app.clock.advance(31 * 60);
+    let status: api::SessionStatus = client.get("/api/session/status").await.json();
+    assert_eq!(status.session, None, "an expired session is no session");
+}
