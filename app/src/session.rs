@@ -37,6 +37,27 @@ pub fn phase(idle_ms: f64, idle_timeout_seconds: u32) -> Phase {
     }
 }
 
+/// "1 minuto e 30 secondi": a countdown in words, as it is read aloud.
+pub fn duration_words(seconds: u32) -> String {
+    let plural = |n: u32, one: &str, many: &str| {
+        if n == 1 {
+            format!("1 {one}")
+        } else {
+            format!("{n} {many}")
+        }
+    };
+    let (minutes, seconds) = (seconds / 60, seconds % 60);
+    match (minutes, seconds) {
+        (0, s) => plural(s, "secondo", "secondi"),
+        (m, 0) => plural(m, "minuto", "minuti"),
+        (m, s) => format!(
+            "{} e {}",
+            plural(m, "minuto", "minuti"),
+            plural(s, "secondo", "secondi")
+        ),
+    }
+}
+
 /// The contributor the user acts for: a contributor always acts for themself; an intermediary
 /// for the stored choice while it is still among their delegations; an operator for nobody.
 pub fn resolve_selection(
@@ -182,6 +203,15 @@ mod tests {
             Phase::Warning { seconds_left: 30 }
         );
         assert_eq!(phase(30.0 * 60_000.0, 1800), Phase::Expired);
+    }
+
+    #[test]
+    fn a_countdown_reads_as_italian_words() {
+        assert_eq!(duration_words(120), "2 minuti");
+        assert_eq!(duration_words(90), "1 minuto e 30 secondi");
+        assert_eq!(duration_words(61), "1 minuto e 1 secondo");
+        assert_eq!(duration_words(1), "1 secondo");
+        assert_eq!(duration_words(45), "45 secondi");
     }
 
     #[test]

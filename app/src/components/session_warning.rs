@@ -3,7 +3,7 @@
 //! is logged out and told why.
 
 use crate::client;
-use crate::session::{idle_ms, phase, Auth, Phase, Session};
+use crate::session::{duration_words, idle_ms, phase, Auth, Phase, Session};
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
