@@ -34,7 +34,7 @@ pub async fn headers(State(csp): State<HeaderValue>, request: Request, next: Nex
              fullscreen=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), \
              midi=(), payment=(), picture-in-picture=(), publickey-credentials-get=(), \
              screen-wake-lock=(), sync-xhr=(), usb=(), xr-spatial-tracking=(), \
-             interest-cohort=()",
+             browsing-topics=()",
         ),
     );
     if is_api {

@@ -91,14 +91,7 @@ pub fn SessionWarning() -> impl IntoView {
     };
 
     let time_left = move || match current.get() {
-        Phase::Warning { seconds_left } if seconds_left > 60 => {
-            format!(
-                "{} minuti e {} secondi",
-                seconds_left / 60,
-                seconds_left % 60
-            )
-        }
-        Phase::Warning { seconds_left } => format!("{seconds_left} secondi"),
+        Phase::Warning { seconds_left } => duration_words(seconds_left),
         _ => String::new(),
     };
 
