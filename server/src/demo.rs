@@ -3,6 +3,8 @@
 use crate::auth::hash_password;
 use crate::clock::Clock;
 use crate::db::{next_value, Db};
+use crate::routes::communications::{insert_message, insert_thread, NewThread};
+use api::CommunicationStatus;
 
 pub const PASSWORD: &str = "demo2026";
 
@@ -168,9 +170,139 @@ pub async fn load_if_empty(db: &Db, clock: &dyn Clock) -> Result<bool, sqlx::Err
         .execute(&mut *tx)
         .await?;
     }
+    for (cf, contributor_id) in &contributor_ids {
+        let (name, province) = CONTRIBUTORS
+            .iter()
+            .find(|(c, ..)| c == cf)
+            .map(|(_, name, _, province)| (*name, *province))
+            .expect("listed");
+        let office_id = office_ids
+            .iter()
+            .find(|(p, _)| *p == province)
+            .map(|(_, id)| *id)
+            .expect("office");
+        let office = OFFICES
+            .iter()
+            .find(|o| o.3 == province)
+            .map(|o| o.0)
+            .expect("office");
+        for thread in THREADS {
+            load_thread(
+                &mut tx,
+                *contributor_id,
+                office_id,
+                name,
+                office,
+                thread,
+                now,
+            )
+            .await?;
+        }
+    }
     tx.commit().await?;
     tracing::info!("demo data loaded");
     Ok(true)
+}
+
+/// A demo thread: topic, subject, status, days ago it was sent, the contributor's text, and the
+/// office's answer (days ago, text). Together they show every state of "Richiedi appuntamento".
+struct DemoThread {
+    topic: &'static str,
+    subject: &'static str,
+    status: CommunicationStatus,
+    sent_days_ago: i64,
+    text: &'static str,
+    answer: (i64, &'static str),
+    read: bool,
+}
+
+const THREADS: &[DemoThread] = &[
+    // Eligible by days: 40 days on a 30-day topic.
+    DemoThread {
+        topic: "estratto_conto",
+        subject: "Contributi del 2024 non presenti nell'estratto conto",
+        status: CommunicationStatus::InLavorazione,
+        sent_days_ago: 40,
+        text: "Buongiorno, nell'estratto conto non risultano i contributi del terzo e quarto trimestre 2024, regolarmente versati con F24. Allego le quietanze.",
+        answer: (35, "Abbiamo avviato la verifica dei versamenti con l'ufficio competente. Le daremo notizia appena possibile."),
+        read: true,
+    },
+    // Eligible by rejection: 5 days on a 30-day topic, not accepted.
+    DemoThread {
+        topic: "riduzione",
+        subject: "Domanda di riduzione contributiva del 50%",
+        status: CommunicationStatus::NonAccolta,
+        sent_days_ago: 5,
+        text: "Chiedo l'applicazione della riduzione del 50% dei contributi prevista per i pensionati ultrasessantacinquenni.",
+        answer: (2, "Esito: Non accolta.\nLa riduzione spetta ai titolari di pensione INPS con più di 65 anni: dai nostri archivi non risulta una pensione a suo nome."),
+        read: false,
+    },
+    // Not yet eligible: 3 days on a 20-day topic, in progress.
+    DemoThread {
+        topic: "rateazione",
+        subject: "Richiesta di rateazione dell'avviso di addebito",
+        status: CommunicationStatus::InLavorazione,
+        sent_days_ago: 3,
+        text: "Vorrei rateizzare in 24 rate l'avviso di addebito ricevuto il mese scorso.",
+        answer: (1, "Abbiamo preso in carico la richiesta. Per completare l'istruttoria ci invii copia dell'avviso di addebito."),
+        read: false,
+    },
+    // Accepted: 10 days on a 45-day topic.
+    DemoThread {
+        topic: "rimborsi",
+        subject: "Rimborso di contributi versati in eccesso",
+        status: CommunicationStatus::Accolta,
+        sent_days_ago: 10,
+        text: "Nel 2025 ho versato due volte la rata di maggio. Chiedo il rimborso della somma versata in eccesso.",
+        answer: (4, "Esito: Accolta.\nIl rimborso di 412,50 euro sarà disposto entro 30 giorni sul conto corrente indicato."),
+        read: true,
+    },
+];
+
+async fn load_thread(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    contributor_id: i64,
+    office_id: i64,
+    contributor: &str,
+    office: &str,
+    thread: &DemoThread,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    let sent_at = now - thread.sent_days_ago * DAY;
+    let answered_at = now - thread.answer.0 * DAY;
+    let (id, _) = insert_thread(
+        tx,
+        NewThread {
+            contributor_id,
+            office_id,
+            topic: thread.topic,
+            subject: thread.subject,
+            status: thread.status,
+            sent_at,
+        },
+    )
+    .await
+    .map_err(demo_error)?;
+    insert_message(tx, id, None, contributor, false, thread.text, sent_at)
+        .await
+        .map_err(demo_error)?;
+    insert_message(tx, id, None, office, true, thread.answer.1, answered_at)
+        .await
+        .map_err(demo_error)?;
+    sqlx::query(
+        "UPDATE communications SET last_message_at = $1, last_institute_message_at = $1,
+             awaiting_answer = 0, contributor_read_at = $2 WHERE id = $3",
+    )
+    .bind(answered_at)
+    .bind(thread.read.then_some(answered_at + 3600))
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+fn demo_error(error: crate::error::AppError) -> sqlx::Error {
+    sqlx::Error::Protocol(error.to_string())
 }
 
 #[allow(clippy::too_many_arguments)]

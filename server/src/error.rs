@@ -30,6 +30,10 @@ pub enum AppError {
     /// 404: missing, or someone else's: the two are never told apart.
     #[error("not found")]
     NotFound,
+    /// 409: the request clashes with the resource's state (a closed thread, an outcome
+    /// already recorded).
+    #[error("conflict: {code}")]
+    Conflict { code: &'static str, message: String },
     /// 413: the body is over the limit.
     #[error("payload too large")]
     PayloadTooLarge,
@@ -101,6 +105,7 @@ impl AppError {
                 "not_found",
                 "La risorsa richiesta non esiste.".into(),
             ),
+            Conflict { code, message } => (StatusCode::CONFLICT, code, message.clone()),
             PayloadTooLarge => (
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "payload_too_large",

@@ -1,6 +1,8 @@
 //! The JSON API: one module per feature, each owning its router; this file only merges them.
 
+pub mod communications;
 mod contributors;
+mod office;
 pub mod openapi;
 mod session;
 
@@ -13,6 +15,8 @@ pub fn router() -> Router<AppState> {
         .merge(session::router())
         .merge(contributors::router())
         .merge(openapi::router())
+        .merge(communications::router())
+        .merge(office::router())
 }
 
 /// Any `/api` path that no route answers: the envelope, never the app's HTML.

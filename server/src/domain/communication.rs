@@ -1,0 +1,216 @@
+//! What a thread, a message and an outcome must be before anything is stored: parse, don't
+//! validate. Each failure is a field and an Italian sentence.
+
+use std::collections::BTreeMap;
+
+pub const SUBJECT_MAX: usize = 150;
+pub const TEXT_MAX: usize = 4000;
+
+pub type FieldErrors = BTreeMap<String, String>;
+
+/// Trimmed, non-empty, at most `max` characters, no control characters but new lines and tabs
+/// (PostgreSQL refuses NUL, and nobody types the others).
+fn text_field(value: &str, max: usize, empty: &str, too_long: &str) -> Result<String, String> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Err(empty.to_string());
+    }
+    if value.chars().count() > max {
+        return Err(too_long.to_string());
+    }
+    if value
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
+    {
+        return Err("Il testo contiene caratteri non ammessi.".to_string());
+    }
+    Ok(value.to_string())
+}
+
+pub struct Draft {
+    pub topic: String,
+    pub subject: String,
+    pub text: String,
+}
+
+/// A new thread. `known_topic` says whether a topic code exists.
+pub fn parse_draft(
+    raw: &api::NewCommunication,
+    known_topic: impl Fn(&str) -> bool,
+) -> Result<Draft, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let topic = raw.topic.trim();
+    if topic.is_empty() {
+        errors.insert("topic".into(), "Scegli l'argomento.".into());
+    } else if !known_topic(topic) {
+        errors.insert("topic".into(), "Scegli un argomento dell'elenco.".into());
+    }
+    let subject = text_field(
+        &raw.subject,
+        SUBJECT_MAX,
+        "Inserisci l'oggetto.",
+        "L'oggetto può contenere al massimo 150 caratteri.",
+    )
+    .map_err(|e| errors.insert("subject".into(), e))
+    .ok();
+    let text = message_text(&raw.text)
+        .map_err(|e| errors.insert("text".into(), e))
+        .ok();
+    match (subject, text) {
+        (Some(subject), Some(text)) if errors.is_empty() => Ok(Draft {
+            topic: topic.to_string(),
+            subject,
+            text,
+        }),
+        _ => Err(errors),
+    }
+}
+
+pub fn message_text(text: &str) -> Result<String, String> {
+    text_field(
+        text,
+        TEXT_MAX,
+        "Scrivi il testo del messaggio.",
+        "Il testo può contenere al massimo 4000 caratteri.",
+    )
+}
+
+pub fn parse_message(raw: &api::NewMessage) -> Result<String, FieldErrors> {
+    message_text(&raw.text).map_err(|e| FieldErrors::from([("text".to_string(), e)]))
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Accolta,
+    NonAccolta,
+}
+
+impl Outcome {
+    pub fn status(self) -> api::CommunicationStatus {
+        match self {
+            Outcome::Accolta => api::CommunicationStatus::Accolta,
+            Outcome::NonAccolta => api::CommunicationStatus::NonAccolta,
+        }
+    }
+}
+
+pub fn parse_outcome(raw: &api::OutcomeRequest) -> Result<(Outcome, String), FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let outcome = match raw.outcome.as_str() {
+        "accolta" => Some(Outcome::Accolta),
+        "non_accolta" => Some(Outcome::NonAccolta),
+        _ => {
+            errors.insert(
+                "outcome".into(),
+                "Scegli l'esito: Accolta o Non accolta.".into(),
+            );
+            None
+        }
+    };
+    let text = text_field(
+        &raw.text,
+        TEXT_MAX,
+        "Scrivi la motivazione dell'esito.",
+        "La motivazione può contenere al massimo 4000 caratteri.",
+    )
+    .map_err(|e| errors.insert("text".into(), e))
+    .ok();
+    match (outcome, text) {
+        (Some(outcome), Some(text)) => Ok((outcome, text)),
+        _ => Err(errors),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft(topic: &str, subject: &str, text: &str) -> api::NewCommunication {
+        api::NewCommunication {
+            topic: topic.into(),
+            subject: subject.into(),
+            text: text.into(),
+        }
+    }
+
+    fn known(code: &str) -> bool {
+        code == "rateazione"
+    }
+
+    #[test]
+    fn a_complete_draft_is_trimmed_and_accepted() {
+        let d = parse_draft(
+            &draft("rateazione", "  Piano di rientro ", " Testo "),
+            known,
+        )
+        .unwrap();
+        assert_eq!(d.subject, "Piano di rientro");
+        assert_eq!(d.text, "Testo");
+    }
+
+    #[test]
+    fn every_bad_field_gets_its_own_message() {
+        let cases = [
+            (draft("", "a", "b"), "topic", "Scegli l'argomento."),
+            (
+                draft("pizza", "a", "b"),
+                "topic",
+                "Scegli un argomento dell'elenco.",
+            ),
+            (
+                draft("rateazione", "   ", "b"),
+                "subject",
+                "Inserisci l'oggetto.",
+            ),
+            (
+                draft("rateazione", &"x".repeat(151), "b"),
+                "subject",
+                "L'oggetto può contenere al massimo 150 caratteri.",
+            ),
+            (
+                draft("rateazione", "a", "\n\t "),
+                "text",
+                "Scrivi il testo del messaggio.",
+            ),
+            (
+                draft("rateazione", "a", &"è".repeat(4001)),
+                "text",
+                "Il testo può contenere al massimo 4000 caratteri.",
+            ),
+            (
+                draft("rateazione", "a", "nul\u{0}"),
+                "text",
+                "Il testo contiene caratteri non ammessi.",
+            ),
+        ];
+        for (raw, field, message) in cases {
+            let errors = parse_draft(&raw, known).err().expect(field);
+            assert_eq!(
+                errors.get(field).map(String::as_str),
+                Some(message),
+                "{field}"
+            );
+        }
+    }
+
+    #[test]
+    fn limits_count_characters_not_bytes() {
+        assert!(parse_draft(&draft("rateazione", &"à".repeat(150), "b"), known).is_ok());
+    }
+
+    #[test]
+    fn an_outcome_needs_a_known_value_and_a_motivation() {
+        let bad = parse_outcome(&api::OutcomeRequest {
+            outcome: "forse".into(),
+            text: " ".into(),
+        })
+        .unwrap_err();
+        assert!(bad.contains_key("outcome") && bad.contains_key("text"));
+        let (outcome, _) = parse_outcome(&api::OutcomeRequest {
+            outcome: "non_accolta".into(),
+            text: "Mancano i documenti.".into(),
+        })
+        .unwrap();
+        assert_eq!(outcome, Outcome::NonAccolta);
+    }
+}

@@ -1,0 +1,174 @@
+//! "Richiedi appuntamento" (seed: "può essere attivata sia dopo un dato numero di giorni
+//! (fissato in funzione dell'argomento) dalla data iniziale di invio della comunicazione sia nel
+//! caso di istanza non accolta").
+
+use api::{it, CommunicationStatus, Eligibility};
+use jiff::civil::Date;
+use jiff::ToSpan;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Decision {
+    /// Enough days have passed since the thread was first sent.
+    ByDays,
+    /// The request was not accepted: an appointment may be asked at once.
+    ByRejection,
+    /// Not yet: from this date by days, or earlier if the request is not accepted.
+    NotYet { available_from: Date },
+    /// The thread already has an active appointment: that one is shown instead.
+    AlreadyBooked { reference: String },
+}
+
+pub struct Facts<'a> {
+    pub sent_on: Date,
+    pub topic_days: i64,
+    pub status: CommunicationStatus,
+    pub active_appointment: Option<&'a str>,
+    pub today: Date,
+}
+
+pub fn decide(facts: &Facts) -> Decision {
+    if let Some(reference) = facts.active_appointment {
+        return Decision::AlreadyBooked {
+            reference: reference.to_string(),
+        };
+    }
+    if facts.status == CommunicationStatus::NonAccolta {
+        return Decision::ByRejection;
+    }
+    let available_from = facts
+        .sent_on
+        .checked_add(facts.topic_days.days())
+        .unwrap_or(Date::MAX);
+    if facts.today >= available_from {
+        Decision::ByDays
+    } else {
+        Decision::NotYet { available_from }
+    }
+}
+
+/// The decision as the API states it, with the sentence the user reads.
+pub fn describe(decision: &Decision, topic_days: i64) -> Eligibility {
+    let days = if topic_days == 1 {
+        "1 giorno".to_string()
+    } else {
+        format!("{topic_days} giorni")
+    };
+    match decision {
+        Decision::ByDays => Eligibility {
+            eligible: true,
+            reason: format!(
+                "Puoi richiedere un appuntamento: sono trascorsi almeno {days} dall'invio."
+            ),
+            available_from: None,
+            active_appointment: None,
+        },
+        Decision::ByRejection => Eligibility {
+            eligible: true,
+            reason: "Puoi richiedere un appuntamento: la richiesta non è stata accolta.".into(),
+            available_from: None,
+            active_appointment: None,
+        },
+        Decision::NotYet { available_from } => {
+            let date = available_from.to_string();
+            Eligibility {
+                eligible: false,
+                reason: format!(
+                    "Potrai richiedere un appuntamento dal {} ({days} dopo l'invio), oppure prima se la richiesta non viene accolta.",
+                    it::date(&date)
+                ),
+                available_from: Some(date),
+                active_appointment: None,
+            }
+        }
+        Decision::AlreadyBooked { reference } => Eligibility {
+            eligible: false,
+            reason: format!("Per questa comunicazione c'è già l'appuntamento {reference}."),
+            available_from: None,
+            active_appointment: Some(reference.clone()),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn facts(status: CommunicationStatus, today: Date) -> Facts<'static> {
+        Facts {
+            sent_on: date(2026, 2, 10),
+            topic_days: 30,
+            status,
+            active_appointment: None,
+            today,
+        }
+    }
+
+    #[test]
+    fn the_topic_days_after_sending_enable_it() {
+        let f = facts(CommunicationStatus::InLavorazione, date(2026, 3, 12));
+        assert_eq!(decide(&f), Decision::ByDays);
+    }
+
+    #[test]
+    fn the_day_before_it_is_not_yet_and_says_from_when() {
+        let f = facts(CommunicationStatus::InLavorazione, date(2026, 3, 11));
+        let decision = decide(&f);
+        assert_eq!(
+            decision,
+            Decision::NotYet {
+                available_from: date(2026, 3, 12)
+            }
+        );
+        let described = describe(&decision, 30);
+        assert!(!described.eligible);
+        assert_eq!(
+            described.reason,
+            "Potrai richiedere un appuntamento dal 12 marzo 2026 (30 giorni dopo l'invio), oppure prima se la richiesta non viene accolta."
+        );
+        assert_eq!(described.available_from.as_deref(), Some("2026-03-12"));
+    }
+
+    #[test]
+    fn a_rejection_enables_it_at_once() {
+        let f = facts(CommunicationStatus::NonAccolta, date(2026, 2, 11));
+        assert_eq!(decide(&f), Decision::ByRejection);
+        assert!(describe(&Decision::ByRejection, 30).eligible);
+    }
+
+    #[test]
+    fn an_accepted_request_still_waits_for_the_days() {
+        let f = facts(CommunicationStatus::Accolta, date(2026, 2, 20));
+        assert!(matches!(decide(&f), Decision::NotYet { .. }));
+    }
+
+    #[test]
+    fn an_active_appointment_wins_over_everything() {
+        let mut f = facts(CommunicationStatus::NonAccolta, date(2026, 4, 1));
+        f.active_appointment = Some("AP-2026-000123");
+        let decision = decide(&f);
+        let described = describe(&decision, 30);
+        assert!(!described.eligible);
+        assert_eq!(
+            described.active_appointment.as_deref(),
+            Some("AP-2026-000123")
+        );
+    }
+
+    #[test]
+    fn months_of_different_lengths_are_counted_in_days() {
+        let mut f = Facts {
+            sent_on: date(2026, 1, 31),
+            topic_days: 30,
+            status: CommunicationStatus::Inviata,
+            active_appointment: None,
+            today: date(2026, 3, 1),
+        };
+        assert!(
+            matches!(decide(&f), Decision::NotYet { .. }),
+            "February has 28 days"
+        );
+        f.today = date(2026, 3, 2);
+        assert_eq!(decide(&f), Decision::ByDays);
+    }
+}

@@ -1,0 +1,4 @@
+//! The rules, in plain Rust: no HTTP, no SQL. Handlers parse into these types and ask them.
+
+pub mod communication;
+pub mod eligibility;

@@ -1,0 +1,47 @@
+//! The service's time zone. Dates the user sees and date rules ("30 days after sending") are
+//! Europe/Rome, daylight saving included; instants are stored as Unix seconds.
+
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+use jiff::Timestamp;
+use std::sync::OnceLock;
+
+pub fn tz() -> &'static TimeZone {
+    static TZ: OnceLock<TimeZone> = OnceLock::new();
+    TZ.get_or_init(|| TimeZone::get("Europe/Rome").expect("bundled tzdb has Europe/Rome"))
+}
+
+/// The calendar day in Rome at `unix`.
+pub fn date_of(unix: i64) -> Date {
+    Timestamp::from_second(unix)
+        .unwrap_or(Timestamp::UNIX_EPOCH)
+        .to_zoned_datetime(tz().clone())
+        .date()
+}
+
+/// RFC 3339 with Rome's offset at that instant: "2026-03-12T10:30:00+01:00".
+pub fn instant(unix: i64) -> String {
+    Timestamp::from_second(unix)
+        .unwrap_or(Timestamp::UNIX_EPOCH)
+        .to_zoned_datetime(tz().clone())
+        .strftime("%Y-%m-%dT%H:%M:%S%:z")
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn instants_carry_rome_offset_in_winter_and_summer() {
+        // 2026-01-15 09:00 UTC and 2026-07-15 09:00 UTC
+        assert_eq!(instant(1_768_467_600), "2026-01-15T10:00:00+01:00");
+        assert_eq!(instant(1_784_106_000), "2026-07-15T11:00:00+02:00");
+    }
+
+    #[test]
+    fn late_evening_utc_is_already_tomorrow_in_rome() {
+        // 2026-03-11 23:30 UTC is 2026-03-12 00:30 in Rome.
+        assert_eq!(date_of(1_773_271_800).to_string(), "2026-03-12");
+    }
+}
