@@ -43,7 +43,19 @@ pub fn App() -> impl IntoView {
                     />
                     <Route
                         path=path!("/comunicazioni")
-                        view=|| view! { <RequireLogin><sections::Communications/></RequireLogin> }
+                        view=|| view! { <RequireLogin><communications::CommunicationList/></RequireLogin> }
+                    />
+                    <Route
+                        path=path!("/comunicazioni/nuova")
+                        view=|| view! { <RequireLogin><communications::NewCommunicationPage/></RequireLogin> }
+                    />
+                    <Route
+                        path=path!("/comunicazioni/:id")
+                        view=|| view! { <RequireLogin><communications::ThreadPage/></RequireLogin> }
+                    />
+                    <Route
+                        path=path!("/comunicazioni/:id/appuntamento")
+                        view=|| view! { <RequireLogin><communications::RequestAppointmentPage/></RequireLogin> }
                     />
                     <Route
                         path=path!("/appuntamenti")
@@ -51,7 +63,11 @@ pub fn App() -> impl IntoView {
                     />
                     <Route
                         path=path!("/sede/comunicazioni")
-                        view=|| view! { <RequireLogin><sections::OfficeCommunications/></RequireLogin> }
+                        view=|| view! { <RequireLogin><office::OfficeQueue/></RequireLogin> }
+                    />
+                    <Route
+                        path=path!("/sede/comunicazioni/:id/esito")
+                        view=|| view! { <RequireLogin><office::OutcomePage/></RequireLogin> }
                     />
                 </Routes>
             </Shell>

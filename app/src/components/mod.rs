@@ -1,6 +1,10 @@
 //! Reusable pieces of the interface.
 
 pub mod error_summary;
+pub mod field;
 pub mod heading;
+pub mod loaded;
+pub mod request_appointment;
 pub mod session_warning;
 pub mod shell;
+pub mod status;

@@ -1,7 +1,9 @@
 //! One module per screen.
 
+pub mod communications;
 pub mod contributors;
 pub mod home;
 pub mod login;
 pub mod not_found;
+pub mod office;
 pub mod sections;

@@ -24,33 +24,9 @@ fn for_contributor(title: &'static str, text: &'static str) -> AnyView {
 }
 
 #[component]
-pub fn Communications() -> impl IntoView {
-    for_contributor(
-        "Comunicazione bidirezionale",
-        "Le comunicazioni scambiate con l'Istituto: da ciascuna puoi richiedere un appuntamento.",
-    )
-}
-
-#[component]
 pub fn Appointments() -> impl IntoView {
     for_contributor(
         "Gestione appuntamenti",
         "L'elenco storico degli appuntamenti, con i dettagli e lo stato di ciascuno.",
     )
-}
-
-#[component]
-pub fn OfficeCommunications() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let info = session.info();
-    match info {
-        Some(info) if info.user.role == Role::Operatore => view! {
-            <PageHeading title="Comunicazioni della sede"/>
-            <p class="lead">"Le comunicazioni dei contribuenti assegnate alla tua struttura territoriale."</p>
-            <p class="context">"Struttura territoriale: "<strong>{info.user.office.unwrap_or_default()}</strong></p>
-            <div class="alert alert--info"><p>"Non ci sono comunicazioni da lavorare."</p></div>
-        }
-        .into_any(),
-        _ => view! { <Redirect path=session.home()/> }.into_any(),
-    }
 }

@@ -65,6 +65,57 @@ pub fn document() -> Value {
                     }
                 }
             },
+            "/api/topics": {
+                "get": { "summary": "Argomenti", "responses": { "200": { "description": "[Topic]" }, "401": error_response("Not logged in") } }
+            },
+            "/api/contributors/{cf}/communications": {
+                "parameters": [ { "name": "cf", "in": "path", "required": true, "schema": { "type": "string" } } ],
+                "get": {
+                    "summary": "Comunicazione bidirezionale: the contributor's threads, newest first",
+                    "parameters": [
+                        { "name": "status", "in": "query", "schema": { "enum": ["inviata", "in_lavorazione", "accolta", "non_accolta", "chiusa"] } },
+                        { "name": "topic", "in": "query", "schema": { "type": "string" } },
+                        { "name": "page", "in": "query", "schema": { "type": "integer", "minimum": 1 } }
+                    ],
+                    "responses": { "200": { "description": "CommunicationPage" }, "404": error_response("Not a contributor you may act for"), "422": error_response("Unknown filter") }
+                },
+                "post": {
+                    "summary": "Nuova comunicazione",
+                    "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/NewCommunication" } } } },
+                    "responses": { "201": { "description": "CommunicationDetail" }, "404": error_response("Not a contributor you may act for"), "422": error_response("A message per field") }
+                }
+            },
+            "/api/communications/{id}": {
+                "parameters": [ { "name": "id", "in": "path", "required": true, "schema": { "type": "integer" } } ],
+                "get": { "summary": "One thread with its messages", "responses": { "200": { "description": "CommunicationDetail" }, "404": error_response("Missing or not yours") } }
+            },
+            "/api/communications/{id}/messages": {
+                "parameters": [ { "name": "id", "in": "path", "required": true, "schema": { "type": "integer" } } ],
+                "post": {
+                    "summary": "Write in a thread",
+                    "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "required": ["text"], "properties": { "text": { "type": "string", "maxLength": 4000 } } } } } },
+                    "responses": { "201": { "description": "CommunicationDetail" }, "404": error_response("Missing or not yours"), "409": error_response("Closed thread"), "422": error_response("Empty or too long") }
+                }
+            },
+            "/api/communications/{id}/eligibility": {
+                "parameters": [ { "name": "id", "in": "path", "required": true, "schema": { "type": "integer" } } ],
+                "get": { "summary": "Whether 'Richiedi appuntamento' is enabled, and why", "responses": { "200": { "description": "Eligibility" }, "404": error_response("Missing or not yours") } }
+            },
+            "/api/office/communications": {
+                "get": {
+                    "summary": "Operator: the threads routed to my office",
+                    "parameters": [ { "name": "status", "in": "query", "schema": { "type": "string" } } ],
+                    "responses": { "200": { "description": "[OfficeCommunication]" }, "403": error_response("Not an operator") }
+                }
+            },
+            "/api/communications/{id}/outcome": {
+                "parameters": [ { "name": "id", "in": "path", "required": true, "schema": { "type": "integer" } } ],
+                "post": {
+                    "summary": "Operator: Registra esito",
+                    "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "required": ["outcome", "text"], "properties": { "outcome": { "enum": ["accolta", "non_accolta"] }, "text": { "type": "string" } } } } } },
+                    "responses": { "200": { "description": "CommunicationDetail" }, "404": error_response("Not a thread of my office"), "409": error_response("Outcome already recorded"), "422": error_response("A message per field") }
+                }
+            },
             "/api/openapi.json": {
                 "get": { "summary": "This document", "responses": { "200": { "description": "OpenAPI 3.1" } } }
             }
@@ -74,6 +125,14 @@ pub fn document() -> Value {
                 "LoginRequest": {
                     "type": "object", "additionalProperties": false, "required": ["username", "password"],
                     "properties": { "username": { "type": "string" }, "password": { "type": "string" } }
+                },
+                "NewCommunication": {
+                    "type": "object", "additionalProperties": false, "required": ["topic", "subject", "text"],
+                    "properties": {
+                        "topic": { "type": "string" },
+                        "subject": { "type": "string", "maxLength": 150 },
+                        "text": { "type": "string", "maxLength": 4000 }
+                    }
                 },
                 "Contributor": {
                     "type": "object", "required": ["cf", "name", "category", "province"],

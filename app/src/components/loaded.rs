@@ -1,0 +1,56 @@
+//! Reading from the API inside a page: a resource, and one way to show its three states
+//! (loading, failed, ready). A 404 shows the "Pagina non trovata" page; a 401 means the session
+//! ended elsewhere, so the user is sent to log in again.
+
+use crate::client::{self, ApiError};
+use crate::pages::not_found::NotFound;
+use crate::session::Session;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use serde::de::DeserializeOwned;
+
+pub fn fetch<T>(url: impl Fn() -> String + 'static) -> LocalResource<Result<T, ApiError>>
+where
+    T: DeserializeOwned + Clone + 'static,
+{
+    LocalResource::new(move || {
+        let url = url();
+        async move { client::get::<T>(&url).await }
+    })
+}
+
+/// What to show for a failed read.
+pub fn failure(error: ApiError) -> AnyView {
+    if error.status == 404 {
+        return view! { <NotFound/> }.into_any();
+    }
+    if error.is_unauthenticated() {
+        let session = expect_context::<Session>();
+        let navigate = use_navigate();
+        session.logged_out(Some(
+            "La sessione è scaduta. Accedi di nuovo per continuare.",
+        ));
+        navigate("/accedi", Default::default());
+        return ().into_any();
+    }
+    view! { <div class="alert alert--error" role="alert"><p>{error.message}</p></div> }.into_any()
+}
+
+/// Renders `ready` once the resource has a value.
+pub fn when_loaded<T, V>(
+    resource: LocalResource<Result<T, ApiError>>,
+    ready: impl Fn(T) -> V + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + 'static,
+    V: IntoView + 'static,
+{
+    view! {
+        <Suspense fallback=|| view! { <p class="loading" role="status">"Caricamento…"</p> }>
+            {move || resource.get().map(|result| match result {
+                Ok(value) => ready(value).into_any(),
+                Err(error) => failure(error),
+            })}
+        </Suspense>
+    }
+}

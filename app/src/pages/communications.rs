@@ -1,0 +1,366 @@
+//! Comunicazione bidirezionale for the selected contributor: the list, a new thread, one
+//! thread with its messages, and the start of "Richiedi appuntamento".
+
+use crate::client;
+use crate::components::error_summary::{ErrorSummary, Problem};
+use crate::components::field::{described_by, FieldGroup};
+use crate::components::heading::PageHeading;
+use crate::components::loaded::{fetch, when_loaded};
+use crate::components::request_appointment::RequestAppointment;
+use crate::components::status::StatusTag;
+use crate::session::Session;
+use api::{
+    it, CommunicationDetail, CommunicationPage, CommunicationStatus, NewCommunication, NewMessage,
+    Role, Topic,
+};
+use leptos::prelude::*;
+use leptos_router::components::{Form, Redirect, A};
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use std::collections::BTreeMap;
+
+/// Turns a 422's fields into summary entries, in the form's order.
+pub fn problems_from(
+    fields: &BTreeMap<String, String>,
+    order: &[(&'static str, &'static str)],
+) -> Vec<Problem> {
+    order
+        .iter()
+        .filter_map(|(key, id)| {
+            fields.get(*key).map(|m| Problem {
+                field: Some(*id),
+                message: m.clone(),
+            })
+        })
+        .collect()
+}
+
+fn field_error(problems: RwSignal<Vec<Problem>>, id: &'static str) -> Signal<Option<String>> {
+    Signal::derive(move || {
+        problems
+            .get()
+            .into_iter()
+            .find(|p| p.field == Some(id))
+            .map(|p| p.message)
+    })
+}
+
+#[component]
+pub fn CommunicationList() -> impl IntoView {
+    let session = expect_context::<Session>();
+    if session.role() == Some(Role::Operatore) {
+        return view! { <Redirect path="/sede/comunicazioni"/> }.into_any();
+    }
+    let Some(contributor) = session.selected_contributor() else {
+        return view! { <Redirect path="/contribuenti"/> }.into_any();
+    };
+    let query = use_query_map();
+    let status = move || query.read().get("status").unwrap_or_default();
+    let topic = move || query.read().get("topic").unwrap_or_default();
+    let page = move || {
+        query
+            .read()
+            .get("page")
+            .and_then(|p| p.parse::<u32>().ok())
+            .unwrap_or(1)
+            .max(1)
+    };
+    let cf = contributor.cf.clone();
+    let list = fetch::<CommunicationPage>(move || {
+        format!(
+            "/api/contributors/{cf}/communications?status={}&topic={}&page={}",
+            status(),
+            topic(),
+            page()
+        )
+    });
+    let topics = fetch::<Vec<Topic>>(|| "/api/topics".to_string());
+    let name = contributor.name.clone();
+
+    let filters = move || {
+        let topics = topics.get().and_then(Result::ok).unwrap_or_default();
+        view! {
+            <Form method="GET" action="/comunicazioni" attr:class="filters" attr:aria-label="Filtra le comunicazioni">
+                <div class="filters__field">
+                    <label class="label" for="filtro-stato">"Stato"</label>
+                    <select class="select" id="filtro-stato" name="status">
+                        <option value="" selected=move || status().is_empty()>"Tutti gli stati"</option>
+                        {CommunicationStatus::ALL.into_iter().map(|s| view! {
+                            <option value=s.code() selected=move || status() == s.code()>{s.label()}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="filters__field">
+                    <label class="label" for="filtro-argomento">"Argomento"</label>
+                    <select class="select" id="filtro-argomento" name="topic">
+                        <option value="" selected=move || topic().is_empty()>"Tutti gli argomenti"</option>
+                        {topics.into_iter().map(|t| {
+                            let code = t.code.clone();
+                            view! { <option value=t.code.clone() selected=move || topic() == code>{t.label}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+                <button type="submit" class="button button--secondary">"Filtra"</button>
+            </Form>
+        }
+    };
+
+    view! {
+        <PageHeading title="Comunicazione bidirezionale"/>
+        <p class="lead">"Le comunicazioni scambiate con l'Istituto. Da ciascuna puoi richiedere un appuntamento quando l'argomento lo consente o se la richiesta non è stata accolta."</p>
+        <p><A href="/comunicazioni/nuova" attr:class="button">"Nuova comunicazione"</A></p>
+        {filters}
+        {when_loaded(list, move |list: CommunicationPage| {
+            let filtered = !status().is_empty() || !topic().is_empty();
+            if list.items.is_empty() {
+                return view! {
+                    <div class="alert alert--info" role="status">
+                        {if filtered {
+                            view! { <p>"Nessuna comunicazione corrisponde ai filtri scelti. "<A href="/comunicazioni">"Mostra tutte le comunicazioni"</A></p> }.into_any()
+                        } else {
+                            view! { <p>"Non ci sono ancora comunicazioni. Per scrivere all'Istituto usa «Nuova comunicazione»."</p> }.into_any()
+                        }}
+                    </div>
+                }.into_any();
+            }
+            let pages = list.total.div_ceil(list.page_size).max(1);
+            let link = move |p: u32| format!("/comunicazioni?status={}&topic={}&page={p}", status(), topic());
+            view! {
+                <p class="result-count" role="status">{format!("{} comunicazioni", list.total)}</p>
+                <div class="table-wrap">
+                <table class="table">
+                    <caption class="visually-hidden">{format!("Comunicazioni di {}", name)}</caption>
+                    <thead><tr>
+                        <th scope="col">"Oggetto"</th>
+                        <th scope="col">"Protocollo"</th>
+                        <th scope="col">"Argomento"</th>
+                        <th scope="col">"Inviata il"</th>
+                        <th scope="col">"Stato"</th>
+                        <th scope="col">"Appuntamento"</th>
+                    </tr></thead>
+                    <tbody>
+                        {list.items.into_iter().map(|c| view! {
+                            <tr>
+                                <td>
+                                    <A href=format!("/comunicazioni/{}", c.id)>{c.subject.clone()}</A>
+                                    {c.new_answer.then(|| view! { <span class="badge">"Nuova risposta"</span> })}
+                                </td>
+                                <td class="nowrap">{c.protocol.clone()}</td>
+                                <td>{c.topic.label.clone()}</td>
+                                <td class="nowrap">{it::date(&c.sent_at)}</td>
+                                <td><StatusTag status=c.status/></td>
+                                <td><RequestAppointment thread_id=c.id eligibility=c.eligibility.clone() context=c.protocol.clone()/></td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+                </div>
+                {(pages > 1).then(|| view! {
+                    <nav class="pager" aria-label="Paginazione">
+                        {(list.page > 1).then(|| view! { <A href=link(list.page - 1)>"Pagina precedente"</A> })}
+                        <span>{format!("Pagina {} di {}", list.page, pages)}</span>
+                        {(list.page < pages).then(|| view! { <A href=link(list.page + 1)>"Pagina successiva"</A> })}
+                    </nav>
+                })}
+            }.into_any()
+        })}
+    }
+    .into_any()
+}
+
+const NEW_FIELDS: [(&str, &str); 3] =
+    [("topic", "topic"), ("subject", "subject"), ("text", "text")];
+
+#[component]
+pub fn NewCommunicationPage() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let Some(contributor) = session.selected_contributor() else {
+        return view! { <Redirect path="/contribuenti"/> }.into_any();
+    };
+    let navigate = use_navigate();
+    let topics = fetch::<Vec<Topic>>(|| "/api/topics".to_string());
+    let topic = RwSignal::new(String::new());
+    let subject = RwSignal::new(String::new());
+    let text = RwSignal::new(String::new());
+    let problems = RwSignal::new(Vec::<Problem>::new());
+    let pending = RwSignal::new(false);
+    let cf = contributor.cf.clone();
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        pending.set(true);
+        let body = NewCommunication {
+            topic: topic.get_untracked(),
+            subject: subject.get_untracked(),
+            text: text.get_untracked(),
+        };
+        let url = format!("/api/contributors/{cf}/communications");
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            match client::post::<_, CommunicationDetail>(&url, &body).await {
+                Ok(thread) => navigate(
+                    &format!("/comunicazioni/{}", thread.summary.id),
+                    Default::default(),
+                ),
+                Err(error) if !error.fields.is_empty() => {
+                    problems.set(problems_from(&error.fields, &NEW_FIELDS))
+                }
+                Err(error) => problems.set(vec![Problem {
+                    field: None,
+                    message: error.message,
+                }]),
+            }
+            pending.set(false);
+        });
+    };
+
+    view! {
+        <div class="narrow">
+            <PageHeading title="Nuova comunicazione"/>
+            <ErrorSummary problems=problems.into()/>
+            <p class="lead">{format!("Scrivi all'Istituto per conto di {}. Tutti i campi sono obbligatori.", contributor.name)}</p>
+            <form class="form" novalidate on:submit=submit>
+                <FieldGroup id="topic" label="Argomento" error=field_error(problems, "topic")>
+                    <select class="select" id="topic" name="topic"
+                        aria-describedby=move || described_by("topic", false, field_error(problems, "topic").get().is_some())
+                        aria-invalid=move || field_error(problems, "topic").get().map(|_| "true")
+                        on:change=move |ev| topic.set(event_target_value(&ev))>
+                        <option value="">"Scegli l'argomento"</option>
+                        {move || topics.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|t| view! {
+                            <option value=t.code.clone()>{t.label}</option>
+                        }).collect_view()}
+                    </select>
+                </FieldGroup>
+                <FieldGroup id="subject" label="Oggetto" hint="Al massimo 150 caratteri." error=field_error(problems, "subject")>
+                    <input class="input" id="subject" name="subject" type="text"
+                        aria-describedby=move || described_by("subject", true, field_error(problems, "subject").get().is_some())
+                        aria-invalid=move || field_error(problems, "subject").get().map(|_| "true")
+                        bind:value=subject/>
+                </FieldGroup>
+                <FieldGroup id="text" label="Testo" hint="Al massimo 4000 caratteri." error=field_error(problems, "text")>
+                    <textarea class="textarea" id="text" name="text" rows="8"
+                        aria-describedby=move || described_by("text", true, field_error(problems, "text").get().is_some())
+                        aria-invalid=move || field_error(problems, "text").get().map(|_| "true")
+                        bind:value=text></textarea>
+                </FieldGroup>
+                <button type="submit" class="button">{move || if pending.get() { "Invio in corso…" } else { "Invia comunicazione" }}</button>
+                " "<A href="/comunicazioni" attr:class="button button--secondary">"Annulla"</A>
+            </form>
+        </div>
+    }
+    .into_any()
+}
+
+fn thread_id() -> Signal<i64> {
+    let params = use_params_map();
+    Signal::derive(move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|id| id.parse().ok())
+            .unwrap_or(0)
+    })
+}
+
+#[component]
+pub fn ThreadPage() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let id = thread_id();
+    let thread = fetch::<CommunicationDetail>(move || format!("/api/communications/{}", id.get()));
+    let reply = RwSignal::new(String::new());
+    let problems = RwSignal::new(Vec::<Problem>::new());
+    let sent = RwSignal::new(false);
+    let is_office = session.role() == Some(Role::Operatore);
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let url = format!("/api/communications/{}/messages", id.get_untracked());
+        let body = NewMessage {
+            text: reply.get_untracked(),
+        };
+        leptos::task::spawn_local(async move {
+            match client::post::<_, CommunicationDetail>(&url, &body).await {
+                Ok(_) => {
+                    reply.set(String::new());
+                    problems.set(Vec::new());
+                    sent.set(true);
+                    thread.refetch();
+                }
+                Err(error) if !error.fields.is_empty() => {
+                    problems.set(problems_from(&error.fields, &[("text", "reply")]))
+                }
+                Err(error) => problems.set(vec![Problem {
+                    field: None,
+                    message: error.message,
+                }]),
+            }
+        });
+    };
+
+    view! {
+        {when_loaded(thread, move |t: CommunicationDetail| {
+            let s = t.summary.clone();
+            let open = matches!(s.status, CommunicationStatus::Inviata | CommunicationStatus::InLavorazione);
+            view! {
+                <PageHeading title=s.subject.clone()/>
+                <dl class="facts">
+                    <div><dt>"Protocollo"</dt><dd>{s.protocol.clone()}</dd></div>
+                    <div><dt>"Contribuente"</dt><dd>{format!("{} ({})", t.contributor.name, t.contributor.cf)}</dd></div>
+                    <div><dt>"Argomento"</dt><dd>{s.topic.label.clone()}</dd></div>
+                    <div><dt>"Inviata il"</dt><dd>{it::date_time(&s.sent_at)}</dd></div>
+                    <div><dt>"Struttura territoriale"</dt><dd>{t.office.clone()}</dd></div>
+                    <div><dt>"Stato"</dt><dd><StatusTag status=s.status/></dd></div>
+                </dl>
+                {if is_office {
+                    open.then(|| view! {
+                        <p><A href=format!("/sede/comunicazioni/{}/esito", s.id) attr:class="button">"Registra esito"</A></p>
+                    }).into_any()
+                } else {
+                    view! { <RequestAppointment thread_id=s.id eligibility=s.eligibility.clone()/> }.into_any()
+                }}
+                <h2>"Messaggi"</h2>
+                <ol class="messages">
+                    {t.messages.into_iter().map(|m| view! {
+                        <li class="message" class:message--institute=m.from_institute>
+                            <p class="message__meta"><strong>{m.author}</strong>" – "{it::date_time(&m.sent_at)}</p>
+                            <p class="message__text">{m.text}</p>
+                        </li>
+                    }).collect_view()}
+                </ol>
+            }
+        })}
+        <h2>{if is_office { "Rispondi al contribuente" } else { "Scrivi un messaggio" }}</h2>
+        <ErrorSummary problems=problems.into()/>
+        <p class="visually-hidden" role="status">{move || sent.get().then_some("Messaggio inviato.")}</p>
+        <form class="form narrow" novalidate on:submit=submit>
+            <FieldGroup id="reply" label="Messaggio" hint="Al massimo 4000 caratteri." error=field_error(problems, "reply")>
+                <textarea class="textarea" id="reply" name="text" rows="5"
+                    aria-describedby=move || described_by("reply", true, field_error(problems, "reply").get().is_some())
+                    aria-invalid=move || field_error(problems, "reply").get().map(|_| "true")
+                    bind:value=reply></textarea>
+            </FieldGroup>
+            <button type="submit" class="button">"Invia messaggio"</button>
+        </form>
+        <p><A href=if is_office { "/sede/comunicazioni" } else { "/comunicazioni" }>"Torna all'elenco delle comunicazioni"</A></p>
+    }
+}
+
+/// Where "Richiedi appuntamento" leads. The booking steps belong to the agenda; this page says
+/// which thread the appointment would be for and whether it may be requested.
+#[component]
+pub fn RequestAppointmentPage() -> impl IntoView {
+    let id = thread_id();
+    let thread = fetch::<CommunicationDetail>(move || format!("/api/communications/{}", id.get()));
+    when_loaded(thread, move |t: CommunicationDetail| {
+        let s = t.summary;
+        view! {
+            <PageHeading title="Richiedi appuntamento"/>
+            <p class="lead">{format!("Per la comunicazione {} – «{}» ({}).", s.protocol, s.subject, s.topic.label)}</p>
+            <div class="alert alert--info" role="status"><p>{s.eligibility.reason.clone()}</p></div>
+            <p>"La prenotazione guidata (punto di consulenza, struttura territoriale, data e ora) non è ancora attiva in questo servizio."</p>
+            <p><A href=format!("/comunicazioni/{}", s.id)>"Torna alla comunicazione"</A></p>
+        }
+    })
+}

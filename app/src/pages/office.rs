@@ -1,0 +1,197 @@
+//! The office's side: "Comunicazioni della sede" and "Registra esito".
+
+use crate::client;
+use crate::components::error_summary::{ErrorSummary, Problem};
+use crate::components::field::described_by;
+use crate::components::heading::PageHeading;
+use crate::components::loaded::{fetch, when_loaded};
+use crate::components::status::StatusTag;
+use crate::pages::communications::problems_from;
+use crate::session::Session;
+use api::{
+    it, CommunicationDetail, CommunicationStatus, OfficeCommunication, OutcomeRequest, Role,
+};
+use leptos::prelude::*;
+use leptos_router::components::{Form, Redirect, A};
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+
+#[component]
+pub fn OfficeQueue() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let Some(info) = session.info().filter(|i| i.user.role == Role::Operatore) else {
+        return view! { <Redirect path=session.home()/> }.into_any();
+    };
+    let query = use_query_map();
+    let status = move || query.read().get("status").unwrap_or_default();
+    let queue = fetch::<Vec<OfficeCommunication>>(move || {
+        format!("/api/office/communications?status={}", status())
+    });
+    view! {
+        <PageHeading title="Comunicazioni della sede"/>
+        <p class="lead">"Le comunicazioni dei contribuenti assegnate alla tua struttura territoriale: prima quelle in attesa di risposta, dalla più vecchia."</p>
+        <p class="context">"Struttura territoriale: "<strong>{info.user.office.unwrap_or_default()}</strong></p>
+        <Form method="GET" action="/sede/comunicazioni" attr:class="filters" attr:aria-label="Filtra le comunicazioni">
+            <div class="filters__field">
+                <label class="label" for="filtro-stato">"Stato"</label>
+                <select class="select" id="filtro-stato" name="status">
+                    <option value="" selected=move || status().is_empty()>"Tutti gli stati"</option>
+                    {CommunicationStatus::ALL.into_iter().map(|s| view! {
+                        <option value=s.code() selected=move || status() == s.code()>{s.label()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <button type="submit" class="button button--secondary">"Filtra"</button>
+        </Form>
+        {when_loaded(queue, |queue: Vec<OfficeCommunication>| {
+            if queue.is_empty() {
+                return view! { <div class="alert alert--info" role="status"><p>"Nessuna comunicazione da mostrare."</p></div> }.into_any();
+            }
+            view! {
+                <p class="result-count" role="status">{format!("{} comunicazioni", queue.len())}</p>
+                <div class="table-wrap">
+                <table class="table">
+                    <caption class="visually-hidden">"Comunicazioni assegnate alla sede"</caption>
+                    <thead><tr>
+                        <th scope="col">"Oggetto"</th>
+                        <th scope="col">"Contribuente"</th>
+                        <th scope="col">"Argomento"</th>
+                        <th scope="col">"Inviata il"</th>
+                        <th scope="col">"Stato"</th>
+                    </tr></thead>
+                    <tbody>
+                        {queue.into_iter().map(|c| view! {
+                            <tr>
+                                <td>
+                                    <A href=format!("/comunicazioni/{}", c.id)>{c.subject.clone()}</A>
+                                    {c.awaiting_answer.then(|| view! { <span class="badge">"Da rispondere"</span> })}
+                                    <br/><span class="hint">{c.protocol.clone()}</span>
+                                </td>
+                                <td>{c.contributor.name.clone()}<br/><span class="hint">{c.contributor.cf.clone()}</span></td>
+                                <td>{c.topic.label.clone()}</td>
+                                <td class="nowrap">{it::date(&c.sent_at)}</td>
+                                <td><StatusTag status=c.status/></td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+                </div>
+            }.into_any()
+        })}
+    }
+    .into_any()
+}
+
+fn is_open(status: CommunicationStatus) -> bool {
+    matches!(
+        status,
+        CommunicationStatus::Inviata | CommunicationStatus::InLavorazione
+    )
+}
+
+#[component]
+pub fn OutcomePage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|id| id.parse::<i64>().ok())
+            .unwrap_or(0)
+    };
+    let thread = fetch::<CommunicationDetail>(move || format!("/api/communications/{}", id()));
+    let navigate = use_navigate();
+    let outcome = RwSignal::new(String::new());
+    let text = RwSignal::new(String::new());
+    let problems = RwSignal::new(Vec::<Problem>::new());
+    let error = move |field: &'static str| {
+        Signal::derive(move || {
+            problems
+                .get()
+                .into_iter()
+                .find(|p| p.field == Some(field))
+                .map(|p| p.message)
+        })
+    };
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let thread_id = id();
+        let body = OutcomeRequest {
+            outcome: outcome.get_untracked(),
+            text: text.get_untracked(),
+        };
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            match client::post::<_, CommunicationDetail>(
+                &format!("/api/communications/{thread_id}/outcome"),
+                &body,
+            )
+            .await
+            {
+                Ok(_) => navigate(&format!("/comunicazioni/{thread_id}"), Default::default()),
+                Err(e) if !e.fields.is_empty() => problems.set(problems_from(
+                    &e.fields,
+                    &[("outcome", "outcome-accolta"), ("text", "motivation")],
+                )),
+                Err(e) => problems.set(vec![Problem {
+                    field: None,
+                    message: e.message,
+                }]),
+            }
+        });
+    };
+
+    view! {
+        <div class="narrow">
+            <PageHeading title="Registra esito"/>
+            {when_loaded(thread, |t: CommunicationDetail| {
+                let status = t.summary.status;
+                view! {
+                    <p class="lead">{format!("Comunicazione {} – «{}» di {}.", t.summary.protocol, t.summary.subject, t.contributor.name)}</p>
+                    {(!is_open(status)).then(|| view! {
+                        <div class="alert alert--info" role="status">
+                            <p>{format!("L'esito di questa comunicazione è già stato registrato: {}.", status.label())}</p>
+                        </div>
+                        <p><A href=format!("/comunicazioni/{}", t.summary.id)>"Torna alla comunicazione"</A></p>
+                    })}
+                }
+            })}
+            <ErrorSummary problems=problems.into()/>
+            // The form only for a request still waiting for its outcome.
+            <form class="form" novalidate on:submit=submit
+                hidden=move || !thread.get().and_then(Result::ok).is_some_and(|t| is_open(t.summary.status))>
+                <div class="form-group" class:form-group--error=move || error("outcome-accolta").get().is_some()>
+                    <fieldset class="fieldset" aria-describedby=move || described_by("outcome", false, error("outcome-accolta").get().is_some())>
+                        <legend class="label">"Esito della richiesta"</legend>
+                        {move || error("outcome-accolta").get().map(|m| view! {
+                            <p class="field-error" id="outcome-error"><span class="visually-hidden">"Errore: "</span>{m}</p>
+                        })}
+                        <div class="radio">
+                            <input type="radio" id="outcome-accolta" name="outcome" value="accolta"
+                                on:change=move |_| outcome.set("accolta".into())/>
+                            <label for="outcome-accolta">"Accolta"</label>
+                        </div>
+                        <div class="radio">
+                            <input type="radio" id="outcome-non_accolta" name="outcome" value="non_accolta"
+                                on:change=move |_| outcome.set("non_accolta".into())/>
+                            <label for="outcome-non_accolta">"Non accolta"</label>
+                        </div>
+                    </fieldset>
+                </div>
+                <div class="form-group" class:form-group--error=move || error("motivation").get().is_some()>
+                    <label class="label" for="motivation">"Motivazione"</label>
+                    <p class="hint" id="motivation-hint">"Sarà inviata al contribuente come messaggio nella comunicazione."</p>
+                    {move || error("motivation").get().map(|m| view! {
+                        <p class="field-error" id="motivation-error"><span class="visually-hidden">"Errore: "</span>{m}</p>
+                    })}
+                    <textarea class="textarea" id="motivation" name="text" rows="6"
+                        aria-describedby=move || described_by("motivation", true, error("motivation").get().is_some())
+                        aria-invalid=move || error("motivation").get().map(|_| "true")
+                        bind:value=text></textarea>
+                </div>
+                <button type="submit" class="button">"Registra esito"</button>
+                " "<A href=move || format!("/comunicazioni/{}", id()) attr:class="button button--secondary">"Annulla"</A>
+            </form>
+        </div>
+    }
+}
