@@ -1,4 +1,6 @@
 //! The rules, in plain Rust: no HTTP, no SQL. Handlers parse into these types and ask them.
 
+pub mod calendar;
 pub mod communication;
 pub mod eligibility;
+pub mod slots;
