@@ -251,6 +251,141 @@ pub struct OfficeCommunication {
     pub last_message_at: String,
 }
 
+/// A punto di consulenza.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConsultationPoint {
+    pub code: String,
+    pub label: String,
+}
+
+/// A Struttura territoriale.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Office {
+    pub id: i64,
+    pub name: String,
+    pub city: String,
+    pub address: String,
+    pub province: String,
+    /// The consultation points it offers (codes).
+    pub points: Vec<String>,
+}
+
+/// A bookable time with its free places.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SlotAvailability {
+    pub start: String,
+    pub end: String,
+    pub free: u32,
+}
+
+/// `GET /api/availability`: the days with free slots.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DayAvailability {
+    pub date: String,
+    pub slots: Vec<SlotAvailability>,
+}
+
+/// The status of an appointment, as on the wire.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AppointmentStatus {
+    Prenotato,
+    Confermato,
+    PrenotazioneCancellata,
+    Scaduto,
+    Annullato,
+    Svolto,
+    NonPresentato,
+}
+
+impl AppointmentStatus {
+    pub const ALL: [AppointmentStatus; 7] = [
+        AppointmentStatus::Prenotato,
+        AppointmentStatus::Confermato,
+        AppointmentStatus::PrenotazioneCancellata,
+        AppointmentStatus::Scaduto,
+        AppointmentStatus::Annullato,
+        AppointmentStatus::Svolto,
+        AppointmentStatus::NonPresentato,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            AppointmentStatus::Prenotato => "Prenotato – da confermare",
+            AppointmentStatus::Confermato => "Confermato",
+            AppointmentStatus::PrenotazioneCancellata => "Prenotazione cancellata",
+            AppointmentStatus::Scaduto => "Scaduto",
+            AppointmentStatus::Annullato => "Annullato",
+            AppointmentStatus::Svolto => "Svolto",
+            AppointmentStatus::NonPresentato => "Non presentato",
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            AppointmentStatus::Prenotato => "prenotato",
+            AppointmentStatus::Confermato => "confermato",
+            AppointmentStatus::PrenotazioneCancellata => "prenotazione_cancellata",
+            AppointmentStatus::Scaduto => "scaduto",
+            AppointmentStatus::Annullato => "annullato",
+            AppointmentStatus::Svolto => "svolto",
+            AppointmentStatus::NonPresentato => "non_presentato",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.code() == code)
+    }
+}
+
+/// `POST /api/appointments` (Prenota Appuntamento), with an `Idempotency-Key` header.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HoldRequest {
+    pub communication_id: i64,
+    pub point: String,
+    pub office: i64,
+    /// The slot's start, as `GET /api/availability` gave it.
+    pub start: String,
+    pub phone: String,
+    pub notes: String,
+}
+
+/// One step of an appointment's history.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AppointmentEvent {
+    pub at: String,
+    /// `prenotato`, `esteso`, `confermato`, `prenotazione_cancellata`, `scaduto`, …
+    pub kind: String,
+    pub label: String,
+    /// Who: "Mario Rossi", "Studio Verdi", "Sede di Roma", or "Sistema" for an expiry.
+    pub actor: String,
+    pub note: Option<String>,
+}
+
+/// An appointment with everything the pages show.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Appointment {
+    pub reference: String,
+    pub status: AppointmentStatus,
+    pub communication_id: i64,
+    pub protocol: String,
+    pub subject: String,
+    pub topic: Topic,
+    pub point: ConsultationPoint,
+    pub office: Office,
+    pub contributor: Contributor,
+    pub starts_at: String,
+    pub ends_at: String,
+    pub phone: String,
+    pub notes: String,
+    /// While `prenotato`: when the hold ends.
+    pub hold_expires_at: Option<String>,
+    /// "Mario Rossi", or the intermediary's firm ("Studio Verdi").
+    pub booked_by: String,
+    pub timeline: Vec<AppointmentEvent>,
+}
+
 /// `GET /healthz`.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Health {

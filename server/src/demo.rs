@@ -16,27 +16,6 @@ pub const ACCOUNTS_HELP: &str = "Account dimostrativi (password: demo2026):
   operatore.roma    operatore della Sede di Roma
   operatore.milano  operatore della Sede di Milano";
 
-const OFFICES: &[(&str, &str, &str, &str)] = &[
-    (
-        "Sede di Roma",
-        "Roma",
-        "Via dell'Amba Aradam, 5 – 00184 Roma",
-        "RM",
-    ),
-    (
-        "Sede di Milano",
-        "Milano",
-        "Piazza Missori, 8/10 – 20122 Milano",
-        "MI",
-    ),
-    (
-        "Sede di Napoli",
-        "Napoli",
-        "Via Alcide De Gasperi, 55 – 80133 Napoli",
-        "NA",
-    ),
-];
-
 const CONTRIBUTORS: &[(&str, &str, &str, &str)] = &[
     ("RSSMRA80A01H501U", "Mario Rossi", "artigiano", "RM"),
     ("BNCLCU85M41F205T", "Lucia Bianchi", "commerciante", "MI"),
@@ -74,21 +53,17 @@ pub async fn load_if_empty(db: &Db, clock: &dyn Clock) -> Result<bool, sqlx::Err
         return Ok(false);
     }
 
-    let mut office_ids = Vec::new();
-    for (name, city, address, province) in OFFICES {
-        let id = next_value(&mut tx, "offices").await?;
-        sqlx::query(
-            "INSERT INTO offices (id, name, city, address, province) VALUES ($1, $2, $3, $4, $5)",
-        )
-        .bind(id)
-        .bind(*name)
-        .bind(*city)
-        .bind(*address)
-        .bind(*province)
-        .execute(&mut *tx)
-        .await?;
-        office_ids.push((*province, id));
-    }
+    // Offices are reference data (migration 0003); the demo only links people to them.
+    let office_ids: Vec<(String, i64, String)> =
+        sqlx::query_as("SELECT province, id, name FROM offices")
+            .fetch_all(&mut *tx)
+            .await?;
+    let office_id = |province: &str| {
+        office_ids
+            .iter()
+            .find(|(p, ..)| p == province)
+            .map(|(_, id, name)| (*id, name.clone()))
+    };
 
     let mut contributor_ids = Vec::new();
     for (cf, name, category, province) in CONTRIBUTORS {
@@ -121,10 +96,7 @@ pub async fn load_if_empty(db: &Db, clock: &dyn Clock) -> Result<bool, sqlx::Err
     }
 
     for (username, name, province) in OPERATORS {
-        let office = office_ids
-            .iter()
-            .find(|(p, _)| p == province)
-            .map(|(_, id)| *id);
+        let office = office_id(province).map(|(id, _)| id);
         let user_id = next_value(&mut tx, "users").await?;
         insert_user(
             &mut tx,
@@ -176,23 +148,14 @@ pub async fn load_if_empty(db: &Db, clock: &dyn Clock) -> Result<bool, sqlx::Err
             .find(|(c, ..)| c == cf)
             .map(|(_, name, _, province)| (*name, *province))
             .expect("listed");
-        let office_id = office_ids
-            .iter()
-            .find(|(p, _)| *p == province)
-            .map(|(_, id)| *id)
-            .expect("office");
-        let office = OFFICES
-            .iter()
-            .find(|o| o.3 == province)
-            .map(|o| o.0)
-            .expect("office");
+        let (office_id, office) = office_id(province).expect("every demo province has an office");
         for thread in THREADS {
             load_thread(
                 &mut tx,
                 *contributor_id,
                 office_id,
                 name,
-                office,
+                &office,
                 thread,
                 now,
             )

@@ -34,6 +34,9 @@ pub enum AppError {
     /// already recorded).
     #[error("conflict: {code}")]
     Conflict { code: &'static str, message: String },
+    /// 410: the hold expired.
+    #[error("gone")]
+    Gone,
     /// 413: the body is over the limit.
     #[error("payload too large")]
     PayloadTooLarge,
@@ -106,6 +109,11 @@ impl AppError {
                 "La risorsa richiesta non esiste.".into(),
             ),
             Conflict { code, message } => (StatusCode::CONFLICT, code, message.clone()),
+            Gone => (
+                StatusCode::GONE,
+                "hold_expired",
+                "Il tempo per confermare la prenotazione è scaduto e l'orario è stato liberato. Puoi prenotare di nuovo.".into(),
+            ),
             PayloadTooLarge => (
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "payload_too_large",

@@ -127,6 +127,7 @@ pub async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     }
     let assets = Assets::load(&config.static_dir)?;
     let state = AppState::new(db, Arc::new(SystemClock), assets, config.secure_cookies);
+    routes::appointments::spawn_sweeper(state.clone());
     let listener = tokio::net::TcpListener::bind(config.bind).await?;
     let address = listener.local_addr()?;
     println!("Cassetto Previdenziale in ascolto su http://{address}");

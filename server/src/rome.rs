@@ -19,6 +19,18 @@ pub fn date_of(unix: i64) -> Date {
         .date()
 }
 
+/// The instant a Rome calendar day begins.
+pub fn start_of_day(day: Date) -> i64 {
+    tz().to_timestamp(day.to_datetime(jiff::civil::Time::midnight()))
+        .map(|t| t.as_second())
+        .unwrap_or_default()
+}
+
+/// Parses an RFC 3339 instant (any offset) into Unix seconds.
+pub fn parse_instant(text: &str) -> Option<i64> {
+    text.trim().parse::<Timestamp>().ok().map(|t| t.as_second())
+}
+
 /// RFC 3339 with Rome's offset at that instant: "2026-03-12T10:30:00+01:00".
 pub fn instant(unix: i64) -> String {
     Timestamp::from_second(unix)

@@ -1,5 +1,6 @@
 //! The rules, in plain Rust: no HTTP, no SQL. Handlers parse into these types and ask them.
 
+pub mod booking;
 pub mod calendar;
 pub mod communication;
 pub mod eligibility;

@@ -80,26 +80,60 @@ pub fn eligibility_of(
     sent_at: i64,
     topic_days: i64,
     status: CommunicationStatus,
+    active_appointment: Option<&str>,
     now: i64,
 ) -> Eligibility {
-    // The agenda will pass the thread's active appointment here.
     let decision = decide(&Facts {
         sent_on: rome::date_of(sent_at),
         topic_days,
         status,
-        active_appointment: None,
+        active_appointment,
         today: rome::date_of(now),
     });
     describe(&decision, topic_days)
 }
 
-pub fn summary(row: SummaryRow, now: i64) -> AppResult<CommunicationSummary> {
+/// The active appointment of each thread of a contributor (a live hold or a confirmed one that
+/// has not begun), by thread.
+pub async fn active_appointments(
+    state: &AppState,
+    contributor_id: i64,
+    now: i64,
+) -> AppResult<HashMap<i64, String>> {
+    let rows: Vec<(i64, String, String, Option<i64>, i64)> = sqlx::query_as(
+        "SELECT communication_id, reference, status, hold_expires_at, starts_at FROM appointments
+         WHERE contributor_id = $1 AND status IN ('prenotato', 'confermato')",
+    )
+    .bind(contributor_id)
+    .fetch_all(&state.db.pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter(|(_, _, status, hold, starts)| {
+            api::AppointmentStatus::from_code(status)
+                .is_some_and(|s| crate::domain::booking::is_active(s, *hold, *starts, now))
+        })
+        .map(|(thread, reference, ..)| (thread, reference))
+        .collect())
+}
+
+pub fn summary(
+    row: SummaryRow,
+    now: i64,
+    active: &HashMap<i64, String>,
+) -> AppResult<CommunicationSummary> {
     let (id, protocol, code, label, days, subject, sent_at, status, last_answer, read_at) = row;
     let status = parse_status(&status)?;
     Ok(CommunicationSummary {
         id,
         protocol,
-        eligibility: eligibility_of(sent_at, days, status, now),
+        eligibility: eligibility_of(
+            sent_at,
+            days,
+            status,
+            active.get(&id).map(String::as_str),
+            now,
+        ),
         topic: Topic {
             code,
             label,
@@ -203,10 +237,11 @@ async fn list(
         .bind(i64::from((page - 1) * PAGE_SIZE))
         .fetch_all(&state.db.pool)
         .await?;
+    let active = active_appointments(&state, id, now).await?;
     Ok(Json(CommunicationPage {
         items: rows
             .into_iter()
-            .map(|row| summary(row, now))
+            .map(|row| summary(row, now, &active))
             .collect::<AppResult<_>>()?,
         total: total as u32,
         page,
@@ -225,15 +260,21 @@ pub async fn load_detail(state: &AppState, id: i64) -> AppResult<CommunicationDe
     .fetch_optional(&state.db.pool)
     .await?
     .ok_or(AppError::NotFound)?;
-    let (cf, name, category, province, office): (String, String, String, String, String) =
-        sqlx::query_as(
-            "SELECT c.cf, c.name, c.category, c.province, o.name FROM communications t
+    let (contributor_id, cf, name, category, province, office): (
+        i64,
+        String,
+        String,
+        String,
+        String,
+        String,
+    ) = sqlx::query_as(
+        "SELECT c.id, c.cf, c.name, c.category, c.province, o.name FROM communications t
              JOIN contributors c ON c.id = t.contributor_id
              JOIN offices o ON o.id = t.office_id WHERE t.id = $1",
-        )
-        .bind(id)
-        .fetch_one(&state.db.pool)
-        .await?;
+    )
+    .bind(id)
+    .fetch_one(&state.db.pool)
+    .await?;
     let messages: Vec<(i64, String, i64, String, i64)> = sqlx::query_as(
         "SELECT id, author_label, from_institute, text, created_at FROM messages
          WHERE communication_id = $1 ORDER BY created_at, id",
@@ -242,7 +283,11 @@ pub async fn load_detail(state: &AppState, id: i64) -> AppResult<CommunicationDe
     .fetch_all(&state.db.pool)
     .await?;
     Ok(CommunicationDetail {
-        summary: summary(row, now)?,
+        summary: summary(
+            row,
+            now,
+            &active_appointments(state, contributor_id, now).await?,
+        )?,
         contributor: crate::access::contributor_from_row(cf, name, category, province)?,
         office,
         messages: messages
@@ -284,17 +329,19 @@ async fn eligibility(
     let id = id.parse::<i64>().map_err(|_| AppError::NotFound)?;
     let now = state.clock.now();
     thread_access(&state.db, &user, id, now).await?;
-    let (sent_at, days, status): (i64, i64, String) = sqlx::query_as(
-        "SELECT t.sent_at, tp.appointment_after_days, t.status FROM communications t
-         JOIN topics tp ON tp.code = t.topic_code WHERE t.id = $1",
+    let (sent_at, days, status, contributor_id): (i64, i64, String, i64) = sqlx::query_as(
+        "SELECT t.sent_at, tp.appointment_after_days, t.status, t.contributor_id
+         FROM communications t JOIN topics tp ON tp.code = t.topic_code WHERE t.id = $1",
     )
     .bind(id)
     .fetch_one(&state.db.pool)
     .await?;
+    let active = active_appointments(&state, contributor_id, now).await?;
     Ok(Json(eligibility_of(
         sent_at,
         days,
         parse_status(&status)?,
+        active.get(&id).map(String::as_str),
         now,
     )))
 }

@@ -1,5 +1,7 @@
 //! The JSON API: one module per feature, each owning its router; this file only merges them.
 
+pub mod agenda;
+pub mod appointments;
 pub mod communications;
 mod contributors;
 mod office;
@@ -17,6 +19,8 @@ pub fn router() -> Router<AppState> {
         .merge(openapi::router())
         .merge(communications::router())
         .merge(office::router())
+        .merge(agenda::router())
+        .merge(appointments::router())
 }
 
 /// Any `/api` path that no route answers: the envelope, never the app's HTML.

@@ -1,0 +1,235 @@
+//! The booking state machine and what a booking request must carry (seed: "è obbligatorio
+//! inserire un recapito telefonico e le note, prima di utilizzare il tasto «Prenota
+//! Appuntamento»").
+
+use api::AppointmentStatus;
+
+/// A hold lasts this long, and each "Estendi" gives this long again from that moment.
+pub const HOLD_SECONDS: i64 = 15 * 60;
+/// WCAG 2.2.1 asks that a time limit can be extended at least ten times.
+pub const MAX_EXTENSIONS: i64 = 10;
+pub const NOTES_MAX: usize = 500;
+/// At most this many active appointments per contributor.
+pub const MAX_ACTIVE_PER_CONTRIBUTOR: i64 = 3;
+
+/// An Italian landline (0…) or mobile (3…) number, kept as digits with the +39 prefix removed.
+pub fn parse_phone(raw: &str) -> Result<String, String> {
+    const MESSAGE: &str = "Inserisci un numero di telefono italiano valido, fisso o cellulare, ad esempio 06 1234 5678 oppure 347 123 4567.";
+    let trimmed = raw.trim();
+    if trimmed.is_empty() {
+        return Err("Inserisci un recapito telefonico.".into());
+    }
+    if trimmed
+        .chars()
+        .any(|c| !(c.is_ascii_digit() || " .-/()+".contains(c)))
+    {
+        return Err(MESSAGE.into());
+    }
+    let mut digits: String = trimmed.chars().filter(char::is_ascii_digit).collect();
+    if trimmed.starts_with('+') {
+        digits = digits.strip_prefix("39").ok_or(MESSAGE)?.to_string();
+    } else if let Some(rest) = digits.strip_prefix("0039") {
+        digits = rest.to_string();
+    }
+    let valid = match digits.chars().next() {
+        Some('0') => (6..=11).contains(&digits.len()),
+        Some('3') => (9..=10).contains(&digits.len()),
+        _ => false,
+    };
+    if valid {
+        Ok(digits)
+    } else {
+        Err(MESSAGE.into())
+    }
+}
+
+pub fn parse_notes(raw: &str) -> Result<String, String> {
+    let notes = raw.trim();
+    if notes.is_empty() {
+        return Err("Scrivi una nota: di cosa vuoi parlare all'appuntamento.".into());
+    }
+    if notes.chars().count() > NOTES_MAX {
+        return Err("Le note possono contenere al massimo 500 caratteri.".into());
+    }
+    if notes
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
+    {
+        return Err("Le note contengono caratteri non ammessi.".into());
+    }
+    Ok(notes.to_string())
+}
+
+/// What an appointment is, as far as the rules care, at a given instant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum State {
+    /// Held and still within its time.
+    Held,
+    /// Held, but the time ran out (whether or not the sweeper has noticed).
+    HoldExpired,
+    Other(AppointmentStatus),
+}
+
+pub fn state(status: AppointmentStatus, hold_expires_at: Option<i64>, now: i64) -> State {
+    match status {
+        AppointmentStatus::Prenotato if hold_expires_at.is_some_and(|t| t > now) => State::Held,
+        AppointmentStatus::Prenotato => State::HoldExpired,
+        other => State::Other(other),
+    }
+}
+
+/// Whether an appointment still takes its place and counts toward the limits.
+pub fn is_active(
+    status: AppointmentStatus,
+    hold_expires_at: Option<i64>,
+    starts_at: i64,
+    now: i64,
+) -> bool {
+    match state(status, hold_expires_at, now) {
+        State::Held => true,
+        State::Other(AppointmentStatus::Confermato) => starts_at > now,
+        _ => false,
+    }
+}
+
+/// Why a step is refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// 410: the hold is over.
+    Expired,
+    /// 409, with the user's sentence.
+    Conflict(&'static str, &'static str),
+}
+
+/// The outcome of asking for a step: a new status, or the same answer again (idempotent).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    To(AppointmentStatus),
+    AlreadyDone,
+}
+
+pub fn confirm(current: State) -> Result<Step, Refusal> {
+    match current {
+        State::Held => Ok(Step::To(AppointmentStatus::Confermato)),
+        State::Other(AppointmentStatus::Confermato) => Ok(Step::AlreadyDone),
+        State::HoldExpired | State::Other(AppointmentStatus::Scaduto) => Err(Refusal::Expired),
+        State::Other(_) => Err(Refusal::Conflict(
+            "not_held",
+            "Questa prenotazione non può più essere confermata.",
+        )),
+    }
+}
+
+pub fn release(current: State) -> Result<Step, Refusal> {
+    match current {
+        State::Held => Ok(Step::To(AppointmentStatus::PrenotazioneCancellata)),
+        State::Other(AppointmentStatus::PrenotazioneCancellata) => Ok(Step::AlreadyDone),
+        State::HoldExpired | State::Other(AppointmentStatus::Scaduto) => Err(Refusal::Expired),
+        State::Other(AppointmentStatus::Confermato) => Err(Refusal::Conflict(
+            "already_confirmed",
+            "L'appuntamento è già confermato: per rinunciare usa «Annulla appuntamento» in Gestione appuntamenti.",
+        )),
+        State::Other(_) => Err(Refusal::Conflict(
+            "not_held",
+            "Questa prenotazione non può più essere cancellata.",
+        )),
+    }
+}
+
+pub fn extend(current: State, extensions: i64) -> Result<Step, Refusal> {
+    match current {
+        State::Held if extensions < MAX_EXTENSIONS => Ok(Step::To(AppointmentStatus::Prenotato)),
+        State::Held => Err(Refusal::Conflict(
+            "too_many_extensions",
+            "Hai già esteso la prenotazione il numero massimo di volte: conferma o cancella.",
+        )),
+        State::HoldExpired | State::Other(AppointmentStatus::Scaduto) => Err(Refusal::Expired),
+        State::Other(_) => Err(Refusal::Conflict(
+            "not_held",
+            "Questa prenotazione non è più in attesa di conferma.",
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use AppointmentStatus::*;
+
+    #[test]
+    fn landlines_and_mobiles_are_accepted_in_the_usual_spellings() {
+        for (raw, digits) in [
+            ("06 1234 5678", "0612345678"),
+            ("+39 347 123 4567", "3471234567"),
+            ("0039-02-12345678", "0212345678"),
+            ("(011) 123.456", "011123456"),
+        ] {
+            assert_eq!(parse_phone(raw).as_deref(), Ok(digits), "{raw}");
+        }
+    }
+
+    #[test]
+    fn what_is_not_an_italian_number_is_refused() {
+        for raw in [
+            "",
+            "12345",
+            "+44 20 7946 0958",
+            "347 123 45678 9",
+            "06 1234 abc",
+            "5551234567",
+        ] {
+            assert!(parse_phone(raw).is_err(), "{raw}");
+        }
+    }
+
+    #[test]
+    fn notes_are_mandatory_and_short() {
+        assert!(parse_notes(" ").is_err());
+        assert!(parse_notes(&"a".repeat(501)).is_err());
+        assert_eq!(parse_notes(" <b>ciao</b> ").as_deref(), Ok("<b>ciao</b>"));
+    }
+
+    #[test]
+    fn a_live_hold_can_be_confirmed_released_or_extended() {
+        let held = state(Prenotato, Some(100), 99);
+        assert_eq!(confirm(held), Ok(Step::To(Confermato)));
+        assert_eq!(release(held), Ok(Step::To(PrenotazioneCancellata)));
+        assert_eq!(extend(held, 0), Ok(Step::To(Prenotato)));
+    }
+
+    #[test]
+    fn an_expired_hold_answers_gone_even_before_the_sweeper() {
+        let expired = state(Prenotato, Some(100), 100);
+        assert_eq!(confirm(expired), Err(Refusal::Expired));
+        assert_eq!(release(expired), Err(Refusal::Expired));
+        assert_eq!(extend(expired, 0), Err(Refusal::Expired));
+        assert!(!is_active(Prenotato, Some(100), 500, 100));
+    }
+
+    #[test]
+    fn confirming_twice_is_the_same_answer_and_releasing_a_confirmed_one_is_a_conflict() {
+        let confirmed = State::Other(Confermato);
+        assert_eq!(confirm(confirmed), Ok(Step::AlreadyDone));
+        assert!(matches!(
+            release(confirmed),
+            Err(Refusal::Conflict("already_confirmed", _))
+        ));
+    }
+
+    #[test]
+    fn extensions_stop_after_ten() {
+        let held = state(Prenotato, Some(100), 0);
+        assert!(extend(held, 9).is_ok());
+        assert!(matches!(
+            extend(held, 10),
+            Err(Refusal::Conflict("too_many_extensions", _))
+        ));
+    }
+
+    #[test]
+    fn a_confirmed_appointment_is_active_until_it_starts() {
+        assert!(is_active(Confermato, None, 200, 199));
+        assert!(!is_active(Confermato, None, 200, 200));
+        assert!(!is_active(Annullato, None, 200, 0));
+    }
+}

@@ -1,0 +1,912 @@
+//! Agenda appuntamenti: Prenota Appuntamento (a hold with an identifier), Estendi, Conferma
+//! Appuntamento, Cancella Prenotazione, the appointment itself and its calendar file. Capacity
+//! is enforced inside the database: a conditional update of the slot's counter under the write
+//! lock (SQLite's BEGIN IMMEDIATE, PostgreSQL's row locks) and a CHECK behind it.
+
+use crate::access::{author_label, thread_access, ThreadAccess};
+use crate::auth::CurrentUser;
+use crate::db::{next_value, Backend};
+use crate::domain::booking::{
+    self, is_active, parse_notes, parse_phone, Refusal, Step, HOLD_SECONDS,
+    MAX_ACTIVE_PER_CONTRIBUTOR,
+};
+use crate::domain::eligibility::{decide, describe, Facts};
+use crate::error::{AppError, AppResult};
+use crate::extract::Json;
+use crate::routes::agenda::{check_office_point, free_slots};
+use crate::routes::communications::{insert_message, parse_status};
+use crate::{rome, AppState};
+use api::{Appointment, AppointmentEvent, AppointmentStatus, HoldRequest, Topic};
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use sha2::{Digest, Sha256};
+use sqlx::{Any, Transaction};
+use std::collections::BTreeMap;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/api/appointments", post(hold))
+        .route("/api/appointments/{reference}", get(detail))
+        .route("/api/appointments/{reference}/extend", post(extend))
+        .route("/api/appointments/{reference}/confirm", post(confirm))
+        .route("/api/appointments/{reference}/release", post(release))
+        .route("/api/appointments/{reference}/ics", get(ics))
+}
+
+type Tx = Transaction<'static, Any>;
+
+fn refusal(refusal: Refusal) -> AppError {
+    match refusal {
+        Refusal::Expired => AppError::Gone,
+        Refusal::Conflict(code, message) => AppError::Conflict {
+            code,
+            message: message.into(),
+        },
+    }
+}
+
+fn status_of(code: &str) -> AppResult<AppointmentStatus> {
+    AppointmentStatus::from_code(code)
+        .ok_or_else(|| AppError::Internal(format!("unknown appointment status {code}")))
+}
+
+/// Locks rows on PostgreSQL; on SQLite the transaction already holds the database's write lock.
+async fn lock(tx: &mut Tx, backend: Backend, table: &str, id: i64) -> AppResult<()> {
+    if backend == Backend::Postgres {
+        sqlx::query(&format!("SELECT id FROM {table} WHERE id = $1 FOR UPDATE"))
+            .bind(id)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
+}
+
+async fn event(
+    tx: &mut Tx,
+    appointment: i64,
+    now: i64,
+    kind: &str,
+    actor: Option<i64>,
+    label: &str,
+    note: Option<&str>,
+) -> AppResult<()> {
+    let id = next_value(tx, "appointment_events").await?;
+    sqlx::query(
+        "INSERT INTO appointment_events (id, appointment_id, at, kind, actor_user_id, actor_label, note)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(id)
+    .bind(appointment)
+    .bind(now)
+    .bind(kind)
+    .bind(actor)
+    .bind(label)
+    .bind(note)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Marks expired holds `scaduto` and gives their places back, for one slot or for all.
+/// Each hold is taken by a conditional update, so two servers sweeping at once never free a
+/// place twice.
+pub async fn expire_holds(tx: &mut Tx, slot: Option<i64>, now: i64) -> AppResult<usize> {
+    let expired: Vec<(i64, i64)> = match slot {
+        Some(slot) => {
+            sqlx::query_as(
+                "UPDATE appointments SET status = 'scaduto', updated_at = $1
+                 WHERE slot_id = $2 AND status = 'prenotato' AND hold_expires_at <= $1
+                 RETURNING id, slot_id",
+            )
+            .bind(now)
+            .bind(slot)
+            .fetch_all(&mut **tx)
+            .await?
+        }
+        None => {
+            sqlx::query_as(
+                "UPDATE appointments SET status = 'scaduto', updated_at = $1
+                 WHERE status = 'prenotato' AND hold_expires_at <= $1
+                 RETURNING id, slot_id",
+            )
+            .bind(now)
+            .fetch_all(&mut **tx)
+            .await?
+        }
+    };
+    for (id, slot) in &expired {
+        sqlx::query("UPDATE slots SET booked = booked - 1 WHERE id = $1")
+            .bind(slot)
+            .execute(&mut **tx)
+            .await?;
+        event(
+            tx,
+            *id,
+            now,
+            "scaduto",
+            None,
+            "Sistema",
+            Some("Prenotazione non confermata entro il tempo previsto."),
+        )
+        .await?;
+    }
+    Ok(expired.len())
+}
+
+/// The sweeper: every 30 seconds, expired holds become `scaduto`.
+pub fn spawn_sweeper(state: AppState) {
+    tokio::spawn(async move {
+        let mut interval = tokio::time::interval(std::time::Duration::from_secs(30));
+        loop {
+            interval.tick().await;
+            let now = state.clock.now();
+            let result = async {
+                let mut tx = state.db.begin_write().await?;
+                let n = expire_holds(&mut tx, None, now).await?;
+                tx.commit().await?;
+                AppResult::Ok(n)
+            }
+            .await;
+            match result {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(expired = n, "holds expired"),
+                Err(error) => tracing::warn!(%error, "sweeper"),
+            }
+        }
+    });
+}
+
+fn request_hash(request: &HoldRequest) -> String {
+    hex::encode(Sha256::digest(
+        serde_json::to_vec(request).unwrap_or_default(),
+    ))
+}
+
+fn idempotency_key(headers: &HeaderMap) -> AppResult<String> {
+    let key = headers
+        .get("idempotency-key")
+        .and_then(|v| v.to_str().ok())
+        .map(str::trim)
+        .unwrap_or_default();
+    if key.is_empty() || key.len() > 200 {
+        return Err(AppError::BadRequest(
+            "manca l'intestazione Idempotency-Key (un identificativo unico per ogni prenotazione)."
+                .into(),
+        ));
+    }
+    Ok(key.to_string())
+}
+
+/// A stored answer for this user and key: the same answer again, or 422 for another body.
+async fn replay(state: &AppState, user: i64, key: &str, hash: &str) -> AppResult<Option<Response>> {
+    let stored: Option<(String, Option<i64>, Option<String>)> = sqlx::query_as(
+        "SELECT request_hash, status, body FROM idempotency_keys WHERE user_id = $1 AND idem_key = $2",
+    )
+    .bind(user)
+    .bind(key)
+    .fetch_optional(&state.db.pool)
+    .await?;
+    match stored {
+        None => Ok(None),
+        Some((stored_hash, _, _)) if stored_hash != hash => Err(AppError::field(
+            "idempotency_key",
+            "Questa chiave Idempotency-Key è già stata usata per una prenotazione diversa.",
+        )),
+        Some((_, Some(status), Some(body))) => Ok(Some(
+            (
+                StatusCode::from_u16(status as u16).unwrap_or(StatusCode::OK),
+                [(header::CONTENT_TYPE, "application/json")],
+                body,
+            )
+                .into_response(),
+        )),
+        Some(_) => Err(AppError::Conflict {
+            code: "in_progress",
+            message: "La stessa prenotazione è già in corso: attendi qualche secondo.".into(),
+        }),
+    }
+}
+
+/// Prenota Appuntamento.
+async fn hold(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    headers: HeaderMap,
+    Json(request): Json<HoldRequest>,
+) -> AppResult<Response> {
+    let key = idempotency_key(&headers)?;
+    let hash = request_hash(&request);
+    if let Some(answer) = replay(&state, user.id, &key, &hash).await? {
+        return Ok(answer);
+    }
+    let now = state.clock.now();
+
+    // Whose thread: the contributor's side only; to anyone else it does not exist.
+    let ThreadAccess::ContributorSide(acting) =
+        thread_access(&state.db, &user, request.communication_id, now).await?
+    else {
+        return Err(AppError::NotFound);
+    };
+
+    let mut errors = BTreeMap::new();
+    let phone = parse_phone(&request.phone)
+        .map_err(|e| errors.insert("phone".into(), e))
+        .ok();
+    let notes = parse_notes(&request.notes)
+        .map_err(|e| errors.insert("notes".into(), e))
+        .ok();
+    let start = rome::parse_instant(&request.start);
+    if start.is_none() {
+        errors.insert(
+            "start".into(),
+            "Scegli la data e l'ora dell'appuntamento.".into(),
+        );
+    }
+    if let Err(AppError::Validation(fields)) =
+        check_office_point(&state, request.office, &request.point).await
+    {
+        errors.extend(fields);
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Validation(errors));
+    }
+    let (phone, notes, start) = (
+        phone.expect("checked"),
+        notes.expect("checked"),
+        start.expect("checked"),
+    );
+
+    // The slot must be one the engine offers now: in the window, in opening hours, not on a
+    // holiday or in a closure.
+    let day = rome::date_of(start);
+    let offered = free_slots(&state, request.office, &request.point, Some(day), Some(day)).await?;
+    let Some((slot, _)) = offered
+        .into_iter()
+        .flat_map(|(_, list)| list)
+        .find(|(s, _)| s.start == start)
+    else {
+        return Err(AppError::field(
+            "start",
+            "L'orario scelto non è tra quelli prenotabili: scegli un orario dall'elenco.",
+        ));
+    };
+
+    let (topic, sent_at, days, status): (String, i64, i64, String) = sqlx::query_as(
+        "SELECT t.topic_code, t.sent_at, tp.appointment_after_days, t.status FROM communications t
+         JOIN topics tp ON tp.code = t.topic_code WHERE t.id = $1",
+    )
+    .bind(request.communication_id)
+    .fetch_one(&state.db.pool)
+    .await?;
+
+    let backend = state.db.backend;
+    let mut tx = state.db.begin_write().await?;
+    // Same lock order everywhere: contributor, thread, slot.
+    lock(&mut tx, backend, "contributors", acting.id).await?;
+    lock(&mut tx, backend, "communications", request.communication_id).await?;
+    let claimed = sqlx::query(
+        "INSERT INTO idempotency_keys (user_id, idem_key, request_hash, created_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (user_id, idem_key) DO NOTHING",
+    )
+    .bind(user.id)
+    .bind(&key)
+    .bind(&hash)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    if claimed.rows_affected() == 0 {
+        drop(tx);
+        return match replay(&state, user.id, &key, &hash).await? {
+            Some(answer) => Ok(answer),
+            None => Err(AppError::Internal("idempotency key vanished".into())),
+        };
+    }
+
+    // Eligibility and limits, read under the locks.
+    let live: Vec<(i64, String, String, Option<i64>, i64)> = sqlx::query_as(
+        "SELECT communication_id, reference, status, hold_expires_at, starts_at FROM appointments
+         WHERE contributor_id = $1 AND status IN ('prenotato', 'confermato')",
+    )
+    .bind(acting.id)
+    .fetch_all(&mut *tx)
+    .await?;
+    let live: Vec<(i64, String)> = live
+        .into_iter()
+        .filter(|(_, _, s, hold, starts)| {
+            AppointmentStatus::from_code(s).is_some_and(|s| is_active(s, *hold, *starts, now))
+        })
+        .map(|(c, r, ..)| (c, r))
+        .collect();
+    let thread_active = live
+        .iter()
+        .find(|(c, _)| *c == request.communication_id)
+        .map(|(_, r)| r.as_str());
+    let decision = decide(&Facts {
+        sent_on: rome::date_of(sent_at),
+        topic_days: days,
+        status: parse_status(&status)?,
+        active_appointment: thread_active,
+        today: rome::date_of(now),
+    });
+    let eligibility = describe(&decision, days);
+    if let Some(reference) = thread_active {
+        return Err(AppError::Conflict {
+            code: "thread_has_appointment",
+            message: format!("Per questa comunicazione c'è già l'appuntamento {reference}: puoi gestirlo da Gestione appuntamenti."),
+        });
+    }
+    if !eligibility.eligible {
+        return Err(AppError::Conflict {
+            code: "not_eligible",
+            message: eligibility.reason,
+        });
+    }
+    if live.len() as i64 >= MAX_ACTIVE_PER_CONTRIBUTOR {
+        return Err(AppError::TooManyRequests {
+            code: "too_many_appointments",
+            message: format!(
+                "Hai già {MAX_ACTIVE_PER_CONTRIBUTOR} appuntamenti attivi ({}): per prenotarne un altro annullane uno da Gestione appuntamenti.",
+                live.iter().map(|(_, r)| r.as_str()).collect::<Vec<_>>().join(", ")
+            ),
+            retry_after: 0,
+        });
+    }
+
+    // The place: the slot row, its expired holds given back, then one more only if free.
+    let slot_id = next_value(&mut tx, "slots").await?;
+    sqlx::query(
+        "INSERT INTO slots (id, office_id, point_code, starts_at, ends_at, capacity, booked)
+         VALUES ($1, $2, $3, $4, $5, $6, 0)
+         ON CONFLICT (office_id, point_code, starts_at) DO NOTHING",
+    )
+    .bind(slot_id)
+    .bind(request.office)
+    .bind(&request.point)
+    .bind(slot.start)
+    .bind(slot.end)
+    .bind(slot.capacity)
+    .execute(&mut *tx)
+    .await?;
+    let (slot_id,): (i64,) = sqlx::query_as(
+        "SELECT id FROM slots WHERE office_id = $1 AND point_code = $2 AND starts_at = $3",
+    )
+    .bind(request.office)
+    .bind(&request.point)
+    .bind(slot.start)
+    .fetch_one(&mut *tx)
+    .await?;
+    lock(&mut tx, backend, "slots", slot_id).await?;
+    expire_holds(&mut tx, Some(slot_id), now).await?;
+    let taken =
+        sqlx::query("UPDATE slots SET booked = booked + 1 WHERE id = $1 AND booked < capacity")
+            .bind(slot_id)
+            .execute(&mut *tx)
+            .await?;
+    if taken.rows_affected() == 0 {
+        return Err(AppError::Conflict {
+            code: "slot_unavailable",
+            message: "L'orario scelto non è più disponibile. Scegli un altro orario.".into(),
+        });
+    }
+
+    let id = next_value(&mut tx, "appointments").await?;
+    let year = rome::date_of(now).year();
+    let reference = format!(
+        "AP-{year}-{:06}",
+        next_value(&mut tx, &format!("appointment-{year}")).await?
+    );
+    let booked_by = match user.role {
+        api::Role::Intermediario => user.organisation.clone().unwrap_or(user.name.clone()),
+        _ => user.name.clone(),
+    };
+    sqlx::query(
+        "INSERT INTO appointments (id, reference, communication_id, contributor_id, slot_id, office_id,
+             point_code, topic_code, starts_at, ends_at, phone, notes, status, hold_expires_at,
+             booked_by, booked_by_label, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'prenotato', $13, $14, $15, $16, $16)",
+    )
+    .bind(id)
+    .bind(&reference)
+    .bind(request.communication_id)
+    .bind(acting.id)
+    .bind(slot_id)
+    .bind(request.office)
+    .bind(&request.point)
+    .bind(&topic)
+    .bind(slot.start)
+    .bind(slot.end)
+    .bind(&phone)
+    .bind(&notes)
+    .bind(now + HOLD_SECONDS)
+    .bind(user.id)
+    .bind(&booked_by)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    event(
+        &mut tx,
+        id,
+        now,
+        "prenotato",
+        Some(user.id),
+        &booked_by,
+        None,
+    )
+    .await?;
+
+    let appointment = load(&mut tx, &reference).await?;
+    let body =
+        serde_json::to_string(&appointment).map_err(|e| AppError::Internal(e.to_string()))?;
+    sqlx::query(
+        "UPDATE idempotency_keys SET status = 201, body = $1 WHERE user_id = $2 AND idem_key = $3",
+    )
+    .bind(&body)
+    .bind(user.id)
+    .bind(&key)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    tracing::info!(%reference, "appointment held");
+    Ok((
+        StatusCode::CREATED,
+        [(header::CONTENT_TYPE, "application/json")],
+        body,
+    )
+        .into_response())
+}
+
+type Row = (i64, String, String, Option<i64>, i64, i64, i64, String, i64);
+
+/// The appointment `reference` if the caller may see it: the contributor's side, or an operator
+/// of its office. Anyone else gets 404.
+async fn find(state: &AppState, user: &CurrentUser, reference: &str) -> AppResult<Row> {
+    let row: Option<Row> = sqlx::query_as(
+        "SELECT id, reference, status, hold_expires_at, starts_at, communication_id, extensions,
+                point_code, office_id
+         FROM appointments WHERE reference = $1",
+    )
+    .bind(reference)
+    .fetch_optional(&state.db.pool)
+    .await?;
+    let row = row.ok_or(AppError::NotFound)?;
+    thread_access(&state.db, user, row.5, state.clock.now()).await?;
+    Ok(row)
+}
+
+pub async fn load(tx: &mut Tx, reference: &str) -> AppResult<Appointment> {
+    type Full = (
+        String,
+        String,
+        i64,
+        String,
+        String,
+        String,
+        i64,
+        String,
+        String,
+        i64,
+        i64,
+        String,
+        String,
+        Option<i64>,
+        String,
+        i64,
+    );
+    let (reference, status, communication_id, protocol, subject, topic_code, topic_days, topic_label, point_code, office_id, starts_at, phone, notes, hold, booked_by, id): Full =
+        sqlx::query_as(
+            "SELECT a.reference, a.status, a.communication_id, t.protocol, t.subject, a.topic_code,
+                    tp.appointment_after_days, tp.label, a.point_code, a.office_id, a.starts_at, a.phone,
+                    a.notes, a.hold_expires_at, a.booked_by_label, a.id
+             FROM appointments a
+             JOIN communications t ON t.id = a.communication_id
+             JOIN topics tp ON tp.code = a.topic_code
+             WHERE a.reference = $1",
+        )
+        .bind(reference)
+        .fetch_one(&mut **tx)
+        .await?;
+    let (ends_at, cf, name, category, province): (i64, String, String, String, String) =
+        sqlx::query_as(
+            "SELECT a.ends_at, c.cf, c.name, c.category, c.province FROM appointments a
+         JOIN contributors c ON c.id = a.contributor_id WHERE a.id = $1",
+        )
+        .bind(id)
+        .fetch_one(&mut **tx)
+        .await?;
+    let (point_label,): (String,) =
+        sqlx::query_as("SELECT label FROM consultation_points WHERE code = $1")
+            .bind(&point_code)
+            .fetch_one(&mut **tx)
+            .await?;
+    let (office_name, city, address, office_province): (String, String, String, String) =
+        sqlx::query_as("SELECT name, city, address, province FROM offices WHERE id = $1")
+            .bind(office_id)
+            .fetch_one(&mut **tx)
+            .await?;
+    let events: Vec<(i64, String, String, Option<String>)> = sqlx::query_as(
+        "SELECT at, kind, actor_label, note FROM appointment_events WHERE appointment_id = $1 ORDER BY at, id",
+    )
+    .bind(id)
+    .fetch_all(&mut **tx)
+    .await?;
+    let status = status_of(&status)?;
+    Ok(Appointment {
+        reference,
+        status,
+        communication_id,
+        protocol,
+        subject,
+        topic: Topic {
+            code: topic_code,
+            label: topic_label,
+            appointment_after_days: topic_days as u32,
+        },
+        point: api::ConsultationPoint {
+            code: point_code.clone(),
+            label: point_label,
+        },
+        office: api::Office {
+            id: office_id,
+            name: office_name,
+            city,
+            address,
+            province: office_province,
+            points: vec![point_code],
+        },
+        contributor: crate::access::contributor_from_row(cf, name, category, province)?,
+        starts_at: rome::instant(starts_at),
+        ends_at: rome::instant(ends_at),
+        phone,
+        notes,
+        hold_expires_at: (status == AppointmentStatus::Prenotato)
+            .then(|| hold.map(rome::instant))
+            .flatten(),
+        booked_by,
+        timeline: events
+            .into_iter()
+            .map(|(at, kind, actor, note)| AppointmentEvent {
+                at: rome::instant(at),
+                label: event_label(&kind).to_string(),
+                kind,
+                actor,
+                note,
+            })
+            .collect(),
+    })
+}
+
+fn event_label(kind: &str) -> &'static str {
+    match kind {
+        "prenotato" => "Prenotazione effettuata",
+        "esteso" => "Prenotazione estesa",
+        "confermato" => "Appuntamento confermato",
+        "prenotazione_cancellata" => "Prenotazione cancellata",
+        "scaduto" => "Prenotazione scaduta",
+        "annullato" => "Appuntamento annullato",
+        "svolto" => "Appuntamento svolto",
+        "non_presentato" => "Contribuente non presentato",
+        _ => "Aggiornamento",
+    }
+}
+
+async fn detail(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(reference): Path<String>,
+) -> AppResult<Json<Appointment>> {
+    find(&state, &user, &reference).await?;
+    let mut tx = state.db.pool.begin().await?;
+    let appointment = load(&mut tx, &reference).await?;
+    tx.commit().await?;
+    Ok(Json(appointment))
+}
+
+/// Who acts on an appointment, as the timeline and the thread show it.
+fn actor(user: &CurrentUser, contributor_name: &str) -> String {
+    match user.role {
+        api::Role::Intermediario => user.organisation.clone().unwrap_or(user.name.clone()),
+        api::Role::Operatore => author_label(user, contributor_name),
+        api::Role::Contribuente => user.name.clone(),
+    }
+}
+
+/// "martedì 3 marzo 2026 alle 10:30"
+fn when(starts_at: &str) -> String {
+    format!(
+        "{} alle {}",
+        api::it::date_with_weekday(starts_at),
+        api::it::time(starts_at)
+    )
+}
+
+enum Action {
+    Extend,
+    Confirm,
+    Release,
+}
+
+async fn step(
+    state: AppState,
+    user: CurrentUser,
+    reference: String,
+    action: Action,
+) -> AppResult<Json<Appointment>> {
+    let (id, reference, status, hold, _, communication_id, extensions, _, _) =
+        find(&state, &user, &reference).await?;
+    let access = thread_access(&state.db, &user, communication_id, state.clock.now()).await?;
+    let ThreadAccess::ContributorSide(acting) = access else {
+        return Err(AppError::NotFound);
+    };
+    let now = state.clock.now();
+    let current = booking::state(status_of(&status)?, hold, now);
+    let outcome = match action {
+        Action::Extend => booking::extend(current, extensions),
+        Action::Confirm => booking::confirm(current),
+        Action::Release => booking::release(current),
+    };
+    let label = actor(&user, &acting.contributor.name);
+    let mut tx = state.db.begin_write().await?;
+    match outcome {
+        Err(Refusal::Expired) => {
+            // Say so now and give the place back at once, without waiting for the sweeper.
+            let slot: (i64,) = sqlx::query_as("SELECT slot_id FROM appointments WHERE id = $1")
+                .bind(id)
+                .fetch_one(&mut *tx)
+                .await?;
+            expire_holds(&mut tx, Some(slot.0), now).await?;
+            tx.commit().await?;
+            return Err(AppError::Gone);
+        }
+        Err(other) => return Err(refusal(other)),
+        Ok(Step::AlreadyDone) => {}
+        Ok(Step::To(next)) => {
+            // Conditional on the status read above: a concurrent step makes this one a no-op
+            // that is then answered from the fresh state.
+            let changed = match action {
+                Action::Extend => sqlx::query(
+                    "UPDATE appointments SET hold_expires_at = $1, extensions = extensions + 1, updated_at = $2
+                     WHERE id = $3 AND status = 'prenotato' AND hold_expires_at > $2",
+                )
+                .bind(now + HOLD_SECONDS)
+                .bind(now)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?,
+                Action::Confirm => sqlx::query(
+                    "UPDATE appointments SET status = 'confermato', hold_expires_at = NULL, updated_at = $1
+                     WHERE id = $2 AND status = 'prenotato' AND hold_expires_at > $1",
+                )
+                .bind(now)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?,
+                Action::Release => sqlx::query(
+                    "UPDATE appointments SET status = 'prenotazione_cancellata', hold_expires_at = NULL, updated_at = $1
+                     WHERE id = $2 AND status = 'prenotato' AND hold_expires_at > $1",
+                )
+                .bind(now)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?,
+            };
+            if changed.rows_affected() == 1 {
+                let kind = match action {
+                    Action::Extend => "esteso",
+                    _ => next.code(),
+                };
+                event(&mut tx, id, now, kind, Some(user.id), &label, None).await?;
+                let appointment = load(&mut tx, &reference).await?;
+                let message = match action {
+                    Action::Extend => None,
+                    Action::Confirm => Some(format!(
+                        "Appuntamento {reference} confermato per {} presso la {} ({}).",
+                        when(&appointment.starts_at),
+                        appointment.office.name,
+                        appointment.point.label
+                    )),
+                    Action::Release => {
+                        sqlx::query("UPDATE slots SET booked = booked - 1 WHERE id = (SELECT slot_id FROM appointments WHERE id = $1)")
+                            .bind(id)
+                            .execute(&mut *tx)
+                            .await?;
+                        Some(format!(
+                            "Prenotazione {reference} cancellata: l'orario di {} presso la {} è di nuovo disponibile.",
+                            when(&appointment.starts_at),
+                            appointment.office.name
+                        ))
+                    }
+                };
+                if let Some(text) = message {
+                    insert_message(
+                        &mut tx,
+                        communication_id,
+                        Some(user.id),
+                        &author_label(&user, &acting.contributor.name),
+                        false,
+                        &text,
+                        now,
+                    )
+                    .await?;
+                    sqlx::query("UPDATE communications SET last_message_at = $1 WHERE id = $2")
+                        .bind(now)
+                        .bind(communication_id)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+            }
+        }
+    }
+    let appointment = load(&mut tx, &reference).await?;
+    tx.commit().await?;
+    Ok(Json(appointment))
+}
+
+async fn extend(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(reference): Path<String>,
+) -> AppResult<Json<Appointment>> {
+    step(state, user, reference, Action::Extend).await
+}
+
+async fn confirm(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(reference): Path<String>,
+) -> AppResult<Json<Appointment>> {
+    step(state, user, reference, Action::Confirm).await
+}
+
+async fn release(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(reference): Path<String>,
+) -> AppResult<Json<Appointment>> {
+    step(state, user, reference, Action::Release).await
+}
+
+/// Text of an iCalendar property value: backslash, comma, semicolon and new lines escaped.
+fn ics_text(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace(';', "\\;")
+        .replace(',', "\\,")
+        .replace('\n', "\\n")
+}
+
+/// Lines of at most 75 octets, continued with a space (RFC 5545 §3.1).
+fn fold(line: &str) -> String {
+    let mut out = String::new();
+    let mut width = 0;
+    for c in line.chars() {
+        if width + c.len_utf8() > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += c.len_utf8();
+    }
+    out.push_str("\r\n");
+    out
+}
+
+fn ics_local(instant: &str) -> String {
+    // "2026-03-03T10:30:00+01:00" → "20260303T103000" (wall time in Europe/Rome)
+    instant
+        .get(..19)
+        .unwrap_or_default()
+        .replace(['-', ':'], "")
+}
+
+pub fn calendar(a: &Appointment, now: i64) -> String {
+    let stamp = time::OffsetDateTime::from_unix_timestamp(now)
+        .ok()
+        .and_then(|t| {
+            t.format(&time::macros::format_description!(
+                "[year][month][day]T[hour][minute][second]Z"
+            ))
+            .ok()
+        })
+        .unwrap_or_default();
+    let location = match a.point.code.as_str() {
+        "sportello" => format!("{}, {}", a.office.name, a.office.address),
+        "telefono" => format!("Richiamata al numero {}", a.phone),
+        _ => "Videochiamata: il collegamento arriverà dalla sede".to_string(),
+    };
+    let description = format!(
+        "{} – {}.\nComunicazione {}: {}.\nIdentificativo appuntamento: {}.",
+        a.point.label, a.office.name, a.protocol, a.subject, a.reference
+    );
+    let lines = [
+        "BEGIN:VCALENDAR".to_string(),
+        "VERSION:2.0".into(),
+        "PRODID:-//INPS//Cassetto Previdenziale Agenda appuntamenti//IT".into(),
+        "CALSCALE:GREGORIAN".into(),
+        "METHOD:PUBLISH".into(),
+        "BEGIN:VTIMEZONE".into(),
+        "TZID:Europe/Rome".into(),
+        "BEGIN:DAYLIGHT".into(),
+        "TZOFFSETFROM:+0100".into(),
+        "TZOFFSETTO:+0200".into(),
+        "TZNAME:CEST".into(),
+        "DTSTART:19700329T020000".into(),
+        "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU".into(),
+        "END:DAYLIGHT".into(),
+        "BEGIN:STANDARD".into(),
+        "TZOFFSETFROM:+0200".into(),
+        "TZOFFSETTO:+0100".into(),
+        "TZNAME:CET".into(),
+        "DTSTART:19701025T030000".into(),
+        "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU".into(),
+        "END:STANDARD".into(),
+        "END:VTIMEZONE".into(),
+        "BEGIN:VEVENT".into(),
+        format!("UID:{}@cassetto-previdenziale.inps.it", a.reference),
+        format!("DTSTAMP:{stamp}"),
+        format!("DTSTART;TZID=Europe/Rome:{}", ics_local(&a.starts_at)),
+        format!("DTEND;TZID=Europe/Rome:{}", ics_local(&a.ends_at)),
+        format!(
+            "SUMMARY:{}",
+            ics_text(&format!(
+                "Appuntamento INPS {} – {}",
+                a.reference, a.topic.label
+            ))
+        ),
+        format!("LOCATION:{}", ics_text(&location)),
+        format!("DESCRIPTION:{}", ics_text(&description)),
+        "STATUS:CONFIRMED".into(),
+        "END:VEVENT".into(),
+        "END:VCALENDAR".into(),
+    ];
+    lines.iter().map(|l| fold(l)).collect()
+}
+
+async fn ics(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(reference): Path<String>,
+) -> AppResult<Response> {
+    find(&state, &user, &reference).await?;
+    let mut tx = state.db.pool.begin().await?;
+    let appointment = load(&mut tx, &reference).await?;
+    tx.commit().await?;
+    if appointment.status != AppointmentStatus::Confermato {
+        return Err(AppError::Conflict {
+            code: "not_confirmed",
+            message: "Solo un appuntamento confermato può essere aggiunto al calendario.".into(),
+        });
+    }
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                "text/calendar; charset=utf-8".to_string(),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{}.ics\"", appointment.reference),
+            ),
+        ],
+        calendar(&appointment, state.clock.now()),
+    )
+        .into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_ics_lines_are_folded_at_75_octets() {
+        let folded = fold(&format!("DESCRIPTION:{}", "è".repeat(60)));
+        assert!(folded.split("\r\n").all(|l| l.len() <= 75));
+        assert!(folded.contains("\r\n "));
+    }
+
+    #[test]
+    fn ics_text_escapes_separators() {
+        assert_eq!(ics_text("a, b; c\nd"), "a\\, b\\; c\\nd");
+    }
+}
