@@ -75,6 +75,23 @@ pub async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Re
     decode(send(json_body(Request::post(path), body)).await?).await
 }
 
+/// A POST that must not be repeated by accident: the server answers a retry with the same key
+/// with its first answer.
+pub async fn post_with_key<B: Serialize, T: DeserializeOwned>(
+    path: &str,
+    body: &B,
+    key: &str,
+) -> Result<T, ApiError> {
+    decode(
+        send(json_body(
+            Request::post(path).header("Idempotency-Key", key),
+            body,
+        ))
+        .await?,
+    )
+    .await
+}
+
 pub async fn delete(path: &str) -> Result<(), ApiError> {
     send(Request::delete(path).build()).await.map(|_| ())
 }

@@ -1,6 +1,7 @@
 //! The browser app: a Leptos single-page app over the JSON API. Pages live in `pages/`,
 //! reusable pieces in `components/`, rules in plain modules (`session`) tested natively.
 
+pub mod booking;
 pub mod client;
 pub mod components;
 pub mod pages;
@@ -22,6 +23,7 @@ pub fn start() {
 pub fn App() -> impl IntoView {
     let session = Session::new();
     provide_context(session);
+    provide_context(pages::booking::BookingMemory::new());
     leptos::task::spawn_local(async move {
         match client::get::<api::SessionStatus>("/api/session/status").await {
             Ok(api::SessionStatus {
@@ -55,7 +57,11 @@ pub fn App() -> impl IntoView {
                     />
                     <Route
                         path=path!("/comunicazioni/:id/appuntamento")
-                        view=|| view! { <RequireLogin><communications::RequestAppointmentPage/></RequireLogin> }
+                        view=|| view! { <RequireLogin><pages::booking::BookingWizard/></RequireLogin> }
+                    />
+                    <Route
+                        path=path!("/appuntamenti/:reference")
+                        view=|| view! { <RequireLogin><appointment::AppointmentPage/></RequireLogin> }
                     />
                     <Route
                         path=path!("/appuntamenti")

@@ -74,9 +74,9 @@ test('a contributor writes, the office answers and rejects, the contributor may 
   );
   await axe('thread after the outcome');
   await thread.requestAppointmentLink().click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Richiedi appuntamento' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: /^Passo 1 di 4: Argomento e punto di consulenza$/ })).toBeVisible();
   await expect(page.getByText(subject, { exact: false })).toBeVisible();
-  await axe('request appointment page');
+  await axe('first step of the booking');
 });
 
 test('the office pages pass axe: inbox and outcome form with errors', async ({ page, axe }) => {

@@ -13,6 +13,17 @@ pub fn set_title(title: &str) {
     document().set_title(&format!("{title} – Cassetto Previdenziale"));
 }
 
+/// Content inside a `<Suspense>` is mounted before it is attached to the document (it waits
+/// for every resource read inside), and a detached element cannot take the focus: try again at
+/// each frame until it is attached, for about a second.
+fn focus_when_attached(element: web_sys::HtmlElement, tries: u32) {
+    if element.is_connected() {
+        let _ = element.focus();
+    } else if tries > 0 {
+        request_animation_frame(move || focus_when_attached(element, tries - 1));
+    }
+}
+
 #[component]
 pub fn PageHeading(#[prop(into)] title: String) -> impl IntoView {
     let heading = NodeRef::<html::H1>::new();
@@ -20,7 +31,7 @@ pub fn PageHeading(#[prop(into)] title: String) -> impl IntoView {
     Effect::new(move |_| {
         if let Some(element) = heading.get() {
             if !FIRST_PAGE.with(|f| f.replace(false)) {
-                let _ = element.focus();
+                focus_when_attached(element.into(), 60);
             }
         }
     });

@@ -346,21 +346,3 @@ pub fn ThreadPage() -> impl IntoView {
         <p><A href=if is_office { "/sede/comunicazioni" } else { "/comunicazioni" }>"Torna all'elenco delle comunicazioni"</A></p>
     }
 }
-
-/// Where "Richiedi appuntamento" leads. The booking steps belong to the agenda; this page says
-/// which thread the appointment would be for and whether it may be requested.
-#[component]
-pub fn RequestAppointmentPage() -> impl IntoView {
-    let id = thread_id();
-    let thread = fetch::<CommunicationDetail>(move || format!("/api/communications/{}", id.get()));
-    when_loaded(thread, move |t: CommunicationDetail| {
-        let s = t.summary;
-        view! {
-            <PageHeading title="Richiedi appuntamento"/>
-            <p class="lead">{format!("Per la comunicazione {} – «{}» ({}).", s.protocol, s.subject, s.topic.label)}</p>
-            <div class="alert alert--info" role="status"><p>{s.eligibility.reason.clone()}</p></div>
-            <p>"La prenotazione guidata (punto di consulenza, struttura territoriale, data e ora) non è ancora attiva in questo servizio."</p>
-            <p><A href=format!("/comunicazioni/{}", s.id)>"Torna alla comunicazione"</A></p>
-        }
-    })
-}

@@ -1,5 +1,7 @@
 //! One module per screen.
 
+pub mod appointment;
+pub mod booking;
 pub mod communications;
 pub mod contributors;
 pub mod home;

@@ -1,0 +1,524 @@
+//! "Richiedi appuntamento": the three steps (punto di consulenza, struttura territoriale, data e
+//! ora), then "Recapito e note" and "Prenota Appuntamento"; the choices live in the address.
+
+use crate::booking::{offices_for, Draft, Step};
+use crate::client;
+use crate::components::error_summary::{ErrorSummary, Problem};
+use crate::components::field::described_by;
+use crate::components::heading::PageHeading;
+use crate::components::loaded::{fetch, when_loaded};
+use crate::pages::communications::problems_from;
+use api::{
+    it, Appointment, CommunicationDetail, ConsultationPoint, DayAvailability, HoldRequest, Office,
+};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+
+/// What the user typed in "Recapito e note", kept while they move between the steps, and a
+/// message to show on the next step (the slot was taken meanwhile).
+#[derive(Clone, Copy)]
+pub struct BookingMemory {
+    pub phone: RwSignal<String>,
+    pub notes: RwSignal<String>,
+    pub notice: RwSignal<Option<String>>,
+}
+
+impl BookingMemory {
+    pub fn new() -> Self {
+        BookingMemory {
+            phone: RwSignal::new(String::new()),
+            notes: RwSignal::new(String::new()),
+            notice: RwSignal::new(None),
+        }
+    }
+}
+
+impl Default for BookingMemory {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Writes a choice into the current history entry without a navigation, so that the browser's
+/// back button returns to this step with the choice made (and the focus stays where it is).
+fn remember(href: &str) {
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href));
+    }
+}
+
+fn new_key() -> String {
+    format!(
+        "{:016x}{:016x}",
+        (js_sys::Math::random() * 1e16) as u64,
+        js_sys::Date::now() as u64
+    )
+}
+
+#[component]
+fn Stepper(current: Step, draft: Draft) -> impl IntoView {
+    view! {
+        <ol class="stepper" aria-label="Passaggi della prenotazione">
+            {Step::ALL.into_iter().map(|step| {
+                let state = if step == current { "current" } else if draft.is_done(step) && step < current { "done" } else { "todo" };
+                view! {
+                    <li class=format!("stepper__step stepper__step--{state}") aria-current=(step == current).then_some("step")>
+                        <span class="stepper__number" aria-hidden="true">{step.number()}</span>
+                        <span class="stepper__title">{step.title()}</span>
+                        {(state == "done").then(|| view! { <span class="visually-hidden">" (completato)"</span> })}
+                    </li>
+                }
+            }).collect_view()}
+        </ol>
+    }
+}
+
+#[component]
+pub fn BookingWizard() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let memory = expect_context::<BookingMemory>();
+    let id = move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|v| v.parse::<i64>().ok())
+            .unwrap_or(0)
+    };
+    let thread = fetch::<CommunicationDetail>(move || format!("/api/communications/{}", id()));
+    let points = fetch::<Vec<ConsultationPoint>>(|| "/api/consultation-points".into());
+    let offices = fetch::<Vec<Office>>(|| "/api/offices".into());
+    let draft = Memo::new(move |_| Draft::from_query(|k| query.read().get(k)));
+
+    view! {
+        {when_loaded(thread, move |t: CommunicationDetail| {
+            let summary = t.summary.clone();
+            if !summary.eligibility.eligible {
+                return view! {
+                    <PageHeading title="Richiedi appuntamento"/>
+                    <div class="alert alert--info" role="status"><p>{summary.eligibility.reason.clone()}</p></div>
+                    {summary.eligibility.active_appointment.clone().map(|r| view! {
+                        <p><A href=format!("/appuntamenti/{r}")>{format!("Vai all'appuntamento {r}")}</A></p>
+                    })}
+                    <p><A href=format!("/comunicazioni/{}", summary.id)>"Torna alla comunicazione"</A></p>
+                }.into_any();
+            }
+            let base = format!("/comunicazioni/{}/appuntamento", summary.id);
+            let province = t.contributor.province.clone();
+            let topic = summary.topic.clone();
+            let thread_id = summary.id;
+            let context = format!("Comunicazione {} – «{}»", summary.protocol, summary.subject);
+            view! {
+                <p class="context">{context}</p>
+                {move || {
+                    let (d, step) = draft.get();
+                    let base = base.clone();
+                    view! {
+                        <Stepper current=step draft=d.clone()/>
+                        <div class="step">
+                            {match step {
+                                Step::Point => view! { <PointStep draft=d base=base topic=topic.label.clone() points=points/> }.into_any(),
+                                Step::Office => view! { <OfficeStep draft=d base=base province=province.clone() offices=offices/> }.into_any(),
+                                Step::DateTime => view! { <DateTimeStep draft=d base=base topic=topic.code.clone() memory=memory/> }.into_any(),
+                                Step::Contact => view! { <ContactStep draft=d base=base thread_id=thread_id topic=topic.label.clone() points=points offices=offices memory=memory/> }.into_any(),
+                            }}
+                        </div>
+                    }
+                }}
+            }.into_any()
+        })}
+    }
+}
+
+fn step_heading(step: Step) -> String {
+    format!("Passo {} di 4: {}", step.number(), step.title())
+}
+
+#[component]
+fn PointStep(
+    draft: Draft,
+    base: String,
+    topic: String,
+    points: LocalResource<Result<Vec<ConsultationPoint>, client::ApiError>>,
+) -> impl IntoView {
+    let navigate = use_navigate();
+    let chosen = RwSignal::new(draft.point.clone().unwrap_or_default());
+    let problems = RwSignal::new(Vec::<Problem>::new());
+    let submit = {
+        let (draft, base) = (draft.clone(), base.clone());
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let point = chosen.get_untracked();
+            if point.is_empty() {
+                problems.set(vec![Problem {
+                    field: Some("point-0"),
+                    message: "Scegli il punto di consulenza.".into(),
+                }]);
+                return;
+            }
+            navigate(
+                &draft.with_point(&point).href(&base, Step::Office),
+                Default::default(),
+            );
+        }
+    };
+    view! {
+        <PageHeading title=step_heading(Step::Point)/>
+        <ErrorSummary problems=problems.into()/>
+        <form class="form narrow" novalidate on:submit=submit>
+            <dl class="facts facts--single"><div><dt>"Argomento"</dt><dd>{topic}</dd></div></dl>
+            <p class="hint">"L'argomento è quello della comunicazione da cui hai richiesto l'appuntamento."</p>
+            <fieldset class="fieldset form-group" class:form-group--error=move || !problems.get().is_empty()
+                aria-describedby=move || (!problems.get().is_empty()).then_some("point-error")>
+                <legend class="label">"Punto di consulenza"</legend>
+                {move || (!problems.get().is_empty()).then(|| view! { <p class="field-error" id="point-error">"Scegli il punto di consulenza."</p> })}
+                {move || points.get().and_then(Result::ok).unwrap_or_default().into_iter().enumerate().map(|(n, p)| {
+                    let code = p.code.clone();
+                    let checked = chosen.get_untracked() == p.code;
+                    let href = draft.with_point(&p.code).href(&base, Step::Point);
+                    view! {
+                        <div class="radio">
+                            <input type="radio" id=format!("point-{n}") name="point" value=p.code.clone() checked=checked
+                                on:change=move |_| { chosen.set(code.clone()); remember(&href); }/>
+                            <label for=format!("point-{n}")>{p.label}</label>
+                        </div>
+                    }
+                }).collect_view()}
+            </fieldset>
+            <button type="submit" class="button">"Continua"</button>
+        </form>
+    }
+}
+
+#[component]
+fn OfficeStep(
+    draft: Draft,
+    base: String,
+    province: String,
+    offices: LocalResource<Result<Vec<Office>, client::ApiError>>,
+) -> impl IntoView {
+    let navigate = use_navigate();
+    let chosen = RwSignal::new(draft.office);
+    let problems = RwSignal::new(Vec::<Problem>::new());
+    let point = draft.point.clone().unwrap_or_default();
+    let back = draft.href(&base, Step::Point);
+    let submit = {
+        let (draft, base) = (draft.clone(), base.clone());
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            match chosen.get_untracked() {
+                Some(office) => navigate(
+                    &draft.with_office(office).href(&base, Step::DateTime),
+                    Default::default(),
+                ),
+                None => problems.set(vec![Problem {
+                    field: Some("office-0"),
+                    message: "Scegli la struttura territoriale.".into(),
+                }]),
+            }
+        }
+    };
+    view! {
+        <PageHeading title=step_heading(Step::Office)/>
+        <ErrorSummary problems=problems.into()/>
+        <form class="form narrow" novalidate on:submit=submit>
+            <fieldset class="fieldset form-group" class:form-group--error=move || !problems.get().is_empty()>
+                <legend class="label">"Struttura territoriale"</legend>
+                <p class="hint">"Le strutture che offrono il punto di consulenza scelto; la prima è quella della tua provincia."</p>
+                {move || (!problems.get().is_empty()).then(|| view! { <p class="field-error">"Scegli la struttura territoriale."</p> })}
+                {move || offices_for(&offices.get().and_then(Result::ok).unwrap_or_default(), &point, &province).into_iter().enumerate().map(|(n, o)| {
+                    let checked = chosen.get_untracked() == Some(o.id);
+                    let office_id = o.id;
+                    let href = draft.with_office(o.id).href(&base, Step::Office);
+                    view! {
+                        <div class="radio radio--with-hint">
+                            <input type="radio" id=format!("office-{n}") name="office" value=o.id.to_string() checked=checked
+                                aria-describedby=format!("office-{n}-address")
+                                on:change=move |_| { chosen.set(Some(office_id)); remember(&href); }/>
+                            <label for=format!("office-{n}")>{o.name.clone()}</label>
+                            <p class="hint radio__hint" id=format!("office-{n}-address")>{o.address.clone()}</p>
+                        </div>
+                    }
+                }).collect_view()}
+            </fieldset>
+            <div class="actions">
+                <button type="submit" class="button">"Continua"</button>
+                <A href=back attr:class="button button--secondary">"Indietro"</A>
+            </div>
+        </form>
+    }
+}
+
+#[component]
+fn DateTimeStep(draft: Draft, base: String, topic: String, memory: BookingMemory) -> impl IntoView {
+    let navigate = use_navigate();
+    let url = format!(
+        "/api/availability?topic={topic}&point={}&office={}",
+        draft.point.clone().unwrap_or_default(),
+        draft.office.unwrap_or_default()
+    );
+    let availability = fetch::<Vec<DayAvailability>>(move || url.clone());
+    let chosen = RwSignal::new(draft.start.clone());
+    let problems = RwSignal::new(Vec::<Problem>::new());
+    let notice = memory.notice.get_untracked();
+    memory.notice.set(None);
+    let back = draft.href(&base, Step::Office);
+    let days_href = Draft {
+        day: None,
+        start: None,
+        ..draft.clone()
+    }
+    .href(&base, Step::DateTime);
+    let day = draft.day.clone();
+    let submit = {
+        let draft = draft.clone();
+        let base = base.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            match chosen.get_untracked() {
+                Some(start) => navigate(
+                    &draft.with_start(&start).href(&base, Step::Contact),
+                    Default::default(),
+                ),
+                None => problems.set(vec![Problem {
+                    field: Some("time-0"),
+                    message: "Scegli l'orario.".into(),
+                }]),
+            }
+        }
+    };
+    let draft_for_days = draft.clone();
+    view! {
+        <PageHeading title=step_heading(Step::DateTime)/>
+        {notice.map(|n| view! { <div class="alert alert--error" role="alert"><p>{n}</p></div> })}
+        <ErrorSummary problems=problems.into()/>
+        {when_loaded(availability, move |days: Vec<DayAvailability>| {
+            if days.is_empty() {
+                return view! {
+                    <div class="alert alert--info" role="status"><p>"Nei prossimi 30 giorni questa struttura non ha orari liberi per il punto di consulenza scelto: scegli un'altra struttura."</p></div>
+                }.into_any();
+            }
+            match day.clone().and_then(|d| days.iter().find(|x| x.date == d).cloned()) {
+                None => view! {
+                    <h2 class="step__subtitle">"Scegli il giorno"</h2>
+                    <ul class="day-list">
+                        {days.into_iter().map(|d| {
+                            let href = draft_for_days.with_day(&d.date).href(&base, Step::DateTime);
+                            let n = d.slots.len();
+                            view! {
+                                <li><A href=href attr:class="day-list__link">
+                                    <span class="day-list__date">{it::date_with_weekday(&d.date)}</span>
+                                    <span class="day-list__count">{if n == 1 { "1 orario libero".to_string() } else { format!("{n} orari liberi") }}</span>
+                                </A></li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any(),
+                Some(d) => {
+                    let submit = submit.clone();
+                    view! {
+                        <form class="form narrow" novalidate on:submit=submit>
+                            <fieldset class="fieldset form-group" class:form-group--error=move || !problems.get().is_empty()>
+                                <legend class="label">{format!("Orari liberi di {}", it::date_with_weekday(&d.date))}</legend>
+                                {move || (!problems.get().is_empty()).then(|| view! { <p class="field-error">"Scegli l'orario."</p> })}
+                                <div class="time-grid">
+                                    {d.slots.iter().enumerate().map(|(n, s)| {
+                                        let start = s.start.clone();
+                                        let href = draft_for_days.with_start(&s.start).href(&base, Step::DateTime);
+                                        let checked = chosen.get_untracked().as_deref() == Some(s.start.as_str());
+                                        let name = format!("{}, ore {}", it::date_with_weekday(&s.start), it::time(&s.start));
+                                        view! {
+                                            <div class="radio radio--time">
+                                                <input type="radio" id=format!("time-{n}") name="time" value=s.start.clone() checked=checked
+                                                    aria-label=name on:change=move |_| { chosen.set(Some(start.clone())); remember(&href); }/>
+                                                <label for=format!("time-{n}") aria-hidden="true">{it::time(&s.start)}</label>
+                                            </div>
+                                        }
+                                    }).collect_view()}
+                                </div>
+                            </fieldset>
+                            <div class="actions">
+                                <button type="submit" class="button">"Continua"</button>
+                                <A href=days_href.clone() attr:class="button button--secondary">"Torna ai giorni"</A>
+                            </div>
+                        </form>
+                    }.into_any()
+                }
+            }
+        })}
+        <p><A href=back>"Indietro: struttura territoriale"</A></p>
+    }
+}
+
+const CONTACT_FIELDS: [(&str, &str); 2] = [("phone", "phone"), ("notes", "notes")];
+
+#[component]
+fn ContactStep(
+    draft: Draft,
+    base: String,
+    thread_id: i64,
+    topic: String,
+    points: LocalResource<Result<Vec<ConsultationPoint>, client::ApiError>>,
+    offices: LocalResource<Result<Vec<Office>, client::ApiError>>,
+    memory: BookingMemory,
+) -> impl IntoView {
+    let navigate = use_navigate();
+    let problems = RwSignal::new(Vec::<Problem>::new());
+    let pending = RwSignal::new(false);
+    let key = StoredValue::new(new_key());
+    let error = move |field: &'static str| {
+        Signal::derive(move || {
+            problems
+                .get()
+                .into_iter()
+                .find(|p| p.field == Some(field))
+                .map(|p| p.message)
+        })
+    };
+    let left = move || 500i64 - memory.notes.get().chars().count() as i64;
+
+    let point_code = draft.point.clone().unwrap_or_default();
+    let office_id = draft.office.unwrap_or_default();
+    let start = draft.start.clone().unwrap_or_default();
+    let point_label = move || {
+        let code = point_code.clone();
+        points
+            .get()
+            .and_then(Result::ok)
+            .unwrap_or_default()
+            .into_iter()
+            .find(|p| p.code == code)
+            .map(|p| p.label)
+            .unwrap_or_default()
+    };
+    let office = move || {
+        offices
+            .get()
+            .and_then(Result::ok)
+            .unwrap_or_default()
+            .into_iter()
+            .find(|o| o.id == office_id)
+    };
+
+    let submit = {
+        let draft = draft.clone();
+        let base = base.clone();
+        let start = start.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            if pending.get_untracked() {
+                return;
+            }
+            pending.set(true);
+            let body = HoldRequest {
+                communication_id: thread_id,
+                point: draft.point.clone().unwrap_or_default(),
+                office: draft.office.unwrap_or_default(),
+                start: start.clone(),
+                phone: memory.phone.get_untracked(),
+                notes: memory.notes.get_untracked(),
+            };
+            let navigate = navigate.clone();
+            let retry = Draft {
+                start: None,
+                ..draft.clone()
+            }
+            .href(&base, Step::DateTime);
+            leptos::task::spawn_local(async move {
+                let result = client::post_with_key::<_, Appointment>(
+                    "/api/appointments",
+                    &body,
+                    &key.get_value(),
+                )
+                .await;
+                match result {
+                    Ok(appointment) => {
+                        memory.phone.set(String::new());
+                        memory.notes.set(String::new());
+                        navigate(
+                            &format!("/appuntamenti/{}", appointment.reference),
+                            Default::default(),
+                        );
+                    }
+                    Err(e) => {
+                        key.set_value(new_key());
+                        if e.code == "slot_unavailable" {
+                            memory.notice.set(Some(e.message));
+                            navigate(&retry, Default::default());
+                        } else if !e.fields.is_empty() {
+                            let mut list = problems_from(&e.fields, &CONTACT_FIELDS);
+                            list.extend(
+                                e.fields
+                                    .iter()
+                                    .filter(|(k, _)| !["phone", "notes"].contains(&k.as_str()))
+                                    .map(|(_, m)| Problem {
+                                        field: None,
+                                        message: m.clone(),
+                                    }),
+                            );
+                            problems.set(list);
+                        } else {
+                            problems.set(vec![Problem {
+                                field: None,
+                                message: e.message,
+                            }]);
+                        }
+                    }
+                }
+                pending.set(false);
+            });
+        }
+    };
+
+    view! {
+        <PageHeading title=step_heading(Step::Contact)/>
+        <ErrorSummary problems=problems.into()/>
+        <h2 class="step__subtitle">"Riepilogo"</h2>
+        <dl class="summary">
+            <div class="summary__row">
+                <dt>"Argomento e punto di consulenza"</dt>
+                <dd>{topic}" – "{point_label}</dd>
+                <dd class="summary__change"><A href=draft.href(&base, Step::Point)>"Modifica"<span class="visually-hidden">" argomento e punto di consulenza"</span></A></dd>
+            </div>
+            <div class="summary__row">
+                <dt>"Struttura territoriale"</dt>
+                <dd>{move || office().map(|o| format!("{}, {}", o.name, o.address)).unwrap_or_default()}</dd>
+                <dd class="summary__change"><A href=draft.href(&base, Step::Office)>"Modifica"<span class="visually-hidden">" struttura territoriale"</span></A></dd>
+            </div>
+            <div class="summary__row">
+                <dt>"Data e ora"</dt>
+                <dd>{format!("{}, ore {}", it::date_with_weekday(&start), it::time(&start))}</dd>
+                <dd class="summary__change"><A href=draft.href(&base, Step::DateTime)>"Modifica"<span class="visually-hidden">" data e ora"</span></A></dd>
+            </div>
+        </dl>
+        <form class="form narrow" novalidate on:submit=submit>
+            <div class="form-group" class:form-group--error=move || error("phone").get().is_some()>
+                <label class="label" for="phone">"Recapito telefonico"</label>
+                <p class="hint" id="phone-hint">"Un numero fisso o cellulare italiano, ad esempio 06 1234 5678."</p>
+                {move || error("phone").get().map(|m| view! { <p class="field-error" id="phone-error"><span class="visually-hidden">"Errore: "</span>{m}</p> })}
+                <input class="input input--medium" id="phone" name="phone" type="tel" autocomplete="tel"
+                    aria-describedby=move || described_by("phone", true, error("phone").get().is_some())
+                    aria-invalid=move || error("phone").get().map(|_| "true")
+                    bind:value=memory.phone/>
+            </div>
+            <div class="form-group" class:form-group--error=move || error("notes").get().is_some()>
+                <label class="label" for="notes">"Note"</label>
+                <p class="hint" id="notes-hint">"Di cosa vuoi parlare all'appuntamento. Al massimo 500 caratteri."</p>
+                {move || error("notes").get().map(|m| view! { <p class="field-error" id="notes-error"><span class="visually-hidden">"Errore: "</span>{m}</p> })}
+                <textarea class="textarea" id="notes" name="notes" rows="5"
+                    aria-describedby=move || format!("{} notes-count", described_by("notes", true, error("notes").get().is_some()).unwrap_or_default())
+                    aria-invalid=move || error("notes").get().map(|_| "true")
+                    bind:value=memory.notes></textarea>
+                <p class="hint" id="notes-count" class:field-error=move || left() < 0>
+                    {move || match left() {
+                        n if n < 0 => format!("Hai superato il limite di {} caratteri", -n),
+                        1 => "Hai ancora 1 carattere".to_string(),
+                        n => format!("Hai ancora {n} caratteri"),
+                    }}
+                </p>
+            </div>
+            <button type="submit" class="button">{move || if pending.get() { "Prenotazione in corso…" } else { "Prenota Appuntamento" }}</button>
+        </form>
+    }
+}

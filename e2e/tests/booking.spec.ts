@@ -1,0 +1,190 @@
+import { test, expect, Page } from './fixtures';
+import { ACCOUNTS } from '../pages/login-page';
+import { CommunicationsPage, logIn } from '../pages/communications';
+
+test.use({ allowedHttpErrors: [409, 422] });
+
+const stepHeading = (page: Page, n: number) => page.getByRole('heading', { level: 1, name: new RegExp(`^Passo ${n} di 4`) });
+
+/** Focus, then the key: the keyboard alone does the work. */
+async function press(locator: ReturnType<Page['getByRole']>, key = 'Enter') {
+  await locator.focus();
+  await locator.press(key);
+}
+
+async function startBooking(page: Page, subject: string) {
+  const row = new CommunicationsPage(page).row(subject);
+  await press(row.getByRole('link', { name: /Richiedi appuntamento/ }));
+  await expect(stepHeading(page, 1)).toBeFocused();
+}
+
+async function chooseUpToTimes(page: Page, point: string, office: string) {
+  await press(page.getByLabel(point), 'Space');
+  await press(page.getByRole('button', { name: 'Continua' }));
+  await expect(stepHeading(page, 2)).toBeFocused();
+  await press(page.getByLabel(office), 'Space');
+  await press(page.getByRole('button', { name: 'Continua' }));
+  await expect(stepHeading(page, 3)).toBeFocused();
+  await press(page.locator('.day-list__link').first());
+  await expect(page.getByRole('group', { name: /^Orari liberi di / })).toBeVisible();
+}
+
+test('a contributor books by keyboard from "Richiedi appuntamento" to "Appuntamento confermato"', async ({ page, axe }) => {
+  await logIn(page, ACCOUNTS.rossi.username);
+  await startBooking(page, 'Contributi del 2024 non presenti');
+  await expect(page.getByRole('list', { name: 'Passaggi della prenotazione' }).locator('[aria-current="step"]')).toContainText('Argomento e punto di consulenza');
+  await expect(page.getByText('Estratto conto e contributi')).toBeVisible();
+  await axe('step 1');
+  await press(page.getByRole('button', { name: 'Continua' }));
+  await expect(page.getByRole('alert').filter({ hasText: "C'è un problema" })).toBeFocused();
+  await axe('step 1 with errors');
+
+  await press(page.getByLabel('Sportello in sede'), 'Space');
+  await press(page.getByRole('button', { name: 'Continua' }));
+  await expect(stepHeading(page, 2)).toBeFocused();
+  const offices = page.getByRole('radio');
+  await expect(offices.first()).toHaveAccessibleName('Sede di Roma');
+  await expect(offices.first()).toHaveAccessibleDescription(/Amba Aradam/);
+  await expect(page.getByText('(completato)')).toHaveCount(1);
+  await axe('step 2');
+  await press(page.getByLabel('Sede di Roma'), 'Space');
+  await press(page.getByRole('button', { name: 'Continua' }));
+  await expect(stepHeading(page, 3)).toBeFocused();
+  await axe('step 3: days');
+  await press(page.locator('.day-list__link').first());
+  const times = page.getByRole('group', { name: /^Orari liberi di / });
+  await expect(times).toBeVisible();
+  const nine = times.getByRole('radio', { name: /, ore 09:00$/ });
+  await expect(nine).toHaveAccessibleName(/^(lunedì|martedì|mercoledì|giovedì|venerdì) \d+ \w+ \d{4}, ore 09:00$/);
+  await axe('step 3: times');
+  await press(nine, 'Space');
+  await press(page.getByRole('button', { name: 'Continua' }));
+  await expect(stepHeading(page, 4)).toBeFocused();
+  await axe('step 4');
+
+  // Back keeps every choice, and so does the browser's back button.
+  await page.goBack();
+  await expect(stepHeading(page, 3)).toBeVisible();
+  await expect(page.getByRole('radio', { name: /, ore 09:00$/ })).toBeChecked();
+  await page.goForward();
+  await expect(stepHeading(page, 4)).toBeVisible();
+
+  await press(page.getByRole('button', { name: 'Prenota Appuntamento' }));
+  await expect(page.getByRole('alert').filter({ hasText: "C'è un problema" })).toBeFocused();
+  await axe('step 4 with errors');
+  const phone = page.getByLabel('Recapito telefonico');
+  await expect(phone).toHaveAttribute('type', 'tel');
+  await expect(phone).toHaveAttribute('autocomplete', 'tel');
+  await phone.focus();
+  await page.keyboard.type('06 1234 5678');
+  const notes = 'Verifica dei contributi <b>2024</b>.';
+  await page.getByLabel('Note').focus();
+  await page.keyboard.type(notes);
+  await expect(page.getByText(`Hai ancora ${500 - notes.length} caratteri`)).toBeVisible();
+  await press(page.getByRole('button', { name: 'Prenota Appuntamento' }));
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Prenotazione da confermare' })).toBeFocused();
+  await expect(page.getByText(/^Identificativo appuntamento: AP-\d{4}-\d{6}$/)).toBeVisible();
+  await expect(page.getByText('Prenotato – da confermare')).toBeVisible();
+  await expect(page.getByText('Verifica dei contributi <b>2024</b>.')).toBeVisible();
+  await axe('held');
+  await press(page.getByRole('button', { name: 'Conferma Appuntamento' }));
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Appuntamento confermato' })).toBeFocused();
+  await expect(page.getByRole('status').filter({ hasText: /è confermato per/ })).toBeVisible();
+  await expect(page.getByText(/Via dell'Amba Aradam/).first()).toBeVisible();
+  await axe('confirmed');
+  const download = page.waitForEvent('download');
+  await press(page.getByRole('link', { name: 'Aggiungi al calendario' }));
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^AP-\d{4}-\d{6}\.ics$/);
+  const ics = await (await import('node:fs/promises')).readFile(await file.path(), 'utf8');
+  expect(ics).toMatch(/DTSTART;TZID=Europe\/Rome:\d{8}T090000/);
+
+  // The thread tells the same story.
+  await page.getByRole('link', { name: /Contributi del 2024 non presenti/ }).click();
+  await expect(page.getByText(/^Appuntamento AP-\d{4}-\d{6} confermato per .* alle 09:00 presso la Sede di Roma/)).toBeVisible();
+});
+
+test('Cancella Prenotazione frees the slot, which is offered again', async ({ page, axe }) => {
+  await logIn(page, ACCOUNTS.bianchi.username);
+  await startBooking(page, 'Domanda di riduzione contributiva');
+  await chooseUpToTimes(page, 'Consulenza telefonica (richiamata)', 'Sede di Milano');
+  const first = page.getByRole('radio').first();
+  const name = await first.getAttribute('aria-label');
+  await press(first, 'Space');
+  await press(page.getByRole('button', { name: 'Continua' }));
+  await page.getByLabel('Recapito telefonico').fill('347 123 4567');
+  await page.getByLabel('Note').fill('Chiarimenti sulla riduzione.');
+  await press(page.getByRole('button', { name: 'Prenota Appuntamento' }));
+  await expect(page.getByRole('heading', { level: 1, name: 'Prenotazione da confermare' })).toBeVisible();
+  await press(page.getByRole('button', { name: 'Cancella Prenotazione' }));
+  await expect(page.getByRole('heading', { level: 1, name: 'Prenotazione cancellata' })).toBeFocused();
+  await expect(page.getByRole('status').filter({ hasText: 'è di nuovo disponibile' })).toBeVisible();
+  await axe('released');
+
+  await page.goto('/comunicazioni');
+  await startBooking(page, 'Domanda di riduzione contributiva');
+  await chooseUpToTimes(page, 'Consulenza telefonica (richiamata)', 'Sede di Milano');
+  await expect(page.getByRole('radio', { name: name! })).toBeVisible();
+});
+
+test('when someone else takes the last place, Prenota says so and returns to step 3 with the choices kept', async ({ page, browser }) => {
+  await logIn(page, ACCOUNTS.rossi.username);
+  await startBooking(page, 'Domanda di riduzione contributiva');
+  await chooseUpToTimes(page, 'Consulenza telefonica (richiamata)', 'Sede di Roma');
+  const slot = page.getByRole('radio').first();
+  const start = await slot.getAttribute('value');
+  await press(slot, 'Space');
+  await press(page.getByRole('button', { name: 'Continua' }));
+  await page.getByLabel('Recapito telefonico').fill('06 1234 5678');
+  await page.getByLabel('Note').fill('Vorrei un chiarimento.');
+
+  // Meanwhile, in another browser, Verdi books that very place for Bianchi.
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await logIn(otherPage, ACCOUNTS.verdi.username);
+  const threads = await (await otherPage.request.get('/api/contributors/BNCLCU85M41F205T/communications')).json();
+  const thread = threads.items.find((c: { subject: string }) => c.subject.startsWith('Contributi del 2024')).id;
+  const taken = await otherPage.request.post('/api/appointments', {
+    headers: { 'Idempotency-Key': `e2e-${Date.now()}` },
+    data: { communication_id: thread, point: 'telefono', office: 1, start, phone: '02 1234 5678', notes: 'Per la cliente.' },
+  });
+  expect(taken.status()).toBe(201);
+  await other.close();
+
+  await press(page.getByRole('button', { name: 'Prenota Appuntamento' }));
+  await expect(stepHeading(page, 3)).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: "L'orario scelto non è più disponibile" })).toBeVisible();
+  await expect(page.getByRole('group', { name: /^Orari liberi di / })).toBeVisible();
+  await expect(page.getByRole('radio', { checked: true })).toHaveCount(0);
+  await expect(page.locator(`input[value="${start}"]`)).toHaveCount(0);
+  await expect(page).toHaveURL(/punto=telefono/);
+  await expect(page).toHaveURL(/sede=1/);
+});
+
+test('a hold warns before it ends, can be extended, and says when it has expired', async ({ page, axe }) => {
+  await page.clock.install();
+  await logIn(page, ACCOUNTS.ferri.username);
+  await startBooking(page, 'Contributi del 2024 non presenti');
+  await chooseUpToTimes(page, 'Sportello in sede', 'Sede di Napoli');
+  await press(page.getByRole('radio').first(), 'Space');
+  await press(page.getByRole('button', { name: 'Continua' }));
+  await page.getByLabel('Recapito telefonico').fill('081 123 4567');
+  await page.getByLabel('Note').fill('Contributi mancanti.');
+  await press(page.getByRole('button', { name: 'Prenota Appuntamento' }));
+  await expect(page.getByRole('heading', { level: 1, name: 'Prenotazione da confermare' })).toBeVisible();
+  const until = await page.getByText(/^Il posto resta riservato fino alle/).textContent();
+
+  await page.clock.fastForward('13:30');
+  const warning = page.getByRole('alert').filter({ hasText: 'La prenotazione sta per scadere' });
+  await expect(warning).toBeVisible();
+  await axe('hold about to expire');
+  await press(warning.getByRole('button', { name: 'Estendi' }));
+  await expect(page.getByText(/^Il posto resta riservato fino alle/)).not.toHaveText(until!);
+
+  await page.clock.fastForward('16:00');
+  await expect(page.getByRole('heading', { level: 1, name: 'Prenotazione scaduta' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Ricomincia la prenotazione' })).toBeVisible();
+  await axe('hold expired');
+});
