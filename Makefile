@@ -51,9 +51,11 @@ e2e-deps: browser
 e2e: e2e-deps app server
 	cd e2e && SERVER_BIN=$(SERVER_BIN) npx playwright test
 
-## First-load transfer and time of the login page in headless Chromium.
+## First-load transfer and time of the login page in headless Chromium; the agenda's latency,
+## throughput and memory on SQLite.
 bench: e2e-deps app server
 	cd e2e && SERVER_BIN=$(SERVER_BIN) node bench/first-load.mjs
+	SERVER_BIN=$(SERVER_BIN) cargo bench -p server --bench agenda
 
 clean:
 	cargo clean

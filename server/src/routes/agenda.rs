@@ -224,28 +224,40 @@ fn parse_date(
     }
 }
 
-/// Checks that `office` exists and offers `point`; the 422 names the field at fault.
-pub async fn check_office_point(state: &AppState, office: i64, point: &str) -> AppResult<()> {
-    if !all_points(state).await?.iter().any(|p| p.code == point) {
+/// The point and the office, if `office` exists and offers `point`; the 422 names the field
+/// at fault.
+pub async fn check_office_point(
+    state: &AppState,
+    office: i64,
+    point: &str,
+) -> AppResult<(ConsultationPoint, Office)> {
+    let Some(point) = all_points(state)
+        .await?
+        .into_iter()
+        .find(|p| p.code == point)
+    else {
         return Err(AppError::field(
             "point",
             "Scegli un punto di consulenza dell'elenco.",
         ));
-    }
-    let offices = all_offices(state).await?;
-    let Some(found) = offices.iter().find(|o| o.id == office) else {
+    };
+    let Some(found) = all_offices(state)
+        .await?
+        .into_iter()
+        .find(|o| o.id == office)
+    else {
         return Err(AppError::field(
             "office",
             "Scegli una struttura territoriale dell'elenco.",
         ));
     };
-    if !found.points.iter().any(|p| p == point) {
+    if !found.points.iter().any(|p| *p == point.code) {
         return Err(AppError::field(
             "office",
             "La struttura scelta non offre questo punto di consulenza: scegline un'altra.",
         ));
     }
-    Ok(())
+    Ok((point, found))
 }
 
 async fn availability(

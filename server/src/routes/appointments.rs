@@ -245,18 +245,22 @@ async fn hold(
             "Scegli la data e l'ora dell'appuntamento.".into(),
         );
     }
-    if let Err(AppError::Validation(fields)) =
-        check_office_point(&state, request.office, &request.point).await
-    {
-        errors.extend(fields);
-    }
+    let place = match check_office_point(&state, request.office, &request.point).await {
+        Ok(place) => Some(place),
+        Err(AppError::Validation(fields)) => {
+            errors.extend(fields);
+            None
+        }
+        Err(other) => return Err(other),
+    };
     if !errors.is_empty() {
         return Err(AppError::Validation(errors));
     }
-    let (phone, notes, start) = (
+    let (phone, notes, start, (point, office)) = (
         phone.expect("checked"),
         notes.expect("checked"),
         start.expect("checked"),
+        place.expect("checked"),
     );
 
     // The slot must be one the engine offers now: in the window, in opening hours, not on a
@@ -274,9 +278,18 @@ async fn hold(
         ));
     };
 
-    let (topic, sent_at, days, status): (String, i64, i64, String) = sqlx::query_as(
-        "SELECT t.topic_code, t.sent_at, tp.appointment_after_days, t.status FROM communications t
-         JOIN topics tp ON tp.code = t.topic_code WHERE t.id = $1",
+    let (topic, sent_at, days, status, topic_label, protocol, subject): (
+        String,
+        i64,
+        i64,
+        String,
+        String,
+        String,
+        String,
+    ) = sqlx::query_as(
+        "SELECT t.topic_code, t.sent_at, tp.appointment_after_days, t.status, tp.label,
+                t.protocol, t.subject
+         FROM communications t JOIN topics tp ON tp.code = t.topic_code WHERE t.id = $1",
     )
     .bind(request.communication_id)
     .fetch_one(&state.db.pool)
@@ -437,7 +450,39 @@ async fn hold(
     )
     .await?;
 
-    let appointment = load(&mut tx, &reference).await?;
+    // The answer is made from what is at hand, so that the write lock is held no longer than
+    // the writes need.
+    let appointment = Appointment {
+        reference: reference.clone(),
+        status: AppointmentStatus::Prenotato,
+        communication_id: request.communication_id,
+        protocol,
+        subject,
+        topic: Topic {
+            code: topic,
+            label: topic_label,
+            appointment_after_days: days as u32,
+        },
+        office: api::Office {
+            points: vec![point.code.clone()],
+            ..office
+        },
+        point,
+        contributor: acting.contributor.clone(),
+        starts_at: rome::instant(slot.start),
+        ends_at: rome::instant(slot.end),
+        phone,
+        notes,
+        hold_expires_at: Some(rome::instant(now + HOLD_SECONDS)),
+        booked_by: booked_by.clone(),
+        timeline: vec![AppointmentEvent {
+            at: rome::instant(now),
+            kind: "prenotato".into(),
+            label: event_label("prenotato").into(),
+            actor: booked_by,
+            note: None,
+        }],
+    };
     let body =
         serde_json::to_string(&appointment).map_err(|e| AppError::Internal(e.to_string()))?;
     sqlx::query(
@@ -462,7 +507,11 @@ type Row = (i64, String, String, Option<i64>, i64, i64, i64, String, i64);
 
 /// The appointment `reference` if the caller may see it: the contributor's side, or an operator
 /// of its office. Anyone else gets 404.
-async fn find(state: &AppState, user: &CurrentUser, reference: &str) -> AppResult<Row> {
+async fn find(
+    state: &AppState,
+    user: &CurrentUser,
+    reference: &str,
+) -> AppResult<(Row, ThreadAccess)> {
     let row: Option<Row> = sqlx::query_as(
         "SELECT id, reference, status, hold_expires_at, starts_at, communication_id, extensions,
                 point_code, office_id
@@ -472,8 +521,8 @@ async fn find(state: &AppState, user: &CurrentUser, reference: &str) -> AppResul
     .fetch_optional(&state.db.pool)
     .await?;
     let row = row.ok_or(AppError::NotFound)?;
-    thread_access(&state.db, user, row.5, state.clock.now()).await?;
-    Ok(row)
+    let access = thread_access(&state.db, user, row.5, state.clock.now()).await?;
+    Ok((row, access))
 }
 
 pub async fn load(tx: &mut Tx, reference: &str) -> AppResult<Appointment> {
@@ -634,9 +683,8 @@ async fn step(
     reference: String,
     action: Action,
 ) -> AppResult<Json<Appointment>> {
-    let (id, reference, status, hold, _, communication_id, extensions, _, _) =
+    let ((id, reference, status, hold, _, communication_id, extensions, _, _), access) =
         find(&state, &user, &reference).await?;
-    let access = thread_access(&state.db, &user, communication_id, state.clock.now()).await?;
     let ThreadAccess::ContributorSide(acting) = access else {
         return Err(AppError::NotFound);
     };
@@ -698,33 +746,40 @@ async fn step(
                     _ => next.code(),
                 };
                 event(&mut tx, id, now, kind, Some(user.id), &label, None).await?;
-                let appointment = load(&mut tx, &reference).await?;
-                let message = match action {
-                    Action::Extend => None,
-                    Action::Confirm => Some(format!(
-                        "Appuntamento {reference} confermato per {} presso la {} ({}).",
-                        when(&appointment.starts_at),
-                        appointment.office.name,
-                        appointment.point.label
-                    )),
-                    Action::Release => {
-                        sqlx::query("UPDATE slots SET booked = booked - 1 WHERE id = (SELECT slot_id FROM appointments WHERE id = $1)")
-                            .bind(id)
-                            .execute(&mut *tx)
-                            .await?;
-                        Some(format!(
-                            "Prenotazione {reference} cancellata: l'orario di {} presso la {} è di nuovo disponibile.",
-                            when(&appointment.starts_at),
-                            appointment.office.name
-                        ))
-                    }
-                };
-                if let Some(text) = message {
+                if !matches!(action, Action::Extend) {
+                    let (starts_at, office, point): (i64, String, String) = sqlx::query_as(
+                        "SELECT a.starts_at, o.name, p.label FROM appointments a
+                         JOIN offices o ON o.id = a.office_id
+                         JOIN consultation_points p ON p.code = a.point_code WHERE a.id = $1",
+                    )
+                    .bind(id)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                    let starts_at = rome::instant(starts_at);
+                    let text = if matches!(action, Action::Confirm) {
+                        format!(
+                            "Appuntamento {reference} confermato per {} presso la {office} ({point}).",
+                            when(&starts_at)
+                        )
+                    } else {
+                        sqlx::query(
+                            "UPDATE slots SET booked = booked - 1
+                             WHERE id = (SELECT slot_id FROM appointments WHERE id = $1)",
+                        )
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await?;
+                        format!(
+                            "Prenotazione {reference} cancellata: l'orario di {} presso la {office} è di nuovo disponibile.",
+                            when(&starts_at)
+                        )
+                    };
+                    let author = author_label(&user, &acting.contributor.name);
                     insert_message(
                         &mut tx,
                         communication_id,
                         Some(user.id),
-                        &author_label(&user, &acting.contributor.name),
+                        &author,
                         false,
                         &text,
                         now,
@@ -739,8 +794,11 @@ async fn step(
             }
         }
     }
-    let appointment = load(&mut tx, &reference).await?;
     tx.commit().await?;
+    // Read after the commit, outside the write lock.
+    let mut read = state.db.pool.begin().await?;
+    let appointment = load(&mut read, &reference).await?;
+    read.commit().await?;
     Ok(Json(appointment))
 }
 

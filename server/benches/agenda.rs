@@ -1,0 +1,286 @@
+//! `make bench` (the agenda part): seeds a SQLite database through the server's own code with
+//! many contributors, starts the release server on it, and measures over loopback:
+//! - the latency (p50/p99) of `GET /api/availability`, beside `GET /healthz` in the same run;
+//! - the throughput of Prenota + Conferma with 16 concurrent clients, beside `/healthz`;
+//! - the server's peak memory (VmHWM).
+//! Goals: availability p99 under 10 ms, at least 500 confirmed bookings per second, under 100 MB.
+
+use server::auth::{new_token, token_hash};
+use server::clock::{Clock, SystemClock};
+use server::db::{next_value, Db};
+use server::routes::communications::{insert_thread, NewThread};
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const CONTRIBUTORS: usize = 2_000;
+const CLIENTS: usize = 16;
+const LATENCY_SAMPLES: usize = 2_000;
+
+/// A minimal keep-alive HTTP/1.1 client: enough for JSON requests to our own server.
+struct Client {
+    stream: TcpStream,
+    cookie: String,
+}
+
+impl Client {
+    fn connect(addr: SocketAddr, cookie: &str) -> Client {
+        let stream = TcpStream::connect(addr).expect("server reachable");
+        stream.set_nodelay(true).unwrap();
+        Client {
+            stream,
+            cookie: cookie.to_string(),
+        }
+    }
+
+    fn request(
+        &mut self,
+        method: &str,
+        path: &str,
+        body: Option<&str>,
+        extra: &str,
+    ) -> (u16, String) {
+        let body = body.unwrap_or("");
+        let head = format!(
+            "{method} {path} HTTP/1.1\r\nHost: bench\r\nCookie: {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n{extra}\r\n",
+            self.cookie,
+            body.len()
+        );
+        self.stream.write_all(head.as_bytes()).unwrap();
+        self.stream.write_all(body.as_bytes()).unwrap();
+        let mut buffer = Vec::new();
+        let mut chunk = [0u8; 16 * 1024];
+        loop {
+            let n = self.stream.read(&mut chunk).unwrap();
+            assert!(n > 0, "connection closed");
+            buffer.extend_from_slice(&chunk[..n]);
+            if let Some(end) = buffer.windows(4).position(|w| w == b"\r\n\r\n") {
+                let head = String::from_utf8_lossy(&buffer[..end]).to_string();
+                let length: usize = head
+                    .lines()
+                    .find_map(|l| {
+                        l.to_ascii_lowercase()
+                            .strip_prefix("content-length:")
+                            .map(|v| v.trim().parse().unwrap())
+                    })
+                    .unwrap_or(0);
+                while buffer.len() < end + 4 + length {
+                    let n = self.stream.read(&mut chunk).unwrap();
+                    buffer.extend_from_slice(&chunk[..n]);
+                }
+                let status = head[9..12].parse().unwrap();
+                let body = String::from_utf8_lossy(&buffer[end + 4..end + 4 + length]).to_string();
+                return (status, body);
+            }
+        }
+    }
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> f64 {
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i].as_secs_f64() * 1000.0
+}
+
+fn latency(addr: SocketAddr, cookie: &str, paths: &[String]) -> (f64, f64) {
+    let mut client = Client::connect(addr, cookie);
+    let mut samples = Vec::with_capacity(LATENCY_SAMPLES);
+    for i in 0..LATENCY_SAMPLES {
+        let start = Instant::now();
+        let (status, _) = client.request("GET", &paths[i % paths.len()], None, "");
+        samples.push(start.elapsed());
+        assert_eq!(status, 200);
+    }
+    samples.sort();
+    (percentile(&samples, 0.5), percentile(&samples, 0.99))
+}
+
+async fn seed(url: &str) -> Vec<(String, i64)> {
+    let db = Db::connect(url).await.expect("database");
+    server::demo::load_if_empty(&db, &SystemClock)
+        .await
+        .expect("demo");
+    let now = SystemClock.now();
+    let mut people = Vec::with_capacity(CONTRIBUTORS);
+    let mut tx = db.begin_write().await.unwrap();
+    for i in 0..CONTRIBUTORS {
+        let user = next_value(&mut tx, "users").await.unwrap();
+        let contributor = next_value(&mut tx, "contributors").await.unwrap();
+        let cf = format!("BNCHMK80A01H{i:04}");
+        sqlx::query("INSERT INTO users (id, username, username_key, name, role, password_hash) VALUES ($1, $2, $3, $4, 'contribuente', 'x')")
+            .bind(user).bind(&cf).bind(cf.to_lowercase()).bind(format!("Contribuente {i}"))
+            .execute(&mut *tx).await.unwrap();
+        sqlx::query("INSERT INTO contributors (id, cf, name, category, province, user_id) VALUES ($1, $2, $3, 'artigiano', 'RM', $4)")
+            .bind(contributor).bind(&cf).bind(format!("Contribuente {i}")).bind(user)
+            .execute(&mut *tx).await.unwrap();
+        let (thread, _) = insert_thread(
+            &mut tx,
+            NewThread {
+                contributor_id: contributor,
+                office_id: 1,
+                topic: "durc",
+                subject: "Bench",
+                status: api::CommunicationStatus::NonAccolta,
+                sent_at: now - 86_400,
+            },
+        )
+        .await
+        .unwrap();
+        let token = new_token();
+        sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $3, $4)")
+            .bind(token_hash(&token)).bind(user).bind(now).bind(now + 3600)
+            .execute(&mut *tx).await.unwrap();
+        people.push((format!("cassetto_session={token}"), thread));
+    }
+    tx.commit().await.unwrap();
+    db.pool.close().await;
+    people
+}
+
+fn main() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/bench.sqlite", dir.path().display());
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let people = runtime.block_on(seed(&url));
+
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let bin = std::env::var("SERVER_BIN").unwrap_or_else(|_| {
+        let target = std::env::var("CARGO_TARGET_DIR")
+            .unwrap_or_else(|_| format!("{}/../target", env!("CARGO_MANIFEST_DIR")));
+        format!("{target}/release/cassetto-server")
+    });
+    let mut child = Command::new(&bin)
+        .args([
+            "--bind",
+            &format!("127.0.0.1:{port}"),
+            "--database-url",
+            &url,
+            "--static-dir",
+            "/nonexistent",
+        ])
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start {bin}: {e}"));
+    let addr: SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
+    for _ in 0..200 {
+        if TcpStream::connect(addr).is_ok() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+
+    // Latency, one client, keep-alive.
+    let cookie = &people[0].0;
+    let (health_p50, health_p99) = latency(addr, cookie, &["/healthz".to_string()]);
+    let availability_paths: Vec<String> = [
+        (1, "sportello"),
+        (2, "sportello"),
+        (1, "telefono"),
+        (4, "video"),
+        (7, "sportello"),
+    ]
+    .iter()
+    .map(|(office, point)| format!("/api/availability?point={point}&office={office}"))
+    .collect();
+    let (avail_p50, avail_p99) = latency(addr, cookie, &availability_paths);
+
+    // The places to book: every free slot of the window in every office for the desk and phone.
+    let mut client = Client::connect(addr, cookie);
+    let (_, offices) = client.request("GET", "/api/offices", None, "");
+    let offices: Vec<api::Office> = serde_json::from_str(&offices).unwrap();
+    let mut places = Vec::new();
+    for office in &offices {
+        for point in ["sportello", "telefono"] {
+            let (_, days) = client.request(
+                "GET",
+                &format!("/api/availability?point={point}&office={}", office.id),
+                None,
+                "",
+            );
+            let days: Vec<api::DayAvailability> = serde_json::from_str(&days).unwrap();
+            for slot in days.iter().flat_map(|d| &d.slots) {
+                for _ in 0..slot.free {
+                    places.push((office.id, point, slot.start.clone()));
+                }
+            }
+        }
+    }
+    let bookings = people.len().min(places.len());
+
+    // Baseline throughput: /healthz from 16 clients.
+    let health_rate = {
+        let start = Instant::now();
+        let per_client = 2 * bookings / CLIENTS;
+        let handles: Vec<_> = (0..CLIENTS)
+            .map(|_| {
+                let cookie = cookie.clone();
+                std::thread::spawn(move || {
+                    let mut c = Client::connect(addr, &cookie);
+                    for _ in 0..per_client {
+                        assert_eq!(c.request("GET", "/healthz", None, "").0, 200);
+                    }
+                })
+            })
+            .collect();
+        handles.into_iter().for_each(|h| h.join().unwrap());
+        (per_client * CLIENTS) as f64 / start.elapsed().as_secs_f64()
+    };
+
+    // Prenota + Conferma: each client books its share of people on its share of places.
+    let start = Instant::now();
+    let handles: Vec<_> = (0..CLIENTS)
+        .map(|k| {
+            let mine: Vec<_> = (k..bookings).step_by(CLIENTS).map(|i| (people[i].clone(), places[i].clone())).collect();
+            std::thread::spawn(move || {
+                let mut confirmed = 0;
+                for ((cookie, thread), (office, point, slot)) in mine {
+                    let mut c = Client::connect(addr, &cookie);
+                    let body = format!(
+                        r#"{{"communication_id":{thread},"point":"{point}","office":{office},"start":"{slot}","phone":"06 1234 5678","notes":"Bench"}}"#
+                    );
+                    let (status, answer) = c.request("POST", "/api/appointments", Some(&body), &format!("Idempotency-Key: bench-{thread}\r\n"));
+                    assert_eq!(status, 201, "{answer}");
+                    let reference = answer.split("\"reference\":\"").nth(1).unwrap().split('"').next().unwrap().to_string();
+                    let (status, answer) = c.request("POST", &format!("/api/appointments/{reference}/confirm"), None, "");
+                    assert_eq!(status, 200, "{answer}");
+                    confirmed += 1;
+                }
+                confirmed
+            })
+        })
+        .collect();
+    let confirmed: usize = handles.into_iter().map(|h| h.join().unwrap()).sum();
+    let booking_rate = confirmed as f64 / start.elapsed().as_secs_f64();
+
+    let status =
+        std::fs::read_to_string(format!("/proc/{}/status", child.id())).unwrap_or_default();
+    let peak_kb: u64 = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0);
+    let _ = child.kill();
+
+    println!("Agenda on SQLite ({CONTRIBUTORS} seeded contributors, loopback, {CLIENTS} clients for throughput):");
+    println!(
+        "  GET /healthz            p50 {health_p50:6.2} ms   p99 {health_p99:6.2} ms   (baseline)"
+    );
+    println!("  GET /api/availability   p50 {avail_p50:6.2} ms   p99 {avail_p99:6.2} ms   (goal: p99 < 10 ms: {})", if avail_p99 < 10.0 { "met" } else { "NOT met" });
+    println!("  /healthz throughput     {health_rate:8.0} requests/s (baseline)");
+    println!("  Prenota + Conferma      {booking_rate:8.0} confirmed bookings/s over {confirmed} bookings (goal: ≥ 500/s: {})", if booking_rate >= 500.0 { "met" } else { "NOT met" });
+    println!(
+        "  server peak memory      {:8.1} MB (goal: < 100 MB: {})",
+        peak_kb as f64 / 1024.0,
+        if peak_kb < 100 * 1024 {
+            "met"
+        } else {
+            "NOT met"
+        }
+    );
+}
