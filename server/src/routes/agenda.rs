@@ -251,7 +251,7 @@ pub async fn check_office_point(
             "Scegli una struttura territoriale dell'elenco.",
         ));
     };
-    if !found.points.iter().any(|p| *p == point.code) {
+    if !found.points.contains(&point.code) {
         return Err(AppError::field(
             "office",
             "La struttura scelta non offre questo punto di consulenza: scegline un'altra.",
