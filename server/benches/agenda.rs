@@ -3,6 +3,7 @@
 //! - the latency (p50/p99) of `GET /api/availability`, beside `GET /healthz` in the same run;
 //! - the throughput of Prenota + Conferma with 16 concurrent clients, beside `/healthz`;
 //! - the server's peak memory (VmHWM).
+//!
 //! Goals: availability p99 under 10 ms, at least 500 confirmed bookings per second, under 100 MB.
 
 use server::auth::{new_token, token_hash};
@@ -266,6 +267,7 @@ fn main() {
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
         .unwrap_or(0);
     let _ = child.kill();
+    let _ = child.wait();
 
     println!("Agenda on SQLite ({CONTRIBUTORS} seeded contributors, loopback, {CLIENTS} clients for throughput):");
     println!(
