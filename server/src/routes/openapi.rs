@@ -116,6 +116,60 @@ pub fn document() -> Value {
                     "responses": { "200": { "description": "CommunicationDetail" }, "404": error_response("Not a thread of my office"), "409": error_response("Outcome already recorded"), "422": error_response("A message per field") }
                 }
             },
+            "/api/consultation-points": {
+                "get": { "summary": "Punti di consulenza", "responses": { "200": { "description": "[{code, label}]" }, "401": error_response("Not logged in") } }
+            },
+            "/api/offices": {
+                "get": { "summary": "Strutture territoriali with the points they offer", "responses": { "200": { "description": "[Office]" }, "401": error_response("Not logged in") } }
+            },
+            "/api/availability": {
+                "get": {
+                    "summary": "Free slots by day, from the next working day to 30 days ahead",
+                    "parameters": [
+                        { "name": "point", "in": "query", "required": true, "schema": { "type": "string" } },
+                        { "name": "office", "in": "query", "required": true, "schema": { "type": "integer" } },
+                        { "name": "topic", "in": "query", "schema": { "type": "string" } },
+                        { "name": "from", "in": "query", "schema": { "type": "string", "format": "date" } },
+                        { "name": "to", "in": "query", "schema": { "type": "string", "format": "date" } }
+                    ],
+                    "responses": { "200": { "description": "[{date, slots: [{start, end, free}]}]" }, "422": error_response("Unknown point, office or topic; office without the point") }
+                }
+            },
+            "/api/appointments": {
+                "post": {
+                    "summary": "Prenota Appuntamento: holds the slot for 15 minutes",
+                    "parameters": [ { "name": "Idempotency-Key", "in": "header", "required": true, "schema": { "type": "string" } } ],
+                    "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/HoldRequest" } } } },
+                    "responses": {
+                        "201": { "description": "Appointment, status prenotato" },
+                        "400": error_response("Missing Idempotency-Key, malformed body"),
+                        "404": error_response("Not a thread you may act on"),
+                        "409": error_response("Slot taken, thread already booked, thread not eligible"),
+                        "422": error_response("A message per field; same key with another body"),
+                        "429": error_response("Three active appointments already")
+                    }
+                }
+            },
+            "/api/appointments/{reference}": {
+                "parameters": [ { "name": "reference", "in": "path", "required": true, "schema": { "type": "string" } } ],
+                "get": { "summary": "Details and timeline", "responses": { "200": { "description": "Appointment" }, "404": error_response("Missing or not yours") } }
+            },
+            "/api/appointments/{reference}/extend": {
+                "parameters": [ { "name": "reference", "in": "path", "required": true, "schema": { "type": "string" } } ],
+                "post": { "summary": "Estendi: 15 more minutes", "responses": { "200": { "description": "Appointment" }, "409": error_response("Not held, or extended too often"), "410": error_response("Expired") } }
+            },
+            "/api/appointments/{reference}/confirm": {
+                "parameters": [ { "name": "reference", "in": "path", "required": true, "schema": { "type": "string" } } ],
+                "post": { "summary": "Conferma Appuntamento", "responses": { "200": { "description": "Appointment, status confermato" }, "409": error_response("Not held"), "410": error_response("Expired") } }
+            },
+            "/api/appointments/{reference}/release": {
+                "parameters": [ { "name": "reference", "in": "path", "required": true, "schema": { "type": "string" } } ],
+                "post": { "summary": "Cancella Prenotazione", "responses": { "200": { "description": "Appointment, status prenotazione_cancellata" }, "409": error_response("Already confirmed"), "410": error_response("Expired") } }
+            },
+            "/api/appointments/{reference}/ics": {
+                "parameters": [ { "name": "reference", "in": "path", "required": true, "schema": { "type": "string" } } ],
+                "get": { "summary": "Aggiungi al calendario (text/calendar)", "responses": { "200": { "description": "iCalendar" }, "409": error_response("Not confirmed") } }
+            },
             "/api/openapi.json": {
                 "get": { "summary": "This document", "responses": { "200": { "description": "OpenAPI 3.1" } } }
             }
@@ -132,6 +186,18 @@ pub fn document() -> Value {
                         "topic": { "type": "string" },
                         "subject": { "type": "string", "maxLength": 150 },
                         "text": { "type": "string", "maxLength": 4000 }
+                    }
+                },
+                "HoldRequest": {
+                    "type": "object", "additionalProperties": false,
+                    "required": ["communication_id", "point", "office", "start", "phone", "notes"],
+                    "properties": {
+                        "communication_id": { "type": "integer" },
+                        "point": { "type": "string" },
+                        "office": { "type": "integer" },
+                        "start": { "type": "string", "format": "date-time" },
+                        "phone": { "type": "string" },
+                        "notes": { "type": "string", "maxLength": 500 }
                     }
                 },
                 "Contributor": {

@@ -214,7 +214,10 @@ async fn every_documented_operation_is_routed() {
     let paths = document["paths"].as_object().unwrap();
     assert!(paths.contains_key("/api/session") && paths.contains_key("/api/contributors"));
     for (path, operations) in paths {
-        let uri = path.replace("{cf}", ROSSI).replace("{id}", "1");
+        let uri = path
+            .replace("{cf}", ROSSI)
+            .replace("{id}", "1")
+            .replace("{reference}", "AP-2026-000001");
         for method in operations
             .as_object()
             .unwrap()
