@@ -62,6 +62,7 @@ pub fn AppointmentPage() -> impl IntoView {
     let expired = RwSignal::new(false);
     let pending = RwSignal::new(false);
     let seconds_left = RwSignal::new(i64::MAX);
+    let warning = Memo::new(move |_| seconds_left.get() <= 120);
     Effect::new(move |_| {
         if let Some(Ok(a)) = loaded.get() {
             current.set(Some(a));
@@ -124,20 +125,26 @@ pub fn AppointmentPage() -> impl IntoView {
         }
         match a.status {
             AppointmentStatus::Prenotato => {
-                let left = seconds_left.get();
                 let expires = a.hold_expires_at.clone().unwrap_or_default();
+                // Only these two pieces follow the clock: the page around them (and the focus
+                // in it) stays put, and the warning is announced once.
+                let countdown = move || {
+                    let left = seconds_left.get();
+                    (left != i64::MAX).then(|| {
+                        format!(" (ancora {}).", crate::session::duration_words(left.max(0) as u32))
+                    })
+                };
                 view! {
                     <PageHeading title="Prenotazione da confermare"/>
                     <p class="lead">"Il posto è riservato per te. Per fissare l'appuntamento premi «Conferma Appuntamento»; se non ti serve più, «Cancella Prenotazione»."</p>
                     <p class="reference">"Identificativo appuntamento: "<strong>{a.reference.clone()}</strong></p>
-                    <p class="hold-timer">{format!("Il posto resta riservato fino alle {}", it::time(&expires))}
-                        {(left != i64::MAX).then(|| format!(" (ancora {}).", crate::session::duration_words(left.max(0) as u32)))}</p>
-                    {(left <= 120).then(|| view! {
+                    <p class="hold-timer">{format!("Il posto resta riservato fino alle {}", it::time(&expires))}{countdown}</p>
+                    <Show when=move || warning.get()>
                         <div class="alert alert--warning" role="alert">
                             <p>"La prenotazione sta per scadere. Se ti serve più tempo, estendila di 15 minuti."</p>
                             <button type="button" class="button button--small" on:click=move |_| act("extend")>"Estendi"</button>
                         </div>
-                    })}
+                    </Show>
                     {move || error.get().map(|m| view! { <div class="alert alert--error" role="alert"><p>{m}</p></div> })}
                     <Details appointment=a.clone()/>
                     <div class="actions">
