@@ -6,10 +6,8 @@
 //!
 //! Goals: availability p99 under 10 ms, at least 500 confirmed bookings per second, under 100 MB.
 
-use server::auth::{new_token, token_hash};
 use server::clock::{Clock, SystemClock};
-use server::db::{next_value, Db};
-use server::routes::communications::{insert_thread, NewThread};
+use server::db::Db;
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::process::{Command, Stdio};
@@ -101,41 +99,14 @@ async fn seed(url: &str) -> Vec<(String, i64)> {
     server::demo::load_if_empty(&db, &SystemClock)
         .await
         .expect("demo");
-    let now = SystemClock.now();
-    let mut people = Vec::with_capacity(CONTRIBUTORS);
-    let mut tx = db.begin_write().await.unwrap();
-    for i in 0..CONTRIBUTORS {
-        let user = next_value(&mut tx, "users").await.unwrap();
-        let contributor = next_value(&mut tx, "contributors").await.unwrap();
-        let cf = format!("BNCHMK80A01H{i:04}");
-        sqlx::query("INSERT INTO users (id, username, username_key, name, role, password_hash) VALUES ($1, $2, $3, $4, 'contribuente', 'x')")
-            .bind(user).bind(&cf).bind(cf.to_lowercase()).bind(format!("Contribuente {i}"))
-            .execute(&mut *tx).await.unwrap();
-        sqlx::query("INSERT INTO contributors (id, cf, name, category, province, user_id) VALUES ($1, $2, $3, 'artigiano', 'RM', $4)")
-            .bind(contributor).bind(&cf).bind(format!("Contribuente {i}")).bind(user)
-            .execute(&mut *tx).await.unwrap();
-        let (thread, _) = insert_thread(
-            &mut tx,
-            NewThread {
-                contributor_id: contributor,
-                office_id: 1,
-                topic: "durc",
-                subject: "Bench",
-                status: api::CommunicationStatus::NonAccolta,
-                sent_at: now - 86_400,
-            },
-        )
+    let people = server::demo::load_test_contributors(&db, CONTRIBUTORS, SystemClock.now())
         .await
-        .unwrap();
-        let token = new_token();
-        sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $3, $4)")
-            .bind(token_hash(&token)).bind(user).bind(now).bind(now + 3600)
-            .execute(&mut *tx).await.unwrap();
-        people.push((format!("cassetto_session={token}"), thread));
-    }
-    tx.commit().await.unwrap();
+        .expect("seed");
     db.pool.close().await;
     people
+        .into_iter()
+        .map(|(token, thread)| (format!("cassetto_session={token}"), thread))
+        .collect()
 }
 
 fn main() {

@@ -295,3 +295,71 @@ async fn insert_user(
     .await?;
     Ok(())
 }
+
+/// For load tests and benchmarks: `n` contributors in Rome, each with a live session and one
+/// thread that may book at once (not accepted the day before). Returns (session token, thread).
+/// The session is written directly, sparing `n` deliberately slow password hashes.
+pub async fn load_test_contributors(
+    db: &Db,
+    n: usize,
+    now: i64,
+) -> Result<Vec<(String, i64)>, sqlx::Error> {
+    let mut people = Vec::with_capacity(n);
+    let mut tx = db.begin_write().await?;
+    for i in 0..n {
+        let user = next_value(&mut tx, "users").await?;
+        let contributor = next_value(&mut tx, "contributors").await?;
+        let cf = format!("LDTCNT80A01H{:04}", user % 10_000);
+        let name = format!("Contribuente di prova {i}");
+        sqlx::query(
+            "INSERT INTO users (id, username, username_key, name, role, password_hash)
+             VALUES ($1, $2, $3, $4, 'contribuente', 'nessuna')",
+        )
+        .bind(user)
+        .bind(&cf)
+        .bind(cf.to_lowercase())
+        .bind(&name)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "INSERT INTO contributors (id, cf, name, category, province, user_id)
+             VALUES ($1, $2, $3, 'artigiano', 'RM', $4)",
+        )
+        .bind(contributor)
+        .bind(&cf)
+        .bind(&name)
+        .bind(user)
+        .execute(&mut *tx)
+        .await?;
+        let (office,): (i64,) = sqlx::query_as("SELECT id FROM offices WHERE province = 'RM'")
+            .fetch_one(&mut *tx)
+            .await?;
+        let (thread, _) = insert_thread(
+            &mut tx,
+            NewThread {
+                contributor_id: contributor,
+                office_id: office,
+                topic: "durc",
+                subject: "Prova di carico",
+                status: CommunicationStatus::NonAccolta,
+                sent_at: now - DAY,
+            },
+        )
+        .await
+        .map_err(demo_error)?;
+        let token = crate::auth::new_token();
+        sqlx::query(
+            "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at)
+             VALUES ($1, $2, $3, $3, $4)",
+        )
+        .bind(crate::auth::token_hash(&token))
+        .bind(user)
+        .bind(now)
+        .bind(now + 3600)
+        .execute(&mut *tx)
+        .await?;
+        people.push((token, thread));
+    }
+    tx.commit().await?;
+    Ok(people)
+}

@@ -201,45 +201,14 @@ impl TestApp {
         self.clock.now()
     }
 
-    /// `n` contributors in Rome, each logged in (a session made directly, to spare `n` password
-    /// hashes) with one thread old enough to book on: (cookie, thread id).
+    /// `n` contributors in Rome, each logged in with a thread that may book: (cookie, thread).
     pub async fn many_contributors(&self, n: usize) -> Vec<(String, i64)> {
-        let now = self.clock_now();
-        let mut people = Vec::new();
-        let mut tx = self.db.begin_write().await.unwrap();
-        for i in 0..n {
-            let user = server::db::next_value(&mut tx, "users").await.unwrap();
-            let contributor = server::db::next_value(&mut tx, "contributors")
-                .await
-                .unwrap();
-            let cf = format!("TSTCNT80A01H{:04}", i);
-            sqlx::query("INSERT INTO users (id, username, username_key, name, role, password_hash) VALUES ($1, $2, $3, $4, 'contribuente', 'x')")
-                .bind(user).bind(&cf).bind(cf.to_lowercase()).bind(format!("Contribuente {i}"))
-                .execute(&mut *tx).await.unwrap();
-            sqlx::query("INSERT INTO contributors (id, cf, name, category, province, user_id) VALUES ($1, $2, $3, 'artigiano', 'RM', $4)")
-                .bind(contributor).bind(&cf).bind(format!("Contribuente {i}")).bind(user)
-                .execute(&mut *tx).await.unwrap();
-            let (thread, _) = server::routes::communications::insert_thread(
-                &mut tx,
-                server::routes::communications::NewThread {
-                    contributor_id: contributor,
-                    office_id: 1,
-                    topic: "durc",
-                    subject: "Prova",
-                    status: api::CommunicationStatus::NonAccolta,
-                    sent_at: now - 86_400,
-                },
-            )
+        server::demo::load_test_contributors(&self.db, n, self.clock_now())
             .await
-            .unwrap();
-            let token = server::auth::new_token();
-            sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $3, $4)")
-                .bind(server::auth::token_hash(&token)).bind(user).bind(now).bind(now + 3600)
-                .execute(&mut *tx).await.unwrap();
-            people.push((format!("cassetto_session={token}"), thread));
-        }
-        tx.commit().await.unwrap();
-        people
+            .unwrap()
+            .into_iter()
+            .map(|(token, thread)| (format!("cassetto_session={token}"), thread))
+            .collect()
     }
 
     pub async fn count(&self, table: &str) -> i64 {
