@@ -386,6 +386,23 @@ pub struct Appointment {
     pub timeline: Vec<AppointmentEvent>,
 }
 
+/// An appointment in Gestione appuntamenti.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AppointmentSummary {
+    pub reference: String,
+    pub status: AppointmentStatus,
+    pub starts_at: String,
+    pub ends_at: String,
+    pub office: String,
+    pub point: String,
+    pub topic: String,
+    pub communication_id: i64,
+    /// "Mario Rossi", or the intermediary's firm ("Studio Verdi").
+    pub booked_by: String,
+    /// Not yet begun.
+    pub upcoming: bool,
+}
+
 /// `GET /healthz`.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Health {

@@ -65,7 +65,7 @@ pub fn App() -> impl IntoView {
                     />
                     <Route
                         path=path!("/appuntamenti")
-                        view=|| view! { <RequireLogin><sections::Appointments/></RequireLogin> }
+                        view=|| view! { <RequireLogin><appointments::AppointmentList/></RequireLogin> }
                     />
                     <Route
                         path=path!("/sede/comunicazioni")

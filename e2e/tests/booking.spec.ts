@@ -106,7 +106,16 @@ test('a contributor books by keyboard from "Richiedi appuntamento" to "Appuntame
   const ics = await (await import('node:fs/promises')).readFile(await file.path(), 'utf8');
   expect(ics).toMatch(/DTSTART;TZID=Europe\/Rome:\d{8}T090000/);
 
+  const reference = (await page.getByText(/^Identificativo appuntamento/).first().locator('xpath=..').textContent())!.match(/AP-\d{4}-\d{6}/)![0];
+  await press(page.getByRole('link', { name: 'Vai a Gestione appuntamenti' }));
+  await expect(page.getByRole('heading', { level: 1, name: 'Gestione appuntamenti' })).toBeFocused();
+  const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: reference }) });
+  await expect(row).toContainText('Confermato');
+  await expect(row).toContainText('Mario Rossi');
+  await axe('Gestione appuntamenti');
+
   // The thread tells the same story.
+  await press(row.getByRole('link', { name: reference }));
   await page.getByRole('link', { name: /Contributi del 2024 non presenti/ }).click();
   await expect(page.getByText(/^Appuntamento AP-\d{4}-\d{6} confermato per .* alle 09:00 presso la Sede di Roma/)).toBeVisible();
 });

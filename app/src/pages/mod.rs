@@ -1,6 +1,7 @@
 //! One module per screen.
 
 pub mod appointment;
+pub mod appointments;
 pub mod booking;
 pub mod communications;
 pub mod contributors;
@@ -8,4 +9,3 @@ pub mod home;
 pub mod login;
 pub mod not_found;
 pub mod office;
-pub mod sections;

@@ -34,6 +34,7 @@ pub fn router() -> Router<AppState> {
         .route("/api/appointments/{reference}/confirm", post(confirm))
         .route("/api/appointments/{reference}/release", post(release))
         .route("/api/appointments/{reference}/ics", get(ics))
+        .route("/api/contributors/{cf}/appointments", get(history))
 }
 
 type Tx = Transaction<'static, Any>;
@@ -824,6 +825,114 @@ async fn release(
     Path(reference): Path<String>,
 ) -> AppResult<Json<Appointment>> {
     step(state, user, reference, Action::Release).await
+}
+
+/// Gestione appuntamenti: every appointment of the contributor (never deleted), those still to
+/// come first (soonest first), then the past ones (latest first). Filters: `status`, `from`,
+/// `to` (dates, Europe/Rome).
+async fn history(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(cf): Path<String>,
+    axum::extract::Query(query): axum::extract::Query<std::collections::HashMap<String, String>>,
+) -> AppResult<Json<Vec<api::AppointmentSummary>>> {
+    let now = state.clock.now();
+    let acting = crate::access::acting_for(&state.db, &user, &cf, now).await?;
+    let mut errors = BTreeMap::new();
+    let status = match query
+        .get("status")
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+    {
+        None => None,
+        Some(code) => AppointmentStatus::from_code(code).or_else(|| {
+            errors.insert("status".to_string(), "Stato non riconosciuto.".to_string());
+            None
+        }),
+    };
+    let mut date = |key: &str| match query.get(key).map(|s| s.trim()).filter(|s| !s.is_empty()) {
+        None => None,
+        Some(text) => match text.parse::<jiff::civil::Date>() {
+            Ok(d) => Some(d),
+            Err(_) => {
+                errors.insert(
+                    key.to_string(),
+                    "Data non valida: usa il formato AAAA-MM-GG.".to_string(),
+                );
+                None
+            }
+        },
+    };
+    let (from, to) = (date("from"), date("to"));
+    if !errors.is_empty() {
+        return Err(AppError::Validation(errors));
+    }
+    type Line = (
+        String,
+        String,
+        i64,
+        i64,
+        String,
+        String,
+        String,
+        i64,
+        String,
+        Option<i64>,
+    );
+    let rows: Vec<Line> = sqlx::query_as(
+        "SELECT a.reference, a.status, a.starts_at, a.ends_at, o.name, p.label, tp.label,
+                a.communication_id, a.booked_by_label, a.hold_expires_at
+         FROM appointments a
+         JOIN offices o ON o.id = a.office_id
+         JOIN consultation_points p ON p.code = a.point_code
+         JOIN topics tp ON tp.code = a.topic_code
+         WHERE a.contributor_id = $1",
+    )
+    .bind(acting.id)
+    .fetch_all(&state.db.pool)
+    .await?;
+    let from = from.map(rome::start_of_day);
+    let to = to.map(|d| rome::start_of_day(d) + 86_400);
+    let mut list = Vec::new();
+    for (reference, code, starts, ends, office, point, topic, communication_id, booked_by, hold) in
+        rows
+    {
+        let mut current = status_of(&code)?;
+        // A hold whose time ran out is expired, whether or not the sweeper has written it.
+        if booking::state(current, hold, now) == booking::State::HoldExpired {
+            current = AppointmentStatus::Scaduto;
+        }
+        if status.is_some_and(|s| s != current)
+            || from.is_some_and(|f| starts < f)
+            || to.is_some_and(|t| starts >= t)
+        {
+            continue;
+        }
+        list.push((
+            starts,
+            api::AppointmentSummary {
+                reference,
+                status: current,
+                starts_at: rome::instant(starts),
+                ends_at: rome::instant(ends),
+                office,
+                point,
+                topic,
+                communication_id,
+                booked_by,
+                upcoming: starts > now,
+            },
+        ));
+    }
+    // Upcoming first, soonest first; then past, latest first.
+    list.sort_by_key(|(starts, a)| {
+        if a.upcoming {
+            (0, *starts)
+        } else {
+            (1, -*starts)
+        }
+    });
+    Ok(Json(list.into_iter().map(|(_, a)| a).collect()))
 }
 
 /// Text of an iCalendar property value: backslash, comma, semicolon and new lines escaped.

@@ -660,3 +660,49 @@ async fn concurrent_holds_never_exceed_capacity() {
         }
     }
 }
+
+#[tokio::test]
+async fn gestione_appuntamenti_lists_upcoming_first_and_filters_by_status() {
+    let app = spawn_app().await;
+    let mut verdi = app.logged_in(VERDI).await;
+    let thread = eligible_thread(&mut verdi, ROSSI).await;
+    let held: Appointment = post_hold(&mut verdi, "k1", hold_body(thread, FIRST_SLOT))
+        .await
+        .json();
+    verdi
+        .post(
+            &format!("/api/appointments/{}/confirm", held.reference),
+            json!({}),
+        )
+        .await;
+
+    let mut rossi = app.logged_in(ROSSI).await;
+    let list: Vec<api::AppointmentSummary> = rossi
+        .get(&format!("/api/contributors/{ROSSI}/appointments"))
+        .await
+        .json();
+    assert_eq!(list.len(), 1);
+    assert_eq!(
+        (list[0].status, list[0].booked_by.as_str(), list[0].upcoming),
+        (AppointmentStatus::Confermato, "Studio Verdi", true)
+    );
+    let none: Vec<api::AppointmentSummary> = rossi
+        .get(&format!(
+            "/api/contributors/{ROSSI}/appointments?status=annullato"
+        ))
+        .await
+        .json();
+    assert!(none.is_empty());
+    let bad = rossi
+        .get(&format!("/api/contributors/{ROSSI}/appointments?from=ieri"))
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        app.logged_in(FERRI)
+            .await
+            .get(&format!("/api/contributors/{ROSSI}/appointments"))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+}

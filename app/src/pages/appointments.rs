@@ -1,0 +1,90 @@
+//! Gestione appuntamenti: the selected contributor's appointments, those to come first, each
+//! with its status in words and who booked it.
+
+use crate::components::heading::PageHeading;
+use crate::components::loaded::{fetch, when_loaded};
+use crate::session::Session;
+use api::{it, AppointmentStatus, AppointmentSummary, Role};
+use leptos::prelude::*;
+use leptos_router::components::{Form, Redirect, A};
+use leptos_router::hooks::use_query_map;
+
+fn table(caption: &'static str, rows: Vec<AppointmentSummary>) -> impl IntoView {
+    view! {
+        <div class="table-wrap">
+        <table class="table">
+            <caption class="visually-hidden">{caption}</caption>
+            <thead><tr>
+                <th scope="col">"Identificativo"</th>
+                <th scope="col">"Data e ora"</th>
+                <th scope="col">"Struttura e punto di consulenza"</th>
+                <th scope="col">"Argomento"</th>
+                <th scope="col">"Stato"</th>
+                <th scope="col">"Prenotato da"</th>
+            </tr></thead>
+            <tbody>
+                {rows.into_iter().map(|a| view! {
+                    <tr>
+                        <td class="nowrap"><A href=format!("/appuntamenti/{}", a.reference)>{a.reference.clone()}</A></td>
+                        <td>{format!("{}, ore {}", it::date_with_weekday(&a.starts_at), it::time(&a.starts_at))}</td>
+                        <td>{a.office.clone()}<br/><span class="hint">{a.point.clone()}</span></td>
+                        <td>{a.topic.clone()}</td>
+                        <td><span class=format!("status-tag status-tag--{}", a.status.code())>{a.status.label()}</span></td>
+                        <td>{a.booked_by.clone()}</td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+        </div>
+    }
+}
+
+#[component]
+pub fn AppointmentList() -> impl IntoView {
+    let session = expect_context::<Session>();
+    if session.role() == Some(Role::Operatore) {
+        return view! { <Redirect path="/sede/comunicazioni"/> }.into_any();
+    }
+    let Some(contributor) = session.selected_contributor() else {
+        return view! { <Redirect path="/contribuenti"/> }.into_any();
+    };
+    let query = use_query_map();
+    let status = move || query.read().get("status").unwrap_or_default();
+    let cf = contributor.cf.clone();
+    let list = fetch::<Vec<AppointmentSummary>>(move || {
+        format!("/api/contributors/{cf}/appointments?status={}", status())
+    });
+    view! {
+        <PageHeading title="Gestione appuntamenti"/>
+        <p class="lead">{format!("L'elenco storico degli appuntamenti di {}, con i dettagli e lo stato di ciascuno.", contributor.name)}</p>
+        <Form method="GET" action="/appuntamenti" attr:class="filters" attr:aria-label="Filtra gli appuntamenti">
+            <div class="filters__field">
+                <label class="label" for="filtro-stato">"Stato"</label>
+                <select class="select" id="filtro-stato" name="status">
+                    <option value="" selected=move || status().is_empty()>"Tutti gli stati"</option>
+                    {AppointmentStatus::ALL.into_iter().map(|s| view! {
+                        <option value=s.code() selected=move || status() == s.code()>{s.label()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <button type="submit" class="button button--secondary">"Filtra"</button>
+        </Form>
+        {when_loaded(list, move |list: Vec<AppointmentSummary>| {
+            if list.is_empty() {
+                return view! {
+                    <div class="alert alert--info" role="status"><p>{if status().is_empty() {
+                        "Non ci sono appuntamenti. Puoi richiederne uno da una comunicazione, con «Richiedi appuntamento»."
+                    } else {
+                        "Nessun appuntamento corrisponde al filtro scelto."
+                    }}</p></div>
+                }.into_any();
+            }
+            let (upcoming, past): (Vec<_>, Vec<_>) = list.into_iter().partition(|a| a.upcoming);
+            view! {
+                {(!upcoming.is_empty()).then(|| view! { <h2>"Prossimi appuntamenti"</h2>{table("Prossimi appuntamenti", upcoming)} })}
+                {(!past.is_empty()).then(|| view! { <h2>"Appuntamenti passati"</h2>{table("Appuntamenti passati", past)} })}
+            }.into_any()
+        })}
+    }
+    .into_any()
+}
