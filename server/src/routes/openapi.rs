@@ -170,6 +170,18 @@ pub fn document() -> Value {
                 "parameters": [ { "name": "reference", "in": "path", "required": true, "schema": { "type": "string" } } ],
                 "get": { "summary": "Aggiungi al calendario (text/calendar)", "responses": { "200": { "description": "iCalendar" }, "409": error_response("Not confirmed") } }
             },
+            "/api/contributors/{cf}/appointments": {
+                "parameters": [ { "name": "cf", "in": "path", "required": true, "schema": { "type": "string" } } ],
+                "get": {
+                    "summary": "Gestione appuntamenti: the history, upcoming first",
+                    "parameters": [
+                        { "name": "status", "in": "query", "schema": { "type": "string" } },
+                        { "name": "from", "in": "query", "schema": { "type": "string", "format": "date" } },
+                        { "name": "to", "in": "query", "schema": { "type": "string", "format": "date" } }
+                    ],
+                    "responses": { "200": { "description": "[AppointmentSummary]" }, "404": error_response("Not a contributor you may act for"), "422": error_response("Unknown status, malformed date") }
+                }
+            },
             "/api/openapi.json": {
                 "get": { "summary": "This document", "responses": { "200": { "description": "OpenAPI 3.1" } } }
             }
