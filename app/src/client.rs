@@ -92,6 +92,11 @@ pub async fn post_with_key<B: Serialize, T: DeserializeOwned>(
     .await
 }
 
+/// A POST whose path says it all (confirm, release, extend): no body.
+pub async fn post_action<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+    decode(send(Request::post(path).build()).await?).await
+}
+
 pub async fn delete(path: &str) -> Result<(), ApiError> {
     send(Request::delete(path).build()).await.map(|_| ())
 }

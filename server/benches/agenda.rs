@@ -211,8 +211,10 @@ fn main() {
             let mine: Vec<_> = (k..bookings).step_by(CLIENTS).map(|i| (people[i].clone(), places[i].clone())).collect();
             std::thread::spawn(move || {
                 let mut confirmed = 0;
+                // One keep-alive connection per client, as a browser would keep one.
+                let mut c = Client::connect(addr, "");
                 for ((cookie, thread), (office, point, slot)) in mine {
-                    let mut c = Client::connect(addr, &cookie);
+                    c.cookie = cookie;
                     let body = format!(
                         r#"{{"communication_id":{thread},"point":"{point}","office":{office},"start":"{slot}","phone":"06 1234 5678","notes":"Bench"}}"#
                     );

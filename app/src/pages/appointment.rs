@@ -94,7 +94,7 @@ pub fn AppointmentPage() -> impl IntoView {
         pending.set(true);
         let url = format!("/api/appointments/{}/{action}", reference());
         leptos::task::spawn_local(async move {
-            match client::post::<_, Appointment>(&url, &serde_json::json!({})).await {
+            match client::post_action::<Appointment>(&url).await {
                 Ok(a) => {
                     error.set(None);
                     seconds_left.set(i64::MAX);
