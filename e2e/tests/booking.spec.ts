@@ -3,6 +3,8 @@ import { ACCOUNTS } from '../pages/login-page';
 import { CommunicationsPage, logIn } from '../pages/communications';
 
 test.use({ allowedHttpErrors: [409, 422] });
+// Whole journeys through four steps and two pages, with an axe run at each state.
+test.describe.configure({ timeout: 90_000 });
 
 const stepHeading = (page: Page, n: number) => page.getByRole('heading', { level: 1, name: new RegExp(`^Passo ${n} di 4`) });
 

@@ -2,6 +2,7 @@
 
 pub mod error_summary;
 pub mod field;
+pub mod filters;
 pub mod heading;
 pub mod loaded;
 pub mod request_appointment;

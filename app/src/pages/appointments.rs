@@ -1,12 +1,13 @@
 //! Gestione appuntamenti: the selected contributor's appointments, those to come first, each
 //! with its status in words and who booked it.
 
+use crate::components::filters::{FilterBar, SelectFilter};
 use crate::components::heading::PageHeading;
 use crate::components::loaded::{fetch, when_loaded};
 use crate::session::Session;
 use api::{it, AppointmentStatus, AppointmentSummary, Role};
 use leptos::prelude::*;
-use leptos_router::components::{Form, Redirect, A};
+use leptos_router::components::{Redirect, A};
 use leptos_router::hooks::use_query_map;
 
 fn table(caption: &'static str, rows: Vec<AppointmentSummary>) -> impl IntoView {
@@ -57,18 +58,11 @@ pub fn AppointmentList() -> impl IntoView {
     view! {
         <PageHeading title="Gestione appuntamenti"/>
         <p class="lead">{format!("L'elenco storico degli appuntamenti di {}, con i dettagli e lo stato di ciascuno.", contributor.name)}</p>
-        <Form method="GET" action="/appuntamenti" attr:class="filters" attr:aria-label="Filtra gli appuntamenti">
-            <div class="filters__field">
-                <label class="label" for="filtro-stato">"Stato"</label>
-                <select class="select" id="filtro-stato" name="status">
-                    <option value="" selected=move || status().is_empty()>"Tutti gli stati"</option>
-                    {AppointmentStatus::ALL.into_iter().map(|s| view! {
-                        <option value=s.code() selected=move || status() == s.code()>{s.label()}</option>
-                    }).collect_view()}
-                </select>
-            </div>
-            <button type="submit" class="button button--secondary">"Filtra"</button>
-        </Form>
+        <FilterBar action="/appuntamenti" label="Filtra gli appuntamenti">
+            <SelectFilter id="filtro-stato" name="status" label="Stato" all="Tutti gli stati"
+                options={AppointmentStatus::ALL.iter().map(|s| (s.code().to_string(), s.label().to_string())).collect::<Vec<_>>()}
+                current=Signal::derive(status)/>
+        </FilterBar>
         {when_loaded(list, move |list: Vec<AppointmentSummary>| {
             if list.is_empty() {
                 return view! {

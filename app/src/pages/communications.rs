@@ -4,6 +4,7 @@
 use crate::client;
 use crate::components::error_summary::{ErrorSummary, Problem};
 use crate::components::field::{described_by, FieldGroup};
+use crate::components::filters::{FilterBar, SelectFilter};
 use crate::components::heading::PageHeading;
 use crate::components::loaded::{fetch, when_loaded};
 use crate::components::request_appointment::RequestAppointment;
@@ -14,7 +15,7 @@ use api::{
     Role, Topic,
 };
 use leptos::prelude::*;
-use leptos_router::components::{Form, Redirect, A};
+use leptos_router::components::{Redirect, A};
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use std::collections::BTreeMap;
 
@@ -76,32 +77,26 @@ pub fn CommunicationList() -> impl IntoView {
     let topics = fetch::<Vec<Topic>>(|| "/api/topics".to_string());
     let name = contributor.name.clone();
 
-    let filters = move || {
-        let topics = topics.get().and_then(Result::ok).unwrap_or_default();
-        view! {
-            <Form method="GET" action="/comunicazioni" attr:class="filters" attr:aria-label="Filtra le comunicazioni">
-                <div class="filters__field">
-                    <label class="label" for="filtro-stato">"Stato"</label>
-                    <select class="select" id="filtro-stato" name="status">
-                        <option value="" selected=move || status().is_empty()>"Tutti gli stati"</option>
-                        {CommunicationStatus::ALL.into_iter().map(|s| view! {
-                            <option value=s.code() selected=move || status() == s.code()>{s.label()}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
-                <div class="filters__field">
-                    <label class="label" for="filtro-argomento">"Argomento"</label>
-                    <select class="select" id="filtro-argomento" name="topic">
-                        <option value="" selected=move || topic().is_empty()>"Tutti gli argomenti"</option>
-                        {topics.into_iter().map(|t| {
-                            let code = t.code.clone();
-                            view! { <option value=t.code.clone() selected=move || topic() == code>{t.label}</option> }
-                        }).collect_view()}
-                    </select>
-                </div>
-                <button type="submit" class="button button--secondary">"Filtra"</button>
-            </Form>
-        }
+    let statuses: Vec<(String, String)> = CommunicationStatus::ALL
+        .iter()
+        .map(|s| (s.code().to_string(), s.label().to_string()))
+        .collect();
+    let topic_options = Signal::derive(move || {
+        topics
+            .get()
+            .and_then(Result::ok)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|t| (t.code, t.label))
+            .collect::<Vec<_>>()
+    });
+    let filters = view! {
+        <FilterBar action="/comunicazioni" label="Filtra le comunicazioni">
+            <SelectFilter id="filtro-stato" name="status" label="Stato" all="Tutti gli stati"
+                options=statuses current=Signal::derive(status)/>
+            <SelectFilter id="filtro-argomento" name="topic" label="Argomento" all="Tutti gli argomenti"
+                options=topic_options current=Signal::derive(topic)/>
+        </FilterBar>
     };
 
     view! {

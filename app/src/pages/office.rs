@@ -3,6 +3,7 @@
 use crate::client;
 use crate::components::error_summary::{ErrorSummary, Problem};
 use crate::components::field::described_by;
+use crate::components::filters::{FilterBar, SelectFilter};
 use crate::components::heading::PageHeading;
 use crate::components::loaded::{fetch, when_loaded};
 use crate::components::status::StatusTag;
@@ -12,7 +13,7 @@ use api::{
     it, CommunicationDetail, CommunicationStatus, OfficeCommunication, OutcomeRequest, Role,
 };
 use leptos::prelude::*;
-use leptos_router::components::{Form, Redirect, A};
+use leptos_router::components::{Redirect, A};
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 #[component]
@@ -30,18 +31,11 @@ pub fn OfficeQueue() -> impl IntoView {
         <PageHeading title="Comunicazioni della sede"/>
         <p class="lead">"Le comunicazioni dei contribuenti assegnate alla tua struttura territoriale: prima quelle in attesa di risposta, dalla più vecchia."</p>
         <p class="context">"Struttura territoriale: "<strong>{info.user.office.unwrap_or_default()}</strong></p>
-        <Form method="GET" action="/sede/comunicazioni" attr:class="filters" attr:aria-label="Filtra le comunicazioni">
-            <div class="filters__field">
-                <label class="label" for="filtro-stato">"Stato"</label>
-                <select class="select" id="filtro-stato" name="status">
-                    <option value="" selected=move || status().is_empty()>"Tutti gli stati"</option>
-                    {CommunicationStatus::ALL.into_iter().map(|s| view! {
-                        <option value=s.code() selected=move || status() == s.code()>{s.label()}</option>
-                    }).collect_view()}
-                </select>
-            </div>
-            <button type="submit" class="button button--secondary">"Filtra"</button>
-        </Form>
+        <FilterBar action="/sede/comunicazioni" label="Filtra le comunicazioni">
+            <SelectFilter id="filtro-stato" name="status" label="Stato" all="Tutti gli stati"
+                options={CommunicationStatus::ALL.iter().map(|s| (s.code().to_string(), s.label().to_string())).collect::<Vec<_>>()}
+                current=Signal::derive(status)/>
+        </FilterBar>
         {when_loaded(queue, |queue: Vec<OfficeCommunication>| {
             if queue.is_empty() {
                 return view! { <div class="alert alert--info" role="status"><p>"Nessuna comunicazione da mostrare."</p></div> }.into_any();
