@@ -11,6 +11,36 @@ pub struct Problem {
     pub message: String,
 }
 
+/// Turns a 422's `fields` into summary entries, in the form's order: (field in the API, id of
+/// the control on the page).
+pub fn problems_from(
+    fields: &std::collections::BTreeMap<String, String>,
+    order: &[(&'static str, &'static str)],
+) -> Vec<Problem> {
+    order
+        .iter()
+        .filter_map(|(key, id)| {
+            fields.get(*key).map(|m| Problem {
+                field: Some(*id),
+                message: m.clone(),
+            })
+        })
+        .collect()
+}
+
+/// The message for the control `id`, if any.
+pub fn message_for(problems: &[Problem], id: &str) -> Option<String> {
+    problems
+        .iter()
+        .find(|p| p.field == Some(id))
+        .map(|p| p.message.clone())
+}
+
+/// The same, following the list as it changes.
+pub fn field_error(problems: RwSignal<Vec<Problem>>, id: &'static str) -> Signal<Option<String>> {
+    Signal::derive(move || problems.with(|list| message_for(list, id)))
+}
+
 #[component]
 pub fn ErrorSummary(problems: Signal<Vec<Problem>>) -> impl IntoView {
     let summary = NodeRef::<html::Div>::new();

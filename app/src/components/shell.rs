@@ -141,3 +141,15 @@ pub fn RequireLogin(children: ChildrenFn) -> impl IntoView {
         Auth::LoggedIn(_) => children().into_any(),
     }
 }
+
+/// For pages about one contributor: the contributor the user acts for, or where to go instead
+/// (an operator to the office's queue, an intermediary who has not chosen to the list).
+pub fn selected_contributor_or_redirect() -> Result<api::Contributor, AnyView> {
+    let session = expect_context::<Session>();
+    if session.role() == Some(Role::Operatore) {
+        return Err(view! { <Redirect path="/sede/comunicazioni"/> }.into_any());
+    }
+    session
+        .selected_contributor()
+        .ok_or_else(|| view! { <Redirect path="/contribuenti"/> }.into_any())
+}

@@ -4,10 +4,10 @@
 use crate::components::filters::{FilterBar, SelectFilter};
 use crate::components::heading::PageHeading;
 use crate::components::loaded::{fetch, when_loaded};
-use crate::session::Session;
-use api::{it, AppointmentStatus, AppointmentSummary, Role};
+use crate::components::shell::selected_contributor_or_redirect;
+use api::{it, AppointmentStatus, AppointmentSummary};
 use leptos::prelude::*;
-use leptos_router::components::{Redirect, A};
+use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 fn table(caption: &'static str, rows: Vec<AppointmentSummary>) -> impl IntoView {
@@ -42,12 +42,9 @@ fn table(caption: &'static str, rows: Vec<AppointmentSummary>) -> impl IntoView 
 
 #[component]
 pub fn AppointmentList() -> impl IntoView {
-    let session = expect_context::<Session>();
-    if session.role() == Some(Role::Operatore) {
-        return view! { <Redirect path="/sede/comunicazioni"/> }.into_any();
-    }
-    let Some(contributor) = session.selected_contributor() else {
-        return view! { <Redirect path="/contribuenti"/> }.into_any();
+    let contributor = match selected_contributor_or_redirect() {
+        Ok(contributor) => contributor,
+        Err(redirect) => return redirect,
     };
     let query = use_query_map();
     let status = move || query.read().get("status").unwrap_or_default();

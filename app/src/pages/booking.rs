@@ -3,11 +3,10 @@
 
 use crate::booking::{offices_for, Draft, Step};
 use crate::client;
-use crate::components::error_summary::{ErrorSummary, Problem};
+use crate::components::error_summary::{field_error, problems_from, ErrorSummary, Problem};
 use crate::components::field::described_by;
 use crate::components::heading::PageHeading;
 use crate::components::loaded::{fetch, when_loaded};
-use crate::pages::communications::problems_from;
 use api::{
     it, Appointment, CommunicationDetail, ConsultationPoint, DayAvailability, HoldRequest, Office,
 };
@@ -367,15 +366,7 @@ fn ContactStep(
     let problems = RwSignal::new(Vec::<Problem>::new());
     let pending = RwSignal::new(false);
     let key = StoredValue::new(new_key());
-    let error = move |field: &'static str| {
-        Signal::derive(move || {
-            problems
-                .get()
-                .into_iter()
-                .find(|p| p.field == Some(field))
-                .map(|p| p.message)
-        })
-    };
+    let error = move |field: &'static str| field_error(problems, field);
     let left = move || 500i64 - memory.notes.get().chars().count() as i64;
 
     let point_code = draft.point.clone().unwrap_or_default();

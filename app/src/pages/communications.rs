@@ -2,12 +2,13 @@
 //! thread with its messages, and the start of "Richiedi appuntamento".
 
 use crate::client;
-use crate::components::error_summary::{ErrorSummary, Problem};
+use crate::components::error_summary::{field_error, problems_from, ErrorSummary, Problem};
 use crate::components::field::{described_by, FieldGroup};
 use crate::components::filters::{FilterBar, SelectFilter};
 use crate::components::heading::PageHeading;
 use crate::components::loaded::{fetch, when_loaded};
 use crate::components::request_appointment::RequestAppointment;
+use crate::components::shell::selected_contributor_or_redirect;
 use crate::components::status::StatusTag;
 use crate::session::Session;
 use api::{
@@ -15,44 +16,14 @@ use api::{
     Role, Topic,
 };
 use leptos::prelude::*;
-use leptos_router::components::{Redirect, A};
+use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
-use std::collections::BTreeMap;
-
-/// Turns a 422's fields into summary entries, in the form's order.
-pub fn problems_from(
-    fields: &BTreeMap<String, String>,
-    order: &[(&'static str, &'static str)],
-) -> Vec<Problem> {
-    order
-        .iter()
-        .filter_map(|(key, id)| {
-            fields.get(*key).map(|m| Problem {
-                field: Some(*id),
-                message: m.clone(),
-            })
-        })
-        .collect()
-}
-
-fn field_error(problems: RwSignal<Vec<Problem>>, id: &'static str) -> Signal<Option<String>> {
-    Signal::derive(move || {
-        problems
-            .get()
-            .into_iter()
-            .find(|p| p.field == Some(id))
-            .map(|p| p.message)
-    })
-}
 
 #[component]
 pub fn CommunicationList() -> impl IntoView {
-    let session = expect_context::<Session>();
-    if session.role() == Some(Role::Operatore) {
-        return view! { <Redirect path="/sede/comunicazioni"/> }.into_any();
-    }
-    let Some(contributor) = session.selected_contributor() else {
-        return view! { <Redirect path="/contribuenti"/> }.into_any();
+    let contributor = match selected_contributor_or_redirect() {
+        Ok(contributor) => contributor,
+        Err(redirect) => return redirect,
     };
     let query = use_query_map();
     let status = move || query.read().get("status").unwrap_or_default();
@@ -167,9 +138,9 @@ const NEW_FIELDS: [(&str, &str); 3] =
 
 #[component]
 pub fn NewCommunicationPage() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let Some(contributor) = session.selected_contributor() else {
-        return view! { <Redirect path="/contribuenti"/> }.into_any();
+    let contributor = match selected_contributor_or_redirect() {
+        Ok(contributor) => contributor,
+        Err(redirect) => return redirect,
     };
     let navigate = use_navigate();
     let topics = fetch::<Vec<Topic>>(|| "/api/topics".to_string());

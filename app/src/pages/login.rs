@@ -1,7 +1,7 @@
 //! "Accedi": codice fiscale (or an operator's username) and password.
 
 use crate::client;
-use crate::components::error_summary::{ErrorSummary, Problem};
+use crate::components::error_summary::{message_for, problems_from, ErrorSummary, Problem};
 use crate::components::heading::PageHeading;
 use crate::session::{Auth, Session};
 use api::{LoginRequest, SessionInfo};
@@ -21,13 +21,7 @@ pub fn Login() -> impl IntoView {
     let pending = RwSignal::new(false);
     let notice = session.notice.get_untracked();
 
-    let field_error = move |field: &'static str| {
-        problems
-            .get()
-            .into_iter()
-            .find(|p| p.field == Some(field))
-            .map(|p| p.message)
-    };
+    let field_error = move |field: &'static str| problems.with(|list| message_for(list, field));
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -55,15 +49,7 @@ pub fn Login() -> impl IntoView {
                             message: error.message,
                         }]
                     } else {
-                        FIELDS
-                            .iter()
-                            .filter_map(|(key, id)| {
-                                error.fields.get(*key).map(|m| Problem {
-                                    field: Some(*id),
-                                    message: m.clone(),
-                                })
-                            })
-                            .collect()
+                        problems_from(&error.fields, &FIELDS)
                     };
                     problems.set(list);
                 }

@@ -1,13 +1,12 @@
 //! The office's side: "Comunicazioni della sede" and "Registra esito".
 
 use crate::client;
-use crate::components::error_summary::{ErrorSummary, Problem};
+use crate::components::error_summary::{field_error, problems_from, ErrorSummary, Problem};
 use crate::components::field::described_by;
 use crate::components::filters::{FilterBar, SelectFilter};
 use crate::components::heading::PageHeading;
 use crate::components::loaded::{fetch, when_loaded};
 use crate::components::status::StatusTag;
-use crate::pages::communications::problems_from;
 use crate::session::Session;
 use api::{
     it, CommunicationDetail, CommunicationStatus, OfficeCommunication, OutcomeRequest, Role,
@@ -97,15 +96,7 @@ pub fn OutcomePage() -> impl IntoView {
     let outcome = RwSignal::new(String::new());
     let text = RwSignal::new(String::new());
     let problems = RwSignal::new(Vec::<Problem>::new());
-    let error = move |field: &'static str| {
-        Signal::derive(move || {
-            problems
-                .get()
-                .into_iter()
-                .find(|p| p.field == Some(field))
-                .map(|p| p.message)
-        })
-    };
+    let error = move |field: &'static str| field_error(problems, field);
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
