@@ -16,7 +16,7 @@ use crate::extract::Json;
 use crate::routes::agenda::{check_office_point, free_slots};
 use crate::routes::communications::{insert_message, parse_status};
 use crate::{rome, AppState};
-use api::{Appointment, AppointmentEvent, AppointmentStatus, HoldRequest, Topic};
+use api::{Appointment, AppointmentEvent, AppointmentStatus, CancelRequest, HoldRequest, Topic};
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -33,8 +33,10 @@ pub fn router() -> Router<AppState> {
         .route("/api/appointments/{reference}/extend", post(extend))
         .route("/api/appointments/{reference}/confirm", post(confirm))
         .route("/api/appointments/{reference}/release", post(release))
+        .route("/api/appointments/{reference}/cancel", post(cancel))
         .route("/api/appointments/{reference}/ics", get(ics))
         .route("/api/contributors/{cf}/appointments", get(history))
+        .route("/api/intermediary/agenda", get(studio_agenda))
 }
 
 type Tx = Transaction<'static, Any>;
@@ -91,16 +93,54 @@ async fn event(
     Ok(())
 }
 
+/// Every booking event is also a message in its thread, so that the conversation and the
+/// appointment stay one story.
+/// What the office writes counts as the Institute's answer (the contributor sees it as new).
+pub async fn post_to_thread(
+    tx: &mut Tx,
+    communication_id: i64,
+    author: Option<i64>,
+    label: &str,
+    from_institute: bool,
+    text: &str,
+    now: i64,
+) -> AppResult<()> {
+    insert_message(
+        tx,
+        communication_id,
+        author,
+        label,
+        from_institute,
+        text,
+        now,
+    )
+    .await?;
+    sqlx::query(
+        "UPDATE communications SET last_message_at = $1,
+             last_institute_message_at = CASE WHEN $2 = 1 THEN $1 ELSE last_institute_message_at END
+         WHERE id = $3",
+    )
+    .bind(now)
+    .bind(i64::from(from_institute))
+    .bind(communication_id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// The author of what the agenda writes by itself (an expired hold).
+const SYSTEM_AUTHOR: &str = "Agenda appuntamenti (messaggio automatico)";
+
 /// Marks expired holds `scaduto` and gives their places back, for one slot or for all.
 /// Each hold is taken by a conditional update, so two servers sweeping at once never free a
 /// place twice.
 pub async fn expire_holds(tx: &mut Tx, slot: Option<i64>, now: i64) -> AppResult<usize> {
-    let expired: Vec<(i64, i64)> = match slot {
+    let expired: Vec<(i64, i64, i64, String)> = match slot {
         Some(slot) => {
             sqlx::query_as(
                 "UPDATE appointments SET status = 'scaduto', updated_at = $1
                  WHERE slot_id = $2 AND status = 'prenotato' AND hold_expires_at <= $1
-                 RETURNING id, slot_id",
+                 RETURNING id, slot_id, communication_id, reference",
             )
             .bind(now)
             .bind(slot)
@@ -111,14 +151,14 @@ pub async fn expire_holds(tx: &mut Tx, slot: Option<i64>, now: i64) -> AppResult
             sqlx::query_as(
                 "UPDATE appointments SET status = 'scaduto', updated_at = $1
                  WHERE status = 'prenotato' AND hold_expires_at <= $1
-                 RETURNING id, slot_id",
+                 RETURNING id, slot_id, communication_id, reference",
             )
             .bind(now)
             .fetch_all(&mut **tx)
             .await?
         }
     };
-    for (id, slot) in &expired {
+    for (id, slot, communication_id, reference) in &expired {
         sqlx::query("UPDATE slots SET booked = booked - 1 WHERE id = $1")
             .bind(slot)
             .execute(&mut **tx)
@@ -131,6 +171,18 @@ pub async fn expire_holds(tx: &mut Tx, slot: Option<i64>, now: i64) -> AppResult
             None,
             "Sistema",
             Some("Prenotazione non confermata entro il tempo previsto."),
+        )
+        .await?;
+        post_to_thread(
+            tx,
+            *communication_id,
+            None,
+            SYSTEM_AUTHOR,
+            false,
+            &format!(
+                "Prenotazione {reference} scaduta: non è stata confermata entro il tempo previsto e l'orario è di nuovo disponibile per altri."
+            ),
+            now,
         )
         .await?;
     }
@@ -450,6 +502,22 @@ async fn hold(
         None,
     )
     .await?;
+    post_to_thread(
+        &mut tx,
+        request.communication_id,
+        Some(user.id),
+        &author_label(&user, &acting.contributor.name),
+        false,
+        &format!(
+            "Appuntamento {reference} prenotato per {} presso la {} ({}): da confermare entro le {}.",
+            when(&rome::instant(slot.start)),
+            office.name,
+            point.label,
+            api::it::time(&rome::instant(now + HOLD_SECONDS)),
+        ),
+        now,
+    )
+    .await?;
 
     // The answer is made from what is at hand, so that the write lock is held no longer than
     // the writes need.
@@ -483,6 +551,10 @@ async fn hold(
             actor: booked_by,
             note: None,
         }],
+        cancelled_by_office: false,
+        cancel_reason: None,
+        cancel_until: None,
+        can_cancel: false,
     };
     let body =
         serde_json::to_string(&appointment).map_err(|e| AppError::Internal(e.to_string()))?;
@@ -526,7 +598,9 @@ async fn find(
     Ok((row, access))
 }
 
-pub async fn load(tx: &mut Tx, reference: &str) -> AppResult<Appointment> {
+/// The appointment as the pages show it at `now`; `can_cancel` is the contributor side's rule
+/// (the office's own view adjusts it).
+pub async fn load(tx: &mut Tx, reference: &str, now: i64) -> AppResult<Appointment> {
     type Full = (
         String,
         String,
@@ -558,10 +632,23 @@ pub async fn load(tx: &mut Tx, reference: &str) -> AppResult<Appointment> {
         .bind(reference)
         .fetch_one(&mut **tx)
         .await?;
-    let (ends_at, cf, name, category, province): (i64, String, String, String, String) =
+    type More = (
+        i64,
+        String,
+        String,
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+        i64,
+    );
+    let (ends_at, cf, name, category, province, cancelled_by, cancel_reason, cutoff): More =
         sqlx::query_as(
-            "SELECT a.ends_at, c.cf, c.name, c.category, c.province FROM appointments a
-         JOIN contributors c ON c.id = a.contributor_id WHERE a.id = $1",
+            "SELECT a.ends_at, c.cf, c.name, c.category, c.province, a.cancelled_by,
+                    a.cancel_reason, tp.cancel_cutoff_minutes
+             FROM appointments a
+             JOIN contributors c ON c.id = a.contributor_id
+             JOIN topics tp ON tp.code = a.topic_code WHERE a.id = $1",
         )
         .bind(id)
         .fetch_one(&mut **tx)
@@ -583,6 +670,8 @@ pub async fn load(tx: &mut Tx, reference: &str) -> AppResult<Appointment> {
     .fetch_all(&mut **tx)
     .await?;
     let status = status_of(&status)?;
+    let confirmed_ahead = status == AppointmentStatus::Confermato && starts_at > now;
+    let deadline = booking::cancel_deadline(starts_at, cutoff);
     Ok(Appointment {
         reference,
         status,
@@ -625,6 +714,10 @@ pub async fn load(tx: &mut Tx, reference: &str) -> AppResult<Appointment> {
                 note,
             })
             .collect(),
+        cancelled_by_office: cancelled_by.as_deref() == Some("sede"),
+        cancel_reason,
+        cancel_until: confirmed_ahead.then(|| rome::instant(deadline)),
+        can_cancel: confirmed_ahead && now < deadline,
     })
 }
 
@@ -649,7 +742,7 @@ async fn detail(
 ) -> AppResult<Json<Appointment>> {
     find(&state, &user, &reference).await?;
     let mut tx = state.db.pool.begin().await?;
-    let appointment = load(&mut tx, &reference).await?;
+    let appointment = load(&mut tx, &reference, state.clock.now()).await?;
     tx.commit().await?;
     Ok(Json(appointment))
 }
@@ -747,22 +840,25 @@ async fn step(
                     _ => next.code(),
                 };
                 event(&mut tx, id, now, kind, Some(user.id), &label, None).await?;
-                if !matches!(action, Action::Extend) {
-                    let (starts_at, office, point): (i64, String, String) = sqlx::query_as(
-                        "SELECT a.starts_at, o.name, p.label FROM appointments a
-                         JOIN offices o ON o.id = a.office_id
-                         JOIN consultation_points p ON p.code = a.point_code WHERE a.id = $1",
-                    )
-                    .bind(id)
-                    .fetch_one(&mut *tx)
-                    .await?;
-                    let starts_at = rome::instant(starts_at);
-                    let text = if matches!(action, Action::Confirm) {
-                        format!(
-                            "Appuntamento {reference} confermato per {} presso la {office} ({point}).",
-                            when(&starts_at)
-                        )
-                    } else {
+                let (starts_at, office, point): (i64, String, String) = sqlx::query_as(
+                    "SELECT a.starts_at, o.name, p.label FROM appointments a
+                     JOIN offices o ON o.id = a.office_id
+                     JOIN consultation_points p ON p.code = a.point_code WHERE a.id = $1",
+                )
+                .bind(id)
+                .fetch_one(&mut *tx)
+                .await?;
+                let starts_at = rome::instant(starts_at);
+                let text = match action {
+                    Action::Extend => format!(
+                        "Prenotazione {reference} estesa: da confermare entro le {}.",
+                        api::it::time(&rome::instant(now + HOLD_SECONDS))
+                    ),
+                    Action::Confirm => format!(
+                        "Appuntamento {reference} confermato per {} presso la {office} ({point}).",
+                        when(&starts_at)
+                    ),
+                    Action::Release => {
                         sqlx::query(
                             "UPDATE slots SET booked = booked - 1
                              WHERE id = (SELECT slot_id FROM appointments WHERE id = $1)",
@@ -774,31 +870,26 @@ async fn step(
                             "Prenotazione {reference} cancellata: l'orario di {} presso la {office} è di nuovo disponibile.",
                             when(&starts_at)
                         )
-                    };
-                    let author = author_label(&user, &acting.contributor.name);
-                    insert_message(
-                        &mut tx,
-                        communication_id,
-                        Some(user.id),
-                        &author,
-                        false,
-                        &text,
-                        now,
-                    )
-                    .await?;
-                    sqlx::query("UPDATE communications SET last_message_at = $1 WHERE id = $2")
-                        .bind(now)
-                        .bind(communication_id)
-                        .execute(&mut *tx)
-                        .await?;
-                }
+                    }
+                };
+                let author = author_label(&user, &acting.contributor.name);
+                post_to_thread(
+                    &mut tx,
+                    communication_id,
+                    Some(user.id),
+                    &author,
+                    false,
+                    &text,
+                    now,
+                )
+                .await?;
             }
         }
     }
     tx.commit().await?;
     // Read after the commit, outside the write lock.
     let mut read = state.db.pool.begin().await?;
-    let appointment = load(&mut read, &reference).await?;
+    let appointment = load(&mut read, &reference, state.clock.now()).await?;
     read.commit().await?;
     Ok(Json(appointment))
 }
@@ -827,9 +918,160 @@ async fn release(
     step(state, user, reference, Action::Release).await
 }
 
+/// Annulla appuntamento: the contributor's side until the topic's cut-off (reason optional), or
+/// an operator of the office until the start (reason mandatory). The place is free at once and
+/// the thread is told.
+async fn cancel(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(reference): Path<String>,
+    Json(request): Json<CancelRequest>,
+) -> AppResult<Json<Appointment>> {
+    let ((id, reference, status, hold, starts_at, communication_id, ..), access) =
+        find(&state, &user, &reference).await?;
+    let now = state.clock.now();
+    let by_office = matches!(access, ThreadAccess::Office { .. });
+    let reason = booking::parse_reason(request.reason.as_deref(), by_office)
+        .map_err(|e| AppError::field("reason", &e))?;
+    let (cutoff, office, contributor_name): (i64, String, String) = sqlx::query_as(
+        "SELECT tp.cancel_cutoff_minutes, o.name, c.name FROM appointments a
+         JOIN topics tp ON tp.code = a.topic_code
+         JOIN offices o ON o.id = a.office_id
+         JOIN contributors c ON c.id = a.contributor_id WHERE a.id = $1",
+    )
+    .bind(id)
+    .fetch_one(&state.db.pool)
+    .await?;
+    let current = booking::state(status_of(&status)?, hold, now);
+    let outcome = if by_office {
+        booking::cancel_by_office(current, starts_at, now)
+    } else {
+        booking::cancel(current, starts_at, cutoff, now)
+    };
+    if let Step::To(_) = outcome.map_err(refusal)? {
+        // The same rule again inside the write, so a step that raced this one wins cleanly.
+        let latest = if by_office {
+            starts_at
+        } else {
+            booking::cancel_deadline(starts_at, cutoff)
+        };
+        let mut tx = state.db.begin_write().await?;
+        let changed = sqlx::query(
+            "UPDATE appointments SET status = 'annullato', cancelled_by = $1, cancel_reason = $2,
+                 updated_at = $3
+             WHERE id = $4 AND status = 'confermato' AND $3 < $5",
+        )
+        .bind(if by_office { "sede" } else { "contribuente" })
+        .bind(&reason)
+        .bind(now)
+        .bind(id)
+        .bind(latest)
+        .execute(&mut *tx)
+        .await?;
+        if changed.rows_affected() == 1 {
+            sqlx::query(
+                "UPDATE slots SET booked = booked - 1
+                 WHERE id = (SELECT slot_id FROM appointments WHERE id = $1)",
+            )
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+            let label = actor(&user, &contributor_name);
+            event(
+                &mut tx,
+                id,
+                now,
+                "annullato",
+                Some(user.id),
+                &label,
+                reason.as_deref(),
+            )
+            .await?;
+            let who = if by_office {
+                format!("dalla {office}")
+            } else {
+                format!("da {}", author_label(&user, &contributor_name))
+            };
+            let because = reason
+                .as_deref()
+                .map(|r| format!(" Motivo: {r}"))
+                .unwrap_or_default();
+            let text = format!(
+                "Appuntamento {reference} di {} presso la {office} annullato {who}.{because}",
+                when(&rome::instant(starts_at))
+            );
+            let author = author_label(&user, &contributor_name);
+            post_to_thread(
+                &mut tx,
+                communication_id,
+                Some(user.id),
+                &author,
+                by_office,
+                &text,
+                now,
+            )
+            .await?;
+            tracing::info!(%reference, by_office, "appointment cancelled");
+        }
+        tx.commit().await?;
+    }
+    let mut read = state.db.pool.begin().await?;
+    let appointment = load(&mut read, &reference, now).await?;
+    read.commit().await?;
+    Ok(Json(appointment))
+}
+
+/// The columns `summary` reads; callers add their WHERE.
+const SUMMARY_SELECT: &str = "SELECT a.reference, a.status, a.starts_at, a.ends_at, o.name,
+        p.label, tp.label, a.communication_id, a.booked_by_label, a.hold_expires_at, u.role,
+        a.cancelled_by, c.cf, c.name, c.category, c.province
+ FROM appointments a
+ JOIN offices o ON o.id = a.office_id
+ JOIN consultation_points p ON p.code = a.point_code
+ JOIN topics tp ON tp.code = a.topic_code
+ JOIN users u ON u.id = a.booked_by
+ JOIN contributors c ON c.id = a.contributor_id";
+
+/// One line of Gestione appuntamenti (and of the studio's agenda) at `now`, with its start.
+fn summary(row: &sqlx::any::AnyRow, now: i64) -> AppResult<(i64, api::AppointmentSummary)> {
+    use sqlx::Row;
+    let starts: i64 = row.try_get(2)?;
+    let hold: Option<i64> = row.try_get(9)?;
+    let mut status = status_of(&row.try_get::<String, _>(1)?)?;
+    // A hold whose time ran out is expired, whether or not the sweeper has written it.
+    if booking::state(status, hold, now) == booking::State::HoldExpired {
+        status = AppointmentStatus::Scaduto;
+    }
+    let role: String = row.try_get(10)?;
+    let cancelled_by: Option<String> = row.try_get(11)?;
+    Ok((
+        starts,
+        api::AppointmentSummary {
+            reference: row.try_get(0)?,
+            status,
+            starts_at: rome::instant(starts),
+            ends_at: rome::instant(row.try_get(3)?),
+            office: row.try_get(4)?,
+            point: row.try_get(5)?,
+            topic: row.try_get(6)?,
+            communication_id: row.try_get(7)?,
+            booked_by: row.try_get(8)?,
+            managed_by_intermediary: role == "intermediario",
+            cancelled_by_office: cancelled_by.as_deref() == Some("sede"),
+            contributor: crate::access::contributor_from_row(
+                row.try_get(12)?,
+                row.try_get(13)?,
+                row.try_get(14)?,
+                row.try_get(15)?,
+            )?,
+            upcoming: starts > now,
+        },
+    ))
+}
+
 /// Gestione appuntamenti: every appointment of the contributor (never deleted), those still to
 /// come first (soonest first), then the past ones (latest first). Filters: `status`, `from`,
-/// `to` (dates, Europe/Rome).
+/// `to` (dates, Europe/Rome), `managed_by` (`contribuente` or `intermediario`: who booked it).
 async fn history(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -839,18 +1081,26 @@ async fn history(
     let now = state.clock.now();
     let acting = crate::access::acting_for(&state.db, &user, &cf, now).await?;
     let mut errors = BTreeMap::new();
-    let status = match query
-        .get("status")
-        .map(|s| s.trim())
-        .filter(|s| !s.is_empty())
-    {
+    let text = |key: &str| query.get(key).map(|s| s.trim()).filter(|s| !s.is_empty());
+    let status = match text("status") {
         None => None,
         Some(code) => AppointmentStatus::from_code(code).or_else(|| {
             errors.insert("status".to_string(), "Stato non riconosciuto.".to_string());
             None
         }),
     };
-    let mut date = |key: &str| match query.get(key).map(|s| s.trim()).filter(|s| !s.is_empty()) {
+    let managed_by = match text("managed_by") {
+        None => None,
+        Some(role @ ("contribuente" | "intermediario")) => Some(role == "intermediario"),
+        Some(_) => {
+            errors.insert(
+                "managed_by".to_string(),
+                "Filtro non riconosciuto: usa contribuente oppure intermediario.".to_string(),
+            );
+            None
+        }
+    };
+    let mut date = |key: &str| match text(key) {
         None => None,
         Some(text) => match text.parse::<jiff::civil::Date>() {
             Ok(d) => Some(d),
@@ -864,65 +1114,34 @@ async fn history(
         },
     };
     let (from, to) = (date("from"), date("to"));
+    if let (Some(f), Some(t)) = (from, to) {
+        if t < f {
+            errors.insert(
+                "to".to_string(),
+                "La data finale non può precedere quella iniziale.".to_string(),
+            );
+        }
+    }
     if !errors.is_empty() {
         return Err(AppError::Validation(errors));
     }
-    type Line = (
-        String,
-        String,
-        i64,
-        i64,
-        String,
-        String,
-        String,
-        i64,
-        String,
-        Option<i64>,
-    );
-    let rows: Vec<Line> = sqlx::query_as(
-        "SELECT a.reference, a.status, a.starts_at, a.ends_at, o.name, p.label, tp.label,
-                a.communication_id, a.booked_by_label, a.hold_expires_at
-         FROM appointments a
-         JOIN offices o ON o.id = a.office_id
-         JOIN consultation_points p ON p.code = a.point_code
-         JOIN topics tp ON tp.code = a.topic_code
-         WHERE a.contributor_id = $1",
-    )
-    .bind(acting.id)
-    .fetch_all(&state.db.pool)
-    .await?;
+    let rows = sqlx::query(&format!("{SUMMARY_SELECT} WHERE a.contributor_id = $1"))
+        .bind(acting.id)
+        .fetch_all(&state.db.pool)
+        .await?;
     let from = from.map(rome::start_of_day);
     let to = to.map(|d| rome::start_of_day(d) + 86_400);
     let mut list = Vec::new();
-    for (reference, code, starts, ends, office, point, topic, communication_id, booked_by, hold) in
-        rows
-    {
-        let mut current = status_of(&code)?;
-        // A hold whose time ran out is expired, whether or not the sweeper has written it.
-        if booking::state(current, hold, now) == booking::State::HoldExpired {
-            current = AppointmentStatus::Scaduto;
-        }
-        if status.is_some_and(|s| s != current)
+    for row in &rows {
+        let (starts, a) = summary(row, now)?;
+        if status.is_some_and(|s| s != a.status)
+            || managed_by.is_some_and(|m| m != a.managed_by_intermediary)
             || from.is_some_and(|f| starts < f)
             || to.is_some_and(|t| starts >= t)
         {
             continue;
         }
-        list.push((
-            starts,
-            api::AppointmentSummary {
-                reference,
-                status: current,
-                starts_at: rome::instant(starts),
-                ends_at: rome::instant(ends),
-                office,
-                point,
-                topic,
-                communication_id,
-                booked_by,
-                upcoming: starts > now,
-            },
-        ));
+        list.push((starts, a));
     }
     // Upcoming first, soonest first; then past, latest first.
     list.sort_by_key(|(starts, a)| {
@@ -933,6 +1152,40 @@ async fn history(
         }
     });
     Ok(Json(list.into_iter().map(|(_, a)| a).collect()))
+}
+
+/// Agenda dello studio: the appointments to come (held or confirmed) of every contributor who
+/// delegated the calling intermediary now, soonest first. Anyone else: 404.
+async fn studio_agenda(
+    State(state): State<AppState>,
+    user: CurrentUser,
+) -> AppResult<Json<Vec<api::AppointmentSummary>>> {
+    if user.role != api::Role::Intermediario {
+        return Err(AppError::NotFound);
+    }
+    let now = state.clock.now();
+    let rows = sqlx::query(&format!(
+        "{SUMMARY_SELECT}
+         WHERE a.starts_at > $2 AND a.status IN ('prenotato', 'confermato')
+           AND EXISTS (
+             SELECT 1 FROM delegations d
+             WHERE d.contributor_id = a.contributor_id AND d.intermediary_id = $1
+               AND d.revoked_at IS NULL AND d.valid_from <= $2
+               AND (d.valid_until IS NULL OR d.valid_until > $2))
+         ORDER BY a.starts_at, a.reference"
+    ))
+    .bind(user.id)
+    .bind(now)
+    .fetch_all(&state.db.pool)
+    .await?;
+    let mut list = Vec::new();
+    for row in &rows {
+        let (_, a) = summary(row, now)?;
+        if a.status != AppointmentStatus::Scaduto {
+            list.push(a);
+        }
+    }
+    Ok(Json(list))
 }
 
 /// Text of an iCalendar property value: backslash, comma, semicolon and new lines escaped.
@@ -1037,7 +1290,7 @@ async fn ics(
 ) -> AppResult<Response> {
     find(&state, &user, &reference).await?;
     let mut tx = state.db.pool.begin().await?;
-    let appointment = load(&mut tx, &reference).await?;
+    let appointment = load(&mut tx, &reference, state.clock.now()).await?;
     tx.commit().await?;
     if appointment.status != AppointmentStatus::Confermato {
         return Err(AppError::Conflict {

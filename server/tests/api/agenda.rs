@@ -706,3 +706,85 @@ async fn gestione_appuntamenti_lists_upcoming_first_and_filters_by_status() {
         StatusCode::NOT_FOUND
     );
 }
+
+/// The thread's messages written after `before` messages, as (author, text).
+async fn new_messages(
+    client: &mut Client<'_>,
+    thread: i64,
+    before: usize,
+) -> Vec<(String, String)> {
+    let detail: api::CommunicationDetail = client
+        .get(&format!("/api/communications/{thread}"))
+        .await
+        .json();
+    detail.messages[before..]
+        .iter()
+        .map(|m| (m.author.clone(), m.text.clone()))
+        .collect()
+}
+
+#[tokio::test]
+async fn every_booking_event_is_a_message_in_its_thread() {
+    let app = spawn_app().await;
+    let mut verdi = app.logged_in(VERDI).await;
+    let thread = eligible_thread(&mut verdi, ROSSI).await;
+    let before: api::CommunicationDetail = verdi
+        .get(&format!("/api/communications/{thread}"))
+        .await
+        .json();
+    let before = before.messages.len();
+
+    // Held, extended, then left to expire.
+    let held: Appointment = post_hold(&mut verdi, "k1", hold_body(thread, FIRST_SLOT))
+        .await
+        .json();
+    app.clock.advance(14 * 60);
+    verdi
+        .post(
+            &format!("/api/appointments/{}/extend", held.reference),
+            json!({}),
+        )
+        .await;
+    app.clock.advance(16 * 60);
+    let mut tx = app.db.begin_write().await.unwrap();
+    server::routes::appointments::expire_holds(&mut tx, None, app.clock_now())
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+
+    // Held again and released; held a third time and confirmed.
+    let second: Appointment = post_hold(&mut verdi, "k2", hold_body(thread, FIRST_SLOT))
+        .await
+        .json();
+    verdi
+        .post(
+            &format!("/api/appointments/{}/release", second.reference),
+            json!({}),
+        )
+        .await;
+    let third: Appointment = post_hold(&mut verdi, "k3", hold_body(thread, FIRST_SLOT))
+        .await
+        .json();
+    verdi
+        .post(
+            &format!("/api/appointments/{}/confirm", third.reference),
+            json!({}),
+        )
+        .await;
+
+    let studio = "Studio Verdi per conto di Mario Rossi".to_string();
+    let system = "Agenda appuntamenti (messaggio automatico)".to_string();
+    let when = "martedì 3 marzo 2026 alle 08:30";
+    assert_eq!(
+        new_messages(&mut verdi, thread, before).await,
+        [
+            (studio.clone(), format!("Appuntamento AP-2026-000001 prenotato per {when} presso la Sede di Roma (Sportello in sede): da confermare entro le 10:15.")),
+            (studio.clone(), "Prenotazione AP-2026-000001 estesa: da confermare entro le 10:29.".to_string()),
+            (system, "Prenotazione AP-2026-000001 scaduta: non è stata confermata entro il tempo previsto e l'orario è di nuovo disponibile per altri.".to_string()),
+            (studio.clone(), format!("Appuntamento AP-2026-000002 prenotato per {when} presso la Sede di Roma (Sportello in sede): da confermare entro le 10:45.")),
+            (studio.clone(), format!("Prenotazione AP-2026-000002 cancellata: l'orario di {when} presso la Sede di Roma è di nuovo disponibile.")),
+            (studio.clone(), format!("Appuntamento AP-2026-000003 prenotato per {when} presso la Sede di Roma (Sportello in sede): da confermare entro le 10:45.")),
+            (studio, format!("Appuntamento AP-2026-000003 confermato per {when} presso la Sede di Roma (Sportello in sede).")),
+        ]
+    );
+}
