@@ -384,6 +384,30 @@ pub struct Appointment {
     /// "Mario Rossi", or the intermediary's firm ("Studio Verdi").
     pub booked_by: String,
     pub timeline: Vec<AppointmentEvent>,
+    /// Cancelled by the office rather than by the contributor's side.
+    pub cancelled_by_office: bool,
+    pub cancel_reason: Option<String>,
+    /// While confirmed and to come: until when "Annulla appuntamento" is possible online.
+    pub cancel_until: Option<String>,
+    /// Whether the caller may press "Annulla appuntamento" now (the server decides).
+    pub can_cancel: bool,
+}
+
+/// `POST /api/appointments/{reference}/cancel` (Annulla appuntamento).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CancelRequest {
+    #[serde(default)]
+    pub reason: Option<String>,
+}
+
+/// The status in words, telling apart an office's cancellation ("Annullato dalla sede").
+pub fn status_text(status: AppointmentStatus, cancelled_by_office: bool) -> &'static str {
+    if status == AppointmentStatus::Annullato && cancelled_by_office {
+        "Annullato dalla sede"
+    } else {
+        status.label()
+    }
 }
 
 /// An appointment in Gestione appuntamenti.
@@ -399,6 +423,11 @@ pub struct AppointmentSummary {
     pub communication_id: i64,
     /// "Mario Rossi", or the intermediary's firm ("Studio Verdi").
     pub booked_by: String,
+    /// Booked by an intermediary for the contributor.
+    pub managed_by_intermediary: bool,
+    pub cancelled_by_office: bool,
+    /// Whom it is for (the studio's agenda lists many contributors).
+    pub contributor: Contributor,
     /// Not yet begun.
     pub upcoming: bool,
 }

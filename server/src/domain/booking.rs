@@ -151,6 +151,75 @@ pub fn extend(current: State, extensions: i64) -> Result<Step, Refusal> {
     }
 }
 
+/// Until when the contributor's side may cancel a confirmed appointment online: the topic's
+/// cut-off before its start.
+pub fn cancel_deadline(starts_at: i64, cutoff_minutes: i64) -> i64 {
+    starts_at - cutoff_minutes * 60
+}
+
+/// Annulla appuntamento, by the contributor or their intermediary.
+pub fn cancel(
+    current: State,
+    starts_at: i64,
+    cutoff_minutes: i64,
+    now: i64,
+) -> Result<Step, Refusal> {
+    match current {
+        State::Other(AppointmentStatus::Confermato)
+            if now < cancel_deadline(starts_at, cutoff_minutes) =>
+        {
+            Ok(Step::To(AppointmentStatus::Annullato))
+        }
+        State::Other(AppointmentStatus::Confermato) if now < starts_at => Err(Refusal::Conflict(
+            "past_cutoff",
+            "Il termine per annullare online è passato: se non puoi presentarti, chiama il Contact Center INPS al numero 803 164 (gratuito da rete fissa) oppure 06 164 164 (da cellulare).",
+        )),
+        State::Other(AppointmentStatus::Annullato) => Ok(Step::AlreadyDone),
+        State::Other(AppointmentStatus::Confermato) => Err(Refusal::Conflict(
+            "already_started",
+            "L'appuntamento è già iniziato o si è già svolto: non può essere annullato.",
+        )),
+        _ => Err(Refusal::Conflict(
+            "not_confirmed",
+            "Si può annullare solo un appuntamento confermato.",
+        )),
+    }
+}
+
+/// Annulla appuntamento by the office: a confirmed appointment that has not started yet.
+pub fn cancel_by_office(current: State, starts_at: i64, now: i64) -> Result<Step, Refusal> {
+    match current {
+        State::Other(AppointmentStatus::Confermato) if now < starts_at => {
+            Ok(Step::To(AppointmentStatus::Annullato))
+        }
+        // No cut-off for the office, so any later cancellation is the same rule as the user's.
+        other => cancel(other, starts_at, 0, now),
+    }
+}
+
+/// The reason given for a cancellation: optional for the contributor's side, mandatory for the
+/// office (the contributor must be told why); at most 500 characters.
+pub fn parse_reason(raw: Option<&str>, required: bool) -> Result<Option<String>, String> {
+    let reason = raw.unwrap_or_default().trim();
+    if reason.is_empty() {
+        return if required {
+            Err("Scrivi il motivo dell'annullamento: il contribuente lo leggerà.".into())
+        } else {
+            Ok(None)
+        };
+    }
+    if reason.chars().count() > NOTES_MAX {
+        return Err("Il motivo può contenere al massimo 500 caratteri.".into());
+    }
+    if reason
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
+    {
+        return Err("Il motivo contiene caratteri non ammessi.".into());
+    }
+    Ok(Some(reason.to_string()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -231,5 +300,61 @@ mod tests {
         assert!(is_active(Confermato, None, 200, 199));
         assert!(!is_active(Confermato, None, 200, 200));
         assert!(!is_active(Annullato, None, 200, 0));
+    }
+    #[test]
+    fn a_confirmed_appointment_can_be_cancelled_until_the_cutoff() {
+        let confirmed = State::Other(Confermato);
+        let starts = 10_000;
+        assert_eq!(
+            cancel(confirmed, starts, 120, starts - 7_201),
+            Ok(Step::To(Annullato))
+        );
+        assert!(matches!(
+            cancel(confirmed, starts, 120, starts - 7_200),
+            Err(Refusal::Conflict("past_cutoff", _))
+        ));
+        assert!(matches!(
+            cancel(confirmed, starts, 0, starts),
+            Err(Refusal::Conflict("already_started", _))
+        ));
+        assert_eq!(
+            cancel(State::Other(Annullato), starts, 120, 0),
+            Ok(Step::AlreadyDone)
+        );
+    }
+
+    #[test]
+    fn only_a_confirmed_appointment_can_be_cancelled() {
+        for current in [
+            State::Held,
+            State::HoldExpired,
+            State::Other(PrenotazioneCancellata),
+            State::Other(Svolto),
+            State::Other(NonPresentato),
+        ] {
+            assert!(
+                matches!(
+                    cancel(current, 10_000, 120, 0),
+                    Err(Refusal::Conflict("not_confirmed", _))
+                ),
+                "{current:?}"
+            );
+        }
+    }
+    #[test]
+    fn the_office_cancels_until_the_start_and_must_say_why() {
+        let confirmed = State::Other(Confermato);
+        assert_eq!(
+            cancel_by_office(confirmed, 100, 99),
+            Ok(Step::To(Annullato))
+        );
+        assert!(cancel_by_office(confirmed, 100, 100).is_err());
+        assert!(parse_reason(None, true).is_err());
+        assert_eq!(parse_reason(Some("  "), false), Ok(None));
+        assert!(parse_reason(Some(&"x".repeat(501)), false).is_err());
+        assert_eq!(
+            parse_reason(Some(" Sede chiusa "), true),
+            Ok(Some("Sede chiusa".into()))
+        );
     }
 }

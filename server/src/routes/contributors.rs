@@ -1,4 +1,5 @@
-//! `GET /api/contributors`: who the caller may act for.
+//! `GET /api/contributors`: who the caller may act for, optionally searched (`q`) by name or
+//! codice fiscale.
 
 use crate::access::contributors_for;
 use crate::auth::CurrentUser;
@@ -6,9 +7,10 @@ use crate::error::{AppError, AppResult};
 use crate::extract::Json;
 use crate::AppState;
 use api::{Contributor, Role};
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::routing::get;
 use axum::Router;
+use std::collections::HashMap;
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/api/contributors", get(list))
@@ -17,12 +19,50 @@ pub fn router() -> Router<AppState> {
 async fn list(
     State(state): State<AppState>,
     user: CurrentUser,
+    Query(query): Query<HashMap<String, String>>,
 ) -> AppResult<Json<Vec<Contributor>>> {
     if user.role == Role::Operatore {
         // Operators work on their office's queue, never "as" a contributor.
         return Err(AppError::Forbidden);
     }
+    let all = contributors_for(&state.db, &user, state.clock.now()).await?;
+    let wanted = query.get("q").map(|q| q.trim()).unwrap_or_default();
+    if wanted.chars().count() > 100 {
+        return Err(AppError::field(
+            "q",
+            "La ricerca può contenere al massimo 100 caratteri.",
+        ));
+    }
     Ok(Json(
-        contributors_for(&state.db, &user, state.clock.now()).await?,
+        all.into_iter().filter(|c| matches(c, wanted)).collect(),
     ))
+}
+
+/// Every word of the search appears in the name or the codice fiscale, whatever the case.
+fn matches(contributor: &Contributor, search: &str) -> bool {
+    let haystack = format!("{} {}", contributor.name, contributor.cf).to_lowercase();
+    search
+        .split_whitespace()
+        .all(|word| haystack.contains(&word.to_lowercase()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn search_by_any_part_of_name_or_codice_fiscale() {
+        let rossi = Contributor {
+            cf: "RSSMRA80A01H501U".into(),
+            name: "Mario Rossi".into(),
+            category: api::Category::Artigiano,
+            province: "RM".into(),
+        };
+        for hit in ["", "rossi", "ROSSI mario", "rssmra80", "h501u"] {
+            assert!(matches(&rossi, hit), "{hit}");
+        }
+        for miss in ["bianchi", "rossi luca", "BNCLCU"] {
+            assert!(!matches(&rossi, miss), "{miss}");
+        }
+    }
 }

@@ -58,6 +58,7 @@ pub fn document() -> Value {
             "/api/contributors": {
                 "get": {
                     "summary": "Contributors the caller may act for",
+                    "parameters": [ { "name": "q", "in": "query", "description": "Words of the name or of the codice fiscale", "schema": { "type": "string", "maxLength": 100 } } ],
                     "responses": {
                         "200": { "description": "The list", "content": { "application/json": { "schema": { "type": "array", "items": { "$ref": "#/components/schemas/Contributor" } } } } },
                         "401": error_response("Not logged in"),
@@ -177,9 +178,24 @@ pub fn document() -> Value {
                     "parameters": [
                         { "name": "status", "in": "query", "schema": { "type": "string" } },
                         { "name": "from", "in": "query", "schema": { "type": "string", "format": "date" } },
-                        { "name": "to", "in": "query", "schema": { "type": "string", "format": "date" } }
+                        { "name": "to", "in": "query", "schema": { "type": "string", "format": "date" } },
+                        { "name": "managed_by", "in": "query", "description": "Who booked it", "schema": { "enum": ["contribuente", "intermediario"] } }
                     ],
-                    "responses": { "200": { "description": "[AppointmentSummary]" }, "404": error_response("Not a contributor you may act for"), "422": error_response("Unknown status, malformed date") }
+                    "responses": { "200": { "description": "[AppointmentSummary]" }, "404": error_response("Not a contributor you may act for"), "422": error_response("Unknown status or managed_by, malformed date, range ending before it starts") }
+                }
+            },
+            "/api/appointments/{reference}/cancel": {
+                "parameters": [ { "name": "reference", "in": "path", "required": true, "schema": { "type": "string" } } ],
+                "post": {
+                    "summary": "Annulla appuntamento: the contributor's side until the topic's cut-off (2 hours by default), the office until the start with a mandatory reason",
+                    "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "properties": { "reason": { "type": ["string", "null"], "maxLength": 500 } }, "additionalProperties": false } } } },
+                    "responses": { "200": { "description": "Appointment, status annullato" }, "404": error_response("Not an appointment you may act on"), "409": error_response("Not confirmed, past the cut-off, or already started"), "422": error_response("Reason too long, or missing for the office") }
+                }
+            },
+            "/api/intermediary/agenda": {
+                "get": {
+                    "summary": "Agenda dello studio: the upcoming appointments of every contributor who delegated the calling intermediary, soonest first",
+                    "responses": { "200": { "description": "[AppointmentSummary]" }, "401": error_response("Not logged in"), "404": error_response("Not an intermediary") }
                 }
             },
             "/api/openapi.json": {

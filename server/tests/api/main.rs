@@ -5,6 +5,7 @@ mod agenda;
 mod communications;
 mod contributors;
 mod helpers;
+mod management;
 mod security;
 mod session;
 mod static_files;
