@@ -40,6 +40,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=home::Home/>
                     <Route path=path!("/accedi") view=login::Login/>
                     <Route
+                        path=path!("/studio")
+                        view=|| view! { <RequireLogin><studio::StudioAgenda/></RequireLogin> }
+                    />
+                    <Route
                         path=path!("/contribuenti")
                         view=|| view! { <RequireLogin><contributors::ChooseContributor/></RequireLogin> }
                     />

@@ -75,11 +75,11 @@ pub fn resolve_selection(
 }
 
 /// The first page after login, and where "home" leads.
-pub fn home_path(role: Role, has_selection: bool) -> &'static str {
+pub fn home_path(role: Role) -> &'static str {
     match role {
         Role::Contribuente => "/comunicazioni",
-        Role::Intermediario if has_selection => "/comunicazioni",
-        Role::Intermediario => "/contribuenti",
+        // The studio's agenda, whoever is selected: it is where an intermediary's day starts.
+        Role::Intermediario => "/studio",
         Role::Operatore => "/sede/comunicazioni",
     }
 }
@@ -165,7 +165,7 @@ impl Session {
 
     pub fn home(&self) -> &'static str {
         match self.role() {
-            Some(role) => home_path(role, self.selected.get().is_some()),
+            Some(role) => home_path(role),
             None => "/accedi",
         }
     }
@@ -244,9 +244,9 @@ mod tests {
     }
 
     #[test]
-    fn an_intermediary_without_a_choice_starts_from_the_contributor_list() {
-        assert_eq!(home_path(Role::Intermediario, false), "/contribuenti");
-        assert_eq!(home_path(Role::Intermediario, true), "/comunicazioni");
-        assert_eq!(home_path(Role::Operatore, false), "/sede/comunicazioni");
+    fn each_role_starts_from_its_own_page() {
+        assert_eq!(home_path(Role::Intermediario), "/studio");
+        assert_eq!(home_path(Role::Contribuente), "/comunicazioni");
+        assert_eq!(home_path(Role::Operatore), "/sede/comunicazioni");
     }
 }

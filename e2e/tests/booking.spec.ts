@@ -1,35 +1,11 @@
 import { test, expect, Page } from './fixtures';
 import { ACCOUNTS } from '../pages/login-page';
-import { CommunicationsPage, logIn } from '../pages/communications';
+import { logIn } from '../pages/communications';
+import { chooseUpToTimes, press, startBooking, stepHeading } from '../pages/booking';
 
 test.use({ allowedHttpErrors: [409, 422] });
 // Whole journeys through four steps and two pages, with an axe run at each state.
 test.describe.configure({ timeout: 90_000 });
-
-const stepHeading = (page: Page, n: number) => page.getByRole('heading', { level: 1, name: new RegExp(`^Passo ${n} di 4`) });
-
-/** Focus, then the key: the keyboard alone does the work. */
-async function press(locator: ReturnType<Page['getByRole']>, key = 'Enter') {
-  await locator.focus();
-  await locator.press(key);
-}
-
-async function startBooking(page: Page, subject: string) {
-  const row = new CommunicationsPage(page).row(subject);
-  await press(row.getByRole('link', { name: /Richiedi appuntamento/ }));
-  await expect(stepHeading(page, 1)).toBeFocused();
-}
-
-async function chooseUpToTimes(page: Page, point: string, office: string) {
-  await press(page.getByLabel(point), 'Space');
-  await press(page.getByRole('button', { name: 'Continua' }));
-  await expect(stepHeading(page, 2)).toBeFocused();
-  await press(page.getByLabel(office), 'Space');
-  await press(page.getByRole('button', { name: 'Continua' }));
-  await expect(stepHeading(page, 3)).toBeFocused();
-  await press(page.locator('.day-list__link').first());
-  await expect(page.getByRole('group', { name: /^Orari liberi di / })).toBeVisible();
-}
 
 test('a contributor books by keyboard from "Richiedi appuntamento" to "Appuntamento confermato"', async ({ page, axe }) => {
   await logIn(page, ACCOUNTS.rossi.username);
@@ -146,14 +122,14 @@ test('Cancella Prenotazione frees the slot, which is offered again', async ({ pa
 });
 
 test('when someone else takes the last place, Prenota says so and returns to step 3 with the choices kept', async ({ page, browser }) => {
-  await logIn(page, ACCOUNTS.rossi.username);
+  await logIn(page, ACCOUNTS.ferri.username);
   await startBooking(page, 'Domanda di riduzione contributiva');
-  await chooseUpToTimes(page, 'Consulenza telefonica (richiamata)', 'Sede di Roma');
+  await chooseUpToTimes(page, 'Consulenza telefonica (richiamata)', 'Sede di Napoli');
   const slot = page.getByRole('radio').first();
   const start = await slot.getAttribute('value');
   await press(slot, 'Space');
   await press(page.getByRole('button', { name: 'Continua' }));
-  await page.getByLabel('Recapito telefonico').fill('06 1234 5678');
+  await page.getByLabel('Recapito telefonico').fill('081 123 4567');
   await page.getByLabel('Note').fill('Vorrei un chiarimento.');
 
   // Meanwhile, in another browser, Verdi books that very place for Bianchi.
@@ -164,7 +140,7 @@ test('when someone else takes the last place, Prenota says so and returns to ste
   const thread = threads.items.find((c: { subject: string }) => c.subject.startsWith('Contributi del 2024')).id;
   const taken = await otherPage.request.post('/api/appointments', {
     headers: { 'Idempotency-Key': `e2e-${Date.now()}` },
-    data: { communication_id: thread, point: 'telefono', office: 1, start, phone: '02 1234 5678', notes: 'Per la cliente.' },
+    data: { communication_id: thread, point: 'telefono', office: 3, start, phone: '02 1234 5678', notes: 'Per la cliente.' },
   });
   expect(taken.status()).toBe(201);
   await other.close();
@@ -176,7 +152,7 @@ test('when someone else takes the last place, Prenota says so and returns to ste
   await expect(page.getByRole('radio', { checked: true })).toHaveCount(0);
   await expect(page.locator(`input[value="${start}"]`)).toHaveCount(0);
   await expect(page).toHaveURL(/punto=telefono/);
-  await expect(page).toHaveURL(/sede=1/);
+  await expect(page).toHaveURL(/sede=3/);
 });
 
 test('a hold warns before it ends, can be extended, and says when it has expired', async ({ page, axe }) => {

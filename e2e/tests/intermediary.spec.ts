@@ -7,12 +7,30 @@ test('Verdi acts for Rossi, then Bianchi, and is never offered Ferri', async ({ 
   const shell = new Shell(page);
   await login.goto();
   await login.logIn(ACCOUNTS.verdi.username);
+  await expect(shell.heading()).toHaveText('Agenda dello studio');
+  await axe('studio agenda');
+  await shell.navLink('Contribuenti').click();
   await expect(shell.heading()).toHaveText('Scegli il contribuente');
   const list = page.getByRole('list', { name: 'Contribuenti che ti hanno delegato' });
   await expect(list.getByRole('listitem')).toHaveCount(2);
   await expect(list).not.toContainText('Ferri');
   await expect(list).not.toContainText('FRRGNN72T10F839E');
   await axe('contributor choice');
+
+  // Search by codice fiscale or name, among the delegated contributors only.
+  const search = page.getByRole('searchbox', { name: 'Nome o codice fiscale' });
+  await search.fill('rssmra80');
+  await search.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: '1 contribuente trovato.' })).toBeVisible();
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+  await expect(search).toHaveValue('rssmra80');
+  await axe('contributor search');
+  await search.fill('Ferri');
+  await page.getByRole('button', { name: 'Cerca' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Nessun contribuente delegato corrisponde alla ricerca.' })).toBeVisible();
+  await axe('contributor search without results');
+  await search.fill('Rossi');
+  await search.press('Enter');
 
   await page.getByRole('button', { name: 'Opera per Mario Rossi' }).click();
   await expect(shell.heading()).toHaveText('Comunicazione bidirezionale');

@@ -20,7 +20,7 @@ test.describe('Accedi', () => {
     { account: ACCOUNTS.rossi, heading: 'Comunicazione bidirezionale', nav: ['Comunicazione bidirezionale', 'Gestione appuntamenti'] },
     { account: ACCOUNTS.bianchi, heading: 'Comunicazione bidirezionale', nav: ['Comunicazione bidirezionale', 'Gestione appuntamenti'] },
     { account: ACCOUNTS.ferri, heading: 'Comunicazione bidirezionale', nav: ['Comunicazione bidirezionale', 'Gestione appuntamenti'] },
-    { account: ACCOUNTS.verdi, heading: 'Scegli il contribuente', nav: ['Contribuenti', 'Comunicazione bidirezionale'] },
+    { account: ACCOUNTS.verdi, heading: 'Agenda dello studio', nav: ['Agenda dello studio', 'Contribuenti', 'Comunicazione bidirezionale'] },
     { account: ACCOUNTS.operatoreRoma, heading: 'Comunicazioni della sede', nav: ['Comunicazioni della sede'] },
     { account: ACCOUNTS.operatoreMilano, heading: 'Comunicazioni della sede', nav: ['Comunicazioni della sede'] },
   ];

@@ -58,6 +58,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                     ("/appuntamenti", "Gestione appuntamenti"),
                 ],
                 Role::Intermediario => vec![
+                    ("/studio", "Agenda dello studio"),
                     ("/contribuenti", "Contribuenti"),
                     ("/comunicazioni", "Comunicazione bidirezionale"),
                     ("/appuntamenti", "Gestione appuntamenti"),

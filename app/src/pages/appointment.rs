@@ -1,10 +1,13 @@
 //! One appointment: while held, "Conferma Appuntamento" or "Cancella Prenotazione" with the time
-//! left (and "Estendi" before it runs out); once confirmed, everything needed to attend it.
+//! left (and "Estendi" before it runs out); once confirmed, everything needed to attend it and
+//! "Annulla appuntamento" until the cut-off; always its details and the timeline of its changes.
 
 use crate::client;
+use crate::components::field::{described_by, FieldGroup};
 use crate::components::heading::PageHeading;
 use crate::components::loaded::{failure, fetch};
-use api::{it, Appointment, AppointmentStatus};
+use api::{it, status_text, Appointment, AppointmentStatus, CancelRequest};
+use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -38,7 +41,7 @@ fn Details(appointment: Appointment) -> impl IntoView {
     view! {
         <dl class="summary">
             <div class="summary__row"><dt>"Identificativo appuntamento"</dt><dd><strong>{a.reference.clone()}</strong></dd></div>
-            <div class="summary__row"><dt>"Stato"</dt><dd><span class=format!("status-tag status-tag--{}", a.status.code())>{a.status.label()}</span></dd></div>
+            <div class="summary__row"><dt>"Stato"</dt><dd><span class=format!("status-tag status-tag--{}", a.status.code())>{status_text(a.status, a.cancelled_by_office)}</span></dd></div>
             <div class="summary__row"><dt>"Data e ora"</dt><dd>{format!("{}, ore {}–{}", it::date_with_weekday(&a.starts_at), it::time(&a.starts_at), it::time(&a.ends_at))}</dd></div>
             <div class="summary__row"><dt>"Punto di consulenza"</dt><dd>{a.point.label.clone()}</dd></div>
             <div class="summary__row"><dt>"Struttura territoriale"</dt><dd>{format!("{}, {}", a.office.name, a.office.address)}</dd></div>
@@ -48,8 +51,147 @@ fn Details(appointment: Appointment) -> impl IntoView {
             <div class="summary__row"><dt>"Recapito telefonico"</dt><dd>{a.phone.clone()}</dd></div>
             <div class="summary__row"><dt>"Note"</dt><dd class="message__text">{a.notes.clone()}</dd></div>
             <div class="summary__row"><dt>"Prenotato da"</dt><dd>{a.booked_by.clone()}</dd></div>
+            {a.cancel_reason.clone().map(|r| view! {
+                <div class="summary__row"><dt>"Motivo dell'annullamento"</dt><dd class="message__text">{r}</dd></div>
+            })}
         </dl>
     }
+}
+
+/// Who did what and when, oldest first.
+#[component]
+fn Timeline(appointment: Appointment) -> impl IntoView {
+    view! {
+        <h2 id="storia">"Storia dell'appuntamento"</h2>
+        <ol class="timeline" aria-labelledby="storia">
+            {appointment.timeline.into_iter().map(|e| view! {
+                <li class="timeline__item">
+                    <span class="timeline__when">{format!("{}, ore {}", it::date_with_weekday(&e.at), it::time(&e.at))}</span>
+                    <span class="timeline__what">{e.label}</span>
+                    {format!(" – {}", e.actor)}
+                    {e.note.map(|n| view! { <br/><span class="message__text">{format!("Motivo: {n}")}</span> })}
+                </li>
+            }).collect_view()}
+        </ol>
+    }
+}
+
+/// "Annulla appuntamento" while allowed, with its confirmation dialog; past the cut-off, why not
+/// and whom to call instead.
+#[component]
+fn CancelSection(
+    appointment: Appointment,
+    current: RwSignal<Option<Appointment>>,
+) -> impl IntoView {
+    let a = appointment;
+    if !a.can_cancel {
+        return a.cancel_until.clone().map(|until| view! {
+            <h2>"Annullare l'appuntamento"</h2>
+            <div class="alert alert--info">
+                <p>{format!(
+                    "Non è più possibile annullare online questo appuntamento: si poteva fare fino a {}, ore {}. Se non puoi presentarti, chiama il Contact Center INPS al numero 803 164 (gratuito da rete fissa) oppure al numero 06 164 164 (da cellulare).",
+                    it::date_with_weekday(&until), it::time(&until)
+                )}</p>
+            </div>
+        }).into_any();
+    }
+    let dialog = NodeRef::<html::Dialog>::new();
+    let opener = NodeRef::<html::Button>::new();
+    let first = NodeRef::<html::Textarea>::new();
+    let last = NodeRef::<html::Button>::new();
+    let reason = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let failed = RwSignal::new(None::<String>);
+    let pending = RwSignal::new(false);
+    let reference = a.reference.clone();
+    let open = move |_| {
+        error.set(None);
+        failed.set(None);
+        if let Some(d) = dialog.get() {
+            let _ = d.show_modal();
+        }
+    };
+    let close = move |_| {
+        if let Some(d) = dialog.get() {
+            d.close();
+        }
+    };
+    // However the dialog closes (button or Escape), the focus goes back to what opened it.
+    let closed = move |_| {
+        if let Some(b) = opener.get() {
+            let _ = b.focus();
+        }
+    };
+    // The modal already makes the page behind it inert; this keeps Tab from leaving for the
+    // browser's own controls, so the focus cycles inside the dialog.
+    let trap = move |ev: web_sys::KeyboardEvent| {
+        if ev.key() != "Tab" {
+            return;
+        }
+        let active = document().active_element();
+        let (Some(first), Some(last)) = (first.get(), last.get()) else {
+            return;
+        };
+        let is = |el: &web_sys::Element| active.as_ref() == Some(el);
+        if ev.shift_key() && is(&first) {
+            ev.prevent_default();
+            let _ = last.focus();
+        } else if !ev.shift_key() && is(&last) {
+            ev.prevent_default();
+            let _ = first.focus();
+        }
+    };
+    let confirm = move |_| {
+        if pending.get_untracked() {
+            return;
+        }
+        pending.set(true);
+        let url = format!("/api/appointments/{reference}/cancel");
+        let body = CancelRequest {
+            reason: Some(reason.get_untracked()).filter(|r| !r.trim().is_empty()),
+        };
+        leptos::task::spawn_local(async move {
+            match client::post::<_, Appointment>(&url, &body).await {
+                Ok(updated) => {
+                    if let Some(d) = dialog.get_untracked() {
+                        d.close();
+                    }
+                    current.set(Some(updated));
+                }
+                Err(e) => match e.fields.get("reason") {
+                    Some(m) => error.set(Some(m.clone())),
+                    None => failed.set(Some(e.message)),
+                },
+            }
+            pending.set(false);
+        });
+    };
+    let until = a.cancel_until.clone().unwrap_or_default();
+    view! {
+        <h2>"Annullare l'appuntamento"</h2>
+        <p>{format!("Se non puoi più partecipare, annulla l'appuntamento entro {}, ore {}: l'orario tornerà disponibile per altri.", it::date_with_weekday(&until), it::time(&until))}</p>
+        <p class="no-print"><button type="button" class="button button--danger" node_ref=opener on:click=open aria-haspopup="dialog">"Annulla appuntamento"</button></p>
+        <dialog class="dialog" node_ref=dialog aria-labelledby="annulla-titolo" aria-describedby="annulla-descrizione" on:close=closed on:keydown=trap>
+            <h2 class="dialog__title" id="annulla-titolo">"Annullare l'appuntamento?"</h2>
+            <p id="annulla-descrizione">{format!(
+                "L'appuntamento {} di {}, ore {}, presso la {} sarà annullato e l'orario tornerà disponibile per altri.",
+                a.reference, it::date_with_weekday(&a.starts_at), it::time(&a.starts_at), a.office.name
+            )}</p>
+            {move || failed.get().map(|m| view! { <div class="alert alert--error" role="alert"><p>{m}</p></div> })}
+            <FieldGroup id="motivo" label="Motivo (facoltativo)" hint="Al massimo 500 caratteri. Sarà scritto nella comunicazione." error=Signal::derive(move || error.get())>
+                <textarea class="textarea" id="motivo" name="motivo" rows="3" maxlength="500" node_ref=first
+                    aria-describedby=move || described_by("motivo", true, error.get().is_some())
+                    aria-invalid=move || error.get().is_some().then_some("true")
+                    prop:value=move || reason.get()
+                    on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
+            </FieldGroup>
+            <div class="actions">
+                <button type="button" class="button button--danger" on:click=confirm>"Sì, annulla l'appuntamento"</button>
+                <button type="button" class="button button--secondary" node_ref=last on:click=close>"No, torna indietro"</button>
+            </div>
+        </dialog>
+    }
+    .into_any()
 }
 
 #[component]
@@ -153,6 +295,13 @@ pub fn AppointmentPage() -> impl IntoView {
                     </div>
                 }.into_any()
             }
+            AppointmentStatus::Confermato if a.cancel_until.is_none() => view! {
+                // Confirmed, and its time has come: nothing left to do online.
+                <PageHeading title=format!("Appuntamento {}", a.reference)/>
+                <p class="lead">"Stato: Confermato. L'orario dell'appuntamento è arrivato."</p>
+                <Details appointment=a.clone()/>
+                <Timeline appointment=a.clone()/>
+            }.into_any(),
             AppointmentStatus::Confermato => view! {
                 <PageHeading title="Appuntamento confermato"/>
                 <div class="alert alert--success" role="status">
@@ -166,7 +315,21 @@ pub fn AppointmentPage() -> impl IntoView {
                     <button type="button" class="button button--secondary" on:click=|_| { let _ = window().print(); }>"Stampa"</button>
                     <A href="/appuntamenti" attr:class="button button--secondary">"Vai a Gestione appuntamenti"</A>
                 </div>
+                <CancelSection appointment=a.clone() current=current/>
+                <Timeline appointment=a.clone()/>
             }.into_any(),
+            AppointmentStatus::Annullato => {
+                let who = if a.cancelled_by_office { format!("dalla {}", a.office.name) } else { "su tua richiesta".to_string() };
+                view! {
+                    <PageHeading title=if a.cancelled_by_office { "Appuntamento annullato dalla sede" } else { "Appuntamento annullato" }/>
+                    <div class="alert alert--info" role="status">
+                        <p>{format!("L'appuntamento {} di {}, ore {}, è stato annullato {who}: l'orario è di nuovo disponibile per altri.", a.reference, it::date_with_weekday(&a.starts_at), it::time(&a.starts_at))}</p>
+                    </div>
+                    <Details appointment=a.clone()/>
+                    <p class="no-print"><A href="/appuntamenti">"Vai a Gestione appuntamenti"</A></p>
+                    <Timeline appointment=a.clone()/>
+                }.into_any()
+            }
             AppointmentStatus::PrenotazioneCancellata => view! {
                 <PageHeading title="Prenotazione cancellata"/>
                 <div class="alert alert--info" role="status">
@@ -178,6 +341,7 @@ pub fn AppointmentPage() -> impl IntoView {
                 <PageHeading title=format!("Appuntamento {}", a.reference)/>
                 <p class="lead">{format!("Stato: {}.", other.label())}</p>
                 <Details appointment=a.clone()/>
+                <Timeline appointment=a.clone()/>
             }.into_any(),
         }
     }

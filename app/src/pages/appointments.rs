@@ -5,7 +5,8 @@ use crate::components::filters::{FilterBar, SelectFilter};
 use crate::components::heading::PageHeading;
 use crate::components::loaded::{fetch, when_loaded};
 use crate::components::shell::selected_contributor_or_redirect;
-use api::{it, AppointmentStatus, AppointmentSummary};
+use crate::session::Session;
+use api::{it, status_text, AppointmentStatus, AppointmentSummary, Role};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
@@ -30,12 +31,48 @@ fn table(caption: &'static str, rows: Vec<AppointmentSummary>) -> impl IntoView 
                         <td>{format!("{}, ore {}", it::date_with_weekday(&a.starts_at), it::time(&a.starts_at))}</td>
                         <td>{a.office.clone()}<br/><span class="hint">{a.point.clone()}</span></td>
                         <td>{a.topic.clone()}</td>
-                        <td><span class=format!("status-tag status-tag--{}", a.status.code())>{a.status.label()}</span></td>
-                        <td>{a.booked_by.clone()}</td>
+                        <td><span class=format!("status-tag status-tag--{}", a.status.code())>{status_text(a.status, a.cancelled_by_office)}</span></td>
+                        <td>
+                            {a.booked_by.clone()}
+                            {a.managed_by_intermediary.then(|| view! { <br/><span class="tag">"Gestito da intermediario"</span> })}
+                        </td>
                     </tr>
                 }).collect_view()}
             </tbody>
         </table>
+        </div>
+    }
+}
+
+/// The address's filters, as the API wants them.
+fn api_query(status: &str, from: &str, to: &str, own_only: bool) -> String {
+    let mut query = format!(
+        "status={}&from={}&to={}",
+        js_sys::encode_uri_component(status),
+        js_sys::encode_uri_component(from),
+        js_sys::encode_uri_component(to)
+    );
+    if own_only {
+        query.push_str("&managed_by=contribuente");
+    }
+    query
+}
+
+#[component]
+fn DateFilter(
+    id: &'static str,
+    name: &'static str,
+    label: &'static str,
+    #[prop(into)] current: Signal<String>,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    let error_id = format!("{id}-errore");
+    view! {
+        <div class="filters__field" class:form-group--error=move || error.get().is_some()>
+            <label class="label" for=id>{label}</label>
+            {let error_id = error_id.clone(); move || error.get().map(|e| view! { <p class="field-error" id=error_id.clone()>{e}</p> })}
+            <input class="input" type="date" id=id name=name prop:value=move || current.get()
+                aria-describedby=move || error.get().map(|_| error_id.clone())/>
         </div>
     }
 }
@@ -46,12 +83,38 @@ pub fn AppointmentList() -> impl IntoView {
         Ok(contributor) => contributor,
         Err(redirect) => return redirect,
     };
+    let session = expect_context::<Session>();
+    let is_contributor = session.role() == Some(Role::Contribuente);
     let query = use_query_map();
-    let status = move || query.read().get("status").unwrap_or_default();
+    let param = move |key: &str| query.read().get(key).unwrap_or_default();
+    let status = move || param("status");
+    let from = move || param("from");
+    let to = move || param("to");
+    // The box starts ticked; once the form was sent, an unticked box leaves it out.
+    let include_intermediaries =
+        move || param("filtrato").is_empty() || !param("intermediari").is_empty();
+    let filtered = move || {
+        !status().is_empty() || !from().is_empty() || !to().is_empty() || !include_intermediaries()
+    };
     let cf = contributor.cf.clone();
     let list = fetch::<Vec<AppointmentSummary>>(move || {
-        format!("/api/contributors/{cf}/appointments?status={}", status())
+        format!(
+            "/api/contributors/{cf}/appointments?{}",
+            api_query(
+                &status(),
+                &from(),
+                &to(),
+                is_contributor && !include_intermediaries()
+            )
+        )
     });
+    // A bad date range comes back as a 422 per field: shown beside the field.
+    let field_error = move |key: &'static str| {
+        Signal::derive(move || match list.get() {
+            Some(Err(e)) => e.fields.get(key).cloned(),
+            _ => None,
+        })
+    };
     view! {
         <PageHeading title="Gestione appuntamenti"/>
         <p class="lead">{format!("L'elenco storico degli appuntamenti di {}, con i dettagli e lo stato di ciascuno.", contributor.name)}</p>
@@ -59,19 +122,31 @@ pub fn AppointmentList() -> impl IntoView {
             <SelectFilter id="filtro-stato" name="status" label="Stato" all="Tutti gli stati"
                 options={AppointmentStatus::ALL.iter().map(|s| (s.code().to_string(), s.label().to_string())).collect::<Vec<_>>()}
                 current=Signal::derive(status)/>
+            <DateFilter id="filtro-dal" name="from" label="Dal giorno" current=Signal::derive(from) error=field_error("from")/>
+            <DateFilter id="filtro-al" name="to" label="Al giorno" current=Signal::derive(to) error=field_error("to")/>
+            {is_contributor.then(|| view! {
+                <input type="hidden" name="filtrato" value="1"/>
+                <div class="filters__field filters__field--check">
+                    <input class="checkbox" type="checkbox" id="filtro-intermediari" name="intermediari" value="1"
+                        prop:checked=include_intermediaries/>
+                    <label for="filtro-intermediari">"Includi gli appuntamenti gestiti da intermediari"</label>
+                </div>
+            })}
         </FilterBar>
         {when_loaded(list, move |list: Vec<AppointmentSummary>| {
+            let count = list.len();
             if list.is_empty() {
                 return view! {
-                    <div class="alert alert--info" role="status"><p>{if status().is_empty() {
-                        "Non ci sono appuntamenti. Puoi richiederne uno da una comunicazione, con «Richiedi appuntamento»."
+                    <div class="alert alert--info" role="status"><p>{if filtered() {
+                        "Nessun appuntamento corrisponde ai filtri scelti."
                     } else {
-                        "Nessun appuntamento corrisponde al filtro scelto."
+                        "Non ci sono appuntamenti. Puoi richiederne uno da una comunicazione, con «Richiedi appuntamento»."
                     }}</p></div>
                 }.into_any();
             }
             let (upcoming, past): (Vec<_>, Vec<_>) = list.into_iter().partition(|a| a.upcoming);
             view! {
+                <p class="result-count" role="status">{if count == 1 { "1 appuntamento.".to_string() } else { format!("{count} appuntamenti.") }}</p>
                 {(!upcoming.is_empty()).then(|| view! { <h2>"Prossimi appuntamenti"</h2>{table("Prossimi appuntamenti", upcoming)} })}
                 {(!past.is_empty()).then(|| view! { <h2>"Appuntamenti passati"</h2>{table("Appuntamenti passati", past)} })}
             }.into_any()

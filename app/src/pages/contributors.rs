@@ -1,65 +1,106 @@
 //! "Scegli il contribuente": an intermediary picks whom to act for among the contributors who
-//! delegated them. The list comes from the server, so an undelegated contributor is never
-//! offered, and the server checks again on every request that names one.
+//! delegated them, searching by name or codice fiscale. The list comes from the server, so an
+//! undelegated contributor is never offered, and the server checks again on every request that
+//! names one.
 
 use crate::components::heading::PageHeading;
+use crate::components::loaded::{fetch, when_loaded};
 use crate::session::Session;
-use api::Role;
+use api::{Contributor, Role};
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
-use leptos_router::hooks::use_navigate;
+use leptos_router::components::{Form, Redirect};
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+/// The search form: a GET to /contribuenti, so the search lives in the address.
+#[component]
+pub fn ContributorSearch(#[prop(into)] current: Signal<String>) -> impl IntoView {
+    view! {
+        <Form method="GET" action="/contribuenti" attr:class="filters" attr:role="search" attr:aria-label="Cerca un contribuente">
+            <div class="filters__field filters__field--wide">
+                <label class="label" for="cerca-contribuente">"Nome o codice fiscale"</label>
+                <input class="input" id="cerca-contribuente" name="cerca" type="search" maxlength="100"
+                    autocomplete="off" prop:value=move || current.get()/>
+            </div>
+            <button type="submit" class="button button--secondary">"Cerca"</button>
+        </Form>
+    }
+}
+
+fn card(
+    c: Contributor,
+    session: Session,
+    navigate: impl Fn(&str) + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    let cf = c.cf.clone();
+    let selected = {
+        let cf = c.cf.clone();
+        move || session.selected.get().as_deref() == Some(cf.as_str())
+    };
+    let name = c.name.clone();
+    view! {
+        <li class="card">
+            <h2 class="card__title">{c.name.clone()}</h2>
+            <dl class="card__facts">
+                <div><dt>"Codice fiscale"</dt><dd>{c.cf.clone()}</dd></div>
+                <div><dt>"Gestione"</dt><dd>{c.category.label()}</dd></div>
+                <div><dt>"Provincia"</dt><dd>{c.province.clone()}</dd></div>
+            </dl>
+            <Show when=selected.clone() fallback=move || {
+                let navigate = navigate.clone();
+                let cf = cf.clone();
+                view! {
+                    <button type="button" class="button" on:click=move |_| {
+                        session.select(&cf);
+                        navigate("/comunicazioni");
+                    }>"Opera per "{name.clone()}</button>
+                }
+            }>
+                <p class="card__current">"Stai già operando per questo contribuente."</p>
+            </Show>
+        </li>
+    }
+}
 
 #[component]
 pub fn ChooseContributor() -> impl IntoView {
     let session = expect_context::<Session>();
-    let navigate = use_navigate();
-    let info = session.info();
     if session.role() != Some(Role::Intermediario) {
         return view! { <Redirect path=session.home()/> }.into_any();
     }
-    let contributors = info.map(|i| i.contributors).unwrap_or_default();
-    let count = contributors.len();
+    let query = use_query_map();
+    let search = Signal::derive(move || query.read().get("cerca").unwrap_or_default());
+    let list = fetch::<Vec<Contributor>>(move || {
+        format!(
+            "/api/contributors?q={}",
+            js_sys::encode_uri_component(search.get().trim())
+        )
+    });
     view! {
         <PageHeading title="Scegli il contribuente"/>
         <p class="lead">"Scegli il contribuente per cui vuoi operare. Vedrai le sue comunicazioni e i suoi appuntamenti finché non ne sceglierai un altro."</p>
-        {(count == 0).then(|| view! {
-            <div class="alert alert--info"><p>"Non hai deleghe attive: nessun contribuente da gestire."</p></div>
+        <ContributorSearch current=search/>
+        {when_loaded(list, move |list: Vec<Contributor>| {
+            let searching = !search.get_untracked().trim().is_empty();
+            let count = list.len();
+            let outcome = match (searching, count) {
+                (false, 0) => "Non hai deleghe attive: nessun contribuente da gestire.".to_string(),
+                (true, 0) => "Nessun contribuente delegato corrisponde alla ricerca.".to_string(),
+                (true, 1) => "1 contribuente trovato.".to_string(),
+                (true, n) => format!("{n} contribuenti trovati."),
+                (false, 1) => "1 contribuente ti ha delegato.".to_string(),
+                (false, n) => format!("{n} contribuenti ti hanno delegato."),
+            };
+            let navigate = use_navigate();
+            let go = move |path: &str| navigate(path, Default::default());
+            view! {
+                <p class="result-count" role="status">{outcome}</p>
+                {(count > 0).then(|| view! {
+                    <ul class="card-list" aria-label="Contribuenti che ti hanno delegato">
+                        {list.into_iter().map(|c| card(c, session, go.clone())).collect_view()}
+                    </ul>
+                })}
+            }
         })}
-        <ul class="card-list" aria-label="Contribuenti che ti hanno delegato">
-            {contributors.into_iter().map(|c| {
-                let navigate = navigate.clone();
-                let cf = c.cf.clone();
-                let selected = {
-                    let cf = c.cf.clone();
-                    move || session.selected.get().as_deref() == Some(cf.as_str())
-                };
-                view! {
-                    <li class="card">
-                        <h2 class="card__title">{c.name.clone()}</h2>
-                        <dl class="card__facts">
-                            <div><dt>"Codice fiscale"</dt><dd>{c.cf.clone()}</dd></div>
-                            <div><dt>"Gestione"</dt><dd>{c.category.label()}</dd></div>
-                            <div><dt>"Provincia"</dt><dd>{c.province.clone()}</dd></div>
-                        </dl>
-                        <Show when=selected.clone() fallback={
-                            let name = c.name.clone();
-                            move || {
-                                let navigate = navigate.clone();
-                                let cf = cf.clone();
-                                view! {
-                                    <button type="button" class="button" on:click=move |_| {
-                                        session.select(&cf);
-                                        navigate("/comunicazioni", Default::default());
-                                    }>"Opera per "{name.clone()}</button>
-                                }
-                            }
-                        }>
-                            <p class="card__current">"Stai già operando per questo contribuente."</p>
-                        </Show>
-                    </li>
-                }
-            }).collect_view()}
-        </ul>
     }
     .into_any()
 }

@@ -9,3 +9,4 @@ pub mod home;
 pub mod login;
 pub mod not_found;
 pub mod office;
+pub mod studio;
