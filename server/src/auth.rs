@@ -164,17 +164,20 @@ impl FromRequestParts<AppState> for CurrentUser {
         };
         let now = state.clock.now();
         if now >= expires_at || now - last_seen >= IDLE_LIMIT {
-            sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
-                .bind(&hash)
-                .execute(&state.db.pool)
+            state
+                .db
+                .write_one(sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(&hash))
                 .await?;
             return Err(AppError::SessionExpired);
         }
         if now - last_seen >= TOUCH_INTERVAL {
-            sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
-                .bind(now)
-                .bind(&hash)
-                .execute(&state.db.pool)
+            state
+                .db
+                .write_one(
+                    sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
+                        .bind(now)
+                        .bind(&hash),
+                )
                 .await?;
         }
         Ok(CurrentUser {

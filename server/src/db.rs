@@ -2,9 +2,13 @@
 //! (sqlx's `Any` driver, `$1` placeholders).
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::AnyConnection;
 use sqlx::{Any, AnyPool, Executor, Transaction};
+use std::ops::{Deref, DerefMut};
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
+use tokio::sync::{Mutex, OwnedMutexGuard};
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
@@ -18,6 +22,36 @@ pub enum Backend {
 pub struct Db {
     pub pool: AnyPool,
     pub backend: Backend,
+    /// SQLite has one writer at a time. Writers of this process queue here, in order, instead
+    /// of on SQLite's busy handler, which sleeps in growing steps between attempts. Other
+    /// processes still meet the busy timeout.
+    writer: Arc<Mutex<()>>,
+}
+
+/// A write transaction (see `Db::begin_write`). It reads as the connection, so statements take
+/// `&mut *tx`; dropped without `commit` it rolls back, and only then lets the next writer in.
+pub struct WriteTx {
+    tx: Transaction<'static, Any>,
+    _turn: Option<OwnedMutexGuard<()>>,
+}
+
+impl WriteTx {
+    pub async fn commit(self) -> Result<(), sqlx::Error> {
+        self.tx.commit().await
+    }
+}
+
+impl Deref for WriteTx {
+    type Target = AnyConnection;
+    fn deref(&self) -> &AnyConnection {
+        &self.tx
+    }
+}
+
+impl DerefMut for WriteTx {
+    fn deref_mut(&mut self) -> &mut AnyConnection {
+        &mut self.tx
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -80,17 +114,41 @@ impl Db {
             .connect_with(options)
             .await?;
         MIGRATOR.run(&pool).await?;
-        Ok(Db { pool, backend })
+        Ok(Db {
+            pool,
+            backend,
+            writer: Arc::new(Mutex::new(())),
+        })
     }
 
     /// Opens a write transaction. On SQLite it takes the write lock up front (`BEGIN
     /// IMMEDIATE`), so two writers queue on the busy timeout instead of one failing when it
     /// upgrades a read lock; PostgreSQL locks rows as the statements reach them.
-    pub async fn begin_write(&self) -> Result<Transaction<'static, Any>, sqlx::Error> {
-        match self.backend {
-            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
-            Backend::Postgres => self.pool.begin().await,
-        }
+    pub async fn begin_write(&self) -> Result<WriteTx, sqlx::Error> {
+        Ok(match self.backend {
+            Backend::Sqlite => {
+                let turn = self.writer.clone().lock_owned().await;
+                WriteTx {
+                    tx: self.pool.begin_with("BEGIN IMMEDIATE").await?,
+                    _turn: Some(turn),
+                }
+            }
+            Backend::Postgres => WriteTx {
+                tx: self.pool.begin().await?,
+                _turn: None,
+            },
+        })
+    }
+
+    /// One statement in its own write transaction, queued with the other writers.
+    pub async fn write_one<'q>(
+        &self,
+        query: sqlx::query::Query<'q, Any, sqlx::any::AnyArguments<'q>>,
+    ) -> Result<sqlx::any::AnyQueryResult, sqlx::Error> {
+        let mut tx = self.begin_write().await?;
+        let result = query.execute(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(result)
     }
 
     pub async fn ping(&self) -> Result<(), sqlx::Error> {
@@ -102,10 +160,7 @@ impl Db {
 }
 
 /// Advances a named counter and returns its new value, inside the caller's transaction.
-pub async fn next_value(
-    tx: &mut Transaction<'static, Any>,
-    name: &str,
-) -> Result<i64, sqlx::Error> {
+pub async fn next_value(tx: &mut WriteTx, name: &str) -> Result<i64, sqlx::Error> {
     let row: (i64,) = sqlx::query_as(
         "INSERT INTO sequences (name, value) VALUES ($1, 1)
          ON CONFLICT (name) DO UPDATE SET value = sequences.value + 1
@@ -115,4 +170,33 @@ pub async fn next_value(
     .fetch_one(&mut **tx)
     .await?;
     Ok(row.0)
+}
+
+/// Advances several counters in one statement (one round trip under the write lock) and
+/// returns their new values in the order asked.
+pub async fn next_values(tx: &mut WriteTx, names: &[&str]) -> Result<Vec<i64>, sqlx::Error> {
+    let rows = (1..=names.len())
+        .map(|i| format!("(${i}, 1)"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let sql = format!(
+        "INSERT INTO sequences (name, value) VALUES {rows}
+         ON CONFLICT (name) DO UPDATE SET value = sequences.value + 1
+         RETURNING name, value"
+    );
+    let mut query = sqlx::query_as::<_, (String, i64)>(&sql);
+    for name in names {
+        query = query.bind(*name);
+    }
+    let values = query.fetch_all(&mut **tx).await?;
+    names
+        .iter()
+        .map(|name| {
+            values
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, v)| *v)
+                .ok_or_else(|| sqlx::Error::RowNotFound)
+        })
+        .collect()
 }

@@ -223,7 +223,7 @@ const THREADS: &[DemoThread] = &[
 ];
 
 async fn load_thread(
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    tx: &mut crate::db::WriteTx,
     contributor_id: i64,
     office_id: i64,
     contributor: &str,
@@ -270,7 +270,7 @@ fn demo_error(error: crate::error::AppError) -> sqlx::Error {
 
 #[allow(clippy::too_many_arguments)]
 async fn insert_user(
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    tx: &mut crate::db::WriteTx,
     id: i64,
     username: &str,
     name: &str,

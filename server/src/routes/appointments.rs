@@ -5,7 +5,7 @@
 
 use crate::access::{author_label, thread_access, ThreadAccess};
 use crate::auth::CurrentUser;
-use crate::db::{next_value, Backend};
+use crate::db::{next_values, Backend};
 use crate::domain::booking::{
     self, is_active, parse_notes, parse_phone, Refusal, Step, HOLD_SECONDS,
     MAX_ACTIVE_PER_CONTRIBUTOR,
@@ -14,7 +14,7 @@ use crate::domain::eligibility::{decide, describe, Facts};
 use crate::error::{AppError, AppResult};
 use crate::extract::Json;
 use crate::routes::agenda::{check_office_point, free_slots};
-use crate::routes::communications::{insert_message, parse_status};
+use crate::routes::communications::{insert_message_with_id, parse_status};
 use crate::{rome, AppState};
 use api::{Appointment, AppointmentEvent, AppointmentStatus, CancelRequest, HoldRequest, Topic};
 use axum::extract::{Path, State};
@@ -23,7 +23,6 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use sha2::{Digest, Sha256};
-use sqlx::{Any, Transaction};
 use std::collections::BTreeMap;
 
 pub fn router() -> Router<AppState> {
@@ -39,7 +38,7 @@ pub fn router() -> Router<AppState> {
         .route("/api/intermediary/agenda", get(studio_agenda))
 }
 
-type Tx = Transaction<'static, Any>;
+type Tx = crate::db::WriteTx;
 
 fn refusal(refusal: Refusal) -> AppError {
     match refusal {
@@ -67,8 +66,16 @@ async fn lock(tx: &mut Tx, backend: Backend, table: &str, id: i64) -> AppResult<
     Ok(())
 }
 
+/// Ids for one timeline event and one thread message, in one round trip.
+async fn event_and_message_ids(tx: &mut Tx) -> AppResult<(i64, i64)> {
+    let ids = next_values(tx, &["appointment_events", "messages"]).await?;
+    Ok((ids[0], ids[1]))
+}
+
+#[allow(clippy::too_many_arguments)]
 async fn event(
     tx: &mut Tx,
+    id: i64,
     appointment: i64,
     now: i64,
     kind: &str,
@@ -76,7 +83,6 @@ async fn event(
     label: &str,
     note: Option<&str>,
 ) -> AppResult<()> {
-    let id = next_value(tx, "appointment_events").await?;
     sqlx::query(
         "INSERT INTO appointment_events (id, appointment_id, at, kind, actor_user_id, actor_label, note)
          VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -96,8 +102,10 @@ async fn event(
 /// Every booking event is also a message in its thread, so that the conversation and the
 /// appointment stay one story.
 /// What the office writes counts as the Institute's answer (the contributor sees it as new).
+#[allow(clippy::too_many_arguments)]
 pub async fn post_to_thread(
     tx: &mut Tx,
+    id: i64,
     communication_id: i64,
     author: Option<i64>,
     label: &str,
@@ -105,8 +113,9 @@ pub async fn post_to_thread(
     text: &str,
     now: i64,
 ) -> AppResult<()> {
-    insert_message(
+    insert_message_with_id(
         tx,
+        id,
         communication_id,
         author,
         label,
@@ -163,8 +172,10 @@ pub async fn expire_holds(tx: &mut Tx, slot: Option<i64>, now: i64) -> AppResult
             .bind(slot)
             .execute(&mut **tx)
             .await?;
+        let (event_id, message_id) = event_and_message_ids(tx).await?;
         event(
             tx,
+            event_id,
             *id,
             now,
             "scaduto",
@@ -175,6 +186,7 @@ pub async fn expire_holds(tx: &mut Tx, slot: Option<i64>, now: i64) -> AppResult
         .await?;
         post_to_thread(
             tx,
+            message_id,
             *communication_id,
             None,
             SYSTEM_AUTHOR,
@@ -187,6 +199,16 @@ pub async fn expire_holds(tx: &mut Tx, slot: Option<i64>, now: i64) -> AppResult
         .await?;
     }
     Ok(expired.len())
+}
+
+/// One more place in the slot, only while it has one free (the CHECK stands behind this).
+async fn take_place(tx: &mut Tx, slot: i64) -> AppResult<bool> {
+    let taken =
+        sqlx::query("UPDATE slots SET booked = booked + 1 WHERE id = $1 AND booked < capacity")
+            .bind(slot)
+            .execute(&mut **tx)
+            .await?;
+    Ok(taken.rows_affected() == 1)
 }
 
 /// The sweeper: every 30 seconds, expired holds become `scaduto`.
@@ -421,49 +443,50 @@ async fn hold(
         });
     }
 
-    // The place: the slot row, its expired holds given back, then one more only if free.
-    let slot_id = next_value(&mut tx, "slots").await?;
-    sqlx::query(
+    // Every id this booking needs, in one round trip under the lock.
+    let year = rome::date_of(now).year();
+    let ids = next_values(
+        &mut tx,
+        &[
+            "slots",
+            "appointments",
+            &format!("appointment-{year}"),
+            "appointment_events",
+            "messages",
+        ],
+    )
+    .await?;
+    let (id, reference, event_id, message_id) =
+        (ids[1], format!("AP-{year}-{:06}", ids[2]), ids[3], ids[4]);
+
+    // The place: the slot row (made the first time it is held), then one more only if free;
+    // if it looks full, its expired holds are given back first and the place asked for again.
+    let (slot_id,): (i64,) = sqlx::query_as(
         "INSERT INTO slots (id, office_id, point_code, starts_at, ends_at, capacity, booked)
          VALUES ($1, $2, $3, $4, $5, $6, 0)
-         ON CONFLICT (office_id, point_code, starts_at) DO NOTHING",
+         ON CONFLICT (office_id, point_code, starts_at) DO UPDATE SET capacity = slots.capacity
+         RETURNING id",
     )
-    .bind(slot_id)
+    .bind(ids[0])
     .bind(request.office)
     .bind(&request.point)
     .bind(slot.start)
     .bind(slot.end)
     .bind(slot.capacity)
-    .execute(&mut *tx)
-    .await?;
-    let (slot_id,): (i64,) = sqlx::query_as(
-        "SELECT id FROM slots WHERE office_id = $1 AND point_code = $2 AND starts_at = $3",
-    )
-    .bind(request.office)
-    .bind(&request.point)
-    .bind(slot.start)
     .fetch_one(&mut *tx)
     .await?;
     lock(&mut tx, backend, "slots", slot_id).await?;
-    expire_holds(&mut tx, Some(slot_id), now).await?;
-    let taken =
-        sqlx::query("UPDATE slots SET booked = booked + 1 WHERE id = $1 AND booked < capacity")
-            .bind(slot_id)
-            .execute(&mut *tx)
-            .await?;
-    if taken.rows_affected() == 0 {
+    let mut taken = take_place(&mut tx, slot_id).await?;
+    if !taken && expire_holds(&mut tx, Some(slot_id), now).await? > 0 {
+        taken = take_place(&mut tx, slot_id).await?;
+    }
+    if !taken {
         return Err(AppError::Conflict {
             code: "slot_unavailable",
             message: "L'orario scelto non è più disponibile. Scegli un altro orario.".into(),
         });
     }
 
-    let id = next_value(&mut tx, "appointments").await?;
-    let year = rome::date_of(now).year();
-    let reference = format!(
-        "AP-{year}-{:06}",
-        next_value(&mut tx, &format!("appointment-{year}")).await?
-    );
     let booked_by = match user.role {
         api::Role::Intermediario => user.organisation.clone().unwrap_or(user.name.clone()),
         _ => user.name.clone(),
@@ -494,6 +517,7 @@ async fn hold(
     .await?;
     event(
         &mut tx,
+        event_id,
         id,
         now,
         "prenotato",
@@ -504,6 +528,7 @@ async fn hold(
     .await?;
     post_to_thread(
         &mut tx,
+        message_id,
         request.communication_id,
         Some(user.id),
         &author_label(&user, &acting.contributor.name),
@@ -576,7 +601,18 @@ async fn hold(
         .into_response())
 }
 
-type Row = (i64, String, String, Option<i64>, i64, i64, i64, String, i64);
+/// id, reference, status, hold end, start, thread, extensions, office name, point label.
+type Row = (
+    i64,
+    String,
+    String,
+    Option<i64>,
+    i64,
+    i64,
+    i64,
+    String,
+    String,
+);
 
 /// The appointment `reference` if the caller may see it: the contributor's side, or an operator
 /// of its office. Anyone else gets 404.
@@ -586,9 +622,12 @@ async fn find(
     reference: &str,
 ) -> AppResult<(Row, ThreadAccess)> {
     let row: Option<Row> = sqlx::query_as(
-        "SELECT id, reference, status, hold_expires_at, starts_at, communication_id, extensions,
-                point_code, office_id
-         FROM appointments WHERE reference = $1",
+        "SELECT a.id, a.reference, a.status, a.hold_expires_at, a.starts_at, a.communication_id,
+                a.extensions, o.name, p.label
+         FROM appointments a
+         JOIN offices o ON o.id = a.office_id
+         JOIN consultation_points p ON p.code = a.point_code
+         WHERE a.reference = $1",
     )
     .bind(reference)
     .fetch_optional(&state.db.pool)
@@ -600,7 +639,11 @@ async fn find(
 
 /// The appointment as the pages show it at `now`; `can_cancel` is the contributor side's rule
 /// (the office's own view adjusts it).
-pub async fn load(tx: &mut Tx, reference: &str, now: i64) -> AppResult<Appointment> {
+pub async fn load(
+    tx: &mut sqlx::AnyConnection,
+    reference: &str,
+    now: i64,
+) -> AppResult<Appointment> {
     type Full = (
         String,
         String,
@@ -630,7 +673,7 @@ pub async fn load(tx: &mut Tx, reference: &str, now: i64) -> AppResult<Appointme
              WHERE a.reference = $1",
         )
         .bind(reference)
-        .fetch_one(&mut **tx)
+        .fetch_one(&mut *tx)
         .await?;
     type More = (
         i64,
@@ -651,23 +694,23 @@ pub async fn load(tx: &mut Tx, reference: &str, now: i64) -> AppResult<Appointme
              JOIN topics tp ON tp.code = a.topic_code WHERE a.id = $1",
         )
         .bind(id)
-        .fetch_one(&mut **tx)
+        .fetch_one(&mut *tx)
         .await?;
     let (point_label,): (String,) =
         sqlx::query_as("SELECT label FROM consultation_points WHERE code = $1")
             .bind(&point_code)
-            .fetch_one(&mut **tx)
+            .fetch_one(&mut *tx)
             .await?;
     let (office_name, city, address, office_province): (String, String, String, String) =
         sqlx::query_as("SELECT name, city, address, province FROM offices WHERE id = $1")
             .bind(office_id)
-            .fetch_one(&mut **tx)
+            .fetch_one(&mut *tx)
             .await?;
     let events: Vec<(i64, String, String, Option<String>)> = sqlx::query_as(
         "SELECT at, kind, actor_label, note FROM appointment_events WHERE appointment_id = $1 ORDER BY at, id",
     )
     .bind(id)
-    .fetch_all(&mut **tx)
+    .fetch_all(&mut *tx)
     .await?;
     let status = status_of(&status)?;
     let confirmed_ahead = status == AppointmentStatus::Confermato && starts_at > now;
@@ -777,8 +820,10 @@ async fn step(
     reference: String,
     action: Action,
 ) -> AppResult<Json<Appointment>> {
-    let ((id, reference, status, hold, _, communication_id, extensions, _, _), access) =
-        find(&state, &user, &reference).await?;
+    let (
+        (id, reference, status, hold, starts_at, communication_id, extensions, office, point),
+        access,
+    ) = find(&state, &user, &reference).await?;
     let ThreadAccess::ContributorSide(acting) = access else {
         return Err(AppError::NotFound);
     };
@@ -839,14 +884,17 @@ async fn step(
                     Action::Extend => "esteso",
                     _ => next.code(),
                 };
-                event(&mut tx, id, now, kind, Some(user.id), &label, None).await?;
-                let (starts_at, office, point): (i64, String, String) = sqlx::query_as(
-                    "SELECT a.starts_at, o.name, p.label FROM appointments a
-                     JOIN offices o ON o.id = a.office_id
-                     JOIN consultation_points p ON p.code = a.point_code WHERE a.id = $1",
+                let (event_id, message_id) = event_and_message_ids(&mut tx).await?;
+                event(
+                    &mut tx,
+                    event_id,
+                    id,
+                    now,
+                    kind,
+                    Some(user.id),
+                    &label,
+                    None,
                 )
-                .bind(id)
-                .fetch_one(&mut *tx)
                 .await?;
                 let starts_at = rome::instant(starts_at);
                 let text = match action {
@@ -875,6 +923,7 @@ async fn step(
                 let author = author_label(&user, &acting.contributor.name);
                 post_to_thread(
                     &mut tx,
+                    message_id,
                     communication_id,
                     Some(user.id),
                     &author,
@@ -977,8 +1026,10 @@ async fn cancel(
             .execute(&mut *tx)
             .await?;
             let label = actor(&user, &contributor_name);
+            let (event_id, message_id) = event_and_message_ids(&mut tx).await?;
             event(
                 &mut tx,
+                event_id,
                 id,
                 now,
                 "annullato",
@@ -1003,6 +1054,7 @@ async fn cancel(
             let author = author_label(&user, &contributor_name);
             post_to_thread(
                 &mut tx,
+                message_id,
                 communication_id,
                 Some(user.id),
                 &author,

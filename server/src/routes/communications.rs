@@ -312,10 +312,13 @@ async fn detail(
     let now = state.clock.now();
     if let ThreadAccess::ContributorSide(_) = thread_access(&state.db, &user, id, now).await? {
         // Opening the thread reads the Institute's answers: they are no longer new.
-        sqlx::query("UPDATE communications SET contributor_read_at = $1 WHERE id = $2")
-            .bind(now)
-            .bind(id)
-            .execute(&state.db.pool)
+        state
+            .db
+            .write_one(
+                sqlx::query("UPDATE communications SET contributor_read_at = $1 WHERE id = $2")
+                    .bind(now)
+                    .bind(id),
+            )
             .await?;
     }
     Ok(Json(load_detail(&state, id).await?))
@@ -400,7 +403,7 @@ pub struct NewThread<'a> {
 /// Stores a thread with a new id and the next protocol number of its year; the caller adds the
 /// first message in the same transaction.
 pub async fn insert_thread(
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    tx: &mut crate::db::WriteTx,
     thread: NewThread<'_>,
 ) -> AppResult<(i64, String)> {
     let id = next_value(tx, "communications").await?;
@@ -426,7 +429,7 @@ pub async fn insert_thread(
 }
 
 pub async fn insert_message(
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    tx: &mut crate::db::WriteTx,
     communication_id: i64,
     author: Option<i64>,
     label: &str,
@@ -435,6 +438,32 @@ pub async fn insert_message(
     now: i64,
 ) -> AppResult<i64> {
     let id = next_value(tx, "messages").await?;
+    insert_message_with_id(
+        tx,
+        id,
+        communication_id,
+        author,
+        label,
+        from_institute,
+        text,
+        now,
+    )
+    .await?;
+    Ok(id)
+}
+
+/// `insert_message` with an id the caller already took (with its other ids, in one statement).
+#[allow(clippy::too_many_arguments)]
+pub async fn insert_message_with_id(
+    tx: &mut crate::db::WriteTx,
+    id: i64,
+    communication_id: i64,
+    author: Option<i64>,
+    label: &str,
+    from_institute: bool,
+    text: &str,
+    now: i64,
+) -> AppResult<()> {
     sqlx::query(
         "INSERT INTO messages (id, communication_id, author_user_id, author_label, from_institute, text, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -448,7 +477,7 @@ pub async fn insert_message(
     .bind(now)
     .execute(&mut **tx)
     .await?;
-    Ok(id)
+    Ok(())
 }
 
 async fn write(

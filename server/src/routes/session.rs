@@ -230,9 +230,11 @@ async fn load_user(state: &AppState, user_id: i64, expires_at: i64) -> AppResult
 /// Ends the session on the server and clears the cookie. Logging out twice is not an error.
 async fn log_out(State(state): State<AppState>, headers: HeaderMap) -> AppResult<Response> {
     if let Some(token) = session_token(&headers, state.settings.secure_cookies) {
-        sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
-            .bind(token_hash(&token))
-            .execute(&state.db.pool)
+        state
+            .db
+            .write_one(
+                sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(token_hash(&token)),
+            )
             .await?;
     }
     Ok((
