@@ -391,6 +391,10 @@ pub struct Appointment {
     pub cancel_until: Option<String>,
     /// Whether the caller may press "Annulla appuntamento" now (the server decides).
     pub can_cancel: bool,
+    /// For an operator of its office: started and confirmed, attendance may be recorded.
+    pub can_record_attendance: bool,
+    /// Whether the caller is the office (its operators act differently on it).
+    pub viewed_by_office: bool,
 }
 
 /// `POST /api/appointments/{reference}/cancel` (Annulla appuntamento).
@@ -430,6 +434,96 @@ pub struct AppointmentSummary {
     pub contributor: Contributor,
     /// Not yet begun.
     pub upcoming: bool,
+}
+
+/// One appointment in "Agenda della sede", with what the operator needs to hold it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfficeAppointment {
+    pub reference: String,
+    pub status: AppointmentStatus,
+    pub cancelled_by_office: bool,
+    pub starts_at: String,
+    pub ends_at: String,
+    pub contributor: Contributor,
+    pub topic: String,
+    pub point: ConsultationPoint,
+    pub phone: String,
+    pub notes: String,
+    pub communication_id: i64,
+    pub protocol: String,
+    /// For a call-back or a video call: what to do and at which number.
+    pub contact: Option<String>,
+    /// Started and still confirmed: "Svolto" or "Non presentato" may be recorded.
+    pub can_record_attendance: bool,
+    /// Confirmed and not yet started: the office may cancel it, with a reason.
+    pub can_cancel: bool,
+}
+
+/// `GET /api/office/agenda?date=`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfficeAgenda {
+    /// The day shown (AAAA-MM-GG), and the ones before and after it.
+    pub date: String,
+    pub previous: String,
+    pub next: String,
+    pub office: String,
+    pub appointments: Vec<OfficeAppointment>,
+}
+
+/// `POST /api/appointments/{reference}/attendance`: `outcome` is `svolto` or
+/// `non_presentato`; with `svolto`, `text` (the "Esito dell'incontro") goes into the thread.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AttendanceRequest {
+    pub outcome: String,
+    #[serde(default)]
+    pub text: Option<String>,
+}
+
+/// `POST /api/office/closures` (and `/preview`): a day, part of a day (`start_time`/`end_time`
+/// on a single day) or a period, for one consultation point or all (`point` empty).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewClosure {
+    #[serde(default)]
+    pub point: Option<String>,
+    pub from: String,
+    pub to: String,
+    #[serde(default)]
+    pub start_time: Option<String>,
+    #[serde(default)]
+    pub end_time: Option<String>,
+    pub reason: String,
+    /// Must be true when confirmed appointments fall inside: they are cancelled with the reason.
+    #[serde(default)]
+    pub cancel_appointments: bool,
+}
+
+/// A declared closure.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Closure {
+    pub id: i64,
+    pub point: Option<ConsultationPoint>,
+    pub starts_at: String,
+    pub ends_at: String,
+    pub reason: String,
+}
+
+/// What a closure would do before it is declared, and what it did after.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClosureOutcome {
+    pub closure: Option<Closure>,
+    /// The appointments inside it: to be cancelled (preview) or cancelled.
+    pub affected: Vec<OfficeAppointment>,
+}
+
+/// `POST /api/office/capacity`: the people on duty for a point on one day.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CapacityRequest {
+    pub date: String,
+    pub point: String,
+    pub capacity: i64,
 }
 
 /// `GET /healthz`.

@@ -2,6 +2,9 @@
 //! `app()` builds the whole HTTP service from a state, so tests run it in-process against a
 //! fresh database exactly as `run()` serves it.
 
+// The OpenAPI document is one `json!` literal, deeper than the default limit allows.
+#![recursion_limit = "256"]
+
 pub mod access;
 pub mod assets;
 pub mod auth;

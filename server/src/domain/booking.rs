@@ -220,6 +220,66 @@ pub fn parse_reason(raw: Option<&str>, required: bool) -> Result<Option<String>,
     Ok(Some(reason.to_string()))
 }
 
+/// "Svolto" or "Non presentato", recorded by the office once the appointment has started.
+pub fn attendance(
+    current: State,
+    outcome: AppointmentStatus,
+    starts_at: i64,
+    now: i64,
+) -> Result<Step, Refusal> {
+    match current {
+        State::Other(AppointmentStatus::Confermato) if now >= starts_at => Ok(Step::To(outcome)),
+        State::Other(AppointmentStatus::Confermato) => Err(Refusal::Conflict(
+            "not_started",
+            "L'appuntamento non è ancora iniziato: la presenza si registra dall'orario di inizio.",
+        )),
+        State::Other(recorded) if recorded == outcome => Ok(Step::AlreadyDone),
+        State::Other(AppointmentStatus::Svolto | AppointmentStatus::NonPresentato) => {
+            Err(Refusal::Conflict(
+                "attendance_recorded",
+                "La presenza per questo appuntamento è già stata registrata.",
+            ))
+        }
+        _ => Err(Refusal::Conflict(
+            "not_confirmed",
+            "La presenza si registra solo per un appuntamento confermato.",
+        )),
+    }
+}
+
+/// The outcome an operator may record.
+pub fn parse_attendance(raw: &str) -> Result<AppointmentStatus, String> {
+    match raw.trim() {
+        "svolto" => Ok(AppointmentStatus::Svolto),
+        "non_presentato" => Ok(AppointmentStatus::NonPresentato),
+        _ => Err("Scegli «Svolto» oppure «Non presentato».".into()),
+    }
+}
+
+/// The "Esito dell'incontro": optional, at most 2000 characters, only with "Svolto".
+pub fn parse_meeting_outcome(
+    raw: Option<&str>,
+    outcome: AppointmentStatus,
+) -> Result<Option<String>, String> {
+    let text = raw.unwrap_or_default().trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    if outcome != AppointmentStatus::Svolto {
+        return Err("L'esito dell'incontro si scrive solo per un appuntamento svolto.".into());
+    }
+    if text.chars().count() > 2000 {
+        return Err("L'esito dell'incontro può contenere al massimo 2000 caratteri.".into());
+    }
+    if text
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
+    {
+        return Err("L'esito dell'incontro contiene caratteri non ammessi.".into());
+    }
+    Ok(Some(text.to_string()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -356,5 +416,33 @@ mod tests {
             parse_reason(Some(" Sede chiusa "), true),
             Ok(Some("Sede chiusa".into()))
         );
+    }
+    #[test]
+    fn attendance_is_recorded_from_the_start_and_once() {
+        let confirmed = State::Other(Confermato);
+        assert!(matches!(
+            attendance(confirmed, Svolto, 100, 99),
+            Err(Refusal::Conflict("not_started", _))
+        ));
+        assert_eq!(
+            attendance(confirmed, Svolto, 100, 100),
+            Ok(Step::To(Svolto))
+        );
+        assert_eq!(
+            attendance(State::Other(Svolto), Svolto, 100, 200),
+            Ok(Step::AlreadyDone)
+        );
+        assert!(matches!(
+            attendance(State::Other(Svolto), NonPresentato, 100, 200),
+            Err(Refusal::Conflict("attendance_recorded", _))
+        ));
+        assert!(matches!(
+            attendance(State::Other(Annullato), Svolto, 100, 200),
+            Err(Refusal::Conflict("not_confirmed", _))
+        ));
+        assert!(parse_attendance("annullato").is_err());
+        assert_eq!(parse_meeting_outcome(Some(" "), Svolto), Ok(None));
+        assert!(parse_meeting_outcome(Some("Esito"), NonPresentato).is_err());
+        assert!(parse_meeting_outcome(Some(&"x".repeat(2001)), Svolto).is_err());
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod booking;
 pub mod calendar;
+pub mod closure;
 pub mod communication;
 pub mod eligibility;
 pub mod slots;

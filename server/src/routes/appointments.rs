@@ -16,7 +16,10 @@ use crate::extract::Json;
 use crate::routes::agenda::{check_office_point, free_slots};
 use crate::routes::communications::{insert_message_with_id, parse_status};
 use crate::{rome, AppState};
-use api::{Appointment, AppointmentEvent, AppointmentStatus, CancelRequest, HoldRequest, Topic};
+use api::{
+    Appointment, AppointmentEvent, AppointmentStatus, AttendanceRequest, CancelRequest,
+    HoldRequest, Topic,
+};
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -33,6 +36,7 @@ pub fn router() -> Router<AppState> {
         .route("/api/appointments/{reference}/confirm", post(confirm))
         .route("/api/appointments/{reference}/release", post(release))
         .route("/api/appointments/{reference}/cancel", post(cancel))
+        .route("/api/appointments/{reference}/attendance", post(attendance))
         .route("/api/appointments/{reference}/ics", get(ics))
         .route("/api/contributors/{cf}/appointments", get(history))
         .route("/api/intermediary/agenda", get(studio_agenda))
@@ -580,6 +584,8 @@ async fn hold(
         cancel_reason: None,
         cancel_until: None,
         can_cancel: false,
+        can_record_attendance: false,
+        viewed_by_office: false,
     };
     let body =
         serde_json::to_string(&appointment).map_err(|e| AppError::Internal(e.to_string()))?;
@@ -761,7 +767,23 @@ pub async fn load(
         cancel_reason,
         cancel_until: confirmed_ahead.then(|| rome::instant(deadline)),
         can_cancel: confirmed_ahead && now < deadline,
+        can_record_attendance: false,
+        viewed_by_office: false,
     })
+}
+
+/// The appointment as `access` sees it: the office cancels until the start (no cut-off) and
+/// records attendance after it.
+fn for_viewer(mut a: Appointment, access: &ThreadAccess, now: i64) -> Appointment {
+    if let ThreadAccess::Office { .. } = access {
+        let starts = rome::parse_instant(&a.starts_at).unwrap_or(i64::MAX);
+        let confirmed = a.status == AppointmentStatus::Confermato;
+        a.viewed_by_office = true;
+        a.cancel_until = None;
+        a.can_cancel = confirmed && now < starts;
+        a.can_record_attendance = confirmed && now >= starts;
+    }
+    a
 }
 
 fn event_label(kind: &str) -> &'static str {
@@ -783,11 +805,12 @@ async fn detail(
     user: CurrentUser,
     Path(reference): Path<String>,
 ) -> AppResult<Json<Appointment>> {
-    find(&state, &user, &reference).await?;
+    let (_, access) = find(&state, &user, &reference).await?;
+    let now = state.clock.now();
     let mut tx = state.db.pool.begin().await?;
-    let appointment = load(&mut tx, &reference, state.clock.now()).await?;
+    let appointment = load(&mut tx, &reference, now).await?;
     tx.commit().await?;
-    Ok(Json(appointment))
+    Ok(Json(for_viewer(appointment, &access, now)))
 }
 
 /// Who acts on an appointment, as the timeline and the thread show it.
@@ -979,7 +1002,7 @@ async fn cancel(
     let ((id, reference, status, hold, starts_at, communication_id, ..), access) =
         find(&state, &user, &reference).await?;
     let now = state.clock.now();
-    let by_office = matches!(access, ThreadAccess::Office { .. });
+    let by_office = matches!(&access, ThreadAccess::Office { .. });
     let reason = booking::parse_reason(request.reason.as_deref(), by_office)
         .map_err(|e| AppError::field("reason", &e))?;
     let (cutoff, office, contributor_name): (i64, String, String) = sqlx::query_as(
@@ -1005,72 +1028,256 @@ async fn cancel(
             booking::cancel_deadline(starts_at, cutoff)
         };
         let mut tx = state.db.begin_write().await?;
-        let changed = sqlx::query(
-            "UPDATE appointments SET status = 'annullato', cancelled_by = $1, cancel_reason = $2,
-                 updated_at = $3
-             WHERE id = $4 AND status = 'confermato' AND $3 < $5",
+        let target = Cancellation {
+            id,
+            reference: &reference,
+            starts_at,
+            communication_id,
+            office: &office,
+            contributor_name: &contributor_name,
+        };
+        cancel_confirmed(
+            &mut tx,
+            &target,
+            &user,
+            by_office,
+            reason.as_deref(),
+            latest,
+            now,
         )
-        .bind(if by_office { "sede" } else { "contribuente" })
-        .bind(&reason)
+        .await?;
+        tx.commit().await?;
+    }
+    let mut read = state.db.pool.begin().await?;
+    let appointment = load(&mut read, &reference, now).await?;
+    read.commit().await?;
+    Ok(Json(for_viewer(appointment, &access, now)))
+}
+
+/// "Svolto" or "Non presentato", by an operator of the office once the appointment started;
+/// with "Svolto" the "Esito dell'incontro" becomes the office's message in the thread, so the
+/// conversation and the meeting stay one story.
+async fn attendance(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(reference): Path<String>,
+    Json(request): Json<AttendanceRequest>,
+) -> AppResult<Json<Appointment>> {
+    let ((id, reference, status, hold, starts_at, communication_id, _, office, _), access) =
+        find(&state, &user, &reference).await?;
+    if !matches!(access, ThreadAccess::Office { .. }) {
+        return Err(AppError::NotFound);
+    }
+    let now = state.clock.now();
+    let outcome =
+        booking::parse_attendance(&request.outcome).map_err(|e| AppError::field("outcome", &e))?;
+    let text = booking::parse_meeting_outcome(request.text.as_deref(), outcome)
+        .map_err(|e| AppError::field("text", &e))?;
+    let current = booking::state(status_of(&status)?, hold, now);
+    if let Step::To(next) =
+        booking::attendance(current, outcome, starts_at, now).map_err(refusal)?
+    {
+        let mut tx = state.db.begin_write().await?;
+        let changed = sqlx::query(
+            "UPDATE appointments SET status = $1, updated_at = $2
+             WHERE id = $3 AND status = 'confermato' AND starts_at <= $2",
+        )
+        .bind(next.code())
         .bind(now)
         .bind(id)
-        .bind(latest)
         .execute(&mut *tx)
         .await?;
         if changed.rows_affected() == 1 {
-            sqlx::query(
-                "UPDATE slots SET booked = booked - 1
-                 WHERE id = (SELECT slot_id FROM appointments WHERE id = $1)",
-            )
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-            let label = actor(&user, &contributor_name);
             let (event_id, message_id) = event_and_message_ids(&mut tx).await?;
+            let label = author_label(&user, "");
             event(
                 &mut tx,
                 event_id,
                 id,
                 now,
-                "annullato",
+                next.code(),
                 Some(user.id),
                 &label,
-                reason.as_deref(),
+                text.as_deref(),
             )
             .await?;
-            let who = if by_office {
-                format!("dalla {office}")
-            } else {
-                format!("da {}", author_label(&user, &contributor_name))
+            let day = when(&rome::instant(starts_at));
+            let message = match (&next, &text) {
+                (AppointmentStatus::Svolto, Some(esito)) => format!(
+                    "Esito dell'incontro dell'appuntamento {reference} di {day} presso la {office}:\n{esito}"
+                ),
+                (AppointmentStatus::Svolto, None) => format!(
+                    "L'appuntamento {reference} di {day} presso la {office} si è svolto."
+                ),
+                _ => format!(
+                    "Il contribuente non si è presentato all'appuntamento {reference} di {day} presso la {office}. Se ha ancora bisogno, può richiederne un altro."
+                ),
             };
-            let because = reason
-                .as_deref()
-                .map(|r| format!(" Motivo: {r}"))
-                .unwrap_or_default();
-            let text = format!(
-                "Appuntamento {reference} di {} presso la {office} annullato {who}.{because}",
-                when(&rome::instant(starts_at))
-            );
-            let author = author_label(&user, &contributor_name);
             post_to_thread(
                 &mut tx,
                 message_id,
                 communication_id,
                 Some(user.id),
-                &author,
-                by_office,
-                &text,
+                &label,
+                true,
+                &message,
                 now,
             )
             .await?;
-            tracing::info!(%reference, by_office, "appointment cancelled");
         }
         tx.commit().await?;
     }
     let mut read = state.db.pool.begin().await?;
     let appointment = load(&mut read, &reference, now).await?;
     read.commit().await?;
-    Ok(Json(appointment))
+    Ok(Json(for_viewer(appointment, &access, now)))
+}
+
+/// A live hold inside a closure the office declares: released with the closure's reason, the
+/// place given back and the thread told, so the hold cannot be confirmed into a closed slot.
+pub async fn release_for_closure(
+    tx: &mut Tx,
+    id: i64,
+    reference: &str,
+    communication_id: i64,
+    user: &CurrentUser,
+    reason: &str,
+    now: i64,
+) -> AppResult<()> {
+    let changed = sqlx::query(
+        "UPDATE appointments SET status = 'prenotazione_cancellata', hold_expires_at = NULL,
+             updated_at = $1
+         WHERE id = $2 AND status = 'prenotato' AND hold_expires_at > $1",
+    )
+    .bind(now)
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    if changed.rows_affected() == 0 {
+        return Ok(());
+    }
+    sqlx::query(
+        "UPDATE slots SET booked = booked - 1
+         WHERE id = (SELECT slot_id FROM appointments WHERE id = $1)",
+    )
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    let (event_id, message_id) = event_and_message_ids(tx).await?;
+    let label = author_label(user, "");
+    event(
+        tx,
+        event_id,
+        id,
+        now,
+        "prenotazione_cancellata",
+        Some(user.id),
+        &label,
+        Some(reason),
+    )
+    .await?;
+    let text = format!("Prenotazione {reference} cancellata dalla sede. Motivo: {reason}");
+    post_to_thread(
+        tx,
+        message_id,
+        communication_id,
+        Some(user.id),
+        &label,
+        true,
+        &text,
+        now,
+    )
+    .await
+}
+
+/// What a cancellation needs to know about its appointment.
+pub struct Cancellation<'a> {
+    pub id: i64,
+    pub reference: &'a str,
+    pub starts_at: i64,
+    pub communication_id: i64,
+    pub office: &'a str,
+    pub contributor_name: &'a str,
+}
+
+/// Annulla appuntamento inside the caller's write: only while confirmed and before `latest`;
+/// the place is given back, the timeline and the thread are told. False if it no longer
+/// applied (a concurrent step won).
+#[allow(clippy::too_many_arguments)]
+pub async fn cancel_confirmed(
+    tx: &mut Tx,
+    target: &Cancellation<'_>,
+    user: &CurrentUser,
+    by_office: bool,
+    reason: Option<&str>,
+    latest: i64,
+    now: i64,
+) -> AppResult<bool> {
+    let changed = sqlx::query(
+        "UPDATE appointments SET status = 'annullato', cancelled_by = $1, cancel_reason = $2,
+             updated_at = $3
+         WHERE id = $4 AND status = 'confermato' AND $3 < $5",
+    )
+    .bind(if by_office { "sede" } else { "contribuente" })
+    .bind(reason)
+    .bind(now)
+    .bind(target.id)
+    .bind(latest)
+    .execute(&mut **tx)
+    .await?;
+    if changed.rows_affected() == 0 {
+        return Ok(false);
+    }
+    sqlx::query(
+        "UPDATE slots SET booked = booked - 1
+         WHERE id = (SELECT slot_id FROM appointments WHERE id = $1)",
+    )
+    .bind(target.id)
+    .execute(&mut **tx)
+    .await?;
+    let (event_id, message_id) = event_and_message_ids(tx).await?;
+    let label = actor(user, target.contributor_name);
+    event(
+        tx,
+        event_id,
+        target.id,
+        now,
+        "annullato",
+        Some(user.id),
+        &label,
+        reason,
+    )
+    .await?;
+    let office = target.office;
+    let who = if by_office {
+        format!("dalla {office}")
+    } else {
+        format!("da {}", author_label(user, target.contributor_name))
+    };
+    let because = reason.map(|r| format!(" Motivo: {r}")).unwrap_or_default();
+    let text = format!(
+        "Appuntamento {} di {} presso la {office} annullato {who}.{because}",
+        target.reference,
+        when(&rome::instant(target.starts_at))
+    );
+    let author = author_label(user, target.contributor_name);
+    post_to_thread(
+        tx,
+        message_id,
+        target.communication_id,
+        Some(user.id),
+        &author,
+        by_office,
+        &text,
+        now,
+    )
+    .await?;
+    tracing::info!(
+        reference = target.reference,
+        by_office,
+        "appointment cancelled"
+    );
+    Ok(true)
 }
 
 /// The columns `summary` reads; callers add their WHERE.
@@ -1207,13 +1414,13 @@ async fn history(
 }
 
 /// Agenda dello studio: the appointments to come (held or confirmed) of every contributor who
-/// delegated the calling intermediary now, soonest first. Anyone else: 404.
+/// delegated the calling intermediary now, soonest first. Other roles: 403.
 async fn studio_agenda(
     State(state): State<AppState>,
     user: CurrentUser,
 ) -> AppResult<Json<Vec<api::AppointmentSummary>>> {
     if user.role != api::Role::Intermediario {
-        return Err(AppError::NotFound);
+        return Err(AppError::Forbidden);
     }
     let now = state.clock.now();
     let rows = sqlx::query(&format!(

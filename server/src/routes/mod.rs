@@ -5,6 +5,7 @@ pub mod appointments;
 pub mod communications;
 mod contributors;
 mod office;
+mod office_agenda;
 pub mod openapi;
 mod session;
 
@@ -19,6 +20,7 @@ pub fn router() -> Router<AppState> {
         .merge(openapi::router())
         .merge(communications::router())
         .merge(office::router())
+        .merge(office_agenda::router())
         .merge(agenda::router())
         .merge(appointments::router())
 }

@@ -192,10 +192,46 @@ pub fn document() -> Value {
                     "responses": { "200": { "description": "Appointment, status annullato" }, "404": error_response("Not an appointment you may act on"), "409": error_response("Not confirmed, past the cut-off, or already started"), "422": error_response("Reason too long, or missing for the office") }
                 }
             },
+            "/api/appointments/{reference}/attendance": {
+                "parameters": [ { "name": "reference", "in": "path", "required": true, "schema": { "type": "string" } } ],
+                "post": {
+                    "summary": "Operator: record Svolto or Non presentato once the appointment has started; with Svolto, `text` (Esito dell'incontro) is posted into the thread",
+                    "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "required": ["outcome"], "properties": { "outcome": { "enum": ["svolto", "non_presentato"] }, "text": { "type": ["string", "null"], "maxLength": 2000 } }, "additionalProperties": false } } } },
+                    "responses": { "200": { "description": "Appointment" }, "404": error_response("Not an appointment of my office"), "409": error_response("Not started yet, not confirmed, or attendance already recorded"), "422": error_response("A message per field") }
+                }
+            },
+            "/api/office/agenda": {
+                "get": {
+                    "summary": "Operator: Agenda della sede, the office's appointments of a day by time",
+                    "parameters": [ { "name": "date", "in": "query", "schema": { "type": "string", "format": "date" } } ],
+                    "responses": { "200": { "description": "OfficeAgenda" }, "403": error_response("Not an operator"), "422": error_response("Malformed date") }
+                }
+            },
+            "/api/office/closures": {
+                "get": { "summary": "Operator: the office's closures still to end", "responses": { "200": { "description": "[Closure]" }, "403": error_response("Not an operator") } },
+                "post": {
+                    "summary": "Operator: declare a closure (a day, part of a day, a period; one point or all). Appointments inside are cancelled with its reason only with cancel_appointments",
+                    "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "required": ["from", "to", "reason"], "properties": { "point": { "type": ["string", "null"] }, "from": { "type": "string", "format": "date" }, "to": { "type": "string", "format": "date" }, "start_time": { "type": ["string", "null"] }, "end_time": { "type": ["string", "null"] }, "reason": { "type": "string" }, "cancel_appointments": { "type": "boolean" } }, "additionalProperties": false } } } },
+                    "responses": { "201": { "description": "ClosureOutcome" }, "403": error_response("Not an operator"), "409": error_response("Appointments inside: confirm with cancel_appointments"), "422": error_response("A message per field") }
+                }
+            },
+            "/api/office/closures/preview": {
+                "post": {
+                    "summary": "Operator: the appointments a closure would cancel, changing nothing",
+                    "responses": { "200": { "description": "ClosureOutcome (closure null)" }, "403": error_response("Not an operator"), "422": error_response("A message per field") }
+                }
+            },
+            "/api/office/capacity": {
+                "post": {
+                    "summary": "Operator: a day's capacity for a consultation point",
+                    "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "required": ["date", "point", "capacity"], "properties": { "date": { "type": "string", "format": "date" }, "point": { "type": "string" }, "capacity": { "type": "integer", "minimum": 1, "maximum": 50 } }, "additionalProperties": false } } } },
+                    "responses": { "200": { "description": "DayAvailability of that day" }, "403": error_response("Not an operator"), "409": error_response("Below what a slot already holds"), "422": error_response("A message per field") }
+                }
+            },
             "/api/intermediary/agenda": {
                 "get": {
                     "summary": "Agenda dello studio: the upcoming appointments of every contributor who delegated the calling intermediary, soonest first",
-                    "responses": { "200": { "description": "[AppointmentSummary]" }, "401": error_response("Not logged in"), "404": error_response("Not an intermediary") }
+                    "responses": { "200": { "description": "[AppointmentSummary]" }, "401": error_response("Not logged in"), "403": error_response("Not an intermediary") }
                 }
             },
             "/api/openapi.json": {

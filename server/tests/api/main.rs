@@ -6,6 +6,7 @@ mod communications;
 mod contributors;
 mod helpers;
 mod management;
+mod office_agenda;
 mod security;
 mod session;
 mod static_files;

@@ -320,7 +320,7 @@ async fn the_studio_agenda_lists_the_delegated_contributors_upcoming_appointment
         let mut other = app.logged_in(who).await;
         assert_eq!(
             other.get("/api/intermediary/agenda").await.status,
-            StatusCode::NOT_FOUND
+            StatusCode::FORBIDDEN
         );
     }
     assert_eq!(
@@ -425,6 +425,8 @@ enum Expect {
     Refused,
     /// 404 for the logged in (exactly as for a resource that does not exist), 401 for anonymous.
     Denied,
+    /// 403: a role that may never do this (API.md), 401 for anonymous.
+    Forbidden,
 }
 use Expect::*;
 
@@ -453,6 +455,8 @@ fn matrix(
     let bad_message = json!({ "text": "" });
     let bad_outcome = json!({ "outcome": "accolta", "text": "" });
     let bad_reason = json!({ "reason": "x".repeat(501) });
+    let bad_closure = json!({ "from": "", "to": "", "reason": "" });
+    let operators = |e: Expect| [Forbidden, Forbidden, Forbidden, Forbidden, e, e, Denied];
     let none = json!({});
     // Rossi's own column, Verdi's (delegated by Rossi), the Roman office's.
     let rossi_side = [Ok, Denied, Denied, Ok, Denied, Denied, Denied];
@@ -663,8 +667,68 @@ fn matrix(
             "GET",
             "/api/intermediary/agenda",
             "/api/intermediary/agenda".into(),
+            none.clone(),
+            [
+                Forbidden, Forbidden, Forbidden, Ok, Forbidden, Forbidden, Denied,
+            ],
+        ),
+        // Attendance: only Rome's operators reach the rules (not started yet: 409).
+        (
+            "POST",
+            "/api/appointments/{reference}/attendance",
+            format!("/api/appointments/{r}/attendance"),
+            json!({ "outcome": "svolto" }),
+            [Denied, Denied, Denied, Denied, Refused, Denied, Denied],
+        ),
+        (
+            "POST",
+            "/api/appointments/{reference}/attendance",
+            format!("/api/appointments/{f}/attendance"),
+            json!({ "outcome": "svolto" }),
+            [Denied; 7],
+        ),
+        // The office's own pages: operators only, each bound to their own office.
+        (
+            "GET",
+            "/api/office/communications",
+            "/api/office/communications".into(),
+            none.clone(),
+            operators(Ok),
+        ),
+        (
+            "GET",
+            "/api/office/agenda",
+            "/api/office/agenda".into(),
+            none.clone(),
+            operators(Ok),
+        ),
+        (
+            "GET",
+            "/api/office/closures",
+            "/api/office/closures".into(),
             none,
-            [Denied, Denied, Denied, Ok, Denied, Denied, Denied],
+            operators(Ok),
+        ),
+        (
+            "POST",
+            "/api/office/closures",
+            "/api/office/closures".into(),
+            bad_closure.clone(),
+            operators(Refused),
+        ),
+        (
+            "POST",
+            "/api/office/closures/preview",
+            "/api/office/closures/preview".into(),
+            bad_closure,
+            operators(Refused),
+        ),
+        (
+            "POST",
+            "/api/office/capacity",
+            "/api/office/capacity".into(),
+            json!({ "date": "x", "point": "sportello", "capacity": 0 }),
+            operators(Refused),
         ),
     ]
 }
@@ -760,9 +824,10 @@ async fn authorization_matrix_every_identity_on_every_path() {
                     [StatusCode::CONFLICT, StatusCode::UNPROCESSABLE_ENTITY].contains(&status),
                     "{cell}"
                 ),
-                Denied if *who == "anonimo" => {
+                Denied | Forbidden if *who == "anonimo" => {
                     assert_eq!(status, StatusCode::UNAUTHORIZED, "{cell}")
                 }
+                Forbidden => assert_eq!(status, StatusCode::FORBIDDEN, "{cell}"),
                 Denied => {
                     assert_eq!(status, StatusCode::NOT_FOUND, "{cell}");
                     if path.contains(|c: char| c.is_ascii_digit()) {

@@ -1,0 +1,239 @@
+//! What an office's closure must be: a day, part of a day or a period, from today on, with a
+//! reason; and how many people may be on duty. Times are Rome's wall clock.
+
+use jiff::civil::{Date, Time};
+use std::collections::BTreeMap;
+
+/// The longest period one closure may cover.
+pub const MAX_DAYS: i64 = 366;
+pub const MAX_CAPACITY: i64 = 50;
+
+/// A closure as days and optional times, checked; `span` turns it into instants.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClosureSpec {
+    pub from: Date,
+    pub to: Date,
+    /// Part of a single day.
+    pub hours: Option<(Time, Time)>,
+    pub reason: String,
+}
+
+fn date(raw: &str, field: &str, errors: &mut BTreeMap<String, String>) -> Option<Date> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        errors.insert(field.into(), "Inserisci la data.".into());
+        return None;
+    }
+    raw.parse::<Date>().ok().or_else(|| {
+        errors.insert(
+            field.into(),
+            "Data non valida: usa il formato AAAA-MM-GG.".into(),
+        );
+        None
+    })
+}
+
+fn time(raw: Option<&str>, field: &str, errors: &mut BTreeMap<String, String>) -> Option<Time> {
+    let raw = raw.unwrap_or_default().trim();
+    if raw.is_empty() {
+        return None;
+    }
+    let parsed = Time::strptime("%H:%M", raw).ok();
+    if parsed.is_none() {
+        errors.insert(field.into(), "Ora non valida: usa il formato HH:MM.".into());
+    }
+    parsed
+}
+
+/// Checks a closure against `today` (Rome): every problem, per field, in Italian.
+pub fn parse(
+    from: &str,
+    to: &str,
+    start_time: Option<&str>,
+    end_time: Option<&str>,
+    reason: &str,
+    today: Date,
+) -> Result<ClosureSpec, BTreeMap<String, String>> {
+    let mut errors = BTreeMap::new();
+    let from = date(from, "from", &mut errors);
+    let to = date(to, "to", &mut errors);
+    let start = time(start_time, "start_time", &mut errors);
+    let end = time(end_time, "end_time", &mut errors);
+    let reason = reason.trim();
+    if reason.is_empty() {
+        errors.insert(
+            "reason".into(),
+            "Scrivi il motivo della chiusura: lo leggeranno i contribuenti.".into(),
+        );
+    } else if reason.chars().count() > 500 {
+        errors.insert(
+            "reason".into(),
+            "Il motivo può contenere al massimo 500 caratteri.".into(),
+        );
+    }
+    if let Some(from) = from {
+        if from < today {
+            errors.insert(
+                "from".into(),
+                "La chiusura non può iniziare in un giorno passato.".into(),
+            );
+        }
+    }
+    if let (Some(from), Some(to)) = (from, to) {
+        if to < from {
+            errors.insert(
+                "to".into(),
+                "L'ultimo giorno non può precedere il primo.".into(),
+            );
+        } else if (to - from).get_days() as i64 >= MAX_DAYS {
+            errors.insert(
+                "to".into(),
+                "Una chiusura può durare al massimo un anno.".into(),
+            );
+        }
+    }
+    let hours = match (
+        start,
+        end,
+        start_time.unwrap_or_default().trim().is_empty(),
+        end_time.unwrap_or_default().trim().is_empty(),
+    ) {
+        (Some(s), Some(e), _, _) if s >= e => {
+            errors.insert(
+                "end_time".into(),
+                "L'ora di fine deve seguire quella di inizio.".into(),
+            );
+            None
+        }
+        (Some(s), Some(e), _, _) => Some((s, e)),
+        (Some(_), None, _, true) => {
+            errors.insert(
+                "end_time".into(),
+                "Indica anche l'ora di fine, o lascia vuote entrambe per tutto il giorno.".into(),
+            );
+            None
+        }
+        (None, Some(_), true, _) => {
+            errors.insert(
+                "start_time".into(),
+                "Indica anche l'ora di inizio, o lascia vuote entrambe per tutto il giorno.".into(),
+            );
+            None
+        }
+        _ => None,
+    };
+    if hours.is_some() && from.is_some() && from != to {
+        errors.insert(
+            "start_time".into(),
+            "Gli orari valgono per una chiusura di un solo giorno: per un periodo lascia vuoti gli orari.".into(),
+        );
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(ClosureSpec {
+        from: from.expect("checked"),
+        to: to.expect("checked"),
+        hours,
+        reason: reason.to_string(),
+    })
+}
+
+/// The people on duty for a point on one day: 1 to 50.
+pub fn parse_capacity(capacity: i64) -> Result<i64, String> {
+    if (1..=MAX_CAPACITY).contains(&capacity) {
+        Ok(capacity)
+    } else {
+        Err(format!(
+            "Indica quante persone sono in servizio: da 1 a {MAX_CAPACITY}. Per non ricevere nessuno dichiara una chiusura."
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date as d;
+
+    const TODAY: Date = d(2026, 3, 2);
+
+    #[test]
+    fn a_day_a_part_of_a_day_and_a_period() {
+        let day = parse("2026-03-03", "2026-03-03", None, None, "Sciopero", TODAY).unwrap();
+        assert_eq!(
+            (day.from, day.to, day.hours),
+            (d(2026, 3, 3), d(2026, 3, 3), None)
+        );
+        let part = parse(
+            "2026-03-03",
+            "2026-03-03",
+            Some("09:00"),
+            Some("11:30"),
+            "Assemblea",
+            TODAY,
+        )
+        .unwrap();
+        assert_eq!(
+            part.hours,
+            Some((Time::constant(9, 0, 0, 0), Time::constant(11, 30, 0, 0)))
+        );
+        let period = parse("2026-03-09", "2026-03-20", None, None, "Lavori", TODAY).unwrap();
+        assert_eq!(period.to, d(2026, 3, 20));
+    }
+
+    #[test]
+    fn bad_closures_are_refused_field_by_field() {
+        for (from, to, start, end, reason, field) in [
+            ("2026-03-01", "2026-03-01", None, None, "x", "from"),
+            ("2026-03-05", "2026-03-04", None, None, "x", "to"),
+            ("ieri", "2026-03-04", None, None, "x", "from"),
+            (
+                "2026-03-03",
+                "2026-03-03",
+                Some("11:00"),
+                Some("10:00"),
+                "x",
+                "end_time",
+            ),
+            (
+                "2026-03-03",
+                "2026-03-03",
+                Some("11:00"),
+                None,
+                "x",
+                "end_time",
+            ),
+            (
+                "2026-03-03",
+                "2026-03-03",
+                Some("25:00"),
+                Some("26:00"),
+                "x",
+                "start_time",
+            ),
+            (
+                "2026-03-03",
+                "2026-03-05",
+                Some("09:00"),
+                Some("10:00"),
+                "x",
+                "start_time",
+            ),
+            ("2026-03-03", "2026-03-03", None, None, " ", "reason"),
+            ("2026-03-03", "2027-03-10", None, None, "x", "to"),
+        ] {
+            let errors = parse(from, to, start, end, reason, TODAY).unwrap_err();
+            assert!(
+                errors.contains_key(field),
+                "{from} {to} {start:?} {end:?}: {errors:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn capacity_is_between_one_and_fifty() {
+        assert!(parse_capacity(0).is_err());
+        assert!(parse_capacity(51).is_err());
+        assert_eq!(parse_capacity(3), Ok(3));
+    }
+}

@@ -1,0 +1,502 @@
+//! The office side: the day's agenda, attendance, cancellation by the office, closures that
+//! cancel what falls inside them, and a day's capacity. Operators act on their office only.
+
+use crate::helpers::*;
+use api::{
+    Appointment, AppointmentStatus, AppointmentSummary, ClosureOutcome, CommunicationPage,
+    DayAvailability, OfficeAgenda,
+};
+use axum::body::Body;
+use axum::http::{header, StatusCode};
+use serde_json::json;
+
+const ROMA: i64 = 1;
+/// Tuesday 3 March 2026, 08:30 in Rome (07:30 UTC): the first slot seen from START.
+const FIRST_SLOT: &str = "2026-03-03T08:30:00+01:00";
+const FIRST_SLOT_UTC: i64 = 1_772_523_000;
+
+async fn thread(client: &mut Client<'_>, cf: &str, subject: &str) -> i64 {
+    let page: CommunicationPage = client
+        .get(&format!("/api/contributors/{cf}/communications"))
+        .await
+        .json();
+    page.items
+        .iter()
+        .find(|c| c.subject.starts_with(subject))
+        .unwrap()
+        .id
+}
+
+/// Holds and confirms `start` at Roma's desk for the thread: the reference.
+async fn book(client: &mut Client<'_>, thread: i64, start: &str, key: &str) -> String {
+    let body = json!({ "communication_id": thread, "point": "sportello", "office": ROMA,
+        "start": start, "phone": "06 1234 5678", "notes": "Verifica dei versamenti." });
+    let request = client
+        .request("POST", "/api/appointments")
+        .header(header::CONTENT_TYPE, "application/json")
+        .header("idempotency-key", key)
+        .body(Body::from(body.to_string()))
+        .unwrap();
+    let held = client.send(request).await;
+    assert_eq!(held.status, StatusCode::CREATED, "{}", held.text());
+    let reference = held.json::<Appointment>().reference;
+    let confirmed = client
+        .post(&format!("/api/appointments/{reference}/confirm"), json!({}))
+        .await;
+    assert_eq!(confirmed.status, StatusCode::OK);
+    reference
+}
+
+async fn last_message(client: &mut Client<'_>, thread: i64) -> (String, String) {
+    let detail: api::CommunicationDetail = client
+        .get(&format!("/api/communications/{thread}"))
+        .await
+        .json();
+    let m = detail.messages.last().unwrap();
+    (m.author.clone(), m.text.clone())
+}
+
+async fn free_at(client: &mut Client<'_>, start: &str) -> Option<u32> {
+    let days: Vec<DayAvailability> = client
+        .get(&format!(
+            "/api/availability?point=sportello&office={ROMA}&from={}&to={}",
+            &start[..10],
+            &start[..10]
+        ))
+        .await
+        .json();
+    days.iter()
+        .flat_map(|d| &d.slots)
+        .find(|s| s.start == start)
+        .map(|s| s.free)
+}
+
+#[tokio::test]
+async fn the_day_agenda_shows_the_office_appointments_by_time() {
+    let app = spawn_app().await;
+    let mut rossi = app.logged_in(ROSSI).await;
+    let t = thread(&mut rossi, ROSSI, "Contributi del 2024").await;
+    let reference = book(&mut rossi, t, FIRST_SLOT, "k1").await;
+
+    let mut roma = app.logged_in("operatore.roma").await;
+    let agenda: OfficeAgenda = roma.get("/api/office/agenda?date=2026-03-03").await.json();
+    assert_eq!(
+        (agenda.previous.as_str(), agenda.next.as_str()),
+        ("2026-03-02", "2026-03-04")
+    );
+    assert_eq!(agenda.office, "Sede di Roma");
+    assert_eq!(agenda.appointments.len(), 1);
+    let a = &agenda.appointments[0];
+    assert_eq!(a.reference, reference);
+    assert_eq!(a.contributor.name, "Mario Rossi");
+    assert_eq!(a.phone, "0612345678");
+    assert!(a.can_cancel && !a.can_record_attendance);
+    let today: OfficeAgenda = roma.get("/api/office/agenda").await.json();
+    assert_eq!(today.date, "2026-03-02");
+    assert!(today.appointments.is_empty());
+    let bad = roma.get("/api/office/agenda?date=domani").await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    let mut milano = app.logged_in("operatore.milano").await;
+    let other: OfficeAgenda = milano
+        .get("/api/office/agenda?date=2026-03-03")
+        .await
+        .json();
+    assert!(
+        other.appointments.is_empty(),
+        "another office's agenda is not Milan's"
+    );
+    for who in [ROSSI, VERDI] {
+        let mut c = app.logged_in(who).await;
+        assert_eq!(
+            c.get("/api/office/agenda").await.status,
+            StatusCode::FORBIDDEN
+        );
+    }
+}
+
+#[tokio::test]
+async fn attendance_is_refused_before_the_start_and_the_esito_reaches_the_thread() {
+    let app = spawn_app().await;
+    let mut rossi = app.logged_in(ROSSI).await;
+    let first = thread(&mut rossi, ROSSI, "Contributi del 2024").await;
+    let second = thread(&mut rossi, ROSSI, "Domanda di riduzione").await;
+    let met = book(&mut rossi, first, FIRST_SLOT, "k1").await;
+    let missed = book(&mut rossi, second, "2026-03-03T09:00:00+01:00", "k2").await;
+
+    let mut roma = app.logged_in("operatore.roma").await;
+    let early = roma
+        .post(
+            &format!("/api/appointments/{met}/attendance"),
+            json!({ "outcome": "svolto" }),
+        )
+        .await;
+    assert_eq!(early.status, StatusCode::CONFLICT);
+    assert_eq!(early.error().code, "not_started");
+    let messages = app.count("messages").await;
+
+    // Past the start (and past the first sessions' twelve hours).
+    app.clock
+        .advance(FIRST_SLOT_UTC + 45 * 60 - app.clock_now());
+    let mut roma = app.logged_in("operatore.roma").await;
+    let mut milano = app.logged_in("operatore.milano").await;
+    let foreign = milano
+        .post(
+            &format!("/api/appointments/{met}/attendance"),
+            json!({ "outcome": "svolto" }),
+        )
+        .await;
+    assert_eq!(foreign.status, StatusCode::NOT_FOUND);
+    let mut rossi = app.logged_in(ROSSI).await;
+    let own = rossi
+        .post(
+            &format!("/api/appointments/{met}/attendance"),
+            json!({ "outcome": "svolto" }),
+        )
+        .await;
+    assert_eq!(
+        own.status,
+        StatusCode::NOT_FOUND,
+        "a contributor records nothing"
+    );
+    for (body, field) in [
+        (json!({ "outcome": "annullato" }), "outcome"),
+        (
+            json!({ "outcome": "non_presentato", "text": "Esito" }),
+            "text",
+        ),
+        (
+            json!({ "outcome": "svolto", "text": "x".repeat(2001) }),
+            "text",
+        ),
+    ] {
+        let bad = roma
+            .post(&format!("/api/appointments/{met}/attendance"), body)
+            .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(bad.error().fields.contains_key(field));
+    }
+    assert_eq!(
+        app.count("messages").await,
+        messages,
+        "nothing written so far"
+    );
+
+    let esito =
+        "Verificati i versamenti: i contributi del 2024 saranno accreditati entro 30 giorni.";
+    let done = roma
+        .post(
+            &format!("/api/appointments/{met}/attendance"),
+            json!({ "outcome": "svolto", "text": esito }),
+        )
+        .await;
+    assert_eq!(done.status, StatusCode::OK, "{}", done.text());
+    let done: Appointment = done.json();
+    assert_eq!(done.status, AppointmentStatus::Svolto);
+    let last = done.timeline.last().unwrap();
+    assert_eq!(
+        (last.kind.as_str(), last.actor.as_str()),
+        ("svolto", "Sede di Roma")
+    );
+    let (author, text) = last_message(&mut rossi, first).await;
+    assert_eq!(author, "Sede di Roma");
+    assert!(text.starts_with(&format!("Esito dell'incontro dell'appuntamento {met}")));
+    assert!(text.ends_with(esito));
+    let again = roma
+        .post(
+            &format!("/api/appointments/{met}/attendance"),
+            json!({ "outcome": "svolto", "text": esito }),
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::OK);
+    let other = roma
+        .post(
+            &format!("/api/appointments/{met}/attendance"),
+            json!({ "outcome": "non_presentato" }),
+        )
+        .await;
+    assert_eq!(other.status, StatusCode::CONFLICT);
+
+    // 09:00 has begun too: not shown up.
+    app.clock.advance(30 * 60);
+    let absent: Appointment = roma
+        .post(
+            &format!("/api/appointments/{missed}/attendance"),
+            json!({ "outcome": "non_presentato" }),
+        )
+        .await
+        .json();
+    assert_eq!(absent.status, AppointmentStatus::NonPresentato);
+    let (_, text) = last_message(&mut rossi, second).await;
+    assert!(text.starts_with("Il contribuente non si è presentato"));
+}
+
+#[tokio::test]
+async fn the_office_cancels_with_a_reason_that_the_contributor_reads() {
+    let app = spawn_app().await;
+    let mut rossi = app.logged_in(ROSSI).await;
+    let t = thread(&mut rossi, ROSSI, "Contributi del 2024").await;
+    let reference = book(&mut rossi, t, FIRST_SLOT, "k1").await;
+
+    let mut milano = app.logged_in("operatore.milano").await;
+    let foreign = milano
+        .post(
+            &format!("/api/appointments/{reference}/cancel"),
+            json!({ "reason": "Errore" }),
+        )
+        .await;
+    assert_eq!(foreign.status, StatusCode::NOT_FOUND);
+    let mut roma = app.logged_in("operatore.roma").await;
+    let detail: Appointment = roma
+        .get(&format!("/api/appointments/{reference}"))
+        .await
+        .json();
+    assert!(detail.viewed_by_office && detail.can_cancel && !detail.can_record_attendance);
+    let silent = roma
+        .post(&format!("/api/appointments/{reference}/cancel"), json!({}))
+        .await;
+    assert_eq!(silent.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(silent.error().fields.contains_key("reason"));
+
+    let reason = "L'operatore assegnato sarà in malattia: la ricontatteremo per un nuovo orario.";
+    let cancelled: Appointment = roma
+        .post(
+            &format!("/api/appointments/{reference}/cancel"),
+            json!({ "reason": reason }),
+        )
+        .await
+        .json();
+    assert_eq!(cancelled.status, AppointmentStatus::Annullato);
+    assert!(cancelled.cancelled_by_office);
+    let list: Vec<AppointmentSummary> = rossi
+        .get(&format!("/api/contributors/{ROSSI}/appointments"))
+        .await
+        .json();
+    assert!(list[0].cancelled_by_office);
+    assert_eq!(
+        api::status_text(list[0].status, true),
+        "Annullato dalla sede"
+    );
+    let mine: Appointment = rossi
+        .get(&format!("/api/appointments/{reference}"))
+        .await
+        .json();
+    assert_eq!(mine.cancel_reason.as_deref(), Some(reason));
+    let (author, text) = last_message(&mut rossi, t).await;
+    assert_eq!(author, "Sede di Roma");
+    assert!(text.ends_with(&format!("annullato dalla Sede di Roma. Motivo: {reason}")));
+    assert_eq!(free_at(&mut rossi, FIRST_SLOT).await, Some(2));
+}
+
+#[tokio::test]
+async fn a_closure_over_a_confirmed_appointment_warns_then_cancels_it_and_hides_its_slots() {
+    let app = spawn_app().await;
+    let mut rossi = app.logged_in(ROSSI).await;
+    let t = thread(&mut rossi, ROSSI, "Contributi del 2024").await;
+    let reference = book(&mut rossi, t, FIRST_SLOT, "k1").await;
+    let mut verdi = app.logged_in(VERDI).await;
+    let held_thread = thread(&mut verdi, BIANCHI, "Contributi del 2024").await;
+    let request = verdi
+        .request("POST", "/api/appointments")
+        .header(header::CONTENT_TYPE, "application/json")
+        .header("idempotency-key", "h1")
+        .body(Body::from(
+            json!({ "communication_id": held_thread, "point": "sportello", "office": ROMA,
+                "start": "2026-03-03T10:00:00+01:00", "phone": "02 1234 5678", "notes": "Per la cliente." })
+            .to_string(),
+        ))
+        .unwrap();
+    let hold: Appointment = verdi.send(request).await.json();
+
+    let mut roma = app.logged_in("operatore.roma").await;
+    let closure = json!({ "point": null, "from": "2026-03-03", "to": "2026-03-03",
+                          "reason": "Sciopero del personale" });
+    let preview: ClosureOutcome = roma
+        .post("/api/office/closures/preview", closure.clone())
+        .await
+        .json();
+    assert_eq!(
+        preview
+            .affected
+            .iter()
+            .map(|a| (a.reference.as_str(), a.status))
+            .collect::<Vec<_>>(),
+        [
+            (reference.as_str(), AppointmentStatus::Confermato),
+            (hold.reference.as_str(), AppointmentStatus::Prenotato)
+        ]
+    );
+    let unseen = roma.post("/api/office/closures", closure.clone()).await;
+    assert_eq!(unseen.status, StatusCode::CONFLICT);
+    assert_eq!(unseen.error().code, "closure_has_appointments");
+    assert_eq!(app.count("closures").await, 0, "nothing changed");
+    assert_eq!(
+        free_at(&mut rossi, "2026-03-03T09:00:00+01:00").await,
+        Some(2)
+    );
+
+    let mut confirmed = closure.clone();
+    confirmed["cancel_appointments"] = json!(true);
+    let declared = roma.post("/api/office/closures", confirmed).await;
+    assert_eq!(declared.status, StatusCode::CREATED, "{}", declared.text());
+    let declared: ClosureOutcome = declared.json();
+    assert_eq!(declared.affected.len(), 2);
+    let mine: Appointment = rossi
+        .get(&format!("/api/appointments/{reference}"))
+        .await
+        .json();
+    assert_eq!(mine.status, AppointmentStatus::Annullato);
+    assert!(mine.cancelled_by_office);
+    assert_eq!(
+        mine.cancel_reason.as_deref(),
+        Some("chiusura della sede – Sciopero del personale")
+    );
+    let (_, text) = last_message(&mut rossi, t).await;
+    assert!(text.contains("Motivo: chiusura della sede – Sciopero del personale"));
+    let theirs: Appointment = verdi
+        .get(&format!("/api/appointments/{}", hold.reference))
+        .await
+        .json();
+    assert_eq!(theirs.status, AppointmentStatus::PrenotazioneCancellata);
+    assert_eq!(
+        verdi
+            .post(
+                &format!("/api/appointments/{}/confirm", hold.reference),
+                json!({})
+            )
+            .await
+            .status,
+        StatusCode::CONFLICT,
+        "a released hold cannot be confirmed into a closed day"
+    );
+    // The day is gone from availability; Milan's operator does not see Rome's closures.
+    assert_eq!(free_at(&mut rossi, FIRST_SLOT).await, None);
+    let list: Vec<api::Closure> = roma.get("/api/office/closures").await.json();
+    assert_eq!(list.len(), 1);
+    let mut milano = app.logged_in("operatore.milano").await;
+    let theirs: Vec<api::Closure> = milano.get("/api/office/closures").await.json();
+    assert!(theirs.is_empty());
+
+    // Part of a day, for one point: only those slots go.
+    let part = roma
+        .post(
+            "/api/office/closures",
+            json!({ "point": "sportello", "from": "2026-03-04", "to": "2026-03-04",
+                    "start_time": "09:00", "end_time": "10:00", "reason": "Assemblea" }),
+        )
+        .await;
+    assert_eq!(part.status, StatusCode::CREATED, "{}", part.text());
+    assert_eq!(free_at(&mut rossi, "2026-03-04T09:00:00+01:00").await, None);
+    assert_eq!(free_at(&mut rossi, "2026-03-04T09:30:00+01:00").await, None);
+    assert_eq!(
+        free_at(&mut rossi, "2026-03-04T10:00:00+01:00").await,
+        Some(2)
+    );
+    assert_eq!(
+        free_at(&mut rossi, "2026-03-04T08:30:00+01:00").await,
+        Some(2)
+    );
+
+    let bad = roma
+        .post(
+            "/api/office/closures",
+            json!({ "from": "2026-03-01", "to": "2026-02-28", "reason": "" }),
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let fields = bad.error().fields;
+    assert!(
+        fields.contains_key("from") && fields.contains_key("to") && fields.contains_key("reason")
+    );
+    let mut rossi2 = app.logged_in(ROSSI).await;
+    assert_eq!(
+        rossi2.post("/api/office/closures", closure).await.status,
+        StatusCode::FORBIDDEN
+    );
+}
+
+#[tokio::test]
+async fn capacity_can_grow_but_never_below_what_is_booked() {
+    let app = spawn_app().await;
+    let mut rossi = app.logged_in(ROSSI).await;
+    let t = thread(&mut rossi, ROSSI, "Contributi del 2024").await;
+    book(&mut rossi, t, FIRST_SLOT, "k1").await;
+    let mut verdi = app.logged_in(VERDI).await;
+    let other = thread(&mut verdi, BIANCHI, "Contributi del 2024").await;
+    book(&mut verdi, other, FIRST_SLOT, "k1").await;
+    assert_eq!(
+        free_at(&mut rossi, FIRST_SLOT).await,
+        None,
+        "full: not offered"
+    );
+
+    let mut roma = app.logged_in("operatore.roma").await;
+    let lower = roma
+        .post(
+            "/api/office/capacity",
+            json!({ "date": "2026-03-03", "point": "sportello", "capacity": 1 }),
+        )
+        .await;
+    assert_eq!(lower.status, StatusCode::CONFLICT);
+    assert_eq!(lower.error().code, "capacity_below_bookings");
+    assert!(lower
+        .error()
+        .message
+        .contains("alle 08:30 ci sono già 2 prenotazioni"));
+    assert_eq!(
+        free_at(&mut rossi, "2026-03-03T09:00:00+01:00").await,
+        Some(2),
+        "nothing changed"
+    );
+
+    let raised = roma
+        .post(
+            "/api/office/capacity",
+            json!({ "date": "2026-03-03", "point": "sportello", "capacity": 3 }),
+        )
+        .await;
+    assert_eq!(raised.status, StatusCode::OK, "{}", raised.text());
+    assert_eq!(free_at(&mut rossi, FIRST_SLOT).await, Some(1));
+    assert_eq!(
+        free_at(&mut rossi, "2026-03-03T09:00:00+01:00").await,
+        Some(3)
+    );
+    assert_eq!(
+        free_at(&mut rossi, "2026-03-04T09:00:00+01:00").await,
+        Some(2),
+        "that day only"
+    );
+
+    for (body, field) in [
+        (
+            json!({ "date": "2026-03-03", "point": "sportello", "capacity": 0 }),
+            "capacity",
+        ),
+        (
+            json!({ "date": "2026-03-01", "point": "sportello", "capacity": 2 }),
+            "date",
+        ),
+        (
+            json!({ "date": "2026-03-03", "point": "nessuno", "capacity": 2 }),
+            "point",
+        ),
+        (
+            json!({ "date": "2026-03-07", "point": "sportello", "capacity": 2 }),
+            "date",
+        ),
+    ] {
+        let bad = roma.post("/api/office/capacity", body).await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(bad.error().fields.contains_key(field), "{field}");
+    }
+    assert_eq!(
+        rossi
+            .post(
+                "/api/office/capacity",
+                json!({ "date": "2026-03-03", "point": "sportello", "capacity": 3 })
+            )
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+}
