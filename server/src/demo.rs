@@ -3,6 +3,7 @@
 use crate::auth::hash_password;
 use crate::clock::Clock;
 use crate::db::{next_value, Db};
+use crate::rome;
 use crate::routes::communications::{insert_message, insert_thread, NewThread};
 use api::CommunicationStatus;
 
@@ -293,6 +294,178 @@ async fn insert_user(
     .bind(office_id)
     .execute(&mut **tx)
     .await?;
+    Ok(())
+}
+
+/// Demo appointments for Rossi at the Sede di Roma, so that "Agenda della sede" has a day to
+/// work on: two meetings on the last working day (attendance still to record) and one on the
+/// first bookable day (which the office may cancel). Only `--demo` loads them: the tests book
+/// their own.
+pub async fn load_office_day(db: &Db, now: i64) -> Result<(), sqlx::Error> {
+    use crate::domain::calendar::{is_closed_day, next_working_day};
+    use jiff::ToSpan;
+    let (office, patron): (i64, Option<String>) =
+        sqlx::query_as("SELECT id, patron_day FROM offices WHERE province = 'RM'")
+            .fetch_one(&db.pool)
+            .await?;
+    let (contributor,): (i64,) = sqlx::query_as("SELECT id FROM contributors WHERE cf = $1")
+        .bind(CONTRIBUTORS[0].0)
+        .fetch_one(&db.pool)
+        .await?;
+    let today = rome::date_of(now);
+    let mut past = today.checked_sub(1.day()).expect("in range");
+    while is_closed_day(past, patron.as_deref()) {
+        past = past.checked_sub(1.day()).expect("in range");
+    }
+    let future = next_working_day(today, patron.as_deref());
+    let at = |day: jiff::civil::Date, hour: i8, minute: i8| {
+        rome::tz()
+            .to_timestamp(day.to_datetime(jiff::civil::Time::constant(hour, minute, 0, 0)))
+            .map(|t| t.as_second())
+            .unwrap_or_default()
+    };
+    let meetings = [
+        (
+            "estratto_conto",
+            "Contributi 2023: verifica dei versamenti",
+            at(past, 9, 0),
+            "Porto le quietanze F24 del 2023.",
+        ),
+        (
+            "iscrizione",
+            "Variazione della sede dell'attività",
+            at(past, 9, 30),
+            "Devo comunicare il trasferimento del laboratorio.",
+        ),
+        (
+            "esonero",
+            "Esonero contributivo per il primo anno di attività",
+            at(future, 10, 0),
+            "Vorrei sapere se posso ancora chiedere l'esonero.",
+        ),
+    ];
+    let mut tx = db.begin_write().await?;
+    let (office_name,): (String,) = sqlx::query_as("SELECT name FROM offices WHERE id = $1")
+        .bind(office)
+        .fetch_one(&mut *tx)
+        .await?;
+    for (topic, subject, starts_at, notes) in meetings {
+        let sent_at = now - 60 * DAY;
+        let (thread, _) = insert_thread(
+            &mut tx,
+            NewThread {
+                contributor_id: contributor,
+                office_id: office,
+                topic,
+                subject,
+                status: CommunicationStatus::InLavorazione,
+                sent_at,
+            },
+        )
+        .await
+        .map_err(demo_error)?;
+        insert_message(
+            &mut tx,
+            thread,
+            None,
+            CONTRIBUTORS[0].1,
+            false,
+            notes,
+            sent_at,
+        )
+        .await
+        .map_err(demo_error)?;
+        let ends_at = starts_at + 30 * 60;
+        let booked_at = starts_at - 3 * DAY;
+        let slot = next_value(&mut tx, "slots").await?;
+        sqlx::query(
+            "INSERT INTO slots (id, office_id, point_code, starts_at, ends_at, capacity, booked)
+             VALUES ($1, $2, 'sportello', $3, $4, 2, 1)
+             ON CONFLICT (office_id, point_code, starts_at) DO NOTHING",
+        )
+        .bind(slot)
+        .bind(office)
+        .bind(starts_at)
+        .bind(ends_at)
+        .execute(&mut *tx)
+        .await?;
+        let (slot,): (i64,) = sqlx::query_as(
+            "SELECT id FROM slots WHERE office_id = $1 AND point_code = 'sportello' AND starts_at = $2",
+        )
+        .bind(office)
+        .bind(starts_at)
+        .fetch_one(&mut *tx)
+        .await?;
+        let id = next_value(&mut tx, "appointments").await?;
+        let year = rome::date_of(booked_at).year();
+        let reference = format!(
+            "AP-{year}-{:06}",
+            next_value(&mut tx, &format!("appointment-{year}")).await?
+        );
+        let (user,): (i64,) = sqlx::query_as("SELECT user_id FROM contributors WHERE id = $1")
+            .bind(contributor)
+            .fetch_one(&mut *tx)
+            .await?;
+        sqlx::query(
+            "INSERT INTO appointments (id, reference, communication_id, contributor_id, slot_id,
+                 office_id, point_code, topic_code, starts_at, ends_at, phone, notes, status,
+                 booked_by, booked_by_label, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, 'sportello', $7, $8, $9, '0612345678', $10,
+                 'confermato', $11, $12, $13, $13)",
+        )
+        .bind(id)
+        .bind(&reference)
+        .bind(thread)
+        .bind(contributor)
+        .bind(slot)
+        .bind(office)
+        .bind(topic)
+        .bind(starts_at)
+        .bind(ends_at)
+        .bind(notes)
+        .bind(user)
+        .bind(CONTRIBUTORS[0].1)
+        .bind(booked_at)
+        .execute(&mut *tx)
+        .await?;
+        for kind in ["prenotato", "confermato"] {
+            let event = next_value(&mut tx, "appointment_events").await?;
+            sqlx::query(
+                "INSERT INTO appointment_events (id, appointment_id, at, kind, actor_user_id, actor_label)
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(event)
+            .bind(id)
+            .bind(booked_at)
+            .bind(kind)
+            .bind(user)
+            .bind(CONTRIBUTORS[0].1)
+            .execute(&mut *tx)
+            .await?;
+        }
+        let text = format!(
+            "Appuntamento {reference} confermato per {} alle {} presso la {office_name} (Sportello in sede).",
+            api::it::date_with_weekday(&rome::instant(starts_at)),
+            api::it::time(&rome::instant(starts_at))
+        );
+        insert_message(
+            &mut tx,
+            thread,
+            Some(user),
+            CONTRIBUTORS[0].1,
+            false,
+            &text,
+            booked_at,
+        )
+        .await
+        .map_err(demo_error)?;
+        sqlx::query("UPDATE communications SET last_message_at = $1 WHERE id = $2")
+            .bind(booked_at.max(sent_at))
+            .bind(thread)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
     Ok(())
 }
 

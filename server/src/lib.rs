@@ -22,7 +22,7 @@ pub mod telemetry;
 pub mod throttle;
 
 use crate::assets::Assets;
-use crate::clock::{SharedClock, SystemClock};
+use crate::clock::{Clock, SharedClock, SystemClock};
 use crate::config::Config;
 use crate::db::Db;
 use axum::extract::{DefaultBodyLimit, Request, State};
@@ -125,8 +125,8 @@ async fn fallback(State(state): State<AppState>, request: Request) -> Response {
 /// Connects to the database, loads the demo data if asked, and serves until Ctrl-C.
 pub async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     let db = Db::connect(&config.database_url).await?;
-    if config.demo {
-        demo::load_if_empty(&db, &SystemClock).await?;
+    if config.demo && demo::load_if_empty(&db, &SystemClock).await? {
+        demo::load_office_day(&db, SystemClock.now()).await?;
     }
     let assets = Assets::load(&config.static_dir)?;
     let state = AppState::new(db, Arc::new(SystemClock), assets, config.secure_cookies);

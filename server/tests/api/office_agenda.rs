@@ -500,3 +500,30 @@ async fn capacity_can_grow_but_never_below_what_is_booked() {
         StatusCode::FORBIDDEN
     );
 }
+
+#[tokio::test]
+async fn the_demo_gives_the_office_a_day_to_work_on() {
+    let app = spawn_app().await;
+    server::demo::load_office_day(&app.db, app.clock_now())
+        .await
+        .unwrap();
+    let mut roma = app.logged_in("operatore.roma").await;
+    // START is a Monday: the last working day is the Friday before.
+    let friday: OfficeAgenda = roma.get("/api/office/agenda?date=2026-02-27").await.json();
+    assert_eq!(friday.appointments.len(), 2);
+    assert!(friday.appointments.iter().all(|a| a.can_record_attendance));
+    let tuesday: OfficeAgenda = roma.get("/api/office/agenda?date=2026-03-03").await.json();
+    assert_eq!(tuesday.appointments.len(), 1);
+    assert!(tuesday.appointments[0].can_cancel);
+    // They are real appointments: Rossi sees them, and the slot counts the booking.
+    let mut rossi = app.logged_in(ROSSI).await;
+    let list: Vec<AppointmentSummary> = rossi
+        .get(&format!("/api/contributors/{ROSSI}/appointments"))
+        .await
+        .json();
+    assert_eq!(list.len(), 3);
+    assert_eq!(
+        free_at(&mut rossi, "2026-03-03T10:00:00+01:00").await,
+        Some(1)
+    );
+}
