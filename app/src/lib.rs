@@ -76,6 +76,14 @@ pub fn App() -> impl IntoView {
                         view=|| view! { <RequireLogin><office::OfficeQueue/></RequireLogin> }
                     />
                     <Route
+                        path=path!("/sede/agenda")
+                        view=|| view! { <RequireLogin><office_agenda::OfficeAgendaPage/></RequireLogin> }
+                    />
+                    <Route
+                        path=path!("/sede/chiusure")
+                        view=|| view! { <RequireLogin><office_agenda::ClosuresPage/></RequireLogin> }
+                    />
+                    <Route
                         path=path!("/sede/comunicazioni/:id/esito")
                         view=|| view! { <RequireLogin><office::OutcomePage/></RequireLogin> }
                     />

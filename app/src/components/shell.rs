@@ -63,7 +63,11 @@ pub fn Shell(children: Children) -> impl IntoView {
                     ("/comunicazioni", "Comunicazione bidirezionale"),
                     ("/appuntamenti", "Gestione appuntamenti"),
                 ],
-                Role::Operatore => vec![("/sede/comunicazioni", "Comunicazioni della sede")],
+                Role::Operatore => vec![
+                    ("/sede/comunicazioni", "Comunicazioni della sede"),
+                    ("/sede/agenda", "Agenda della sede"),
+                    ("/sede/chiusure", "Chiusure e capienza"),
+                ],
             };
             view! {
                 <nav class="main-nav" aria-label="Navigazione principale">

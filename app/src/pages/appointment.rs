@@ -83,6 +83,7 @@ fn CancelSection(
     appointment: Appointment,
     current: RwSignal<Option<Appointment>>,
 ) -> impl IntoView {
+    let by_office = appointment.viewed_by_office;
     let a = appointment;
     if !a.can_cancel {
         return a.cancel_until.clone().map(|until| view! {
@@ -169,7 +170,11 @@ fn CancelSection(
     let until = a.cancel_until.clone().unwrap_or_default();
     view! {
         <h2>"Annullare l'appuntamento"</h2>
-        <p>{format!("Se non puoi più partecipare, annulla l'appuntamento entro {}, ore {}: l'orario tornerà disponibile per altri.", it::date_with_weekday(&until), it::time(&until))}</p>
+        <p>{if by_office {
+            "Se la sede non può ricevere il contribuente, annulla l'appuntamento indicando il motivo: lo leggerà nella comunicazione e l'orario tornerà disponibile.".to_string()
+        } else {
+            format!("Se non puoi più partecipare, annulla l'appuntamento entro {}, ore {}: l'orario tornerà disponibile per altri.", it::date_with_weekday(&until), it::time(&until))
+        }}</p>
         <p class="no-print"><button type="button" class="button button--danger" node_ref=opener on:click=open aria-haspopup="dialog">"Annulla appuntamento"</button></p>
         <dialog class="dialog" node_ref=dialog aria-labelledby="annulla-titolo" aria-describedby="annulla-descrizione" on:close=closed on:keydown=trap>
             <h2 class="dialog__title" id="annulla-titolo">"Annullare l'appuntamento?"</h2>
@@ -178,7 +183,7 @@ fn CancelSection(
                 a.reference, it::date_with_weekday(&a.starts_at), it::time(&a.starts_at), a.office.name
             )}</p>
             {move || failed.get().map(|m| view! { <div class="alert alert--error" role="alert"><p>{m}</p></div> })}
-            <FieldGroup id="motivo" label="Motivo (facoltativo)" hint="Al massimo 500 caratteri. Sarà scritto nella comunicazione." error=Signal::derive(move || error.get())>
+            <FieldGroup id="motivo" label=if by_office { "Motivo (obbligatorio)" } else { "Motivo (facoltativo)" } hint="Al massimo 500 caratteri. Sarà scritto nella comunicazione." error=Signal::derive(move || error.get())>
                 <textarea class="textarea" id="motivo" name="motivo" rows="3" maxlength="500" node_ref=first
                     aria-describedby=move || described_by("motivo", true, error.get().is_some())
                     aria-invalid=move || error.get().is_some().then_some("true")
@@ -192,6 +197,105 @@ fn CancelSection(
         </dialog>
     }
     .into_any()
+}
+
+/// An operator of the office: the details, then what the office may do now (record whether
+/// it took place, or cancel it with a reason), and the timeline.
+#[component]
+fn OfficeView(appointment: Appointment, current: RwSignal<Option<Appointment>>) -> impl IntoView {
+    let a = appointment;
+    let outcome = match a.status {
+        AppointmentStatus::Svolto => Some(format!(
+            "Presenza registrata: l'appuntamento {} si è svolto.",
+            a.reference
+        )),
+        AppointmentStatus::NonPresentato => Some(format!(
+            "Presenza registrata: il contribuente non si è presentato all'appuntamento {}.",
+            a.reference
+        )),
+        AppointmentStatus::Annullato => Some(format!(
+            "L'appuntamento {} è annullato: l'orario è di nuovo disponibile.",
+            a.reference
+        )),
+        _ => None,
+    };
+    let day = a.starts_at.get(..10).unwrap_or_default().to_string();
+    view! {
+        <PageHeading title=format!("Appuntamento {}", a.reference)/>
+        <p class="lead">{format!("{} – {}, ore {}", a.contributor.name, it::date_with_weekday(&a.starts_at), it::time(&a.starts_at))}</p>
+        {outcome.map(|m| view! { <div class="alert alert--success" role="status"><p>{m}</p></div> })}
+        <Details appointment=a.clone()/>
+        {a.can_record_attendance.then(|| view! { <AttendanceForm appointment=a.clone() current=current/> })}
+        {a.can_cancel.then(|| view! { <CancelSection appointment=a.clone() current=current/> })}
+        <p class="no-print"><A href=format!("/sede/agenda?data={day}")>"Torna all'agenda della sede"</A></p>
+        <Timeline appointment=a.clone()/>
+    }
+}
+
+/// "Svolto" or "Non presentato", with the optional "Esito dell'incontro".
+#[component]
+fn AttendanceForm(
+    appointment: Appointment,
+    current: RwSignal<Option<Appointment>>,
+) -> impl IntoView {
+    let outcome = RwSignal::new(String::new());
+    let text = RwSignal::new(String::new());
+    let errors = RwSignal::new(std::collections::BTreeMap::<String, String>::new());
+    let failed = RwSignal::new(None::<String>);
+    let url = format!("/api/appointments/{}/attendance", appointment.reference);
+    let error =
+        move |key: &'static str| Signal::derive(move || errors.with(|e| e.get(key).cloned()));
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let url = url.clone();
+        let body = api::AttendanceRequest {
+            outcome: outcome.get_untracked(),
+            text: Some(text.get_untracked()).filter(|t| !t.trim().is_empty()),
+        };
+        leptos::task::spawn_local(async move {
+            match client::post::<_, Appointment>(&url, &body).await {
+                Ok(updated) => current.set(Some(updated)),
+                Err(e) if !e.fields.is_empty() => {
+                    failed.set(None);
+                    errors.set(e.fields);
+                }
+                Err(e) => failed.set(Some(e.message)),
+            }
+        });
+    };
+    view! {
+        <section class="attendance no-print" aria-labelledby="presenza-titolo">
+            <h2 id="presenza-titolo">"Registra la presenza"</h2>
+            {move || failed.get().map(|m| view! { <div class="alert alert--error" role="alert"><p>{m}</p></div> })}
+            <form class="form narrow" novalidate on:submit=submit>
+                <div class="form-group" class:form-group--error=move || error("outcome").get().is_some()>
+                    <fieldset class="fieldset" aria-describedby=move || described_by("presenza", false, error("outcome").get().is_some())>
+                        <legend class="label">"Il contribuente si è presentato?"</legend>
+                        {move || error("outcome").get().map(|m| view! {
+                            <p class="field-error" id="presenza-error" role="alert"><span class="visually-hidden">"Errore: "</span>{m}</p>
+                        })}
+                        <div class="radio">
+                            <input type="radio" id="presenza-svolto" name="presenza" value="svolto"
+                                on:change=move |_| outcome.set("svolto".into())/>
+                            <label for="presenza-svolto">"Svolto"</label>
+                        </div>
+                        <div class="radio">
+                            <input type="radio" id="presenza-non_presentato" name="presenza" value="non_presentato"
+                                on:change=move |_| outcome.set("non_presentato".into())/>
+                            <label for="presenza-non_presentato">"Non presentato"</label>
+                        </div>
+                    </fieldset>
+                </div>
+                <FieldGroup id="esito" label="Esito dell'incontro (facoltativo)" hint="Solo per un appuntamento svolto: sarà scritto nella comunicazione con il contribuente." error=error("text")>
+                    <textarea class="textarea" id="esito" rows="5" maxlength="2000"
+                        aria-describedby=move || described_by("esito", true, error("text").get().is_some())
+                        aria-invalid=move || error("text").get().map(|_| "true")
+                        bind:value=text></textarea>
+                </FieldGroup>
+                <button type="submit" class="button">"Registra la presenza"</button>
+            </form>
+        </section>
+    }
 }
 
 #[component]
@@ -256,6 +360,9 @@ pub fn AppointmentPage() -> impl IntoView {
         let Some(a) = current.get() else {
             return view! { <p class="loading" role="status">"Caricamento…"</p> }.into_any();
         };
+        if a.viewed_by_office {
+            return view! { <OfficeView appointment=a current=current/> }.into_any();
+        }
         if expired.get() || a.status == AppointmentStatus::Scaduto {
             return view! {
                 <PageHeading title="Prenotazione scaduta"/>

@@ -9,4 +9,5 @@ pub mod home;
 pub mod login;
 pub mod not_found;
 pub mod office;
+pub mod office_agenda;
 pub mod studio;

@@ -1,0 +1,373 @@
+//! The office's day: "Agenda della sede" (printable), and "Chiusure e capienza", where an
+//! operator closes the office (seeing first what the closure would cancel) or changes how many
+//! people are on duty on a day.
+
+use crate::client;
+use crate::components::error_summary::{field_error, problems_from, ErrorSummary, Problem};
+use crate::components::field::{described_by, FieldGroup};
+use crate::components::heading::PageHeading;
+use crate::components::loaded::{fetch, when_loaded};
+use crate::session::Session;
+use api::{
+    it, status_text, CapacityRequest, Closure, ClosureOutcome, DayAvailability, NewClosure,
+    OfficeAgenda, OfficeAppointment, Role,
+};
+use leptos::prelude::*;
+use leptos_router::components::{Form, Redirect, A};
+use leptos_router::hooks::use_query_map;
+
+fn is_operator(session: &Session) -> bool {
+    session.role() == Some(Role::Operatore)
+}
+
+/// "giovedì 26 novembre 2026" from "2026-11-26".
+fn long_day(date: &str) -> String {
+    it::date_with_weekday(&format!("{date}T12:00:00+01:00"))
+}
+
+fn row(a: OfficeAppointment) -> impl IntoView {
+    let href = format!("/appuntamenti/{}", a.reference);
+    let action_label =
+        |label: &str| format!("{label}: {} delle {}", a.reference, it::time(&a.starts_at));
+    let action = if a.can_record_attendance {
+        Some("Registra presenza")
+    } else if a.can_cancel {
+        Some("Gestisci")
+    } else {
+        None
+    }
+    .map(|label| (label, action_label(label)));
+    view! {
+        <tr>
+            <td class="nowrap"><strong>{format!("{}–{}", it::time(&a.starts_at), it::time(&a.ends_at))}</strong><br/><A href=href.clone()>{a.reference.clone()}</A></td>
+            <td>{a.contributor.name.clone()}<br/><span class="hint">{a.contributor.cf.clone()}</span></td>
+            <td>{a.topic.clone()}<br/><span class="hint">{a.protocol.clone()}</span></td>
+            <td>
+                {a.point.label.clone()}<br/><span class="nowrap">{format!("Tel. {}", a.phone)}</span>
+                {a.contact.clone().map(|c| view! { <br/><span class="hint">{c}</span> })}
+            </td>
+            <td class="message__text agenda__notes">{a.notes.clone()}</td>
+            <td><span class=format!("status-tag status-tag--{}", a.status.code())>{status_text(a.status, a.cancelled_by_office)}</span></td>
+            <td class="no-print">{action.map(|(label, name)| view! {
+                <A href=href attr:aria-label=name>{label}</A>
+            })}</td>
+        </tr>
+    }
+}
+
+#[component]
+pub fn OfficeAgendaPage() -> impl IntoView {
+    let session = expect_context::<Session>();
+    if !is_operator(&session) {
+        return view! { <Redirect path=session.home()/> }.into_any();
+    }
+    let query = use_query_map();
+    let day = move || query.read().get("data").unwrap_or_default();
+    let agenda = fetch::<OfficeAgenda>(move || {
+        format!(
+            "/api/office/agenda?date={}",
+            js_sys::encode_uri_component(&day())
+        )
+    });
+    view! {
+        <PageHeading title="Agenda della sede"/>
+        {when_loaded(agenda, move |a: OfficeAgenda| {
+            let count = a.appointments.len();
+            let caption = format!("Appuntamenti di {}", long_day(&a.date));
+            view! {
+                <p class="lead">{format!("{} – {}", a.office, long_day(&a.date))}</p>
+                <nav class="day-nav no-print" aria-label="Giorni dell'agenda">
+                    <A href=format!("/sede/agenda?data={}", a.previous)>"← Giorno precedente"</A>
+                    <A href="/sede/agenda">"Oggi"</A>
+                    <A href=format!("/sede/agenda?data={}", a.next)>"Giorno successivo →"</A>
+                </nav>
+                <Form method="GET" action="/sede/agenda" attr:class="filters no-print" attr:aria-label="Scegli il giorno">
+                    <div class="filters__field">
+                        <label class="label" for="giorno">"Giorno"</label>
+                        <input class="input" type="date" id="giorno" name="data" prop:value=a.date.clone()/>
+                    </div>
+                    <button type="submit" class="button button--secondary">"Mostra"</button>
+                </Form>
+                <p class="result-count" role="status">{match count {
+                    0 => "Nessun appuntamento in questo giorno.".to_string(),
+                    1 => "1 appuntamento.".to_string(),
+                    n => format!("{n} appuntamenti."),
+                }}</p>
+                {(count > 0).then(|| view! {
+                    <div class="table-wrap">
+                    <table class="table table--agenda">
+                        <caption class="visually-hidden">{caption.clone()}</caption>
+                        <thead><tr>
+                            <th scope="col">"Ora e identificativo"</th>
+                            <th scope="col">"Contribuente"</th>
+                            <th scope="col">"Argomento"</th>
+                            <th scope="col">"Punto di consulenza e recapito"</th>
+                            <th scope="col">"Note"</th>
+                            <th scope="col">"Stato"</th>
+                            <th scope="col" class="no-print">"Azioni"</th>
+                        </tr></thead>
+                        <tbody>{a.appointments.into_iter().map(row).collect_view()}</tbody>
+                    </table>
+                    </div>
+                })}
+                <p class="no-print"><button type="button" class="button button--secondary" on:click=|_| { let _ = window().print(); }>"Stampa l'agenda"</button></p>
+            }
+        })}
+    }
+    .into_any()
+}
+
+#[component]
+pub fn ClosuresPage() -> impl IntoView {
+    let session = expect_context::<Session>();
+    if !is_operator(&session) {
+        return view! { <Redirect path=session.home()/> }.into_any();
+    }
+    let refresh = RwSignal::new(0u32);
+    let list = fetch::<Vec<Closure>>(move || {
+        refresh.track();
+        "/api/office/closures".to_string()
+    });
+    let points = fetch::<Vec<api::ConsultationPoint>>(|| "/api/consultation-points".to_string());
+    let draft = RwSignal::new(NewClosure::default());
+    let problems = RwSignal::new(Vec::<Problem>::new());
+    let preview = RwSignal::new(None::<ClosureOutcome>);
+    let done = RwSignal::new(None::<String>);
+    let error = move |id: &'static str| field_error(problems, id);
+    let order = [
+        ("point", "chiusura-punto"),
+        ("from", "chiusura-dal"),
+        ("to", "chiusura-al"),
+        ("start_time", "chiusura-dalle"),
+        ("end_time", "chiusura-alle"),
+        ("reason", "chiusura-motivo"),
+    ];
+    let fail = move |e: client::ApiError| {
+        if e.fields.is_empty() {
+            problems.set(vec![Problem {
+                field: None,
+                message: e.message,
+            }]);
+        } else {
+            problems.set(problems_from(&e.fields, &order));
+        }
+    };
+    let check = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        done.set(None);
+        let body = draft.get_untracked();
+        leptos::task::spawn_local(async move {
+            match client::post::<_, ClosureOutcome>("/api/office/closures/preview", &body).await {
+                Ok(outcome) => {
+                    problems.set(Vec::new());
+                    preview.set(Some(outcome));
+                }
+                Err(e) => {
+                    preview.set(None);
+                    fail(e);
+                }
+            }
+        });
+    };
+    let declare = move |_| {
+        let mut body = draft.get_untracked();
+        body.cancel_appointments = true;
+        leptos::task::spawn_local(async move {
+            match client::post::<_, ClosureOutcome>("/api/office/closures", &body).await {
+                Ok(outcome) => {
+                    let n = outcome.affected.len();
+                    preview.set(None);
+                    problems.set(Vec::new());
+                    draft.set(NewClosure::default());
+                    done.set(Some(match n {
+                        0 => "Chiusura registrata: gli orari non sono più prenotabili.".to_string(),
+                        1 => "Chiusura registrata: 1 appuntamento è stato annullato e il contribuente è stato avvisato nella comunicazione.".to_string(),
+                        n => format!("Chiusura registrata: {n} appuntamenti sono stati annullati e i contribuenti sono stati avvisati nelle comunicazioni."),
+                    }));
+                    refresh.update(|n| *n += 1);
+                }
+                Err(e) => fail(e),
+            }
+        });
+    };
+    let set = move |f: fn(&mut NewClosure, String)| {
+        move |ev: leptos::ev::Event| {
+            let value = event_target_value(&ev);
+            preview.set(None);
+            draft.update(|d| f(d, value));
+        }
+    };
+    view! {
+        <PageHeading title="Chiusure e capienza"/>
+        <p class="lead">"Dichiara quando la sede non riceve e quante persone sono in servizio. Gli orari chiusi spariscono subito dalle prenotazioni."</p>
+        {move || done.get().map(|m| view! { <div class="alert alert--success" role="status"><p>{m}</p></div> })}
+        <h2>"Chiusure in programma"</h2>
+        {when_loaded(list, |list: Vec<Closure>| {
+            if list.is_empty() {
+                return view! { <p>"Nessuna chiusura in programma."</p> }.into_any();
+            }
+            view! {
+                <ul class="closure-list">
+                    {list.into_iter().map(|c| view! {
+                        <li>
+                            <strong>{format!("dal {}, ore {} al {}, ore {}", it::date_with_weekday(&c.starts_at), it::time(&c.starts_at), it::date_with_weekday(&c.ends_at), it::time(&c.ends_at))}</strong>
+                            {format!(" – {}: {}", c.point.map(|p| p.label).unwrap_or_else(|| "tutti i punti di consulenza".into()), c.reason)}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        })}
+        <h2 id="chiusura-titolo">"Dichiara una chiusura"</h2>
+        <ErrorSummary problems=problems.into()/>
+        <form class="form narrow" novalidate on:submit=check aria-labelledby="chiusura-titolo">
+            <FieldGroup id="chiusura-punto" label="Punto di consulenza" error=error("chiusura-punto")>
+                <select class="select" id="chiusura-punto" on:change=set(|d, v| d.point = Some(v).filter(|v| !v.is_empty()))>
+                    <option value="">"Tutti i punti di consulenza"</option>
+                    {move || points.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|p| view! {
+                        <option value=p.code.clone()>{p.label.clone()}</option>
+                    }).collect_view()}
+                </select>
+            </FieldGroup>
+            <div class="form-row">
+                <FieldGroup id="chiusura-dal" label="Dal giorno" error=error("chiusura-dal")>
+                    <input class="input" type="date" id="chiusura-dal" prop:value=move || draft.with(|d| d.from.clone())
+                        aria-describedby=move || described_by("chiusura-dal", false, error("chiusura-dal").get().is_some())
+                        on:change=set(|d, v| d.from = v)/>
+                </FieldGroup>
+                <FieldGroup id="chiusura-al" label="Al giorno (compreso)" error=error("chiusura-al")>
+                    <input class="input" type="date" id="chiusura-al" prop:value=move || draft.with(|d| d.to.clone())
+                        aria-describedby=move || described_by("chiusura-al", false, error("chiusura-al").get().is_some())
+                        on:change=set(|d, v| d.to = v)/>
+                </FieldGroup>
+            </div>
+            <p class="hint" id="orari-hint">"Per chiudere solo una parte di un giorno indica gli orari; per giorni interi lasciali vuoti."</p>
+            <div class="form-row">
+                <FieldGroup id="chiusura-dalle" label="Dalle ore (facoltativo)" error=error("chiusura-dalle")>
+                    <input class="input" type="time" id="chiusura-dalle" prop:value=move || draft.with(|d| d.start_time.clone().unwrap_or_default())
+                        aria-describedby=move || described_by("chiusura-dalle", false, error("chiusura-dalle").get().is_some()).unwrap_or_else(|| "orari-hint".into())
+                        on:change=set(|d, v| d.start_time = Some(v).filter(|v| !v.is_empty()))/>
+                </FieldGroup>
+                <FieldGroup id="chiusura-alle" label="Alle ore (facoltativo)" error=error("chiusura-alle")>
+                    <input class="input" type="time" id="chiusura-alle" prop:value=move || draft.with(|d| d.end_time.clone().unwrap_or_default())
+                        aria-describedby=move || described_by("chiusura-alle", false, error("chiusura-alle").get().is_some()).unwrap_or_else(|| "orari-hint".into())
+                        on:change=set(|d, v| d.end_time = Some(v).filter(|v| !v.is_empty()))/>
+                </FieldGroup>
+            </div>
+            <FieldGroup id="chiusura-motivo" label="Motivo" hint="Lo leggeranno i contribuenti i cui appuntamenti saranno annullati." error=error("chiusura-motivo")>
+                <textarea class="textarea" id="chiusura-motivo" rows="3" maxlength="500"
+                    aria-describedby=move || described_by("chiusura-motivo", true, error("chiusura-motivo").get().is_some())
+                    prop:value=move || draft.with(|d| d.reason.clone())
+                    on:input=set(|d, v| d.reason = v)></textarea>
+            </FieldGroup>
+            <button type="submit" class="button">"Verifica la chiusura"</button>
+        </form>
+        {move || preview.get().map(|p| {
+            let n = p.affected.len();
+            view! {
+                <section class="closure-preview" aria-labelledby="verifica-titolo">
+                    <h2 id="verifica-titolo">"Verifica della chiusura"</h2>
+                    {if n == 0 {
+                        view! { <div class="alert alert--info" role="status"><p>"Nessun appuntamento cade nella chiusura."</p></div> }.into_any()
+                    } else {
+                        view! {
+                            <div class="alert alert--warning" role="alert">
+                                <p>{if n == 1 {
+                                    "Attenzione: nella chiusura c'è 1 appuntamento. Confermando sarà annullato con il motivo della chiusura e il contribuente sarà avvisato.".to_string()
+                                } else {
+                                    format!("Attenzione: nella chiusura ci sono {n} appuntamenti. Confermando saranno annullati con il motivo della chiusura e i contribuenti saranno avvisati.")
+                                }}</p>
+                            </div>
+                            <ul class="closure-list" aria-label="Appuntamenti che saranno annullati">
+                                {p.affected.into_iter().map(|a| view! {
+                                    <li>{format!("{} – {}, ore {} – {} ({}) – {}", a.reference, it::date_with_weekday(&a.starts_at), it::time(&a.starts_at), a.contributor.name, a.point.label, status_text(a.status, a.cancelled_by_office))}</li>
+                                }).collect_view()}
+                            </ul>
+                        }.into_any()
+                    }}
+                    <p><button type="button" class="button" on:click=declare>{if n == 0 {
+                        "Conferma la chiusura".to_string()
+                    } else {
+                        "Conferma la chiusura e annulla gli appuntamenti".to_string()
+                    }}</button></p>
+                </section>
+            }
+        })}
+        <CapacityForm/>
+    }
+    .into_any()
+}
+
+#[component]
+fn CapacityForm() -> impl IntoView {
+    let draft = RwSignal::new(CapacityRequest {
+        date: String::new(),
+        point: "sportello".into(),
+        capacity: 2,
+    });
+    let problems = RwSignal::new(Vec::<Problem>::new());
+    let done = RwSignal::new(None::<String>);
+    let error = move |id: &'static str| field_error(problems, id);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        done.set(None);
+        let body = draft.get_untracked();
+        leptos::task::spawn_local(async move {
+            match client::post::<_, DayAvailability>("/api/office/capacity", &body).await {
+                Ok(day) => {
+                    problems.set(Vec::new());
+                    done.set(Some(format!(
+                        "Capienza aggiornata per {}: {} {} in servizio per ogni orario.",
+                        long_day(&day.date),
+                        body.capacity,
+                        if body.capacity == 1 {
+                            "persona"
+                        } else {
+                            "persone"
+                        }
+                    )));
+                }
+                Err(e) if !e.fields.is_empty() => problems.set(problems_from(
+                    &e.fields,
+                    &[
+                        ("date", "capienza-giorno"),
+                        ("point", "capienza-punto"),
+                        ("capacity", "capienza-persone"),
+                    ],
+                )),
+                Err(e) => problems.set(vec![Problem {
+                    field: None,
+                    message: e.message,
+                }]),
+            }
+        });
+    };
+    view! {
+        <h2 id="capienza-titolo">"Capienza di un giorno"</h2>
+        <p>"Se in un giorno è in servizio un collega in più (o in meno), indica quante persone ricevono per ogni orario. Non si può scendere sotto le prenotazioni già fatte."</p>
+        {move || done.get().map(|m| view! { <div class="alert alert--success" role="status"><p>{m}</p></div> })}
+        <form class="form narrow" novalidate on:submit=submit aria-labelledby="capienza-titolo">
+            <div class="form-row">
+                <FieldGroup id="capienza-giorno" label="Giorno" error=error("capienza-giorno")>
+                    <input class="input" type="date" id="capienza-giorno"
+                        on:change=move |ev| draft.update(|d| d.date = event_target_value(&ev))/>
+                </FieldGroup>
+                <FieldGroup id="capienza-punto" label="Punto di consulenza" error=error("capienza-punto")>
+                    <select class="select" id="capienza-punto" on:change=move |ev| draft.update(|d| d.point = event_target_value(&ev))>
+                        <option value="sportello">"Sportello in sede"</option>
+                        <option value="telefono">"Consulenza telefonica (richiamata)"</option>
+                        <option value="video">"Videochiamata"</option>
+                    </select>
+                </FieldGroup>
+                <FieldGroup id="capienza-persone" label="Persone in servizio" error=error("capienza-persone")>
+                    <input class="input input--short" type="number" id="capienza-persone" min="1" max="50" inputmode="numeric"
+                        prop:value=move || draft.with(|d| d.capacity.to_string())
+                        on:change=move |ev| draft.update(|d| d.capacity = event_target_value(&ev).trim().parse().unwrap_or(0))/>
+                </FieldGroup>
+            </div>
+            {move || problems.with(|p| p.iter().find(|p| p.field.is_none()).map(|p| p.message.clone())).map(|m| view! {
+                <div class="alert alert--error" role="alert"><p>{m}</p></div>
+            })}
+            <button type="submit" class="button">"Aggiorna la capienza"</button>
+        </form>
+    }
+}

@@ -1,0 +1,139 @@
+import { test, expect, checkAxe, Page } from './fixtures';
+import { ACCOUNTS } from '../pages/login-page';
+import { CommunicationsPage, logIn } from '../pages/communications';
+import { press } from '../pages/booking';
+import { Shell } from '../pages/shell';
+
+test.use({ allowedHttpErrors: [409, 422] });
+test.describe.configure({ timeout: 120_000 });
+
+type Agenda = { date: string; appointments: { reference: string; starts_at: string; can_record_attendance: boolean; can_cancel: boolean; contributor: { name: string } }[] };
+
+/** The nearest day, going `step` days at a time from today, whose agenda satisfies `wanted`. */
+async function findDay(page: Page, step: number, wanted: (a: Agenda) => boolean) {
+  const today = new Date();
+  for (let i = 1; i <= 10; i++) {
+    const day = new Date(today.getTime() + step * i * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
+    const agenda: Agenda = await (await page.request.get(`/api/office/agenda?date=${day}`)).json();
+    if (wanted(agenda)) return agenda;
+  }
+  throw new Error('no such day in the demo');
+}
+
+async function showDay(page: Page, date: string) {
+  await page.getByLabel('Giorno', { exact: true }).fill(date);
+  await page.getByRole('button', { name: 'Mostra' }).click();
+  await expect(page).toHaveURL(new RegExp(`data=${date}`));
+}
+
+test("operatore.roma holds the day: Svolto with an esito, Non presentato, a cancellation the contributor reads", async ({ page, browser, axe }) => {
+  const shell = new Shell(page);
+  await logIn(page, ACCOUNTS.operatoreRoma.username);
+  await shell.navLink('Agenda della sede').click();
+  await expect(shell.heading()).toHaveText('Agenda della sede');
+  await expect(page.getByText(/^Sede di Roma – /)).toBeVisible();
+  await axe("today's agenda");
+
+  // The demo's last working day: two meetings whose attendance is still to record.
+  const past = await findDay(page, -1, (a) => a.appointments.filter((x) => x.can_record_attendance).length >= 2);
+  await showDay(page, past.date);
+  const [met, missed] = past.appointments.filter((x) => x.can_record_attendance);
+  await expect(page.getByRole('row').filter({ hasText: met.reference })).toContainText('Mario Rossi');
+  await axe('agenda of a past day');
+
+  // The print view: the agenda alone.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation', { name: 'Navigazione principale' })).toBeHidden();
+  await expect(page.getByRole('table')).toBeVisible();
+  await axe('print view');
+  await page.emulateMedia({ media: 'screen' });
+
+  await press(page.getByRole('link', { name: `Registra presenza: ${met.reference} delle ${met.starts_at.slice(11, 16)}` }));
+  await expect(shell.heading()).toHaveText(`Appuntamento ${met.reference}`);
+  await press(page.getByRole('button', { name: 'Registra la presenza' }));
+  await expect(page.getByText('Scegli «Svolto» oppure «Non presentato».')).toBeVisible();
+  await axe('attendance with an error');
+  await press(page.getByLabel('Svolto', { exact: true }), 'Space');
+  const esito = 'Verificati i versamenti del 2023: risultano tutti accreditati.';
+  await page.getByLabel("Esito dell'incontro (facoltativo)").fill(esito);
+  await press(page.getByRole('button', { name: 'Registra la presenza' }));
+  await expect(page.getByRole('status').filter({ hasText: 'si è svolto' })).toBeVisible();
+  await expect(page.getByRole('list', { name: "Storia dell'appuntamento" })).toContainText('Appuntamento svolto – Sede di Roma');
+  await axe('recorded Svolto');
+
+  await page.getByRole('link', { name: "Torna all'agenda della sede" }).click();
+  await expect(page.getByRole('row').filter({ hasText: met.reference })).toContainText('Svolto');
+  await press(page.getByRole('link', { name: new RegExp(`^Registra presenza: ${missed.reference}`) }));
+  await press(page.getByLabel('Non presentato'), 'Space');
+  await press(page.getByRole('button', { name: 'Registra la presenza' }));
+  await expect(page.getByRole('status').filter({ hasText: 'non si è presentato' })).toBeVisible();
+  await axe('recorded Non presentato');
+
+  // The next working day: the office cancels, with a reason.
+  const future = await findDay(page, 1, (a) => a.appointments.some((x) => x.can_cancel && x.contributor.name === 'Mario Rossi'));
+  const third = future.appointments.find((x) => x.can_cancel && x.contributor.name === 'Mario Rossi')!;
+  await page.goto('/sede/agenda');
+  await showDay(page, future.date);
+  await press(page.getByRole('link', { name: new RegExp(`^Gestisci: ${third.reference}`) }));
+  const cancel = page.getByRole('button', { name: 'Annulla appuntamento' });
+  await press(cancel);
+  const dialog = page.getByRole('dialog', { name: "Annullare l'appuntamento?" });
+  await press(dialog.getByRole('button', { name: "Sì, annulla l'appuntamento" }));
+  await expect(dialog.getByText("Scrivi il motivo dell'annullamento")).toBeVisible();
+  await axe('office cancellation without a reason');
+  const reason = 'La sede resterà chiusa per una disinfestazione: la ricontatteremo.';
+  await dialog.getByLabel('Motivo (obbligatorio)').fill(reason);
+  await press(dialog.getByRole('button', { name: "Sì, annulla l'appuntamento" }));
+  await expect(page.getByRole('status').filter({ hasText: 'è annullato' })).toBeVisible();
+  await axe('cancelled by the office');
+
+  // Rossi reads both: the esito in the thread, the cancellation and its reason.
+  const context = await browser.newContext();
+  const rossi = await context.newPage();
+  await logIn(rossi, ACCOUNTS.rossi.username);
+  await new CommunicationsPage(rossi).row('Contributi 2023: verifica dei versamenti').getByRole('link', { name: /Contributi 2023/ }).click();
+  await expect(rossi.getByText(esito)).toBeVisible();
+  await checkAxe(rossi, 'the thread with the esito');
+  await new Shell(rossi).navLink('Gestione appuntamenti').click();
+  const row = rossi.getByRole('row').filter({ has: rossi.getByRole('link', { name: third.reference }) });
+  await expect(row).toContainText('Annullato dalla sede');
+  await row.getByRole('link', { name: third.reference }).click();
+  await expect(rossi.getByRole('heading', { level: 1, name: 'Appuntamento annullato dalla sede' })).toBeVisible();
+  await expect(rossi.getByRole('definition').filter({ hasText: reason })).toBeVisible();
+  await checkAxe(rossi, 'cancelled by the office, as the contributor sees it');
+  await context.close();
+});
+
+test('a closure warns about the appointments inside it before it cancels them', async ({ page, axe }) => {
+  const shell = new Shell(page);
+  await logIn(page, ACCOUNTS.operatoreMilano.username);
+  await shell.navLink('Chiusure e capienza').click();
+  await expect(shell.heading()).toHaveText('Chiusure e capienza');
+  await axe('closures');
+  const closure = page.getByRole('form', { name: 'Dichiara una chiusura' });
+  await press(closure.getByRole('button', { name: 'Verifica la chiusura' }));
+  await expect(page.getByRole('alert').filter({ hasText: "C'è un problema" })).toBeFocused();
+  await axe('closure with errors');
+
+  // A day three weeks on, for Milan's video calls: nothing inside.
+  const day = new Date(Date.now() + 21 * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
+  await closure.getByLabel('Punto di consulenza').selectOption({ label: 'Videochiamata' });
+  await closure.getByLabel('Dal giorno').fill(day);
+  await closure.getByLabel('Al giorno (compreso)').fill(day);
+  await closure.getByLabel('Motivo').fill('Aggiornamento dei sistemi di videochiamata');
+  await press(closure.getByRole('button', { name: 'Verifica la chiusura' }));
+  await expect(page.getByRole('status').filter({ hasText: 'Nessun appuntamento cade nella chiusura.' })).toBeVisible();
+  await axe('closure preview');
+  await press(page.getByRole('button', { name: 'Conferma la chiusura' }));
+  await expect(page.getByRole('status').filter({ hasText: 'Chiusura registrata' })).toBeVisible();
+  await expect(page.getByText('Aggiornamento dei sistemi di videochiamata')).toBeVisible();
+  await axe('closure declared');
+
+  // Capacity: not below zero people.
+  const capacity = page.getByRole('form', { name: 'Capienza di un giorno' });
+  await capacity.getByLabel('Giorno').fill(day);
+  await capacity.getByLabel('Persone in servizio').fill('0');
+  await press(capacity.getByRole('button', { name: 'Aggiorna la capienza' }));
+  await expect(page.getByText(/Indica quante persone sono in servizio/)).toBeVisible();
+  await axe('capacity with an error');
+});
