@@ -215,6 +215,32 @@ async fn take_place(tx: &mut Tx, slot: i64) -> AppResult<bool> {
     Ok(taken.rows_affected() == 1)
 }
 
+/// The place an appointment held goes back to its slot (it was released or cancelled).
+async fn give_back_place(tx: &mut Tx, appointment: i64) -> AppResult<()> {
+    sqlx::query(
+        "UPDATE slots SET booked = booked - 1
+         WHERE id = (SELECT slot_id FROM appointments WHERE id = $1)",
+    )
+    .bind(appointment)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// The answer to a step: the appointment as it is now, read after the commit (outside the
+/// write lock), as `access` sees it.
+async fn answer(
+    state: &AppState,
+    reference: &str,
+    access: &ThreadAccess,
+) -> AppResult<Json<Appointment>> {
+    let now = state.clock.now();
+    let mut read = state.db.pool.begin().await?;
+    let appointment = load(&mut read, reference, now).await?;
+    read.commit().await?;
+    Ok(Json(for_viewer(appointment, access, now)))
+}
+
 /// The sweeper: every 30 seconds, expired holds become `scaduto`.
 pub fn spawn_sweeper(state: AppState) {
     tokio::spawn(async move {
@@ -806,11 +832,7 @@ async fn detail(
     Path(reference): Path<String>,
 ) -> AppResult<Json<Appointment>> {
     let (_, access) = find(&state, &user, &reference).await?;
-    let now = state.clock.now();
-    let mut tx = state.db.pool.begin().await?;
-    let appointment = load(&mut tx, &reference, now).await?;
-    tx.commit().await?;
-    Ok(Json(for_viewer(appointment, &access, now)))
+    answer(&state, &reference, &access).await
 }
 
 /// Who acts on an appointment, as the timeline and the thread show it.
@@ -930,13 +952,7 @@ async fn step(
                         when(&starts_at)
                     ),
                     Action::Release => {
-                        sqlx::query(
-                            "UPDATE slots SET booked = booked - 1
-                             WHERE id = (SELECT slot_id FROM appointments WHERE id = $1)",
-                        )
-                        .bind(id)
-                        .execute(&mut *tx)
-                        .await?;
+                        give_back_place(&mut tx, id).await?;
                         format!(
                             "Prenotazione {reference} cancellata: l'orario di {} presso la {office} è di nuovo disponibile.",
                             when(&starts_at)
@@ -959,11 +975,7 @@ async fn step(
         }
     }
     tx.commit().await?;
-    // Read after the commit, outside the write lock.
-    let mut read = state.db.pool.begin().await?;
-    let appointment = load(&mut read, &reference, state.clock.now()).await?;
-    read.commit().await?;
-    Ok(Json(appointment))
+    answer(&state, &reference, &ThreadAccess::ContributorSide(acting)).await
 }
 
 async fn extend(
@@ -1048,10 +1060,7 @@ async fn cancel(
         .await?;
         tx.commit().await?;
     }
-    let mut read = state.db.pool.begin().await?;
-    let appointment = load(&mut read, &reference, now).await?;
-    read.commit().await?;
-    Ok(Json(for_viewer(appointment, &access, now)))
+    answer(&state, &reference, &access).await
 }
 
 /// "Svolto" or "Non presentato", by an operator of the office once the appointment started;
@@ -1127,10 +1136,7 @@ async fn attendance(
         }
         tx.commit().await?;
     }
-    let mut read = state.db.pool.begin().await?;
-    let appointment = load(&mut read, &reference, now).await?;
-    read.commit().await?;
-    Ok(Json(for_viewer(appointment, &access, now)))
+    answer(&state, &reference, &access).await
 }
 
 /// A live hold inside a closure the office declares: released with the closure's reason, the
@@ -1156,13 +1162,7 @@ pub async fn release_for_closure(
     if changed.rows_affected() == 0 {
         return Ok(());
     }
-    sqlx::query(
-        "UPDATE slots SET booked = booked - 1
-         WHERE id = (SELECT slot_id FROM appointments WHERE id = $1)",
-    )
-    .bind(id)
-    .execute(&mut **tx)
-    .await?;
+    give_back_place(tx, id).await?;
     let (event_id, message_id) = event_and_message_ids(tx).await?;
     let label = author_label(user, "");
     event(
@@ -1228,13 +1228,7 @@ pub async fn cancel_confirmed(
     if changed.rows_affected() == 0 {
         return Ok(false);
     }
-    sqlx::query(
-        "UPDATE slots SET booked = booked - 1
-         WHERE id = (SELECT slot_id FROM appointments WHERE id = $1)",
-    )
-    .bind(target.id)
-    .execute(&mut **tx)
-    .await?;
+    give_back_place(tx, target.id).await?;
     let (event_id, message_id) = event_and_message_ids(tx).await?;
     let label = actor(user, target.contributor_name);
     event(

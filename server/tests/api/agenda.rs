@@ -15,15 +15,7 @@ const FIRST_SLOT: &str = "2026-03-03T08:30:00+01:00";
 
 /// Rossi's demo thread that is eligible by days.
 async fn eligible_thread(client: &mut Client<'_>, cf: &str) -> i64 {
-    let page: CommunicationPage = client
-        .get(&format!("/api/contributors/{cf}/communications"))
-        .await
-        .json();
-    page.items
-        .iter()
-        .find(|c| c.subject.starts_with("Contributi del 2024"))
-        .unwrap()
-        .id
+    thread_of(client, cf, "Contributi del 2024").await
 }
 
 fn hold_body(thread: i64, start: &str) -> Value {
@@ -32,28 +24,11 @@ fn hold_body(thread: i64, start: &str) -> Value {
 }
 
 async fn post_hold(client: &mut Client<'_>, key: &str, body: Value) -> TestResponse {
-    let request = client
-        .request("POST", "/api/appointments")
-        .header(header::CONTENT_TYPE, "application/json")
-        .header("idempotency-key", key)
-        .body(Body::from(body.to_string()))
-        .unwrap();
-    client.send(request).await
+    post_with_key(client, "/api/appointments", key, &body).await
 }
 
 async fn free_at(client: &mut Client<'_>, point: &str, office: i64, start: &str) -> u32 {
-    let days: Vec<DayAvailability> = client
-        .get(&format!(
-            "/api/availability?point={point}&office={office}&from={}&to={}",
-            &start[..10],
-            &start[..10]
-        ))
-        .await
-        .json();
-    days.iter()
-        .flat_map(|d| &d.slots)
-        .find(|s| s.start == start)
-        .map_or(0, |s| s.free)
+    free_places(client, point, office, start).await.unwrap_or(0)
 }
 
 #[tokio::test]

@@ -275,3 +275,76 @@ impl Client<'_> {
         .await
     }
 }
+
+/// The contributor's thread whose subject starts with `subject` (the demo's, or one a test made).
+pub async fn thread_of(client: &mut Client<'_>, cf: &str, subject: &str) -> i64 {
+    let page: api::CommunicationPage = client
+        .get(&format!("/api/contributors/{cf}/communications"))
+        .await
+        .json();
+    page.items
+        .iter()
+        .find(|c| c.subject.starts_with(subject))
+        .unwrap_or_else(|| panic!("no thread «{subject}» for {cf}"))
+        .id
+}
+
+/// A POST with an `Idempotency-Key`, as Prenota Appuntamento wants it.
+pub async fn post_with_key(
+    client: &mut Client<'_>,
+    path: &str,
+    key: &str,
+    body: &serde_json::Value,
+) -> TestResponse {
+    let request = client
+        .request("POST", path)
+        .header(header::CONTENT_TYPE, "application/json")
+        .header("idempotency-key", key)
+        .body(Body::from(body.to_string()))
+        .unwrap();
+    client.send(request).await
+}
+
+/// Holds and confirms `start` at the desk of `office` for `thread`: the reference.
+pub async fn book_at(
+    client: &mut Client<'_>,
+    thread: i64,
+    office: i64,
+    start: &str,
+    key: &str,
+) -> String {
+    let body = serde_json::json!({ "communication_id": thread, "point": "sportello",
+        "office": office, "start": start, "phone": "06 1234 5678",
+        "notes": "Verifica dei versamenti." });
+    let held = post_with_key(client, "/api/appointments", key, &body).await;
+    assert_eq!(held.status, StatusCode::CREATED, "{}", held.text());
+    let reference = held.json::<api::Appointment>().reference;
+    let confirmed = client
+        .post(
+            &format!("/api/appointments/{reference}/confirm"),
+            serde_json::json!({}),
+        )
+        .await;
+    assert_eq!(confirmed.status, StatusCode::OK);
+    reference
+}
+
+/// The free places at `start` as availability offers them (None: not offered at all).
+pub async fn free_places(
+    client: &mut Client<'_>,
+    point: &str,
+    office: i64,
+    start: &str,
+) -> Option<u32> {
+    let day = &start[..10];
+    let days: Vec<api::DayAvailability> = client
+        .get(&format!(
+            "/api/availability?point={point}&office={office}&from={day}&to={day}"
+        ))
+        .await
+        .json();
+    days.iter()
+        .flat_map(|d| &d.slots)
+        .find(|s| s.start == start)
+        .map(|s| s.free)
+}

@@ -3,7 +3,7 @@
 //! authorization matrix over every path that names a contributor, a thread or an appointment.
 
 use crate::helpers::*;
-use api::{Appointment, AppointmentStatus, AppointmentSummary, CommunicationPage, Contributor};
+use api::{Appointment, AppointmentStatus, AppointmentSummary, Contributor};
 use axum::body::Body;
 use axum::http::{header, StatusCode};
 use serde_json::{json, Value};
@@ -15,57 +15,18 @@ const FIRST_SLOT: &str = "2026-03-03T08:30:00+01:00";
 const FIRST_SLOT_UTC: i64 = 1_772_523_000;
 
 async fn eligible_thread(client: &mut Client<'_>, cf: &str) -> i64 {
-    let page: CommunicationPage = client
-        .get(&format!("/api/contributors/{cf}/communications"))
-        .await
-        .json();
-    page.items
-        .iter()
-        .find(|c| c.subject.starts_with("Contributi del 2024"))
-        .unwrap()
-        .id
-}
-
-async fn post_with_key(
-    client: &mut Client<'_>,
-    path: &str,
-    key: &str,
-    body: &Value,
-) -> TestResponse {
-    let request = client
-        .request("POST", path)
-        .header(header::CONTENT_TYPE, "application/json")
-        .header("idempotency-key", key)
-        .body(Body::from(body.to_string()))
-        .unwrap();
-    client.send(request).await
+    thread_of(client, cf, "Contributi del 2024").await
 }
 
 /// Holds and confirms the first slot of `office` for the thread: the appointment's reference.
 async fn book(client: &mut Client<'_>, thread: i64, office: i64, key: &str) -> String {
-    let body = json!({ "communication_id": thread, "point": "sportello", "office": office,
-        "start": FIRST_SLOT, "phone": "06 1234 5678", "notes": "Verifica dei versamenti." });
-    let held = post_with_key(client, "/api/appointments", key, &body).await;
-    assert_eq!(held.status, StatusCode::CREATED, "{}", held.text());
-    let reference = held.json::<Appointment>().reference;
-    let confirmed = client
-        .post(&format!("/api/appointments/{reference}/confirm"), json!({}))
-        .await;
-    assert_eq!(confirmed.status, StatusCode::OK);
-    reference
+    book_at(client, thread, office, FIRST_SLOT, key).await
 }
 
 async fn free_at(client: &mut Client<'_>, office: i64) -> u32 {
-    let days: Vec<api::DayAvailability> = client
-        .get(&format!(
-            "/api/availability?point=sportello&office={office}&from=2026-03-03&to=2026-03-03"
-        ))
+    free_places(client, "sportello", office, FIRST_SLOT)
         .await
-        .json();
-    days.iter()
-        .flat_map(|d| &d.slots)
-        .find(|s| s.start == FIRST_SLOT)
-        .map_or(0, |s| s.free)
+        .unwrap_or(0)
 }
 
 async fn history(client: &mut Client<'_>, cf: &str, query: &str) -> Vec<AppointmentSummary> {

@@ -2,10 +2,7 @@
 //! cancel what falls inside them, and a day's capacity. Operators act on their office only.
 
 use crate::helpers::*;
-use api::{
-    Appointment, AppointmentStatus, AppointmentSummary, ClosureOutcome, CommunicationPage,
-    DayAvailability, OfficeAgenda,
-};
+use api::{Appointment, AppointmentStatus, AppointmentSummary, ClosureOutcome, OfficeAgenda};
 use axum::body::Body;
 use axum::http::{header, StatusCode};
 use serde_json::json;
@@ -16,35 +13,12 @@ const FIRST_SLOT: &str = "2026-03-03T08:30:00+01:00";
 const FIRST_SLOT_UTC: i64 = 1_772_523_000;
 
 async fn thread(client: &mut Client<'_>, cf: &str, subject: &str) -> i64 {
-    let page: CommunicationPage = client
-        .get(&format!("/api/contributors/{cf}/communications"))
-        .await
-        .json();
-    page.items
-        .iter()
-        .find(|c| c.subject.starts_with(subject))
-        .unwrap()
-        .id
+    thread_of(client, cf, subject).await
 }
 
 /// Holds and confirms `start` at Roma's desk for the thread: the reference.
 async fn book(client: &mut Client<'_>, thread: i64, start: &str, key: &str) -> String {
-    let body = json!({ "communication_id": thread, "point": "sportello", "office": ROMA,
-        "start": start, "phone": "06 1234 5678", "notes": "Verifica dei versamenti." });
-    let request = client
-        .request("POST", "/api/appointments")
-        .header(header::CONTENT_TYPE, "application/json")
-        .header("idempotency-key", key)
-        .body(Body::from(body.to_string()))
-        .unwrap();
-    let held = client.send(request).await;
-    assert_eq!(held.status, StatusCode::CREATED, "{}", held.text());
-    let reference = held.json::<Appointment>().reference;
-    let confirmed = client
-        .post(&format!("/api/appointments/{reference}/confirm"), json!({}))
-        .await;
-    assert_eq!(confirmed.status, StatusCode::OK);
-    reference
+    book_at(client, thread, ROMA, start, key).await
 }
 
 async fn last_message(client: &mut Client<'_>, thread: i64) -> (String, String) {
@@ -57,18 +31,7 @@ async fn last_message(client: &mut Client<'_>, thread: i64) -> (String, String) 
 }
 
 async fn free_at(client: &mut Client<'_>, start: &str) -> Option<u32> {
-    let days: Vec<DayAvailability> = client
-        .get(&format!(
-            "/api/availability?point=sportello&office={ROMA}&from={}&to={}",
-            &start[..10],
-            &start[..10]
-        ))
-        .await
-        .json();
-    days.iter()
-        .flat_map(|d| &d.slots)
-        .find(|s| s.start == start)
-        .map(|s| s.free)
+    free_places(client, "sportello", ROMA, start).await
 }
 
 #[tokio::test]
