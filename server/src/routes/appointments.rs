@@ -215,6 +215,19 @@ async fn take_place(tx: &mut Tx, slot: i64) -> AppResult<bool> {
     Ok(taken.rows_affected() == 1)
 }
 
+/// Whether the office declared a closure over the appointment's time (after it was held).
+async fn inside_closure(tx: &mut Tx, appointment: i64) -> AppResult<bool> {
+    let found: Option<(i64,)> = sqlx::query_as(
+        "SELECT k.id FROM closures k JOIN appointments a ON a.id = $1
+         WHERE k.office_id = a.office_id AND (k.point_code IS NULL OR k.point_code = a.point_code)
+           AND k.starts_at < a.ends_at AND k.ends_at > a.starts_at",
+    )
+    .bind(appointment)
+    .fetch_optional(&mut **tx)
+    .await?;
+    Ok(found.is_some())
+}
+
 /// The place an appointment held goes back to its slot (it was released or cancelled).
 async fn give_back_place(tx: &mut Tx, appointment: i64) -> AppResult<()> {
     sqlx::query(
@@ -895,6 +908,12 @@ async fn step(
         Err(other) => return Err(refusal(other)),
         Ok(Step::AlreadyDone) => {}
         Ok(Step::To(next)) => {
+            if matches!(action, Action::Confirm) && inside_closure(&mut tx, id).await? {
+                return Err(AppError::Conflict {
+                    code: "office_closed",
+                    message: "La sede ha dichiarato una chiusura in questo orario: la prenotazione non può essere confermata. Cancellala e scegli un altro orario.".into(),
+                });
+            }
             // Conditional on the status read above: a concurrent step makes this one a no-op
             // that is then answered from the fresh state.
             let changed = match action {

@@ -43,7 +43,7 @@ fn office_of(user: &CurrentUser) -> AppResult<i64> {
 
 const SELECT: &str = "SELECT a.id, a.reference, a.status, a.cancelled_by, a.starts_at, a.ends_at,
         c.cf, c.name, c.category, c.province, tp.label, a.point_code, p.label, a.phone, a.notes,
-        a.communication_id, t.protocol, a.hold_expires_at, o.name
+        a.communication_id, t.protocol, o.name
  FROM appointments a
  JOIN contributors c ON c.id = a.contributor_id
  JOIN topics tp ON tp.code = a.topic_code
@@ -54,7 +54,6 @@ const SELECT: &str = "SELECT a.id, a.reference, a.status, a.cancelled_by, a.star
 /// One line of the agenda, with its id and its office's name for the callers that act on it.
 struct Line {
     id: i64,
-    hold: Option<i64>,
     starts_at: i64,
     office: String,
     appointment: OfficeAppointment,
@@ -78,9 +77,8 @@ fn line(row: &sqlx::any::AnyRow, now: i64) -> AppResult<Line> {
     let confirmed = status == AppointmentStatus::Confermato;
     Ok(Line {
         id: row.try_get(0)?,
-        hold: row.try_get(17)?,
         starts_at,
-        office: row.try_get(18)?,
+        office: row.try_get(17)?,
         appointment: OfficeAppointment {
             reference: row.try_get(1)?,
             status,
@@ -354,26 +352,27 @@ async fn declare(
     let reason = format!("chiusura della sede – {}", checked.spec.reason);
     for l in &affected {
         let a = &l.appointment;
-        if a.status == AppointmentStatus::Confermato {
-            let target = Cancellation {
-                id: l.id,
-                reference: &a.reference,
-                starts_at: l.starts_at,
-                communication_id: a.communication_id,
-                office: &l.office,
-                contributor_name: &a.contributor.name,
-            };
-            cancel_confirmed(
-                &mut tx,
-                &target,
-                &user,
-                true,
-                Some(&reason),
-                l.starts_at,
-                now,
-            )
-            .await?;
-        } else if l.hold.is_some() {
+        // Whatever it was when read: a hold confirmed meanwhile is cancelled, a hold still
+        // held is released (each statement is conditional on the status it changes).
+        let target = Cancellation {
+            id: l.id,
+            reference: &a.reference,
+            starts_at: l.starts_at,
+            communication_id: a.communication_id,
+            office: &l.office,
+            contributor_name: &a.contributor.name,
+        };
+        let cancelled = cancel_confirmed(
+            &mut tx,
+            &target,
+            &user,
+            true,
+            Some(&reason),
+            l.starts_at,
+            now,
+        )
+        .await?;
+        if !cancelled {
             release_for_closure(
                 &mut tx,
                 l.id,

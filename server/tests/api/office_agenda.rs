@@ -490,3 +490,40 @@ async fn the_demo_gives_the_office_a_day_to_work_on() {
         Some(1)
     );
 }
+
+#[tokio::test]
+async fn a_hold_caught_by_a_closure_cannot_be_confirmed() {
+    let app = spawn_app().await;
+    let mut rossi = app.logged_in(ROSSI).await;
+    let t = thread(&mut rossi, ROSSI, "Contributi del 2024").await;
+    let body = json!({ "communication_id": t, "point": "sportello", "office": ROMA,
+        "start": FIRST_SLOT, "phone": "06 1234 5678", "notes": "Verifica." });
+    let held: Appointment = post_with_key(&mut rossi, "/api/appointments", "k1", &body)
+        .await
+        .json();
+    // A closure that landed between the hold and the confirmation (as a race would leave it).
+    sqlx::query(
+        "INSERT INTO closures (id, office_id, point_code, starts_at, ends_at, reason, created_at)
+         VALUES (99, $1, NULL, $2, $3, 'Sciopero', $4)",
+    )
+    .bind(ROMA)
+    .bind(FIRST_SLOT_UTC - 3600)
+    .bind(FIRST_SLOT_UTC + 3600)
+    .bind(app.clock_now())
+    .execute(&app.db.pool)
+    .await
+    .unwrap();
+    let refused = rossi
+        .post(
+            &format!("/api/appointments/{}/confirm", held.reference),
+            json!({}),
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::CONFLICT);
+    assert_eq!(refused.error().code, "office_closed");
+    let still: Appointment = rossi
+        .get(&format!("/api/appointments/{}", held.reference))
+        .await
+        .json();
+    assert_eq!(still.status, AppointmentStatus::Prenotato);
+}
