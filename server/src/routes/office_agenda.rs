@@ -350,6 +350,7 @@ async fn declare(
     .execute(&mut *tx)
     .await?;
     let reason = format!("chiusura della sede – {}", checked.spec.reason);
+    let mut answer = Vec::new();
     for l in &affected {
         let a = &l.appointment;
         // Whatever it was when read: a hold confirmed meanwhile is cancelled, a hold still
@@ -372,7 +373,14 @@ async fn declare(
             now,
         )
         .await?;
-        if !cancelled {
+        let mut done = a.clone();
+        done.can_cancel = false;
+        done.can_record_attendance = false;
+        if cancelled {
+            done.status = AppointmentStatus::Annullato;
+            done.cancelled_by_office = true;
+        } else {
+            done.status = AppointmentStatus::PrenotazioneCancellata;
             release_for_closure(
                 &mut tx,
                 l.id,
@@ -384,6 +392,7 @@ async fn declare(
             )
             .await?;
         }
+        answer.push(done);
     }
     tx.commit().await?;
     tracing::info!(
@@ -391,19 +400,6 @@ async fn declare(
         cancelled = affected.len(),
         "closure declared"
     );
-    let mut answer = Vec::new();
-    for l in affected {
-        let mut a = l.appointment;
-        if a.status == AppointmentStatus::Confermato {
-            a.status = AppointmentStatus::Annullato;
-            a.cancelled_by_office = true;
-        } else {
-            a.status = AppointmentStatus::PrenotazioneCancellata;
-        }
-        a.can_cancel = false;
-        a.can_record_attendance = false;
-        answer.push(a);
-    }
     Ok((
         StatusCode::CREATED,
         axum::Json(ClosureOutcome {
