@@ -104,8 +104,8 @@ async fn event(
 }
 
 /// Every booking event is also a message in its thread, so that the conversation and the
-/// appointment stay one story.
-/// What the office writes counts as the Institute's answer (the contributor sees it as new).
+/// appointment stay one story. What the office writes (`from_institute`) counts as the
+/// Institute's answer, so the contributor sees it as new.
 #[allow(clippy::too_many_arguments)]
 pub async fn post_to_thread(
     tx: &mut Tx,
