@@ -1,34 +1,51 @@
-//! Who may act for whom. Every contributor-scoped request goes through here, on every request:
-//! a delegation revoked or expired a second ago no longer counts.
+//! The policy: who may act for whom, who may see a thread, who may act on an appointment.
+//! Every path asks here, on every request: a delegation revoked or expired a second ago no
+//! longer counts, and an operator reaches only what belongs to their own office.
 
 use crate::auth::CurrentUser;
 use crate::db::Db;
+use crate::domain::booking::Viewer;
 use crate::error::{AppError, AppResult};
 use api::{Category, Contributor, Role};
 
-type ContributorRow = (String, String, String, String);
-
-pub fn contributor_from_row(
-    cf: String,
-    name: String,
-    category: String,
-    province: String,
-) -> AppResult<Contributor> {
-    to_contributor((cf, name, category, province))
+/// A contributor as stored.
+#[derive(sqlx::FromRow)]
+pub struct ContributorRow {
+    pub id: i64,
+    pub cf: String,
+    pub name: String,
+    pub category: String,
+    pub province: String,
 }
 
-fn to_contributor((cf, name, category, province): ContributorRow) -> AppResult<Contributor> {
-    let category = match category.as_str() {
+impl ContributorRow {
+    pub fn to_api(&self) -> AppResult<Contributor> {
+        contributor(&self.cf, &self.name, &self.category, &self.province)
+    }
+}
+
+pub fn contributor(cf: &str, name: &str, category: &str, province: &str) -> AppResult<Contributor> {
+    let category = match category {
         "artigiano" => Category::Artigiano,
         "commerciante" => Category::Commerciante,
         other => return Err(AppError::Internal(format!("unknown category {other}"))),
     };
     Ok(Contributor {
-        cf,
-        name,
+        cf: cf.to_string(),
+        name: name.to_string(),
         category,
-        province,
+        province: province.to_string(),
     })
+}
+
+/// "A live delegation from contributor `c` to intermediary $n at instant $m" (SQL).
+pub fn delegated(contributor_column: &str, intermediary: usize, now: usize) -> String {
+    format!(
+        "EXISTS (SELECT 1 FROM delegations d
+                 WHERE d.contributor_id = {contributor_column} AND d.intermediary_id = ${intermediary}
+                   AND d.revoked_at IS NULL AND d.valid_from <= ${now}
+                   AND (d.valid_until IS NULL OR d.valid_until > ${now}))"
+    )
 }
 
 /// The contributors `user` may act for at `now`: themself for a contributor, those with a
@@ -41,23 +58,18 @@ pub async fn contributors_for(
     let rows: Vec<ContributorRow> = match user.role {
         Role::Contribuente => {
             sqlx::query_as(
-                "SELECT cf, name, category, province FROM contributors WHERE user_id = $1",
+                "SELECT id, cf, name, category, province FROM contributors WHERE user_id = $1",
             )
             .bind(user.id)
             .fetch_all(&db.pool)
             .await?
         }
         Role::Intermediario => {
-            sqlx::query_as(
-                "SELECT c.cf, c.name, c.category, c.province
-                 FROM contributors c
-                 WHERE EXISTS (
-                     SELECT 1 FROM delegations d
-                     WHERE d.contributor_id = c.id AND d.intermediary_id = $1
-                       AND d.revoked_at IS NULL AND d.valid_from <= $2
-                       AND (d.valid_until IS NULL OR d.valid_until > $2))
-                 ORDER BY c.name, c.cf",
-            )
+            sqlx::query_as(&format!(
+                "SELECT c.id, c.cf, c.name, c.category, c.province FROM contributors c
+                 WHERE {} ORDER BY c.name, c.cf",
+                delegated("c.id", 1, 2)
+            ))
             .bind(user.id)
             .bind(now)
             .fetch_all(&db.pool)
@@ -65,7 +77,7 @@ pub async fn contributors_for(
         }
         Role::Operatore => Vec::new(),
     };
-    rows.into_iter().map(to_contributor).collect()
+    rows.iter().map(ContributorRow::to_api).collect()
 }
 
 /// A contributor the caller may act for, as the handlers need it.
@@ -78,7 +90,7 @@ pub struct ActingFor {
 /// The contributor named by `cf`, if `user` may act for them now; otherwise 404, whether the
 /// contributor exists or not.
 pub async fn acting_for(db: &Db, user: &CurrentUser, cf: &str, now: i64) -> AppResult<ActingFor> {
-    let row: Option<(i64, String, String, String, String)> = match user.role {
+    let row: Option<ContributorRow> = match user.role {
         Role::Contribuente => {
             sqlx::query_as(
                 "SELECT id, cf, name, category, province FROM contributors
@@ -90,14 +102,11 @@ pub async fn acting_for(db: &Db, user: &CurrentUser, cf: &str, now: i64) -> AppR
             .await?
         }
         Role::Intermediario => {
-            sqlx::query_as(
+            sqlx::query_as(&format!(
                 "SELECT c.id, c.cf, c.name, c.category, c.province FROM contributors c
-                 WHERE c.cf = $1 AND EXISTS (
-                     SELECT 1 FROM delegations d
-                     WHERE d.contributor_id = c.id AND d.intermediary_id = $2
-                       AND d.revoked_at IS NULL AND d.valid_from <= $3
-                       AND (d.valid_until IS NULL OR d.valid_until > $3))",
-            )
+                 WHERE c.cf = $1 AND {}",
+                delegated("c.id", 2, 3)
+            ))
             .bind(cf)
             .bind(user.id)
             .bind(now)
@@ -106,47 +115,85 @@ pub async fn acting_for(db: &Db, user: &CurrentUser, cf: &str, now: i64) -> AppR
         }
         Role::Operatore => None,
     };
-    let (id, cf, name, category, province) = row.ok_or(AppError::NotFound)?;
+    let row = row.ok_or(AppError::NotFound)?;
     Ok(ActingFor {
-        id,
-        contributor: to_contributor((cf, name, category, province))?,
+        id: row.id,
+        contributor: row.to_api()?,
     })
 }
 
-/// How the caller reaches a thread.
+/// How the caller reaches a thread or an appointment.
 #[derive(Clone, Debug)]
-pub enum ThreadAccess {
+pub enum Access {
     /// The contributor, or an intermediary acting for them.
     ContributorSide(ActingFor),
-    /// An operator of the office the thread is routed to.
+    /// An operator of the office concerned.
     Office { office_id: i64 },
 }
 
-/// The thread `id` if the caller may see it now: its contributor, an intermediary with a live
-/// delegation from that contributor, or an operator of its office. Anyone else gets 404.
-pub async fn thread_access(
+impl Access {
+    pub fn viewer(&self) -> Viewer {
+        match self {
+            Access::ContributorSide(_) => Viewer::ContributorSide,
+            Access::Office { .. } => Viewer::Office,
+        }
+    }
+
+    /// The contributor's side, or 404: an operator may not do what only they do.
+    pub fn contributor_side(self) -> AppResult<ActingFor> {
+        match self {
+            Access::ContributorSide(acting) => Ok(acting),
+            Access::Office { .. } => Err(AppError::NotFound),
+        }
+    }
+
+    /// An operator of the office, or 404: the contributor's side may not do what only the
+    /// office does, and learns nothing from the refusal.
+    pub fn office(&self) -> AppResult<i64> {
+        match self {
+            Access::Office { office_id } => Ok(*office_id),
+            Access::ContributorSide(_) => Err(AppError::NotFound),
+        }
+    }
+}
+
+/// The one rule for who may act on something of a contributor's that belongs to an office:
+/// the contributor's side (themself, or an intermediary with a live delegation), or an
+/// operator of that office. Anyone else gets 404, the answer for something missing.
+pub async fn access(
     db: &Db,
     user: &CurrentUser,
-    id: i64,
+    contributor_cf: &str,
+    office_id: i64,
     now: i64,
-) -> AppResult<ThreadAccess> {
-    let row: Option<(String, i64)> = sqlx::query_as(
+) -> AppResult<Access> {
+    match user.role {
+        Role::Operatore if user.office_id == Some(office_id) => Ok(Access::Office { office_id }),
+        Role::Operatore => Err(AppError::NotFound),
+        _ => Ok(Access::ContributorSide(
+            acting_for(db, user, contributor_cf, now).await?,
+        )),
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct ThreadOwner {
+    cf: String,
+    office_id: i64,
+}
+
+/// The thread `id` if the caller may see it now: a thread belongs to the office it is routed
+/// to. Anyone else gets 404.
+pub async fn thread_access(db: &Db, user: &CurrentUser, id: i64, now: i64) -> AppResult<Access> {
+    let owner: Option<ThreadOwner> = sqlx::query_as(
         "SELECT c.cf, t.office_id FROM communications t
          JOIN contributors c ON c.id = t.contributor_id WHERE t.id = $1",
     )
     .bind(id)
     .fetch_optional(&db.pool)
     .await?;
-    let (cf, office_id) = row.ok_or(AppError::NotFound)?;
-    match user.role {
-        Role::Operatore if user.office_id == Some(office_id) => {
-            Ok(ThreadAccess::Office { office_id })
-        }
-        Role::Operatore => Err(AppError::NotFound),
-        _ => Ok(ThreadAccess::ContributorSide(
-            acting_for(db, user, &cf, now).await?,
-        )),
-    }
+    let owner = owner.ok_or(AppError::NotFound)?;
+    access(db, user, &owner.cf, owner.office_id, now).await
 }
 
 /// The name that signs what `user` writes for `contributor`: their own name, "Studio Verdi per
@@ -159,5 +206,14 @@ pub fn author_label(user: &CurrentUser, contributor_name: &str) -> String {
             user.organisation.as_deref().unwrap_or(&user.name)
         ),
         Role::Operatore => user.office_name.clone().unwrap_or_else(|| "INPS".into()),
+    }
+}
+
+/// Who acts on an appointment, as its timeline shows it: the person, the studio, the office.
+pub fn actor_label(user: &CurrentUser, contributor_name: &str) -> String {
+    match user.role {
+        Role::Intermediario => user.organisation.clone().unwrap_or(user.name.clone()),
+        Role::Operatore => author_label(user, contributor_name),
+        Role::Contribuente => user.name.clone(),
     }
 }

@@ -118,17 +118,18 @@ pub fn parse_role(text: &str) -> Result<Role, AppError> {
     }
 }
 
-type SessionRow = (
-    i64,
-    i64,
-    i64,
-    String,
-    String,
-    String,
-    Option<String>,
-    Option<i64>,
-    Option<String>,
-);
+#[derive(sqlx::FromRow)]
+struct SessionRow {
+    user_id: i64,
+    last_seen_at: i64,
+    expires_at: i64,
+    username: String,
+    name: String,
+    role: String,
+    organisation: Option<String>,
+    office_id: Option<i64>,
+    office_name: Option<String>,
+}
 
 impl FromRequestParts<AppState> for CurrentUser {
     type Rejection = AppError;
@@ -139,7 +140,7 @@ impl FromRequestParts<AppState> for CurrentUser {
         let hash = token_hash(&token);
         let row: Option<SessionRow> = sqlx::query_as(
             "SELECT s.user_id, s.last_seen_at, s.expires_at, u.username, u.name, u.role,
-                    u.organisation, u.office_id, o.name
+                    u.organisation, u.office_id, o.name AS office_name
              FROM sessions s
              JOIN users u ON u.id = s.user_id
              LEFT JOIN offices o ON o.id = u.office_id
@@ -148,20 +149,10 @@ impl FromRequestParts<AppState> for CurrentUser {
         .bind(&hash)
         .fetch_optional(&state.db.pool)
         .await?;
-        let Some((
-            id,
-            last_seen,
-            expires_at,
-            username,
-            name,
-            role,
-            organisation,
-            office_id,
-            office_name,
-        )) = row
-        else {
+        let Some(row) = row else {
             return Err(AppError::Unauthenticated);
         };
+        let (last_seen, expires_at) = (row.last_seen_at, row.expires_at);
         let now = state.clock.now();
         if now >= expires_at || now - last_seen >= IDLE_LIMIT {
             state
@@ -181,13 +172,13 @@ impl FromRequestParts<AppState> for CurrentUser {
                 .await?;
         }
         Ok(CurrentUser {
-            id,
-            username,
-            name,
-            role: parse_role(&role)?,
-            organisation,
-            office_id,
-            office_name,
+            id: row.user_id,
+            username: row.username,
+            name: row.name,
+            role: parse_role(&row.role)?,
+            organisation: row.organisation,
+            office_id: row.office_id,
+            office_name: row.office_name,
             session_expires_at: expires_at,
         })
     }

@@ -15,7 +15,7 @@ pub struct SystemClock;
 
 impl Clock for SystemClock {
     fn now(&self) -> i64 {
-        time::OffsetDateTime::now_utc().unix_timestamp()
+        jiff::Timestamp::now().as_second()
     }
 }
 
@@ -38,13 +38,9 @@ impl Clock for ManualClock {
     }
 }
 
-/// RFC 3339 with offset, as the API writes instants.
+/// RFC 3339 in UTC, as the session's expiry is written.
 pub fn rfc3339(unix: i64) -> String {
-    time::OffsetDateTime::from_unix_timestamp(unix)
-        .ok()
-        .and_then(|t| {
-            t.format(&time::format_description::well_known::Rfc3339)
-                .ok()
-        })
+    jiff::Timestamp::from_second(unix)
+        .map(|t| t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string())
         .unwrap_or_default()
 }

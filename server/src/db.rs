@@ -32,12 +32,52 @@ pub struct Db {
 /// `&mut *tx`; dropped without `commit` it rolls back, and only then lets the next writer in.
 pub struct WriteTx {
     tx: Transaction<'static, Any>,
+    backend: Backend,
     _turn: Option<OwnedMutexGuard<()>>,
 }
 
 impl WriteTx {
     pub async fn commit(self) -> Result<(), sqlx::Error> {
         self.tx.commit().await
+    }
+
+    /// Takes row locks at one level of the lock order (see `Level`), ids ascending. On SQLite
+    /// the transaction already holds the database's write lock, so this costs nothing there.
+    pub async fn lock(&mut self, level: Level, ids: &[i64]) -> Result<(), sqlx::Error> {
+        if self.backend != Backend::Postgres {
+            return Ok(());
+        }
+        let mut ids = ids.to_vec();
+        ids.sort_unstable();
+        ids.dedup();
+        let sql = format!("SELECT id FROM {} WHERE id = $1 FOR UPDATE", level.table());
+        for id in ids {
+            sqlx::query(&sql).bind(id).execute(&mut *self.tx).await?;
+        }
+        Ok(())
+    }
+}
+
+/// The one lock order. Every write transaction that changes more than one of these takes its
+/// rows level by level, in this order, ids ascending within a level, and takes its counters
+/// (`next_values`, names sorted) after all of them; so two transactions never wait for each
+/// other in a circle. New rows (events, messages, outbox) come last and lock nothing shared.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Level {
+    Contributor,
+    Thread,
+    Slot,
+    Appointment,
+}
+
+impl Level {
+    fn table(self) -> &'static str {
+        match self {
+            Level::Contributor => "contributors",
+            Level::Thread => "communications",
+            Level::Slot => "slots",
+            Level::Appointment => "appointments",
+        }
     }
 }
 
@@ -130,11 +170,13 @@ impl Db {
                 let turn = self.writer.clone().lock_owned().await;
                 WriteTx {
                     tx: self.pool.begin_with("BEGIN IMMEDIATE").await?,
+                    backend: self.backend,
                     _turn: Some(turn),
                 }
             }
             Backend::Postgres => WriteTx {
                 tx: self.pool.begin().await?,
+                backend: self.backend,
                 _turn: None,
             },
         })
@@ -159,44 +201,77 @@ impl Db {
     }
 }
 
-/// Advances a named counter and returns its new value, inside the caller's transaction.
-pub async fn next_value(tx: &mut WriteTx, name: &str) -> Result<i64, sqlx::Error> {
-    let row: (i64,) = sqlx::query_as(
-        "INSERT INTO sequences (name, value) VALUES ($1, 1)
-         ON CONFLICT (name) DO UPDATE SET value = sequences.value + 1
-         RETURNING value",
-    )
-    .bind(name)
-    .fetch_one(&mut **tx)
-    .await?;
-    Ok(row.0)
+#[derive(sqlx::FromRow)]
+struct Counter {
+    name: String,
+    value: i64,
 }
 
-/// Advances several counters in one statement (one round trip under the write lock) and
-/// returns their new values in the order asked.
-pub async fn next_values(tx: &mut WriteTx, names: &[&str]) -> Result<Vec<i64>, sqlx::Error> {
-    let rows = (1..=names.len())
-        .map(|i| format!("(${i}, 1)"))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let sql = format!(
-        "INSERT INTO sequences (name, value) VALUES {rows}
-         ON CONFLICT (name) DO UPDATE SET value = sequences.value + 1
-         RETURNING name, value"
-    );
-    let mut query = sqlx::query_as::<_, (String, i64)>(&sql);
-    for name in names {
-        query = query.bind(*name);
+/// Values taken from the named counters (`sequences`), handed out one by one.
+#[derive(Debug, Default)]
+pub struct Ids {
+    /// name → (next value to hand out, last value taken)
+    blocks: std::collections::BTreeMap<String, (i64, i64)>,
+}
+
+impl Ids {
+    /// Advances every counter by the number wanted, in one statement and in name order
+    /// whatever the order asked: a transaction takes its counters once, after its row locks
+    /// (see `Level`), so two transactions never take two counters in opposite orders.
+    pub async fn take(tx: &mut WriteTx, wants: &[(&str, i64)]) -> Result<Ids, sqlx::Error> {
+        let mut wanted = std::collections::BTreeMap::<&str, i64>::new();
+        for (name, n) in wants {
+            *wanted.entry(name).or_default() += n;
+        }
+        wanted.retain(|_, n| *n > 0);
+        if wanted.is_empty() {
+            return Ok(Ids::default());
+        }
+        let rows = (0..wanted.len())
+            .map(|i| format!("(${}, ${})", 2 * i + 1, 2 * i + 2))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let sql = format!(
+            "INSERT INTO sequences (name, value) VALUES {rows}
+             ON CONFLICT (name) DO UPDATE SET value = sequences.value + excluded.value
+             RETURNING name, value"
+        );
+        let mut query = sqlx::query_as::<_, Counter>(&sql);
+        for (name, n) in &wanted {
+            query = query.bind(*name).bind(*n);
+        }
+        let mut ids = Ids::default();
+        for counter in query.fetch_all(&mut **tx).await? {
+            let n = wanted.get(counter.name.as_str()).copied().unwrap_or(0);
+            ids.blocks
+                .insert(counter.name, (counter.value - n + 1, counter.value));
+        }
+        Ok(ids)
     }
-    let values = query.fetch_all(&mut **tx).await?;
-    names
-        .iter()
-        .map(|name| {
-            values
-                .iter()
-                .find(|(n, _)| n == name)
-                .map(|(_, v)| *v)
-                .ok_or_else(|| sqlx::Error::RowNotFound)
-        })
-        .collect()
+
+    /// The next value of `name`; asking for more than was taken is a bug, answered as one.
+    pub fn next(&mut self, name: &str) -> Result<i64, sqlx::Error> {
+        match self.blocks.get_mut(name) {
+            Some((next, last)) if *next <= *last => {
+                *next += 1;
+                Ok(*next - 1)
+            }
+            _ => Err(sqlx::Error::Protocol(format!(
+                "no value of counter {name} left"
+            ))),
+        }
+    }
+}
+
+/// Advances a named counter and returns its new value, inside the caller's transaction.
+pub async fn next_value(tx: &mut WriteTx, name: &str) -> Result<i64, sqlx::Error> {
+    Ids::take(tx, &[(name, 1)]).await?.next(name)
+}
+
+/// Advances several counters by one (see `Ids::take`) and returns their new values in the
+/// order asked.
+pub async fn next_values(tx: &mut WriteTx, names: &[&str]) -> Result<Vec<i64>, sqlx::Error> {
+    let wants: Vec<(&str, i64)> = names.iter().map(|n| (*n, 1)).collect();
+    let mut ids = Ids::take(tx, &wants).await?;
+    names.iter().map(|n| ids.next(n)).collect()
 }

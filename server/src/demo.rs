@@ -2,9 +2,10 @@
 
 use crate::auth::hash_password;
 use crate::clock::Clock;
+use crate::communications::repo::{insert_message, insert_thread, NewThread};
+use crate::db::WriteTx;
 use crate::db::{next_value, Db};
 use crate::rome;
-use crate::routes::communications::{insert_message, insert_thread, NewThread};
 use api::CommunicationStatus;
 
 pub const PASSWORD: &str = "demo2026";
@@ -47,7 +48,7 @@ pub async fn load_if_empty(db: &Db, clock: &dyn Clock) -> Result<bool, sqlx::Err
     let now = clock.now();
 
     let mut tx = db.begin_write().await?;
-    let (users,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM users")
+    let users: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users")
         .fetch_one(&mut *tx)
         .await?;
     if users > 0 {
@@ -55,15 +56,14 @@ pub async fn load_if_empty(db: &Db, clock: &dyn Clock) -> Result<bool, sqlx::Err
     }
 
     // Offices are reference data (migration 0003); the demo only links people to them.
-    let office_ids: Vec<(String, i64, String)> =
-        sqlx::query_as("SELECT province, id, name FROM offices")
-            .fetch_all(&mut *tx)
-            .await?;
+    let office_ids: Vec<OfficeRow> = sqlx::query_as("SELECT province, id, name FROM offices")
+        .fetch_all(&mut *tx)
+        .await?;
     let office_id = |province: &str| {
         office_ids
             .iter()
-            .find(|(p, ..)| p == province)
-            .map(|(_, id, name)| (*id, name.clone()))
+            .find(|o| o.province == province)
+            .map(|o| (o.id, o.name.clone()))
     };
 
     let mut contributor_ids = Vec::new();
@@ -244,15 +244,11 @@ async fn load_thread(
             status: thread.status,
             sent_at,
         },
+        (None, contributor, thread.text),
     )
     .await
     .map_err(demo_error)?;
-    insert_message(tx, id, None, contributor, false, thread.text, sent_at)
-        .await
-        .map_err(demo_error)?;
-    insert_message(tx, id, None, office, true, thread.answer.1, answered_at)
-        .await
-        .map_err(demo_error)?;
+    message(tx, id, None, office, true, thread.answer.1, answered_at).await?;
     sqlx::query(
         "UPDATE communications SET last_message_at = $1, last_institute_message_at = $1,
              awaiting_answer = 0, contributor_read_at = $2 WHERE id = $3",
@@ -267,6 +263,29 @@ async fn load_thread(
 
 fn demo_error(error: crate::error::AppError) -> sqlx::Error {
     sqlx::Error::Protocol(error.to_string())
+}
+
+#[derive(sqlx::FromRow)]
+struct OfficeRow {
+    province: String,
+    id: i64,
+    name: String,
+}
+
+/// A message in a demo thread, with the next message id.
+async fn message(
+    tx: &mut WriteTx,
+    thread: i64,
+    author: Option<i64>,
+    label: &str,
+    from_institute: bool,
+    text: &str,
+    at: i64,
+) -> Result<(), sqlx::Error> {
+    let id = next_value(tx, "messages").await?;
+    insert_message(tx, id, thread, author, label, from_institute, text, at)
+        .await
+        .map_err(demo_error)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -304,11 +323,14 @@ async fn insert_user(
 pub async fn load_office_day(db: &Db, now: i64) -> Result<(), sqlx::Error> {
     use crate::domain::calendar::{is_closed_day, next_working_day};
     use jiff::ToSpan;
-    let (office, patron): (i64, Option<String>) =
-        sqlx::query_as("SELECT id, patron_day FROM offices WHERE province = 'RM'")
-            .fetch_one(&db.pool)
-            .await?;
-    let (contributor,): (i64,) = sqlx::query_as("SELECT id FROM contributors WHERE cf = $1")
+    let office: i64 = sqlx::query_scalar("SELECT id FROM offices WHERE province = 'RM'")
+        .fetch_one(&db.pool)
+        .await?;
+    let patron: Option<String> = sqlx::query_scalar("SELECT patron_day FROM offices WHERE id = $1")
+        .bind(office)
+        .fetch_one(&db.pool)
+        .await?;
+    let contributor: i64 = sqlx::query_scalar("SELECT id FROM contributors WHERE cf = $1")
         .bind(CONTRIBUTORS[0].0)
         .fetch_one(&db.pool)
         .await?;
@@ -345,7 +367,7 @@ pub async fn load_office_day(db: &Db, now: i64) -> Result<(), sqlx::Error> {
         ),
     ];
     let mut tx = db.begin_write().await?;
-    let (office_name,): (String,) = sqlx::query_as("SELECT name FROM offices WHERE id = $1")
+    let office_name: String = sqlx::query_scalar("SELECT name FROM offices WHERE id = $1")
         .bind(office)
         .fetch_one(&mut *tx)
         .await?;
@@ -361,23 +383,13 @@ pub async fn load_office_day(db: &Db, now: i64) -> Result<(), sqlx::Error> {
                 status: CommunicationStatus::InLavorazione,
                 sent_at,
             },
-        )
-        .await
-        .map_err(demo_error)?;
-        insert_message(
-            &mut tx,
-            thread,
-            None,
-            CONTRIBUTORS[0].1,
-            false,
-            notes,
-            sent_at,
+            (None, CONTRIBUTORS[0].1, notes),
         )
         .await
         .map_err(demo_error)?;
         let ends_at = starts_at + 30 * 60;
         let booked_at = starts_at - 3 * DAY;
-        let slot = next_value(&mut tx, "slots").await?;
+        let slot = crate::agenda::repo::slot_id(office, "sportello", starts_at);
         sqlx::query(
             "INSERT INTO slots (id, office_id, point_code, starts_at, ends_at, capacity, booked)
              VALUES ($1, $2, 'sportello', $3, $4, 2, 1)
@@ -389,7 +401,7 @@ pub async fn load_office_day(db: &Db, now: i64) -> Result<(), sqlx::Error> {
         .bind(ends_at)
         .execute(&mut *tx)
         .await?;
-        let (slot,): (i64,) = sqlx::query_as(
+        let slot: i64 = sqlx::query_scalar(
             "SELECT id FROM slots WHERE office_id = $1 AND point_code = 'sportello' AND starts_at = $2",
         )
         .bind(office)
@@ -402,7 +414,7 @@ pub async fn load_office_day(db: &Db, now: i64) -> Result<(), sqlx::Error> {
             "AP-{year}-{:06}",
             next_value(&mut tx, &format!("appointment-{year}")).await?
         );
-        let (user,): (i64,) = sqlx::query_as("SELECT user_id FROM contributors WHERE id = $1")
+        let user: i64 = sqlx::query_scalar("SELECT user_id FROM contributors WHERE id = $1")
             .bind(contributor)
             .fetch_one(&mut *tx)
             .await?;
@@ -448,7 +460,7 @@ pub async fn load_office_day(db: &Db, now: i64) -> Result<(), sqlx::Error> {
             api::it::date_with_weekday(&rome::instant(starts_at)),
             api::it::time(&rome::instant(starts_at))
         );
-        insert_message(
+        message(
             &mut tx,
             thread,
             Some(user),
@@ -457,8 +469,7 @@ pub async fn load_office_day(db: &Db, now: i64) -> Result<(), sqlx::Error> {
             &text,
             booked_at,
         )
-        .await
-        .map_err(demo_error)?;
+        .await?;
         sqlx::query("UPDATE communications SET last_message_at = $1 WHERE id = $2")
             .bind(booked_at.max(sent_at))
             .bind(thread)
@@ -504,7 +515,7 @@ pub async fn load_test_contributors(
         .bind(user)
         .execute(&mut *tx)
         .await?;
-        let (office,): (i64,) = sqlx::query_as("SELECT id FROM offices WHERE province = 'RM'")
+        let office: i64 = sqlx::query_scalar("SELECT id FROM offices WHERE province = 'RM'")
             .fetch_one(&mut *tx)
             .await?;
         let (thread, _) = insert_thread(
@@ -517,6 +528,7 @@ pub async fn load_test_contributors(
                 status: CommunicationStatus::NonAccolta,
                 sent_at: now - DAY,
             },
+            (None, &name, "Prova di carico."),
         )
         .await
         .map_err(demo_error)?;

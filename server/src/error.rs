@@ -53,14 +53,61 @@ pub enum AppError {
         message: String,
         retry_after: i64,
     },
+    /// 503: PostgreSQL gave up a transaction to break a deadlock or a serialization conflict,
+    /// again and again (see `retrying`); nothing was changed.
+    #[error("busy: {0}")]
+    Busy(String),
     /// 500: anything unexpected. Logged once; the user gets a generic sentence.
     #[error("internal error: {0}")]
     Internal(String),
 }
 
 impl From<sqlx::Error> for AppError {
+    /// A constraint that refused a write means the request met a state it did not expect (a
+    /// race the rules lost): a 409, never a 500. Deadlocks and serialization failures are
+    /// retried by `retrying`.
     fn from(error: sqlx::Error) -> Self {
+        use sqlx::error::ErrorKind;
+        if let Some(db) = error.as_database_error() {
+            if matches!(db.code().as_deref(), Some("40001" | "40P01")) {
+                return AppError::Busy(db.message().to_string());
+            }
+            if matches!(
+                db.kind(),
+                ErrorKind::UniqueViolation | ErrorKind::CheckViolation
+            ) {
+                tracing::info!(detail = %db.message(), "write refused by a constraint");
+                return AppError::Conflict {
+                    code: "conflict",
+                    message: "Nel frattempo i dati sono cambiati: ricarica la pagina e riprova."
+                        .into(),
+                };
+            }
+        }
         AppError::Internal(format!("database: {error}"))
+    }
+}
+
+/// Runs a whole write transaction again when PostgreSQL broke a deadlock or a serialization
+/// conflict by aborting it: a safety net behind the lock order, bounded, with a little jitter
+/// so the two sides do not meet again at once.
+pub async fn retrying<T, F, Fut>(mut attempt: F) -> AppResult<T>
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = AppResult<T>>,
+{
+    const TRIES: u32 = 4;
+    let mut tries = 0;
+    loop {
+        tries += 1;
+        match attempt().await {
+            Err(AppError::Busy(detail)) if tries < TRIES => {
+                tracing::info!(%detail, tries, "transaction retried");
+                let jitter = rand::random::<u64>() % (10 * u64::from(tries));
+                tokio::time::sleep(std::time::Duration::from_millis(5 + jitter)).await;
+            }
+            other => return other,
+        }
     }
 }
 
@@ -132,6 +179,12 @@ impl AppError {
             TooManyRequests { code, message, .. } => {
                 (StatusCode::TOO_MANY_REQUESTS, code, message.clone())
             }
+            Busy(_) => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "busy",
+                "Il servizio è molto richiesto in questo momento: riprova tra qualche secondo."
+                    .into(),
+            ),
             Internal(_) => (
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "internal",
@@ -143,9 +196,11 @@ impl AppError {
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
-        if let AppError::Internal(detail) = &self {
+        match &self {
             // Logged here, inside the request's span, so the line carries the request id.
-            tracing::error!(%detail, "internal error");
+            AppError::Internal(detail) => tracing::error!(%detail, "internal error"),
+            AppError::Busy(detail) => tracing::warn!(%detail, "gave up after retries"),
+            _ => {}
         }
         let (status, code, message) = self.parts();
         let fields = match &self {
@@ -163,8 +218,13 @@ impl IntoResponse for AppError {
             }),
         )
             .into_response();
-        if let AppError::TooManyRequests { retry_after, .. } = self {
-            if let Ok(value) = HeaderValue::from_str(&retry_after.max(1).to_string()) {
+        let retry_after = match self {
+            AppError::TooManyRequests { retry_after, .. } => Some(retry_after.max(1)),
+            AppError::Busy(_) => Some(1),
+            _ => None,
+        };
+        if let Some(seconds) = retry_after {
+            if let Ok(value) = HeaderValue::from_str(&seconds.to_string()) {
                 response.headers_mut().insert(header::RETRY_AFTER, value);
             }
         }
@@ -173,3 +233,47 @@ impl IntoResponse for AppError {
 }
 
 pub type AppResult<T> = Result<T, AppError>;
+
+/// Per-field problems collected while parsing a request, answered together as one 422.
+#[derive(Debug, Default)]
+pub struct FieldErrors(BTreeMap<String, String>);
+
+impl FieldErrors {
+    pub fn add(&mut self, name: &str, message: impl Into<String>) {
+        self.0
+            .entry(name.to_string())
+            .or_insert_with(|| message.into());
+    }
+
+    /// The value, or nothing with the field's problem noted.
+    pub fn check<T, E: Into<String>>(&mut self, name: &str, parsed: Result<T, E>) -> Option<T> {
+        parsed.map_err(|e| self.add(name, e)).ok()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn into_result(self) -> AppResult<()> {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(AppError::Validation(self.0))
+        }
+    }
+
+    /// The 422 for what was collected (a caller that found a value missing always noted why).
+    pub fn into_error(self) -> AppError {
+        if self.0.is_empty() {
+            AppError::Internal("a value was missing without a field error".into())
+        } else {
+            AppError::Validation(self.0)
+        }
+    }
+
+    pub fn extend(&mut self, other: BTreeMap<String, String>) {
+        for (name, message) in other {
+            self.add(&name, message);
+        }
+    }
+}

@@ -6,18 +6,23 @@
 #![recursion_limit = "256"]
 
 pub mod access;
+pub mod agenda;
 pub mod assets;
 pub mod auth;
 pub mod clock;
+pub mod communications;
 pub mod config;
 pub mod db;
 pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod extract;
+pub mod office;
+pub mod openapi;
 pub mod rome;
 pub mod routes;
 pub mod security;
+pub mod session;
 pub mod telemetry;
 pub mod throttle;
 
@@ -130,7 +135,7 @@ pub async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     }
     let assets = Assets::load(&config.static_dir)?;
     let state = AppState::new(db, Arc::new(SystemClock), assets, config.secure_cookies);
-    routes::appointments::spawn_sweeper(state.clone());
+    agenda::workflow::spawn_sweeper(state.db.clone(), state.clock.clone());
     let listener = tokio::net::TcpListener::bind(config.bind).await?;
     let address = listener.local_addr()?;
     println!("Cassetto Previdenziale in ascolto su http://{address}");

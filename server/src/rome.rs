@@ -40,9 +40,34 @@ pub fn instant(unix: i64) -> String {
         .to_string()
 }
 
+/// The years a date given to the service may fall in: wide enough for any history or plan,
+/// narrow enough that every day has a day before and after it.
+pub const YEARS: std::ops::RangeInclusive<i16> = 2000..=2100;
+
+/// A calendar day written `AAAA-MM-GG`, within `YEARS`; otherwise the Italian reason.
+pub fn parse_date(raw: &str) -> Result<Date, &'static str> {
+    let date = raw
+        .trim()
+        .parse::<Date>()
+        .map_err(|_| "Data non valida: usa il formato AAAA-MM-GG.")?;
+    if YEARS.contains(&date.year()) {
+        Ok(date)
+    } else {
+        Err("Data fuori dall'intervallo ammesso: scegli un giorno tra il 2000 e il 2100.")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_far_from_now_are_refused_with_a_reason() {
+        assert!(parse_date("2026-03-03").is_ok());
+        assert!(parse_date("9999-12-31").unwrap_err().contains("2000"));
+        assert!(parse_date("0001-01-01").is_err());
+        assert!(parse_date("2026-02-30").unwrap_err().contains("AAAA-MM-GG"));
+    }
 
     #[test]
     fn instants_carry_rome_offset_in_winter_and_summer() {

@@ -197,6 +197,49 @@ pub fn cancel_by_office(current: State, starts_at: i64, now: i64) -> Result<Step
     }
 }
 
+/// Who looks at an appointment: the contributor's side, or an operator of its office.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Viewer {
+    ContributorSide,
+    Office,
+}
+
+/// What a viewer may do with an appointment now: the one rule behind every `can_cancel`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Permissions {
+    pub can_cancel: bool,
+    /// The contributor's side only: until when a confirmed appointment may be cancelled.
+    pub cancel_until: Option<i64>,
+    pub can_record_attendance: bool,
+}
+
+pub fn permissions(
+    viewer: Viewer,
+    status: AppointmentStatus,
+    starts_at: i64,
+    cutoff_minutes: i64,
+    now: i64,
+) -> Permissions {
+    let confirmed = status == AppointmentStatus::Confermato;
+    match viewer {
+        Viewer::ContributorSide => {
+            let ahead = confirmed && starts_at > now;
+            let deadline = cancel_deadline(starts_at, cutoff_minutes);
+            Permissions {
+                can_cancel: ahead && now < deadline,
+                cancel_until: ahead.then_some(deadline),
+                can_record_attendance: false,
+            }
+        }
+        // The office cancels until the start (no cut-off) and records attendance after it.
+        Viewer::Office => Permissions {
+            can_cancel: confirmed && now < starts_at,
+            cancel_until: None,
+            can_record_attendance: confirmed && now >= starts_at,
+        },
+    }
+}
+
 /// The reason given for a cancellation: optional for the contributor's side, mandatory for the
 /// office (the contributor must be told why); at most 500 characters.
 pub fn parse_reason(raw: Option<&str>, required: bool) -> Result<Option<String>, String> {
@@ -401,6 +444,19 @@ mod tests {
             );
         }
     }
+    #[test]
+    fn the_contributor_side_cancels_until_the_cutoff_and_the_office_until_the_start() {
+        let side = permissions(Viewer::ContributorSide, Confermato, 10_000, 120, 2_799);
+        assert_eq!((side.can_cancel, side.cancel_until), (true, Some(2_800)));
+        let late = permissions(Viewer::ContributorSide, Confermato, 10_000, 120, 2_800);
+        assert!(!late.can_cancel && late.cancel_until.is_some());
+        let office = permissions(Viewer::Office, Confermato, 10_000, 120, 9_999);
+        assert!(office.can_cancel && !office.can_record_attendance);
+        let started = permissions(Viewer::Office, Confermato, 10_000, 120, 10_000);
+        assert!(!started.can_cancel && started.can_record_attendance);
+        assert!(!permissions(Viewer::Office, Annullato, 10_000, 120, 0).can_cancel);
+    }
+
     #[test]
     fn the_office_cancels_until_the_start_and_must_say_why() {
         let confirmed = State::Other(Confermato);

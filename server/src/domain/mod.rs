@@ -6,3 +6,5 @@ pub mod closure;
 pub mod communication;
 pub mod eligibility;
 pub mod slots;
+pub mod texts;
+pub mod transition;

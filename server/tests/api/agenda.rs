@@ -240,21 +240,17 @@ async fn the_sweeper_marks_expired_holds_and_gives_places_back() {
     let thread = eligible_thread(&mut rossi, ROSSI).await;
     post_hold(&mut rossi, "k1", hold_body(thread, FIRST_SLOT)).await;
     app.clock.advance(16 * 60);
-    let mut tx = app.db.begin_write().await.unwrap();
-    let expired = server::routes::appointments::expire_holds(&mut tx, None, app.clock_now())
+    let expired = server::agenda::workflow::sweep(&app.db, app.clock_now())
         .await
         .unwrap();
-    tx.commit().await.unwrap();
     assert_eq!(expired, 1);
-    let mut tx = app.db.begin_write().await.unwrap();
     assert_eq!(
-        server::routes::appointments::expire_holds(&mut tx, None, app.clock_now())
+        server::agenda::workflow::sweep(&app.db, app.clock_now())
             .await
             .unwrap(),
         0,
         "never twice"
     );
-    tx.commit().await.unwrap();
     let (status,): (String,) = sqlx::query_as("SELECT status FROM appointments")
         .fetch_one(&app.db.pool)
         .await
@@ -721,11 +717,9 @@ async fn every_booking_event_is_a_message_in_its_thread() {
         )
         .await;
     app.clock.advance(16 * 60);
-    let mut tx = app.db.begin_write().await.unwrap();
-    server::routes::appointments::expire_holds(&mut tx, None, app.clock_now())
+    server::agenda::workflow::sweep(&app.db, app.clock_now())
         .await
         .unwrap();
-    tx.commit().await.unwrap();
 
     // Held again and released; held a third time and confirmed.
     let second: Appointment = post_hold(&mut verdi, "k2", hold_body(thread, FIRST_SLOT))

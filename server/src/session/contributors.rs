@@ -8,15 +8,9 @@ use crate::extract::Json;
 use crate::AppState;
 use api::{Contributor, Role};
 use axum::extract::{Query, State};
-use axum::routing::get;
-use axum::Router;
 use std::collections::HashMap;
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/api/contributors", get(list))
-}
-
-async fn list(
+pub async fn list(
     State(state): State<AppState>,
     user: CurrentUser,
     Query(query): Query<HashMap<String, String>>,

@@ -14,15 +14,7 @@ use api::{LoginRequest, SessionInfo, SessionStatus, User};
 use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::Router;
 use std::collections::BTreeMap;
-
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/api/session", get(who_am_i).post(log_in).delete(log_out))
-        .route("/api/session/status", get(status))
-}
 
 async fn session_info(state: &AppState, user: CurrentUser) -> AppResult<SessionInfo> {
     let contributors = contributors_for(&state.db, &user, state.clock.now()).await?;
@@ -40,7 +32,7 @@ async fn session_info(state: &AppState, user: CurrentUser) -> AppResult<SessionI
     })
 }
 
-async fn who_am_i(
+pub async fn who_am_i(
     State(state): State<AppState>,
     user: CurrentUser,
 ) -> AppResult<Json<SessionInfo>> {
@@ -48,7 +40,7 @@ async fn who_am_i(
 }
 
 /// The app's start-up question. An expired or unknown session is simply "not logged in".
-async fn status(
+pub async fn status(
     State(state): State<AppState>,
     user: Result<CurrentUser, AppError>,
 ) -> AppResult<Json<SessionStatus>> {
@@ -60,9 +52,23 @@ async fn status(
     Ok(Json(SessionStatus { session }))
 }
 
-type UserRow = (i64, String);
+#[derive(sqlx::FromRow)]
+struct Credentials {
+    id: i64,
+    password_hash: String,
+}
 
-async fn log_in(
+#[derive(sqlx::FromRow)]
+struct UserRow {
+    username: String,
+    name: String,
+    role: String,
+    organisation: Option<String>,
+    office_id: Option<i64>,
+    office_name: Option<String>,
+}
+
+pub async fn log_in(
     State(state): State<AppState>,
     headers: HeaderMap,
     Json(request): Json<LoginRequest>,
@@ -86,18 +92,18 @@ async fn log_in(
 
     let key = request.username.trim().to_lowercase();
     let now = state.clock.now();
-    let locked: Option<(i64,)> = sqlx::query_as(
+    let locked: Option<i64> = sqlx::query_scalar(
         "SELECT locked_until FROM login_failures WHERE username_key = $1 AND locked_until > $2",
     )
     .bind(&key)
     .bind(now)
     .fetch_optional(&state.db.pool)
     .await?;
-    if let Some((until,)) = locked {
+    if let Some(until) = locked {
         return Err(too_many(until - now));
     }
 
-    let user: Option<UserRow> =
+    let user: Option<Credentials> =
         sqlx::query_as("SELECT id, password_hash FROM users WHERE username_key = $1")
             .bind(&key)
             .fetch_optional(&state.db.pool)
@@ -106,10 +112,10 @@ async fn log_in(
     // not tell whether the account exists.
     let hash = user
         .as_ref()
-        .map(|(_, hash)| hash.clone())
+        .map(|u| u.password_hash.clone())
         .unwrap_or_else(|| state.settings.dummy_hash.clone());
     let verified = verify_password(request.password, hash).await;
-    let Some((user_id, _)) = user.filter(|_| verified) else {
+    let Some(user_id) = user.filter(|_| verified).map(|u| u.id) else {
         return Err(record_failure(&state, &key, now).await?);
     };
 
@@ -173,7 +179,7 @@ fn too_many(wait: i64) -> AppError {
 /// Counts a failed login and answers it: the generic 401, or 429 once the account is throttled.
 async fn record_failure(state: &AppState, key: &str, now: i64) -> AppResult<AppError> {
     let mut tx = state.db.begin_write().await?;
-    let (failures,): (i64,) = sqlx::query_as(
+    let failures: i64 = sqlx::query_scalar(
         "INSERT INTO login_failures (username_key, failures, last_failure_at, locked_until)
          VALUES ($1, 1, $2, 0)
          ON CONFLICT (username_key) DO UPDATE SET
@@ -201,15 +207,8 @@ async fn record_failure(state: &AppState, key: &str, now: i64) -> AppResult<AppE
 }
 
 async fn load_user(state: &AppState, user_id: i64, expires_at: i64) -> AppResult<CurrentUser> {
-    let (username, name, role, organisation, office_id, office_name): (
-        String,
-        String,
-        String,
-        Option<String>,
-        Option<i64>,
-        Option<String>,
-    ) = sqlx::query_as(
-        "SELECT u.username, u.name, u.role, u.organisation, u.office_id, o.name
+    let row: UserRow = sqlx::query_as(
+        "SELECT u.username, u.name, u.role, u.organisation, u.office_id, o.name AS office_name
          FROM users u LEFT JOIN offices o ON o.id = u.office_id WHERE u.id = $1",
     )
     .bind(user_id)
@@ -217,18 +216,18 @@ async fn load_user(state: &AppState, user_id: i64, expires_at: i64) -> AppResult
     .await?;
     Ok(CurrentUser {
         id: user_id,
-        username,
-        name,
-        role: auth::parse_role(&role)?,
-        organisation,
-        office_id,
-        office_name,
+        username: row.username,
+        name: row.name,
+        role: auth::parse_role(&row.role)?,
+        organisation: row.organisation,
+        office_id: row.office_id,
+        office_name: row.office_name,
         session_expires_at: expires_at,
     })
 }
 
 /// Ends the session on the server and clears the cookie. Logging out twice is not an error.
-async fn log_out(State(state): State<AppState>, headers: HeaderMap) -> AppResult<Response> {
+pub async fn log_out(State(state): State<AppState>, headers: HeaderMap) -> AppResult<Response> {
     if let Some(token) = session_token(&headers, state.settings.secure_cookies) {
         state
             .db

@@ -1,0 +1,365 @@
+//! Agenda appuntamenti over HTTP: each handler extracts, parses into domain types, calls one
+//! workflow or repository function and maps the answer. No SQL, no rules, no sentences here.
+
+use super::places::{self, field};
+use super::repo::{self, Record};
+use super::workflow::{self, HoldStep, Idempotency, ValidHold};
+use super::{ics, Filters};
+use crate::access::{self, Access};
+use crate::auth::CurrentUser;
+use crate::domain::booking::{self, parse_notes, parse_phone};
+use crate::error::{AppError, AppResult, FieldErrors};
+use crate::extract::Json;
+use crate::{rome, AppState};
+use api::{
+    Appointment, AppointmentStatus, AttendanceRequest, CancelRequest, ConsultationPoint,
+    DayAvailability, HoldRequest, Office, SlotAvailability,
+};
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+
+pub async fn points(
+    State(state): State<AppState>,
+    _user: CurrentUser,
+) -> AppResult<Json<Vec<ConsultationPoint>>> {
+    Ok(Json(places::all_points(&state.db).await?))
+}
+
+pub async fn offices(
+    State(state): State<AppState>,
+    _user: CurrentUser,
+) -> AppResult<Json<Vec<Office>>> {
+    Ok(Json(places::all_offices(&state.db).await?))
+}
+
+/// Free slots by day.
+pub async fn availability(
+    State(state): State<AppState>,
+    _user: CurrentUser,
+    Query(query): Query<HashMap<String, String>>,
+) -> AppResult<Json<Vec<DayAvailability>>> {
+    let mut errors = FieldErrors::default();
+    let text = |key: &str| query.get(key).map(|s| s.trim()).filter(|s| !s.is_empty());
+    let point = text("point").unwrap_or_default().to_string();
+    let office = errors.check(
+        "office",
+        text("office")
+            .and_then(|s| s.parse::<i64>().ok())
+            .ok_or("Scegli una struttura territoriale."),
+    );
+    if let Some(topic) = text("topic") {
+        if !places::topic_exists(&state.db, topic).await? {
+            errors.add("topic", "Argomento non riconosciuto.");
+        }
+    }
+    let from = text("from").and_then(|d| errors.check("from", rome::parse_date(d)));
+    let to = text("to").and_then(|d| errors.check("to", rome::parse_date(d)));
+    errors.into_result()?;
+    let Some(office) = office else {
+        return Err(AppError::Internal("office checked".into()));
+    };
+    places::office_point(&state.db, office, &point)
+        .await?
+        .map_err(field)?;
+    let days = places::free_slots(&state.db, office, &point, from, to, state.clock.now()).await?;
+    Ok(Json(
+        days.into_iter()
+            .filter_map(|(day, list)| {
+                let slots: Vec<SlotAvailability> = list
+                    .into_iter()
+                    .filter(|(_, free)| *free > 0)
+                    .map(|(slot, free)| SlotAvailability {
+                        start: rome::instant(slot.start),
+                        end: rome::instant(slot.end),
+                        free: free as u32,
+                    })
+                    .collect();
+                (!slots.is_empty()).then(|| DayAvailability {
+                    date: day.to_string(),
+                    slots,
+                })
+            })
+            .collect(),
+    ))
+}
+
+fn idempotency(headers: &HeaderMap, request: &HoldRequest) -> AppResult<Idempotency> {
+    let key = headers
+        .get("idempotency-key")
+        .and_then(|v| v.to_str().ok())
+        .map(str::trim)
+        .unwrap_or_default();
+    if key.is_empty() || key.len() > 200 {
+        return Err(AppError::BadRequest(
+            "manca l'intestazione Idempotency-Key (un identificativo unico per ogni prenotazione)."
+                .into(),
+        ));
+    }
+    let hash = hex::encode(Sha256::digest(
+        serde_json::to_vec(request).unwrap_or_default(),
+    ));
+    Ok(Idempotency {
+        key: key.to_string(),
+        hash,
+    })
+}
+
+/// Parses a Prenota Appuntamento request: every field's problem at once (422 per field); the
+/// start must be a slot the engine offers now.
+async fn parse_hold(state: &AppState, request: &HoldRequest) -> AppResult<ValidHold> {
+    let mut errors = FieldErrors::default();
+    let phone = errors.check("phone", parse_phone(&request.phone));
+    let notes = errors.check("notes", parse_notes(&request.notes));
+    let start = errors.check(
+        "start",
+        rome::parse_instant(&request.start).ok_or("Scegli la data e l'ora dell'appuntamento."),
+    );
+    let place = match places::office_point(&state.db, request.office, &request.point).await? {
+        Ok(place) => Some(place),
+        Err((name, message)) => {
+            errors.add(name, message);
+            None
+        }
+    };
+    let (Some(phone), Some(notes), Some(start), Some((point, office))) =
+        (phone, notes, start, place)
+    else {
+        return Err(errors.into_error());
+    };
+    let slot = places::offered_slot(&state.db, office.id, &point.code, start, state.clock.now())
+        .await?
+        .ok_or_else(|| {
+            AppError::field(
+                "start",
+                "L'orario scelto non è tra quelli prenotabili: scegli un orario dall'elenco.",
+            )
+        })?;
+    Ok(ValidHold {
+        thread: request.communication_id,
+        office,
+        point,
+        slot,
+        phone,
+        notes,
+    })
+}
+
+/// Prenota Appuntamento.
+pub async fn hold(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    headers: HeaderMap,
+    Json(request): Json<HoldRequest>,
+) -> AppResult<Response> {
+    let idem = idempotency(&headers, &request)?;
+    let now = state.clock.now();
+    // Whose thread: the contributor's side only; to anyone else it does not exist.
+    let acting = access::thread_access(&state.db, &user, request.communication_id, now)
+        .await?
+        .contributor_side()?;
+    let valid = parse_hold(&state, &request).await?;
+    let (status, body) = workflow::hold(&state.db, &user, &acting, &valid, &idem, now).await?;
+    Ok((
+        StatusCode::from_u16(status).unwrap_or(StatusCode::OK),
+        [(header::CONTENT_TYPE, "application/json")],
+        body,
+    )
+        .into_response())
+}
+
+/// The appointment `reference` and how the caller reaches it (404 for anyone else).
+async fn reach(
+    state: &AppState,
+    user: &CurrentUser,
+    reference: &str,
+) -> AppResult<(Record, Access)> {
+    let mut conn = state.db.pool.acquire().await?;
+    let record = repo::find(&mut conn, reference)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    drop(conn);
+    let access = access::access(
+        &state.db,
+        user,
+        &record.cf,
+        record.office_id,
+        state.clock.now(),
+    )
+    .await?;
+    Ok((record, access))
+}
+
+/// The appointment as it is now, read after the change, as `access` sees it.
+async fn answer(
+    state: &AppState,
+    record: &Record,
+    access: &Access,
+) -> AppResult<Json<Appointment>> {
+    let mut conn = state.db.pool.acquire().await?;
+    let now = state.clock.now();
+    Ok(Json(
+        workflow::read_back(&mut conn, record.id, access.viewer(), now).await?,
+    ))
+}
+
+pub async fn detail(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(reference): Path<String>,
+) -> AppResult<Json<Appointment>> {
+    let (record, access) = reach(&state, &user, &reference).await?;
+    answer(&state, &record, &access).await
+}
+
+async fn hold_step(
+    state: AppState,
+    user: CurrentUser,
+    reference: String,
+    step: HoldStep,
+) -> AppResult<Json<Appointment>> {
+    let (record, access) = reach(&state, &user, &reference).await?;
+    let acting = access.clone().contributor_side()?;
+    workflow::step(&state.db, &user, &acting, &record, step, state.clock.now()).await?;
+    answer(&state, &record, &access).await
+}
+
+pub async fn extend(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(reference): Path<String>,
+) -> AppResult<Json<Appointment>> {
+    hold_step(state, user, reference, HoldStep::Extend).await
+}
+
+pub async fn confirm(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(reference): Path<String>,
+) -> AppResult<Json<Appointment>> {
+    hold_step(state, user, reference, HoldStep::Confirm).await
+}
+
+pub async fn release(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(reference): Path<String>,
+) -> AppResult<Json<Appointment>> {
+    hold_step(state, user, reference, HoldStep::Release).await
+}
+
+/// Annulla appuntamento: the contributor's side (reason optional) or an operator of the office
+/// where it takes place (reason mandatory).
+pub async fn cancel(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(reference): Path<String>,
+    Json(request): Json<CancelRequest>,
+) -> AppResult<Json<Appointment>> {
+    let (record, access) = reach(&state, &user, &reference).await?;
+    let viewer = access.viewer();
+    let reason =
+        booking::parse_reason(request.reason.as_deref(), viewer == booking::Viewer::Office)
+            .map_err(|e| AppError::field("reason", &e))?;
+    workflow::cancel(&state.db, &user, &record, viewer, reason, state.clock.now()).await?;
+    answer(&state, &record, &access).await
+}
+
+/// "Svolto" or "Non presentato", by an operator of the office where it took place.
+pub async fn attendance(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(reference): Path<String>,
+    Json(request): Json<AttendanceRequest>,
+) -> AppResult<Json<Appointment>> {
+    let (record, access) = reach(&state, &user, &reference).await?;
+    access.office()?;
+    let outcome =
+        booking::parse_attendance(&request.outcome).map_err(|e| AppError::field("outcome", &e))?;
+    let esito = booking::parse_meeting_outcome(request.text.as_deref(), outcome)
+        .map_err(|e| AppError::field("text", &e))?;
+    workflow::attend(&state.db, &user, &record, outcome, esito, state.clock.now()).await?;
+    answer(&state, &record, &access).await
+}
+
+pub async fn calendar_file(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(reference): Path<String>,
+) -> AppResult<Response> {
+    let (record, access) = reach(&state, &user, &reference).await?;
+    let now = state.clock.now();
+    let appointment = answer(&state, &record, &access).await?.0;
+    if appointment.status != AppointmentStatus::Confermato {
+        return Err(AppError::Conflict {
+            code: "not_confirmed",
+            message: "Solo un appuntamento confermato può essere aggiunto al calendario.".into(),
+        });
+    }
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                "text/calendar; charset=utf-8".to_string(),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{}.ics\"", appointment.reference),
+            ),
+        ],
+        ics::calendar(&appointment, now),
+    )
+        .into_response())
+}
+
+/// Gestione appuntamenti: every appointment of the contributor, those still to come first
+/// (soonest first), then the past ones (latest first).
+pub async fn history(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(cf): Path<String>,
+    Query(query): Query<HashMap<String, String>>,
+) -> AppResult<Json<Vec<api::AppointmentSummary>>> {
+    let now = state.clock.now();
+    let acting = access::acting_for(&state.db, &user, &cf, now).await?;
+    let filters = Filters::parse(&query)?;
+    let mut conn = state.db.pool.acquire().await?;
+    let records = repo::of_contributor(&mut conn, acting.id).await?;
+    let mut list = Vec::new();
+    for r in &records {
+        let summary = r.to_summary(now)?;
+        if filters.keeps(r, &summary) {
+            list.push((r.starts_at, summary));
+        }
+    }
+    list.sort_by_key(|(starts, a)| {
+        if a.upcoming {
+            (0, *starts)
+        } else {
+            (1, -*starts)
+        }
+    });
+    Ok(Json(list.into_iter().map(|(_, a)| a).collect()))
+}
+
+/// Agenda dello studio: the active appointments of every contributor who delegated the calling
+/// intermediary now, soonest first. Other roles: 403.
+pub async fn studio_agenda(
+    State(state): State<AppState>,
+    user: CurrentUser,
+) -> AppResult<Json<Vec<api::AppointmentSummary>>> {
+    if user.role != api::Role::Intermediario {
+        return Err(AppError::Forbidden);
+    }
+    let now = state.clock.now();
+    let mut conn = state.db.pool.acquire().await?;
+    let records = repo::of_studio(&mut conn, user.id, now).await?;
+    Ok(Json(
+        records
+            .iter()
+            .map(|r| r.to_summary(now))
+            .collect::<AppResult<_>>()?,
+    ))
+}

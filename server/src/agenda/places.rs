@@ -1,0 +1,285 @@
+//! Reference data and free places: consultation points, offices, their timetables and
+//! closures, and the slots the engine offers with what is still free in each.
+
+use super::repo;
+use crate::db::Db;
+use crate::domain::slots::{self, Closure, Slot, Template};
+use crate::error::{AppError, AppResult};
+use crate::rome;
+use api::{ConsultationPoint, Office};
+use jiff::civil::Date;
+use std::collections::HashMap;
+
+#[derive(sqlx::FromRow)]
+struct PointRow {
+    code: String,
+    label: String,
+}
+
+pub async fn all_points(db: &Db) -> AppResult<Vec<ConsultationPoint>> {
+    let rows: Vec<PointRow> =
+        sqlx::query_as("SELECT code, label FROM consultation_points ORDER BY position")
+            .fetch_all(&db.pool)
+            .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| ConsultationPoint {
+            code: r.code,
+            label: r.label,
+        })
+        .collect())
+}
+
+#[derive(sqlx::FromRow)]
+struct OfficeRow {
+    id: i64,
+    name: String,
+    city: String,
+    address: String,
+    province: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct Offered {
+    office_id: i64,
+    point_code: String,
+}
+
+pub async fn all_offices(db: &Db) -> AppResult<Vec<Office>> {
+    let rows: Vec<OfficeRow> =
+        sqlx::query_as("SELECT id, name, city, address, province FROM offices ORDER BY city")
+            .fetch_all(&db.pool)
+            .await?;
+    let offered: Vec<Offered> = sqlx::query_as(
+        "SELECT DISTINCT h.office_id, h.point_code FROM opening_hours h
+         JOIN consultation_points p ON p.code = h.point_code ORDER BY h.office_id, h.point_code",
+    )
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Office {
+            points: offered
+                .iter()
+                .filter(|o| o.office_id == r.id)
+                .map(|o| o.point_code.clone())
+                .collect(),
+            id: r.id,
+            name: r.name,
+            city: r.city,
+            address: r.address,
+            province: r.province,
+        })
+        .collect())
+}
+
+/// The point and the office, if `office` exists and offers `point`; the error names the field
+/// at fault.
+pub async fn office_point(db: &Db, office: i64, point: &str) -> AppResult<Place> {
+    let Some(point) = all_points(db).await?.into_iter().find(|p| p.code == point) else {
+        return Ok(Err(("point", "Scegli un punto di consulenza dell'elenco.")));
+    };
+    let Some(found) = all_offices(db).await?.into_iter().find(|o| o.id == office) else {
+        return Ok(Err((
+            "office",
+            "Scegli una struttura territoriale dell'elenco.",
+        )));
+    };
+    if !found.points.contains(&point.code) {
+        return Ok(Err((
+            "office",
+            "La struttura scelta non offre questo punto di consulenza: scegline un'altra.",
+        )));
+    }
+    Ok(Ok((point, found)))
+}
+
+/// A point offered by an office, or the field at fault and why.
+pub type Place = Result<(ConsultationPoint, Office), (&'static str, &'static str)>;
+
+/// What the engine needs to know about one office and point.
+pub struct Schedule {
+    pub templates: Vec<Template>,
+    pub patron: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct TemplateRow {
+    weekday: i64,
+    start_minute: i64,
+    end_minute: i64,
+    slot_minutes: i64,
+    capacity: i64,
+}
+
+pub async fn schedule(db: &Db, office: i64, point: &str) -> AppResult<Schedule> {
+    let rows: Vec<TemplateRow> = sqlx::query_as(
+        "SELECT weekday, start_minute, end_minute, slot_minutes, capacity FROM opening_hours
+         WHERE office_id = $1 AND point_code = $2",
+    )
+    .bind(office)
+    .bind(point)
+    .fetch_all(&db.pool)
+    .await?;
+    let patron: Option<Option<String>> =
+        sqlx::query_scalar("SELECT patron_day FROM offices WHERE id = $1")
+            .bind(office)
+            .fetch_optional(&db.pool)
+            .await?;
+    Ok(Schedule {
+        templates: rows
+            .into_iter()
+            .map(|r| Template {
+                weekday: r.weekday as i8,
+                start: r.start_minute as i32,
+                end: r.end_minute as i32,
+                slot_minutes: r.slot_minutes as i32,
+                capacity: r.capacity,
+            })
+            .collect(),
+        patron: patron.flatten(),
+    })
+}
+
+#[derive(sqlx::FromRow)]
+struct ClosureSpan {
+    starts_at: i64,
+    ends_at: i64,
+}
+
+/// The office's closures over [from, to) that concern `point`.
+pub async fn closures(
+    db: &Db,
+    office: i64,
+    point: &str,
+    from: i64,
+    to: i64,
+) -> AppResult<Vec<Closure>> {
+    let rows: Vec<ClosureSpan> = sqlx::query_as(
+        "SELECT starts_at, ends_at FROM closures
+         WHERE office_id = $1 AND (point_code IS NULL OR point_code = $2)
+           AND starts_at < $4 AND ends_at > $3",
+    )
+    .bind(office)
+    .bind(point)
+    .bind(from)
+    .bind(to)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Closure {
+            starts_at: r.starts_at,
+            ends_at: r.ends_at,
+        })
+        .collect())
+}
+
+/// The slots the engine offers for one day (timetable, holidays, closures), with the capacity
+/// the office set for that day where it changed it.
+pub async fn day_slots(db: &Db, office: i64, point: &str, day: Date) -> AppResult<Vec<Slot>> {
+    let schedule = schedule(db, office, point).await?;
+    let from = rome::start_of_day(day);
+    let closed = closures(db, office, point, from, from + 2 * 86_400).await?;
+    Ok(slots::slots(
+        &schedule.templates,
+        schedule.patron.as_deref(),
+        &closed,
+        day,
+        day,
+    )
+    .into_iter()
+    .flat_map(|(_, list)| list)
+    .collect())
+}
+
+/// The engine's slots of the bookable window (or of its part from `from` to `to`), with the
+/// places still free: capacity minus what occupies a place.
+pub async fn free_slots(
+    db: &Db,
+    office: i64,
+    point: &str,
+    from: Option<Date>,
+    to: Option<Date>,
+    now: i64,
+) -> AppResult<Vec<(Date, Vec<(Slot, i64)>)>> {
+    let schedule = schedule(db, office, point).await?;
+    let (first, last) = slots::window(now, schedule.patron.as_deref());
+    let from = from.map_or(first, |d| d.max(first));
+    let to = to.map_or(last, |d| d.min(last));
+    if from > to {
+        return Ok(Vec::new());
+    }
+    let span_start = now.min(rome::start_of_day(from));
+    let span_end = rome::start_of_day(to) + 2 * 86_400;
+    let closed = closures(db, office, point, span_start, span_end).await?;
+    let days = slots::slots(
+        &schedule.templates,
+        schedule.patron.as_deref(),
+        &closed,
+        from,
+        to,
+    );
+    let mut conn = db.pool.acquire().await?;
+    let taken: HashMap<i64, i64> = repo::taken(&mut conn, office, point, span_start, span_end, now)
+        .await?
+        .into_iter()
+        .map(|t| (t.starts_at, t.n))
+        .collect();
+    // A capacity changed by the office for one slot overrides the timetable's.
+    let capacities: HashMap<i64, i64> =
+        repo::slots_between(&mut conn, office, point, span_start, span_end)
+            .await?
+            .into_iter()
+            .map(|s| (s.starts_at, s.capacity))
+            .collect();
+    Ok(days
+        .into_iter()
+        .map(|(day, list)| {
+            let list = list
+                .into_iter()
+                .map(|mut slot| {
+                    slot.capacity = capacities
+                        .get(&slot.start)
+                        .copied()
+                        .unwrap_or(slot.capacity);
+                    let free = slot.capacity - taken.get(&slot.start).copied().unwrap_or(0);
+                    (slot, free.max(0))
+                })
+                .collect();
+            (day, list)
+        })
+        .collect())
+}
+
+/// The slot the engine offers now at `start` (in the window, in opening hours, not on a
+/// holiday or in a closure), if any.
+pub async fn offered_slot(
+    db: &Db,
+    office: i64,
+    point: &str,
+    start: i64,
+    now: i64,
+) -> AppResult<Option<Slot>> {
+    let day = rome::date_of(start);
+    Ok(free_slots(db, office, point, Some(day), Some(day), now)
+        .await?
+        .into_iter()
+        .flat_map(|(_, list)| list)
+        .map(|(slot, _)| slot)
+        .find(|s| s.start == start))
+}
+
+/// Whether a topic code exists.
+pub async fn topic_exists(db: &Db, code: &str) -> AppResult<bool> {
+    let found: Option<String> = sqlx::query_scalar("SELECT code FROM topics WHERE code = $1")
+        .bind(code)
+        .fetch_optional(&db.pool)
+        .await?;
+    Ok(found.is_some())
+}
+
+/// For `AppError`: a field error from `office_point`.
+pub fn field((name, message): (&str, &str)) -> AppError {
+    AppError::field(name, message)
+}

@@ -1,0 +1,559 @@
+//! The agenda's SQL, and the only place with it: typed rows, one function per question.
+//! "Occupies a place" and "active" are written here once.
+
+use crate::db::WriteTx;
+use crate::domain::booking::{self, State};
+use crate::domain::transition::{CancelledBy, EventKind, Transition};
+use crate::error::{AppError, AppResult};
+use api::AppointmentStatus;
+use sqlx::AnyConnection;
+
+/// SQL: the appointment `a` occupies its place at instant `$n` — confirmed, or held and still
+/// in its time. An expired hold stops counting the moment it expires, swept or not.
+pub fn occupies(n: usize) -> String {
+    format!("(a.status = 'confermato' OR (a.status = 'prenotato' AND a.hold_expires_at > ${n}))")
+}
+
+/// SQL: the appointment `a` is active at `$n` (counts toward the limits): it occupies its
+/// place and has not begun. Mirrors `booking::is_active`.
+pub fn active(n: usize) -> String {
+    format!(
+        "((a.status = 'confermato' AND a.starts_at > ${n})
+          OR (a.status = 'prenotato' AND a.hold_expires_at > ${n}))"
+    )
+}
+
+/// An appointment with everything the pages show about it.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct Record {
+    pub id: i64,
+    pub reference: String,
+    pub status: String,
+    pub communication_id: i64,
+    pub contributor_id: i64,
+    pub slot_id: i64,
+    pub office_id: i64,
+    pub point_code: String,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub phone: String,
+    pub notes: String,
+    pub hold_expires_at: Option<i64>,
+    pub extensions: i64,
+    pub booked_by_label: String,
+    pub booker_role: String,
+    pub cancelled_by: Option<String>,
+    pub cancel_reason: Option<String>,
+    pub protocol: String,
+    pub subject: String,
+    pub topic_code: String,
+    pub topic_label: String,
+    pub topic_days: i64,
+    pub cancel_cutoff_minutes: i64,
+    pub point_label: String,
+    pub office_name: String,
+    pub office_city: String,
+    pub office_address: String,
+    pub office_province: String,
+    pub cf: String,
+    pub contributor_name: String,
+    pub category: String,
+    pub province: String,
+}
+
+impl Record {
+    pub fn status(&self) -> AppResult<AppointmentStatus> {
+        AppointmentStatus::from_code(&self.status).ok_or_else(|| {
+            AppError::Internal(format!("unknown appointment status {}", self.status))
+        })
+    }
+
+    /// What the rules see at `now`.
+    pub fn state(&self, now: i64) -> AppResult<State> {
+        Ok(booking::state(self.status()?, self.hold_expires_at, now))
+    }
+
+    /// The status as people see it at `now`: a hold whose time ran out is expired, whether or
+    /// not the sweeper has written it.
+    pub fn status_at(&self, now: i64) -> AppResult<AppointmentStatus> {
+        Ok(match self.state(now)? {
+            State::HoldExpired => AppointmentStatus::Scaduto,
+            _ => self.status()?,
+        })
+    }
+
+    pub fn cancelled_by(&self) -> Option<CancelledBy> {
+        self.cancelled_by
+            .as_deref()
+            .and_then(CancelledBy::from_code)
+    }
+}
+
+/// Every column of `Record`; callers add WHERE and ORDER BY.
+pub const SELECT: &str = "SELECT a.id, a.reference, a.status, a.communication_id,
+        a.contributor_id, a.slot_id, a.office_id, a.point_code, a.starts_at, a.ends_at, a.phone,
+        a.notes, a.hold_expires_at, a.extensions, a.booked_by_label, u.role AS booker_role,
+        a.cancelled_by, a.cancel_reason, t.protocol, t.subject, a.topic_code,
+        tp.label AS topic_label, tp.appointment_after_days AS topic_days,
+        tp.cancel_cutoff_minutes, p.label AS point_label, o.name AS office_name,
+        o.city AS office_city, o.address AS office_address, o.province AS office_province,
+        c.cf, c.name AS contributor_name, c.category, c.province
+ FROM appointments a
+ JOIN communications t ON t.id = a.communication_id
+ JOIN topics tp ON tp.code = a.topic_code
+ JOIN consultation_points p ON p.code = a.point_code
+ JOIN offices o ON o.id = a.office_id
+ JOIN contributors c ON c.id = a.contributor_id
+ JOIN users u ON u.id = a.booked_by";
+
+pub async fn find(conn: &mut AnyConnection, reference: &str) -> AppResult<Option<Record>> {
+    Ok(sqlx::query_as(&format!("{SELECT} WHERE a.reference = $1"))
+        .bind(reference)
+        .fetch_optional(conn)
+        .await?)
+}
+
+/// One entry of an appointment's timeline.
+#[derive(sqlx::FromRow)]
+pub struct EventRow {
+    pub at: i64,
+    pub kind: String,
+    pub actor_label: String,
+    pub note: Option<String>,
+}
+
+pub async fn timeline(conn: &mut AnyConnection, appointment: i64) -> AppResult<Vec<EventRow>> {
+    Ok(sqlx::query_as(
+        "SELECT at, kind, actor_label, note FROM appointment_events
+         WHERE appointment_id = $1 ORDER BY at, id",
+    )
+    .bind(appointment)
+    .fetch_all(conn)
+    .await?)
+}
+
+/// The contributor's appointments, every one (Gestione appuntamenti never forgets).
+pub async fn of_contributor(conn: &mut AnyConnection, contributor: i64) -> AppResult<Vec<Record>> {
+    Ok(
+        sqlx::query_as(&format!("{SELECT} WHERE a.contributor_id = $1"))
+            .bind(contributor)
+            .fetch_all(conn)
+            .await?,
+    )
+}
+
+/// The active appointments of the contributors an intermediary holds a live delegation from,
+/// soonest first.
+pub async fn of_studio(
+    conn: &mut AnyConnection,
+    intermediary: i64,
+    now: i64,
+) -> AppResult<Vec<Record>> {
+    Ok(sqlx::query_as(&format!(
+        "{SELECT} WHERE a.starts_at > $2 AND {} AND {}
+         ORDER BY a.starts_at, a.reference",
+        occupies(2),
+        crate::access::delegated("a.contributor_id", 1, 2)
+    ))
+    .bind(intermediary)
+    .bind(now)
+    .fetch_all(conn)
+    .await?)
+}
+
+/// The office's appointments starting in [from, to) that are meetings: confirmed, attended or
+/// cancelled (holds are not meetings yet).
+pub async fn of_office_day(
+    conn: &mut AnyConnection,
+    office: i64,
+    from: i64,
+    to: i64,
+) -> AppResult<Vec<Record>> {
+    Ok(sqlx::query_as(&format!(
+        "{SELECT} WHERE a.office_id = $1 AND a.starts_at >= $2 AND a.starts_at < $3
+           AND a.status IN ('confermato', 'svolto', 'non_presentato', 'annullato')
+         ORDER BY a.starts_at, a.reference"
+    ))
+    .bind(office)
+    .bind(from)
+    .bind(to)
+    .fetch_all(conn)
+    .await?)
+}
+
+/// What a closure would catch: the office's appointments still to come that occupy a place
+/// and overlap [from, to), at one point or all (`point` empty).
+pub async fn inside(
+    conn: &mut AnyConnection,
+    office: i64,
+    from: i64,
+    to: i64,
+    point: &str,
+    now: i64,
+) -> AppResult<Vec<Record>> {
+    Ok(sqlx::query_as(&format!(
+        "{SELECT} WHERE a.office_id = $1 AND a.starts_at < $3 AND a.ends_at > $2
+           AND ($4 = '' OR a.point_code = $4) AND a.starts_at > $5 AND {}
+         ORDER BY a.starts_at, a.reference",
+        occupies(5)
+    ))
+    .bind(office)
+    .bind(from)
+    .bind(to)
+    .bind(point)
+    .bind(now)
+    .fetch_all(conn)
+    .await?)
+}
+
+/// An active appointment of a contributor: its thread and reference.
+#[derive(sqlx::FromRow)]
+pub struct ActiveRow {
+    pub communication_id: i64,
+    pub reference: String,
+}
+
+pub async fn active_of(
+    conn: &mut AnyConnection,
+    contributor: i64,
+    now: i64,
+) -> AppResult<Vec<ActiveRow>> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT a.communication_id, a.reference FROM appointments a
+         WHERE a.contributor_id = $1 AND {} ORDER BY a.starts_at, a.id",
+        active(2)
+    ))
+    .bind(contributor)
+    .bind(now)
+    .fetch_all(conn)
+    .await?)
+}
+
+/// A hold whose time ran out, with what expiring it must lock first.
+#[derive(Clone, Copy, sqlx::FromRow)]
+pub struct ExpiredHold {
+    pub id: i64,
+    pub communication_id: i64,
+    pub slot_id: i64,
+}
+
+/// Expired holds still marked `prenotato`: all of them, or those of some slots.
+pub async fn expired_holds(
+    conn: &mut AnyConnection,
+    slot: Option<i64>,
+    now: i64,
+) -> AppResult<Vec<ExpiredHold>> {
+    let sql = "SELECT id, communication_id, slot_id FROM appointments
+               WHERE status = 'prenotato' AND hold_expires_at <= $1 AND ($2 = 0 OR slot_id = $2)
+               ORDER BY id";
+    Ok(sqlx::query_as(sql)
+        .bind(now)
+        .bind(slot.unwrap_or(0))
+        .fetch_all(conn)
+        .await?)
+}
+
+/// The slot row of a place (made the first time it is needed, with the timetable's capacity).
+/// Its id comes from the place itself, so making it takes no counter: a slot is a level of the
+/// lock order of its own, before appointments and counters.
+pub async fn slot_row(
+    tx: &mut WriteTx,
+    office: i64,
+    point: &str,
+    starts_at: i64,
+    ends_at: i64,
+    capacity: i64,
+) -> AppResult<i64> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO slots (id, office_id, point_code, starts_at, ends_at, capacity, booked)
+         VALUES ($1, $2, $3, $4, $5, $6, 0)
+         ON CONFLICT (office_id, point_code, starts_at) DO UPDATE SET capacity = slots.capacity
+         RETURNING id",
+    )
+    .bind(slot_id(office, point, starts_at))
+    .bind(office)
+    .bind(point)
+    .bind(starts_at)
+    .bind(ends_at)
+    .bind(capacity)
+    .fetch_one(&mut **tx)
+    .await?)
+}
+
+/// A slot's id, derived from its place: above any counter-made id of older rows, unique per
+/// (office, point, start) since starts are under 10^10 seconds (year 2286).
+pub fn slot_id(office: i64, point: &str, starts_at: i64) -> i64 {
+    let point = match point {
+        "sportello" => 1,
+        "telefono" => 2,
+        "video" => 3,
+        _ => 9,
+    };
+    ((office * 10 + point) * 10_000_000_000) + starts_at
+}
+
+/// The slot id of an existing place, read without locking (to learn what to lock).
+pub async fn find_slot(
+    conn: &mut AnyConnection,
+    office: i64,
+    point: &str,
+    starts_at: i64,
+) -> AppResult<Option<i64>> {
+    Ok(sqlx::query_scalar(
+        "SELECT id FROM slots WHERE office_id = $1 AND point_code = $2 AND starts_at = $3",
+    )
+    .bind(office)
+    .bind(point)
+    .bind(starts_at)
+    .fetch_optional(conn)
+    .await?)
+}
+
+/// One more place in the slot, only while it has one free (the CHECK stands behind this).
+pub async fn take_place(tx: &mut WriteTx, slot: i64) -> AppResult<bool> {
+    let taken =
+        sqlx::query("UPDATE slots SET booked = booked + 1 WHERE id = $1 AND booked < capacity")
+            .bind(slot)
+            .execute(&mut **tx)
+            .await?;
+    Ok(taken.rows_affected() == 1)
+}
+
+pub async fn give_back_place(tx: &mut WriteTx, slot: i64) -> AppResult<()> {
+    sqlx::query("UPDATE slots SET booked = booked - 1 WHERE id = $1")
+        .bind(slot)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Whether the office declared a closure over the appointment's time (after it was held).
+pub async fn inside_closure(tx: &mut WriteTx, appointment: i64) -> AppResult<bool> {
+    let found: Option<i64> = sqlx::query_scalar(
+        "SELECT k.id FROM closures k JOIN appointments a ON a.id = $1
+         WHERE k.office_id = a.office_id AND (k.point_code IS NULL OR k.point_code = a.point_code)
+           AND k.starts_at < a.ends_at AND k.ends_at > a.starts_at",
+    )
+    .bind(appointment)
+    .fetch_optional(&mut **tx)
+    .await?;
+    Ok(found.is_some())
+}
+
+/// A new appointment, held.
+pub struct NewHold<'a> {
+    pub id: i64,
+    pub reference: &'a str,
+    pub communication_id: i64,
+    pub contributor_id: i64,
+    pub slot_id: i64,
+    pub office_id: i64,
+    pub point: &'a str,
+    pub topic: &'a str,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub phone: &'a str,
+    pub notes: &'a str,
+    pub hold_expires_at: i64,
+    pub booked_by: i64,
+    pub booked_by_label: &'a str,
+    pub now: i64,
+}
+
+pub async fn insert_hold(tx: &mut WriteTx, h: &NewHold<'_>) -> AppResult<()> {
+    sqlx::query(
+        "INSERT INTO appointments (id, reference, communication_id, contributor_id, slot_id, office_id,
+             point_code, topic_code, starts_at, ends_at, phone, notes, status, hold_expires_at,
+             booked_by, booked_by_label, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'prenotato', $13, $14, $15, $16, $16)",
+    )
+    .bind(h.id)
+    .bind(h.reference)
+    .bind(h.communication_id)
+    .bind(h.contributor_id)
+    .bind(h.slot_id)
+    .bind(h.office_id)
+    .bind(h.point)
+    .bind(h.topic)
+    .bind(h.starts_at)
+    .bind(h.ends_at)
+    .bind(h.phone)
+    .bind(h.notes)
+    .bind(h.hold_expires_at)
+    .bind(h.booked_by)
+    .bind(h.booked_by_label)
+    .bind(h.now)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Moves the appointment's status as `t` says, only from the status `t` starts from and only
+/// while its condition still holds: false if a concurrent change got there first.
+pub async fn change_status(tx: &mut WriteTx, id: i64, t: &Transition, now: i64) -> AppResult<bool> {
+    let next = t.next_status().code();
+    let query = match t {
+        Transition::Extend => sqlx::query(
+            "UPDATE appointments SET hold_expires_at = $1, extensions = extensions + 1, updated_at = $2
+             WHERE id = $3 AND status = 'prenotato' AND hold_expires_at > $2 AND extensions < $4",
+        )
+        .bind(now + booking::HOLD_SECONDS)
+        .bind(now)
+        .bind(id)
+        .bind(booking::MAX_EXTENSIONS),
+        Transition::Confirm | Transition::Release | Transition::ReleaseForClosure { .. } => {
+            sqlx::query(
+                "UPDATE appointments SET status = $1, hold_expires_at = NULL, updated_at = $2
+                 WHERE id = $3 AND status = 'prenotato' AND hold_expires_at > $2",
+            )
+            .bind(next)
+            .bind(now)
+            .bind(id)
+        }
+        Transition::Expire => sqlx::query(
+            "UPDATE appointments SET status = $1, updated_at = $2
+             WHERE id = $3 AND status = 'prenotato' AND hold_expires_at <= $2",
+        )
+        .bind(next)
+        .bind(now)
+        .bind(id),
+        Transition::Cancel { by, reason, latest } => sqlx::query(
+            "UPDATE appointments SET status = $1, cancelled_by = $2, cancel_reason = $3,
+                 updated_at = $4
+             WHERE id = $5 AND status = 'confermato' AND $4 < $6",
+        )
+        .bind(next)
+        .bind(by.code())
+        .bind(reason.clone())
+        .bind(now)
+        .bind(id)
+        .bind(*latest),
+        Transition::Attend { .. } => sqlx::query(
+            "UPDATE appointments SET status = $1, updated_at = $2
+             WHERE id = $3 AND status = 'confermato' AND starts_at <= $2",
+        )
+        .bind(next)
+        .bind(now)
+        .bind(id),
+    };
+    Ok(query.execute(&mut **tx).await?.rows_affected() == 1)
+}
+
+pub struct NewEvent<'a> {
+    pub id: i64,
+    pub appointment: i64,
+    pub at: i64,
+    pub kind: EventKind,
+    pub actor: Option<i64>,
+    pub label: &'a str,
+    pub note: Option<&'a str>,
+}
+
+pub async fn insert_event(tx: &mut WriteTx, e: &NewEvent<'_>) -> AppResult<()> {
+    sqlx::query(
+        "INSERT INTO appointment_events (id, appointment_id, at, kind, actor_user_id, actor_label, note)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(e.id)
+    .bind(e.appointment)
+    .bind(e.at)
+    .bind(e.kind.code())
+    .bind(e.actor)
+    .bind(e.label)
+    .bind(e.note)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// A notice owed to the people involved, written in the transaction of the change that causes
+/// it (transactional outbox); delivery is a later feature's.
+pub async fn insert_outbox(
+    tx: &mut WriteTx,
+    id: i64,
+    kind: &str,
+    appointment: i64,
+    communication: i64,
+    now: i64,
+) -> AppResult<()> {
+    sqlx::query(
+        "INSERT INTO outbox (id, kind, appointment_id, communication_id, created_at, due_at)
+         VALUES ($1, $2, $3, $4, $5, $5)",
+    )
+    .bind(id)
+    .bind(kind)
+    .bind(appointment)
+    .bind(communication)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Booked places per start of one office and point in [from, to): capacity overrides and
+/// counts of what occupies a place at `now`.
+#[derive(sqlx::FromRow)]
+pub struct Taken {
+    pub starts_at: i64,
+    pub n: i64,
+}
+
+pub async fn taken(
+    conn: &mut AnyConnection,
+    office: i64,
+    point: &str,
+    from: i64,
+    to: i64,
+    now: i64,
+) -> AppResult<Vec<Taken>> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT a.starts_at, COUNT(*) AS n FROM appointments a
+         WHERE a.office_id = $1 AND a.point_code = $2 AND a.starts_at >= $3 AND a.starts_at < $4
+           AND {}
+         GROUP BY a.starts_at",
+        occupies(5)
+    ))
+    .bind(office)
+    .bind(point)
+    .bind(from)
+    .bind(to)
+    .bind(now)
+    .fetch_all(conn)
+    .await?)
+}
+
+/// A slot row: its place's capacity (as changed by the office) and what it holds.
+#[derive(sqlx::FromRow)]
+pub struct SlotRow {
+    pub id: i64,
+    pub starts_at: i64,
+    pub capacity: i64,
+    pub booked: i64,
+}
+
+pub async fn slots_between(
+    conn: &mut AnyConnection,
+    office: i64,
+    point: &str,
+    from: i64,
+    to: i64,
+) -> AppResult<Vec<SlotRow>> {
+    Ok(sqlx::query_as(
+        "SELECT id, starts_at, capacity, booked FROM slots
+         WHERE office_id = $1 AND point_code = $2 AND starts_at >= $3 AND starts_at < $4
+         ORDER BY starts_at",
+    )
+    .bind(office)
+    .bind(point)
+    .bind(from)
+    .bind(to)
+    .fetch_all(conn)
+    .await?)
+}
+
+pub async fn find_by_id(conn: &mut AnyConnection, id: i64) -> AppResult<Option<Record>> {
+    Ok(sqlx::query_as(&format!("{SELECT} WHERE a.id = $1"))
+        .bind(id)
+        .fetch_optional(conn)
+        .await?)
+}

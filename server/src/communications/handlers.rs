@@ -1,0 +1,384 @@
+//! Comunicazione bidirezionale over HTTP: the contributor's side (topics, threads, writing,
+//! eligibility) and the office's (its queue, Registra esito). Handlers translate only.
+
+use super::repo::{self, SummaryRow};
+use crate::access::{self, author_label, Access};
+use crate::agenda::repo as appointments;
+use crate::auth::CurrentUser;
+use crate::domain::communication::{parse_draft, parse_message, parse_outcome};
+use crate::domain::eligibility::{decide, describe, Facts};
+use crate::error::{AppError, AppResult, FieldErrors};
+use crate::extract::Json;
+use crate::{rome, AppState};
+use api::{
+    CommunicationDetail, CommunicationPage, CommunicationStatus, CommunicationSummary, Eligibility,
+    Message, NewCommunication, NewMessage, OfficeCommunication, OutcomeRequest, Role, Topic,
+};
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use std::collections::HashMap;
+
+pub const PAGE_SIZE: u32 = 20;
+
+async fn all_topics(state: &AppState) -> AppResult<Vec<Topic>> {
+    let mut conn = state.db.pool.acquire().await?;
+    Ok(repo::topics(&mut conn)
+        .await?
+        .into_iter()
+        .map(|t| Topic {
+            code: t.code,
+            label: t.label,
+            appointment_after_days: t.appointment_after_days as u32,
+        })
+        .collect())
+}
+
+pub async fn topics(
+    State(state): State<AppState>,
+    _user: CurrentUser,
+) -> AppResult<Json<Vec<Topic>>> {
+    Ok(Json(all_topics(&state).await?))
+}
+
+/// The active appointment of each thread of a contributor, by thread.
+async fn active(state: &AppState, contributor: i64, now: i64) -> AppResult<HashMap<i64, String>> {
+    let mut conn = state.db.pool.acquire().await?;
+    Ok(appointments::active_of(&mut conn, contributor, now)
+        .await?
+        .into_iter()
+        .map(|a| (a.communication_id, a.reference))
+        .collect())
+}
+
+fn eligibility(
+    row: &SummaryRow,
+    active: &HashMap<i64, String>,
+    now: i64,
+) -> AppResult<Eligibility> {
+    let decision = decide(&Facts {
+        sent_on: rome::date_of(row.sent_at),
+        topic_days: row.topic_days,
+        status: repo::parse_status(&row.status)?,
+        active_appointment: active.get(&row.id).map(String::as_str),
+        today: rome::date_of(now),
+    });
+    Ok(describe(&decision, row.topic_days))
+}
+
+fn summary(
+    row: SummaryRow,
+    now: i64,
+    active: &HashMap<i64, String>,
+) -> AppResult<CommunicationSummary> {
+    Ok(CommunicationSummary {
+        eligibility: eligibility(&row, active, now)?,
+        id: row.id,
+        protocol: row.protocol,
+        topic: Topic {
+            code: row.topic_code,
+            label: row.topic_label,
+            appointment_after_days: row.topic_days as u32,
+        },
+        subject: row.subject,
+        sent_at: rome::instant(row.sent_at),
+        status: repo::parse_status(&row.status)?,
+        new_answer: row
+            .last_institute_message_at
+            .is_some_and(|answer| row.contributor_read_at.is_none_or(|read| answer > read)),
+    })
+}
+
+/// `status`, `topic` and `page`; an unknown value is a 422 rather than an empty page.
+fn filters(
+    query: &HashMap<String, String>,
+    topics: &[Topic],
+) -> AppResult<(Option<CommunicationStatus>, Option<String>, u32)> {
+    let mut errors = FieldErrors::default();
+    let text = |key: &str| query.get(key).map(|s| s.trim()).filter(|s| !s.is_empty());
+    let status = text("status").and_then(|code| {
+        errors.check(
+            "status",
+            CommunicationStatus::from_code(code).ok_or("Stato non riconosciuto."),
+        )
+    });
+    let topic = text("topic").and_then(|code| {
+        errors.check(
+            "topic",
+            topics
+                .iter()
+                .find(|t| t.code == code)
+                .map(|t| t.code.clone())
+                .ok_or("Argomento non riconosciuto."),
+        )
+    });
+    let page = match query.get("page").map(|p| p.trim()) {
+        None | Some("") => Some(1),
+        Some(text) => errors.check(
+            "page",
+            text.parse::<u32>()
+                .ok()
+                .filter(|p| (1..=100_000).contains(p))
+                .ok_or("Numero di pagina non valido."),
+        ),
+    };
+    errors.into_result()?;
+    Ok((status, topic, page.unwrap_or(1)))
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(cf): Path<String>,
+    Query(query): Query<HashMap<String, String>>,
+) -> AppResult<Json<CommunicationPage>> {
+    let now = state.clock.now();
+    let acting = access::acting_for(&state.db, &user, &cf, now).await?;
+    let (status, topic, page) = filters(&query, &all_topics(&state).await?)?;
+    let mut conn = state.db.pool.acquire().await?;
+    let (total, rows) = repo::page(
+        &mut conn,
+        acting.id,
+        status,
+        topic.as_deref(),
+        i64::from(PAGE_SIZE),
+        i64::from((page - 1) * PAGE_SIZE),
+    )
+    .await?;
+    drop(conn);
+    let active = active(&state, acting.id, now).await?;
+    Ok(Json(CommunicationPage {
+        items: rows
+            .into_iter()
+            .map(|row| summary(row, now, &active))
+            .collect::<AppResult<_>>()?,
+        total: total as u32,
+        page,
+        page_size: PAGE_SIZE,
+    }))
+}
+
+/// The thread with its messages, as both sides see it.
+async fn load_detail(state: &AppState, id: i64) -> AppResult<CommunicationDetail> {
+    let now = state.clock.now();
+    let mut conn = state.db.pool.acquire().await?;
+    let row = repo::summary(&mut conn, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let parties = repo::parties(&mut conn, id).await?;
+    let messages = repo::messages(&mut conn, id).await?;
+    drop(conn);
+    let active = active(state, parties.contributor_id, now).await?;
+    Ok(CommunicationDetail {
+        summary: summary(row, now, &active)?,
+        contributor: access::contributor(
+            &parties.cf,
+            &parties.name,
+            &parties.category,
+            &parties.province,
+        )?,
+        office: parties.office_name,
+        messages: messages
+            .into_iter()
+            .map(|m| Message {
+                id: m.id,
+                author: m.author_label,
+                from_institute: m.from_institute == 1,
+                text: m.text,
+                sent_at: rome::instant(m.created_at),
+            })
+            .collect(),
+    })
+}
+
+fn thread_id(raw: &str) -> AppResult<i64> {
+    raw.parse::<i64>().map_err(|_| AppError::NotFound)
+}
+
+pub async fn detail(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<CommunicationDetail>> {
+    let id = thread_id(&id)?;
+    let now = state.clock.now();
+    if let Access::ContributorSide(_) = access::thread_access(&state.db, &user, id, now).await? {
+        // Opening the thread reads the Institute's answers: they are no longer new.
+        let mut tx = state.db.begin_write().await?;
+        repo::mark_read(&mut tx, id, now).await?;
+        tx.commit().await?;
+    }
+    Ok(Json(load_detail(&state, id).await?))
+}
+
+pub async fn eligibility_of(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<Eligibility>> {
+    let id = thread_id(&id)?;
+    let now = state.clock.now();
+    access::thread_access(&state.db, &user, id, now).await?;
+    let mut conn = state.db.pool.acquire().await?;
+    let row = repo::summary(&mut conn, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let facts = repo::facts(&mut conn, id).await?;
+    drop(conn);
+    let active = active(&state, facts.contributor_id, now).await?;
+    Ok(Json(eligibility(&row, &active, now)?))
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(cf): Path<String>,
+    Json(raw): Json<NewCommunication>,
+) -> AppResult<(StatusCode, Json<CommunicationDetail>)> {
+    let now = state.clock.now();
+    let acting = access::acting_for(&state.db, &user, &cf, now).await?;
+    let topics = all_topics(&state).await?;
+    let draft = parse_draft(&raw, |code| topics.iter().any(|t| t.code == code))
+        .map_err(AppError::Validation)?;
+    let mut conn = state.db.pool.acquire().await?;
+    let office = repo::office_of_province(&mut conn, &acting.contributor.province).await?;
+    drop(conn);
+    let Some(office_id) = office else {
+        return Err(AppError::Conflict {
+            code: "no_office",
+            message: "Non è stato possibile individuare la struttura territoriale competente per la tua provincia. Contatta il Contact Center INPS.".into(),
+        });
+    };
+    let label = author_label(&user, &acting.contributor.name);
+    let mut tx = state.db.begin_write().await?;
+    let thread = repo::NewThread {
+        contributor_id: acting.id,
+        office_id,
+        topic: &draft.topic,
+        subject: &draft.subject,
+        status: CommunicationStatus::Inviata,
+        sent_at: now,
+    };
+    let (id, protocol) =
+        repo::insert_thread(&mut tx, thread, (Some(user.id), &label, &draft.text)).await?;
+    tx.commit().await?;
+    tracing::info!(communication = id, %protocol, "communication opened");
+    Ok((StatusCode::CREATED, Json(load_detail(&state, id).await?)))
+}
+
+pub async fn write(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    Json(raw): Json<NewMessage>,
+) -> AppResult<(StatusCode, Json<CommunicationDetail>)> {
+    let id = thread_id(&id)?;
+    let now = state.clock.now();
+    let access = access::thread_access(&state.db, &user, id, now).await?;
+    let text = parse_message(&raw).map_err(AppError::Validation)?;
+    let (label, from_institute) = match &access {
+        Access::ContributorSide(acting) => (author_label(&user, &acting.contributor.name), false),
+        Access::Office { .. } => (author_label(&user, ""), true),
+    };
+    let mut tx = state.db.begin_write().await?;
+    if !repo::write(&mut tx, id, user.id, &label, from_institute, &text, now).await? {
+        return Err(AppError::Conflict {
+            code: "communication_closed",
+            message: "La comunicazione è chiusa: non è possibile aggiungere messaggi.".into(),
+        });
+    }
+    tx.commit().await?;
+    Ok((StatusCode::CREATED, Json(load_detail(&state, id).await?)))
+}
+
+/// The operator's office; other roles may never do this (403).
+fn office_of(user: &CurrentUser) -> AppResult<i64> {
+    match (user.role, user.office_id) {
+        (Role::Operatore, Some(office)) => Ok(office),
+        _ => Err(AppError::Forbidden),
+    }
+}
+
+/// The office's threads, those awaiting an answer first, oldest first.
+pub async fn queue(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Query(query): Query<HashMap<String, String>>,
+) -> AppResult<Json<Vec<OfficeCommunication>>> {
+    let office = office_of(&user)?;
+    let status = match query
+        .get("status")
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+    {
+        None => None,
+        Some(code) => Some(
+            CommunicationStatus::from_code(code)
+                .ok_or_else(|| AppError::field("status", "Stato non riconosciuto."))?,
+        ),
+    };
+    let mut conn = state.db.pool.acquire().await?;
+    repo::queue(&mut conn, office, status)
+        .await?
+        .into_iter()
+        .map(|r| {
+            Ok(OfficeCommunication {
+                contributor: access::contributor(&r.cf, &r.name, &r.category, &r.province)?,
+                topic: Topic {
+                    code: r.topic_code,
+                    label: r.topic_label,
+                    appointment_after_days: r.topic_days as u32,
+                },
+                id: r.id,
+                protocol: r.protocol,
+                subject: r.subject,
+                sent_at: rome::instant(r.sent_at),
+                status: repo::parse_status(&r.status)?,
+                awaiting_answer: r.awaiting_answer == 1,
+                last_message_at: rome::instant(r.last_message_at),
+            })
+        })
+        .collect::<AppResult<Vec<_>>>()
+        .map(Json)
+}
+
+/// Registra esito: Accolta or Non accolta, with a motivation that becomes a message. Only the
+/// office decides; to anyone else the call does not exist.
+pub async fn outcome(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    Json(raw): Json<OutcomeRequest>,
+) -> AppResult<Json<CommunicationDetail>> {
+    let id = thread_id(&id)?;
+    let now = state.clock.now();
+    access::thread_access(&state.db, &user, id, now)
+        .await?
+        .office()?;
+    let (outcome, motivation) = parse_outcome(&raw).map_err(AppError::Validation)?;
+    let status = outcome.status();
+    let text = format!("Esito: {}.\n{motivation}", status.label());
+    let mut tx = state.db.begin_write().await?;
+    if !repo::record_outcome(
+        &mut tx,
+        id,
+        status,
+        user.id,
+        &author_label(&user, ""),
+        &text,
+        now,
+    )
+    .await?
+    {
+        return Err(AppError::Conflict {
+            code: "outcome_recorded",
+            message: "L'esito di questa comunicazione è già stato registrato.".into(),
+        });
+    }
+    tx.commit().await?;
+    tracing::info!(
+        communication = id,
+        outcome = status.code(),
+        "outcome recorded"
+    );
+    Ok(Json(load_detail(&state, id).await?))
+}

@@ -1,0 +1,416 @@
+//! Threads and messages in the database: typed rows, one function per question. Other
+//! features write into a thread through `post`.
+
+use crate::db::{Ids, WriteTx};
+use crate::error::{AppError, AppResult};
+use api::CommunicationStatus;
+use sqlx::AnyConnection;
+
+pub fn parse_status(code: &str) -> AppResult<CommunicationStatus> {
+    CommunicationStatus::from_code(code)
+        .ok_or_else(|| AppError::Internal(format!("unknown communication status {code}")))
+}
+
+/// What the rules of "Richiedi appuntamento" need to know about a thread.
+#[derive(sqlx::FromRow)]
+pub struct Facts {
+    pub topic_code: String,
+    pub sent_at: i64,
+    pub topic_days: i64,
+    pub status: String,
+    pub contributor_id: i64,
+}
+
+impl Facts {
+    pub fn status(&self) -> AppResult<CommunicationStatus> {
+        parse_status(&self.status)
+    }
+}
+
+pub async fn facts(conn: &mut AnyConnection, id: i64) -> AppResult<Facts> {
+    sqlx::query_as(
+        "SELECT t.topic_code, t.sent_at, tp.appointment_after_days AS topic_days, t.status,
+                t.contributor_id
+         FROM communications t JOIN topics tp ON tp.code = t.topic_code WHERE t.id = $1",
+    )
+    .bind(id)
+    .fetch_optional(conn)
+    .await?
+    .ok_or(AppError::NotFound)
+}
+
+/// A line of a thread list, with what eligibility needs.
+#[derive(sqlx::FromRow)]
+pub struct SummaryRow {
+    pub id: i64,
+    pub protocol: String,
+    pub topic_code: String,
+    pub topic_label: String,
+    pub topic_days: i64,
+    pub subject: String,
+    pub sent_at: i64,
+    pub status: String,
+    pub last_institute_message_at: Option<i64>,
+    pub contributor_read_at: Option<i64>,
+}
+
+pub const SUMMARY_COLUMNS: &str = "t.id, t.protocol, t.topic_code, tp.label AS topic_label,
+     tp.appointment_after_days AS topic_days, t.subject, t.sent_at, t.status,
+     t.last_institute_message_at, t.contributor_read_at";
+
+pub async fn summary(conn: &mut AnyConnection, id: i64) -> AppResult<Option<SummaryRow>> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT {SUMMARY_COLUMNS} FROM communications t JOIN topics tp ON tp.code = t.topic_code
+         WHERE t.id = $1"
+    ))
+    .bind(id)
+    .fetch_optional(conn)
+    .await?)
+}
+
+/// A page of a contributor's threads, newest first, with the total; filters optional.
+pub async fn page(
+    conn: &mut AnyConnection,
+    contributor: i64,
+    status: Option<CommunicationStatus>,
+    topic: Option<&str>,
+    limit: i64,
+    offset: i64,
+) -> AppResult<(i64, Vec<SummaryRow>)> {
+    let condition =
+        "t.contributor_id = $1 AND ($2 = '' OR t.status = $2) AND ($3 = '' OR t.topic_code = $3)";
+    let status = status.map(|s| s.code()).unwrap_or("");
+    let topic = topic.unwrap_or("");
+    let total: i64 = sqlx::query_scalar(&format!(
+        "SELECT COUNT(*) FROM communications t WHERE {condition}"
+    ))
+    .bind(contributor)
+    .bind(status)
+    .bind(topic)
+    .fetch_one(&mut *conn)
+    .await?;
+    let rows = sqlx::query_as(&format!(
+        "SELECT {SUMMARY_COLUMNS} FROM communications t JOIN topics tp ON tp.code = t.topic_code
+         WHERE {condition} ORDER BY t.sent_at DESC, t.id DESC LIMIT $4 OFFSET $5"
+    ))
+    .bind(contributor)
+    .bind(status)
+    .bind(topic)
+    .bind(limit)
+    .bind(offset)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok((total, rows))
+}
+
+/// Who a thread is with and where it is routed.
+#[derive(sqlx::FromRow)]
+pub struct Parties {
+    pub contributor_id: i64,
+    pub cf: String,
+    pub name: String,
+    pub category: String,
+    pub province: String,
+    pub office_name: String,
+}
+
+pub async fn parties(conn: &mut AnyConnection, id: i64) -> AppResult<Parties> {
+    Ok(sqlx::query_as(
+        "SELECT c.id AS contributor_id, c.cf, c.name, c.category, c.province, o.name AS office_name
+         FROM communications t
+         JOIN contributors c ON c.id = t.contributor_id
+         JOIN offices o ON o.id = t.office_id WHERE t.id = $1",
+    )
+    .bind(id)
+    .fetch_one(conn)
+    .await?)
+}
+
+#[derive(sqlx::FromRow)]
+pub struct MessageRow {
+    pub id: i64,
+    pub author_label: String,
+    pub from_institute: i64,
+    pub text: String,
+    pub created_at: i64,
+}
+
+pub async fn messages(conn: &mut AnyConnection, id: i64) -> AppResult<Vec<MessageRow>> {
+    Ok(sqlx::query_as(
+        "SELECT id, author_label, from_institute, text, created_at FROM messages
+         WHERE communication_id = $1 ORDER BY created_at, id",
+    )
+    .bind(id)
+    .fetch_all(conn)
+    .await?)
+}
+
+/// A line of the office's queue.
+#[derive(sqlx::FromRow)]
+pub struct QueueRow {
+    pub id: i64,
+    pub protocol: String,
+    pub cf: String,
+    pub name: String,
+    pub category: String,
+    pub province: String,
+    pub topic_code: String,
+    pub topic_label: String,
+    pub topic_days: i64,
+    pub subject: String,
+    pub sent_at: i64,
+    pub awaiting_answer: i64,
+    pub last_message_at: i64,
+    pub status: String,
+}
+
+/// The office's threads, those awaiting an answer first, oldest first.
+pub async fn queue(
+    conn: &mut AnyConnection,
+    office: i64,
+    status: Option<CommunicationStatus>,
+) -> AppResult<Vec<QueueRow>> {
+    Ok(sqlx::query_as(
+        "SELECT t.id, t.protocol, c.cf, c.name, c.category, c.province, t.topic_code,
+                tp.label AS topic_label, tp.appointment_after_days AS topic_days, t.subject,
+                t.sent_at, t.awaiting_answer, t.last_message_at, t.status
+         FROM communications t
+         JOIN contributors c ON c.id = t.contributor_id
+         JOIN topics tp ON tp.code = t.topic_code
+         WHERE t.office_id = $1 AND ($2 = '' OR t.status = $2)
+         ORDER BY t.awaiting_answer DESC, t.last_message_at ASC, t.id ASC",
+    )
+    .bind(office)
+    .bind(status.map(|s| s.code()).unwrap_or(""))
+    .fetch_all(conn)
+    .await?)
+}
+
+pub struct NewThread<'a> {
+    pub contributor_id: i64,
+    pub office_id: i64,
+    pub topic: &'a str,
+    pub subject: &'a str,
+    pub status: CommunicationStatus,
+    pub sent_at: i64,
+}
+
+/// Stores a thread with a new id, the next protocol number of its year and its first message
+/// (ids and numbers taken together, after any lock).
+pub async fn insert_thread(
+    tx: &mut WriteTx,
+    thread: NewThread<'_>,
+    first: (Option<i64>, &str, &str),
+) -> AppResult<(i64, String)> {
+    let year = crate::rome::date_of(thread.sent_at).year();
+    let protocol_counter = format!("protocol-{year}");
+    let mut ids = Ids::take(
+        tx,
+        &[
+            ("communications", 1),
+            (&protocol_counter, 1),
+            ("messages", 1),
+        ],
+    )
+    .await?;
+    let id = ids.next("communications")?;
+    let protocol = format!("INPS.5100.{year}.{:07}", ids.next(&protocol_counter)?);
+    sqlx::query(
+        "INSERT INTO communications (id, protocol, contributor_id, office_id, topic_code, subject,
+             status, sent_at, last_message_at, awaiting_answer)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, 1)",
+    )
+    .bind(id)
+    .bind(&protocol)
+    .bind(thread.contributor_id)
+    .bind(thread.office_id)
+    .bind(thread.topic)
+    .bind(thread.subject)
+    .bind(thread.status.code())
+    .bind(thread.sent_at)
+    .execute(&mut **tx)
+    .await?;
+    let (author, label, text) = first;
+    let message = ids.next("messages")?;
+    insert_message(tx, message, id, author, label, false, text, thread.sent_at).await?;
+    Ok((id, protocol))
+}
+
+/// A message, with an id the caller took.
+#[allow(clippy::too_many_arguments)]
+pub async fn insert_message(
+    tx: &mut WriteTx,
+    id: i64,
+    communication_id: i64,
+    author: Option<i64>,
+    label: &str,
+    from_institute: bool,
+    text: &str,
+    now: i64,
+) -> AppResult<()> {
+    sqlx::query(
+        "INSERT INTO messages (id, communication_id, author_user_id, author_label, from_institute, text, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(id)
+    .bind(communication_id)
+    .bind(author)
+    .bind(label)
+    .bind(i64::from(from_institute))
+    .bind(text)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Every booking event is also a message in its thread, so that the conversation and the
+/// appointment stay one story. What the office writes (`from_institute`) counts as the
+/// Institute's answer, so the contributor sees it as new. The caller holds the thread's lock.
+#[allow(clippy::too_many_arguments)]
+pub async fn post(
+    tx: &mut WriteTx,
+    id: i64,
+    communication_id: i64,
+    author: Option<i64>,
+    label: &str,
+    from_institute: bool,
+    text: &str,
+    now: i64,
+) -> AppResult<()> {
+    insert_message(
+        tx,
+        id,
+        communication_id,
+        author,
+        label,
+        from_institute,
+        text,
+        now,
+    )
+    .await?;
+    sqlx::query(
+        "UPDATE communications SET last_message_at = $1,
+             last_institute_message_at = CASE WHEN $2 = 1 THEN $1 ELSE last_institute_message_at END
+         WHERE id = $3",
+    )
+    .bind(now)
+    .bind(i64::from(from_institute))
+    .bind(communication_id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// A message from either side, changing the thread's state in one conditional update: a
+/// closed thread takes no messages (false), the office's first answer puts a sent thread "In
+/// lavorazione", the contributor's side marks it awaiting an answer.
+pub async fn write(
+    tx: &mut WriteTx,
+    id: i64,
+    author: i64,
+    label: &str,
+    from_institute: bool,
+    text: &str,
+    now: i64,
+) -> AppResult<bool> {
+    let updated = if from_institute {
+        sqlx::query(
+            "UPDATE communications SET last_message_at = $1, last_institute_message_at = $1,
+                 awaiting_answer = 0,
+                 status = CASE WHEN status = 'inviata' THEN 'in_lavorazione' ELSE status END
+             WHERE id = $2 AND status <> 'chiusa'",
+        )
+    } else {
+        sqlx::query(
+            "UPDATE communications SET last_message_at = $1, awaiting_answer = 1,
+                 contributor_read_at = $1
+             WHERE id = $2 AND status <> 'chiusa'",
+        )
+    }
+    .bind(now)
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    if updated.rows_affected() == 0 {
+        return Ok(false);
+    }
+    let message = crate::db::next_value(tx, "messages").await?;
+    insert_message(
+        tx,
+        message,
+        id,
+        Some(author),
+        label,
+        from_institute,
+        text,
+        now,
+    )
+    .await?;
+    Ok(true)
+}
+
+/// Registra esito: the outcome and its motivation as the office's message; false if an
+/// outcome was already recorded.
+pub async fn record_outcome(
+    tx: &mut WriteTx,
+    id: i64,
+    status: CommunicationStatus,
+    author: i64,
+    label: &str,
+    text: &str,
+    now: i64,
+) -> AppResult<bool> {
+    let updated = sqlx::query(
+        "UPDATE communications SET status = $1, last_message_at = $2,
+             last_institute_message_at = $2, awaiting_answer = 0
+         WHERE id = $3 AND status IN ('inviata', 'in_lavorazione')",
+    )
+    .bind(status.code())
+    .bind(now)
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    if updated.rows_affected() == 0 {
+        return Ok(false);
+    }
+    let message = crate::db::next_value(tx, "messages").await?;
+    insert_message(tx, message, id, Some(author), label, true, text, now).await?;
+    Ok(true)
+}
+
+pub async fn mark_read(tx: &mut WriteTx, id: i64, now: i64) -> AppResult<()> {
+    sqlx::query("UPDATE communications SET contributor_read_at = $1 WHERE id = $2")
+        .bind(now)
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+pub async fn office_of_province(
+    conn: &mut AnyConnection,
+    province: &str,
+) -> AppResult<Option<i64>> {
+    Ok(
+        sqlx::query_scalar("SELECT id FROM offices WHERE province = $1")
+            .bind(province)
+            .fetch_optional(conn)
+            .await?,
+    )
+}
+
+#[derive(sqlx::FromRow)]
+pub struct TopicRow {
+    pub code: String,
+    pub label: String,
+    pub appointment_after_days: i64,
+}
+
+pub async fn topics(conn: &mut AnyConnection) -> AppResult<Vec<TopicRow>> {
+    Ok(sqlx::query_as(
+        "SELECT code, label, appointment_after_days FROM topics ORDER BY position, code",
+    )
+    .fetch_all(conn)
+    .await?)
+}

@@ -1,0 +1,264 @@
+//! The office's agenda over HTTP: the day's appointments, closures and a day's capacity.
+//! Operators act only on their own office; other roles get 403.
+
+use super::repo;
+use super::workflow::{self, ValidCapacity, ValidClosure};
+use crate::agenda::places;
+use crate::agenda::repo as appointments;
+use crate::auth::CurrentUser;
+use crate::domain::closure::{self, ClosureSpec};
+use crate::error::{AppError, AppResult, FieldErrors};
+use crate::extract::Json;
+use crate::{rome, AppState};
+use api::{
+    CapacityRequest, Closure, ClosureOutcome, ConsultationPoint, DayAvailability, NewClosure,
+    OfficeAgenda, Role, SlotAvailability,
+};
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use jiff::civil::Date;
+use jiff::ToSpan;
+use std::collections::HashMap;
+
+/// The operator's office. Other roles may never do this (403, as for the office's queue);
+/// another office's data is simply never reached, since every query is bound to this one.
+fn office_of(user: &CurrentUser) -> AppResult<i64> {
+    match (user.role, user.office_id) {
+        (Role::Operatore, Some(office)) => Ok(office),
+        _ => Err(AppError::Forbidden),
+    }
+}
+
+/// Agenda della sede: the office's meetings of a day (today by default), by time.
+pub async fn agenda(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Query(query): Query<HashMap<String, String>>,
+) -> AppResult<Json<OfficeAgenda>> {
+    let office = office_of(&user)?;
+    let now = state.clock.now();
+    let day = match query
+        .get("date")
+        .map(|d| d.trim())
+        .filter(|d| !d.is_empty())
+    {
+        None => rome::date_of(now),
+        Some(text) => rome::parse_date(text).map_err(|e| AppError::field("date", e))?,
+    };
+    let step = |d: Result<Date, jiff::Error>| d.map(|d| d.to_string()).unwrap_or_default();
+    let (previous, next) = (step(day.yesterday()), step(day.tomorrow()));
+    let from = rome::start_of_day(day);
+    let to = rome::start_of_day(
+        day.tomorrow()
+            .map_err(|e| AppError::Internal(e.to_string()))?,
+    );
+    let mut conn = state.db.pool.acquire().await?;
+    let records = appointments::of_office_day(&mut conn, office, from, to).await?;
+    Ok(Json(OfficeAgenda {
+        date: day.to_string(),
+        previous,
+        next,
+        office: repo::office_name(&mut conn, office).await?,
+        appointments: records
+            .iter()
+            .map(|r| r.to_office_line(now))
+            .collect::<AppResult<_>>()?,
+    }))
+}
+
+pub async fn list_closures(
+    State(state): State<AppState>,
+    user: CurrentUser,
+) -> AppResult<Json<Vec<Closure>>> {
+    let office = office_of(&user)?;
+    let mut conn = state.db.pool.acquire().await?;
+    let rows = repo::closures(&mut conn, office, state.clock.now()).await?;
+    Ok(Json(
+        rows.into_iter()
+            .map(|r| Closure {
+                id: r.id,
+                point: r
+                    .point_code
+                    .zip(r.point_label)
+                    .map(|(code, label)| ConsultationPoint { code, label }),
+                starts_at: rome::instant(r.starts_at),
+                ends_at: rome::instant(r.ends_at),
+                reason: r.reason,
+            })
+            .collect(),
+    ))
+}
+
+/// The instants a closure covers, Rome's wall clock (daylight saving included).
+fn span(spec: &ClosureSpec) -> AppResult<(i64, i64)> {
+    let at = |day: Date, time: jiff::civil::Time| {
+        rome::tz()
+            .to_timestamp(day.to_datetime(time))
+            .map(|t| t.as_second())
+            .map_err(|e| AppError::Internal(e.to_string()))
+    };
+    match spec.hours {
+        Some((start, end)) => Ok((at(spec.from, start)?, at(spec.from, end)?)),
+        None => Ok((
+            rome::start_of_day(spec.from),
+            rome::start_of_day(
+                spec.to
+                    .checked_add(1.day())
+                    .map_err(|e| AppError::Internal(e.to_string()))?,
+            ),
+        )),
+    }
+}
+
+/// Parses a closure: every problem per field, the point one the office offers.
+async fn parse_closure(
+    state: &AppState,
+    user: &CurrentUser,
+    raw: &NewClosure,
+) -> AppResult<(ValidClosure, Option<ConsultationPoint>)> {
+    let office = office_of(user)?;
+    let now = state.clock.now();
+    let mut errors = FieldErrors::default();
+    let spec = closure::parse(
+        &raw.from,
+        &raw.to,
+        raw.start_time.as_deref(),
+        raw.end_time.as_deref(),
+        &raw.reason,
+        rome::date_of(now),
+    )
+    .map_err(|e| errors.extend(e))
+    .ok();
+    let point = match raw
+        .point
+        .as_deref()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        None => None,
+        Some(code) => match places::office_point(&state.db, office, code).await? {
+            Ok((point, _)) => Some(point),
+            Err(_) => {
+                errors.add(
+                    "point",
+                    "Scegli un punto di consulenza che la sede offre, o tutti.",
+                );
+                None
+            }
+        },
+    };
+    let Some(spec) = spec.filter(|_| errors.is_empty()) else {
+        return Err(errors.into_error());
+    };
+    let (starts_at, ends_at) = span(&spec)?;
+    if ends_at <= now {
+        return Err(AppError::field(
+            "end_time",
+            "La chiusura indicata è già passata.",
+        ));
+    }
+    let valid = ValidClosure {
+        office,
+        point: point.as_ref().map(|p| p.code.clone()).unwrap_or_default(),
+        starts_at,
+        ends_at,
+        reason: spec.reason,
+    };
+    Ok((valid, point))
+}
+
+/// What a closure would cancel, before it is declared.
+pub async fn preview(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Json(raw): Json<NewClosure>,
+) -> AppResult<Json<ClosureOutcome>> {
+    let (valid, _) = parse_closure(&state, &user, &raw).await?;
+    let now = state.clock.now();
+    let inside = workflow::inside(&state.db, &valid, now).await?;
+    Ok(Json(ClosureOutcome {
+        closure: None,
+        affected: inside
+            .iter()
+            .map(|r| r.to_office_line(now))
+            .collect::<AppResult<_>>()?,
+    }))
+}
+
+pub async fn declare(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Json(raw): Json<NewClosure>,
+) -> AppResult<(StatusCode, Json<ClosureOutcome>)> {
+    let (valid, point) = parse_closure(&state, &user, &raw).await?;
+    let (id, affected) = workflow::declare(
+        &state.db,
+        &user,
+        &valid,
+        raw.cancel_appointments,
+        state.clock.now(),
+    )
+    .await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(ClosureOutcome {
+            closure: Some(Closure {
+                id,
+                point,
+                starts_at: rome::instant(valid.starts_at),
+                ends_at: rome::instant(valid.ends_at),
+                reason: valid.reason,
+            }),
+            affected,
+        }),
+    ))
+}
+
+/// A day's capacity for a point (an extra colleague on duty, or one fewer).
+pub async fn capacity(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Json(request): Json<CapacityRequest>,
+) -> AppResult<Json<DayAvailability>> {
+    let office = office_of(&user)?;
+    let now = state.clock.now();
+    let mut errors = FieldErrors::default();
+    let day = errors.check(
+        "date",
+        rome::parse_date(&request.date).and_then(|d| {
+            if d < rome::date_of(now) {
+                Err("Non si può cambiare la capienza di un giorno passato.")
+            } else {
+                Ok(d)
+            }
+        }),
+    );
+    errors.check("capacity", closure::parse_capacity(request.capacity));
+    if places::office_point(&state.db, office, &request.point)
+        .await?
+        .is_err()
+    {
+        errors.add("point", "Scegli un punto di consulenza che la sede offre.");
+    }
+    let Some(day) = day.filter(|_| errors.is_empty()) else {
+        return Err(errors.into_error());
+    };
+    let valid = ValidCapacity {
+        office,
+        point: request.point.clone(),
+        day,
+        capacity: request.capacity,
+    };
+    let slots = workflow::capacity(&state.db, &valid, now).await?;
+    Ok(Json(DayAvailability {
+        date: day.to_string(),
+        slots: slots
+            .into_iter()
+            .map(|(slot, free)| SlotAvailability {
+                start: rome::instant(slot.start),
+                end: rome::instant(slot.end),
+                free: free as u32,
+            })
+            .collect(),
+    }))
+}

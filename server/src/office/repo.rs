@@ -1,0 +1,105 @@
+//! The office's own rows: closures and the capacity of its slots.
+
+use super::workflow::ValidClosure;
+use crate::agenda::repo::slot_id;
+use crate::db::WriteTx;
+use crate::domain::slots::Slot;
+use crate::error::AppResult;
+use sqlx::AnyConnection;
+
+pub async fn insert_closure(
+    tx: &mut WriteTx,
+    id: i64,
+    c: &ValidClosure,
+    user: i64,
+    now: i64,
+) -> AppResult<()> {
+    sqlx::query(
+        "INSERT INTO closures (id, office_id, point_code, starts_at, ends_at, reason, created_by, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(id)
+    .bind(c.office)
+    .bind((!c.point.is_empty()).then(|| c.point.clone()))
+    .bind(c.starts_at)
+    .bind(c.ends_at)
+    .bind(&c.reason)
+    .bind(user)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+#[derive(sqlx::FromRow)]
+pub struct ClosureRow {
+    pub id: i64,
+    pub point_code: Option<String>,
+    pub point_label: Option<String>,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub reason: String,
+}
+
+/// The office's closures still to end, soonest first.
+pub async fn closures(
+    conn: &mut AnyConnection,
+    office: i64,
+    now: i64,
+) -> AppResult<Vec<ClosureRow>> {
+    Ok(sqlx::query_as(
+        "SELECT k.id, k.point_code, p.label AS point_label, k.starts_at, k.ends_at, k.reason
+         FROM closures k LEFT JOIN consultation_points p ON p.code = k.point_code
+         WHERE k.office_id = $1 AND k.ends_at > $2
+         ORDER BY k.starts_at, k.id",
+    )
+    .bind(office)
+    .bind(now)
+    .fetch_all(conn)
+    .await?)
+}
+
+/// Sets a slot's capacity only if it holds no more than that, in one statement under the
+/// slot's row lock: what it holds, or None when it holds more (nothing changed then).
+pub async fn set_capacity(
+    tx: &mut WriteTx,
+    office: i64,
+    point: &str,
+    slot: &Slot,
+    capacity: i64,
+) -> AppResult<Option<i64>> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO slots (id, office_id, point_code, starts_at, ends_at, capacity, booked)
+         VALUES ($1, $2, $3, $4, $5, $6, 0)
+         ON CONFLICT (office_id, point_code, starts_at) DO UPDATE SET capacity = $6
+             WHERE slots.booked <= $6
+         RETURNING booked",
+    )
+    .bind(slot_id(office, point, slot.start))
+    .bind(office)
+    .bind(point)
+    .bind(slot.start)
+    .bind(slot.end)
+    .bind(capacity)
+    .fetch_optional(&mut **tx)
+    .await?)
+}
+
+pub async fn booked(tx: &mut WriteTx, office: i64, point: &str, start: i64) -> AppResult<i64> {
+    Ok(sqlx::query_scalar(
+        "SELECT booked FROM slots WHERE office_id = $1 AND point_code = $2 AND starts_at = $3",
+    )
+    .bind(office)
+    .bind(point)
+    .bind(start)
+    .fetch_optional(&mut **tx)
+    .await?
+    .unwrap_or(0))
+}
+
+pub async fn office_name(conn: &mut AnyConnection, office: i64) -> AppResult<String> {
+    Ok(sqlx::query_scalar("SELECT name FROM offices WHERE id = $1")
+        .bind(office)
+        .fetch_one(conn)
+        .await?)
+}
