@@ -24,13 +24,9 @@ fn date(raw: &str, field: &str, errors: &mut BTreeMap<String, String>) -> Option
         errors.insert(field.into(), "Inserisci la data.".into());
         return None;
     }
-    raw.parse::<Date>().ok().or_else(|| {
-        errors.insert(
-            field.into(),
-            "Data non valida: usa il formato AAAA-MM-GG.".into(),
-        );
-        None
-    })
+    crate::rome::parse_date(raw)
+        .map_err(|e| errors.insert(field.into(), e.into()))
+        .ok()
 }
 
 fn time(raw: Option<&str>, field: &str, errors: &mut BTreeMap<String, String>) -> Option<Time> {

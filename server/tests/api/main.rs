@@ -4,6 +4,7 @@
 mod agenda;
 mod communications;
 mod contributors;
+mod core;
 mod helpers;
 mod management;
 mod office_agenda;
