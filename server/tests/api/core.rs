@@ -61,6 +61,7 @@ async fn starts(client: &mut Client<'_>, point: &str) -> Vec<String> {
 /// Every slot holds no more than its capacity, and exactly what occupies a place in it.
 async fn slots_are_consistent(app: &TestApp) {
     #[derive(sqlx::FromRow, Debug)]
+    #[allow(dead_code)] // read by Debug in the failure message
     struct Check {
         id: i64,
         booked: i64,
