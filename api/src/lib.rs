@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 /// Who a user is for the service; decides which pages and calls are open to them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// A self-employed artisan or merchant, acting for themself.
@@ -31,6 +32,7 @@ impl Role {
 
 /// The contributor's social-security scheme (Gestione).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
     Artigiano,
@@ -48,14 +50,18 @@ impl Category {
 
 /// `POST /api/session`.
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LoginRequest {
+    #[cfg_attr(feature = "openapi", schema(max_length = 100))]
     pub username: String,
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub password: String,
 }
 
 /// A contributor the caller may act for (`GET /api/contributors`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Contributor {
     /// Codice fiscale, the contributor's identifier in every path.
     pub cf: String,
@@ -67,6 +73,7 @@ pub struct Contributor {
 
 /// The logged-in user.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct User {
     pub username: String,
     /// Full name, or for an intermediary the firm's name as well ("Studio Verdi").
@@ -80,6 +87,7 @@ pub struct User {
 
 /// `GET /api/session` and the answer to a successful `POST /api/session`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SessionInfo {
     pub user: User,
     /// Who the user may act for: themself for a contributor, the delegating contributors for an
@@ -88,18 +96,21 @@ pub struct SessionInfo {
     /// Seconds of inactivity after which the session ends; the app warns before then.
     pub idle_timeout_seconds: u32,
     /// When the session ends regardless of activity (RFC 3339).
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub expires_at: String,
 }
 
 /// `GET /api/session/status`: like `GET /api/session`, but a visitor who is not logged in gets
 /// `session: null` (200) instead of a 401, so the app can ask at start-up without an error.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SessionStatus {
     pub session: Option<SessionInfo>,
 }
 
 /// The status of a thread ("comunicazione").
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CommunicationStatus {
     Inviata,
@@ -147,6 +158,7 @@ impl CommunicationStatus {
 
 /// An argomento: it decides after how many days an appointment may be requested.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Topic {
     pub code: String,
     pub label: String,
@@ -155,35 +167,45 @@ pub struct Topic {
 
 /// `POST /api/contributors/{cf}/communications`.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NewCommunication {
     pub topic: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 150))]
     pub subject: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 4000))]
     pub text: String,
 }
 
 /// `POST /api/communications/{id}/messages`.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NewMessage {
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 4000))]
     pub text: String,
 }
 
 /// `POST /api/communications/{id}/outcome`: `outcome` is `accolta` or `non_accolta`.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct OutcomeRequest {
+    #[cfg_attr(feature = "openapi", schema(value_type = OutcomeCode))]
     pub outcome: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 4000))]
     pub text: String,
 }
 
 /// Whether "Richiedi appuntamento" is enabled, decided by the server.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Eligibility {
     pub eligible: bool,
     /// The sentence shown beside the action (and joined to it by `aria-describedby`).
     pub reason: String,
     /// `YYYY-MM-DD`: when a not-yet-eligible thread becomes eligible by days.
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
     pub available_from: Option<String>,
     /// The identifier of the thread's active appointment, when it has one.
     pub active_appointment: Option<String>,
@@ -191,12 +213,14 @@ pub struct Eligibility {
 
 /// A thread in a list.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CommunicationSummary {
     pub id: i64,
     pub protocol: String,
     pub topic: Topic,
     pub subject: String,
     /// When it was first sent (RFC 3339, Europe/Rome offset).
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub sent_at: String,
     pub status: CommunicationStatus,
     /// The Institute wrote since the contributor's side last opened the thread.
@@ -206,6 +230,7 @@ pub struct CommunicationSummary {
 
 /// `GET /api/contributors/{cf}/communications`: one page, newest first.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CommunicationPage {
     pub items: Vec<CommunicationSummary>,
     pub total: u32,
@@ -215,6 +240,7 @@ pub struct CommunicationPage {
 
 /// One message of a thread.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Message {
     pub id: i64,
     /// Who wrote it, as shown: "Mario Rossi", "Studio Verdi per conto di Mario Rossi",
@@ -222,11 +248,13 @@ pub struct Message {
     pub author: String,
     pub from_institute: bool,
     pub text: String,
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub sent_at: String,
 }
 
 /// `GET /api/communications/{id}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CommunicationDetail {
     #[serde(flatten)]
     pub summary: CommunicationSummary,
@@ -238,28 +266,34 @@ pub struct CommunicationDetail {
 
 /// A thread in the office's queue (`GET /api/office/communications`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OfficeCommunication {
     pub id: i64,
     pub protocol: String,
     pub contributor: Contributor,
     pub topic: Topic,
     pub subject: String,
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub sent_at: String,
     pub status: CommunicationStatus,
     /// The last message came from the contributor's side: the office owes an answer.
     pub awaiting_answer: bool,
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub last_message_at: String,
 }
 
 /// A punto di consulenza.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ConsultationPoint {
+    #[cfg_attr(feature = "openapi", schema(value_type = PointCode))]
     pub code: String,
     pub label: String,
 }
 
 /// A Struttura territoriale.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Office {
     pub id: i64,
     pub name: String,
@@ -267,26 +301,33 @@ pub struct Office {
     pub address: String,
     pub province: String,
     /// The consultation points it offers (codes).
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<PointCode>))]
     pub points: Vec<String>,
 }
 
 /// A bookable time with its free places.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SlotAvailability {
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub start: String,
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub end: String,
     pub free: u32,
 }
 
 /// `GET /api/availability`: the days with free slots.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DayAvailability {
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
     pub date: String,
     pub slots: Vec<SlotAvailability>,
 }
 
 /// The status of an appointment, as on the wire.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AppointmentStatus {
     Prenotato,
@@ -340,22 +381,30 @@ impl AppointmentStatus {
 
 /// `POST /api/appointments` (Prenota Appuntamento), with an `Idempotency-Key` header.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct HoldRequest {
     pub communication_id: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = PointCode))]
     pub point: String,
     pub office: i64,
     /// The slot's start, as `GET /api/availability` gave it.
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub start: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 30))]
     pub phone: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 500))]
     pub notes: String,
 }
 
 /// One step of an appointment's history.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AppointmentEvent {
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub at: String,
     /// `prenotato`, `esteso`, `confermato`, `prenotazione_cancellata`, `scaduto`, …
+    #[cfg_attr(feature = "openapi", schema(value_type = EventKindCode))]
     pub kind: String,
     pub label: String,
     /// Who: "Mario Rossi", "Studio Verdi", "Sede di Roma", or "Sistema" for an expiry.
@@ -365,7 +414,9 @@ pub struct AppointmentEvent {
 
 /// An appointment with everything the pages show.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Appointment {
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^AP-[0-9]{4}-[0-9]{6,}$"))]
     pub reference: String,
     pub status: AppointmentStatus,
     pub communication_id: i64,
@@ -375,11 +426,14 @@ pub struct Appointment {
     pub point: ConsultationPoint,
     pub office: Office,
     pub contributor: Contributor,
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub starts_at: String,
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub ends_at: String,
     pub phone: String,
     pub notes: String,
     /// While `prenotato`: when the hold ends.
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub hold_expires_at: Option<String>,
     /// "Mario Rossi", or the intermediary's firm ("Studio Verdi").
     pub booked_by: String,
@@ -388,6 +442,7 @@ pub struct Appointment {
     pub cancelled_by_office: bool,
     pub cancel_reason: Option<String>,
     /// While confirmed and to come: until when "Annulla appuntamento" is possible online.
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub cancel_until: Option<String>,
     /// Whether the caller may press "Annulla appuntamento" now (the server decides).
     pub can_cancel: bool,
@@ -399,9 +454,11 @@ pub struct Appointment {
 
 /// `POST /api/appointments/{reference}/cancel` (Annulla appuntamento).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CancelRequest {
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub reason: Option<String>,
 }
 
@@ -416,10 +473,13 @@ pub fn status_text(status: AppointmentStatus, cancelled_by_office: bool) -> &'st
 
 /// An appointment in Gestione appuntamenti.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AppointmentSummary {
     pub reference: String,
     pub status: AppointmentStatus,
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub starts_at: String,
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub ends_at: String,
     pub office: String,
     pub point: String,
@@ -438,11 +498,14 @@ pub struct AppointmentSummary {
 
 /// One appointment in "Agenda della sede", with what the operator needs to hold it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OfficeAppointment {
     pub reference: String,
     pub status: AppointmentStatus,
     pub cancelled_by_office: bool,
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub starts_at: String,
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub ends_at: String,
     pub contributor: Contributor,
     pub topic: String,
@@ -461,10 +524,14 @@ pub struct OfficeAppointment {
 
 /// `GET /api/office/agenda?date=`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OfficeAgenda {
     /// The day shown (AAAA-MM-GG), and the ones before and after it.
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
     pub date: String,
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
     pub previous: String,
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
     pub next: String,
     pub office: String,
     pub appointments: Vec<OfficeAppointment>,
@@ -473,26 +540,36 @@ pub struct OfficeAgenda {
 /// `POST /api/appointments/{reference}/attendance`: `outcome` is `svolto` or
 /// `non_presentato`; with `svolto`, `text` (the "Esito dell'incontro") goes into the thread.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AttendanceRequest {
+    #[cfg_attr(feature = "openapi", schema(value_type = AttendanceCode))]
     pub outcome: String,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
     pub text: Option<String>,
 }
 
 /// `POST /api/office/closures` (and `/preview`): a day, part of a day (`start_time`/`end_time`
 /// on a single day) or a period, for one consultation point or all (`point` empty).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NewClosure {
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<PointCode>))]
     pub point: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
     pub from: String,
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
     pub to: String,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^[0-9]{2}:[0-9]{2}$"))]
     pub start_time: Option<String>,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^[0-9]{2}:[0-9]{2}$"))]
     pub end_time: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 500))]
     pub reason: String,
     /// Must be true when confirmed appointments fall inside: they are cancelled with the reason.
     #[serde(default)]
@@ -501,16 +578,20 @@ pub struct NewClosure {
 
 /// A declared closure.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Closure {
     pub id: i64,
     pub point: Option<ConsultationPoint>,
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub starts_at: String,
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub ends_at: String,
     pub reason: String,
 }
 
 /// What a closure would do before it is declared, and what it did after.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ClosureOutcome {
     pub closure: Option<Closure>,
     /// The appointments inside it: to be cancelled (preview) or cancelled.
@@ -519,26 +600,33 @@ pub struct ClosureOutcome {
 
 /// `POST /api/office/capacity`: the people on duty for a point on one day.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CapacityRequest {
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
     pub date: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = PointCode))]
     pub point: String,
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 50))]
     pub capacity: i64,
 }
 
 /// `GET /healthz`.
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Health {
     pub status: String,
 }
 
 /// The error envelope every failed API call answers with.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ErrorEnvelope {
     pub error: ErrorBody,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ErrorBody {
     /// A stable machine-readable code, e.g. `invalid_credentials`.
     pub code: String,
@@ -548,6 +636,62 @@ pub struct ErrorBody {
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub fields: BTreeMap<String, String>,
 }
+
+/// Codes that travel as strings, declared as enums in the OpenAPI document only.
+#[cfg(feature = "openapi")]
+mod codes {
+    #![allow(dead_code)]
+    use utoipa::ToSchema;
+
+    /// A punto di consulenza.
+    #[derive(ToSchema)]
+    #[schema(rename_all = "snake_case")]
+    pub enum PointCode {
+        Sportello,
+        Telefono,
+        Video,
+    }
+
+    /// The office's outcome on a request.
+    #[derive(ToSchema)]
+    #[schema(rename_all = "snake_case")]
+    pub enum OutcomeCode {
+        Accolta,
+        NonAccolta,
+    }
+
+    /// Whether the meeting took place.
+    #[derive(ToSchema)]
+    #[schema(rename_all = "snake_case")]
+    pub enum AttendanceCode {
+        Svolto,
+        NonPresentato,
+    }
+
+    /// What a timeline entry records.
+    #[derive(ToSchema)]
+    #[schema(rename_all = "snake_case")]
+    pub enum EventKindCode {
+        Prenotato,
+        Esteso,
+        Confermato,
+        PrenotazioneCancellata,
+        Scaduto,
+        Annullato,
+        Svolto,
+        NonPresentato,
+    }
+
+    /// Who booked an appointment (Gestione appuntamenti's filter).
+    #[derive(ToSchema)]
+    #[schema(rename_all = "snake_case")]
+    pub enum ManagedBy {
+        Contribuente,
+        Intermediario,
+    }
+}
+#[cfg(feature = "openapi")]
+pub use codes::*;
 
 #[cfg(test)]
 mod tests {

@@ -2,9 +2,6 @@
 //! `app()` builds the whole HTTP service from a state, so tests run it in-process against a
 //! fresh database exactly as `run()` serves it.
 
-// The OpenAPI document is one `json!` literal, deeper than the default limit allows.
-#![recursion_limit = "256"]
-
 pub mod access;
 pub mod agenda;
 pub mod assets;
@@ -75,7 +72,7 @@ pub fn app(state: AppState) -> Router {
     let request_id = HeaderName::from_static("x-request-id");
     Router::new()
         .route("/healthz", get(health))
-        .merge(routes::router())
+        .merge(openapi::api().0)
         .fallback(fallback)
         .layer(DefaultBodyLimit::max(security::BODY_LIMIT))
         .with_state(state)

@@ -21,6 +21,7 @@ use axum::response::{IntoResponse, Response};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 
+#[utoipa::path(get, path = "/api/consultation-points", tag = "agenda", responses((status = 200, description = "Punti di consulenza", body = Vec<api::ConsultationPoint>)))]
 pub async fn points(
     State(state): State<AppState>,
     _user: CurrentUser,
@@ -28,6 +29,7 @@ pub async fn points(
     Ok(Json(places::all_points(&state.db).await?))
 }
 
+#[utoipa::path(get, path = "/api/offices", tag = "agenda", responses((status = 200, description = "Strutture territoriali with the points they offer", body = Vec<api::Office>)))]
 pub async fn offices(
     State(state): State<AppState>,
     _user: CurrentUser,
@@ -35,6 +37,18 @@ pub async fn offices(
     Ok(Json(places::all_offices(&state.db).await?))
 }
 
+#[utoipa::path(get, path = "/api/availability", tag = "agenda",
+    params(
+        ("point" = api::PointCode, Query, description = "Punto di consulenza"),
+        ("office" = i64, Query, description = "Struttura territoriale"),
+        ("topic" = Option<String>, Query, description = "Argomento (checked if given)"),
+        ("from" = Option<String>, Query, format = Date, description = "First day, Europe/Rome"),
+        ("to" = Option<String>, Query, format = Date, description = "Last day, Europe/Rome"),
+    ),
+    responses(
+        (status = 200, description = "Free slots by day, from the next working day to 30 days ahead", body = Vec<api::DayAvailability>),
+        (status = 422, description = "Unknown point, office or topic; office without the point; malformed or far date", body = api::ErrorEnvelope),
+    ))]
 /// Free slots by day.
 pub async fn availability(
     State(state): State<AppState>,
@@ -147,6 +161,16 @@ async fn parse_hold(state: &AppState, request: &HoldRequest) -> AppResult<ValidH
     })
 }
 
+#[utoipa::path(post, path = "/api/appointments", tag = "agenda",
+    params(("Idempotency-Key" = String, Header, min_length = 1, max_length = 200, description = "One per booking: a retry with the same key answers the same")),
+    request_body = api::HoldRequest,
+    responses(
+        (status = 201, description = "Prenota Appuntamento: held for 15 minutes", body = api::Appointment),
+        (status = 404, description = "Not a thread the caller may act on", body = api::ErrorEnvelope),
+        (status = 409, description = "Slot taken, thread already booked, thread not eligible, same booking in progress", body = api::ErrorEnvelope),
+        (status = 422, description = "A message per field; the same key with another body", body = api::ErrorEnvelope),
+        (status = 429, description = "Three active appointments already", body = api::ErrorEnvelope),
+    ))]
 /// Prenota Appuntamento.
 pub async fn hold(
     State(state): State<AppState>,
@@ -205,6 +229,8 @@ async fn answer(
     ))
 }
 
+#[utoipa::path(get, path = "/api/appointments/{reference}", tag = "agenda", params(("reference" = String, Path, description = "Identificativo appuntamento, AP-AAAA-NNNNNN")),
+    responses((status = 200, description = "Details and timeline", body = api::Appointment), (status = 404, description = "Missing, or not the caller's", body = api::ErrorEnvelope)))]
 pub async fn detail(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -226,6 +252,8 @@ async fn hold_step(
     answer(&state, &record, &access).await
 }
 
+#[utoipa::path(post, path = "/api/appointments/{reference}/extend", tag = "agenda", params(("reference" = String, Path, description = "Identificativo appuntamento, AP-AAAA-NNNNNN")), description = "Estendi: 15 more minutes",
+    responses((status = 200, description = "The appointment now", body = api::Appointment), (status = 404, description = "Missing, or not the caller's", body = api::ErrorEnvelope), (status = 409, description = "Not held, or extended too often", body = api::ErrorEnvelope), (status = 410, description = "The hold expired", body = api::ErrorEnvelope)))]
 pub async fn extend(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -234,6 +262,8 @@ pub async fn extend(
     hold_step(state, user, reference, HoldStep::Extend).await
 }
 
+#[utoipa::path(post, path = "/api/appointments/{reference}/confirm", tag = "agenda", params(("reference" = String, Path, description = "Identificativo appuntamento, AP-AAAA-NNNNNN")), description = "Conferma Appuntamento",
+    responses((status = 200, description = "The appointment now", body = api::Appointment), (status = 404, description = "Missing, or not the caller's", body = api::ErrorEnvelope), (status = 409, description = "Not held, or the office closed meanwhile", body = api::ErrorEnvelope), (status = 410, description = "The hold expired", body = api::ErrorEnvelope)))]
 pub async fn confirm(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -242,6 +272,8 @@ pub async fn confirm(
     hold_step(state, user, reference, HoldStep::Confirm).await
 }
 
+#[utoipa::path(post, path = "/api/appointments/{reference}/release", tag = "agenda", params(("reference" = String, Path, description = "Identificativo appuntamento, AP-AAAA-NNNNNN")), description = "Cancella Prenotazione",
+    responses((status = 200, description = "The appointment now", body = api::Appointment), (status = 404, description = "Missing, or not the caller's", body = api::ErrorEnvelope), (status = 409, description = "Already confirmed, or not held", body = api::ErrorEnvelope), (status = 410, description = "The hold expired", body = api::ErrorEnvelope)))]
 pub async fn release(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -250,6 +282,10 @@ pub async fn release(
     hold_step(state, user, reference, HoldStep::Release).await
 }
 
+#[utoipa::path(post, path = "/api/appointments/{reference}/cancel", tag = "agenda", params(("reference" = String, Path, description = "Identificativo appuntamento, AP-AAAA-NNNNNN")),
+    description = "Annulla appuntamento: the contributor's side until the topic's cut-off (2 hours by default), an operator of the office where it takes place until the start, with a mandatory reason",
+    request_body = api::CancelRequest,
+    responses((status = 200, description = "Status annullato", body = api::Appointment), (status = 404, description = "Missing, or not the caller's", body = api::ErrorEnvelope), (status = 409, description = "Not confirmed, past the cut-off, or already started", body = api::ErrorEnvelope), (status = 422, description = "Reason too long, or missing for the office", body = api::ErrorEnvelope)))]
 /// Annulla appuntamento: the contributor's side (reason optional) or an operator of the office
 /// where it takes place (reason mandatory).
 pub async fn cancel(
@@ -267,6 +303,10 @@ pub async fn cancel(
     answer(&state, &record, &access).await
 }
 
+#[utoipa::path(post, path = "/api/appointments/{reference}/attendance", tag = "agenda", params(("reference" = String, Path, description = "Identificativo appuntamento, AP-AAAA-NNNNNN")),
+    description = "Operator of the office where it took place: Svolto or Non presentato once it started; with Svolto, `text` (Esito dell'incontro) is posted into the thread",
+    request_body = api::AttendanceRequest,
+    responses((status = 200, description = "The appointment now", body = api::Appointment), (status = 404, description = "Not an appointment of the caller's office", body = api::ErrorEnvelope), (status = 409, description = "Not started yet, not confirmed, or attendance already recorded", body = api::ErrorEnvelope), (status = 422, description = "A message per field", body = api::ErrorEnvelope)))]
 /// "Svolto" or "Non presentato", by an operator of the office where it took place.
 pub async fn attendance(
     State(state): State<AppState>,
@@ -284,6 +324,8 @@ pub async fn attendance(
     answer(&state, &record, &access).await
 }
 
+#[utoipa::path(get, path = "/api/appointments/{reference}/ics", tag = "agenda", params(("reference" = String, Path, description = "Identificativo appuntamento, AP-AAAA-NNNNNN")),
+    responses((status = 200, description = "Aggiungi al calendario: iCalendar, TZID Europe/Rome", content_type = "text/calendar", body = String), (status = 404, description = "Missing, or not the caller's", body = api::ErrorEnvelope), (status = 409, description = "Not confirmed", body = api::ErrorEnvelope)))]
 pub async fn calendar_file(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -314,6 +356,14 @@ pub async fn calendar_file(
         .into_response())
 }
 
+#[utoipa::path(get, path = "/api/contributors/{cf}/appointments", tag = "agenda",
+    params(("cf" = String, Path, description = "Codice fiscale of a contributor the caller may act for"),
+        ("status" = Option<api::AppointmentStatus>, Query),
+        ("from" = Option<String>, Query, format = Date),
+        ("to" = Option<String>, Query, format = Date),
+        ("managed_by" = Option<api::ManagedBy>, Query, description = "Who booked it"),
+    ),
+    responses((status = 200, description = "Gestione appuntamenti: the history, upcoming first", body = Vec<api::AppointmentSummary>), (status = 404, description = "Not a contributor the caller may act for", body = api::ErrorEnvelope), (status = 422, description = "Unknown filter, malformed or far date, range ending before it starts", body = api::ErrorEnvelope)))]
 /// Gestione appuntamenti: every appointment of the contributor, those still to come first
 /// (soonest first), then the past ones (latest first).
 pub async fn history(
@@ -344,6 +394,8 @@ pub async fn history(
     Ok(Json(list.into_iter().map(|(_, a)| a).collect()))
 }
 
+#[utoipa::path(get, path = "/api/intermediary/agenda", tag = "agenda",
+    responses((status = 200, description = "Agenda dello studio: the upcoming appointments of every contributor who delegated the caller, soonest first", body = Vec<api::AppointmentSummary>), (status = 403, description = "Not an intermediary", body = api::ErrorEnvelope)))]
 /// Agenda dello studio: the active appointments of every contributor who delegated the calling
 /// intermediary now, soonest first. Other roles: 403.
 pub async fn studio_agenda(

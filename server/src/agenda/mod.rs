@@ -15,26 +15,27 @@ use crate::error::{AppResult, FieldErrors};
 use crate::rome;
 use crate::AppState;
 use api::{AppointmentStatus, AppointmentSummary};
-use axum::routing::{get, post};
-use axum::Router;
 use std::collections::HashMap;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
-pub fn router() -> Router<AppState> {
+/// The routes with their OpenAPI operations, one declaration for both.
+pub fn router() -> OpenApiRouter<AppState> {
     use handlers::*;
-    Router::new()
-        .route("/api/consultation-points", get(points))
-        .route("/api/offices", get(offices))
-        .route("/api/availability", get(availability))
-        .route("/api/appointments", post(hold))
-        .route("/api/appointments/{reference}", get(detail))
-        .route("/api/appointments/{reference}/extend", post(extend))
-        .route("/api/appointments/{reference}/confirm", post(confirm))
-        .route("/api/appointments/{reference}/release", post(release))
-        .route("/api/appointments/{reference}/cancel", post(cancel))
-        .route("/api/appointments/{reference}/attendance", post(attendance))
-        .route("/api/appointments/{reference}/ics", get(calendar_file))
-        .route("/api/contributors/{cf}/appointments", get(history))
-        .route("/api/intermediary/agenda", get(studio_agenda))
+    OpenApiRouter::new()
+        .routes(routes!(points))
+        .routes(routes!(offices))
+        .routes(routes!(availability))
+        .routes(routes!(hold))
+        .routes(routes!(detail))
+        .routes(routes!(extend))
+        .routes(routes!(confirm))
+        .routes(routes!(release))
+        .routes(routes!(cancel))
+        .routes(routes!(attendance))
+        .routes(routes!(calendar_file))
+        .routes(routes!(history))
+        .routes(routes!(studio_agenda))
 }
 
 /// Gestione appuntamenti's filters: `status`, `from`, `to` (days, Europe/Rome), `managed_by`

@@ -33,6 +33,7 @@ async fn all_topics(state: &AppState) -> AppResult<Vec<Topic>> {
         .collect())
 }
 
+#[utoipa::path(get, path = "/api/topics", tag = "communications", responses((status = 200, description = "Argomenti", body = Vec<api::Topic>)))]
 pub async fn topics(
     State(state): State<AppState>,
     _user: CurrentUser,
@@ -125,6 +126,13 @@ fn filters(
     Ok((status, topic, page.unwrap_or(1)))
 }
 
+#[utoipa::path(get, path = "/api/contributors/{cf}/communications", tag = "communications",
+    params(("cf" = String, Path, description = "Codice fiscale of a contributor the caller may act for"),
+        ("status" = Option<api::CommunicationStatus>, Query),
+        ("topic" = Option<String>, Query, description = "An argomento's code"),
+        ("page" = Option<u32>, Query, minimum = 1, maximum = 100000),
+    ),
+    responses((status = 200, description = "Comunicazione bidirezionale: the threads, newest first, 20 a page", body = api::CommunicationPage), (status = 404, description = "Not a contributor the caller may act for", body = api::ErrorEnvelope), (status = 422, description = "Unknown filter or page", body = api::ErrorEnvelope)))]
 pub async fn list(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -194,6 +202,8 @@ fn thread_id(raw: &str) -> AppResult<i64> {
     raw.parse::<i64>().map_err(|_| AppError::NotFound)
 }
 
+#[utoipa::path(get, path = "/api/communications/{id}", tag = "communications", params(("id" = i64, Path, description = "The thread")),
+    responses((status = 200, description = "One thread with its messages", body = api::CommunicationDetail), (status = 404, description = "Missing, or not the caller's", body = api::ErrorEnvelope)))]
 pub async fn detail(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -210,6 +220,8 @@ pub async fn detail(
     Ok(Json(load_detail(&state, id).await?))
 }
 
+#[utoipa::path(get, path = "/api/communications/{id}/eligibility", tag = "communications", params(("id" = i64, Path, description = "The thread")),
+    responses((status = 200, description = "Whether Richiedi appuntamento is enabled, and why", body = api::Eligibility), (status = 404, description = "Missing, or not the caller's", body = api::ErrorEnvelope)))]
 pub async fn eligibility_of(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -228,6 +240,9 @@ pub async fn eligibility_of(
     Ok(Json(eligibility(&row, &active, now)?))
 }
 
+#[utoipa::path(post, path = "/api/contributors/{cf}/communications", tag = "communications", params(("cf" = String, Path, description = "Codice fiscale of a contributor the caller may act for")),
+    request_body = api::NewCommunication,
+    responses((status = 201, description = "The new thread", body = api::CommunicationDetail), (status = 404, description = "Not a contributor the caller may act for", body = api::ErrorEnvelope), (status = 409, description = "No office for the contributor's province", body = api::ErrorEnvelope), (status = 422, description = "A message per field", body = api::ErrorEnvelope)))]
 pub async fn create(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -265,6 +280,9 @@ pub async fn create(
     Ok((StatusCode::CREATED, Json(load_detail(&state, id).await?)))
 }
 
+#[utoipa::path(post, path = "/api/communications/{id}/messages", tag = "communications", params(("id" = i64, Path, description = "The thread")),
+    request_body = api::NewMessage,
+    responses((status = 201, description = "The thread with the new message", body = api::CommunicationDetail), (status = 404, description = "Missing, or not the caller's", body = api::ErrorEnvelope), (status = 409, description = "Closed thread", body = api::ErrorEnvelope), (status = 422, description = "Empty or too long", body = api::ErrorEnvelope)))]
 pub async fn write(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -298,6 +316,9 @@ fn office_of(user: &CurrentUser) -> AppResult<i64> {
     }
 }
 
+#[utoipa::path(get, path = "/api/office/communications", tag = "office",
+    params(("status" = Option<api::CommunicationStatus>, Query)),
+    responses((status = 200, description = "The threads routed to the caller's office, those awaiting an answer first", body = Vec<api::OfficeCommunication>), (status = 403, description = "Not an operator", body = api::ErrorEnvelope), (status = 422, description = "Unknown status", body = api::ErrorEnvelope)))]
 /// The office's threads, those awaiting an answer first, oldest first.
 pub async fn queue(
     State(state): State<AppState>,
@@ -341,6 +362,9 @@ pub async fn queue(
         .map(Json)
 }
 
+#[utoipa::path(post, path = "/api/communications/{id}/outcome", tag = "office", params(("id" = i64, Path, description = "The thread")),
+    request_body = api::OutcomeRequest,
+    responses((status = 200, description = "Registra esito: the thread with the outcome", body = api::CommunicationDetail), (status = 404, description = "Not a thread of the caller's office", body = api::ErrorEnvelope), (status = 409, description = "Outcome already recorded", body = api::ErrorEnvelope), (status = 422, description = "A message per field", body = api::ErrorEnvelope)))]
 /// Registra esito: Accolta or Non accolta, with a motivation that becomes a message. Only the
 /// office decides; to anyone else the call does not exist.
 pub async fn outcome(

@@ -5,20 +5,17 @@ mod handlers;
 pub mod repo;
 
 use crate::AppState;
-use axum::routing::{get, post};
-use axum::Router;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
-pub fn router() -> Router<AppState> {
+pub fn router() -> OpenApiRouter<AppState> {
     use handlers::*;
-    Router::new()
-        .route("/api/topics", get(topics))
-        .route(
-            "/api/contributors/{cf}/communications",
-            get(list).post(create),
-        )
-        .route("/api/communications/{id}", get(detail))
-        .route("/api/communications/{id}/messages", post(write))
-        .route("/api/communications/{id}/eligibility", get(eligibility_of))
-        .route("/api/office/communications", get(queue))
-        .route("/api/communications/{id}/outcome", post(outcome))
+    OpenApiRouter::new()
+        .routes(routes!(topics))
+        .routes(routes!(list, create))
+        .routes(routes!(detail))
+        .routes(routes!(write))
+        .routes(routes!(eligibility_of))
+        .routes(routes!(queue))
+        .routes(routes!(outcome))
 }

@@ -29,6 +29,9 @@ fn office_of(user: &CurrentUser) -> AppResult<i64> {
     }
 }
 
+#[utoipa::path(get, path = "/api/office/agenda", tag = "office",
+    params(("date" = Option<String>, Query, format = Date, description = "Today by default")),
+    responses((status = 200, description = "Agenda della sede: the office's appointments of a day by time", body = api::OfficeAgenda), (status = 403, description = "Not an operator", body = api::ErrorEnvelope), (status = 422, description = "Malformed or far date", body = api::ErrorEnvelope)))]
 /// Agenda della sede: the office's meetings of a day (today by default), by time.
 pub async fn agenda(
     State(state): State<AppState>,
@@ -66,6 +69,8 @@ pub async fn agenda(
     }))
 }
 
+#[utoipa::path(get, path = "/api/office/closures", tag = "office",
+    responses((status = 200, description = "The office's closures still to end", body = Vec<api::Closure>), (status = 403, description = "Not an operator", body = api::ErrorEnvelope)))]
 pub async fn list_closures(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -167,6 +172,8 @@ async fn parse_closure(
     Ok((valid, point))
 }
 
+#[utoipa::path(post, path = "/api/office/closures/preview", tag = "office", request_body = api::NewClosure,
+    responses((status = 200, description = "The appointments a closure would cancel, changing nothing (closure null)", body = api::ClosureOutcome), (status = 403, description = "Not an operator", body = api::ErrorEnvelope), (status = 422, description = "A message per field", body = api::ErrorEnvelope)))]
 /// What a closure would cancel, before it is declared.
 pub async fn preview(
     State(state): State<AppState>,
@@ -185,6 +192,9 @@ pub async fn preview(
     }))
 }
 
+#[utoipa::path(post, path = "/api/office/closures", tag = "office", request_body = api::NewClosure,
+    description = "Declare a closure (a day, part of a day, a period; one point or all). Appointments inside are cancelled with its reason only with cancel_appointments",
+    responses((status = 201, description = "The closure and what it cancelled", body = api::ClosureOutcome), (status = 403, description = "Not an operator", body = api::ErrorEnvelope), (status = 409, description = "Appointments inside: confirm with cancel_appointments", body = api::ErrorEnvelope), (status = 422, description = "A message per field", body = api::ErrorEnvelope)))]
 pub async fn declare(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -214,6 +224,8 @@ pub async fn declare(
     ))
 }
 
+#[utoipa::path(post, path = "/api/office/capacity", tag = "office", request_body = api::CapacityRequest,
+    responses((status = 200, description = "The day's slots for the point with their free places", body = api::DayAvailability), (status = 403, description = "Not an operator", body = api::ErrorEnvelope), (status = 409, description = "Below what a slot already holds", body = api::ErrorEnvelope), (status = 422, description = "A message per field", body = api::ErrorEnvelope)))]
 /// A day's capacity for a point (an extra colleague on duty, or one fewer).
 pub async fn capacity(
     State(state): State<AppState>,

@@ -6,14 +6,14 @@ pub mod repo;
 pub mod workflow;
 
 use crate::AppState;
-use axum::routing::{get, post};
-use axum::Router;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
-pub fn router() -> Router<AppState> {
+pub fn router() -> OpenApiRouter<AppState> {
     use handlers::*;
-    Router::new()
-        .route("/api/office/agenda", get(agenda))
-        .route("/api/office/closures", get(list_closures).post(declare))
-        .route("/api/office/closures/preview", post(preview))
-        .route("/api/office/capacity", post(capacity))
+    OpenApiRouter::new()
+        .routes(routes!(agenda))
+        .routes(routes!(list_closures, declare))
+        .routes(routes!(preview))
+        .routes(routes!(capacity))
 }

@@ -10,6 +10,9 @@ use api::{Contributor, Role};
 use axum::extract::{Query, State};
 use std::collections::HashMap;
 
+#[utoipa::path(get, path = "/api/contributors", tag = "session",
+    params(("q" = Option<String>, Query, max_length = 100, description = "Words of the name or of the codice fiscale")),
+    responses((status = 200, description = "The contributors the caller may act for", body = Vec<api::Contributor>), (status = 403, description = "Operators act for no contributor", body = api::ErrorEnvelope), (status = 422, description = "Search too long", body = api::ErrorEnvelope)))]
 pub async fn list(
     State(state): State<AppState>,
     user: CurrentUser,

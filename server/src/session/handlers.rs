@@ -32,6 +32,7 @@ async fn session_info(state: &AppState, user: CurrentUser) -> AppResult<SessionI
     })
 }
 
+#[utoipa::path(get, path = "/api/session", tag = "session", responses((status = 200, description = "Who am I", body = api::SessionInfo)))]
 pub async fn who_am_i(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -39,6 +40,7 @@ pub async fn who_am_i(
     Ok(Json(session_info(&state, user).await?))
 }
 
+#[utoipa::path(get, path = "/api/session/status", tag = "session", security(()), responses((status = 200, description = "Who am I, without a 401 for visitors: session is null when not logged in", body = api::SessionStatus)))]
 /// The app's start-up question. An expired or unknown session is simply "not logged in".
 pub async fn status(
     State(state): State<AppState>,
@@ -68,6 +70,8 @@ struct UserRow {
     office_name: Option<String>,
 }
 
+#[utoipa::path(post, path = "/api/session", tag = "session", security(()), request_body = api::LoginRequest,
+    responses((status = 200, description = "Logged in; sets the session cookie", body = api::SessionInfo), (status = 401, description = "Wrong username or password", body = api::ErrorEnvelope), (status = 422, description = "Empty fields", body = api::ErrorEnvelope), (status = 429, description = "Too many failed attempts; see Retry-After", body = api::ErrorEnvelope)))]
 pub async fn log_in(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -226,6 +230,7 @@ async fn load_user(state: &AppState, user_id: i64, expires_at: i64) -> AppResult
     })
 }
 
+#[utoipa::path(delete, path = "/api/session", tag = "session", security(()), responses((status = 204, description = "The session ended on the server")))]
 /// Ends the session on the server and clears the cookie. Logging out twice is not an error.
 pub async fn log_out(State(state): State<AppState>, headers: HeaderMap) -> AppResult<Response> {
     if let Some(token) = session_token(&headers, state.settings.secure_cookies) {

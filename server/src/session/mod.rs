@@ -4,17 +4,13 @@ mod contributors;
 mod handlers;
 
 use crate::AppState;
-use axum::routing::get;
-use axum::Router;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route(
-            "/api/session",
-            get(handlers::who_am_i)
-                .post(handlers::log_in)
-                .delete(handlers::log_out),
-        )
-        .route("/api/session/status", get(handlers::status))
-        .route("/api/contributors", get(contributors::list))
+pub fn router() -> OpenApiRouter<AppState> {
+    use handlers::*;
+    OpenApiRouter::new()
+        .routes(routes!(who_am_i, log_in, log_out))
+        .routes(routes!(status))
+        .routes(routes!(contributors::list))
 }
