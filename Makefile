@@ -10,7 +10,7 @@ export PATH := $(TOOLS_DIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
 SERVER_BIN := $(CARGO_TARGET_DIR)/release/cassetto-server
 
-.PHONY: run test bench tools browser app server lint unit e2e e2e-deps clean
+.PHONY: run test bench tools browser app server lint unit fuzz e2e e2e-deps clean
 
 ## Build everything and start the service with demo data at http://127.0.0.1:8080
 run: app server
@@ -18,8 +18,9 @@ run: app server
 	$(SERVER_BIN) --demo
 
 ## Every check: format, lints, unit and integration tests (SQLite, and PostgreSQL when
-## TEST_DATABASE_URL is set), the release build of the app, the Playwright suite.
-test: lint unit app server e2e
+## TEST_DATABASE_URL is set), the release build of the app, schemathesis against the OpenAPI
+## document, the Playwright suite.
+test: lint unit app server fuzz e2e
 
 tools:
 	@scripts/install-tools.sh
@@ -43,6 +44,10 @@ ifneq ($(strip $(TEST_DATABASE_URL)),)
 	@echo "Integration tests on PostgreSQL ($(TEST_DATABASE_URL))"
 	cargo test -p server --test api
 endif
+
+## schemathesis (installed from PyPI when missing) against the running server's own document.
+fuzz: app server
+	scripts/fuzz-api.sh $(SERVER_BIN) dist
 
 e2e-deps: browser
 	@cd e2e && if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then \

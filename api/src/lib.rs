@@ -384,9 +384,11 @@ impl AppointmentStatus {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct HoldRequest {
+    #[serde(deserialize_with = "integer::deserialize")]
     pub communication_id: i64,
     #[cfg_attr(feature = "openapi", schema(value_type = PointCode))]
     pub point: String,
+    #[serde(deserialize_with = "integer::deserialize")]
     pub office: i64,
     /// The slot's start, as `GET /api/availability` gave it.
     #[cfg_attr(feature = "openapi", schema(format = DateTime))]
@@ -608,6 +610,7 @@ pub struct CapacityRequest {
     #[cfg_attr(feature = "openapi", schema(value_type = PointCode))]
     pub point: String,
     #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 50))]
+    #[serde(deserialize_with = "integer::deserialize")]
     pub capacity: i64,
 }
 
@@ -635,6 +638,26 @@ pub struct ErrorBody {
     /// Per-field messages for validation errors (422), keyed by the request's field names.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub fields: BTreeMap<String, String>,
+}
+
+/// JSON integers as JSON Schema counts them: `3` and `3.0` alike (a client's JSON library may
+/// write either), never `3.5`.
+pub mod integer {
+    use serde::{de::Error, Deserialize, Deserializer};
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<i64, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Number {
+            Integer(i64),
+            Float(f64),
+        }
+        match Number::deserialize(deserializer)? {
+            Number::Integer(n) => Ok(n),
+            Number::Float(f) if f.fract() == 0.0 && f.abs() < 9.0e15 => Ok(f as i64),
+            Number::Float(_) => Err(D::Error::custom("expected an integer")),
+        }
+    }
 }
 
 /// Codes that travel as strings, declared as enums in the OpenAPI document only.
@@ -718,6 +741,17 @@ mod tests {
             serde_json::to_string(&body).unwrap(),
             r#"{"error":{"code":"x","message":"y"}}"#
         );
+    }
+
+    #[test]
+    fn integers_may_be_written_as_whole_floats_but_not_as_fractions() {
+        let parsed: CapacityRequest =
+            serde_json::from_str(r#"{"date":"2026-03-03","point":"video","capacity":2.0}"#)
+                .unwrap();
+        assert_eq!(parsed.capacity, 2);
+        let fraction: Result<CapacityRequest, _> =
+            serde_json::from_str(r#"{"date":"2026-03-03","point":"video","capacity":2.5}"#);
+        assert!(fraction.is_err());
     }
 
     #[test]

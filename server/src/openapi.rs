@@ -7,9 +7,11 @@
 use crate::AppState;
 use axum::Router;
 use std::sync::OnceLock;
-use utoipa::openapi::path::{HttpMethod, Operation};
+use utoipa::openapi::path::{HttpMethod, Operation, Parameter, ParameterIn};
 use utoipa::openapi::response::ResponseBuilder;
+use utoipa::openapi::schema::{AnyOfBuilder, ObjectBuilder, Type};
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityRequirement, SecurityScheme};
+use utoipa::openapi::Required;
 use utoipa::openapi::{Content, OpenApi as Document, Ref, RefOr};
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
@@ -21,7 +23,7 @@ use utoipa_axum::routes;
         title = "Cassetto Previdenziale per Artigiani e Commercianti — Agenda appuntamenti",
         description = "Errors use one envelope with an Italian message. State-changing requests from other sites are refused (403). Instants are RFC 3339 with offset, days YYYY-MM-DD (Europe/Rome) between 2000 and 2100."
     ),
-    components(schemas(api::ErrorEnvelope))
+    components(schemas(api::ErrorEnvelope, api::ManagedBy))
 )]
 struct Declared;
 
@@ -64,6 +66,20 @@ fn add(operation: &mut Operation, status: &str, description: &str) {
         .responses
         .entry(status.to_string())
         .or_insert_with(|| error(description));
+}
+
+/// An optional query parameter may be sent empty (`?status=&from=`, as a form does): the
+/// server reads it as absent, and the document says so.
+fn empty_means_absent(parameter: &mut Parameter) {
+    if parameter.parameter_in != ParameterIn::Query || parameter.required == Required::True {
+        return;
+    }
+    if let Some(schema) = parameter.schema.take() {
+        let empty = ObjectBuilder::new()
+            .schema_type(Type::String)
+            .max_length(Some(0));
+        parameter.schema = Some(AnyOfBuilder::new().item(schema).item(empty).into());
+    }
 }
 
 /// The session cookie as the security scheme every operation needs unless it says otherwise,
@@ -112,6 +128,9 @@ fn complete(doc: &mut Document) {
                     "400",
                     "Malformed JSON, unknown fields, a missing header",
                 );
+            }
+            for parameter in operation.parameters.iter_mut().flatten() {
+                empty_means_absent(parameter);
             }
         }
     }
