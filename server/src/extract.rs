@@ -1,4 +1,4 @@
-//! Our JSON extractor: the same as axum's, but every rejection answers with our envelope.
+//! Our extractors: axum's JSON, path and query, but every rejection answers with our envelope.
 
 use crate::error::AppError;
 use axum::extract::rejection::JsonRejection;
@@ -43,5 +43,49 @@ fn rejection_to_error(rejection: JsonRejection) -> AppError {
 impl<T: serde::Serialize> axum::response::IntoResponse for Json<T> {
     fn into_response(self) -> axum::response::Response {
         axum::Json(self.0).into_response()
+    }
+}
+
+/// Axum's `Path`, answering with our envelope: a path that cannot be read names nothing (404).
+pub struct Path<T>(pub T);
+
+impl<S, T> axum::extract::FromRequestParts<S> for Path<T>
+where
+    T: DeserializeOwned + Send,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &S,
+    ) -> Result<Self, Self::Rejection> {
+        axum::extract::Path::<T>::from_request_parts(parts, state)
+            .await
+            .map(|axum::extract::Path(value)| Path(value))
+            .map_err(|_| AppError::NotFound)
+    }
+}
+
+/// Axum's `Query`, answering with our envelope (400) when the query string cannot be read.
+pub struct Query<T>(pub T);
+
+impl<S, T> axum::extract::FromRequestParts<S> for Query<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &S,
+    ) -> Result<Self, Self::Rejection> {
+        axum::extract::Query::<T>::from_request_parts(parts, state)
+            .await
+            .map(|axum::extract::Query(value)| Query(value))
+            .map_err(|_| {
+                AppError::BadRequest("i parametri dell'indirizzo non sono leggibili.".into())
+            })
     }
 }

@@ -9,13 +9,13 @@ use crate::access::{self, Access};
 use crate::auth::CurrentUser;
 use crate::domain::booking::{self, parse_notes, parse_phone};
 use crate::error::{AppError, AppResult, FieldErrors};
-use crate::extract::Json;
+use crate::extract::{Json, Path, Query};
 use crate::{rome, AppState};
 use api::{
     Appointment, AppointmentStatus, AttendanceRequest, CancelRequest, ConsultationPoint,
     DayAvailability, HoldRequest, Office, SlotAvailability,
 };
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use sha2::{Digest, Sha256};

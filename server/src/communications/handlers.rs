@@ -8,13 +8,13 @@ use crate::auth::CurrentUser;
 use crate::domain::communication::{parse_draft, parse_message, parse_outcome};
 use crate::domain::eligibility::{decide, describe, Facts};
 use crate::error::{AppError, AppResult, FieldErrors};
-use crate::extract::Json;
+use crate::extract::{Json, Path, Query};
 use crate::{rome, AppState};
 use api::{
     CommunicationDetail, CommunicationPage, CommunicationStatus, CommunicationSummary, Eligibility,
     Message, NewCommunication, NewMessage, OfficeCommunication, OutcomeRequest, Role, Topic,
 };
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use std::collections::HashMap;
 

@@ -8,13 +8,13 @@ use crate::agenda::repo as appointments;
 use crate::auth::CurrentUser;
 use crate::domain::closure::{self, ClosureSpec};
 use crate::error::{AppError, AppResult, FieldErrors};
-use crate::extract::Json;
+use crate::extract::{Json, Query};
 use crate::{rome, AppState};
 use api::{
     CapacityRequest, Closure, ClosureOutcome, ConsultationPoint, DayAvailability, NewClosure,
     OfficeAgenda, Role, SlotAvailability,
 };
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use jiff::civil::Date;
 use jiff::ToSpan;

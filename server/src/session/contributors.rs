@@ -4,10 +4,10 @@
 use crate::access::contributors_for;
 use crate::auth::CurrentUser;
 use crate::error::{AppError, AppResult};
-use crate::extract::Json;
+use crate::extract::{Json, Query};
 use crate::AppState;
 use api::{Contributor, Role};
-use axum::extract::{Query, State};
+use axum::extract::State;
 use std::collections::HashMap;
 
 #[utoipa::path(get, path = "/api/contributors", tag = "session",

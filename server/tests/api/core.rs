@@ -397,3 +397,26 @@ async fn dates_far_out_of_range_are_refused_with_a_message() {
         closure.text()
     );
 }
+
+#[tokio::test]
+async fn a_path_or_query_that_cannot_be_read_is_answered_in_the_envelope() {
+    let app = spawn_app().await;
+    let mut rossi = app.logged_in(ROSSI).await;
+    for path in [
+        "/api/appointments/%FF",
+        "/api/communications/%FF/eligibility",
+    ] {
+        let answer = rossi.get(path).await;
+        assert_eq!(answer.status, StatusCode::NOT_FOUND, "{path}");
+        assert_eq!(answer.error().code, "not_found");
+    }
+    let answer = rossi
+        .get(&format!(
+            "/api/contributors/{ROSSI}/appointments?status=%FF%FE"
+        ))
+        .await;
+    assert!(answer.status.is_client_error(), "{}", answer.status);
+    assert!(answer
+        .header("content-type")
+        .starts_with("application/json"));
+}
