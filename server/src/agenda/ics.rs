@@ -1,39 +1,42 @@
-//! The appointment as an iCalendar file (RFC 5545): one VEVENT in Europe/Rome wall time,
-//! with the zone's own rules so that any calendar places it right across daylight saving.
+//! The appointment as an iCalendar file (RFC 5545), written with the `ics` crate (escaping,
+//! line folding after 75 octets of content): one VEVENT in Europe/Rome wall time, with the zone's own rules so that any
+//! calendar places it right across daylight saving.
 
 use api::Appointment;
+use ics::parameters::TzIDParam;
+use ics::properties::{
+    CalScale, Description, DtEnd, DtStart, Location, Method, RRule, Status, Summary, TzName,
+};
+use ics::{escape_text, Daylight, Event, ICalendar, Standard, TimeZone};
 
-/// Text of an iCalendar property value: backslash, comma, semicolon and new lines escaped.
-pub fn ics_text(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace(';', "\\;")
-        .replace(',', "\\,")
-        .replace("\r\n", "\\n")
-        .replace(['\r', '\n'], "\\n")
-}
+const ZONE: &str = "Europe/Rome";
 
-/// Lines of at most 75 octets, continued with a space (RFC 5545 §3.1).
-pub fn fold(line: &str) -> String {
-    let mut out = String::new();
-    let mut width = 0;
-    for c in line.chars() {
-        if width + c.len_utf8() > 75 {
-            out.push_str("\r\n ");
-            width = 1;
-        }
-        out.push(c);
-        width += c.len_utf8();
-    }
-    out.push_str("\r\n");
-    out
-}
-
-fn ics_local(instant: &str) -> String {
-    // "2026-03-03T10:30:00+01:00" → "20260303T103000" (wall time in Europe/Rome)
+/// "2026-03-03T10:30:00+01:00" → "20260303T103000" (wall time in Europe/Rome, as the API writes
+/// instants with Rome's offset).
+fn local(instant: &str) -> String {
     instant
         .get(..19)
         .unwrap_or_default()
         .replace(['-', ':'], "")
+}
+
+/// Text for a TEXT property: the crate escapes; a lone carriage return becomes a new line too.
+fn text(value: &str) -> String {
+    escape_text(value.replace("\r\n", "\n").replace('\r', "\n")).into_owned()
+}
+
+/// Europe/Rome's rules since 1996: CEST from the last Sunday of March, CET from the last
+/// Sunday of October.
+fn rome() -> TimeZone<'static> {
+    let mut summer = Daylight::new("19700329T020000", "+0100", "+0200");
+    summer.push(TzName::new("CEST"));
+    summer.push(RRule::new("FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU"));
+    let mut winter = Standard::new("19701025T030000", "+0200", "+0100");
+    winter.push(TzName::new("CET"));
+    winter.push(RRule::new("FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU"));
+    let mut zone = TimeZone::daylight(ZONE, summer);
+    zone.add_standard(winter);
+    zone
 }
 
 pub fn calendar(a: &Appointment, now: i64) -> String {
@@ -49,64 +52,111 @@ pub fn calendar(a: &Appointment, now: i64) -> String {
         "{} – {}.\nComunicazione {}: {}.\nIdentificativo appuntamento: {}.",
         a.point.label, a.office.name, a.protocol, a.subject, a.reference
     );
-    let lines = [
-        "BEGIN:VCALENDAR".to_string(),
-        "VERSION:2.0".into(),
-        "PRODID:-//INPS//Cassetto Previdenziale Agenda appuntamenti//IT".into(),
-        "CALSCALE:GREGORIAN".into(),
-        "METHOD:PUBLISH".into(),
-        "BEGIN:VTIMEZONE".into(),
-        "TZID:Europe/Rome".into(),
-        "BEGIN:DAYLIGHT".into(),
-        "TZOFFSETFROM:+0100".into(),
-        "TZOFFSETTO:+0200".into(),
-        "TZNAME:CEST".into(),
-        "DTSTART:19700329T020000".into(),
-        "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU".into(),
-        "END:DAYLIGHT".into(),
-        "BEGIN:STANDARD".into(),
-        "TZOFFSETFROM:+0200".into(),
-        "TZOFFSETTO:+0100".into(),
-        "TZNAME:CET".into(),
-        "DTSTART:19701025T030000".into(),
-        "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU".into(),
-        "END:STANDARD".into(),
-        "END:VTIMEZONE".into(),
-        "BEGIN:VEVENT".into(),
-        format!("UID:{}@cassetto-previdenziale.inps.it", a.reference),
-        format!("DTSTAMP:{stamp}"),
-        format!("DTSTART;TZID=Europe/Rome:{}", ics_local(&a.starts_at)),
-        format!("DTEND;TZID=Europe/Rome:{}", ics_local(&a.ends_at)),
-        format!(
-            "SUMMARY:{}",
-            ics_text(&format!(
-                "Appuntamento INPS {} – {}",
-                a.reference, a.topic.label
-            ))
-        ),
-        format!("LOCATION:{}", ics_text(&location)),
-        format!("DESCRIPTION:{}", ics_text(&description)),
-        "STATUS:CONFIRMED".into(),
-        "END:VEVENT".into(),
-        "END:VCALENDAR".into(),
-    ];
-    lines.iter().map(|l| fold(l)).collect()
+    let mut event = Event::new(
+        format!("{}@cassetto-previdenziale.inps.it", a.reference),
+        stamp,
+    );
+    let mut start = DtStart::new(local(&a.starts_at));
+    start.add(TzIDParam::new(ZONE));
+    event.push(start);
+    let mut end = DtEnd::new(local(&a.ends_at));
+    end.add(TzIDParam::new(ZONE));
+    event.push(end);
+    event.push(Summary::new(text(&format!(
+        "Appuntamento INPS {} – {}",
+        a.reference, a.topic.label
+    ))));
+    event.push(Location::new(text(&location)));
+    event.push(Description::new(text(&description)));
+    event.push(Status::confirmed());
+
+    let mut calendar = ICalendar::new(
+        "2.0",
+        "-//INPS//Cassetto Previdenziale Agenda appuntamenti//IT",
+    );
+    calendar.push(CalScale::new("GREGORIAN"));
+    calendar.push(Method::new("PUBLISH"));
+    calendar.add_timezone(rome());
+    calendar.add_event(event);
+    calendar.to_string()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn long_ics_lines_are_folded_at_75_octets() {
-        let folded = fold(&format!("DESCRIPTION:{}", "è".repeat(60)));
-        assert!(folded.split("\r\n").all(|l| l.len() <= 75));
-        assert!(folded.contains("\r\n "));
+    fn confirmed(notes: &str) -> Appointment {
+        Appointment {
+            reference: "AP-2026-000001".into(),
+            status: api::AppointmentStatus::Confermato,
+            communication_id: 1,
+            protocol: "INPS.5100.2026.0000001".into(),
+            subject: "Contributi, 2024; verifica".into(),
+            topic: api::Topic {
+                code: "estratto_conto".into(),
+                label: "Estratto conto e contributi".into(),
+                appointment_after_days: 30,
+            },
+            point: api::ConsultationPoint {
+                code: "sportello".into(),
+                label: "Sportello in sede".into(),
+            },
+            office: api::Office {
+                id: 1,
+                name: "Sede di Roma".into(),
+                city: "Roma".into(),
+                address: "Via dell'Amba Aradam, 5 – 00184 Roma".into(),
+                province: "RM".into(),
+                points: vec!["sportello".into()],
+            },
+            contributor: api::Contributor {
+                cf: "RSSMRA80A01H501U".into(),
+                name: "Mario Rossi".into(),
+                category: api::Category::Artigiano,
+                province: "RM".into(),
+            },
+            starts_at: "2026-03-03T08:30:00+01:00".into(),
+            ends_at: "2026-03-03T09:00:00+01:00".into(),
+            phone: "0612345678".into(),
+            notes: notes.into(),
+            hold_expires_at: None,
+            booked_by: "Mario Rossi".into(),
+            timeline: Vec::new(),
+            cancelled_by_office: false,
+            cancel_reason: None,
+            cancel_until: None,
+            can_cancel: true,
+            can_record_attendance: false,
+            viewed_by_office: false,
+        }
     }
 
     #[test]
-    fn ics_text_escapes_separators_and_every_line_break() {
-        assert_eq!(ics_text("a, b; c\nd"), "a\\, b\\; c\\nd");
-        assert_eq!(ics_text("a\r\nb\rc"), "a\\nb\\nc");
+    fn the_event_is_in_rome_wall_time_with_the_zone_and_lines_of_75_octets() {
+        let ics = calendar(&confirmed(&"è".repeat(80)), 1_772_442_000);
+        assert!(ics.contains("DTSTART;TZID=Europe/Rome:20260303T083000\r\n"));
+        assert!(ics.contains("DTEND;TZID=Europe/Rome:20260303T090000\r\n"));
+        assert!(ics.contains("BEGIN:VTIMEZONE\r\nTZID:Europe/Rome"));
+        assert!(ics.contains("DTSTAMP:20260302T090000Z"));
+        // Folded by the crate after 75 octets of content; a continuation adds its space.
+        assert!(ics
+            .split("\r\n")
+            .all(|l| l.len() <= 75 || (l.starts_with(' ') && l.len() <= 76)));
+    }
+
+    #[test]
+    fn text_is_escaped_and_no_line_break_survives() {
+        let mut a = confirmed("x");
+        a.subject = "Riga uno\r\nRiga due\rRiga tre; fine, davvero".into();
+        let ics = calendar(&a, 0);
+        let unfolded = ics.replace("\r\n ", "");
+        let description = unfolded
+            .split("\r\n")
+            .find(|l| l.starts_with("DESCRIPTION:"))
+            .unwrap();
+        assert!(
+            description.contains("Riga uno\\nRiga due\\nRiga tre\\; fine\\, davvero"),
+            "{description}"
+        );
     }
 }
