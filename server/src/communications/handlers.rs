@@ -2,6 +2,7 @@
 //! eligibility) and the office's (its queue, Registra esito). Handlers translate only.
 
 use super::repo::{self, SummaryRow};
+use super::workflow;
 use crate::access::{self, author_label, Access};
 use crate::agenda::repo as appointments;
 use crate::auth::CurrentUser;
@@ -212,10 +213,7 @@ pub async fn detail(
     let id = thread_id(&id)?;
     let now = state.clock.now();
     if let Access::ContributorSide(_) = access::thread_access(&state.db, &user, id, now).await? {
-        // Opening the thread reads the Institute's answers: they are no longer new.
-        let mut tx = state.db.begin_write().await?;
-        repo::mark_read(&mut tx, id, now).await?;
-        tx.commit().await?;
+        workflow::mark_read(&state.db, id, now).await?;
     }
     Ok(Json(load_detail(&state, id).await?))
 }
@@ -264,7 +262,6 @@ pub async fn create(
         });
     };
     let label = author_label(&user, &acting.contributor.name);
-    let mut tx = state.db.begin_write().await?;
     let thread = repo::NewThread {
         contributor_id: acting.id,
         office_id,
@@ -273,9 +270,7 @@ pub async fn create(
         status: CommunicationStatus::Inviata,
         sent_at: now,
     };
-    let (id, protocol) =
-        repo::insert_thread(&mut tx, thread, (Some(user.id), &label, &draft.text)).await?;
-    tx.commit().await?;
+    let (id, protocol) = workflow::open(&state.db, thread, user.id, &label, &draft.text).await?;
     tracing::info!(communication = id, %protocol, "communication opened");
     Ok((StatusCode::CREATED, Json(load_detail(&state, id).await?)))
 }
@@ -297,14 +292,7 @@ pub async fn write(
         Access::ContributorSide(acting) => (author_label(&user, &acting.contributor.name), false),
         Access::Office { .. } => (author_label(&user, ""), true),
     };
-    let mut tx = state.db.begin_write().await?;
-    if !repo::write(&mut tx, id, user.id, &label, from_institute, &text, now).await? {
-        return Err(AppError::Conflict {
-            code: "communication_closed",
-            message: "La comunicazione è chiusa: non è possibile aggiungere messaggi.".into(),
-        });
-    }
-    tx.commit().await?;
+    workflow::write(&state.db, id, user.id, &label, from_institute, &text, now).await?;
     Ok((StatusCode::CREATED, Json(load_detail(&state, id).await?)))
 }
 
@@ -381,28 +369,7 @@ pub async fn outcome(
     let (outcome, motivation) = parse_outcome(&raw).map_err(AppError::Validation)?;
     let status = outcome.status();
     let text = format!("Esito: {}.\n{motivation}", status.label());
-    let mut tx = state.db.begin_write().await?;
-    if !repo::record_outcome(
-        &mut tx,
-        id,
-        status,
-        user.id,
-        &author_label(&user, ""),
-        &text,
-        now,
-    )
-    .await?
-    {
-        return Err(AppError::Conflict {
-            code: "outcome_recorded",
-            message: "L'esito di questa comunicazione è già stato registrato.".into(),
-        });
-    }
-    tx.commit().await?;
-    tracing::info!(
-        communication = id,
-        outcome = status.code(),
-        "outcome recorded"
-    );
+    let label = author_label(&user, "");
+    workflow::record_outcome(&state.db, id, status, user.id, &label, &text, now).await?;
     Ok(Json(load_detail(&state, id).await?))
 }

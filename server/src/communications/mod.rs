@@ -3,6 +3,7 @@
 
 mod handlers;
 pub mod repo;
+pub mod workflow;
 
 use crate::AppState;
 use utoipa_axum::router::OpenApiRouter;

@@ -2,6 +2,7 @@
 
 mod contributors;
 mod handlers;
+pub mod repo;
 
 use crate::AppState;
 use utoipa_axum::router::OpenApiRouter;

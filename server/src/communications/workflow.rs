@@ -1,0 +1,76 @@
+//! The changes to threads, each in one write transaction: opening a thread, writing in it,
+//! the office's outcome, reading the Institute's answers.
+
+use super::repo::{self, NewThread};
+use crate::db::Db;
+use crate::error::{AppError, AppResult};
+use api::CommunicationStatus;
+
+/// Opens a thread with its first message; its id and protocol.
+pub async fn open(
+    db: &Db,
+    thread: NewThread<'_>,
+    author: i64,
+    label: &str,
+    text: &str,
+) -> AppResult<(i64, String)> {
+    let mut tx = db.begin_write().await?;
+    let opened = repo::insert_thread(&mut tx, thread, (Some(author), label, text)).await?;
+    tx.commit().await?;
+    Ok(opened)
+}
+
+/// A message from either side; a closed thread takes none (409).
+pub async fn write(
+    db: &Db,
+    id: i64,
+    author: i64,
+    label: &str,
+    from_institute: bool,
+    text: &str,
+    now: i64,
+) -> AppResult<()> {
+    let mut tx = db.begin_write().await?;
+    if !repo::write(&mut tx, id, author, label, from_institute, text, now).await? {
+        return Err(AppError::Conflict {
+            code: "communication_closed",
+            message: "La comunicazione è chiusa: non è possibile aggiungere messaggi.".into(),
+        });
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Registra esito, once (409 after that).
+pub async fn record_outcome(
+    db: &Db,
+    id: i64,
+    status: CommunicationStatus,
+    author: i64,
+    label: &str,
+    text: &str,
+    now: i64,
+) -> AppResult<()> {
+    let mut tx = db.begin_write().await?;
+    if !repo::record_outcome(&mut tx, id, status, author, label, text, now).await? {
+        return Err(AppError::Conflict {
+            code: "outcome_recorded",
+            message: "L'esito di questa comunicazione è già stato registrato.".into(),
+        });
+    }
+    tx.commit().await?;
+    tracing::info!(
+        communication = id,
+        outcome = status.code(),
+        "outcome recorded"
+    );
+    Ok(())
+}
+
+/// Opening the thread on the contributor's side reads the Institute's answers: no longer new.
+pub async fn mark_read(db: &Db, id: i64, now: i64) -> AppResult<()> {
+    let mut tx = db.begin_write().await?;
+    repo::mark_read(&mut tx, id, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
