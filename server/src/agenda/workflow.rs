@@ -411,48 +411,37 @@ async fn hold_once(
         ("appointment_events", 1 + n),
         ("messages", 1 + n),
     ];
+    // Counters come after every row lock: taken here once, for the expiries too.
+    let mut ids = None;
     if !taken && !expired.is_empty() {
-        tx.lock(
-            Level::Appointment,
-            &expired.iter().map(|h| h.id).collect::<Vec<_>>(),
-        )
-        .await?;
-        let mut ids = Ids::take(&mut tx, &wants).await?;
+        let holds: Vec<i64> = expired.iter().map(|h| h.id).collect();
+        tx.lock(Level::Appointment, &holds).await?;
+        let mut taken_ids = Ids::take(&mut tx, &wants).await?;
         for hold in expired {
             if let Some(r) = repo::find_by_id(&mut tx, hold.id).await? {
+                let system = Actor::system();
                 apply(
                     &mut tx,
-                    &mut ids,
+                    &mut taken_ids,
                     &r,
                     &Transition::Expire,
-                    &Actor::system(),
+                    &system,
                     now,
                 )
                 .await?;
             }
         }
         taken = repo::take_place(&mut tx, slot_id).await?;
-        if !taken {
-            return Err(slot_unavailable());
-        }
-        return insert_hold(
-            tx,
-            ids,
-            user,
-            acting,
-            v,
-            idem,
-            slot_id,
-            &facts.topic_code,
-            &reference_counter,
-            now,
-        )
-        .await;
+        ids = Some(taken_ids);
     }
     if !taken {
         return Err(slot_unavailable());
     }
-    let ids = Ids::take(&mut tx, &wants).await?;
+    let ids = match ids {
+        Some(ids) => ids,
+        None => Ids::take(&mut tx, &wants).await?,
+    };
+    let topic = facts.topic_code.as_str();
     insert_hold(
         tx,
         ids,
@@ -461,7 +450,7 @@ async fn hold_once(
         v,
         idem,
         slot_id,
-        &facts.topic_code,
+        topic,
         &reference_counter,
         now,
     )
