@@ -2,7 +2,8 @@
 # The OpenAPI document against the server it describes: schemathesis (every check) as a
 # contributor and as an operator, on a fresh demo database, a bounded number of examples per
 # operation. Installs schemathesis when missing.
-# Usage: scripts/fuzz-api.sh SERVER_BIN [STATIC_DIR], or scripts/fuzz-api.sh --install
+# Usage: scripts/fuzz-api.sh SERVER_BIN [STATIC_DIR], or scripts/fuzz-api.sh --install.
+# FUZZ_EXAMPLES (25) sets the examples; FUZZ_DATABASE_URL an empty PostgreSQL database instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,7 +20,7 @@ EXAMPLES="${FUZZ_EXAMPLES:-25}"
 work=$(mktemp -d)
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 base="http://127.0.0.1:$port"
-"$SERVER_BIN" --bind "127.0.0.1:$port" --database-url "sqlite://$work/fuzz.sqlite" \
+"$SERVER_BIN" --bind "127.0.0.1:$port" --database-url "${FUZZ_DATABASE_URL:-sqlite://$work/fuzz.sqlite}" \
   --static-dir "$STATIC_DIR" --demo > "$work/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
