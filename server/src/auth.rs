@@ -32,6 +32,57 @@ pub fn hash_password(password: &str) -> String {
         .to_string()
 }
 
+/// Password checks, bounded: argon2 costs about 19 MiB and tens of milliseconds each, so at
+/// most one per core runs at a time; a check that cannot start within `WAIT` is refused (503)
+/// rather than piling up memory and CPU that everyone else needs.
+pub struct Hashing {
+    permits: tokio::sync::Semaphore,
+    checks: std::sync::atomic::AtomicU64,
+    running: std::sync::atomic::AtomicUsize,
+    peak: std::sync::atomic::AtomicUsize,
+}
+
+impl Hashing {
+    const WAIT: std::time::Duration = std::time::Duration::from_secs(2);
+
+    pub fn new(concurrent: usize) -> Hashing {
+        Hashing {
+            permits: tokio::sync::Semaphore::new(concurrent.max(1)),
+            checks: std::sync::atomic::AtomicU64::new(0),
+            running: std::sync::atomic::AtomicUsize::new(0),
+            peak: std::sync::atomic::AtomicUsize::new(0),
+        }
+    }
+
+    /// One per core of this machine.
+    pub fn per_core() -> Hashing {
+        Hashing::new(std::thread::available_parallelism().map_or(2, usize::from))
+    }
+
+    pub async fn verify(&self, password: String, hash: String) -> Result<bool, AppError> {
+        let Ok(Ok(_permit)) = tokio::time::timeout(Self::WAIT, self.permits.acquire()).await else {
+            return Err(AppError::Busy("password checks all busy".into()));
+        };
+        use std::sync::atomic::Ordering::SeqCst;
+        self.checks.fetch_add(1, SeqCst);
+        let running = self.running.fetch_add(1, SeqCst) + 1;
+        self.peak.fetch_max(running, SeqCst);
+        let verified = verify_password(password, hash).await;
+        self.running.fetch_sub(1, SeqCst);
+        Ok(verified)
+    }
+
+    /// The most checks that ever ran at once.
+    pub fn peak(&self) -> usize {
+        self.peak.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    /// How many passwords were checked since start (for tests and benchmarks).
+    pub fn checks(&self) -> u64 {
+        self.checks.load(std::sync::atomic::Ordering::SeqCst)
+    }
+}
+
 /// Verifies on a blocking thread: argon2 is deliberately slow and must not stall the runtime.
 pub async fn verify_password(password: String, hash: String) -> bool {
     tokio::task::spawn_blocking(move || {

@@ -34,4 +34,9 @@ pub struct Config {
     /// `__Host-` prefix.
     #[arg(long, env = "SECURE_COOKIES", default_value_t = false)]
     pub secure_cookies: bool,
+
+    /// The address of the reverse proxy in front of the server: only from it is
+    /// `X-Forwarded-For` believed (for throttling by client address).
+    #[arg(long, env = "TRUSTED_PROXY")]
+    pub trusted_proxy: Option<std::net::IpAddr>,
 }

@@ -43,6 +43,9 @@ pub struct Settings {
     pub secure_cookies: bool,
     /// A real argon2 hash of nothing, verified against when a username is unknown.
     pub dummy_hash: String,
+    /// The reverse proxy whose `X-Forwarded-For` names the client (`--trusted-proxy`).
+    pub trusted_proxy: Option<std::net::IpAddr>,
+    pub hashing: auth::Hashing,
 }
 
 #[derive(Clone)]
@@ -62,8 +65,19 @@ impl AppState {
             settings: Arc::new(Settings {
                 secure_cookies,
                 dummy_hash: auth::hash_password(&auth::new_token()),
+                trusted_proxy: None,
+                hashing: auth::Hashing::per_core(),
             }),
         }
+    }
+
+    /// Behind a reverse proxy at `proxy`: the client's address is the last one it appends to
+    /// `X-Forwarded-For`.
+    pub fn with_trusted_proxy(mut self, proxy: Option<std::net::IpAddr>) -> AppState {
+        if let Some(settings) = Arc::get_mut(&mut self.settings) {
+            settings.trusted_proxy = proxy;
+        }
+        self
     }
 }
 
@@ -131,7 +145,8 @@ pub async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
         demo::load_office_day(&db, SystemClock.now()).await?;
     }
     let assets = Assets::load(&config.static_dir)?;
-    let state = AppState::new(db, Arc::new(SystemClock), assets, config.secure_cookies);
+    let state = AppState::new(db, Arc::new(SystemClock), assets, config.secure_cookies)
+        .with_trusted_proxy(config.trusted_proxy);
     agenda::workflow::spawn_sweeper(state.db.clone(), state.clock.clone());
     let listener = tokio::net::TcpListener::bind(config.bind).await?;
     let address = listener.local_addr()?;
@@ -139,7 +154,8 @@ pub async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     if config.demo {
         println!("{}", demo::ACCOUNTS_HELP);
     }
-    axum::serve(listener, app(state))
+    let service = app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, service)
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
         })

@@ -149,3 +149,41 @@ mod tests {
         assert!(check(&Method::POST, &h).is_ok());
     }
 }
+
+/// The client's address: the socket's peer, or, when the peer is the trusted proxy, the last
+/// address it appended to `X-Forwarded-For` (earlier entries are the client's own word).
+/// Unknown (in-process requests) reads as 0.0.0.0.
+#[derive(Clone, Copy, Debug)]
+pub struct ClientAddress(pub std::net::IpAddr);
+
+impl axum::extract::FromRequestParts<crate::AppState> for ClientAddress {
+    type Rejection = AppError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &crate::AppState,
+    ) -> Result<Self, AppError> {
+        use axum::extract::ConnectInfo;
+        use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+        let peer = ConnectInfo::<SocketAddr>::from_request_parts(parts, state)
+            .await
+            .ok()
+            .map(|ConnectInfo(address)| address.ip());
+        let forwarded = || {
+            parts
+                .headers
+                .get_all("x-forwarded-for")
+                .iter()
+                .filter_map(|v| v.to_str().ok())
+                .flat_map(|v| v.split(','))
+                .next_back()
+                .and_then(|last| last.trim().parse::<IpAddr>().ok())
+        };
+        let address = match (peer, state.settings.trusted_proxy) {
+            (Some(peer), Some(proxy)) if peer == proxy => forwarded().unwrap_or(peer),
+            (Some(peer), _) => peer,
+            (None, _) => IpAddr::V4(Ipv4Addr::UNSPECIFIED),
+        };
+        Ok(ClientAddress(address))
+    }
+}

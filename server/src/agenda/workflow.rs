@@ -268,7 +268,8 @@ pub async fn sweep(db: &Db, now: i64) -> AppResult<usize> {
     Ok(expired)
 }
 
-/// Runs `sweep` every 30 seconds.
+/// Runs `sweep` every 30 seconds, and deletes what is kept only for a day (login attempts,
+/// idempotency keys).
 pub fn spawn_sweeper(db: Db, clock: crate::clock::SharedClock) {
     tokio::spawn(async move {
         let mut interval = tokio::time::interval(std::time::Duration::from_secs(30));
@@ -278,6 +279,11 @@ pub fn spawn_sweeper(db: Db, clock: crate::clock::SharedClock) {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(expired = n, "holds expired"),
                 Err(error) => tracing::warn!(%error, "sweeper"),
+            }
+            match crate::session::repo::purge(&db, clock.now()).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(deleted = n, "old login attempts and keys deleted"),
+                Err(error) => tracing::warn!(%error, "retention"),
             }
         }
     });

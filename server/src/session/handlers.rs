@@ -3,13 +3,13 @@
 use super::repo;
 use crate::access::contributors_for;
 use crate::auth::{
-    self, session_cookie, session_token, token_hash, verify_password, CurrentUser,
-    ABSOLUTE_TIMEOUT, IDLE_TIMEOUT,
+    self, session_cookie, session_token, token_hash, CurrentUser, ABSOLUTE_TIMEOUT, IDLE_TIMEOUT,
 };
 use crate::clock::rfc3339;
 use crate::error::{AppError, AppResult};
 use crate::extract::Json;
-use crate::throttle::wait_in_words;
+use crate::security::ClientAddress;
+use crate::throttle::{address_delay_ms, wait_in_words};
 use crate::AppState;
 use api::{LoginRequest, SessionInfo, SessionStatus, User};
 use axum::extract::State;
@@ -59,6 +59,7 @@ pub async fn status(
     responses((status = 200, description = "Logged in; sets the session cookie", body = api::SessionInfo), (status = 401, description = "Wrong username or password", body = api::ErrorEnvelope), (status = 422, description = "Empty fields", body = api::ErrorEnvelope), (status = 429, description = "Too many failed attempts; see Retry-After", body = api::ErrorEnvelope)))]
 pub async fn log_in(
     State(state): State<AppState>,
+    ClientAddress(address): ClientAddress,
     headers: HeaderMap,
     Json(request): Json<LoginRequest>,
 ) -> AppResult<Response> {
@@ -81,8 +82,17 @@ pub async fn log_in(
 
     let key = request.username.trim().to_lowercase();
     let now = state.clock.now();
-    if let Some(until) = repo::locked_until(&state.db, &key, now).await? {
+    // Counted before the check, per username and address: parallel guesses get no more checks
+    // than the limit, and nobody elsewhere is locked out.
+    let attempts = format!("u:{key}|{address}");
+    if let Err(until) = repo::count_attempt(&state.db, &attempts, now).await? {
+        tracing::warn!(username = %key, %address, "login refused: throttled");
         return Err(too_many(until - now));
+    }
+    let from_address = format!("a:{address}");
+    let delay = address_delay_ms(repo::address_failures(&state.db, &from_address, now).await?);
+    if delay > 0 {
+        tokio::time::sleep(std::time::Duration::from_millis(delay)).await;
     }
     let user = repo::credentials(&state.db, &key).await?;
     // An unknown username costs the same hashing time as a known one: the answer's timing must
@@ -91,19 +101,31 @@ pub async fn log_in(
         .as_ref()
         .map(|u| u.password_hash.clone())
         .unwrap_or_else(|| state.settings.dummy_hash.clone());
-    let verified = verify_password(request.password, hash).await;
+    let verified = state
+        .settings
+        .hashing
+        .verify(request.password, hash)
+        .await?;
     let Some(user_id) = user.filter(|_| verified).map(|u| u.id) else {
-        let failures = repo::count_failure(&state.db, &key, now).await?;
-        tracing::info!(failures, "failed login");
+        let failures = repo::count_address_failure(&state.db, &from_address, now).await?;
+        tracing::warn!(username = %key, %address, failures, "failed login");
         return Err(AppError::InvalidCredentials);
     };
     // A new token at every login; the one the browser held before (if any) dies now.
     let token = auth::new_token();
     let previous = session_token(&headers, state.settings.secure_cookies).map(|t| token_hash(&t));
-    repo::start(&state.db, user_id, &key, previous, &token_hash(&token), now).await?;
+    repo::start(
+        &state.db,
+        user_id,
+        &attempts,
+        previous,
+        &token_hash(&token),
+        now,
+    )
+    .await?;
     let user = repo::load_user(&state.db, user_id, now + ABSOLUTE_TIMEOUT).await?;
     let info = session_info(&state, user).await?;
-    tracing::info!(user_id, "login");
+    tracing::info!(user_id, %address, "login");
     Ok((
         [(
             header::SET_COOKIE,

@@ -3,7 +3,7 @@
 use crate::auth::{self, CurrentUser, ABSOLUTE_TIMEOUT, IDLE_LIMIT};
 use crate::db::Db;
 use crate::error::AppResult;
-use crate::throttle::{lock_seconds, FAILURE_WINDOW};
+use crate::throttle::{lock_seconds_sql, FAILURE_WINDOW};
 
 #[derive(sqlx::FromRow)]
 pub struct Credentials {
@@ -21,15 +21,87 @@ struct UserRow {
     office_name: Option<String>,
 }
 
-/// Until when logins for this username are refused, if they are now.
-pub async fn locked_until(db: &Db, key: &str, now: i64) -> AppResult<Option<i64>> {
+/// Counts an attempt for `key` before its password is checked, in one statement that also
+/// locks once the count says so: `Ok(())` to go on, `Err(until)` while the key is locked.
+/// Parallel attempts are counted exactly, so a burst gets no more checks than the limit.
+pub async fn count_attempt(db: &Db, key: &str, now: i64) -> AppResult<Result<(), i64>> {
+    let failures = "CASE WHEN login_failures.last_failure_at <= $3 THEN 1
+                         ELSE login_failures.failures + 1 END";
+    let sql = format!(
+        "INSERT INTO login_failures (key, failures, last_failure_at, locked_until)
+         VALUES ($1, 1, $2, $2 + {first})
+         ON CONFLICT (key) DO UPDATE SET
+             failures = {failures},
+             last_failure_at = $2,
+             locked_until = $2 + {lock}
+         WHERE login_failures.locked_until <= $2
+         RETURNING failures",
+        first = lock_seconds_sql("1"),
+        lock = lock_seconds_sql(&format!("({failures})")),
+    );
+    let counted: Option<i64> = sqlx::query_scalar(&sql)
+        .bind(key)
+        .bind(now)
+        .bind(now - FAILURE_WINDOW)
+        .fetch_optional(&db.pool)
+        .await?;
+    if counted.is_some() {
+        return Ok(Ok(()));
+    }
+    let until: Option<i64> =
+        sqlx::query_scalar("SELECT locked_until FROM login_failures WHERE key = $1")
+            .bind(key)
+            .fetch_optional(&db.pool)
+            .await?;
+    Ok(Err(until.unwrap_or(now + 1)))
+}
+
+/// A failure from an address, whatever the username; the recent count.
+pub async fn count_address_failure(db: &Db, key: &str, now: i64) -> AppResult<i64> {
     Ok(sqlx::query_scalar(
-        "SELECT locked_until FROM login_failures WHERE username_key = $1 AND locked_until > $2",
+        "INSERT INTO login_failures (key, failures, last_failure_at, locked_until)
+         VALUES ($1, 1, $2, 0)
+         ON CONFLICT (key) DO UPDATE SET
+             failures = CASE WHEN login_failures.last_failure_at <= $3 THEN 1
+                             ELSE login_failures.failures + 1 END,
+             last_failure_at = $2
+         RETURNING failures",
     )
     .bind(key)
     .bind(now)
-    .fetch_optional(&db.pool)
+    .bind(now - FAILURE_WINDOW)
+    .fetch_one(&db.pool)
     .await?)
+}
+
+/// The address's recent failures (0 when none in the window).
+pub async fn address_failures(db: &Db, key: &str, now: i64) -> AppResult<i64> {
+    let failures: Option<i64> = sqlx::query_scalar(
+        "SELECT failures FROM login_failures WHERE key = $1 AND last_failure_at > $2",
+    )
+    .bind(key)
+    .bind(now - FAILURE_WINDOW)
+    .fetch_optional(&db.pool)
+    .await?;
+    Ok(failures.unwrap_or(0))
+}
+
+/// What is kept only for a while: attempts and idempotency keys older than a day.
+pub async fn purge(db: &Db, now: i64) -> AppResult<u64> {
+    let day = now - 86_400;
+    let mut tx = db.begin_write().await?;
+    let attempts =
+        sqlx::query("DELETE FROM login_failures WHERE last_failure_at < $1 AND locked_until < $2")
+            .bind(day)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+    let keys = sqlx::query("DELETE FROM idempotency_keys WHERE created_at < $1")
+        .bind(day)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(attempts.rows_affected() + keys.rows_affected())
 }
 
 pub async fn credentials(db: &Db, key: &str) -> AppResult<Option<Credentials>> {
@@ -41,8 +113,9 @@ pub async fn credentials(db: &Db, key: &str) -> AppResult<Option<Credentials>> {
     )
 }
 
-/// A new session for `user` under `token_hash`, in one transaction: the username's failures
-/// forgotten, the session the browser held before (if any) and the user's dead ones deleted.
+/// A new session for `user` under `token_hash`, in one transaction: the attempts of this
+/// username from this address forgotten, the session the browser held before (if any) and the
+/// user's dead ones deleted.
 pub async fn start(
     db: &Db,
     user: i64,
@@ -52,7 +125,7 @@ pub async fn start(
     now: i64,
 ) -> AppResult<()> {
     let mut tx = db.begin_write().await?;
-    sqlx::query("DELETE FROM login_failures WHERE username_key = $1")
+    sqlx::query("DELETE FROM login_failures WHERE key = $1")
         .bind(key)
         .execute(&mut *tx)
         .await?;
@@ -82,36 +155,6 @@ pub async fn start(
     .await?;
     tx.commit().await?;
     Ok(())
-}
-
-/// Counts a failed login for the username (failures older than the window are forgotten) and
-/// locks it when the count says so; the count.
-pub async fn count_failure(db: &Db, key: &str, now: i64) -> AppResult<i64> {
-    let mut tx = db.begin_write().await?;
-    let failures: i64 = sqlx::query_scalar(
-        "INSERT INTO login_failures (username_key, failures, last_failure_at, locked_until)
-         VALUES ($1, 1, $2, 0)
-         ON CONFLICT (username_key) DO UPDATE SET
-             failures = CASE WHEN login_failures.last_failure_at <= $3 THEN 1
-                             ELSE login_failures.failures + 1 END,
-             last_failure_at = $2
-         RETURNING failures",
-    )
-    .bind(key)
-    .bind(now)
-    .bind(now - FAILURE_WINDOW)
-    .fetch_one(&mut *tx)
-    .await?;
-    let lock = lock_seconds(failures);
-    if lock > 0 {
-        sqlx::query("UPDATE login_failures SET locked_until = $1 WHERE username_key = $2")
-            .bind(now + lock)
-            .bind(key)
-            .execute(&mut *tx)
-            .await?;
-    }
-    tx.commit().await?;
-    Ok(failures)
 }
 
 pub async fn load_user(db: &Db, user_id: i64, expires_at: i64) -> AppResult<CurrentUser> {

@@ -26,6 +26,7 @@ pub const INDEX_HTML: &str = r#"<!DOCTYPE html><html lang="it"><head><script typ
 
 pub struct TestApp {
     pub router: Router,
+    pub state: AppState,
     pub clock: Arc<ManualClock>,
     pub db: Db,
     _static_dir: tempfile::TempDir,
@@ -124,9 +125,16 @@ pub async fn spawn_app_with(secure_cookies: bool) -> TestApp {
         .expect("demo data");
     let static_dir = static_dir();
     let assets = Assets::load(static_dir.path()).unwrap();
-    let state = AppState::new(db.clone(), clock.clone(), assets, secure_cookies);
+    // Requests come from 127.0.0.1, the trusted proxy: a test names another client address
+    // with X-Forwarded-For.
+    let local = std::net::IpAddr::from([127, 0, 0, 1]);
+    let state = AppState::new(db.clone(), clock.clone(), assets, secure_cookies)
+        .with_trusted_proxy(Some(local));
+    let peer = std::net::SocketAddr::new(local, 40_000);
     TestApp {
-        router: server::app(state),
+        router: server::app(state.clone())
+            .layer(axum::extract::connect_info::MockConnectInfo(peer)),
+        state,
         clock,
         db,
         _static_dir: static_dir,
@@ -264,6 +272,23 @@ impl Client<'_> {
 
     pub async fn delete(&mut self, path: &str) -> TestResponse {
         let request = self.request("DELETE", path).body(Body::empty()).unwrap();
+        self.send(request).await
+    }
+
+    /// Logs in from another client address (as the trusted proxy reports it).
+    pub async fn login_from(
+        &mut self,
+        address: &str,
+        username: &str,
+        password: &str,
+    ) -> TestResponse {
+        let body = serde_json::json!({ "username": username, "password": password });
+        let request = self
+            .request("POST", "/api/session")
+            .header(header::CONTENT_TYPE, "application/json")
+            .header("x-forwarded-for", address)
+            .body(Body::from(body.to_string()))
+            .unwrap();
         self.send(request).await
     }
 

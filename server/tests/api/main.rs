@@ -1,6 +1,7 @@
 //! The API's integration tests: one binary, a fresh database per test. They run on SQLite, and
 //! on PostgreSQL too when TEST_DATABASE_URL names a server where they may create databases.
 
+mod accounts;
 mod agenda;
 mod communications;
 mod contributors;
