@@ -115,7 +115,11 @@ pub async fn acting_for(db: &Db, user: &CurrentUser, cf: &str, now: i64) -> AppR
         }
         Role::Operatore => None,
     };
-    let row = row.ok_or(AppError::NotFound)?;
+    let Some(row) = row else {
+        // Logged without the codice fiscale; the request id ties it to the route.
+        tracing::warn!(user = user.id, role = ?user.role, "refused: not a contributor the user may act for");
+        return Err(AppError::NotFound);
+    };
     Ok(ActingFor {
         id: row.id,
         contributor: row.to_api()?,
@@ -169,7 +173,10 @@ pub async fn access(
 ) -> AppResult<Access> {
     match user.role {
         Role::Operatore if user.office_id == Some(office_id) => Ok(Access::Office { office_id }),
-        Role::Operatore => Err(AppError::NotFound),
+        Role::Operatore => {
+            tracing::warn!(user = user.id, office_id, "refused: another office's");
+            Err(AppError::NotFound)
+        }
         _ => Ok(Access::ContributorSide(
             acting_for(db, user, contributor_cf, now).await?,
         )),

@@ -12,6 +12,9 @@ pub enum AppError {
     /// 400: malformed JSON, unknown fields, a missing required header.
     #[error("bad request: {0}")]
     BadRequest(String),
+    /// 400 about one field of the body or one header, named in `fields`.
+    #[error("bad request: {field}: {detail}")]
+    BadField { field: String, detail: String },
     /// 401: no session cookie, or one the server does not know.
     #[error("not logged in")]
     Unauthenticated,
@@ -120,7 +123,7 @@ impl AppError {
     fn parts(&self) -> (StatusCode, &'static str, String) {
         use AppError::*;
         match self {
-            BadRequest(detail) => (
+            BadRequest(detail) | BadField { detail, .. } => (
                 StatusCode::BAD_REQUEST,
                 "bad_request",
                 format!("La richiesta non è valida: {detail}"),
@@ -200,11 +203,16 @@ impl IntoResponse for AppError {
             // Logged here, inside the request's span, so the line carries the request id.
             AppError::Internal(detail) => tracing::error!(%detail, "internal error"),
             AppError::Busy(detail) => tracing::warn!(%detail, "gave up after retries"),
+            AppError::Forbidden => tracing::warn!("refused: a role that may not do this"),
+            AppError::CrossSite => tracing::warn!("refused: a request from another site"),
             _ => {}
         }
         let (status, code, message) = self.parts();
         let fields = match &self {
             AppError::Validation(fields) => fields.clone(),
+            AppError::BadField { field, detail } => {
+                BTreeMap::from([(field.clone(), detail.clone())])
+            }
             _ => BTreeMap::new(),
         };
         let mut response = (

@@ -29,15 +29,46 @@ fn rejection_to_error(rejection: JsonRejection) -> AppError {
         StatusCode::PAYLOAD_TOO_LARGE => AppError::PayloadTooLarge,
         _ => match rejection {
             JsonRejection::JsonDataError(e) => {
-                tracing::debug!(detail = %e.body_text(), "JSON of the wrong shape");
-                AppError::BadRequest(
-                    "i dati non hanno la forma attesa (campi mancanti, sconosciuti o di tipo errato)."
-                        .into(),
-                )
+                let text = e.body_text();
+                tracing::debug!(detail = %text, "JSON of the wrong shape");
+                shape_error(&text)
             }
             _ => AppError::BadRequest("il corpo non è un JSON valido.".into()),
         },
     }
+}
+
+/// The field a JSON of the wrong shape got wrong, named in the 400 (serde's wording, as axum
+/// passes it on with the field's path).
+fn shape_error(text: &str) -> AppError {
+    let text = text
+        .strip_prefix("Failed to deserialize the JSON body into the target type: ")
+        .unwrap_or(text);
+    let quoted = |marker: &str| {
+        text.split(marker)
+            .nth(1)
+            .and_then(|rest| rest.split('`').next())
+            .map(str::to_string)
+    };
+    let (field, detail) = if let Some(field) = quoted("unknown field `") {
+        let detail = format!("il campo «{field}» non è previsto.");
+        (field, detail)
+    } else if let Some(field) = quoted("missing field `") {
+        let detail = format!("manca il campo «{field}».");
+        (field, detail)
+    } else if let Some((path, _)) = text
+        .split_once(": ")
+        .filter(|(path, _)| !path.is_empty() && *path != "." && !path.contains(' '))
+    {
+        let detail = format!("il campo «{path}» non è del tipo atteso.");
+        (path.to_string(), detail)
+    } else {
+        return AppError::BadRequest(
+            "i dati non hanno la forma attesa (campi mancanti, sconosciuti o di tipo errato)."
+                .into(),
+        );
+    };
+    AppError::BadField { field, detail }
 }
 
 impl<T: serde::Serialize> axum::response::IntoResponse for Json<T> {
@@ -87,5 +118,39 @@ where
             .map_err(|_| {
                 AppError::BadRequest("i parametri dell'indirizzo non sono leggibili.".into())
             })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn field(text: &str) -> Option<String> {
+        match shape_error(text) {
+            AppError::BadField { field, .. } => Some(field),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn a_body_of_the_wrong_shape_names_its_field() {
+        let prefix = "Failed to deserialize the JSON body into the target type: ";
+        assert_eq!(
+            field(&format!(
+                "{prefix}unknown field `admin`, expected one of `text` at line 1 column 9"
+            )),
+            Some("admin".into())
+        );
+        assert_eq!(
+            field(&format!("{prefix}missing field `text` at line 1 column 2")),
+            Some("text".into())
+        );
+        assert_eq!(
+            field(&format!(
+                "{prefix}office: invalid type: string \"x\", expected i64 at line 1 column 12"
+            )),
+            Some("office".into())
+        );
+        assert_eq!(field("expected value at line 1 column 1"), None);
     }
 }

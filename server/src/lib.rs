@@ -82,7 +82,10 @@ impl AppState {
 }
 
 pub fn app(state: AppState) -> Router {
-    let csp = assets::content_security_policy(state.assets.script_hashes());
+    let policy = security::Policy {
+        csp: assets::content_security_policy(state.assets.script_hashes()),
+        https: state.settings.secure_cookies,
+    };
     let request_id = HeaderName::from_static("x-request-id");
     Router::new()
         .route("/healthz", get(health))
@@ -93,16 +96,26 @@ pub fn app(state: AppState) -> Router {
         .layer(
             ServiceBuilder::new()
                 .layer(SetRequestIdLayer::new(request_id.clone(), MakeRequestUuid))
-                .layer(TraceLayer::new_for_http().make_span_with(|request: &Request| {
-                    let id = request
-                        .headers()
-                        .get("x-request-id")
-                        .and_then(|v| v.to_str().ok())
-                        .unwrap_or_default();
-                    tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), id)
-                }))
+                .layer(
+                    TraceLayer::new_for_http().make_span_with(|request: &Request| {
+                        let id = request
+                            .headers()
+                            .get("x-request-id")
+                            .and_then(|v| v.to_str().ok())
+                            .unwrap_or_default();
+                        // The route's template, never the path itself: paths carry codici fiscali.
+                        let route = match request.extensions().get::<axum::extract::MatchedPath>() {
+                            Some(matched) => matched.as_str().to_string(),
+                            None if request.uri().path().starts_with("/api") => {
+                                "/api (none)".into()
+                            }
+                            None => "(app)".into(),
+                        };
+                        tracing::info_span!("request", method = %request.method(), %route, id)
+                    }),
+                )
                 .layer(PropagateRequestIdLayer::new(request_id))
-                .layer(middleware::from_fn_with_state(csp, security::headers))
+                .layer(middleware::from_fn_with_state(policy, security::headers))
                 // Static files arrive already compressed; this covers the API's JSON.
                 .layer(CompressionLayer::new().quality(CompressionLevel::Fastest))
                 .layer(middleware::from_fn(security::guard)),

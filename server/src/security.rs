@@ -10,11 +10,25 @@ use axum::response::{IntoResponse, Response};
 /// Bodies larger than this are refused (413) before they are read in full.
 pub const BODY_LIMIT: usize = 64 * 1024;
 
-pub async fn headers(State(csp): State<HeaderValue>, request: Request, next: Next) -> Response {
+/// What every response carries, fixed at start.
+#[derive(Clone)]
+pub struct Policy {
+    pub csp: HeaderValue,
+    /// Served over HTTPS (`--secure-cookies`): browsers are told to come back only over HTTPS.
+    pub https: bool,
+}
+
+pub async fn headers(State(policy): State<Policy>, request: Request, next: Next) -> Response {
     let is_api = request.uri().path().starts_with("/api");
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
-    headers.insert(header::CONTENT_SECURITY_POLICY, csp);
+    headers.insert(header::CONTENT_SECURITY_POLICY, policy.csp);
+    if policy.https {
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        );
+    }
     headers.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),

@@ -106,10 +106,18 @@ fn idempotency(headers: &HeaderMap, request: &HoldRequest) -> AppResult<Idempote
         .and_then(|v| v.to_str().ok())
         .map(str::trim)
         .unwrap_or_default();
-    if key.is_empty() || key.len() > 200 {
-        return Err(AppError::BadRequest(
-            "manca l'intestazione Idempotency-Key (un identificativo unico per ogni prenotazione)."
-                .into(),
+    let refuse = |detail: &str| AppError::BadField {
+        field: "Idempotency-Key".into(),
+        detail: detail.into(),
+    };
+    if key.is_empty() {
+        return Err(refuse(
+            "manca l'intestazione Idempotency-Key (un identificativo unico per ogni prenotazione).",
+        ));
+    }
+    if key.len() > 200 {
+        return Err(refuse(
+            "l'intestazione Idempotency-Key può contenere al massimo 200 caratteri.",
         ));
     }
     let hash = hex::encode(Sha256::digest(

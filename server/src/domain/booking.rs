@@ -51,10 +51,7 @@ pub fn parse_notes(raw: &str) -> Result<String, String> {
     if notes.chars().count() > NOTES_MAX {
         return Err("Le note possono contenere al massimo 500 caratteri.".into());
     }
-    if notes
-        .chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
-    {
+    if notes.chars().any(super::text::forbidden) {
         return Err("Le note contengono caratteri non ammessi.".into());
     }
     Ok(notes.to_string())
@@ -254,10 +251,7 @@ pub fn parse_reason(raw: Option<&str>, required: bool) -> Result<Option<String>,
     if reason.chars().count() > NOTES_MAX {
         return Err("Il motivo può contenere al massimo 500 caratteri.".into());
     }
-    if reason
-        .chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
-    {
+    if reason.chars().any(super::text::forbidden) {
         return Err("Il motivo contiene caratteri non ammessi.".into());
     }
     Ok(Some(reason.to_string()))
@@ -314,10 +308,7 @@ pub fn parse_meeting_outcome(
     if text.chars().count() > 2000 {
         return Err("L'esito dell'incontro può contenere al massimo 2000 caratteri.".into());
     }
-    if text
-        .chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
-    {
+    if text.chars().any(super::text::forbidden) {
         return Err("L'esito dell'incontro contiene caratteri non ammessi.".into());
     }
     Ok(Some(text.to_string()))

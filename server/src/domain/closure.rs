@@ -66,6 +66,11 @@ pub fn parse(
             "reason".into(),
             "Il motivo può contenere al massimo 500 caratteri.".into(),
         );
+    } else if reason.chars().any(super::text::forbidden) {
+        errors.insert(
+            "reason".into(),
+            "Il motivo contiene caratteri non ammessi.".into(),
+        );
     }
     if let Some(from) = from {
         if from < today {

@@ -18,10 +18,7 @@ fn text_field(value: &str, max: usize, empty: &str, too_long: &str) -> Result<St
     if value.chars().count() > max {
         return Err(too_long.to_string());
     }
-    if value
-        .chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
-    {
+    if value.chars().any(super::text::forbidden) {
         return Err("Il testo contiene caratteri non ammessi.".to_string());
     }
     Ok(value.to_string())
@@ -51,6 +48,13 @@ pub fn parse_draft(
         "Inserisci l'oggetto.",
         "L'oggetto può contenere al massimo 150 caratteri.",
     )
+    .and_then(|subject| {
+        if subject.chars().any(super::text::forbidden_in_line) {
+            Err("L'oggetto sta su una riga e non può contenere caratteri invisibili o di controllo.".to_string())
+        } else {
+            Ok(subject)
+        }
+    })
     .map_err(|e| errors.insert("subject".into(), e))
     .ok();
     let text = message_text(&raw.text)

@@ -6,5 +6,6 @@ pub mod closure;
 pub mod communication;
 pub mod eligibility;
 pub mod slots;
+pub mod text;
 pub mod texts;
 pub mod transition;

@@ -161,3 +161,16 @@ async fn failures_and_idempotency_keys_older_than_a_day_are_deleted() {
     assert_eq!(app.count("login_failures").await, 0);
     assert_eq!(app.count("idempotency_keys").await, 0);
 }
+
+#[tokio::test]
+async fn over_https_browsers_are_told_to_come_back_only_over_https() {
+    let https = spawn_app_with(true).await;
+    let answer = https.client().get("/healthz").await;
+    assert_eq!(
+        answer.header("strict-transport-security"),
+        "max-age=31536000; includeSubDomains"
+    );
+    let plain = spawn_app().await;
+    let answer = plain.client().get("/healthz").await;
+    assert!(answer.headers.get("strict-transport-security").is_none());
+}

@@ -7,6 +7,7 @@ mod communications;
 mod contributors;
 mod core;
 mod helpers;
+mod input;
 mod management;
 mod office_agenda;
 mod security;
