@@ -13,3 +13,7 @@ CREATE TABLE login_failures (
 );
 CREATE INDEX login_failures_by_age ON login_failures (last_failure_at);
 CREATE INDEX idempotency_keys_by_age ON idempotency_keys (created_at);
+
+-- Messages that a booking event writes into its thread (rather than a person): they do not
+-- count toward the limit on messages per thread.
+ALTER TABLE messages ADD COLUMN event BIGINT NOT NULL DEFAULT 0 CHECK (event IN (0, 1));

@@ -46,8 +46,8 @@ pub const YEARS: std::ops::RangeInclusive<i16> = 2000..=2100;
 
 /// A calendar day written `AAAA-MM-GG`, within `YEARS`; otherwise the Italian reason.
 pub fn parse_date(raw: &str) -> Result<Date, &'static str> {
+    // Exactly AAAA-MM-GG: a date with spaces around it is not one (the OpenAPI `format: date`).
     let date = raw
-        .trim()
         .parse::<Date>()
         .map_err(|_| "Data non valida: usa il formato AAAA-MM-GG.")?;
     if YEARS.contains(&date.year()) {

@@ -52,8 +52,10 @@ pub fn address_delay_ms(failures: i64) -> u64 {
 pub fn wait_in_words(seconds: i64) -> String {
     if seconds <= 60 {
         "Riprova tra un minuto.".to_string()
-    } else {
+    } else if seconds <= 90 * 60 {
         format!("Riprova tra {} minuti.", (seconds + 59) / 60)
+    } else {
+        format!("Riprova tra {} ore.", (seconds + 3599) / 3600)
     }
 }
 

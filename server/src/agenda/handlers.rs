@@ -1,9 +1,10 @@
 //! Agenda appuntamenti over HTTP: each handler extracts, parses into domain types, calls one
 //! workflow or repository function and maps the answer. No SQL, no rules, no sentences here.
 
+use super::hold::{self, Idempotency, ValidHold};
 use super::places::{self, field};
 use super::repo::{self, Record};
-use super::workflow::{self, HoldStep, Idempotency, ValidHold};
+use super::workflow::{self, HoldStep};
 use super::{ics, Filters};
 use crate::access::{self, Access};
 use crate::auth::CurrentUser;
@@ -56,7 +57,7 @@ pub async fn availability(
     Query(query): Query<HashMap<String, String>>,
 ) -> AppResult<Json<Vec<DayAvailability>>> {
     let mut errors = FieldErrors::default();
-    let text = |key: &str| query.get(key).map(|s| s.trim()).filter(|s| !s.is_empty());
+    let text = |key: &str| query.get(key).map(String::as_str).filter(|s| !s.is_empty());
     let point = text("point").unwrap_or_default().to_string();
     let office = errors.check(
         "office",
@@ -177,7 +178,7 @@ async fn parse_hold(state: &AppState, request: &HoldRequest) -> AppResult<ValidH
         (status = 404, description = "Not a thread the caller may act on", body = api::ErrorEnvelope),
         (status = 409, description = "Slot taken, thread already booked, thread not eligible, same booking in progress", body = api::ErrorEnvelope),
         (status = 422, description = "A message per field; the same key with another body", body = api::ErrorEnvelope),
-        (status = 429, description = "Three active appointments already", body = api::ErrorEnvelope),
+        (status = 429, description = "Three active appointments already, or too many holds given up in the last hour; see Retry-After", body = api::ErrorEnvelope),
     ))]
 /// Prenota Appuntamento.
 pub async fn hold(
@@ -193,7 +194,7 @@ pub async fn hold(
         .await?
         .contributor_side()?;
     let valid = parse_hold(&state, &request).await?;
-    let (status, body) = workflow::hold(&state.db, &user, &acting, &valid, &idem, now).await?;
+    let (status, body) = hold::hold(&state.db, &user, &acting, &valid, &idem, now).await?;
     Ok((
         StatusCode::from_u16(status).unwrap_or(StatusCode::OK),
         [(header::CONTENT_TYPE, "application/json")],

@@ -1,7 +1,7 @@
 //! "Prenota Appuntamento" may be retried (double click, network retry): the first answer is
 //! kept per user and key, with a hash of the request it answered.
 
-use super::workflow::Idempotency;
+use super::hold::Idempotency;
 use crate::db::{Db, WriteTx};
 use crate::error::{AppError, AppResult};
 

@@ -4,6 +4,7 @@
 //! Handlers translate; `workflow` applies transitions; `repo` holds the SQL.
 
 mod handlers;
+pub mod hold;
 pub mod ics;
 pub mod idempotency;
 pub mod places;
@@ -51,7 +52,7 @@ impl Filters {
     fn parse(query: &HashMap<String, String>) -> AppResult<Filters> {
         use crate::domain::transition::BookedBy;
         let mut errors = FieldErrors::default();
-        let text = |key: &str| query.get(key).map(|s| s.trim()).filter(|s| !s.is_empty());
+        let text = |key: &str| query.get(key).map(String::as_str).filter(|s| !s.is_empty());
         let status = text("status").and_then(|code| {
             errors.check(
                 "status",

@@ -557,3 +557,29 @@ pub async fn find_by_id(conn: &mut AnyConnection, id: i64) -> AppResult<Option<R
         .fetch_optional(conn)
         .await?)
 }
+
+/// Holds given up since `since` — released by the contributor's side or left to expire (a
+/// release by the office is not theirs) — of one contributor (`by_user` false) or booked by one
+/// user across contributors (`by_user` true).
+pub async fn given_up_holds(
+    conn: &mut AnyConnection,
+    id: i64,
+    by_user: bool,
+    since: i64,
+) -> AppResult<crate::domain::limits::Recent> {
+    let whose = if by_user {
+        "a.booked_by"
+    } else {
+        "a.contributor_id"
+    };
+    Ok(sqlx::query_as(&format!(
+        "SELECT COUNT(*) AS n, MIN(e.at) AS oldest FROM appointment_events e
+         JOIN appointments a ON a.id = e.appointment_id
+         WHERE {whose} = $1 AND e.at > $2 AND e.kind IN ('prenotazione_cancellata', 'scaduto')
+           AND (e.actor_user_id IS NULL OR e.actor_user_id = a.booked_by)"
+    ))
+    .bind(id)
+    .bind(since)
+    .fetch_one(conn)
+    .await?)
+}

@@ -96,7 +96,7 @@ fn filters(
     topics: &[Topic],
 ) -> AppResult<(Option<CommunicationStatus>, Option<String>, u32)> {
     let mut errors = FieldErrors::default();
-    let text = |key: &str| query.get(key).map(|s| s.trim()).filter(|s| !s.is_empty());
+    let text = |key: &str| query.get(key).map(String::as_str).filter(|s| !s.is_empty());
     let status = text("status").and_then(|code| {
         errors.check(
             "status",
@@ -113,7 +113,7 @@ fn filters(
                 .ok_or("Argomento non riconosciuto."),
         )
     });
-    let page = match query.get("page").map(|p| p.trim()) {
+    let page = match query.get("page").map(String::as_str) {
         None | Some("") => Some(1),
         Some(text) => errors.check(
             "page",
@@ -240,7 +240,7 @@ pub async fn eligibility_of(
 
 #[utoipa::path(post, path = "/api/contributors/{cf}/communications", tag = "communications", params(("cf" = String, Path, description = "Codice fiscale of a contributor the caller may act for")),
     request_body = api::NewCommunication,
-    responses((status = 201, description = "The new thread", body = api::CommunicationDetail), (status = 404, description = "Not a contributor the caller may act for", body = api::ErrorEnvelope), (status = 409, description = "No office for the contributor's province", body = api::ErrorEnvelope), (status = 422, description = "A message per field", body = api::ErrorEnvelope)))]
+    responses((status = 201, description = "The new thread", body = api::CommunicationDetail), (status = 404, description = "Not a contributor the caller may act for", body = api::ErrorEnvelope), (status = 409, description = "No office for the contributor's province", body = api::ErrorEnvelope), (status = 422, description = "A message per field", body = api::ErrorEnvelope), (status = 429, description = "30 new threads in 24 hours already; see Retry-After", body = api::ErrorEnvelope)))]
 pub async fn create(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -277,7 +277,7 @@ pub async fn create(
 
 #[utoipa::path(post, path = "/api/communications/{id}/messages", tag = "communications", params(("id" = i64, Path, description = "The thread")),
     request_body = api::NewMessage,
-    responses((status = 201, description = "The thread with the new message", body = api::CommunicationDetail), (status = 404, description = "Missing, or not the caller's", body = api::ErrorEnvelope), (status = 409, description = "Closed thread", body = api::ErrorEnvelope), (status = 422, description = "Empty or too long", body = api::ErrorEnvelope)))]
+    responses((status = 201, description = "The thread with the new message", body = api::CommunicationDetail), (status = 404, description = "Missing, or not the caller's", body = api::ErrorEnvelope), (status = 409, description = "Closed thread", body = api::ErrorEnvelope), (status = 422, description = "Empty, too long, or characters not allowed", body = api::ErrorEnvelope), (status = 429, description = "30 messages from the contributor's side in the last hour; see Retry-After", body = api::ErrorEnvelope)))]
 pub async fn write(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -316,7 +316,7 @@ pub async fn queue(
     let office = office_of(&user)?;
     let status = match query
         .get("status")
-        .map(|s| s.trim())
+        .map(String::as_str)
         .filter(|s| !s.is_empty())
     {
         None => None,

@@ -2,6 +2,7 @@
 //! features write into a thread through `post`.
 
 use crate::db::{Ids, WriteTx};
+use crate::domain::limits::Recent;
 use crate::error::{AppError, AppResult};
 use api::CommunicationStatus;
 use sqlx::AnyConnection;
@@ -248,20 +249,78 @@ pub async fn insert_message(
     text: &str,
     now: i64,
 ) -> AppResult<()> {
+    let message = Message {
+        id,
+        communication_id,
+        author,
+        label,
+        from_institute,
+        text,
+        now,
+    };
+    insert(tx, &message, false).await
+}
+
+struct Message<'a> {
+    id: i64,
+    communication_id: i64,
+    author: Option<i64>,
+    label: &'a str,
+    from_institute: bool,
+    text: &'a str,
+    now: i64,
+}
+
+/// `event`: written by a booking event rather than by a person.
+async fn insert(tx: &mut WriteTx, m: &Message<'_>, event: bool) -> AppResult<()> {
     sqlx::query(
-        "INSERT INTO messages (id, communication_id, author_user_id, author_label, from_institute, text, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        "INSERT INTO messages (id, communication_id, author_user_id, author_label, from_institute,
+             text, created_at, event)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
-    .bind(id)
-    .bind(communication_id)
-    .bind(author)
-    .bind(label)
-    .bind(i64::from(from_institute))
-    .bind(text)
-    .bind(now)
+    .bind(m.id)
+    .bind(m.communication_id)
+    .bind(m.author)
+    .bind(m.label)
+    .bind(i64::from(m.from_institute))
+    .bind(m.text)
+    .bind(m.now)
+    .bind(i64::from(event))
     .execute(&mut **tx)
     .await?;
     Ok(())
+}
+
+/// The contributor's threads opened since `since`.
+pub async fn recent_threads(
+    conn: &mut AnyConnection,
+    contributor: i64,
+    since: i64,
+) -> AppResult<Recent> {
+    Ok(sqlx::query_as(
+        "SELECT COUNT(*) AS n, MIN(sent_at) AS oldest FROM communications
+         WHERE contributor_id = $1 AND sent_at > $2",
+    )
+    .bind(contributor)
+    .bind(since)
+    .fetch_one(conn)
+    .await?)
+}
+
+/// The messages people on the contributor's side wrote in a thread since `since`.
+pub async fn recent_messages(
+    conn: &mut AnyConnection,
+    thread: i64,
+    since: i64,
+) -> AppResult<Recent> {
+    Ok(sqlx::query_as(
+        "SELECT COUNT(*) AS n, MIN(created_at) AS oldest FROM messages
+         WHERE communication_id = $1 AND from_institute = 0 AND event = 0 AND created_at > $2",
+    )
+    .bind(thread)
+    .bind(since)
+    .fetch_one(conn)
+    .await?)
 }
 
 /// Every booking event is also a message in its thread, so that the conversation and the
@@ -278,8 +337,7 @@ pub async fn post(
     text: &str,
     now: i64,
 ) -> AppResult<()> {
-    insert_message(
-        tx,
+    let message = Message {
         id,
         communication_id,
         author,
@@ -287,8 +345,8 @@ pub async fn post(
         from_institute,
         text,
         now,
-    )
-    .await?;
+    };
+    insert(tx, &message, true).await?;
     sqlx::query(
         "UPDATE communications SET last_message_at = $1,
              last_institute_message_at = CASE WHEN $2 = 1 THEN $1 ELSE last_institute_message_at END

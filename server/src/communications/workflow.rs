@@ -2,11 +2,14 @@
 //! the office's outcome, reading the Institute's answers.
 
 use super::repo::{self, NewThread};
-use crate::db::Db;
+use crate::db::{Db, Level};
+use crate::domain::limits::{self, DAY, HOUR, MESSAGES_PER_HOUR, THREADS_PER_DAY};
 use crate::error::{AppError, AppResult};
+use crate::throttle::wait_in_words;
 use api::CommunicationStatus;
 
-/// Opens a thread with its first message; its id and protocol.
+/// Opens a thread with its first message; its id and protocol. At most `THREADS_PER_DAY` a
+/// contributor, counted under the contributor's lock.
 pub async fn open(
     db: &Db,
     thread: NewThread<'_>,
@@ -15,12 +18,27 @@ pub async fn open(
     text: &str,
 ) -> AppResult<(i64, String)> {
     let mut tx = db.begin_write().await?;
+    tx.lock(Level::Contributor, &[thread.contributor_id])
+        .await?;
+    let now = thread.sent_at;
+    let recent = repo::recent_threads(&mut tx, thread.contributor_id, now - DAY).await?;
+    if let Err(wait) = limits::check(recent, THREADS_PER_DAY, DAY, now) {
+        return Err(AppError::TooManyRequests {
+            code: "too_many_communications",
+            message: format!(
+                "Sono già state inviate {THREADS_PER_DAY} comunicazioni nelle ultime 24 ore. {}",
+                wait_in_words(wait)
+            ),
+            retry_after: wait,
+        });
+    }
     let opened = repo::insert_thread(&mut tx, thread, (Some(author), label, text)).await?;
     tx.commit().await?;
     Ok(opened)
 }
 
-/// A message from either side; a closed thread takes none (409).
+/// A message from either side; a closed thread takes none (409); the contributor's side at
+/// most `MESSAGES_PER_HOUR` a thread, counted under the thread's lock.
 pub async fn write(
     db: &Db,
     id: i64,
@@ -31,6 +49,20 @@ pub async fn write(
     now: i64,
 ) -> AppResult<()> {
     let mut tx = db.begin_write().await?;
+    tx.lock(Level::Thread, &[id]).await?;
+    if !from_institute {
+        let recent = repo::recent_messages(&mut tx, id, now - HOUR).await?;
+        if let Err(wait) = limits::check(recent, MESSAGES_PER_HOUR, HOUR, now) {
+            return Err(AppError::TooManyRequests {
+                code: "too_many_messages",
+                message: format!(
+                    "In questa comunicazione sono già stati scritti {MESSAGES_PER_HOUR} messaggi nell'ultima ora. {}",
+                    wait_in_words(wait)
+                ),
+                retry_after: wait,
+            });
+        }
+    }
     if !repo::write(&mut tx, id, author, label, from_institute, text, now).await? {
         return Err(AppError::Conflict {
             code: "communication_closed",

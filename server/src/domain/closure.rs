@@ -19,8 +19,7 @@ pub struct ClosureSpec {
 }
 
 fn date(raw: &str, field: &str, errors: &mut BTreeMap<String, String>) -> Option<Date> {
-    let raw = raw.trim();
-    if raw.is_empty() {
+    if raw.trim().is_empty() {
         errors.insert(field.into(), "Inserisci la data.".into());
         return None;
     }

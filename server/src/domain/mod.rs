@@ -5,6 +5,7 @@ pub mod calendar;
 pub mod closure;
 pub mod communication;
 pub mod eligibility;
+pub mod limits;
 pub mod slots;
 pub mod text;
 pub mod texts;

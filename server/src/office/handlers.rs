@@ -42,7 +42,7 @@ pub async fn agenda(
     let now = state.clock.now();
     let day = match query
         .get("date")
-        .map(|d| d.trim())
+        .map(String::as_str)
         .filter(|d| !d.is_empty())
     {
         None => rome::date_of(now),

@@ -8,6 +8,7 @@ mod contributors;
 mod core;
 mod helpers;
 mod input;
+mod limits;
 mod management;
 mod office_agenda;
 mod security;
