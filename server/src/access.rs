@@ -117,7 +117,7 @@ pub async fn acting_for(db: &Db, user: &CurrentUser, cf: &str, now: i64) -> AppR
     };
     let Some(row) = row else {
         // Logged without the codice fiscale; the request id ties it to the route.
-        tracing::warn!(user = user.id, role = ?user.role, "refused: not a contributor the user may act for");
+        tracing::warn!(target: "audit", event = "refused", reason = "not_delegated", user = user.id, role = ?user.role);
         return Err(AppError::NotFound);
     };
     Ok(ActingFor {
@@ -174,7 +174,7 @@ pub async fn access(
     match user.role {
         Role::Operatore if user.office_id == Some(office_id) => Ok(Access::Office { office_id }),
         Role::Operatore => {
-            tracing::warn!(user = user.id, office_id, "refused: another office's");
+            tracing::warn!(target: "audit", event = "refused", reason = "another_office", user = user.id, office_id);
             Err(AppError::NotFound)
         }
         _ => Ok(Access::ContributorSide(

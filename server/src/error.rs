@@ -203,8 +203,12 @@ impl IntoResponse for AppError {
             // Logged here, inside the request's span, so the line carries the request id.
             AppError::Internal(detail) => tracing::error!(%detail, "internal error"),
             AppError::Busy(detail) => tracing::warn!(%detail, "gave up after retries"),
-            AppError::Forbidden => tracing::warn!("refused: a role that may not do this"),
-            AppError::CrossSite => tracing::warn!("refused: a request from another site"),
+            AppError::Forbidden => {
+                tracing::warn!(target: "audit", event = "refused", reason = "role")
+            }
+            AppError::CrossSite => {
+                tracing::warn!(target: "audit", event = "refused", reason = "cross_site")
+            }
             _ => {}
         }
         let (status, code, message) = self.parts();

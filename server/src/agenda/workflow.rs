@@ -218,7 +218,11 @@ pub async fn cancel(
     if let Step::To(_) = decided.map_err(refusal)? {
         let t = Transition::Cancel { by, reason, latest };
         transition(db, r, &t, &Actor::user(user, &r.contributor_name), now).await?;
-        tracing::info!(reference = %r.reference, office = viewer == Viewer::Office, "appointment cancelled");
+        if viewer == Viewer::Office {
+            tracing::info!(target: "audit", event = "office_cancellation", user = user.id, reference = %r.reference);
+        } else {
+            tracing::info!(reference = %r.reference, "appointment cancelled");
+        }
     }
     Ok(())
 }

@@ -91,11 +91,8 @@ pub async fn record_outcome(
         });
     }
     tx.commit().await?;
-    tracing::info!(
-        communication = id,
-        outcome = status.code(),
-        "outcome recorded"
-    );
+    tracing::info!(target: "audit", event = "outcome_recorded", user = author, communication = id,
+        outcome = status.code());
     Ok(())
 }
 

@@ -261,7 +261,7 @@ pub async fn capacity(
         day,
         capacity: request.capacity,
     };
-    let slots = workflow::capacity(&state.db, &valid, now).await?;
+    let slots = workflow::capacity(&state.db, &user, &valid, now).await?;
     Ok(Json(DayAvailability {
         date: day.to_string(),
         slots: slots

@@ -94,7 +94,8 @@ pub async fn declare(
             answer.push(line);
         }
         tx.commit().await?;
-        tracing::info!(office = c.office, cancelled = answer.len(), "closure declared");
+        tracing::info!(target: "audit", event = "closure_declared", user = user.id, office = c.office,
+            point = %c.point, starts_at = c.starts_at, ends_at = c.ends_at, cancelled = answer.len());
         Ok((id, answer))
     })
     .await
@@ -111,7 +112,12 @@ pub struct ValidCapacity {
 /// Sets the capacity of the day's slots still to come. Lowering it below what a slot holds
 /// is refused, naming the slot (409), and changes nothing. Returns each slot with its places
 /// still free.
-pub async fn capacity(db: &Db, v: &ValidCapacity, now: i64) -> AppResult<Vec<(Slot, i64)>> {
+pub async fn capacity(
+    db: &Db,
+    user: &CurrentUser,
+    v: &ValidCapacity,
+    now: i64,
+) -> AppResult<Vec<(Slot, i64)>> {
     let slots: Vec<Slot> = places::day_slots(db, v.office, &v.point, v.day)
         .await?
         .into_iter()
@@ -173,6 +179,8 @@ pub async fn capacity(db: &Db, v: &ValidCapacity, now: i64) -> AppResult<Vec<(Sl
             }
         }
         tx.commit().await?;
+        tracing::info!(target: "audit", event = "capacity_changed", user = user.id, office = v.office,
+            point = %v.point, day = %v.day, capacity = v.capacity);
         Ok(answer)
     })
     .await

@@ -86,7 +86,7 @@ pub async fn log_in(
     // than the limit, and nobody elsewhere is locked out.
     let attempts = format!("u:{key}|{address}");
     if let Err(until) = repo::count_attempt(&state.db, &attempts, now).await? {
-        tracing::warn!(username = %key, %address, "login refused: throttled");
+        tracing::warn!(target: "audit", event = "login_throttled", username = %key, %address);
         return Err(too_many(until - now));
     }
     let from_address = format!("a:{address}");
@@ -108,7 +108,7 @@ pub async fn log_in(
         .await?;
     let Some(user_id) = user.filter(|_| verified).map(|u| u.id) else {
         let failures = repo::count_address_failure(&state.db, &from_address, now).await?;
-        tracing::warn!(username = %key, %address, failures, "failed login");
+        tracing::warn!(target: "audit", event = "login_failed", username = %key, %address, failures);
         return Err(AppError::InvalidCredentials);
     };
     // A new token at every login; the one the browser held before (if any) dies now.
@@ -125,7 +125,7 @@ pub async fn log_in(
     .await?;
     let user = repo::load_user(&state.db, user_id, now + ABSOLUTE_TIMEOUT).await?;
     let info = session_info(&state, user).await?;
-    tracing::info!(user_id, %address, "login");
+    tracing::info!(target: "audit", event = "login", user = user_id, %address);
     Ok((
         [(
             header::SET_COOKIE,
