@@ -2,7 +2,9 @@
 //! many contributors, starts the release server on it, and measures over loopback:
 //! - the latency (p50/p99) of `GET /api/availability`, beside `GET /healthz` in the same run;
 //! - the throughput of Prenota + Conferma with 16 concurrent clients, beside `/healthz`;
-//! - the server's peak memory (VmHWM).
+//! - the server's peak memory (VmHWM);
+//! - a flood of 200 parallel logins for random usernames: what they were answered, how
+//!   `/healthz` answered meanwhile, and the peak memory after it.
 //!
 //! Goals: availability p99 under 10 ms, at least 500 confirmed bookings per second, under 100 MB.
 
@@ -232,13 +234,40 @@ fn main() {
     let confirmed: usize = handles.into_iter().map(|h| h.join().unwrap()).sum();
     let booking_rate = confirmed as f64 / start.elapsed().as_secs_f64();
 
-    let status =
-        std::fs::read_to_string(format!("/proc/{}/status", child.id())).unwrap_or_default();
-    let peak_kb: u64 = status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        .unwrap_or(0);
+    let peak = |pid: u32| -> u64 {
+        std::fs::read_to_string(format!("/proc/{pid}/status"))
+            .unwrap_or_default()
+            .lines()
+            .find_map(|l| l.strip_prefix("VmHWM:"))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+            .unwrap_or(0)
+    };
+    let peak_kb = peak(child.id());
+
+    // 200 parallel logins for usernames nobody has, each on its own connection, while one
+    // client keeps asking /healthz.
+    let flood_start = Instant::now();
+    let flood: Vec<_> = (0..200)
+        .map(|n| {
+            std::thread::spawn(move || {
+                let mut c = Client::connect(addr, "");
+                let body = format!(r#"{{"username":"ignoto{n}","password":"x"}}"#);
+                c.request("POST", "/api/session", Some(&body), "").0
+            })
+        })
+        .collect();
+    let mut during = Vec::new();
+    let mut health = Client::connect(addr, "");
+    while during.len() < 20_000 && flood.iter().any(|h| !h.is_finished()) {
+        let start = Instant::now();
+        assert_eq!(health.request("GET", "/healthz", None, "").0, 200);
+        during.push(start.elapsed());
+    }
+    let answers: Vec<u16> = flood.into_iter().map(|h| h.join().unwrap()).collect();
+    let flood_seconds = flood_start.elapsed().as_secs_f64();
+    during.sort();
+    let count = |status: u16| answers.iter().filter(|s| **s == status).count();
+    let flood_peak_kb = peak(child.id());
     let _ = child.kill();
     let _ = child.wait();
 
@@ -253,6 +282,31 @@ fn main() {
         "  server peak memory      {:8.1} MB (goal: < 100 MB: {})",
         peak_kb as f64 / 1024.0,
         if peak_kb < 100 * 1024 {
+            "met"
+        } else {
+            "NOT met"
+        }
+    );
+    println!(
+        "  200 parallel logins     {:.1} s: {} answered 401, {} 503 (busy), {} 429, {} other",
+        flood_seconds,
+        count(401),
+        count(503),
+        count(429),
+        answers.len() - count(401) - count(503) - count(429)
+    );
+    if !during.is_empty() {
+        println!(
+            "  /healthz meanwhile      p50 {:6.2} ms   p99 {:6.2} ms over {} requests",
+            percentile(&during, 0.5),
+            percentile(&during, 0.99),
+            during.len()
+        );
+    }
+    println!(
+        "  peak memory after it    {:8.1} MB (goal: < 100 MB: {})",
+        flood_peak_kb as f64 / 1024.0,
+        if flood_peak_kb < 100 * 1024 {
             "met"
         } else {
             "NOT met"
