@@ -33,21 +33,44 @@ pub fn hash_password(password: &str) -> String {
 }
 
 /// Password checks, bounded: argon2 costs about 19 MiB and tens of milliseconds each, so at
-/// most one per core runs at a time; a check that cannot start within `WAIT` is refused (503)
-/// rather than piling up memory and CPU that everyone else needs.
+/// most one per core runs at a time, on threads of its own (reused, so the allocator keeps one
+/// work area per thread instead of one per short-lived blocking thread); a check that cannot
+/// start within `WAIT` is refused (503) rather than piling up memory and CPU that everyone else
+/// needs.
 pub struct Hashing {
     permits: tokio::sync::Semaphore,
+    jobs: std::sync::mpsc::Sender<Check>,
     checks: std::sync::atomic::AtomicU64,
     running: std::sync::atomic::AtomicUsize,
     peak: std::sync::atomic::AtomicUsize,
 }
 
+/// A password, the hash to check it against, and where to say whether it matched.
+type Check = (String, String, tokio::sync::oneshot::Sender<bool>);
+
 impl Hashing {
     const WAIT: std::time::Duration = std::time::Duration::from_secs(2);
 
+    /// `concurrent` checking threads; they end when the `Hashing` is dropped.
     pub fn new(concurrent: usize) -> Hashing {
+        let concurrent = concurrent.max(1);
+        let (jobs, queue) = std::sync::mpsc::channel::<Check>();
+        let queue = std::sync::Arc::new(std::sync::Mutex::new(queue));
+        for n in 0..concurrent {
+            let queue = queue.clone();
+            let _ = std::thread::Builder::new()
+                .name(format!("password-check-{n}"))
+                .spawn(move || loop {
+                    let next = queue.lock().map(|q| q.recv());
+                    let Ok(Ok((password, hash, answer))) = next else {
+                        return;
+                    };
+                    let _ = answer.send(matches(&password, &hash));
+                });
+        }
         Hashing {
-            permits: tokio::sync::Semaphore::new(concurrent.max(1)),
+            permits: tokio::sync::Semaphore::new(concurrent),
+            jobs,
             checks: std::sync::atomic::AtomicU64::new(0),
             running: std::sync::atomic::AtomicUsize::new(0),
             peak: std::sync::atomic::AtomicUsize::new(0),
@@ -67,7 +90,12 @@ impl Hashing {
         self.checks.fetch_add(1, SeqCst);
         let running = self.running.fetch_add(1, SeqCst) + 1;
         self.peak.fetch_max(running, SeqCst);
-        let verified = verify_password(password, hash).await;
+        let (answer, verified) = tokio::sync::oneshot::channel();
+        let sent = self.jobs.send((password, hash, answer));
+        let verified = match sent {
+            Ok(()) => verified.await.unwrap_or(false),
+            Err(_) => false,
+        };
         self.running.fetch_sub(1, SeqCst);
         Ok(verified)
     }
@@ -83,19 +111,21 @@ impl Hashing {
     }
 }
 
+fn matches(password: &str, hash: &str) -> bool {
+    PasswordHash::new(hash)
+        .map(|parsed| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok()
+        })
+        .unwrap_or(false)
+}
+
 /// Verifies on a blocking thread: argon2 is deliberately slow and must not stall the runtime.
 pub async fn verify_password(password: String, hash: String) -> bool {
-    tokio::task::spawn_blocking(move || {
-        PasswordHash::new(&hash)
-            .map(|parsed| {
-                Argon2::default()
-                    .verify_password(password.as_bytes(), &parsed)
-                    .is_ok()
-            })
-            .unwrap_or(false)
-    })
-    .await
-    .unwrap_or(false)
+    tokio::task::spawn_blocking(move || matches(&password, &hash))
+        .await
+        .unwrap_or(false)
 }
 
 /// 256 random bits, URL-safe; the database keeps only its hash.
