@@ -282,6 +282,16 @@ pub struct OfficeCommunication {
     pub last_message_at: String,
 }
 
+/// `GET /api/office/communications`: one page of the office's queue.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OfficeQueuePage {
+    pub items: Vec<OfficeCommunication>,
+    pub total: u32,
+    pub page: u32,
+    pub page_size: u32,
+}
+
 /// A punto di consulenza.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -5,6 +5,7 @@ pub mod field;
 pub mod filters;
 pub mod heading;
 pub mod loaded;
+pub mod pager;
 pub mod request_appointment;
 pub mod session_warning;
 pub mod shell;

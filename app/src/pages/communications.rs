@@ -7,6 +7,7 @@ use crate::components::field::{described_by, FieldGroup};
 use crate::components::filters::{FilterBar, SelectFilter};
 use crate::components::heading::PageHeading;
 use crate::components::loaded::{fetch, when_loaded};
+use crate::components::pager::Pager;
 use crate::components::request_appointment::RequestAppointment;
 use crate::components::shell::selected_contributor_or_redirect;
 use crate::components::status::StatusTag;
@@ -120,13 +121,7 @@ pub fn CommunicationList() -> impl IntoView {
                     </tbody>
                 </table>
                 </div>
-                {(pages > 1).then(|| view! {
-                    <nav class="pager" aria-label="Paginazione">
-                        {(list.page > 1).then(|| view! { <A href=link(list.page - 1)>"Pagina precedente"</A> })}
-                        <span>{format!("Pagina {} di {}", list.page, pages)}</span>
-                        {(list.page < pages).then(|| view! { <A href=link(list.page + 1)>"Pagina successiva"</A> })}
-                    </nav>
-                })}
+                <Pager page=list.page pages=pages link=link/>
             }.into_any()
         })}
     }

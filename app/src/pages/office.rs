@@ -6,11 +6,10 @@ use crate::components::field::described_by;
 use crate::components::filters::{FilterBar, SelectFilter};
 use crate::components::heading::PageHeading;
 use crate::components::loaded::{fetch, when_loaded};
+use crate::components::pager::Pager;
 use crate::components::status::StatusTag;
 use crate::session::Session;
-use api::{
-    it, CommunicationDetail, CommunicationStatus, OfficeCommunication, OutcomeRequest, Role,
-};
+use api::{it, CommunicationDetail, CommunicationStatus, OfficeQueuePage, OutcomeRequest, Role};
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, A};
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
@@ -23,8 +22,20 @@ pub fn OfficeQueue() -> impl IntoView {
     };
     let query = use_query_map();
     let status = move || query.read().get("status").unwrap_or_default();
-    let queue = fetch::<Vec<OfficeCommunication>>(move || {
-        format!("/api/office/communications?status={}", status())
+    let page = move || {
+        query
+            .read()
+            .get("page")
+            .and_then(|p| p.parse::<u32>().ok())
+            .unwrap_or(1)
+            .max(1)
+    };
+    let queue = fetch::<OfficeQueuePage>(move || {
+        format!(
+            "/api/office/communications?status={}&page={}",
+            status(),
+            page()
+        )
     });
     view! {
         <PageHeading title="Comunicazioni della sede"/>
@@ -35,12 +46,14 @@ pub fn OfficeQueue() -> impl IntoView {
                 options={CommunicationStatus::ALL.iter().map(|s| (s.code().to_string(), s.label().to_string())).collect::<Vec<_>>()}
                 current=Signal::derive(status)/>
         </FilterBar>
-        {when_loaded(queue, |queue: Vec<OfficeCommunication>| {
-            if queue.is_empty() {
+        {when_loaded(queue, move |queue: OfficeQueuePage| {
+            if queue.items.is_empty() {
                 return view! { <div class="alert alert--info" role="status"><p>"Nessuna comunicazione da mostrare."</p></div> }.into_any();
             }
+            let pages = queue.total.div_ceil(queue.page_size).max(1);
+            let link = move |p: u32| format!("/sede/comunicazioni?status={}&page={p}", status());
             view! {
-                <p class="result-count" role="status">{format!("{} comunicazioni", queue.len())}</p>
+                <p class="result-count" role="status">{format!("{} comunicazioni", queue.total)}</p>
                 <div class="table-wrap">
                 <table class="table">
                     <caption class="visually-hidden">"Comunicazioni assegnate alla sede"</caption>
@@ -52,7 +65,7 @@ pub fn OfficeQueue() -> impl IntoView {
                         <th scope="col">"Stato"</th>
                     </tr></thead>
                     <tbody>
-                        {queue.into_iter().map(|c| view! {
+                        {queue.items.into_iter().map(|c| view! {
                             <tr>
                                 <td>
                                     <A href=format!("/comunicazioni/{}", c.id)>{c.subject.clone()}</A>
@@ -68,6 +81,7 @@ pub fn OfficeQueue() -> impl IntoView {
                     </tbody>
                 </table>
                 </div>
+                <Pager page=queue.page pages=pages link=link/>
             }.into_any()
         })}
     }

@@ -20,6 +20,24 @@ use axum::http::StatusCode;
 use std::collections::HashMap;
 
 pub const PAGE_SIZE: u32 = 20;
+/// The office's queue is read by people at work: longer pages.
+pub const QUEUE_PAGE_SIZE: u32 = 50;
+
+/// `page`, from 1 (the default) to 100 000.
+fn page_number(query: &HashMap<String, String>, errors: &mut FieldErrors) -> u32 {
+    match query.get("page").map(String::as_str) {
+        None | Some("") => 1,
+        Some(text) => errors
+            .check(
+                "page",
+                text.parse::<u32>()
+                    .ok()
+                    .filter(|p| (1..=100_000).contains(p))
+                    .ok_or("Numero di pagina non valido."),
+            )
+            .unwrap_or(1),
+    }
+}
 
 async fn all_topics(state: &AppState) -> AppResult<Vec<Topic>> {
     let mut conn = state.db.pool.acquire().await?;
@@ -113,18 +131,9 @@ fn filters(
                 .ok_or("Argomento non riconosciuto."),
         )
     });
-    let page = match query.get("page").map(String::as_str) {
-        None | Some("") => Some(1),
-        Some(text) => errors.check(
-            "page",
-            text.parse::<u32>()
-                .ok()
-                .filter(|p| (1..=100_000).contains(p))
-                .ok_or("Numero di pagina non valido."),
-        ),
-    };
+    let page = page_number(query, &mut errors);
     errors.into_result()?;
-    Ok((status, topic, page.unwrap_or(1)))
+    Ok((status, topic, page))
 }
 
 #[utoipa::path(get, path = "/api/contributors/{cf}/communications", tag = "communications",
@@ -305,29 +314,36 @@ fn office_of(user: &CurrentUser) -> AppResult<i64> {
 }
 
 #[utoipa::path(get, path = "/api/office/communications", tag = "office",
-    params(("status" = Option<api::CommunicationStatus>, Query)),
-    responses((status = 200, description = "The threads routed to the caller's office, those awaiting an answer first", body = Vec<api::OfficeCommunication>), (status = 403, description = "Not an operator", body = api::ErrorEnvelope), (status = 422, description = "Unknown status", body = api::ErrorEnvelope)))]
-/// The office's threads, those awaiting an answer first, oldest first.
+    params(
+        ("status" = Option<api::CommunicationStatus>, Query),
+        ("page" = Option<u32>, Query, minimum = 1, maximum = 100000),
+    ),
+    responses((status = 200, description = "The threads routed to the caller's office, those awaiting an answer first, 50 a page", body = api::OfficeQueuePage), (status = 403, description = "Not an operator", body = api::ErrorEnvelope), (status = 422, description = "Unknown status or page", body = api::ErrorEnvelope)))]
+/// The office's threads, those awaiting an answer first, oldest first, a page at a time.
 pub async fn queue(
     State(state): State<AppState>,
     user: CurrentUser,
     Query(query): Query<HashMap<String, String>>,
-) -> AppResult<Json<Vec<OfficeCommunication>>> {
+) -> AppResult<Json<api::OfficeQueuePage>> {
     let office = office_of(&user)?;
-    let status = match query
+    let mut errors = FieldErrors::default();
+    let status = query
         .get("status")
         .map(String::as_str)
         .filter(|s| !s.is_empty())
-    {
-        None => None,
-        Some(code) => Some(
-            CommunicationStatus::from_code(code)
-                .ok_or_else(|| AppError::field("status", "Stato non riconosciuto."))?,
-        ),
-    };
+        .and_then(|code| {
+            errors.check(
+                "status",
+                CommunicationStatus::from_code(code).ok_or("Stato non riconosciuto."),
+            )
+        });
+    let page = page_number(&query, &mut errors);
+    errors.into_result()?;
     let mut conn = state.db.pool.acquire().await?;
-    repo::queue(&mut conn, office, status)
-        .await?
+    let size = i64::from(QUEUE_PAGE_SIZE);
+    let offset = i64::from(page - 1) * size;
+    let (total, rows) = repo::queue(&mut conn, office, status, size, offset).await?;
+    let items = rows
         .into_iter()
         .map(|r| {
             Ok(OfficeCommunication {
@@ -346,8 +362,13 @@ pub async fn queue(
                 last_message_at: rome::instant(r.last_message_at),
             })
         })
-        .collect::<AppResult<Vec<_>>>()
-        .map(Json)
+        .collect::<AppResult<Vec<_>>>()?;
+    Ok(Json(api::OfficeQueuePage {
+        items,
+        total: total as u32,
+        page,
+        page_size: QUEUE_PAGE_SIZE,
+    }))
 }
 
 #[utoipa::path(post, path = "/api/communications/{id}/outcome", tag = "office", params(("id" = i64, Path, description = "The thread")),

@@ -165,13 +165,24 @@ pub struct QueueRow {
     pub status: String,
 }
 
-/// The office's threads, those awaiting an answer first, oldest first.
+/// One page of the office's threads, those awaiting an answer first, oldest first, and how
+/// many there are.
 pub async fn queue(
     conn: &mut AnyConnection,
     office: i64,
     status: Option<CommunicationStatus>,
-) -> AppResult<Vec<QueueRow>> {
-    Ok(sqlx::query_as(
+    limit: i64,
+    offset: i64,
+) -> AppResult<(i64, Vec<QueueRow>)> {
+    let status = status.map(|s| s.code()).unwrap_or("");
+    let total: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM communications t WHERE t.office_id = $1 AND ($2 = '' OR t.status = $2)",
+    )
+    .bind(office)
+    .bind(status)
+    .fetch_one(&mut *conn)
+    .await?;
+    let rows = sqlx::query_as(
         "SELECT t.id, t.protocol, c.cf, c.name, c.category, c.province, t.topic_code,
                 tp.label AS topic_label, tp.appointment_after_days AS topic_days, t.subject,
                 t.sent_at, t.awaiting_answer, t.last_message_at, t.status
@@ -179,12 +190,16 @@ pub async fn queue(
          JOIN contributors c ON c.id = t.contributor_id
          JOIN topics tp ON tp.code = t.topic_code
          WHERE t.office_id = $1 AND ($2 = '' OR t.status = $2)
-         ORDER BY t.awaiting_answer DESC, t.last_message_at ASC, t.id ASC",
+         ORDER BY t.awaiting_answer DESC, t.last_message_at ASC, t.id ASC
+         LIMIT $3 OFFSET $4",
     )
     .bind(office)
-    .bind(status.map(|s| s.code()).unwrap_or(""))
-    .fetch_all(conn)
-    .await?)
+    .bind(status)
+    .bind(limit)
+    .bind(offset)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok((total, rows))
 }
 
 pub struct NewThread<'a> {

@@ -56,14 +56,22 @@ async fn a_new_thread_gets_a_protocol_and_goes_to_the_office_of_the_province() {
         .starts_with("2026-03-02T10:00:00+01:00"));
 
     let mut roma = app.logged_in("operatore.roma").await;
-    let queue: Vec<OfficeCommunication> = roma.get("/api/office/communications").await.json();
+    let queue: Vec<OfficeCommunication> = roma
+        .get("/api/office/communications")
+        .await
+        .json::<api::OfficeQueuePage>()
+        .items;
     assert_eq!(
         queue[0].id, thread.summary.id,
         "awaiting an answer, so first"
     );
     assert!(queue[0].awaiting_answer);
     let mut milano = app.logged_in("operatore.milano").await;
-    let queue: Vec<OfficeCommunication> = milano.get("/api/office/communications").await.json();
+    let queue: Vec<OfficeCommunication> = milano
+        .get("/api/office/communications")
+        .await
+        .json::<api::OfficeQueuePage>()
+        .items;
     assert!(queue.iter().all(|c| c.id != thread.summary.id));
     assert!(queue.iter().all(|c| c.contributor.cf == BIANCHI));
 }

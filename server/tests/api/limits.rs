@@ -162,3 +162,25 @@ async fn an_intermediary_gives_up_thirty_holds_an_hour_across_delegators_and_not
     assert_limited(&fourth, "too_many_released_holds");
     assert!(fourth.error().message.contains("30 prenotazioni"));
 }
+
+#[tokio::test]
+async fn the_office_queue_comes_fifty_at_a_time() {
+    let app = spawn_app().await;
+    app.many_contributors(60).await;
+    let mut roma = app.logged_in("operatore.roma").await;
+    let first: api::OfficeQueuePage = roma.get("/api/office/communications").await.json();
+    assert_eq!(
+        (first.page, first.page_size, first.items.len()),
+        (1, 50, 50)
+    );
+    assert!(first.total > 60, "{}", first.total);
+    let last: api::OfficeQueuePage = roma.get("/api/office/communications?page=2").await.json();
+    assert_eq!(last.items.len() as u32, first.total - 50);
+    assert!(last
+        .items
+        .iter()
+        .all(|c| first.items.iter().all(|f| f.id != c.id)));
+    let beyond = roma.get("/api/office/communications?page=0").await;
+    assert_eq!(beyond.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(beyond.error().fields.contains_key("page"));
+}
