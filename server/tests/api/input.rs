@@ -51,6 +51,7 @@ async fn a_body_of_the_wrong_shape_names_the_field_in_its_400() {
     let app = spawn_app().await;
     let mut rossi = app.logged_in(ROSSI).await;
     let path = format!("/api/contributors/{ROSSI}/communications");
+    let threads = app.count("communications").await;
     for (body, field) in [
         (
             json!({ "topic": 7, "subject": "DURC", "text": "Testo" }),
@@ -72,6 +73,7 @@ async fn a_body_of_the_wrong_shape_names_the_field_in_its_400() {
         );
         assert!(answer.error().message.contains(field), "{}", answer.text());
     }
+    assert_eq!(app.count("communications").await, threads);
 }
 
 #[tokio::test]
@@ -93,4 +95,66 @@ async fn an_idempotency_key_too_long_is_said_so() {
     assert_eq!(app.count("appointments").await, 0);
     let fits = post_with_key(&mut rossi, "/api/appointments", &"k".repeat(200), &body).await;
     assert_eq!(fits.status, StatusCode::CREATED);
+}
+
+#[tokio::test]
+async fn every_free_text_field_refuses_text_that_lies_and_stores_nothing() {
+    let app = spawn_app().await;
+    let mut rossi = app.logged_in(ROSSI).await;
+    let thread = thread_of(&mut rossi, ROSSI, "Contributi del 2024").await;
+    let hold = |notes: &str| {
+        json!({ "communication_id": thread, "point": "sportello", "office": 1,
+                "start": "2026-03-03T08:30:00+01:00", "phone": "06 1234 5678", "notes": notes })
+    };
+    let lying = post_with_key(
+        &mut rossi,
+        "/api/appointments",
+        "k1",
+        &hold("Nota \u{202E}atlov"),
+    )
+    .await;
+    assert_eq!(lying.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(lying.error().fields.contains_key("notes"));
+    assert_eq!(app.count("appointments").await, 0);
+    assert_eq!(app.count("idempotency_keys").await, 0);
+
+    let reference = book_at(&mut rossi, thread, 1, "2026-03-03T08:30:00+01:00", "k2").await;
+    let messages = app.count("messages").await;
+    let cancel = rossi
+        .post(
+            &format!("/api/appointments/{reference}/cancel"),
+            json!({ "reason": "Motivo\u{2067}nascosto" }),
+        )
+        .await;
+    assert_eq!(cancel.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(cancel.error().fields.contains_key("reason"));
+    let reply = rossi
+        .post(
+            &format!("/api/communications/{thread}/messages"),
+            json!({ "text": "Ciao\u{FEFF}" }),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(reply.error().fields.contains_key("text"));
+    assert_eq!(app.count("messages").await, messages);
+
+    let mut roma = app.logged_in("operatore.roma").await;
+    let closure = roma
+        .post(
+            "/api/office/closures/preview",
+            json!({ "from": "2026-03-04", "to": "2026-03-04", "reason": "Sciopero\u{202D}" }),
+        )
+        .await;
+    assert_eq!(closure.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(closure.error().fields.contains_key("reason"));
+    app.clock.advance(24 * 3600);
+    let mut roma = app.logged_in("operatore.roma").await;
+    let esito = roma
+        .post(
+            &format!("/api/appointments/{reference}/attendance"),
+            json!({ "outcome": "svolto", "text": "Esito\u{200E}" }),
+        )
+        .await;
+    assert_eq!(esito.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(esito.error().fields.contains_key("text"));
 }
