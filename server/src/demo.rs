@@ -2,7 +2,7 @@
 
 use crate::auth::hash_password;
 use crate::clock::Clock;
-use crate::communications::repo::{insert_message, insert_thread, NewThread};
+use crate::communications::repo::{insert_message, insert_thread, NewMessage, NewThread};
 use crate::db::WriteTx;
 use crate::db::{next_value, Db};
 use crate::rome;
@@ -282,10 +282,16 @@ async fn message(
     text: &str,
     at: i64,
 ) -> Result<(), sqlx::Error> {
-    let id = next_value(tx, "messages").await?;
-    insert_message(tx, id, thread, author, label, from_institute, text, at)
-        .await
-        .map_err(demo_error)
+    let message = NewMessage {
+        id: next_value(tx, "messages").await?,
+        communication_id: thread,
+        author,
+        label,
+        from_institute,
+        text,
+        now: at,
+    };
+    insert_message(tx, &message).await.map_err(demo_error)
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -296,17 +296,16 @@ async fn insert_hold(
         },
         &rome::instant(hold_until),
     );
-    threads::post(
-        &mut tx,
-        ids.next("messages")?,
-        v.thread,
-        Some(user.id),
-        &actor.thread,
-        false,
-        &text,
+    let message = threads::NewMessage {
+        id: ids.next("messages")?,
+        communication_id: v.thread,
+        author: Some(user.id),
+        label: &actor.thread,
+        from_institute: false,
+        text: &text,
         now,
-    )
-    .await?;
+    };
+    threads::post(&mut tx, &message).await?;
     let appointment = read_back(&mut tx, id, Viewer::ContributorSide, now).await?;
     let body =
         serde_json::to_string(&appointment).map_err(|e| AppError::Internal(e.to_string()))?;

@@ -97,19 +97,16 @@ pub async fn apply(
         point: &r.point_label,
     };
     let text = texts::after(t, &a, &rome::instant(now + HOLD_SECONDS), &actor.thread);
-    let message = ids.next("messages")?;
-    let from_institute = t.from_institute();
-    threads::post(
-        tx,
-        message,
-        r.communication_id,
-        actor.user,
-        &actor.thread,
-        from_institute,
-        &text,
+    let message = threads::NewMessage {
+        id: ids.next("messages")?,
+        communication_id: r.communication_id,
+        author: actor.user,
+        label: &actor.thread,
+        from_institute: t.from_institute(),
+        text: &text,
         now,
-    )
-    .await?;
+    };
+    threads::post(tx, &message).await?;
     if let Some(notice) = t.notice() {
         let id = ids.next("outbox")?;
         repo::insert_outbox(tx, id, notice.code(), r.id, r.communication_id, now).await?;

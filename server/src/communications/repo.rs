@@ -248,46 +248,38 @@ pub async fn insert_thread(
     .await?;
     let (author, label, text) = first;
     let message = ids.next("messages")?;
-    insert_message(tx, message, id, author, label, false, text, thread.sent_at).await?;
+    let first = NewMessage {
+        id: message,
+        communication_id: id,
+        author,
+        label,
+        from_institute: false,
+        text,
+        now: thread.sent_at,
+    };
+    insert_message(tx, &first).await?;
     Ok((id, protocol))
 }
 
 /// A message, with an id the caller took.
-#[allow(clippy::too_many_arguments)]
-pub async fn insert_message(
-    tx: &mut WriteTx,
-    id: i64,
-    communication_id: i64,
-    author: Option<i64>,
-    label: &str,
-    from_institute: bool,
-    text: &str,
-    now: i64,
-) -> AppResult<()> {
-    let message = Message {
-        id,
-        communication_id,
-        author,
-        label,
-        from_institute,
-        text,
-        now,
-    };
-    insert(tx, &message, false).await
+pub struct NewMessage<'a> {
+    pub id: i64,
+    pub communication_id: i64,
+    pub author: Option<i64>,
+    /// "Mario Rossi", "Studio Verdi per conto di Mario Rossi", "Sede di Roma"
+    pub label: &'a str,
+    pub from_institute: bool,
+    pub text: &'a str,
+    pub now: i64,
 }
 
-struct Message<'a> {
-    id: i64,
-    communication_id: i64,
-    author: Option<i64>,
-    label: &'a str,
-    from_institute: bool,
-    text: &'a str,
-    now: i64,
+/// A message a person wrote.
+pub async fn insert_message(tx: &mut WriteTx, message: &NewMessage<'_>) -> AppResult<()> {
+    insert(tx, message, false).await
 }
 
 /// `event`: written by a booking event rather than by a person.
-async fn insert(tx: &mut WriteTx, m: &Message<'_>, event: bool) -> AppResult<()> {
+async fn insert(tx: &mut WriteTx, m: &NewMessage<'_>, event: bool) -> AppResult<()> {
     sqlx::query(
         "INSERT INTO messages (id, communication_id, author_user_id, author_label, from_institute,
              text, created_at, event)
@@ -341,35 +333,16 @@ pub async fn recent_messages(
 /// Every booking event is also a message in its thread, so that the conversation and the
 /// appointment stay one story. What the office writes (`from_institute`) counts as the
 /// Institute's answer, so the contributor sees it as new. The caller holds the thread's lock.
-#[allow(clippy::too_many_arguments)]
-pub async fn post(
-    tx: &mut WriteTx,
-    id: i64,
-    communication_id: i64,
-    author: Option<i64>,
-    label: &str,
-    from_institute: bool,
-    text: &str,
-    now: i64,
-) -> AppResult<()> {
-    let message = Message {
-        id,
-        communication_id,
-        author,
-        label,
-        from_institute,
-        text,
-        now,
-    };
-    insert(tx, &message, true).await?;
+pub async fn post(tx: &mut WriteTx, message: &NewMessage<'_>) -> AppResult<()> {
+    insert(tx, message, true).await?;
     sqlx::query(
         "UPDATE communications SET last_message_at = $1,
              last_institute_message_at = CASE WHEN $2 = 1 THEN $1 ELSE last_institute_message_at END
          WHERE id = $3",
     )
-    .bind(now)
-    .bind(i64::from(from_institute))
-    .bind(communication_id)
+    .bind(message.now)
+    .bind(i64::from(message.from_institute))
+    .bind(message.communication_id)
     .execute(&mut **tx)
     .await?;
     Ok(())
@@ -409,17 +382,16 @@ pub async fn write(
         return Ok(false);
     }
     let message = crate::db::next_value(tx, "messages").await?;
-    insert_message(
-        tx,
-        message,
-        id,
-        Some(author),
+    let message = NewMessage {
+        id: message,
+        communication_id: id,
+        author: Some(author),
         label,
         from_institute,
         text,
         now,
-    )
-    .await?;
+    };
+    insert_message(tx, &message).await?;
     Ok(true)
 }
 
@@ -448,7 +420,16 @@ pub async fn record_outcome(
         return Ok(false);
     }
     let message = crate::db::next_value(tx, "messages").await?;
-    insert_message(tx, message, id, Some(author), label, true, text, now).await?;
+    let message = NewMessage {
+        id: message,
+        communication_id: id,
+        author: Some(author),
+        label,
+        from_institute: true,
+        text,
+        now,
+    };
+    insert_message(tx, &message).await?;
     Ok(true)
 }
 
