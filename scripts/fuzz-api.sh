@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The OpenAPI document against the server it describes: schemathesis (every check) as a
-# contributor and as an operator, on a fresh demo database, a bounded number of examples per
+# contributor, an intermediary and an operator, on a fresh demo database, a bounded number of examples per
 # operation. Installs schemathesis when missing.
 # Usage: scripts/fuzz-api.sh SERVER_BIN [STATIC_DIR], or scripts/fuzz-api.sh --install.
 # FUZZ_EXAMPLES (25) sets the examples; FUZZ_DATABASE_URL an empty PostgreSQL database instead.
@@ -33,7 +33,7 @@ cookie() {
 }
 
 status=0
-for who in RSSMRA80A01H501U operatore.roma; do
+for who in RSSMRA80A01H501U VRDGPP70C15L219C operatore.roma; do
   echo "schemathesis as $who ($EXAMPLES examples per operation)"
   # DELETE /api/session would end the very session the run uses.
   st --config-file e2e/fuzz/schemathesis.toml run "$base/api/openapi.json" \

@@ -16,11 +16,37 @@ where
     type Rejection = AppError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        match axum::Json::<T>::from_request(req, state).await {
+        if !json_content_type(req.headers()) {
+            return Err(AppError::UnsupportedMediaType);
+        }
+        let bytes = axum::body::Bytes::from_request(req, state)
+            .await
+            .map_err(|rejection| match rejection.status() {
+                StatusCode::PAYLOAD_TOO_LARGE => AppError::PayloadTooLarge,
+                _ => AppError::BadRequest("il corpo della richiesta non è leggibile.".into()),
+            })?;
+        // Every body of this API is an object: serde would also read a struct from an array.
+        if bytes.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
+            return Err(AppError::BadRequest(
+                "il corpo deve essere un oggetto JSON ({…}).".into(),
+            ));
+        }
+        match axum::Json::<T>::from_bytes(&bytes) {
             Ok(axum::Json(value)) => Ok(Json(value)),
             Err(rejection) => Err(rejection_to_error(rejection)),
         }
     }
+}
+
+fn json_content_type(headers: &axum::http::HeaderMap) -> bool {
+    headers
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|essence| {
+            let essence = essence.trim().to_ascii_lowercase();
+            essence == "application/json" || essence.ends_with("+json")
+        })
 }
 
 fn rejection_to_error(rejection: JsonRejection) -> AppError {
@@ -129,6 +155,18 @@ mod tests {
         match shape_error(text) {
             AppError::BadField { field, .. } => Some(field),
             _ => None,
+        }
+    }
+
+    #[tokio::test]
+    async fn a_body_that_is_not_an_object_is_refused() {
+        for body in ["[null]", " [\"x\"]", "null", "1"] {
+            let request = axum::http::Request::post("/")
+                .header("content-type", "application/json")
+                .body(axum::body::Body::from(body))
+                .unwrap();
+            let parsed = Json::<api::CancelRequest>::from_request(request, &()).await;
+            assert!(matches!(parsed, Err(AppError::BadRequest(_))), "{body}");
         }
     }
 
