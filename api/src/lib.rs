@@ -282,6 +282,29 @@ pub struct OfficeCommunication {
     pub last_message_at: String,
 }
 
+/// `GET /api/me/contacts`: where the service writes to the logged-in user.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Contacts {
+    /// Not set yet: null.
+    #[cfg_attr(feature = "openapi", schema(format = Email))]
+    pub email: Option<String>,
+    /// Reminders before an appointment (on unless turned off).
+    pub reminders: bool,
+    /// The address half hidden, as pages show it ("m•••@example.it").
+    pub masked: Option<String>,
+}
+
+/// `PUT /api/me/contacts`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ContactsUpdate {
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 254))]
+    pub email: String,
+    pub reminders: bool,
+}
+
 /// `GET /api/office/communications`: one page of the office's queue.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -33,6 +33,13 @@ const OPERATORS: &[(&str, &str, &str)] = &[
 const INTERMEDIARY: (&str, &str, &str) = ("VRDGPP70C15L219C", "Giuseppe Verdi", "Studio Verdi");
 const DELEGATORS: &[&str] = &["RSSMRA80A01H501U", "BNCLCU85M41F205T"];
 
+const EMAILS: &[(&str, &str)] = &[
+    ("RSSMRA80A01H501U", "mario.rossi@example.it"),
+    ("BNCLCU85M41F205T", "lucia.bianchi@example.it"),
+    ("FRRGNN72T10F839E", "giovanni.ferri@example.it"),
+    ("VRDGPP70C15L219C", "studio.verdi@example.it"),
+];
+
 const DAY: i64 = 24 * 60 * 60;
 
 /// Loads the demo data unless the database already has users. Returns whether it loaded.
@@ -162,6 +169,14 @@ pub async fn load_if_empty(db: &Db, clock: &dyn Clock) -> Result<bool, sqlx::Err
             )
             .await?;
         }
+    }
+    // Recapiti on example.it (reserved for examples: nothing is ever delivered there).
+    for (username, email) in EMAILS {
+        sqlx::query("UPDATE users SET email = $1 WHERE username = $2")
+            .bind(*email)
+            .bind(*username)
+            .execute(&mut *tx)
+            .await?;
     }
     tx.commit().await?;
     tracing::info!("demo data loaded");

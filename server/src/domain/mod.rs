@@ -4,6 +4,7 @@ pub mod booking;
 pub mod calendar;
 pub mod closure;
 pub mod communication;
+pub mod contacts;
 pub mod eligibility;
 pub mod limits;
 pub mod slots;

@@ -1,5 +1,6 @@
 //! Log in, who am I, log out (API.md "Session"), and whom the caller may act for.
 
+mod contacts;
 mod contributors;
 mod handlers;
 pub mod repo;
@@ -14,4 +15,5 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(who_am_i, log_in, log_out))
         .routes(routes!(status))
         .routes(routes!(contributors::list))
+        .routes(routes!(contacts::read, contacts::change))
 }

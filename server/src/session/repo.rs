@@ -182,3 +182,29 @@ pub async fn end(db: &Db, token_hash: &str) -> AppResult<()> {
         .await?;
     Ok(())
 }
+
+#[derive(sqlx::FromRow)]
+pub struct ContactsRow {
+    pub email: Option<String>,
+    pub reminders: i64,
+}
+
+pub async fn contacts(db: &Db, user: i64) -> AppResult<ContactsRow> {
+    Ok(
+        sqlx::query_as("SELECT email, reminders FROM users WHERE id = $1")
+            .bind(user)
+            .fetch_one(&db.pool)
+            .await?,
+    )
+}
+
+pub async fn set_contacts(db: &Db, user: i64, email: &str, reminders: bool) -> AppResult<()> {
+    db.write_one(
+        sqlx::query("UPDATE users SET email = $1, reminders = $2 WHERE id = $3")
+            .bind(email)
+            .bind(i64::from(reminders))
+            .bind(user),
+    )
+    .await?;
+    Ok(())
+}

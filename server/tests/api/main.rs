@@ -4,6 +4,7 @@
 mod accounts;
 mod agenda;
 mod communications;
+mod contacts;
 mod contributors;
 mod core;
 mod helpers;

@@ -1,0 +1,76 @@
+//! Recapiti: the logged-in user's e-mail address and reminders.
+
+use crate::helpers::*;
+use axum::body::Body;
+use axum::http::{header, StatusCode};
+use serde_json::json;
+
+async fn put(client: &mut Client<'_>, body: serde_json::Value) -> TestResponse {
+    let request = client
+        .request("PUT", "/api/me/contacts")
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(body.to_string()))
+        .unwrap();
+    client.send(request).await
+}
+
+#[tokio::test]
+async fn a_contributor_reads_and_changes_their_recapiti() {
+    let app = spawn_app().await;
+    let mut rossi = app.logged_in(ROSSI).await;
+    let contacts: api::Contacts = rossi.get("/api/me/contacts").await.json();
+    assert_eq!(contacts.email.as_deref(), Some("mario.rossi@example.it"));
+    assert_eq!(contacts.masked.as_deref(), Some("m•••@example.it"));
+    assert!(contacts.reminders, "on by default");
+
+    let changed = put(
+        &mut rossi,
+        json!({ "email": " M.Rossi@Esempio.IT ", "reminders": false }),
+    )
+    .await;
+    assert_eq!(changed.status, StatusCode::OK, "{}", changed.text());
+    let changed: api::Contacts = changed.json();
+    assert_eq!(changed.email.as_deref(), Some("M.Rossi@esempio.it"));
+    assert!(!changed.reminders);
+    let again: api::Contacts = rossi.get("/api/me/contacts").await.json();
+    assert_eq!(again, changed);
+}
+
+#[tokio::test]
+async fn a_bad_address_is_refused_by_field_and_changes_nothing() {
+    let app = spawn_app().await;
+    let mut verdi = app.logged_in(VERDI).await;
+    for email in [
+        "",
+        "studio",
+        "studio@verdi",
+        "studio verdi@example.it",
+        "studio\u{202E}@example.it",
+    ] {
+        let answer = put(&mut verdi, json!({ "email": email, "reminders": true })).await;
+        assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY, "{email}");
+        assert!(answer.error().fields.contains_key("email"), "{email}");
+    }
+    let unknown = put(
+        &mut verdi,
+        json!({ "email": "a@b.it", "reminders": true, "pec": "x" }),
+    )
+    .await;
+    assert_eq!(unknown.status, StatusCode::BAD_REQUEST);
+    let contacts: api::Contacts = verdi.get("/api/me/contacts").await.json();
+    assert_eq!(contacts.email.as_deref(), Some("studio.verdi@example.it"));
+}
+
+#[tokio::test]
+async fn operators_have_no_recapiti_and_visitors_none_at_all() {
+    let app = spawn_app().await;
+    let mut roma = app.logged_in("operatore.roma").await;
+    assert_eq!(
+        roma.get("/api/me/contacts").await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        app.client().get("/api/me/contacts").await.status,
+        StatusCode::UNAUTHORIZED
+    );
+}
