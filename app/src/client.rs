@@ -75,6 +75,10 @@ pub async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Re
     decode(send(json_body(Request::post(path), body)).await?).await
 }
 
+pub async fn put<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
+    decode(send(json_body(Request::put(path), body)).await?).await
+}
+
 /// A POST that must not be repeated by accident: the server answers a retry with the same key
 /// with its first answer.
 pub async fn post_with_key<B: Serialize, T: DeserializeOwned>(

@@ -72,6 +72,10 @@ pub fn App() -> impl IntoView {
                         view=|| view! { <RequireLogin><appointments::AppointmentList/></RequireLogin> }
                     />
                     <Route
+                        path=path!("/recapiti")
+                        view=|| view! { <RequireLogin><contacts::ContactsPage/></RequireLogin> }
+                    />
+                    <Route
                         path=path!("/sede/comunicazioni")
                         view=|| view! { <RequireLogin><office::OfficeQueue/></RequireLogin> }
                     />

@@ -56,12 +56,14 @@ pub fn Shell(children: Children) -> impl IntoView {
                 Role::Contribuente => vec![
                     ("/comunicazioni", "Comunicazione bidirezionale"),
                     ("/appuntamenti", "Gestione appuntamenti"),
+                    ("/recapiti", "Recapiti"),
                 ],
                 Role::Intermediario => vec![
                     ("/studio", "Agenda dello studio"),
                     ("/contribuenti", "Contribuenti"),
                     ("/comunicazioni", "Comunicazione bidirezionale"),
                     ("/appuntamenti", "Gestione appuntamenti"),
+                    ("/recapiti", "Recapiti"),
                 ],
                 Role::Operatore => vec![
                     ("/sede/comunicazioni", "Comunicazioni della sede"),

@@ -4,6 +4,7 @@ pub mod appointment;
 pub mod appointments;
 pub mod booking;
 pub mod communications;
+pub mod contacts;
 pub mod contributors;
 pub mod home;
 pub mod login;
