@@ -29,7 +29,7 @@ test('a contributor changes the address for confirmations and turns reminders of
   await expect(page.getByRole('button', { name: 'Salva i recapiti' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: 'Recapiti salvati' })).toHaveText(
-    'Recapiti salvati. Riceverai conferme e avvisi a m•••@esempio.it, senza promemoria.',
+    'Recapiti salvati: m•••@esempio.it, senza promemoria.',
   );
   await expect(summary).toHaveCount(0);
   await axe('recapiti saved');

@@ -22,7 +22,7 @@ pub fn ContactsPage() -> impl IntoView {
     view! {
         <div class="narrow">
             <PageHeading title="Recapiti"/>
-            <p class="lead">"L'indirizzo e-mail a cui l'Istituto invia le conferme degli appuntamenti, i promemoria e gli avvisi della sede, ad esempio se un appuntamento viene annullato."</p>
+            <p class="lead">"L'indirizzo e-mail a cui l'Istituto ti scriverà per le conferme degli appuntamenti, i promemoria e gli avvisi della sede, ad esempio se un appuntamento viene annullato."</p>
             {when_loaded(current, |contacts: Contacts| view! { <ContactsForm contacts=contacts/> })}
         </div>
     }
@@ -56,9 +56,9 @@ fn ContactsForm(contacts: Contacts) -> impl IntoView {
                     email.set(now.email.clone().unwrap_or_default());
                     let to = now.masked.unwrap_or_default();
                     saved.set(Some(if now.reminders {
-                        format!("Recapiti salvati. Riceverai conferme, avvisi e promemoria a {to}.")
+                        format!("Recapiti salvati: {to}, con i promemoria.")
                     } else {
-                        format!("Recapiti salvati. Riceverai conferme e avvisi a {to}, senza promemoria.")
+                        format!("Recapiti salvati: {to}, senza promemoria.")
                     }));
                 }
                 Err(failure) => {
