@@ -3,6 +3,15 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+/// The page the address asks for (`?page=`), from 1.
+pub fn page_of(query: &leptos_router::params::ParamsMap) -> u32 {
+    query
+        .get("page")
+        .and_then(|p| p.parse::<u32>().ok())
+        .unwrap_or(1)
+        .max(1)
+}
+
 /// Nothing when everything fits on one page.
 #[component]
 pub fn Pager(page: u32, pages: u32, link: impl Fn(u32) -> String + 'static) -> impl IntoView {

@@ -7,7 +7,7 @@ use crate::components::field::{described_by, FieldGroup};
 use crate::components::filters::{FilterBar, SelectFilter};
 use crate::components::heading::PageHeading;
 use crate::components::loaded::{fetch, when_loaded};
-use crate::components::pager::Pager;
+use crate::components::pager::{page_of, Pager};
 use crate::components::request_appointment::RequestAppointment;
 use crate::components::shell::selected_contributor_or_redirect;
 use crate::components::status::StatusTag;
@@ -29,14 +29,7 @@ pub fn CommunicationList() -> impl IntoView {
     let query = use_query_map();
     let status = move || query.read().get("status").unwrap_or_default();
     let topic = move || query.read().get("topic").unwrap_or_default();
-    let page = move || {
-        query
-            .read()
-            .get("page")
-            .and_then(|p| p.parse::<u32>().ok())
-            .unwrap_or(1)
-            .max(1)
-    };
+    let page = move || page_of(&query.read());
     let cf = contributor.cf.clone();
     let list = fetch::<CommunicationPage>(move || {
         format!(

@@ -6,7 +6,7 @@ use crate::components::field::described_by;
 use crate::components::filters::{FilterBar, SelectFilter};
 use crate::components::heading::PageHeading;
 use crate::components::loaded::{fetch, when_loaded};
-use crate::components::pager::Pager;
+use crate::components::pager::{page_of, Pager};
 use crate::components::status::StatusTag;
 use crate::session::Session;
 use api::{it, CommunicationDetail, CommunicationStatus, OfficeQueuePage, OutcomeRequest, Role};
@@ -22,14 +22,7 @@ pub fn OfficeQueue() -> impl IntoView {
     };
     let query = use_query_map();
     let status = move || query.read().get("status").unwrap_or_default();
-    let page = move || {
-        query
-            .read()
-            .get("page")
-            .and_then(|p| p.parse::<u32>().ok())
-            .unwrap_or(1)
-            .max(1)
-    };
+    let page = move || page_of(&query.read());
     let queue = fetch::<OfficeQueuePage>(move || {
         format!(
             "/api/office/communications?status={}&page={}",

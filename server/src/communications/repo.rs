@@ -381,17 +381,7 @@ pub async fn write(
     if updated.rows_affected() == 0 {
         return Ok(false);
     }
-    let message = crate::db::next_value(tx, "messages").await?;
-    let message = NewMessage {
-        id: message,
-        communication_id: id,
-        author: Some(author),
-        label,
-        from_institute,
-        text,
-        now,
-    };
-    insert_message(tx, &message).await?;
+    written(tx, id, author, label, from_institute, text, now).await?;
     Ok(true)
 }
 
@@ -419,18 +409,30 @@ pub async fn record_outcome(
     if updated.rows_affected() == 0 {
         return Ok(false);
     }
-    let message = crate::db::next_value(tx, "messages").await?;
+    written(tx, id, author, label, true, text, now).await?;
+    Ok(true)
+}
+
+/// A message someone wrote in a thread, with the next message id.
+async fn written(
+    tx: &mut WriteTx,
+    thread: i64,
+    author: i64,
+    label: &str,
+    from_institute: bool,
+    text: &str,
+    now: i64,
+) -> AppResult<()> {
     let message = NewMessage {
-        id: message,
-        communication_id: id,
+        id: crate::db::next_value(tx, "messages").await?,
+        communication_id: thread,
         author: Some(author),
         label,
-        from_institute: true,
+        from_institute,
         text,
         now,
     };
-    insert_message(tx, &message).await?;
-    Ok(true)
+    insert_message(tx, &message).await
 }
 
 pub async fn mark_read(tx: &mut WriteTx, id: i64, now: i64) -> AppResult<()> {

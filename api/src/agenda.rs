@@ -1,0 +1,336 @@
+//! Agenda appuntamenti: points, offices, availability, appointments, the office's agenda,
+//! closures and capacity.
+
+use super::*;
+
+/// A punto di consulenza.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ConsultationPoint {
+    #[cfg_attr(feature = "openapi", schema(value_type = PointCode))]
+    pub code: String,
+    pub label: String,
+}
+
+/// A Struttura territoriale.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Office {
+    pub id: i64,
+    pub name: String,
+    pub city: String,
+    pub address: String,
+    pub province: String,
+    /// The consultation points it offers (codes).
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<PointCode>))]
+    pub points: Vec<String>,
+}
+
+/// A bookable time with its free places.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SlotAvailability {
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
+    pub start: String,
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
+    pub end: String,
+    pub free: u32,
+}
+
+/// `GET /api/availability`: the days with free slots.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DayAvailability {
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
+    pub date: String,
+    pub slots: Vec<SlotAvailability>,
+}
+
+/// The status of an appointment, as on the wire.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum AppointmentStatus {
+    Prenotato,
+    Confermato,
+    PrenotazioneCancellata,
+    Scaduto,
+    Annullato,
+    Svolto,
+    NonPresentato,
+}
+
+impl AppointmentStatus {
+    pub const ALL: [AppointmentStatus; 7] = [
+        AppointmentStatus::Prenotato,
+        AppointmentStatus::Confermato,
+        AppointmentStatus::PrenotazioneCancellata,
+        AppointmentStatus::Scaduto,
+        AppointmentStatus::Annullato,
+        AppointmentStatus::Svolto,
+        AppointmentStatus::NonPresentato,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            AppointmentStatus::Prenotato => "Prenotato – da confermare",
+            AppointmentStatus::Confermato => "Confermato",
+            AppointmentStatus::PrenotazioneCancellata => "Prenotazione cancellata",
+            AppointmentStatus::Scaduto => "Scaduto",
+            AppointmentStatus::Annullato => "Annullato",
+            AppointmentStatus::Svolto => "Svolto",
+            AppointmentStatus::NonPresentato => "Non presentato",
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            AppointmentStatus::Prenotato => "prenotato",
+            AppointmentStatus::Confermato => "confermato",
+            AppointmentStatus::PrenotazioneCancellata => "prenotazione_cancellata",
+            AppointmentStatus::Scaduto => "scaduto",
+            AppointmentStatus::Annullato => "annullato",
+            AppointmentStatus::Svolto => "svolto",
+            AppointmentStatus::NonPresentato => "non_presentato",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.code() == code)
+    }
+}
+
+/// `POST /api/appointments` (Prenota Appuntamento), with an `Idempotency-Key` header.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct HoldRequest {
+    #[serde(deserialize_with = "integer::deserialize")]
+    pub communication_id: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = PointCode))]
+    pub point: String,
+    #[serde(deserialize_with = "integer::deserialize")]
+    pub office: i64,
+    /// The slot's start, as `GET /api/availability` gave it.
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
+    pub start: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 30))]
+    pub phone: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 500))]
+    pub notes: String,
+}
+
+/// One step of an appointment's history.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AppointmentEvent {
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
+    pub at: String,
+    /// `prenotato`, `esteso`, `confermato`, `prenotazione_cancellata`, `scaduto`, …
+    #[cfg_attr(feature = "openapi", schema(value_type = EventKindCode))]
+    pub kind: String,
+    pub label: String,
+    /// Who: "Mario Rossi", "Studio Verdi", "Sede di Roma", or "Sistema" for an expiry.
+    pub actor: String,
+    pub note: Option<String>,
+}
+
+/// An appointment with everything the pages show.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Appointment {
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^AP-[0-9]{4}-[0-9]{6,}$"))]
+    pub reference: String,
+    pub status: AppointmentStatus,
+    pub communication_id: i64,
+    pub protocol: String,
+    pub subject: String,
+    pub topic: Topic,
+    pub point: ConsultationPoint,
+    pub office: Office,
+    pub contributor: Contributor,
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
+    pub starts_at: String,
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
+    pub ends_at: String,
+    pub phone: String,
+    pub notes: String,
+    /// While `prenotato`: when the hold ends.
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
+    pub hold_expires_at: Option<String>,
+    /// "Mario Rossi", or the intermediary's firm ("Studio Verdi").
+    pub booked_by: String,
+    pub timeline: Vec<AppointmentEvent>,
+    /// Cancelled by the office rather than by the contributor's side.
+    pub cancelled_by_office: bool,
+    pub cancel_reason: Option<String>,
+    /// While confirmed and to come: until when "Annulla appuntamento" is possible online.
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
+    pub cancel_until: Option<String>,
+    /// Whether the caller may press "Annulla appuntamento" now (the server decides).
+    pub can_cancel: bool,
+    /// For an operator of its office: started and confirmed, attendance may be recorded.
+    pub can_record_attendance: bool,
+    /// Whether the caller is the office (its operators act differently on it).
+    pub viewed_by_office: bool,
+}
+
+/// `POST /api/appointments/{reference}/cancel` (Annulla appuntamento).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CancelRequest {
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
+    pub reason: Option<String>,
+}
+
+/// The status in words, telling apart an office's cancellation ("Annullato dalla sede").
+pub fn status_text(status: AppointmentStatus, cancelled_by_office: bool) -> &'static str {
+    if status == AppointmentStatus::Annullato && cancelled_by_office {
+        "Annullato dalla sede"
+    } else {
+        status.label()
+    }
+}
+
+/// An appointment in Gestione appuntamenti.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AppointmentSummary {
+    pub reference: String,
+    pub status: AppointmentStatus,
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
+    pub starts_at: String,
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
+    pub ends_at: String,
+    pub office: String,
+    pub point: String,
+    pub topic: String,
+    pub communication_id: i64,
+    /// "Mario Rossi", or the intermediary's firm ("Studio Verdi").
+    pub booked_by: String,
+    /// Booked by an intermediary for the contributor.
+    pub managed_by_intermediary: bool,
+    pub cancelled_by_office: bool,
+    /// Whom it is for (the studio's agenda lists many contributors).
+    pub contributor: Contributor,
+    /// Not yet begun.
+    pub upcoming: bool,
+}
+
+/// One appointment in "Agenda della sede", with what the operator needs to hold it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OfficeAppointment {
+    pub reference: String,
+    pub status: AppointmentStatus,
+    pub cancelled_by_office: bool,
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
+    pub starts_at: String,
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
+    pub ends_at: String,
+    pub contributor: Contributor,
+    pub topic: String,
+    pub point: ConsultationPoint,
+    pub phone: String,
+    pub notes: String,
+    pub communication_id: i64,
+    pub protocol: String,
+    /// For a call-back or a video call: what to do and at which number.
+    pub contact: Option<String>,
+    /// Started and still confirmed: "Svolto" or "Non presentato" may be recorded.
+    pub can_record_attendance: bool,
+    /// Confirmed and not yet started: the office may cancel it, with a reason.
+    pub can_cancel: bool,
+}
+
+/// `GET /api/office/agenda?date=`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OfficeAgenda {
+    /// The day shown (AAAA-MM-GG), and the ones before and after it.
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
+    pub date: String,
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
+    pub previous: String,
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
+    pub next: String,
+    pub office: String,
+    pub appointments: Vec<OfficeAppointment>,
+}
+
+/// `POST /api/appointments/{reference}/attendance`: `outcome` is `svolto` or
+/// `non_presentato`; with `svolto`, `text` (the "Esito dell'incontro") goes into the thread.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AttendanceRequest {
+    #[cfg_attr(feature = "openapi", schema(value_type = AttendanceCode))]
+    pub outcome: String,
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
+    pub text: Option<String>,
+}
+
+/// `POST /api/office/closures` (and `/preview`): a day, part of a day (`start_time`/`end_time`
+/// on a single day) or a period, for one consultation point or all (`point` empty).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NewClosure {
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<PointCode>))]
+    pub point: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
+    pub from: String,
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
+    pub to: String,
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^[0-9]{2}:[0-9]{2}$"))]
+    pub start_time: Option<String>,
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^[0-9]{2}:[0-9]{2}$"))]
+    pub end_time: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 500))]
+    pub reason: String,
+    /// Must be true when confirmed appointments fall inside: they are cancelled with the reason.
+    #[serde(default)]
+    pub cancel_appointments: bool,
+}
+
+/// A declared closure.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Closure {
+    pub id: i64,
+    pub point: Option<ConsultationPoint>,
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
+    pub starts_at: String,
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
+    pub ends_at: String,
+    pub reason: String,
+}
+
+/// What a closure would do before it is declared, and what it did after.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ClosureOutcome {
+    pub closure: Option<Closure>,
+    /// The appointments inside it: to be cancelled (preview) or cancelled.
+    pub affected: Vec<OfficeAppointment>,
+}
+
+/// `POST /api/office/capacity`: the people on duty for a point on one day.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CapacityRequest {
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
+    pub date: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = PointCode))]
+    pub point: String,
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 50))]
+    #[serde(deserialize_with = "integer::deserialize")]
+    pub capacity: i64,
+}

@@ -1,0 +1,187 @@
+//! Comunicazione bidirezionale: threads, messages, eligibility, the office's queue.
+
+use super::*;
+
+/// The status of a thread ("comunicazione").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum CommunicationStatus {
+    Inviata,
+    InLavorazione,
+    Accolta,
+    NonAccolta,
+    Chiusa,
+}
+
+impl CommunicationStatus {
+    pub const ALL: [CommunicationStatus; 5] = [
+        CommunicationStatus::Inviata,
+        CommunicationStatus::InLavorazione,
+        CommunicationStatus::Accolta,
+        CommunicationStatus::NonAccolta,
+        CommunicationStatus::Chiusa,
+    ];
+
+    /// The word on screen, always shown as text (never colour alone).
+    pub fn label(self) -> &'static str {
+        match self {
+            CommunicationStatus::Inviata => "Inviata",
+            CommunicationStatus::InLavorazione => "In lavorazione",
+            CommunicationStatus::Accolta => "Accolta",
+            CommunicationStatus::NonAccolta => "Non accolta",
+            CommunicationStatus::Chiusa => "Chiusa",
+        }
+    }
+
+    /// The value on the wire and in the database.
+    pub fn code(self) -> &'static str {
+        match self {
+            CommunicationStatus::Inviata => "inviata",
+            CommunicationStatus::InLavorazione => "in_lavorazione",
+            CommunicationStatus::Accolta => "accolta",
+            CommunicationStatus::NonAccolta => "non_accolta",
+            CommunicationStatus::Chiusa => "chiusa",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.code() == code)
+    }
+}
+
+/// An argomento: it decides after how many days an appointment may be requested.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Topic {
+    pub code: String,
+    pub label: String,
+    pub appointment_after_days: u32,
+}
+
+/// `POST /api/contributors/{cf}/communications`.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NewCommunication {
+    pub topic: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 150))]
+    pub subject: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 4000))]
+    pub text: String,
+}
+
+/// `POST /api/communications/{id}/messages`.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NewMessage {
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 4000))]
+    pub text: String,
+}
+
+/// `POST /api/communications/{id}/outcome`: `outcome` is `accolta` or `non_accolta`.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct OutcomeRequest {
+    #[cfg_attr(feature = "openapi", schema(value_type = OutcomeCode))]
+    pub outcome: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 4000))]
+    pub text: String,
+}
+
+/// Whether "Richiedi appuntamento" is enabled, decided by the server.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Eligibility {
+    pub eligible: bool,
+    /// The sentence shown beside the action (and joined to it by `aria-describedby`).
+    pub reason: String,
+    /// `YYYY-MM-DD`: when a not-yet-eligible thread becomes eligible by days.
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
+    pub available_from: Option<String>,
+    /// The identifier of the thread's active appointment, when it has one.
+    pub active_appointment: Option<String>,
+}
+
+/// A thread in a list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CommunicationSummary {
+    pub id: i64,
+    pub protocol: String,
+    pub topic: Topic,
+    pub subject: String,
+    /// When it was first sent (RFC 3339, Europe/Rome offset).
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
+    pub sent_at: String,
+    pub status: CommunicationStatus,
+    /// The Institute wrote since the contributor's side last opened the thread.
+    pub new_answer: bool,
+    pub eligibility: Eligibility,
+}
+
+/// `GET /api/contributors/{cf}/communications`: one page, newest first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CommunicationPage {
+    pub items: Vec<CommunicationSummary>,
+    pub total: u32,
+    pub page: u32,
+    pub page_size: u32,
+}
+
+/// One message of a thread.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Message {
+    pub id: i64,
+    /// Who wrote it, as shown: "Mario Rossi", "Studio Verdi per conto di Mario Rossi",
+    /// "Sede di Roma".
+    pub author: String,
+    pub from_institute: bool,
+    pub text: String,
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
+    pub sent_at: String,
+}
+
+/// `GET /api/communications/{id}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CommunicationDetail {
+    #[serde(flatten)]
+    pub summary: CommunicationSummary,
+    pub contributor: Contributor,
+    /// The office the thread is routed to.
+    pub office: String,
+    pub messages: Vec<Message>,
+}
+
+/// A thread in the office's queue (`GET /api/office/communications`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OfficeCommunication {
+    pub id: i64,
+    pub protocol: String,
+    pub contributor: Contributor,
+    pub topic: Topic,
+    pub subject: String,
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
+    pub sent_at: String,
+    pub status: CommunicationStatus,
+    /// The last message came from the contributor's side: the office owes an answer.
+    pub awaiting_answer: bool,
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
+    pub last_message_at: String,
+}
+
+/// `GET /api/office/communications`: one page of the office's queue.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OfficeQueuePage {
+    pub items: Vec<OfficeCommunication>,
+    pub total: u32,
+    pub page: u32,
+    pub page_size: u32,
+}
