@@ -29,6 +29,15 @@ impl Record {
         }
     }
 
+    fn contributor(&self) -> AppResult<api::Contributor> {
+        contributor(
+            &self.cf,
+            &self.contributor_name,
+            &self.category,
+            &self.province,
+        )
+    }
+
     pub fn booked_by(&self) -> BookedBy {
         match self.booker_role.as_str() {
             "intermediario" => BookedBy::Intermediario,
@@ -71,12 +80,7 @@ impl Record {
                 province: self.office_province.clone(),
                 points: vec![self.point_code.clone()],
             },
-            contributor: contributor(
-                &self.cf,
-                &self.contributor_name,
-                &self.category,
-                &self.province,
-            )?,
+            contributor: self.contributor()?,
             starts_at: rome::instant(self.starts_at),
             ends_at: rome::instant(self.ends_at),
             phone: self.phone.clone(),
@@ -120,12 +124,7 @@ impl Record {
             booked_by: self.booked_by_label.clone(),
             managed_by_intermediary: self.booked_by() == BookedBy::Intermediario,
             cancelled_by_office: self.cancelled_by() == Some(CancelledBy::Sede),
-            contributor: contributor(
-                &self.cf,
-                &self.contributor_name,
-                &self.category,
-                &self.province,
-            )?,
+            contributor: self.contributor()?,
             upcoming: self.starts_at > now,
         })
     }
@@ -147,12 +146,7 @@ impl Record {
             cancelled_by_office: self.cancelled_by() == Some(CancelledBy::Sede),
             starts_at: rome::instant(self.starts_at),
             ends_at: rome::instant(self.ends_at),
-            contributor: contributor(
-                &self.cf,
-                &self.contributor_name,
-                &self.category,
-                &self.province,
-            )?,
+            contributor: self.contributor()?,
             topic: self.topic_label.clone(),
             point: self.point(),
             phone: self.phone.clone(),
