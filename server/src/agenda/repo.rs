@@ -264,11 +264,13 @@ pub async fn slot_row(
     ends_at: i64,
     capacity: i64,
 ) -> AppResult<i64> {
-    Ok(sqlx::query_scalar(
+    // No conflict target: two first bookings of a place racing on PostgreSQL may meet on the
+    // primary key before the (office, point, start) key, and only a target-less DO NOTHING
+    // covers both; the row is then read back, whoever made it.
+    sqlx::query(
         "INSERT INTO slots (id, office_id, point_code, starts_at, ends_at, capacity, booked)
          VALUES ($1, $2, $3, $4, $5, $6, 0)
-         ON CONFLICT (office_id, point_code, starts_at) DO UPDATE SET capacity = slots.capacity
-         RETURNING id",
+         ON CONFLICT DO NOTHING",
     )
     .bind(slot_id(office, point, starts_at))
     .bind(office)
@@ -276,6 +278,14 @@ pub async fn slot_row(
     .bind(starts_at)
     .bind(ends_at)
     .bind(capacity)
+    .execute(&mut **tx)
+    .await?;
+    Ok(sqlx::query_scalar(
+        "SELECT id FROM slots WHERE office_id = $1 AND point_code = $2 AND starts_at = $3",
+    )
+    .bind(office)
+    .bind(point)
+    .bind(starts_at)
     .fetch_one(&mut **tx)
     .await?)
 }
@@ -461,30 +471,6 @@ pub async fn insert_event(tx: &mut WriteTx, e: &NewEvent<'_>) -> AppResult<()> {
     .bind(e.actor)
     .bind(e.label)
     .bind(e.note)
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
-}
-
-/// A notice owed to the people involved, written in the transaction of the change that causes
-/// it (transactional outbox); delivery is a later feature's.
-pub async fn insert_outbox(
-    tx: &mut WriteTx,
-    id: i64,
-    kind: &str,
-    appointment: i64,
-    communication: i64,
-    now: i64,
-) -> AppResult<()> {
-    sqlx::query(
-        "INSERT INTO outbox (id, kind, appointment_id, communication_id, created_at, due_at)
-         VALUES ($1, $2, $3, $4, $5, $5)",
-    )
-    .bind(id)
-    .bind(kind)
-    .bind(appointment)
-    .bind(communication)
-    .bind(now)
     .execute(&mut **tx)
     .await?;
     Ok(())
