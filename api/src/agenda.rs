@@ -243,6 +243,46 @@ pub struct OfficeAppointment {
     pub can_record_attendance: bool,
     /// Confirmed and not yet started: the office may cancel it, with a reason.
     pub can_cancel: bool,
+    /// Cancelled by the office: whether the contributor's side was told by e-mail.
+    #[serde(default)]
+    pub cancellation_notice: Option<NoticeDelivery>,
+}
+
+/// Where the e-mail telling of a cancellation stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum NoticeDelivery {
+    /// Handed to the mail server.
+    Inviata,
+    /// Not yet, or being retried.
+    InInvio,
+    /// Given up after its attempts, or refused by the mail server.
+    NonRecapitata,
+    /// Nobody involved has an e-mail address.
+    NessunRecapito,
+}
+
+impl NoticeDelivery {
+    /// From the outbox's status (`sent`, `pending`, `failed`, `no_address`, `withdrawn`).
+    pub fn from_outbox(status: &str) -> Option<NoticeDelivery> {
+        match status {
+            "sent" => Some(NoticeDelivery::Inviata),
+            "pending" => Some(NoticeDelivery::InInvio),
+            "failed" | "withdrawn" => Some(NoticeDelivery::NonRecapitata),
+            "no_address" => Some(NoticeDelivery::NessunRecapito),
+            _ => None,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            NoticeDelivery::Inviata => "E-mail inviata",
+            NoticeDelivery::InInvio => "E-mail in invio",
+            NoticeDelivery::NonRecapitata => "E-mail non recapitata",
+            NoticeDelivery::NessunRecapito => "Nessun indirizzo e-mail",
+        }
+    }
 }
 
 /// `GET /api/office/agenda?date=`.

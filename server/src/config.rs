@@ -39,4 +39,35 @@ pub struct Config {
     /// `X-Forwarded-For` believed (for throttling by client address).
     #[arg(long, env = "TRUSTED_PROXY")]
     pub trusted_proxy: Option<std::net::IpAddr>,
+
+    /// Where e-mail goes: `smtp://user:password@host:587?tls=required` (STARTTLS),
+    /// `smtps://user:password@host:465` (TLS), `smtp://host:25` (plain, a local relay). Without
+    /// it, messages are written as `.eml` files in `--mail-dir`.
+    #[arg(long, env = "SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<String>,
+
+    /// The sender of every message.
+    #[arg(
+        long,
+        env = "MAIL_FROM",
+        default_value = "Cassetto Previdenziale INPS <non-rispondere@cassetto-previdenziale.example.it>"
+    )]
+    pub mail_from: String,
+
+    /// The folder for `.eml` files when there is no `--smtp-url`.
+    #[arg(long, env = "MAIL_DIR", default_value = "data/outbox")]
+    pub mail_dir: PathBuf,
+
+    /// The address people open the service at, for links in messages (default: `http://` and
+    /// `--bind`).
+    #[arg(long, env = "PUBLIC_URL")]
+    pub public_url: Option<String>,
+
+    /// The hour (Rome) of the reminder sent the day before an appointment.
+    #[arg(long, env = "REMINDER_HOUR", default_value_t = 18, value_parser = clap::value_parser!(i8).range(0..=23))]
+    pub reminder_hour: i8,
+
+    /// How many hours before an appointment the second reminder goes out.
+    #[arg(long, env = "REMINDER_HOURS_BEFORE", default_value_t = 2, value_parser = clap::value_parser!(i64).range(1..=72))]
+    pub reminder_hours_before: i64,
 }

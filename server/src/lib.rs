@@ -14,6 +14,7 @@ pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod extract;
+pub mod notify;
 pub mod office;
 pub mod openapi;
 pub mod rome;
@@ -161,6 +162,22 @@ pub async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     let state = AppState::new(db, Arc::new(SystemClock), assets, config.secure_cookies)
         .with_trusted_proxy(config.trusted_proxy);
     agenda::workflow::spawn_sweeper(state.db.clone(), state.clock.clone());
+    notify::set_reminder_policy(domain::notices::ReminderPolicy {
+        hour: config.reminder_hour,
+        hours_before: config.reminder_hours_before,
+    });
+    let mailer = match &config.smtp_url {
+        Some(url) => notify::mailer::Mailer::smtp(url)?,
+        None => notify::mailer::Mailer::files(config.mail_dir.clone())?,
+    };
+    println!("{}", mailer.describe());
+    let public_url = config
+        .public_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{}", config.bind));
+    let delivery =
+        notify::worker::Delivery::new(state.db.clone(), mailer, &config.mail_from, &public_url)?;
+    notify::worker::spawn(Arc::new(delivery), state.clock.clone());
     let listener = tokio::net::TcpListener::bind(config.bind).await?;
     let address = listener.local_addr()?;
     println!("Cassetto Previdenziale in ascolto su http://{address}");

@@ -156,6 +156,7 @@ impl Record {
             contact,
             can_record_attendance: may.can_record_attendance,
             can_cancel: may.can_cancel,
+            cancellation_notice: None,
         })
     }
 }

@@ -9,9 +9,11 @@ use crate::auth::CurrentUser;
 use crate::communications::repo as threads;
 use crate::db::{Db, Ids, Level, WriteTx};
 use crate::domain::booking::{self, Refusal, Step, Viewer, HOLD_SECONDS};
+use crate::domain::notices;
 use crate::domain::texts::{self, About, SYSTEM_ACTOR, SYSTEM_AUTHOR};
 use crate::domain::transition::Transition;
 use crate::error::{retrying, AppError, AppResult};
+use crate::notify::outbox;
 use crate::rome;
 use api::Appointment;
 
@@ -55,15 +57,15 @@ pub fn refusal(refusal: Refusal) -> AppError {
 /// The counters one transition needs.
 pub fn counters(t: &Transition) -> Vec<(&'static str, i64)> {
     let mut wants = vec![("appointment_events", 1), ("messages", 1)];
-    if t.notice().is_some() {
-        wants.push(("outbox", 1));
-    }
+    let reminders = if *t == Transition::Confirm { 2 } else { 0 };
+    wants.push(("outbox", i64::from(t.notice().is_some()) + reminders));
     wants
 }
 
 /// Applies `t` to the appointment inside the caller's transaction, which holds the locks of
 /// its thread, its slot (if the place is freed) and the appointment, and the counters: the
-/// status, the place, the timeline event, the thread message and the outbox row, all or none.
+/// status, the place, the timeline event, the thread message and the outbox rows (the notice,
+/// a confirmation's reminders; reminders withdrawn when a confirmed one ends), all or none.
 /// False if the appointment was no longer in the state `t` starts from.
 pub async fn apply(
     tx: &mut WriteTx,
@@ -107,9 +109,21 @@ pub async fn apply(
         now,
     };
     threads::post(tx, &message).await?;
+    let (appointment, thread) = (Some(r.id), r.communication_id);
     if let Some(notice) = t.notice() {
         let id = ids.next("outbox")?;
-        repo::insert_outbox(tx, id, notice.code(), r.id, r.communication_id, now).await?;
+        outbox::insert(tx, id, notice, appointment, thread, now, now).await?;
+    }
+    if *t == Transition::Confirm {
+        for (reminder, due) in
+            notices::reminders(r.starts_at, now, crate::notify::reminder_policy())
+        {
+            let id = ids.next("outbox")?;
+            outbox::insert(tx, id, reminder, appointment, thread, now, due).await?;
+        }
+    }
+    if t.from_status() == api::AppointmentStatus::Confermato {
+        outbox::withdraw_reminders(tx, r.id).await?;
     }
     Ok(true)
 }

@@ -2,9 +2,11 @@
 //! the office's outcome, reading the Institute's answers.
 
 use super::repo::{self, NewThread};
-use crate::db::{Db, Level};
+use crate::db::{next_value, Db, Level, WriteTx};
 use crate::domain::limits::{self, DAY, HOUR, MESSAGES_PER_HOUR, THREADS_PER_DAY};
+use crate::domain::notices::Notice;
 use crate::error::{AppError, AppResult};
+use crate::notify::outbox;
 use crate::throttle::wait_in_words;
 use api::CommunicationStatus;
 
@@ -69,6 +71,9 @@ pub async fn write(
             message: "La comunicazione è chiusa: non è possibile aggiungere messaggi.".into(),
         });
     }
+    if from_institute {
+        answered(&mut tx, id, now).await?;
+    }
     tx.commit().await?;
     Ok(())
 }
@@ -90,10 +95,17 @@ pub async fn record_outcome(
             message: "L'esito di questa comunicazione è già stato registrato.".into(),
         });
     }
+    answered(&mut tx, id, now).await?;
     tx.commit().await?;
     tracing::info!(target: "audit", event = "outcome_recorded", user = author, communication = id,
         outcome = status.code());
     Ok(())
+}
+
+/// The contributor's side is told that the office wrote (in the same transaction).
+async fn answered(tx: &mut WriteTx, id: i64, now: i64) -> AppResult<()> {
+    let notice = next_value(tx, "outbox").await?;
+    outbox::insert(tx, notice, Notice::ThreadAnswered, None, id, now, now).await
 }
 
 /// Opening the thread on the contributor's side reads the Institute's answers: no longer new.

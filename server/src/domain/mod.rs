@@ -7,6 +7,7 @@ pub mod communication;
 pub mod contacts;
 pub mod eligibility;
 pub mod limits;
+pub mod notices;
 pub mod slots;
 pub mod text;
 pub mod texts;

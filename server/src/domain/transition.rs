@@ -1,6 +1,6 @@
 //! Transitions as data: what each change of an appointment leads to — the next status, the
 //! timeline event, whether the place is given back, the thread message and the notice owed to
-//! the people involved (an outbox row, delivered by a later feature). `booking` decides whether
+//! the people involved (an outbox row, see `notices`). `booking` decides whether
 //! a change may happen; this module says what follows from it. The workflow applies it in one
 //! transaction.
 
@@ -165,25 +165,7 @@ pub enum Transition {
     },
 }
 
-/// The notices owed to people outside the request (the outbox's `kind`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Notice {
-    Confirmed,
-    CancelledByContributor,
-    CancelledByOffice,
-    Attended,
-}
-
-impl Notice {
-    pub fn code(self) -> &'static str {
-        match self {
-            Notice::Confirmed => "appointment_confirmed",
-            Notice::CancelledByContributor => "appointment_cancelled_by_contributor",
-            Notice::CancelledByOffice => "appointment_cancelled_by_office",
-            Notice::Attended => "attendance_recorded",
-        }
-    }
-}
+pub use super::notices::Notice;
 
 impl Transition {
     /// The status the appointment has afterwards.

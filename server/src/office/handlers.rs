@@ -57,15 +57,22 @@ pub async fn agenda(
     );
     let mut conn = state.db.pool.acquire().await?;
     let records = appointments::of_office_day(&mut conn, office, from, to).await?;
+    let ids: Vec<i64> = records.iter().map(|r| r.id).collect();
+    let notices = crate::notify::outbox::cancellation_notices(&mut conn, &ids).await?;
+    let mut lines = Vec::with_capacity(records.len());
+    for r in &records {
+        let mut line = r.to_office_line(now)?;
+        line.cancellation_notice = notices
+            .get(&r.id)
+            .and_then(|status| api::NoticeDelivery::from_outbox(status));
+        lines.push(line);
+    }
     Ok(Json(OfficeAgenda {
         date: day.to_string(),
         previous,
         next,
         office: repo::office_name(&mut conn, office).await?,
-        appointments: records
-            .iter()
-            .map(|r| r.to_office_line(now))
-            .collect::<AppResult<_>>()?,
+        appointments: lines,
     }))
 }
 

@@ -331,21 +331,29 @@ async fn every_transition_that_owes_a_notice_writes_one_outbox_row_and_a_refusal
         .unwrap();
     assert_eq!(
         kinds,
-        ["appointment_confirmed"],
-        "confirming twice notifies once"
+        [
+            "appointment_confirmed",
+            "reminder_day_before",
+            "reminder_hours_before"
+        ],
+        "confirming twice notifies once, with its two reminders"
     );
     let refused = rossi.post(&format!("{path}/release"), json!({})).await;
     assert_eq!(refused.status, StatusCode::CONFLICT);
     rossi.post(&format!("{path}/cancel"), json!({})).await;
-    let kinds: Vec<String> = sqlx::query_scalar("SELECT kind FROM outbox ORDER BY id")
-        .fetch_all(&app.db.pool)
-        .await
-        .unwrap();
+    let kinds: Vec<(String, String)> =
+        sqlx::query_as("SELECT kind, status FROM outbox ORDER BY id")
+            .fetch_all(&app.db.pool)
+            .await
+            .unwrap();
+    let owed = |kind: &str, status: &str| (kind.to_string(), status.to_string());
     assert_eq!(
         kinds,
         [
-            "appointment_confirmed",
-            "appointment_cancelled_by_contributor"
+            owed("appointment_confirmed", "pending"),
+            owed("reminder_day_before", "withdrawn"),
+            owed("reminder_hours_before", "withdrawn"),
+            owed("appointment_cancelled_by_contributor", "pending"),
         ]
     );
 }

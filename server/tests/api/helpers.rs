@@ -270,6 +270,15 @@ impl Client<'_> {
         self.send(request).await
     }
 
+    pub async fn put(&mut self, path: &str, body: serde_json::Value) -> TestResponse {
+        let request = self
+            .request("PUT", path)
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(body.to_string()))
+            .unwrap();
+        self.send(request).await
+    }
+
     pub async fn delete(&mut self, path: &str) -> TestResponse {
         let request = self.request("DELETE", path).body(Body::empty()).unwrap();
         self.send(request).await

@@ -1,0 +1,519 @@
+//! Notices: what the people involved are told by e-mail, when, and in which words. A notice is
+//! an outbox row written with the change that causes it; this module decides when reminders are
+//! due, how a failed delivery is retried, when a notice is too late to be worth sending, and
+//! builds the letter (plain text and HTML from the same blocks).
+
+use api::AppointmentStatus;
+
+/// The outbox's `kind`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Notice {
+    Confirmed,
+    CancelledByContributor,
+    CancelledByOffice,
+    Attended,
+    /// The day before, at the set hour.
+    ReminderDayBefore,
+    /// A set number of hours before.
+    ReminderHoursBefore,
+    /// The office wrote in a thread (an answer or its outcome).
+    ThreadAnswered,
+}
+
+impl Notice {
+    pub const ALL: [Notice; 7] = [
+        Notice::Confirmed,
+        Notice::CancelledByContributor,
+        Notice::CancelledByOffice,
+        Notice::Attended,
+        Notice::ReminderDayBefore,
+        Notice::ReminderHoursBefore,
+        Notice::ThreadAnswered,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Notice::Confirmed => "appointment_confirmed",
+            Notice::CancelledByContributor => "appointment_cancelled_by_contributor",
+            Notice::CancelledByOffice => "appointment_cancelled_by_office",
+            Notice::Attended => "attendance_recorded",
+            Notice::ReminderDayBefore => "reminder_day_before",
+            Notice::ReminderHoursBefore => "reminder_hours_before",
+            Notice::ThreadAnswered => "thread_answered",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Notice> {
+        Notice::ALL.into_iter().find(|n| n.code() == code)
+    }
+
+    pub fn is_reminder(self) -> bool {
+        matches!(
+            self,
+            Notice::ReminderDayBefore | Notice::ReminderHoursBefore
+        )
+    }
+
+    /// Whether it is about one appointment (else about a thread).
+    pub fn is_about_appointment(self) -> bool {
+        self != Notice::ThreadAnswered
+    }
+}
+
+/// When reminders go out: the day before at `hour` (Rome), and `hours_before` the start.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ReminderPolicy {
+    pub hour: i8,
+    pub hours_before: i64,
+}
+
+impl Default for ReminderPolicy {
+    fn default() -> Self {
+        ReminderPolicy {
+            hour: 18,
+            hours_before: 2,
+        }
+    }
+}
+
+/// The reminders owed for an appointment starting at `starts_at`, confirmed at `now`: only those
+/// still in the future, the earlier first.
+pub fn reminders(starts_at: i64, now: i64, policy: ReminderPolicy) -> Vec<(Notice, i64)> {
+    let day = crate::rome::date_of(starts_at);
+    let day_before = day.yesterday().ok().and_then(|d| {
+        let at = d.to_datetime(jiff::civil::time(policy.hour, 0, 0, 0));
+        crate::rome::tz()
+            .to_timestamp(at)
+            .ok()
+            .map(|t| t.as_second())
+    });
+    let mut due: Vec<(Notice, i64)> = day_before
+        .map(|at| (Notice::ReminderDayBefore, at))
+        .into_iter()
+        .chain([(
+            Notice::ReminderHoursBefore,
+            starts_at - policy.hours_before * 3600,
+        )])
+        .filter(|(_, at)| *at > now && *at < starts_at)
+        .collect();
+    due.sort_by_key(|(_, at)| *at);
+    due
+}
+
+/// Attempts before a notice is given up as failed.
+pub const MAX_ATTEMPTS: i64 = 8;
+
+/// When to try again after the `attempts`-th failed one: 1, 2, 4… minutes, at most an hour
+/// apart; None once `MAX_ATTEMPTS` are spent (about 3 hours in all).
+pub fn retry_in(attempts: i64) -> Option<i64> {
+    if attempts >= MAX_ATTEMPTS {
+        return None;
+    }
+    let exponent = attempts.clamp(1, 7) - 1;
+    Some((60_i64 << exponent).min(3600))
+}
+
+/// A notice that could not go out for this long after it was due is no longer news.
+pub const TOO_LATE: i64 = 3 * 24 * 3600;
+
+/// Why a notice due at `due_at` should no longer be sent at `now`, if so. `starts_at` is the
+/// appointment's start and `status` its status now (None for a thread's notice).
+pub fn withdrawn_because(
+    notice: Notice,
+    due_at: i64,
+    appointment: Option<(i64, AppointmentStatus)>,
+    now: i64,
+) -> Option<&'static str> {
+    if now - due_at > TOO_LATE {
+        return Some("non recapitato in tempo utile");
+    }
+    let (starts_at, status) = appointment?;
+    if notice.is_reminder() && status != AppointmentStatus::Confermato {
+        return Some("l'appuntamento non è più confermato");
+    }
+    if matches!(
+        notice,
+        Notice::Confirmed | Notice::ReminderDayBefore | Notice::ReminderHoursBefore
+    ) && now >= starts_at
+    {
+        return Some("l'appuntamento è già iniziato");
+    }
+    None
+}
+
+/// What a letter is about; instants as RFC 3339 with Rome's offset.
+pub struct Facts<'a> {
+    pub reference: &'a str,
+    pub starts_at: &'a str,
+    pub office: &'a str,
+    pub address: &'a str,
+    /// "sportello", "telefono", "video"
+    pub point_code: &'a str,
+    pub point_label: &'a str,
+    pub phone: &'a str,
+    pub protocol: &'a str,
+    pub subject: &'a str,
+    pub contributor: &'a str,
+    /// The office's reason for a cancellation, or the esito of a meeting.
+    pub note: Option<&'a str>,
+    pub outcome: Option<AppointmentStatus>,
+    /// Whether what was cancelled was only a hold (Prenotazione cancellata).
+    pub was_hold: bool,
+    /// The page of the appointment, and of its thread (absolute URLs).
+    pub appointment_link: String,
+    pub thread_link: String,
+    pub book_again_link: String,
+}
+
+/// A part of a letter, rendered the same in both parts.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Block {
+    Para(String),
+    /// Label and value, shown as a list.
+    Details(Vec<(&'static str, String)>),
+    /// Text and absolute URL.
+    Link(String, String),
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Letter {
+    pub subject: String,
+    pub blocks: Vec<Block>,
+}
+
+fn where_it_happens(f: &Facts) -> String {
+    match f.point_code {
+        "sportello" => format!("{}, {}", f.office, f.address),
+        "telefono" => format!("La sede ti chiamerà al numero {}", f.phone),
+        _ => "Videochiamata: il collegamento arriverà dalla sede".into(),
+    }
+}
+
+fn details(f: &Facts) -> Block {
+    Block::Details(vec![
+        ("Identificativo appuntamento", f.reference.to_string()),
+        ("Data e ora", super::texts::when(f.starts_at)),
+        ("Punto di consulenza", f.point_label.to_string()),
+        ("Dove", where_it_happens(f)),
+        ("Contribuente", f.contributor.to_string()),
+        ("Comunicazione", format!("{} – {}", f.protocol, f.subject)),
+    ])
+}
+
+/// The letter for `notice`.
+pub fn letter(notice: Notice, f: &Facts) -> Letter {
+    let r = f.reference;
+    let when = super::texts::when(f.starts_at);
+    let see = Block::Link(
+        "Vedi l'appuntamento nel Cassetto Previdenziale".into(),
+        f.appointment_link.clone(),
+    );
+    let (subject, blocks) = match notice {
+        Notice::Confirmed => (
+            format!("Appuntamento confermato {r}"),
+            vec![
+                Block::Para(format!(
+                    "L'appuntamento {r} è confermato per {when} presso la {}.",
+                    f.office
+                )),
+                details(f),
+                Block::Para(
+                    "In allegato trovi il file da aggiungere al tuo calendario. Se non puoi più venire, annulla l'appuntamento dal Cassetto Previdenziale: il posto tornerà disponibile per altri."
+                        .into(),
+                ),
+                see,
+            ],
+        ),
+        Notice::ReminderDayBefore | Notice::ReminderHoursBefore => (
+            format!("Promemoria: appuntamento {r} di {when}"),
+            vec![
+                Block::Para(format!(
+                    "Ti ricordiamo l'appuntamento {r} di {when} presso la {}.",
+                    f.office
+                )),
+                details(f),
+                Block::Para(
+                    "Se non puoi più venire, annulla l'appuntamento: il posto tornerà disponibile per altri. Puoi smettere di ricevere i promemoria dalla pagina Recapiti."
+                        .into(),
+                ),
+                see,
+            ],
+        ),
+        Notice::CancelledByContributor => (
+            format!("Ricevuta di annullamento dell'appuntamento {r}"),
+            vec![
+                Block::Para(format!(
+                    "L'appuntamento {r} di {when} presso la {} è stato annullato su tua richiesta. L'orario è di nuovo disponibile per altri.",
+                    f.office
+                )),
+                details(f),
+                Block::Link(
+                    "Se ti serve ancora, scegli un altro orario".into(),
+                    f.book_again_link.clone(),
+                ),
+            ],
+        ),
+        Notice::CancelledByOffice => {
+            let what = if f.was_hold {
+                format!("La prenotazione {r} di {when}")
+            } else {
+                format!("L'appuntamento {r} di {when}")
+            };
+            let mut blocks = vec![Block::Para(format!(
+                "{what} è stato annullato dalla {}.",
+                f.office
+            ))];
+            if let Some(reason) = f.note {
+                blocks.push(Block::Para(format!("Motivo: {reason}")));
+            }
+            blocks.push(details(f));
+            blocks.push(Block::Para(
+                "Cosa fare ora: la comunicazione resta aperta e puoi scegliere un altro orario, anche presso un altro punto di consulenza. Se non trovi un orario adatto, scrivi alla sede nella comunicazione."
+                    .into(),
+            ));
+            blocks.push(Block::Link(
+                "Scegli un altro orario".into(),
+                f.book_again_link.clone(),
+            ));
+            (format!("La sede ha annullato l'appuntamento {r}"), blocks)
+        }
+        Notice::Attended => {
+            let mut blocks = Vec::new();
+            if f.outcome == Some(AppointmentStatus::NonPresentato) {
+                blocks.push(Block::Para(format!(
+                    "La {} ha registrato che all'appuntamento {r} di {when} il contribuente non si è presentato. Se hai ancora bisogno, puoi richiedere un altro appuntamento.",
+                    f.office
+                )));
+            } else {
+                blocks.push(Block::Para(format!(
+                    "La {} ha registrato che l'appuntamento {r} di {when} si è svolto.",
+                    f.office
+                )));
+                if let Some(esito) = f.note {
+                    blocks.push(Block::Para(format!("Esito dell'incontro: {esito}")));
+                }
+            }
+            blocks.push(details(f));
+            blocks.push(see);
+            (format!("Esito dell'appuntamento {r}"), blocks)
+        }
+        Notice::ThreadAnswered => (
+            format!("Nuova risposta alla comunicazione {}", f.protocol),
+            vec![
+                Block::Para(format!(
+                    "La {} ha scritto nella comunicazione {} «{}» di {}. Per leggere la risposta accedi al Cassetto Previdenziale.",
+                    f.office, f.protocol, f.subject, f.contributor
+                )),
+                Block::Link("Leggi la comunicazione".into(), f.thread_link.clone()),
+            ],
+        ),
+    };
+    Letter { subject, blocks }
+}
+
+const FOOTER: &str = "Questo messaggio è stato inviato automaticamente dal Cassetto Previdenziale per Artigiani e Commercianti dell'INPS: non rispondere a questo indirizzo. Per scrivere alla sede usa la comunicazione nel Cassetto.";
+
+impl Letter {
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        for block in &self.blocks {
+            match block {
+                Block::Para(p) => out.push_str(p),
+                Block::Details(rows) => {
+                    for (label, value) in rows {
+                        out.push_str(&format!("{label}: {value}\n"));
+                    }
+                    out.pop();
+                }
+                Block::Link(text, url) => out.push_str(&format!("{text}: {url}")),
+            }
+            out.push_str("\n\n");
+        }
+        out.push_str("-- \n");
+        out.push_str(FOOTER);
+        out.push('\n');
+        out
+    }
+
+    /// Plain, readable HTML: a heading, paragraphs, a definition list, a link that says where
+    /// it goes; no images, no tracking, no styles a reader cannot override.
+    pub fn html(&self) -> String {
+        let e = escape;
+        let mut body = format!("<h1>{}</h1>\n", e(&self.subject));
+        for block in &self.blocks {
+            match block {
+                Block::Para(p) => body.push_str(&format!("<p>{}</p>\n", e(p))),
+                Block::Details(rows) => {
+                    body.push_str("<dl>\n");
+                    for (label, value) in rows {
+                        body.push_str(&format!("<dt>{}</dt><dd>{}</dd>\n", e(label), e(value)));
+                    }
+                    body.push_str("</dl>\n");
+                }
+                Block::Link(text, url) => {
+                    body.push_str(&format!("<p><a href=\"{}\">{}</a></p>\n", e(url), e(text)))
+                }
+            }
+        }
+        format!(
+            "<!DOCTYPE html>\n<html lang=\"it\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n</head>\n<body>\n{body}<hr>\n<p><small>{}</small></p>\n</body>\n</html>\n",
+            e(&self.subject),
+            e(FOOTER)
+        )
+    }
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str) -> i64 {
+        crate::rome::parse_instant(text).unwrap()
+    }
+
+    #[test]
+    fn codes_read_back() {
+        for n in Notice::ALL {
+            assert_eq!(Notice::from_code(n.code()), Some(n));
+        }
+        assert_eq!(Notice::from_code("altro"), None);
+    }
+
+    #[test]
+    fn reminders_fall_on_rome_wall_time_across_the_change_to_summer_time() {
+        // Monday 29 March 2027, the day after clocks go forward (28 March, 02:00 → 03:00).
+        let starts = at("2027-03-29T09:00:00+02:00");
+        let due = reminders(
+            starts,
+            at("2027-03-01T10:00:00+01:00"),
+            ReminderPolicy::default(),
+        );
+        assert_eq!(
+            due,
+            vec![
+                (Notice::ReminderDayBefore, at("2027-03-28T18:00:00+02:00")),
+                (Notice::ReminderHoursBefore, at("2027-03-29T07:00:00+02:00")),
+            ]
+        );
+        // Across the change back (31 October 2027): the day before is still CEST, 18:00 local.
+        let starts = at("2027-11-02T08:30:00+01:00");
+        let due = reminders(
+            starts,
+            at("2027-10-01T10:00:00+02:00"),
+            ReminderPolicy::default(),
+        );
+        assert_eq!(
+            due[0],
+            (Notice::ReminderDayBefore, at("2027-11-01T18:00:00+01:00"))
+        );
+    }
+
+    #[test]
+    fn only_reminders_still_to_come_are_owed() {
+        let starts = at("2026-03-03T10:00:00+01:00");
+        let late_evening = at("2026-03-02T19:00:00+01:00");
+        assert_eq!(
+            reminders(starts, late_evening, ReminderPolicy::default()),
+            vec![(Notice::ReminderHoursBefore, at("2026-03-03T08:00:00+01:00"))]
+        );
+        assert!(reminders(
+            starts,
+            at("2026-03-03T09:00:00+01:00"),
+            ReminderPolicy::default()
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn retries_back_off_and_end() {
+        assert_eq!(retry_in(1), Some(60));
+        assert_eq!(retry_in(2), Some(120));
+        assert_eq!(retry_in(7), Some(3600));
+        assert_eq!(retry_in(MAX_ATTEMPTS), None);
+    }
+
+    #[test]
+    fn a_reminder_of_a_cancelled_appointment_is_withdrawn() {
+        let starts = at("2026-03-03T10:00:00+01:00");
+        let due = at("2026-03-02T18:00:00+01:00");
+        let ok = Some((starts, AppointmentStatus::Confermato));
+        assert_eq!(
+            withdrawn_because(Notice::ReminderDayBefore, due, ok, due),
+            None
+        );
+        let cancelled = Some((starts, AppointmentStatus::Annullato));
+        assert!(withdrawn_because(Notice::ReminderDayBefore, due, cancelled, due).is_some());
+        assert_eq!(
+            withdrawn_because(Notice::CancelledByOffice, due, cancelled, due),
+            None,
+            "the cancellation itself still goes out"
+        );
+        assert!(withdrawn_because(Notice::ThreadAnswered, due, None, due + TOO_LATE + 1).is_some());
+        assert!(withdrawn_because(Notice::Confirmed, due, ok, starts).is_some());
+    }
+
+    fn facts() -> Facts<'static> {
+        Facts {
+            reference: "AP-2026-000001",
+            starts_at: "2026-03-03T08:30:00+01:00",
+            office: "Sede di Roma",
+            address: "Via Ciro il Grande 21",
+            point_code: "sportello",
+            point_label: "Sportello in sede",
+            phone: "3331234567",
+            protocol: "INPS.5100.2026.0000001",
+            subject: "Riduzione <50%> & altro",
+            contributor: "Mario Rossi",
+            note: Some("Sciopero del personale"),
+            outcome: None,
+            was_hold: false,
+            appointment_link: "https://example.test/appuntamenti/AP-2026-000001".into(),
+            thread_link: "https://example.test/comunicazioni/1".into(),
+            book_again_link: "https://example.test/comunicazioni/1/appuntamento".into(),
+        }
+    }
+
+    #[test]
+    fn an_office_cancellation_says_why_and_what_to_do_next() {
+        let l = letter(Notice::CancelledByOffice, &facts());
+        assert_eq!(
+            l.subject,
+            "La sede ha annullato l'appuntamento AP-2026-000001"
+        );
+        let text = l.text();
+        assert!(text.contains("martedì 3 marzo 2026 alle 08:30"));
+        assert!(text.contains("Motivo: Sciopero del personale"));
+        assert!(text.contains("Cosa fare ora"));
+        assert!(text.contains("https://example.test/comunicazioni/1/appuntamento"));
+    }
+
+    #[test]
+    fn the_html_part_escapes_what_people_wrote_and_has_no_images() {
+        let html = letter(Notice::Confirmed, &facts()).html();
+        assert!(html.contains("<html lang=\"it\">"));
+        assert!(html.contains("Riduzione &lt;50%&gt; &amp; altro"));
+        assert!(!html.contains("<img"));
+        assert!(html.contains("<a href=\"https://example.test/appuntamenti/AP-2026-000001\">"));
+    }
+
+    #[test]
+    fn attendance_carries_the_esito() {
+        let mut f = facts();
+        f.note = Some("Pratica definita.");
+        f.outcome = Some(AppointmentStatus::Svolto);
+        assert!(letter(Notice::Attended, &f)
+            .text()
+            .contains("Esito dell'incontro: Pratica definita."));
+        f.outcome = Some(AppointmentStatus::NonPresentato);
+        assert!(letter(Notice::Attended, &f)
+            .text()
+            .contains("non si è presentato"));
+    }
+}

@@ -1,0 +1,313 @@
+//! The delivery worker: claims due notices, writes each as an e-mail and hands it to the mailer,
+//! then marks it. A notice is marked only after the mailer took it, so a crash in between
+//! sends it again after the lease runs out: with the same `Message-ID`, which the receiving
+//! side recognises. Several servers on one database share the work through the claims.
+
+use super::mailer::{Mailer, SendError};
+use super::outbox::{self, Claimed, Outcome, Recipient};
+use crate::agenda::workflow::read_back;
+use crate::domain::booking::Viewer;
+use crate::domain::notices::{self, Facts, Notice};
+use crate::error::AppResult;
+use lettre::message::header::{ContentType, HeaderName, HeaderValue};
+use lettre::message::{Attachment, Mailbox, MultiPart};
+use lettre::Message;
+use sqlx::AnyConnection;
+
+/// How long a claim holds before another worker may take the notice over.
+pub const LEASE: i64 = 300;
+const BATCH: i64 = 20;
+
+pub struct Delivery {
+    pub db: crate::db::Db,
+    pub mailer: Mailer,
+    from: Mailbox,
+    /// "https://cassetto.example.it", no trailing slash: links in messages start with it.
+    public_url: String,
+    /// This worker's name in its claims.
+    worker: String,
+}
+
+/// What one round did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Round {
+    pub sent: usize,
+    pub retried: usize,
+    pub failed: usize,
+    pub withdrawn: usize,
+    pub no_address: usize,
+}
+
+enum Prepared {
+    Send(Box<Message>),
+    NoAddress,
+    Withdraw(&'static str),
+}
+
+impl Delivery {
+    pub fn new(
+        db: crate::db::Db,
+        mailer: Mailer,
+        from: &str,
+        public_url: &str,
+    ) -> Result<Delivery, String> {
+        let from: Mailbox = from
+            .parse()
+            .map_err(|e| format!("--mail-from non valido ({from}): {e}"))?;
+        let worker = format!(
+            "{}-{}-{}",
+            std::process::id(),
+            jiff::Timestamp::now().as_millisecond(),
+            rand::random::<u32>()
+        );
+        Ok(Delivery {
+            db,
+            mailer,
+            from,
+            public_url: public_url.trim_end_matches('/').to_string(),
+            worker,
+        })
+    }
+
+    /// Delivers every notice due at `now`, batch by batch.
+    pub async fn deliver_due(&self, now: i64) -> AppResult<Round> {
+        let mut round = Round::default();
+        loop {
+            let batch = outbox::claim(&self.db, &self.worker, now, LEASE, BATCH).await?;
+            let full = batch.len() as i64 == BATCH;
+            for claimed in batch {
+                self.deliver(claimed, now, &mut round).await?;
+            }
+            if !full {
+                return Ok(round);
+            }
+        }
+    }
+
+    async fn deliver(&self, c: Claimed, now: i64, round: &mut Round) -> AppResult<()> {
+        let prepared = match Notice::from_code(&c.kind) {
+            Some(notice) => {
+                let mut conn = self.db.pool.acquire().await?;
+                self.prepare(&mut conn, &c, notice, now).await?
+            }
+            None => Prepared::Withdraw("tipo di avviso sconosciuto"),
+        };
+        let outcome = match prepared {
+            Prepared::Withdraw(why) => {
+                round.withdrawn += 1;
+                Outcome::Withdrawn(why)
+            }
+            Prepared::NoAddress => {
+                round.no_address += 1;
+                Outcome::NoAddress
+            }
+            Prepared::Send(message) => match self.mailer.send(&file_name(&c), *message).await {
+                Ok(()) => {
+                    round.sent += 1;
+                    tracing::info!(notice = c.id, kind = %c.kind, "notice sent");
+                    Outcome::Sent
+                }
+                Err(SendError { permanent, message }) => {
+                    let next = (!permanent)
+                        .then(|| notices::retry_in(c.attempts))
+                        .flatten();
+                    tracing::warn!(notice = c.id, kind = %c.kind, attempts = c.attempts,
+                            permanent, error = %message, "notice not delivered");
+                    let outcome = match next {
+                        Some(wait) => {
+                            round.retried += 1;
+                            Outcome::RetryAt(now + wait, &message)
+                        }
+                        None => {
+                            round.failed += 1;
+                            Outcome::Failed(&message)
+                        }
+                    };
+                    return self.finish(&c, outcome, now).await;
+                }
+            },
+        };
+        self.finish(&c, outcome, now).await
+    }
+
+    async fn finish(&self, c: &Claimed, outcome: Outcome<'_>, now: i64) -> AppResult<()> {
+        if !outbox::finish(&self.db, c.id, &self.worker, outcome, now).await? {
+            tracing::info!(notice = c.id, "notice taken over or withdrawn meanwhile");
+        }
+        Ok(())
+    }
+
+    fn link(&self, path: &str) -> String {
+        format!("{}{path}", self.public_url)
+    }
+
+    async fn prepare(
+        &self,
+        conn: &mut AnyConnection,
+        c: &Claimed,
+        notice: Notice,
+        now: i64,
+    ) -> AppResult<Prepared> {
+        let mut people = outbox::recipients(conn, c).await?;
+        if notice.is_reminder() {
+            people.retain(|p| p.reminders == 1);
+        }
+        let thread = c.communication_id;
+        let letter;
+        let mut calendar = None;
+        match c.appointment_id {
+            Some(id) => {
+                let a = read_back(conn, id, Viewer::ContributorSide, now).await?;
+                let starts = crate::rome::parse_instant(&a.starts_at).unwrap_or_default();
+                if let Some(why) =
+                    notices::withdrawn_because(notice, c.due_at, Some((starts, a.status)), now)
+                {
+                    return Ok(Prepared::Withdraw(why));
+                }
+                let last_note = a.timeline.last().and_then(|e| e.note.as_deref());
+                let facts = Facts {
+                    reference: &a.reference,
+                    starts_at: &a.starts_at,
+                    office: &a.office.name,
+                    address: &a.office.address,
+                    point_code: &a.point.code,
+                    point_label: &a.point.label,
+                    phone: &a.phone,
+                    protocol: &a.protocol,
+                    subject: &a.subject,
+                    contributor: &a.contributor.name,
+                    note: match notice {
+                        Notice::CancelledByOffice => a.cancel_reason.as_deref().or(last_note),
+                        Notice::Attended => last_note,
+                        _ => None,
+                    },
+                    outcome: Some(a.status),
+                    was_hold: a.status == api::AppointmentStatus::PrenotazioneCancellata,
+                    appointment_link: self.link(&format!("/appuntamenti/{}", a.reference)),
+                    thread_link: self.link(&format!("/comunicazioni/{thread}")),
+                    book_again_link: self.link(&format!("/comunicazioni/{thread}/appuntamento")),
+                };
+                letter = notices::letter(notice, &facts);
+                if notice == Notice::Confirmed {
+                    calendar = Some((
+                        format!("{}.ics", a.reference),
+                        crate::agenda::ics::calendar(&a, now),
+                    ));
+                }
+            }
+            None => {
+                if let Some(why) = notices::withdrawn_because(notice, c.due_at, None, now) {
+                    return Ok(Prepared::Withdraw(why));
+                }
+                let Some(t) = outbox::thread_facts(conn, thread).await? else {
+                    return Ok(Prepared::Withdraw("comunicazione non trovata"));
+                };
+                let facts = Facts {
+                    reference: "",
+                    starts_at: "",
+                    office: &t.office,
+                    address: "",
+                    point_code: "",
+                    point_label: "",
+                    phone: "",
+                    protocol: &t.protocol,
+                    subject: &t.subject,
+                    contributor: &t.contributor,
+                    note: None,
+                    outcome: None,
+                    was_hold: false,
+                    appointment_link: String::new(),
+                    thread_link: self.link(&format!("/comunicazioni/{thread}")),
+                    book_again_link: String::new(),
+                };
+                letter = notices::letter(notice, &facts);
+            }
+        }
+        if people.is_empty() {
+            return Ok(Prepared::NoAddress);
+        }
+        Ok(match self.message(c, &people, &letter, calendar) {
+            Some(message) => Prepared::Send(Box::new(message)),
+            None => Prepared::NoAddress,
+        })
+    }
+
+    /// The e-mail: plain text and HTML alternatives, and the calendar file when there is one.
+    fn message(
+        &self,
+        c: &Claimed,
+        people: &[Recipient],
+        letter: &notices::Letter,
+        calendar: Option<(String, String)>,
+    ) -> Option<Message> {
+        let domain = self.from.email.domain().to_string();
+        let mut builder = Message::builder()
+            .from(self.from.clone())
+            .subject(letter.subject.clone())
+            // Stable per notice: a second delivery after a crash is the same message.
+            .message_id(Some(format!("<avviso.{}.{}@{domain}>", c.id, c.created_at)))
+            .raw_header(HeaderValue::new(
+                HeaderName::new_from_ascii_str("Auto-Submitted"),
+                "auto-generated".into(),
+            ));
+        let mut anyone = false;
+        for person in people {
+            if let Ok(mailbox) = person.email.parse::<Mailbox>() {
+                builder = builder.to(mailbox);
+                anyone = true;
+            }
+        }
+        if !anyone {
+            return None;
+        }
+        let alternative = MultiPart::alternative_plain_html(letter.text(), letter.html());
+        let body = match calendar {
+            Some((name, ics)) => MultiPart::mixed().multipart(alternative).singlepart(
+                Attachment::new(name).body(
+                    ics,
+                    ContentType::parse("text/calendar; charset=utf-8; method=PUBLISH")
+                        .expect("a valid content type"),
+                ),
+            ),
+            None => alternative,
+        };
+        match builder.multipart(body) {
+            Ok(message) => Some(message),
+            Err(error) => {
+                tracing::error!(notice = c.id, %error, "message could not be built");
+                None
+            }
+        }
+    }
+}
+
+/// "000000000042-appointment_confirmed": the notice's file in the `.eml` folder.
+pub fn file_name(c: &Claimed) -> String {
+    format!("{:012}-{}", c.id, c.kind)
+}
+
+/// Delivers what is due every two seconds, until the process ends. A round that fails (the
+/// database away) is logged and tried again at the next tick.
+pub fn spawn(delivery: std::sync::Arc<Delivery>, clock: crate::clock::SharedClock) {
+    tokio::spawn(async move {
+        let mut interval = tokio::time::interval(std::time::Duration::from_secs(2));
+        interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            interval.tick().await;
+            let now = clock.now();
+            match outbox::anything_due(&delivery.db, now).await {
+                Ok(false) => continue,
+                Ok(true) => {}
+                Err(error) => {
+                    tracing::warn!(%error, "outbox");
+                    continue;
+                }
+            }
+            match delivery.deliver_due(now).await {
+                Ok(round) if round == Round::default() => {}
+                Ok(round) => tracing::info!(?round, "notices delivered"),
+                Err(error) => tracing::warn!(%error, "delivery round"),
+            }
+        }
+    });
+}
