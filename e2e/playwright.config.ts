@@ -1,6 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
+import fs from 'node:fs';
+import os from 'node:os';
 
 // One free port for the whole run, chosen once in the runner and inherited by the workers.
 if (!process.env.E2E_PORT) {
@@ -12,6 +14,11 @@ if (!process.env.E2E_PORT) {
     .trim();
 }
 const port = process.env.E2E_PORT;
+// Where the server writes its e-mail as .eml files (no SMTP server): the specs read them.
+if (!process.env.E2E_MAIL_DIR) {
+  process.env.E2E_MAIL_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'cassetto-mail-'));
+}
+const mailDir = process.env.E2E_MAIL_DIR;
 const root = path.resolve(__dirname, '..');
 const serverBin =
   process.env.SERVER_BIN ??
@@ -46,7 +53,7 @@ export default defineConfig({
   },
   webServer: {
     // A fresh database with the demo data for every run.
-    command: `sh -c 'dir=$(mktemp -d) && exec "${serverBin}" --bind 127.0.0.1:${port} --database-url "sqlite://$dir/e2e.sqlite" --static-dir "${root}/dist" --demo'`,
+    command: `sh -c 'dir=$(mktemp -d) && exec "${serverBin}" --bind 127.0.0.1:${port} --database-url "sqlite://$dir/e2e.sqlite" --static-dir "${root}/dist" --mail-dir "${mailDir}" --demo'`,
     url: `http://127.0.0.1:${port}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,

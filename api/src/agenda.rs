@@ -277,10 +277,12 @@ impl NoticeDelivery {
 
     pub fn label(self) -> &'static str {
         match self {
-            NoticeDelivery::Inviata => "E-mail inviata",
-            NoticeDelivery::InInvio => "E-mail in invio",
-            NoticeDelivery::NonRecapitata => "E-mail non recapitata",
-            NoticeDelivery::NessunRecapito => "Nessun indirizzo e-mail",
+            NoticeDelivery::Inviata => "Avviso inviato per e-mail",
+            NoticeDelivery::InInvio => "Avviso per e-mail in invio",
+            NoticeDelivery::NonRecapitata => {
+                "Avviso per e-mail non recapitato: avvisare per telefono"
+            }
+            NoticeDelivery::NessunRecapito => "Nessun indirizzo e-mail: avvisare per telefono",
         }
     }
 }

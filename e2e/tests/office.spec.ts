@@ -86,6 +86,12 @@ test("operatore.roma holds the day: Svolto with an esito, Non presentato, a canc
   await press(dialog.getByRole('button', { name: "Sì, annulla l'appuntamento" }));
   await expect(page.getByRole('status').filter({ hasText: 'è annullato' })).toBeVisible();
   await axe('cancelled by the office');
+  // The agenda says whether Rossi was told by e-mail (the worker sends within seconds).
+  await expect(async () => {
+    await page.goto(`/sede/agenda?data=${future.date}`);
+    await expect(page.getByRole('row').filter({ hasText: third.reference })).toContainText('Avviso inviato per e-mail', { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  await axe('agenda with the notice sent');
 
   // Rossi reads both: the esito in the thread, the cancellation and its reason.
   const context = await browser.newContext();

@@ -5,6 +5,7 @@ pub mod field;
 pub mod filters;
 pub mod heading;
 pub mod loaded;
+pub mod mail_notice;
 pub mod pager;
 pub mod request_appointment;
 pub mod session_warning;

@@ -6,6 +6,7 @@ use crate::client;
 use crate::components::field::{described_by, FieldGroup};
 use crate::components::heading::PageHeading;
 use crate::components::loaded::{failure, fetch};
+use crate::components::mail_notice::{Mail, MailNotice};
 use api::{it, status_text, Appointment, AppointmentStatus, CancelRequest};
 use leptos::html;
 use leptos::prelude::*;
@@ -414,6 +415,7 @@ pub fn AppointmentPage() -> impl IntoView {
                 <div class="alert alert--success" role="status">
                     <p>{format!("L'appuntamento {} è confermato per {}, ore {}.", a.reference, it::date_with_weekday(&a.starts_at), it::time(&a.starts_at))}</p>
                 </div>
+                <MailNotice mail=Mail::Confirmation/>
                 <h2>"Cosa portare"</h2>
                 <p>{what_to_bring(&a)}</p>
                 <Details appointment=a.clone()/>
@@ -432,6 +434,7 @@ pub fn AppointmentPage() -> impl IntoView {
                     <div class="alert alert--info" role="status">
                         <p>{format!("L'appuntamento {} di {}, ore {}, è stato annullato {who}: l'orario è di nuovo disponibile per altri.", a.reference, it::date_with_weekday(&a.starts_at), it::time(&a.starts_at))}</p>
                     </div>
+                    {(!a.cancelled_by_office).then(|| view! { <MailNotice mail=Mail::Receipt/> })}
                     <Details appointment=a.clone()/>
                     <p class="no-print"><A href="/appuntamenti">"Vai a Gestione appuntamenti"</A></p>
                     <Timeline appointment=a.clone()/>

@@ -7,6 +7,7 @@ use crate::components::error_summary::{field_error, problems_from, ErrorSummary,
 use crate::components::field::described_by;
 use crate::components::heading::PageHeading;
 use crate::components::loaded::{fetch, when_loaded};
+use crate::components::mail_notice::{Mail, MailNotice};
 use api::{
     it, Appointment, CommunicationDetail, ConsultationPoint, DayAvailability, HoldRequest, Office,
 };
@@ -483,6 +484,7 @@ fn ContactStep(
                 <dd class="summary__change"><A href=draft.href(&base, Step::DateTime)>"Modifica"<span class="visually-hidden">" data e ora"</span></A></dd>
             </div>
         </dl>
+        <MailNotice mail=Mail::Confirmation/>
         <form class="form narrow" novalidate on:submit=submit>
             <div class="form-group" class:form-group--error=move || error("phone").get().is_some()>
                 <label class="label" for="phone">"Recapito telefonico"</label>

@@ -10,7 +10,7 @@ use crate::components::loaded::{fetch, when_loaded};
 use crate::session::Session;
 use api::{
     it, status_text, CapacityRequest, Closure, ClosureOutcome, DayAvailability, NewClosure,
-    OfficeAgenda, OfficeAppointment, Role,
+    NoticeDelivery, OfficeAgenda, OfficeAppointment, Role,
 };
 use leptos::prelude::*;
 use leptos_router::components::{Form, Redirect, A};
@@ -47,7 +47,13 @@ fn row(a: OfficeAppointment) -> impl IntoView {
                 {a.contact.clone().map(|c| view! { <br/><span class="hint">{c}</span> })}
             </td>
             <td class="message__text agenda__notes">{a.notes.clone()}</td>
-            <td><span class=format!("status-tag status-tag--{}", a.status.code())>{status_text(a.status, a.cancelled_by_office)}</span></td>
+            <td>
+                <span class=format!("status-tag status-tag--{}", a.status.code())>{status_text(a.status, a.cancelled_by_office)}</span>
+                {a.cancellation_notice.map(|n| match n {
+                    NoticeDelivery::NonRecapitata | NoticeDelivery::NessunRecapito => view! { <br/><strong class="hint">{n.label()}</strong> }.into_any(),
+                    _ => view! { <br/><span class="hint">{n.label()}</span> }.into_any(),
+                })}
+            </td>
             <td class="no-print">{action.map(|(label, name)| view! {
                 <A href=href attr:aria-label=name>{label}</A>
             })}</td>

@@ -255,14 +255,11 @@ pub fn letter(notice: Notice, f: &Facts) -> Letter {
         ),
         Notice::CancelledByOffice => {
             let what = if f.was_hold {
-                format!("La prenotazione {r} di {when}")
+                format!("La prenotazione {r} di {when} è stata cancellata")
             } else {
-                format!("L'appuntamento {r} di {when}")
+                format!("L'appuntamento {r} di {when} è stato annullato")
             };
-            let mut blocks = vec![Block::Para(format!(
-                "{what} è stato annullato dalla {}.",
-                f.office
-            ))];
+            let mut blocks = vec![Block::Para(format!("{what} dalla {}.", f.office))];
             if let Some(reason) = f.note {
                 blocks.push(Block::Para(format!("Motivo: {reason}")));
             }
@@ -492,6 +489,11 @@ mod tests {
         assert!(text.contains("Motivo: Sciopero del personale"));
         assert!(text.contains("Cosa fare ora"));
         assert!(text.contains("https://example.test/comunicazioni/1/appuntamento"));
+        let mut hold = facts();
+        hold.was_hold = true;
+        assert!(letter(Notice::CancelledByOffice, &hold)
+            .text()
+            .starts_with("La prenotazione AP-2026-000001 di martedì 3 marzo 2026 alle 08:30 è stata cancellata dalla Sede di Roma."));
     }
 
     #[test]

@@ -86,46 +86,50 @@ impl Delivery {
 
     async fn deliver(&self, c: Claimed, now: i64, round: &mut Round) -> AppResult<()> {
         let prepared = match Notice::from_code(&c.kind) {
-            Some(notice) => {
-                let mut conn = self.db.pool.acquire().await?;
-                self.prepare(&mut conn, &c, notice, now).await?
-            }
-            None => Prepared::Withdraw("tipo di avviso sconosciuto"),
+            Some(notice) => match self.db.pool.acquire().await {
+                Ok(mut conn) => self.prepare(&mut conn, &c, notice, now).await,
+                Err(error) => Err(error.into()),
+            },
+            None => Ok(Prepared::Withdraw("tipo di avviso sconosciuto")),
         };
-        let outcome = match prepared {
-            Prepared::Withdraw(why) => {
+        let failure = match prepared {
+            Ok(Prepared::Withdraw(why)) => {
                 round.withdrawn += 1;
-                Outcome::Withdrawn(why)
+                return self.finish(&c, Outcome::Withdrawn(why), now).await;
             }
-            Prepared::NoAddress => {
+            Ok(Prepared::NoAddress) => {
                 round.no_address += 1;
-                Outcome::NoAddress
+                return self.finish(&c, Outcome::NoAddress, now).await;
             }
-            Prepared::Send(message) => match self.mailer.send(&file_name(&c), *message).await {
+            Ok(Prepared::Send(message)) => match self.mailer.send(&file_name(&c), *message).await {
                 Ok(()) => {
                     round.sent += 1;
                     tracing::info!(notice = c.id, kind = %c.kind, "notice sent");
-                    Outcome::Sent
+                    return self.finish(&c, Outcome::Sent, now).await;
                 }
-                Err(SendError { permanent, message }) => {
-                    let next = (!permanent)
-                        .then(|| notices::retry_in(c.attempts))
-                        .flatten();
-                    tracing::warn!(notice = c.id, kind = %c.kind, attempts = c.attempts,
-                            permanent, error = %message, "notice not delivered");
-                    let outcome = match next {
-                        Some(wait) => {
-                            round.retried += 1;
-                            Outcome::RetryAt(now + wait, &message)
-                        }
-                        None => {
-                            round.failed += 1;
-                            Outcome::Failed(&message)
-                        }
-                    };
-                    return self.finish(&c, outcome, now).await;
-                }
+                Err(error) => error,
             },
+            // Reading what the notice is about failed (the database away): like a busy server.
+            Err(error) => SendError {
+                permanent: false,
+                message: error.to_string(),
+            },
+        };
+        let SendError { permanent, message } = failure;
+        let next = (!permanent)
+            .then(|| notices::retry_in(c.attempts))
+            .flatten();
+        tracing::warn!(notice = c.id, kind = %c.kind, attempts = c.attempts, permanent,
+            error = %message, "notice not delivered");
+        let outcome = match next {
+            Some(wait) => {
+                round.retried += 1;
+                Outcome::RetryAt(now + wait, &message)
+            }
+            None => {
+                round.failed += 1;
+                Outcome::Failed(&message)
+            }
         };
         self.finish(&c, outcome, now).await
     }

@@ -1,0 +1,51 @@
+//! Where the service's e-mail about a booking goes, said where people look for it: the
+//! Riepilogo before "Prenota Appuntamento" and the confirmed and cancelled pages.
+
+use crate::components::loaded::fetch;
+use crate::session::Session;
+use api::{Contacts, Role};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Mail {
+    Confirmation,
+    Receipt,
+}
+
+#[component]
+pub fn MailNotice(mail: Mail) -> impl IntoView {
+    let role = expect_context::<Session>().role();
+    let studio = match role {
+        Some(Role::Contribuente) => false,
+        Some(Role::Intermediario) => true,
+        _ => return ().into_any(),
+    };
+    let contacts = fetch::<Contacts>(|| "/api/me/contacts".to_string());
+    let what = match mail {
+        Mail::Confirmation => "la conferma",
+        Mail::Receipt => "la ricevuta",
+    };
+    let sentence = move |c: Contacts| {
+        match c.masked {
+        Some(to) if studio => view! {
+            <p class="mail-notice">{format!("Riceverai {what} a {to}; anche il contribuente la riceve, se ha indicato un indirizzo e-mail.")}</p>
+        }
+        .into_any(),
+        Some(to) => view! { <p class="mail-notice">{format!("Riceverai {what} a {to}.")}</p> }.into_any(),
+        None => view! {
+            <p class="mail-notice">
+                {format!("Non hai indicato un indirizzo e-mail: non riceverai {what} per e-mail. ")}
+                <A href="/recapiti">"Indica un indirizzo in Recapiti"</A>
+            </p>
+        }
+        .into_any(),
+    }
+    };
+    view! {
+        <Suspense fallback=|| ()>
+            {move || contacts.get().and_then(Result::ok).map(sentence)}
+        </Suspense>
+    }
+    .into_any()
+}
