@@ -653,3 +653,44 @@ async fn reminders_follow_the_choice_on_recapiti() {
         subjects(&sink)
     );
 }
+
+#[tokio::test]
+async fn the_recorded_attendance_goes_out_with_the_esito() {
+    let app = spawn_app().await;
+    let sink = SmtpSink::start().await;
+    let (reference, _) = booked(&app, ROSSI, "Contributi del 2024", FIRST_SLOT, "k1").await;
+    let worker = delivery(&app, &sink.url());
+    worker.deliver_due(app.clock_now()).await.unwrap();
+    sink.clear();
+    let starts = server::rome::parse_instant(FIRST_SLOT).unwrap();
+    app.clock.advance(starts + 1800 - app.clock_now());
+    let mut roma = app.logged_in("operatore.roma").await;
+    let recorded = roma
+        .post(
+            &format!("/api/appointments/{reference}/attendance"),
+            json!({ "outcome": "svolto", "text": "Versamenti ritrovati: estratto conto corretto." }),
+        )
+        .await;
+    assert_eq!(recorded.status, StatusCode::OK, "{}", recorded.text());
+    let round = worker.deliver_due(app.clock_now()).await.unwrap();
+    assert_eq!(round.sent, 1, "{round:?}");
+    let reminders: Vec<(String, String)> = statuses(&app)
+        .await
+        .into_iter()
+        .filter(|(kind, _)| kind.starts_with("reminder"))
+        .collect();
+    assert!(
+        reminders.iter().all(|(_, status)| status == "withdrawn"),
+        "the clock jumped past them, and the attendance ended the appointment: {reminders:?}"
+    );
+    let received = sink.received();
+    let message = parse(&received[0]);
+    assert_eq!(
+        message.subject(),
+        Some(format!("Esito dell'appuntamento {reference}").as_str())
+    );
+    assert!(message
+        .body_text(0)
+        .unwrap()
+        .contains("Esito dell'incontro: Versamenti ritrovati: estratto conto corretto."));
+}
