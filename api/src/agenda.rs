@@ -120,6 +120,26 @@ pub struct HoldRequest {
     pub notes: String,
 }
 
+/// `POST /api/appointments/{reference}/move` (Sposta appuntamento), with an `Idempotency-Key`.
+/// The office and the point stay the same unless given.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct MoveRequest {
+    /// The new slot's start, as `GET /api/availability` gave it.
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
+    pub start: String,
+    #[serde(default)]
+    pub office: Option<i64>,
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<PointCode>))]
+    pub point: Option<String>,
+    /// Mandatory for the office: the contributor reads it.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
+    pub reason: Option<String>,
+}
+
 /// One step of an appointment's history.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -169,6 +189,9 @@ pub struct Appointment {
     pub cancel_until: Option<String>,
     /// Whether the caller may press "Annulla appuntamento" now (the server decides).
     pub can_cancel: bool,
+    /// Sposta appuntamento is possible now (the same cut-off as cancelling, a bounded number of moves).
+    #[serde(default)]
+    pub can_move: bool,
     /// For an operator of its office: started and confirmed, attendance may be recorded.
     pub can_record_attendance: bool,
     /// Whether the caller is the office (its operators act differently on it).

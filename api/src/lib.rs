@@ -225,6 +225,7 @@ mod codes {
         Annullato,
         Svolto,
         NonPresentato,
+        Spostato,
     }
 
     /// Who booked an appointment (Gestione appuntamenti's filter).

@@ -14,7 +14,7 @@ use crate::extract::{Json, Path, Query};
 use crate::{rome, AppState};
 use api::{
     Appointment, AppointmentStatus, AttendanceRequest, CancelRequest, ConsultationPoint,
-    DayAvailability, HoldRequest, Office, SlotAvailability,
+    DayAvailability, HoldRequest, MoveRequest, Office, SlotAvailability,
 };
 use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
@@ -101,7 +101,7 @@ pub async fn availability(
     ))
 }
 
-fn idempotency(headers: &HeaderMap, request: &HoldRequest) -> AppResult<Idempotency> {
+fn idempotency(headers: &HeaderMap, request: &impl serde::Serialize) -> AppResult<Idempotency> {
     let key = headers
         .get("idempotency-key")
         .and_then(|v| v.to_str().ok())
@@ -113,7 +113,7 @@ fn idempotency(headers: &HeaderMap, request: &HoldRequest) -> AppResult<Idempote
     };
     if key.is_empty() {
         return Err(refuse(
-            "manca l'intestazione Idempotency-Key (un identificativo unico per ogni prenotazione).",
+            "manca l'intestazione Idempotency-Key (un identificativo unico per ogni richiesta).",
         ));
     }
     if key.len() > 200 {
@@ -310,6 +310,78 @@ pub async fn cancel(
             .map_err(|e| AppError::field("reason", &e))?;
     workflow::cancel(&state.db, &user, &record, viewer, reason, state.clock.now()).await?;
     answer(&state, &record, &access).await
+}
+
+#[utoipa::path(post, path = "/api/appointments/{reference}/move", tag = "agenda", params(("reference" = String, Path, description = "Identificativo appuntamento, AP-AAAA-NNNNNN"),
+        ("Idempotency-Key" = String, Header, min_length = 1, max_length = 200, description = "One per move: a retry with the same key answers the same")),
+    description = "Sposta appuntamento: a confirmed appointment moves to a free place offered now, in one transaction; the contributor's side until the cut-off of cancelling, an operator of its office until the start with a mandatory reason; at most 3 moves",
+    request_body = api::MoveRequest,
+    responses((status = 200, description = "The same reference, confirmed, at the new time", body = api::Appointment), (status = 404, description = "Missing, or not the caller's", body = api::ErrorEnvelope), (status = 409, description = "The new place is gone (nothing changed), not confirmed, past the cut-off, moved too often", body = api::ErrorEnvelope), (status = 422, description = "A message per field; the same key with another body", body = api::ErrorEnvelope)))]
+/// Sposta appuntamento.
+pub async fn move_appointment(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    headers: HeaderMap,
+    Path(reference): Path<String>,
+    Json(request): Json<MoveRequest>,
+) -> AppResult<Response> {
+    let idem = idempotency(&headers, &request)?;
+    let (record, access) = reach(&state, &user, &reference).await?;
+    let viewer = access.viewer();
+    let now = state.clock.now();
+    let mut errors = FieldErrors::default();
+    let reason = errors.check(
+        "reason",
+        booking::parse_move_reason(request.reason.as_deref(), viewer == booking::Viewer::Office),
+    );
+    let start = errors.check(
+        "start",
+        rome::parse_instant(&request.start).ok_or("Scegli la data e l'ora dell'appuntamento."),
+    );
+    let office = request.office.unwrap_or(record.office_id);
+    if viewer == booking::Viewer::Office && office != record.office_id {
+        errors.add(
+            "office",
+            "La sede può spostare l'appuntamento solo a un altro orario presso di sé.",
+        );
+    }
+    let point = request
+        .point
+        .clone()
+        .unwrap_or_else(|| record.point_code.clone());
+    let place = match places::office_point(&state.db, office, &point).await? {
+        Ok(place) => Some(place),
+        Err((name, message)) => {
+            errors.add(name, message);
+            None
+        }
+    };
+    errors.into_result()?;
+    let (Some(reason), Some(start), Some((point, office))) = (reason, start, place) else {
+        return Err(AppError::Internal("move fields checked".into()));
+    };
+    let slot = places::offered_slot(&state.db, office.id, &point.code, start, now)
+        .await?
+        .ok_or_else(|| {
+            AppError::field(
+                "start",
+                "L'orario scelto non è tra quelli prenotabili: scegli un orario dall'elenco.",
+            )
+        })?;
+    let valid = super::moving::ValidMove {
+        office,
+        point,
+        slot,
+        reason,
+    };
+    let (status, body) =
+        super::moving::move_to(&state.db, &user, &record, viewer, &valid, &idem, now).await?;
+    Ok((
+        StatusCode::from_u16(status).unwrap_or(StatusCode::OK),
+        [(header::CONTENT_TYPE, "application/json")],
+        body,
+    )
+        .into_response())
 }
 
 #[utoipa::path(post, path = "/api/appointments/{reference}/attendance", tag = "agenda", params(("reference" = String, Path, description = "Identificativo appuntamento, AP-AAAA-NNNNNN")),

@@ -126,6 +126,7 @@ mod tests {
             cancel_reason: None,
             cancel_until: None,
             can_cancel: true,
+            can_move: false,
             can_record_attendance: false,
             viewed_by_office: false,
         }

@@ -7,6 +7,7 @@ mod handlers;
 pub mod hold;
 pub mod ics;
 pub mod idempotency;
+pub mod moving;
 pub mod places;
 pub mod repo;
 mod view;
@@ -33,6 +34,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(confirm))
         .routes(routes!(release))
         .routes(routes!(cancel))
+        .routes(routes!(move_appointment))
         .routes(routes!(attendance))
         .routes(routes!(calendar_file))
         .routes(routes!(history))

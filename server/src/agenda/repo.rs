@@ -40,6 +40,7 @@ pub struct Record {
     pub notes: String,
     pub hold_expires_at: Option<i64>,
     pub extensions: i64,
+    pub moves: i64,
     pub booked_by_label: String,
     pub booker_role: String,
     pub cancelled_by: Option<String>,
@@ -92,7 +93,7 @@ impl Record {
 /// Every column of `Record`; callers add WHERE and ORDER BY.
 pub const SELECT: &str = "SELECT a.id, a.reference, a.status, a.communication_id,
         a.contributor_id, a.slot_id, a.office_id, a.point_code, a.starts_at, a.ends_at, a.phone,
-        a.notes, a.hold_expires_at, a.extensions, a.booked_by_label, u.role AS booker_role,
+        a.notes, a.hold_expires_at, a.extensions, a.moves, a.booked_by_label, u.role AS booker_role,
         a.cancelled_by, a.cancel_reason, t.protocol, t.subject, a.topic_code,
         tp.label AS topic_label, tp.appointment_after_days AS topic_days,
         tp.cancel_cutoff_minutes, p.label AS point_label, o.name AS office_name,
@@ -335,6 +336,38 @@ pub async fn give_back_place(tx: &mut WriteTx, slot: i64) -> AppResult<()> {
         .execute(&mut **tx)
         .await?;
     Ok(())
+}
+
+/// The place of a confirmed appointment moves from `from_slot` to the new one; false if it is
+/// no longer confirmed at `from_slot` (a concurrent change got there first).
+#[allow(clippy::too_many_arguments)]
+pub async fn move_place(
+    tx: &mut WriteTx,
+    id: i64,
+    from_slot: i64,
+    to_slot: i64,
+    office: i64,
+    point: &str,
+    starts_at: i64,
+    ends_at: i64,
+    now: i64,
+) -> AppResult<bool> {
+    let moved = sqlx::query(
+        "UPDATE appointments SET slot_id = $1, office_id = $2, point_code = $3, starts_at = $4,
+             ends_at = $5, moves = moves + 1, updated_at = $6
+         WHERE id = $7 AND status = 'confermato' AND slot_id = $8",
+    )
+    .bind(to_slot)
+    .bind(office)
+    .bind(point)
+    .bind(starts_at)
+    .bind(ends_at)
+    .bind(now)
+    .bind(id)
+    .bind(from_slot)
+    .execute(&mut **tx)
+    .await?;
+    Ok(moved.rows_affected() == 1)
 }
 
 /// Whether the office declared a closure over the appointment's time (after it was held).

@@ -105,6 +105,7 @@ impl Record {
             cancel_reason: self.cancel_reason.clone(),
             cancel_until: may.cancel_until.map(rome::instant),
             can_cancel: may.can_cancel,
+            can_move: may.can_move && self.moves < booking::MAX_MOVES,
             can_record_attendance: may.can_record_attendance,
             viewed_by_office: viewer == Viewer::Office,
         })

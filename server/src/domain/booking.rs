@@ -194,6 +194,49 @@ pub fn cancel_by_office(current: State, starts_at: i64, now: i64) -> Result<Step
     }
 }
 
+/// How many times an appointment may be moved: moving is not a way to keep places.
+pub const MAX_MOVES: i64 = 3;
+
+/// Sposta appuntamento: a confirmed appointment, by the contributor's side until the same
+/// cut-off as cancelling, by the office until the start; at most `MAX_MOVES` times.
+pub fn may_move(
+    current: State,
+    starts_at: i64,
+    cutoff_minutes: i64,
+    moves: i64,
+    viewer: Viewer,
+    now: i64,
+) -> Result<(), Refusal> {
+    let cutoff = match viewer {
+        Viewer::ContributorSide => cutoff_minutes,
+        Viewer::Office => 0,
+    };
+    match current {
+        State::Other(AppointmentStatus::Confermato) if now < cancel_deadline(starts_at, cutoff) => {
+            if moves >= MAX_MOVES {
+                Err(Refusal::Conflict(
+                    "too_many_moves",
+                    "Questo appuntamento è già stato spostato 3 volte: per cambiarlo ancora annullalo e prenotane un altro.",
+                ))
+            } else {
+                Ok(())
+            }
+        }
+        State::Other(AppointmentStatus::Confermato) if now < starts_at => Err(Refusal::Conflict(
+            "past_cutoff",
+            "Il termine per spostare online l'appuntamento è passato: se non puoi presentarti, chiama il Contact Center INPS al numero 803 164 (gratuito da rete fissa) oppure 06 164 164 (da cellulare).",
+        )),
+        State::Other(AppointmentStatus::Confermato) => Err(Refusal::Conflict(
+            "already_started",
+            "L'appuntamento è già iniziato o si è già svolto: non può essere spostato.",
+        )),
+        _ => Err(Refusal::Conflict(
+            "not_confirmed",
+            "Si può spostare solo un appuntamento confermato.",
+        )),
+    }
+}
+
 /// Who looks at an appointment: the contributor's side, or an operator of its office.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Viewer {
@@ -205,6 +248,8 @@ pub enum Viewer {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Permissions {
     pub can_cancel: bool,
+    /// Sposta appuntamento: the same window as cancelling, while moves are left.
+    pub can_move: bool,
     /// The contributor's side only: until when a confirmed appointment may be cancelled.
     pub cancel_until: Option<i64>,
     pub can_record_attendance: bool,
@@ -224,6 +269,7 @@ pub fn permissions(
             let deadline = cancel_deadline(starts_at, cutoff_minutes);
             Permissions {
                 can_cancel: ahead && now < deadline,
+                can_move: ahead && now < deadline,
                 cancel_until: ahead.then_some(deadline),
                 can_record_attendance: false,
             }
@@ -231,6 +277,7 @@ pub fn permissions(
         // The office cancels until the start (no cut-off) and records attendance after it.
         Viewer::Office => Permissions {
             can_cancel: confirmed && now < starts_at,
+            can_move: confirmed && now < starts_at,
             cancel_until: None,
             can_record_attendance: confirmed && now >= starts_at,
         },
@@ -239,6 +286,14 @@ pub fn permissions(
 
 /// The reason given for a cancellation: optional for the contributor's side, mandatory for the
 /// office (the contributor must be told why); at most 500 characters.
+/// The reason of a move: as a cancellation's, mandatory for the office.
+pub fn parse_move_reason(raw: Option<&str>, required: bool) -> Result<Option<String>, String> {
+    if required && raw.unwrap_or_default().trim().is_empty() {
+        return Err("Scrivi il motivo dello spostamento: il contribuente lo leggerà.".into());
+    }
+    parse_reason(raw, required)
+}
+
 pub fn parse_reason(raw: Option<&str>, required: bool) -> Result<Option<String>, String> {
     let reason = raw.unwrap_or_default().trim();
     if reason.is_empty() {

@@ -18,10 +18,12 @@ pub enum Notice {
     ReminderHoursBefore,
     /// The office wrote in a thread (an answer or its outcome).
     ThreadAnswered,
+    /// Sposta appuntamento: the new time (and the office's reason).
+    Moved,
 }
 
 impl Notice {
-    pub const ALL: [Notice; 7] = [
+    pub const ALL: [Notice; 8] = [
         Notice::Confirmed,
         Notice::CancelledByContributor,
         Notice::CancelledByOffice,
@@ -29,6 +31,7 @@ impl Notice {
         Notice::ReminderDayBefore,
         Notice::ReminderHoursBefore,
         Notice::ThreadAnswered,
+        Notice::Moved,
     ];
 
     pub fn code(self) -> &'static str {
@@ -40,6 +43,7 @@ impl Notice {
             Notice::ReminderDayBefore => "reminder_day_before",
             Notice::ReminderHoursBefore => "reminder_hours_before",
             Notice::ThreadAnswered => "thread_answered",
+            Notice::Moved => "appointment_moved",
         }
     }
 
@@ -224,6 +228,22 @@ pub fn letter(notice: Notice, f: &Facts) -> Letter {
                 see,
             ],
         ),
+        Notice::Moved => {
+            let mut blocks = vec![Block::Para(format!(
+                "L'appuntamento {r} è stato spostato: ora è {when} presso la {}.",
+                f.office
+            ))];
+            if let Some(note) = f.note {
+                blocks.push(Block::Para(note.to_string()));
+            }
+            blocks.push(details(f));
+            blocks.push(Block::Para(
+                "In allegato trovi il file aggiornato per il tuo calendario: sostituisce quello di prima."
+                    .into(),
+            ));
+            blocks.push(see);
+            (format!("Appuntamento spostato {r}"), blocks)
+        }
         Notice::ReminderDayBefore | Notice::ReminderHoursBefore => (
             format!("Promemoria: appuntamento {r} di {when}"),
             vec![

@@ -85,6 +85,22 @@ pub fn after(t: &Transition, a: &About, hold_until: &str, who: &str) -> String {
     }
 }
 
+/// Sposta appuntamento: the timeline's note, "Spostato dal … al …", with the office's reason.
+pub fn moved_note(from: &About, to: &About, reason: Option<&str>) -> String {
+    let place = |a: &About| format!("{} presso la {} ({})", when(a.starts_at), a.office, a.point);
+    let because = reason.map(|r| format!(" Motivo: {r}")).unwrap_or_default();
+    format!("Spostato da {} a {}.{because}", place(from), place(to))
+}
+
+/// Sposta appuntamento: the thread's message.
+pub fn moved(from: &About, to: &About, reason: Option<&str>, who: &str) -> String {
+    format!(
+        "Appuntamento {} spostato da {who}. {}",
+        to.reference,
+        moved_note(from, to, reason)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -102,6 +118,21 @@ mod tests {
             held(&ABOUT, "2026-03-02T10:15:00+01:00"),
             "Appuntamento AP-2026-000001 prenotato per martedì 3 marzo 2026 alle 08:30 presso la Sede di Roma (Sportello in sede): da confermare entro le 10:15."
         );
+    }
+
+    #[test]
+    fn a_move_says_from_where_to_where() {
+        let to = About {
+            reference: "AP-2026-000001",
+            starts_at: "2026-03-05T10:00:00+01:00",
+            office: "Sede di Roma",
+            point: "Consulenza telefonica",
+        };
+        assert_eq!(
+            moved(&ABOUT, &to, None, "Mario Rossi"),
+            "Appuntamento AP-2026-000001 spostato da Mario Rossi. Spostato da martedì 3 marzo 2026 alle 08:30 presso la Sede di Roma (Sportello in sede) a giovedì 5 marzo 2026 alle 10:00 presso la Sede di Roma (Consulenza telefonica)."
+        );
+        assert!(moved_note(&ABOUT, &to, Some("Sciopero")).ends_with(" Motivo: Sciopero"));
     }
 
     #[test]

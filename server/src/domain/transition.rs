@@ -44,10 +44,11 @@ pub enum EventKind {
     Annullato,
     Svolto,
     NonPresentato,
+    Spostato,
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 8] = [
+    pub const ALL: [EventKind; 9] = [
         EventKind::Prenotato,
         EventKind::Esteso,
         EventKind::Confermato,
@@ -56,6 +57,7 @@ impl EventKind {
         EventKind::Annullato,
         EventKind::Svolto,
         EventKind::NonPresentato,
+        EventKind::Spostato,
     ];
 
     pub fn code(self) -> &'static str {
@@ -68,6 +70,7 @@ impl EventKind {
             EventKind::Annullato => "annullato",
             EventKind::Svolto => "svolto",
             EventKind::NonPresentato => "non_presentato",
+            EventKind::Spostato => "spostato",
         }
     }
 
@@ -86,6 +89,7 @@ impl EventKind {
             EventKind::Annullato => "Appuntamento annullato",
             EventKind::Svolto => "Appuntamento svolto",
             EventKind::NonPresentato => "Contribuente non presentato",
+            EventKind::Spostato => "Appuntamento spostato",
         }
     }
 }

@@ -182,7 +182,7 @@ impl Delivery {
                     contributor: &a.contributor.name,
                     note: match notice {
                         Notice::CancelledByOffice => a.cancel_reason.as_deref().or(last_note),
-                        Notice::Attended => last_note,
+                        Notice::Attended | Notice::Moved => last_note,
                         _ => None,
                     },
                     outcome: Some(a.status),
@@ -192,7 +192,7 @@ impl Delivery {
                     book_again_link: self.link(&format!("/comunicazioni/{thread}/appuntamento")),
                 };
                 letter = notices::letter(notice, &facts);
-                if notice == Notice::Confirmed {
+                if matches!(notice, Notice::Confirmed | Notice::Moved) {
                     calendar = Some((
                         format!("{}.ics", a.reference),
                         crate::agenda::ics::calendar(&a, now),

@@ -13,7 +13,10 @@ const MILANO: i64 = 2;
 const FIRST_SLOT: &str = "2026-03-03T08:30:00+01:00";
 
 /// Sends every request at once, each from its own task: (status, body) in the same order.
-async fn all_at_once(app: &TestApp, requests: Vec<Request<Body>>) -> Vec<(StatusCode, String)> {
+pub(crate) async fn all_at_once(
+    app: &TestApp,
+    requests: Vec<Request<Body>>,
+) -> Vec<(StatusCode, String)> {
     let tasks: Vec<_> = requests
         .into_iter()
         .map(|request| {
@@ -37,7 +40,13 @@ async fn all_at_once(app: &TestApp, requests: Vec<Request<Body>>) -> Vec<(Status
     answers
 }
 
-fn hold_request(cookie: &str, key: &str, thread: i64, point: &str, start: &str) -> Request<Body> {
+pub(crate) fn hold_request(
+    cookie: &str,
+    key: &str,
+    thread: i64,
+    point: &str,
+    start: &str,
+) -> Request<Body> {
     let body = json!({ "communication_id": thread, "point": point, "office": ROMA, "start": start,
                        "phone": "347 123 4567", "notes": "Prova di concorrenza" });
     Request::post("/api/appointments")
@@ -48,7 +57,7 @@ fn hold_request(cookie: &str, key: &str, thread: i64, point: &str, start: &str) 
         .unwrap()
 }
 
-async fn starts(client: &mut Client<'_>, point: &str) -> Vec<String> {
+pub(crate) async fn starts(client: &mut Client<'_>, point: &str) -> Vec<String> {
     let days: Vec<DayAvailability> = client
         .get(&format!("/api/availability?point={point}&office={ROMA}"))
         .await
@@ -59,7 +68,7 @@ async fn starts(client: &mut Client<'_>, point: &str) -> Vec<String> {
 }
 
 /// Every slot holds no more than its capacity, and exactly what occupies a place in it.
-async fn slots_are_consistent(app: &TestApp) {
+pub(crate) async fn slots_are_consistent(app: &TestApp) {
     #[derive(sqlx::FromRow, Debug)]
     #[allow(dead_code)] // read by Debug in the failure message
     struct Check {

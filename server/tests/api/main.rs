@@ -11,6 +11,7 @@ mod helpers;
 mod input;
 mod limits;
 mod management;
+mod moves;
 mod notify;
 mod office_agenda;
 mod security;

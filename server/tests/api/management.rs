@@ -611,6 +611,20 @@ fn matrix(
             refused(ferri_only),
         ),
         (
+            "POST",
+            "/api/appointments/{reference}/move",
+            format!("/api/appointments/{r}/move"),
+            json!({ "start": "x", "reason": "x".repeat(501) }),
+            refused(rossi_and_roma),
+        ),
+        (
+            "POST",
+            "/api/appointments/{reference}/move",
+            format!("/api/appointments/{f}/move"),
+            json!({ "start": "x", "reason": "x".repeat(501) }),
+            refused(ferri_only),
+        ),
+        (
             "GET",
             "/api/appointments/{reference}/ics",
             format!("/api/appointments/{r}/ics"),
