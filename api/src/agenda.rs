@@ -240,6 +240,14 @@ pub struct AppointmentSummary {
     pub contributor: Contributor,
     /// Not yet begun.
     pub upcoming: bool,
+    /// Sposta appuntamento is possible now; with the office and point it starts from.
+    #[serde(default)]
+    pub can_move: bool,
+    #[serde(default)]
+    pub office_id: i64,
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = PointCode))]
+    pub point_code: String,
 }
 
 /// One appointment in "Agenda della sede", with what the operator needs to hold it.

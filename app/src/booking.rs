@@ -42,6 +42,8 @@ pub struct Draft {
     pub day: Option<String>,
     /// The slot's start as the API wrote it.
     pub start: Option<String>,
+    /// Sposta appuntamento: the appointment being moved (its reference).
+    pub moving: Option<String>,
 }
 
 impl Draft {
@@ -57,6 +59,7 @@ impl Draft {
             office: text("sede").and_then(|v| v.parse().ok()),
             day: text("giorno"),
             start: text("ora"),
+            moving: text("sposta"),
         };
         let requested = text("passo")
             .and_then(|v| v.parse().ok())
@@ -104,6 +107,9 @@ impl Draft {
         if let Some(s) = &self.start {
             query.push(format!("ora={}", s.replace('+', "%2B")));
         }
+        if let Some(r) = &self.moving {
+            query.push(format!("sposta={r}"));
+        }
         format!("{base}?{}", query.join("&"))
     }
 
@@ -114,6 +120,7 @@ impl Draft {
         }
         Draft {
             point: Some(point.to_string()),
+            moving: self.moving.clone(),
             ..Draft::default()
         }
     }
@@ -148,6 +155,21 @@ impl Draft {
             ..self.clone()
         }
     }
+}
+
+/// Where "Sposta appuntamento" opens the wizard: at "Data e ora", with the point and the office
+/// of the appointment chosen, which the person may still change.
+pub fn move_href(thread: i64, point: &str, office: i64, reference: &str) -> String {
+    Draft {
+        point: Some(point.to_string()),
+        office: Some(office),
+        moving: Some(reference.to_string()),
+        ..Draft::default()
+    }
+    .href(
+        &format!("/comunicazioni/{thread}/appuntamento"),
+        Step::DateTime,
+    )
 }
 
 /// The offices that offer `point`, the contributor's own province first, then by city.
@@ -245,5 +267,22 @@ mod tests {
             .map(|o| o.city)
             .collect();
         assert_eq!(cities, ["Milano", "Bari", "Roma"]);
+    }
+
+    #[test]
+    fn a_move_is_kept_through_every_change_of_choice() {
+        let (draft, step) = Draft::from_query(|k| match k {
+            "passo" => Some("3".into()),
+            "punto" => Some("sportello".into()),
+            "sede" => Some("1".into()),
+            "sposta" => Some("AP-2026-000001".into()),
+            _ => None,
+        });
+        assert_eq!(step, Step::DateTime);
+        let changed = draft.with_point("telefono").with_office(2);
+        assert_eq!(changed.moving.as_deref(), Some("AP-2026-000001"));
+        assert!(changed
+            .href("/comunicazioni/1/appuntamento", Step::DateTime)
+            .ends_with("&sposta=AP-2026-000001"));
     }
 }

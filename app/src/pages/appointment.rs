@@ -65,13 +65,21 @@ fn Timeline(appointment: Appointment) -> impl IntoView {
     view! {
         <h2 id="storia">"Storia dell'appuntamento"</h2>
         <ol class="timeline" aria-labelledby="storia">
-            {appointment.timeline.into_iter().map(|e| view! {
+            {appointment.timeline.into_iter().map(|e| {
+                // A note is a reason, an esito, or (a move) says itself what it is.
+                let prefix = match e.kind.as_str() {
+                    "annullato" | "prenotazione_cancellata" => "Motivo: ",
+                    "svolto" => "Esito dell'incontro: ",
+                    _ => "",
+                };
+                view! {
                 <li class="timeline__item">
                     <span class="timeline__when">{format!("{}, ore {}", it::date_with_weekday(&e.at), it::time(&e.at))}</span>
                     <span class="timeline__what">{e.label}</span>
                     {format!(" – {}", e.actor)}
-                    {e.note.map(|n| view! { <br/><span class="message__text">{format!("Motivo: {n}")}</span> })}
+                    {e.note.map(|n| view! { <br/><span class="message__text">{format!("{prefix}{n}")}</span> })}
                 </li>
+                }
             }).collect_view()}
         </ol>
     }
@@ -410,23 +418,34 @@ pub fn AppointmentPage() -> impl IntoView {
                 <Details appointment=a.clone()/>
                 <Timeline appointment=a.clone()/>
             }.into_any(),
-            AppointmentStatus::Confermato => view! {
-                <PageHeading title="Appuntamento confermato"/>
+            AppointmentStatus::Confermato => {
+                // The last change was a move: say so, with the new time.
+                let moved = a.timeline.last().is_some_and(|e| e.kind == "spostato");
+                view! {
+                <PageHeading title=if moved { "Appuntamento spostato" } else { "Appuntamento confermato" }/>
                 <div class="alert alert--success" role="status">
-                    <p>{format!("L'appuntamento {} è confermato per {}, ore {}.", a.reference, it::date_with_weekday(&a.starts_at), it::time(&a.starts_at))}</p>
+                    <p>{if moved {
+                        format!("L'appuntamento {} è stato spostato: ora è confermato per {}, ore {}.", a.reference, it::date_with_weekday(&a.starts_at), it::time(&a.starts_at))
+                    } else {
+                        format!("L'appuntamento {} è confermato per {}, ore {}.", a.reference, it::date_with_weekday(&a.starts_at), it::time(&a.starts_at))
+                    }}</p>
                 </div>
                 <MailNotice mail=Mail::Confirmation/>
                 <h2>"Cosa portare"</h2>
                 <p>{what_to_bring(&a)}</p>
                 <Details appointment=a.clone()/>
                 <div class="actions no-print">
+                    {a.can_move.then(|| view! {
+                        <A href=crate::booking::move_href(a.communication_id, &a.point.code, a.office.id, &a.reference) attr:class="button">"Sposta appuntamento"</A>
+                    })}
                     <a class="button" href=format!("/api/appointments/{}/ics", a.reference) download=format!("{}.ics", a.reference)>"Aggiungi al calendario"</a>
                     <button type="button" class="button button--secondary" on:click=|_| { let _ = window().print(); }>"Stampa"</button>
                     <A href="/appuntamenti" attr:class="button button--secondary">"Vai a Gestione appuntamenti"</A>
                 </div>
                 <CancelSection appointment=a.clone() current=current/>
                 <Timeline appointment=a.clone()/>
-            }.into_any(),
+                }.into_any()
+            }
             AppointmentStatus::Annullato => {
                 let who = if a.cancelled_by_office { format!("dalla {}", a.office.name) } else { "su tua richiesta".to_string() };
                 view! {

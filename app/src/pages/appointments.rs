@@ -25,9 +25,18 @@ fn table(caption: &'static str, rows: Vec<AppointmentSummary>) -> impl IntoView 
                 <th scope="col">"Prenotato da"</th>
             </tr></thead>
             <tbody>
-                {rows.into_iter().map(|a| view! {
+                {rows.into_iter().map(|a| {
+                    let moving = a.can_move.then(|| {
+                        let href = crate::booking::move_href(a.communication_id, &a.point_code, a.office_id, &a.reference);
+                        let hidden = format!(" appuntamento {}", a.reference);
+                        view! { <br/><A href=href>"Sposta"<span class="visually-hidden">{hidden}</span></A> }
+                    });
+                    view! {
                     <tr>
-                        <td class="nowrap"><A href=format!("/appuntamenti/{}", a.reference)>{a.reference.clone()}</A></td>
+                        <td class="nowrap">
+                            <A href=format!("/appuntamenti/{}", a.reference)>{a.reference.clone()}</A>
+                            {moving}
+                        </td>
                         <td>{format!("{}, ore {}", it::date_with_weekday(&a.starts_at), it::time(&a.starts_at))}</td>
                         <td>{a.office.clone()}<br/><span class="hint">{a.point.clone()}</span></td>
                         <td>{a.topic.clone()}</td>
@@ -37,6 +46,7 @@ fn table(caption: &'static str, rows: Vec<AppointmentSummary>) -> impl IntoView 
                             {a.managed_by_intermediary.then(|| view! { <br/><span class="tag">"Gestito da intermediario"</span> })}
                         </td>
                     </tr>
+                    }
                 }).collect_view()}
             </tbody>
         </table>

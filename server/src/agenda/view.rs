@@ -113,6 +113,7 @@ impl Record {
 
     /// A line of Gestione appuntamenti and of the studio's agenda.
     pub fn to_summary(&self, now: i64) -> AppResult<AppointmentSummary> {
+        let may = self.permissions(Viewer::ContributorSide, now)?;
         Ok(AppointmentSummary {
             reference: self.reference.clone(),
             status: self.status_at(now)?,
@@ -127,6 +128,9 @@ impl Record {
             cancelled_by_office: self.cancelled_by() == Some(CancelledBy::Sede),
             contributor: self.contributor()?,
             upcoming: self.starts_at > now,
+            can_move: may.can_move && self.moves < booking::MAX_MOVES,
+            office_id: self.office_id,
+            point_code: self.point_code.clone(),
         })
     }
 
