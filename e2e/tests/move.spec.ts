@@ -1,9 +1,10 @@
-import { test, expect } from './fixtures';
+import { test, expect, checkAxe as runAxe } from './fixtures';
 import { ACCOUNTS } from '../pages/login-page';
 import { logIn } from '../pages/communications';
 import { press, stepHeading } from '../pages/booking';
 import { Shell } from '../pages/shell';
 
+test.use({ allowedHttpErrors: [422] });
 test.describe.configure({ timeout: 90_000 });
 
 test('a contributor moves a confirmed appointment by keyboard and keeps its reference', async ({ page, browser, axe }) => {
@@ -66,4 +67,25 @@ test('a contributor moves a confirmed appointment by keyboard and keeps its refe
   // The old place is free again.
   const after = await (await page.request.get(`/api/availability?point=sportello&office=2&from=${first.slice(0, 10)}&to=${first.slice(0, 10)}`)).json();
   expect(after[0].slots.some((s: { start: string }) => s.start === first)).toBe(true);
+
+  // The office moves it again, with the reason Bianchi will read.
+  const officeContext = await browser.newContext();
+  const desk = await officeContext.newPage();
+  await logIn(desk, ACCOUNTS.operatoreMilano.username);
+  await desk.goto(`/appuntamenti/${reference}`);
+  const form = desk.getByRole('region', { name: 'Sposta appuntamento' });
+  const choice = form.getByLabel('Nuovo orario');
+  await expect(choice.locator('option').nth(2)).toBeAttached();
+  const target = await choice.locator('option').nth(2).getAttribute('value');
+  await choice.selectOption(target!);
+  await press(form.getByRole('button', { name: 'Sposta appuntamento' }));
+  await expect(form.getByLabel('Motivo (obbligatorio)')).toHaveAccessibleDescription(/Scrivi il motivo dello spostamento/);
+  await runAxe(desk, 'office move without a reason');
+  await form.getByLabel('Motivo (obbligatorio)').fill('Lo sportello sarà chiuso per lavori.');
+  await press(form.getByRole('button', { name: 'Sposta appuntamento' }));
+  await expect(desk.getByRole('status').filter({ hasText: `L'appuntamento ${reference} è stato spostato` })).toBeVisible();
+  await runAxe(desk, 'moved by the office');
+  await officeContext.close();
+  await page.reload();
+  await expect(page.getByRole('list', { name: "Storia dell'appuntamento" })).toContainText('Motivo: Lo sportello sarà chiuso per lavori.');
 });

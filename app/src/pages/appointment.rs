@@ -226,6 +226,14 @@ fn OfficeView(appointment: Appointment, current: RwSignal<Option<Appointment>>) 
             "L'appuntamento {} è annullato: l'orario è di nuovo disponibile.",
             a.reference
         )),
+        AppointmentStatus::Confermato if a.timeline.last().is_some_and(|e| e.kind == "spostato") => {
+            Some(format!(
+                "L'appuntamento {} è stato spostato: ora è {}, ore {}. Il contribuente ne è informato nella comunicazione e per e-mail.",
+                a.reference,
+                it::date_with_weekday(&a.starts_at),
+                it::time(&a.starts_at)
+            ))
+        }
         _ => None,
     };
     let day = a.starts_at.get(..10).unwrap_or_default().to_string();
@@ -235,9 +243,91 @@ fn OfficeView(appointment: Appointment, current: RwSignal<Option<Appointment>>) 
         {outcome.map(|m| view! { <div class="alert alert--success" role="status"><p>{m}</p></div> })}
         <Details appointment=a.clone()/>
         {a.can_record_attendance.then(|| view! { <AttendanceForm appointment=a.clone() current=current/> })}
+        {a.can_move.then(|| view! { <OfficeMoveForm appointment=a.clone() current=current/> })}
         {a.can_cancel.then(|| view! { <CancelSection appointment=a.clone() current=current/> })}
         <p class="no-print"><A href=format!("/sede/agenda?data={day}")>"Torna all'agenda della sede"</A></p>
         <Timeline appointment=a.clone()/>
+    }
+}
+
+/// The office moves an appointment to another free time of the same point, with the reason
+/// the contributor will read (e.g. before declaring a closure).
+#[component]
+fn OfficeMoveForm(
+    appointment: Appointment,
+    current: RwSignal<Option<Appointment>>,
+) -> impl IntoView {
+    let a = appointment;
+    let days = {
+        let (point, office) = (a.point.code.clone(), a.office.id);
+        crate::components::loaded::fetch::<Vec<api::DayAvailability>>(move || {
+            format!("/api/availability?point={point}&office={office}")
+        })
+    };
+    let start = RwSignal::new(String::new());
+    let reason = RwSignal::new(String::new());
+    let errors = RwSignal::new(std::collections::BTreeMap::<String, String>::new());
+    let failed = RwSignal::new(None::<String>);
+    let url = format!("/api/appointments/{}/move", a.reference);
+    let now_at = a.starts_at.clone();
+    let error =
+        move |key: &'static str| Signal::derive(move || errors.with(|e| e.get(key).cloned()));
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let url = url.clone();
+        let body = api::MoveRequest {
+            start: start.get_untracked(),
+            office: None,
+            point: None,
+            reason: Some(reason.get_untracked()),
+        };
+        let key = crate::pages::booking::new_key();
+        leptos::task::spawn_local(async move {
+            match client::post_with_key::<_, Appointment>(&url, &body, &key).await {
+                Ok(updated) => current.set(Some(updated)),
+                Err(e) if !e.fields.is_empty() => {
+                    failed.set(None);
+                    errors.set(e.fields);
+                }
+                Err(e) => failed.set(Some(e.message)),
+            }
+        });
+    };
+    view! {
+        <section class="office-move no-print" aria-labelledby="sposta-titolo">
+            <h2 id="sposta-titolo">"Sposta appuntamento"</h2>
+            <p>"Scegli un altro orario libero dello stesso punto di consulenza: il contribuente leggerà il motivo nella comunicazione e lo riceverà per e-mail."</p>
+            {move || failed.get().map(|m| view! { <div class="alert alert--error" role="alert"><p>{m}</p></div> })}
+            <form class="form narrow" novalidate on:submit=submit>
+                <FieldGroup id="nuovo-orario" label="Nuovo orario" hint="Gli orari liberi dei prossimi giorni." error=error("start")>
+                    <select class="select" id="nuovo-orario"
+                        aria-describedby=move || described_by("nuovo-orario", true, error("start").get().is_some())
+                        aria-invalid=move || error("start").get().map(|_| "true")
+                        on:change=move |ev| start.set(event_target_value(&ev))>
+                        <option value="">"Scegli un orario"</option>
+                        {move || days.get().and_then(Result::ok).unwrap_or_default().into_iter().take(10).map(|d| {
+                            let label = it::date_with_weekday(&format!("{}T00:00:00+01:00", d.date));
+                            let now_at = now_at.clone();
+                            view! {
+                                <optgroup label=label.clone()>
+                                    {d.slots.into_iter().filter(|s| s.start != now_at).map(|s| {
+                                        let text = format!("{}, ore {}", label, it::time(&s.start));
+                                        view! { <option value=s.start.clone()>{text}</option> }
+                                    }).collect_view()}
+                                </optgroup>
+                            }
+                        }).collect_view()}
+                    </select>
+                </FieldGroup>
+                <FieldGroup id="motivo-spostamento" label="Motivo (obbligatorio)" hint="Ad esempio: la sede sarà chiusa per lavori." error=error("reason")>
+                    <textarea class="textarea" id="motivo-spostamento" rows="3" maxlength="500"
+                        aria-describedby=move || described_by("motivo-spostamento", true, error("reason").get().is_some())
+                        aria-invalid=move || error("reason").get().map(|_| "true")
+                        bind:value=reason></textarea>
+                </FieldGroup>
+                <button type="submit" class="button">"Sposta appuntamento"</button>
+            </form>
+        </section>
     }
 }
 

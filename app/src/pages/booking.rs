@@ -49,7 +49,7 @@ fn remember(href: &str) {
     }
 }
 
-fn new_key() -> String {
+pub(crate) fn new_key() -> String {
     format!(
         "{:016x}{:016x}",
         (js_sys::Math::random() * 1e16) as u64,
