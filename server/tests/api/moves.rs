@@ -337,3 +337,44 @@ async fn moves_and_bookings_racing_for_the_last_place_never_overbook() {
         slots_are_consistent(&app).await;
     }
 }
+
+#[tokio::test]
+async fn an_intermediary_moves_for_a_delegator_and_a_key_is_bound_to_its_request() {
+    let app = spawn_app().await;
+    let mut verdi = app.logged_in(VERDI).await;
+    let thread = thread_of(&mut verdi, ROSSI, "Contributi del 2024").await;
+    let reference = book_at(&mut verdi, thread, ROMA, FIRST_SLOT, "v1").await;
+    let moved = move_to(&mut verdi, "vm", &reference, json!({ "start": LATER })).await;
+    assert_eq!(moved.status, StatusCode::OK, "{}", moved.text());
+    let a: Appointment = moved.json();
+    assert_eq!(a.timeline.last().unwrap().actor, "Studio Verdi");
+    let detail: api::CommunicationDetail = verdi
+        .get(&format!("/api/communications/{thread}"))
+        .await
+        .json();
+    assert!(detail
+        .messages
+        .last()
+        .unwrap()
+        .text
+        .contains("spostato da Studio Verdi"));
+    // The same key with another body is refused, and changes nothing.
+    let other = move_to(&mut verdi, "vm", &reference, json!({ "start": FIRST_SLOT })).await;
+    assert_eq!(
+        other.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        other.text()
+    );
+    let now: Appointment = verdi
+        .get(&format!("/api/appointments/{reference}"))
+        .await
+        .json();
+    assert_eq!(now.starts_at, LATER);
+    // Without the delegation, nothing of Ferri's exists for Verdi.
+    let mut ferri = app.logged_in(FERRI).await;
+    let own = thread_of(&mut ferri, FERRI, "Contributi del 2024").await;
+    let theirs = book_at(&mut ferri, own, ROMA, FIRST_SLOT, "f1").await;
+    let denied = move_to(&mut verdi, "vf", &theirs, json!({ "start": LATER })).await;
+    assert_eq!(denied.status, StatusCode::NOT_FOUND);
+}
