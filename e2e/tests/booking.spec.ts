@@ -29,6 +29,8 @@ test('a contributor books by keyboard from "Richiedi appuntamento" to "Appuntame
   await press(page.getByRole('button', { name: 'Continua' }));
   await expect(stepHeading(page, 3)).toBeFocused();
   await axe('step 3: days');
+  // The day links, "Indietro" and the like lead within the wizard: none claims to be the page.
+  await expect(page.getByRole('main').locator('[aria-current="page"]')).toHaveCount(0);
   await press(page.locator('.day-list__link').first());
   const times = page.getByRole('group', { name: /^Orari liberi di / });
   await expect(times).toBeVisible();
@@ -39,6 +41,7 @@ test('a contributor books by keyboard from "Richiedi appuntamento" to "Appuntame
   await press(page.getByRole('button', { name: 'Continua' }));
   await expect(stepHeading(page, 4)).toBeFocused();
   await axe('step 4');
+  await expect(page.getByRole('main').locator('[aria-current="page"]')).toHaveCount(0);
 
   // Back keeps every choice, and so does the browser's back button.
   await page.goBack();
@@ -87,13 +90,13 @@ test('a contributor books by keyboard from "Richiedi appuntamento" to "Appuntame
   const reference = (await page.getByText(/^Identificativo appuntamento/).first().locator('xpath=..').textContent())!.match(/AP-\d{4}-\d{6}/)![0];
   await press(page.getByRole('link', { name: 'Vai a Gestione appuntamenti' }));
   await expect(page.getByRole('heading', { level: 1, name: 'Gestione appuntamenti' })).toBeFocused();
-  const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: reference }) });
+  const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: reference, exact: true }) });
   await expect(row).toContainText('Confermato');
   await expect(row).toContainText('Mario Rossi');
   await axe('Gestione appuntamenti');
 
   // The thread tells the same story.
-  await press(row.getByRole('link', { name: reference }));
+  await press(row.getByRole('link', { name: reference, exact: true }));
   await page.getByRole('link', { name: /Contributi del 2024 non presenti/ }).click();
   await expect(page.getByText(/^Appuntamento AP-\d{4}-\d{6} confermato per .* alle 09:00 presso la Sede di Roma/)).toBeVisible();
 });

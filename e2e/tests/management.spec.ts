@@ -46,7 +46,7 @@ test('Verdi books for Rossi; Rossi finds it managed by Studio Verdi and cancels 
 
   // The studio's agenda lists it, saying for whom.
   await shell.navLink('Agenda dello studio').click();
-  const agendaRow = page.getByRole('row').filter({ has: page.getByRole('link', { name: reference }) });
+  const agendaRow = page.getByRole('row').filter({ has: page.getByRole('link', { name: reference, exact: true }) });
   await expect(agendaRow).toContainText('Mario Rossi');
   await expect(agendaRow).toContainText('Confermato');
   await axe('studio agenda with an appointment');
@@ -58,7 +58,7 @@ test('Verdi books for Rossi; Rossi finds it managed by Studio Verdi and cancels 
   await logIn(rossi, ACCOUNTS.rossi.username);
   await rossiShell.navLink('Gestione appuntamenti').click();
   await expect(rossiShell.heading()).toHaveText('Gestione appuntamenti');
-  const row = rossi.getByRole('row').filter({ has: rossi.getByRole('link', { name: reference }) });
+  const row = rossi.getByRole('row').filter({ has: rossi.getByRole('link', { name: reference, exact: true }) });
   await expect(row).toContainText('Studio Verdi');
   await expect(row).toContainText('Gestito da intermediario');
   await expect(row).toContainText('Confermato');
@@ -71,7 +71,7 @@ test('Verdi books for Rossi; Rossi finds it managed by Studio Verdi and cancels 
   await rossi.getByRole('button', { name: 'Filtra' }).click();
   await expect(rossi).toHaveURL(/filtrato=1/);
   await expect(include).not.toBeChecked();
-  await expect(rossi.getByRole('link', { name: reference })).toHaveCount(0);
+  await expect(rossi.getByRole('link', { name: reference, exact: true })).toHaveCount(0);
   await runAxe(rossi, 'Gestione appuntamenti, filtered');
   await include.check();
   await rossi.getByLabel('Dal giorno', { exact: true }).fill('2020-01-01');

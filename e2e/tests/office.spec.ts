@@ -92,6 +92,7 @@ test("operatore.roma holds the day: Svolto with an esito, Non presentato, a canc
     await expect(page.getByRole('row').filter({ hasText: third.reference })).toContainText('Avviso inviato per e-mail', { timeout: 1_000 });
   }).toPass({ timeout: 15_000 });
   await axe('agenda with the notice sent');
+  await expect(page.getByRole('main').locator('[aria-current="page"]')).toHaveCount(0);
 
   // Rossi reads both: the esito in the thread, the cancellation and its reason.
   const context = await browser.newContext();
@@ -101,9 +102,9 @@ test("operatore.roma holds the day: Svolto with an esito, Non presentato, a canc
   await expect(rossi.getByText(esito)).toBeVisible();
   await checkAxe(rossi, 'the thread with the esito');
   await new Shell(rossi).navLink('Gestione appuntamenti').click();
-  const row = rossi.getByRole('row').filter({ has: rossi.getByRole('link', { name: third.reference }) });
+  const row = rossi.getByRole('row').filter({ has: rossi.getByRole('link', { name: third.reference, exact: true }) });
   await expect(row).toContainText('Annullato dalla sede');
-  await row.getByRole('link', { name: third.reference }).click();
+  await row.getByRole('link', { name: third.reference, exact: true }).click();
   await expect(rossi.getByRole('heading', { level: 1, name: 'Appuntamento annullato dalla sede' })).toBeVisible();
   await expect(rossi.getByRole('definition').filter({ hasText: reason })).toBeVisible();
   await checkAxe(rossi, 'cancelled by the office, as the contributor sees it');

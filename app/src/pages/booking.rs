@@ -13,7 +13,6 @@ use api::{
     MoveRequest, Office,
 };
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 /// What the user typed in "Recapito e note", kept while they move between the steps, and a
@@ -101,9 +100,9 @@ pub fn BookingWizard() -> impl IntoView {
                     <PageHeading title="Richiedi appuntamento"/>
                     <div class="alert alert--info" role="status"><p>{summary.eligibility.reason.clone()}</p></div>
                     {summary.eligibility.active_appointment.clone().map(|r| view! {
-                        <p><A href=format!("/appuntamenti/{r}")>{format!("Vai all'appuntamento {r}")}</A></p>
+                        <p><a href=format!("/appuntamenti/{r}")>{format!("Vai all'appuntamento {r}")}</a></p>
                     })}
-                    <p><A href=format!("/comunicazioni/{}", summary.id)>"Torna alla comunicazione"</A></p>
+                    <p><a href=format!("/comunicazioni/{}", summary.id)>"Torna alla comunicazione"</a></p>
                 }.into_any();
             }
             let base = format!("/comunicazioni/{}/appuntamento", summary.id);
@@ -250,7 +249,7 @@ fn OfficeStep(
             </fieldset>
             <div class="actions">
                 <button type="submit" class="button">"Continua"</button>
-                <A href=back attr:class="button button--secondary">"Indietro"</A>
+                <a href=back class="button button--secondary">"Indietro"</a>
             </div>
         </form>
     }
@@ -313,10 +312,10 @@ fn DateTimeStep(draft: Draft, base: String, topic: String, memory: BookingMemory
                             let href = draft_for_days.with_day(&d.date).href(&base, Step::DateTime);
                             let n = d.slots.len();
                             view! {
-                                <li><A href=href attr:class="day-list__link">
+                                <li><a href=href class="day-list__link">
                                     <span class="day-list__date">{it::date_with_weekday(&d.date)}</span>
                                     <span class="day-list__count">{if n == 1 { "1 orario libero".to_string() } else { format!("{n} orari liberi") }}</span>
-                                </A></li>
+                                </a></li>
                             }
                         }).collect_view()}
                     </ul>
@@ -346,14 +345,14 @@ fn DateTimeStep(draft: Draft, base: String, topic: String, memory: BookingMemory
                             </fieldset>
                             <div class="actions">
                                 <button type="submit" class="button">"Continua"</button>
-                                <A href=days_href.clone() attr:class="button button--secondary">"Torna ai giorni"</A>
+                                <a href=days_href.clone() class="button button--secondary">"Torna ai giorni"</a>
                             </div>
                         </form>
                     }.into_any()
                 }
             }
         })}
-        <p><A href=back>"Indietro: struttura territoriale"</A></p>
+        <p><a href=back>"Indietro: struttura territoriale"</a></p>
     }
 }
 
@@ -477,17 +476,17 @@ fn ContactStep(
             <div class="summary__row">
                 <dt>"Argomento e punto di consulenza"</dt>
                 <dd>{topic}" – "{point_label}</dd>
-                <dd class="summary__change"><A href=draft.href(&base, Step::Point)>"Modifica"<span class="visually-hidden">" argomento e punto di consulenza"</span></A></dd>
+                <dd class="summary__change"><a href=draft.href(&base, Step::Point)>"Modifica"<span class="visually-hidden">" argomento e punto di consulenza"</span></a></dd>
             </div>
             <div class="summary__row">
                 <dt>"Struttura territoriale"</dt>
                 <dd>{move || office().map(|o| format!("{}, {}", o.name, o.address)).unwrap_or_default()}</dd>
-                <dd class="summary__change"><A href=draft.href(&base, Step::Office)>"Modifica"<span class="visually-hidden">" struttura territoriale"</span></A></dd>
+                <dd class="summary__change"><a href=draft.href(&base, Step::Office)>"Modifica"<span class="visually-hidden">" struttura territoriale"</span></a></dd>
             </div>
             <div class="summary__row">
                 <dt>"Data e ora"</dt>
                 <dd>{format!("{}, ore {}", it::date_with_weekday(&start), it::time(&start))}</dd>
-                <dd class="summary__change"><A href=draft.href(&base, Step::DateTime)>"Modifica"<span class="visually-hidden">" data e ora"</span></A></dd>
+                <dd class="summary__change"><a href=draft.href(&base, Step::DateTime)>"Modifica"<span class="visually-hidden">" data e ora"</span></a></dd>
             </div>
         </dl>
         <MailNotice mail=Mail::Confirmation/>
@@ -635,7 +634,7 @@ fn MoveStep(
                     <div class="summary__row">
                         <dt>"A"</dt>
                         <dd>{new_when.clone()}<br/>{move || new_place.get()}</dd>
-                        <dd class="summary__change"><A href=change.clone()>"Modifica"<span class="visually-hidden">" data e ora"</span></A></dd>
+                        <dd class="summary__change"><a href=change.clone()>"Modifica"<span class="visually-hidden">" data e ora"</span></a></dd>
                     </div>
                 </dl>
             }

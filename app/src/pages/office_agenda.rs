@@ -83,9 +83,9 @@ pub fn OfficeAgendaPage() -> impl IntoView {
             view! {
                 <p class="lead">{format!("{} – {}", a.office, long_day(&a.date))}</p>
                 <nav class="day-nav no-print" aria-label="Giorni dell'agenda">
-                    <A href=format!("/sede/agenda?data={}", a.previous)>"← Giorno precedente"</A>
-                    <A href="/sede/agenda">"Oggi"</A>
-                    <A href=format!("/sede/agenda?data={}", a.next)>"Giorno successivo →"</A>
+                    <a href=format!("/sede/agenda?data={}", a.previous)>"← Giorno precedente"</a>
+                    <a href="/sede/agenda">"Oggi"</a>
+                    <a href=format!("/sede/agenda?data={}", a.next)>"Giorno successivo →"</a>
                 </nav>
                 <Form method="GET" action="/sede/agenda" attr:class="filters no-print" attr:aria-label="Scegli il giorno">
                     <div class="filters__field">

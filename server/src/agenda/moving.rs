@@ -148,6 +148,12 @@ async fn move_once(
             message: "Nel frattempo l'appuntamento è cambiato: ricarica la pagina.".into(),
         });
     }
+    if repo::inside_closure(&mut tx, r.id).await? {
+        return Err(AppError::Conflict {
+            code: "office_closed",
+            message: "La sede ha dichiarato una chiusura in quell'orario: l'appuntamento resta com'era. Scegli un altro orario.".into(),
+        });
+    }
     repo::give_back_place(&mut tx, r.slot_id).await?;
 
     let actor = Actor::user(user, &r.contributor_name);
