@@ -129,7 +129,7 @@ pub struct MoveRequest {
     /// The new slot's start, as `GET /api/availability` gave it.
     #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub start: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::integer::option")]
     pub office: Option<i64>,
     #[serde(default)]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<PointCode>))]

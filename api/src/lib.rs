@@ -180,6 +180,13 @@ pub mod integer {
             Number::Float(_) => Err(D::Error::custom("expected an integer")),
         }
     }
+
+    /// The same for an optional field (absent or `null`: none).
+    pub fn option<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<i64>, D::Error> {
+        #[derive(Deserialize)]
+        struct Wrapped(#[serde(deserialize_with = "deserialize")] i64);
+        Ok(Option::<Wrapped>::deserialize(deserializer)?.map(|Wrapped(n)| n))
+    }
 }
 
 /// Codes that travel as strings, declared as enums in the OpenAPI document only.
@@ -249,6 +256,16 @@ mod tests {
             serde_json::to_string(&Role::Intermediario).unwrap(),
             "\"intermediario\""
         );
+    }
+
+    #[test]
+    fn an_optional_integer_takes_3_and_3_0_and_nothing_but_never_3_5() {
+        let office = |json: &str| serde_json::from_str::<MoveRequest>(json).map(|m| m.office);
+        assert_eq!(office(r#"{"start":"x","office":3}"#).unwrap(), Some(3));
+        assert_eq!(office(r#"{"start":"x","office":3.0}"#).unwrap(), Some(3));
+        assert_eq!(office(r#"{"start":"x","office":null}"#).unwrap(), None);
+        assert_eq!(office(r#"{"start":"x"}"#).unwrap(), None);
+        assert!(office(r#"{"start":"x","office":3.5}"#).is_err());
     }
 
     #[test]

@@ -115,8 +115,13 @@ test('Cancella Prenotazione frees the slot, which is offered again', async ({ pa
   await expect(page.getByRole('heading', { level: 1, name: 'Prenotazione da confermare' })).toBeVisible();
   await press(page.getByRole('button', { name: 'Cancella Prenotazione' }));
   await expect(page.getByRole('heading', { level: 1, name: 'Prenotazione cancellata' })).toBeFocused();
-  await expect(page.getByRole('status').filter({ hasText: 'è di nuovo disponibile' })).toBeVisible();
+  const released = await page.getByRole('status').filter({ hasText: 'è di nuovo disponibile' }).textContent();
   await axe('released');
+  // In Gestione appuntamenti it is history, not among the next appointments.
+  const reference = /AP-\d{4}-\d{6}/.exec(released!)![0];
+  await page.goto('/appuntamenti');
+  await expect(page.getByRole('table', { name: 'Storico degli appuntamenti' }).getByRole('link', { name: reference, exact: true })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Prossimi appuntamenti' }).getByRole('link', { name: reference, exact: true })).toHaveCount(0);
 
   await page.goto('/comunicazioni');
   await startBooking(page, 'Domanda di riduzione contributiva');

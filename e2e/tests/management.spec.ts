@@ -137,6 +137,9 @@ test("Verdi opening a URL of Ferri's thread sees the 404 page", async ({ page, b
   await logIn(page, ACCOUNTS.verdi.username);
   await page.goto(`/comunicazioni/${thread}`);
   await expect(page.getByRole('heading', { level: 1, name: 'Pagina non trovata' })).toBeVisible();
+  // The 404 alone: no form to write into a thread that does not exist for him.
+  await expect(page.getByRole('textbox', { name: 'Messaggio' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Invia messaggio' })).toHaveCount(0);
   await axe("Ferri's thread as Verdi");
   await page.goto('/appuntamenti/AP-2026-999999');
   await expect(page.getByRole('heading', { level: 1, name: 'Pagina non trovata' })).toBeVisible();

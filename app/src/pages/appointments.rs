@@ -154,11 +154,15 @@ pub fn AppointmentList() -> impl IntoView {
                     }}</p></div>
                 }.into_any();
             }
-            let (upcoming, past): (Vec<_>, Vec<_>) = list.into_iter().partition(|a| a.upcoming);
+            // Only what still holds a place comes first; cancelled, annulled and lapsed bookings
+            // are history, whatever their date.
+            let (upcoming, past): (Vec<_>, Vec<_>) = list.into_iter().partition(|a| {
+                a.upcoming && matches!(a.status, AppointmentStatus::Prenotato | AppointmentStatus::Confermato)
+            });
             view! {
                 <p class="result-count" role="status">{if count == 1 { "1 appuntamento.".to_string() } else { format!("{count} appuntamenti.") }}</p>
                 {(!upcoming.is_empty()).then(|| view! { <h2>"Prossimi appuntamenti"</h2>{table("Prossimi appuntamenti", upcoming)} })}
-                {(!past.is_empty()).then(|| view! { <h2>"Appuntamenti passati"</h2>{table("Appuntamenti passati", past)} })}
+                {(!past.is_empty()).then(|| view! { <h2>"Storico: appuntamenti passati, annullati o non confermati"</h2>{table("Storico degli appuntamenti", past)} })}
             }.into_any()
         })}
     }

@@ -253,6 +253,15 @@ pub fn ThreadPage() -> impl IntoView {
         });
     };
 
+    // What the last answer allowed, kept while the thread reloads.
+    let state = Memo::new(move |previous: Option<&(bool, bool)>| match thread.get() {
+        Some(Ok(t)) => (true, t.summary.status != CommunicationStatus::Chiusa),
+        Some(Err(_)) => (false, false),
+        None => previous.copied().unwrap_or((false, false)),
+    });
+    let shown = Memo::new(move |_| state.get().0);
+    let writable = Memo::new(move |_| state.get().1);
+
     view! {
         {when_loaded(thread, move |t: CommunicationDetail| {
             let s = t.summary.clone();
@@ -285,18 +294,24 @@ pub fn ThreadPage() -> impl IntoView {
                 </ol>
             }
         })}
-        <h2>{if is_office { "Rispondi al contribuente" } else { "Scrivi un messaggio" }}</h2>
-        <ErrorSummary problems=problems.into()/>
         <p class="visually-hidden" role="status">{move || sent.get().then_some("Messaggio inviato.")}</p>
-        <form class="form narrow" novalidate on:submit=submit>
-            <FieldGroup id="reply" label="Messaggio" hint="Al massimo 4000 caratteri." error=field_error(problems, "reply")>
-                <textarea class="textarea" id="reply" name="text" rows="5"
-                    aria-describedby=move || described_by("reply", true, field_error(problems, "reply").get().is_some())
-                    aria-invalid=move || field_error(problems, "reply").get().map(|_| "true")
-                    bind:value=reply></textarea>
-            </FieldGroup>
-            <button type="submit" class="button">"Invia messaggio"</button>
-        </form>
-        <p><A href=if is_office { "/sede/comunicazioni" } else { "/comunicazioni" }>"Torna all'elenco delle comunicazioni"</A></p>
+        // Only under a thread that was shown and still takes messages: never under a 404. While
+        // it reloads after a message, the form stays (and keeps the focus).
+        {move || writable.get().then(|| view! {
+            <h2>{if is_office { "Rispondi al contribuente" } else { "Scrivi un messaggio" }}</h2>
+            <ErrorSummary problems=problems.into()/>
+            <form class="form narrow" novalidate on:submit=submit>
+                <FieldGroup id="reply" label="Messaggio" hint="Al massimo 4000 caratteri." error=field_error(problems, "reply")>
+                    <textarea class="textarea" id="reply" name="text" rows="5"
+                        aria-describedby=move || described_by("reply", true, field_error(problems, "reply").get().is_some())
+                        aria-invalid=move || field_error(problems, "reply").get().map(|_| "true")
+                        bind:value=reply></textarea>
+                </FieldGroup>
+                <button type="submit" class="button">"Invia messaggio"</button>
+            </form>
+        })}
+        {move || shown.get().then(|| view! {
+            <p><A href=if is_office { "/sede/comunicazioni" } else { "/comunicazioni" }>"Torna all'elenco delle comunicazioni"</A></p>
+        })}
     }
 }
