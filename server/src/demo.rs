@@ -410,7 +410,7 @@ pub async fn load_office_day(db: &Db, now: i64) -> Result<(), sqlx::Error> {
         .map_err(demo_error)?;
         let ends_at = starts_at + 30 * 60;
         let booked_at = starts_at - 3 * DAY;
-        let slot = crate::agenda::repo::slot_id(office, "sportello", starts_at);
+        let slot = crate::agenda::slot_rows::slot_id(office, "sportello", starts_at);
         sqlx::query(
             "INSERT INTO slots (id, office_id, point_code, starts_at, ends_at, capacity, booked)
              VALUES ($1, $2, 'sportello', $3, $4, 2, 1)

@@ -130,6 +130,23 @@ fn idempotency(headers: &HeaderMap, request: &impl serde::Serialize) -> AppResul
     })
 }
 
+/// The slot starting at `start` if the engine offers it now (Prenota and Sposta alike).
+async fn offered(
+    state: &AppState,
+    office: &Office,
+    point: &ConsultationPoint,
+    start: i64,
+) -> AppResult<crate::domain::slots::Slot> {
+    places::offered_slot(&state.db, office.id, &point.code, start, state.clock.now())
+        .await?
+        .ok_or_else(|| {
+            AppError::field(
+                "start",
+                "L'orario scelto non è tra quelli prenotabili: scegli un orario dall'elenco.",
+            )
+        })
+}
+
 /// Parses a Prenota Appuntamento request: every field's problem at once (422 per field); the
 /// start must be a slot the engine offers now.
 async fn parse_hold(state: &AppState, request: &HoldRequest) -> AppResult<ValidHold> {
@@ -152,14 +169,7 @@ async fn parse_hold(state: &AppState, request: &HoldRequest) -> AppResult<ValidH
     else {
         return Err(errors.into_error());
     };
-    let slot = places::offered_slot(&state.db, office.id, &point.code, start, state.clock.now())
-        .await?
-        .ok_or_else(|| {
-            AppError::field(
-                "start",
-                "L'orario scelto non è tra quelli prenotabili: scegli un orario dall'elenco.",
-            )
-        })?;
+    let slot = offered(state, &office, &point, start).await?;
     Ok(ValidHold {
         thread: request.communication_id,
         office,
@@ -360,14 +370,7 @@ pub async fn move_appointment(
     let (Some(reason), Some(start), Some((point, office))) = (reason, start, place) else {
         return Err(AppError::Internal("move fields checked".into()));
     };
-    let slot = places::offered_slot(&state.db, office.id, &point.code, start, now)
-        .await?
-        .ok_or_else(|| {
-            AppError::field(
-                "start",
-                "L'orario scelto non è tra quelli prenotabili: scegli un orario dall'elenco.",
-            )
-        })?;
+    let slot = offered(&state, &office, &point, start).await?;
     let valid = super::moving::ValidMove {
         office,
         point,

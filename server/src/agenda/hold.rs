@@ -4,6 +4,7 @@
 //! holds are expired first, their threads locked before the slot.
 
 use super::repo::{self, ExpiredHold, NewEvent, NewHold};
+use super::slot_rows;
 use super::workflow::{apply, read_back, Actor};
 use crate::access::ActingFor;
 use crate::auth::CurrentUser;
@@ -51,11 +52,11 @@ pub async fn hold(
     // What to lock is learnt first, without locks: the slot's expired holds, whose threads
     // come before the slot in the lock order.
     let mut conn = db.pool.acquire().await?;
-    let expired = match repo::find_slot(&mut conn, v.office.id, &v.point.code, v.slot.start).await?
-    {
-        Some(slot) => repo::expired_holds(&mut conn, Some(slot), now).await?,
-        None => Vec::new(),
-    };
+    let expired =
+        match slot_rows::find_slot(&mut conn, v.office.id, &v.point.code, v.slot.start).await? {
+            Some(slot) => repo::expired_holds(&mut conn, Some(slot), now).await?,
+            None => Vec::new(),
+        };
     drop(conn);
     let expired = &expired[..];
     retrying(|| hold_once(db, user, acting, v, idem, expired, now)).await
@@ -128,7 +129,7 @@ async fn hold_once(
     // The place: one more only if free; if the slot looks full, its expired holds give their
     // places back first.
     let slot = &v.slot;
-    let slot_id = repo::slot_row(
+    let slot_id = slot_rows::slot_row(
         &mut tx,
         v.office.id,
         &v.point.code,
@@ -138,7 +139,7 @@ async fn hold_once(
     )
     .await?;
     tx.lock(Level::Slot, &[slot_id]).await?;
-    let mut taken = repo::take_place(&mut tx, slot_id).await?;
+    let mut taken = slot_rows::take_place(&mut tx, slot_id).await?;
     let year = rome::date_of(now).year();
     let reference_counter = format!("appointment-{year}");
     let n = expired.len() as i64;
@@ -168,7 +169,7 @@ async fn hold_once(
                 .await?;
             }
         }
-        taken = repo::take_place(&mut tx, slot_id).await?;
+        taken = slot_rows::take_place(&mut tx, slot_id).await?;
         ids = Some(taken_ids);
     }
     if !taken {

@@ -10,6 +10,7 @@ pub mod idempotency;
 pub mod moving;
 pub mod places;
 pub mod repo;
+pub mod slot_rows;
 mod view;
 pub mod workflow;
 

@@ -4,6 +4,7 @@
 
 use super::hold::Idempotency;
 use super::repo::{self, ExpiredHold, NewEvent, Record};
+use super::slot_rows;
 use super::workflow::{apply, read_back, refusal, Actor};
 use crate::auth::CurrentUser;
 use crate::communications::repo as threads;
@@ -57,7 +58,7 @@ pub async fn move_to(
     // The new slot's row is made first, in its own short transaction, so that the move then
     // locks both slots in id order like every other writer.
     let mut tx = db.begin_write().await?;
-    let target = repo::slot_row(
+    let target = slot_rows::slot_row(
         &mut tx,
         v.office.id,
         &v.point.code,
@@ -107,7 +108,7 @@ async fn move_once(
         ("outbox", 3),
     ];
     let mut ids = Ids::take(&mut tx, &wants).await?;
-    let mut taken = repo::take_place(&mut tx, target).await?;
+    let mut taken = slot_rows::take_place(&mut tx, target).await?;
     if !taken && !expired.is_empty() {
         for hold in expired {
             if let Some(h) = repo::find_by_id(&mut tx, hold.id).await? {
@@ -122,7 +123,7 @@ async fn move_once(
                 .await?;
             }
         }
-        taken = repo::take_place(&mut tx, target).await?;
+        taken = slot_rows::take_place(&mut tx, target).await?;
     }
     if !taken {
         return Err(AppError::Conflict {
@@ -154,7 +155,7 @@ async fn move_once(
             message: "La sede ha dichiarato una chiusura in quell'orario: l'appuntamento resta com'era. Scegli un altro orario.".into(),
         });
     }
-    repo::give_back_place(&mut tx, r.slot_id).await?;
+    slot_rows::give_back_place(&mut tx, r.slot_id).await?;
 
     let actor = Actor::user(user, &r.contributor_name);
     let (old_start, new_start) = (rome::instant(r.starts_at), rome::instant(v.slot.start));

@@ -4,6 +4,7 @@
 //! serialization failure reruns the whole transaction (`retrying`), bounded.
 
 use super::repo::{self, ExpiredHold, NewEvent, Record};
+use super::slot_rows;
 use crate::access::ActingFor;
 use crate::auth::CurrentUser;
 use crate::communications::repo as threads;
@@ -79,7 +80,7 @@ pub async fn apply(
         return Ok(false);
     }
     if t.frees_place() {
-        repo::give_back_place(tx, r.slot_id).await?;
+        slot_rows::give_back_place(tx, r.slot_id).await?;
     }
     let event = NewEvent {
         id: ids.next("appointment_events")?,

@@ -1,7 +1,7 @@
 //! The office's own rows: closures and the capacity of its slots.
 
 use super::workflow::ValidClosure;
-use crate::agenda::repo::slot_id;
+use crate::agenda::slot_rows::slot_id;
 use crate::db::WriteTx;
 use crate::domain::slots::Slot;
 use crate::error::AppResult;
