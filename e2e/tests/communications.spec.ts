@@ -31,6 +31,7 @@ test('a contributor writes, the office answers and rejects, the contributor may 
   await form.text().fill('Vorrei rateizzare il debito. <b>Grazie</b> <script>alert(1)</script>');
   await form.send().click();
   await expect(thread.heading(subject)).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /^Comunicazione inviata con protocollo INPS\./ })).toBeVisible();
   await expect(page.getByText('<b>Grazie</b> <script>alert(1)</script>', { exact: false })).toBeVisible();
   await expect(thread.requestAppointmentButton()).toHaveAttribute('aria-disabled', 'true');
   await expect(thread.requestAppointmentButton()).toHaveAccessibleDescription(
@@ -59,6 +60,7 @@ test('a contributor writes, the office answers and rejects, the contributor may 
   await officePage.getByLabel('Motivazione').fill("L'importo è già in riscossione coattiva: non è rateizzabile in sede.");
   await officePage.getByRole('button', { name: 'Registra esito' }).click();
   await expect(officeThread.status()).toHaveText('Non accolta');
+  await expect(officePage.getByRole('status').filter({ hasText: 'Esito registrato: Non accolta.' })).toBeVisible();
   await office.close();
 
   // Back to the contributor: the answer, the new status, and the action enabled.

@@ -155,7 +155,7 @@ pub fn NewCommunicationPage() -> impl IntoView {
         leptos::task::spawn_local(async move {
             match client::post::<_, CommunicationDetail>(&url, &body).await {
                 Ok(thread) => navigate(
-                    &format!("/comunicazioni/{}", thread.summary.id),
+                    &format!("/comunicazioni/{}?esito=inviata", thread.summary.id),
                     Default::default(),
                 ),
                 Err(error) if !error.fields.is_empty() => {
@@ -262,12 +262,28 @@ pub fn ThreadPage() -> impl IntoView {
     let shown = Memo::new(move |_| state.get().0);
     let writable = Memo::new(move |_| state.get().1);
 
+    // Arriving from the new communication or from Registra esito: say it happened.
+    let query = leptos_router::hooks::use_query_map();
+    let arrived = move || query.read().get("esito");
+
     view! {
         {when_loaded(thread, move |t: CommunicationDetail| {
             let s = t.summary.clone();
+            let done = match arrived().as_deref() {
+                Some("inviata") => Some(format!(
+                    "Comunicazione inviata con protocollo {}. La risposta della sede arriverà in questa pagina.",
+                    s.protocol
+                )),
+                Some("registrato") => Some(format!(
+                    "Esito registrato: {}. Il contribuente lo legge in questa comunicazione.",
+                    s.status.label()
+                )),
+                _ => None,
+            };
             let open = matches!(s.status, CommunicationStatus::Inviata | CommunicationStatus::InLavorazione);
             view! {
                 <PageHeading title=s.subject.clone()/>
+                {done.map(|m| view! { <div class="alert alert--success" role="status"><p>{m}</p></div> })}
                 <dl class="facts">
                     <div><dt>"Protocollo"</dt><dd>{s.protocol.clone()}</dd></div>
                     <div><dt>"Contribuente"</dt><dd>{format!("{} ({})", t.contributor.name, t.contributor.cf)}</dd></div>

@@ -120,7 +120,10 @@ pub fn OutcomePage() -> impl IntoView {
             )
             .await
             {
-                Ok(_) => navigate(&format!("/comunicazioni/{thread_id}"), Default::default()),
+                Ok(_) => navigate(
+                    &format!("/comunicazioni/{thread_id}?esito=registrato"),
+                    Default::default(),
+                ),
                 Err(e) if !e.fields.is_empty() => problems.set(problems_from(
                     &e.fields,
                     &[("outcome", "outcome-accolta"), ("text", "motivation")],

@@ -12,8 +12,11 @@ pub enum Decision {
     ByDays,
     /// The request was not accepted: an appointment may be asked at once.
     ByRejection,
-    /// Not yet: from this date by days, or earlier if the request is not accepted.
-    NotYet { available_from: Date },
+    /// Not yet: from this date by days, or earlier if the request, still open, is not accepted.
+    NotYet {
+        available_from: Date,
+        still_open: bool,
+    },
     /// The thread already has an active appointment: that one is shown instead.
     AlreadyBooked { reference: String },
 }
@@ -42,7 +45,13 @@ pub fn decide(facts: &Facts) -> Decision {
     if facts.today >= available_from {
         Decision::ByDays
     } else {
-        Decision::NotYet { available_from }
+        Decision::NotYet {
+            available_from,
+            still_open: matches!(
+                facts.status,
+                CommunicationStatus::Inviata | CommunicationStatus::InLavorazione
+            ),
+        }
     }
 }
 
@@ -68,12 +77,21 @@ pub fn describe(decision: &Decision, topic_days: i64) -> Eligibility {
             available_from: None,
             active_appointment: None,
         },
-        Decision::NotYet { available_from } => {
+        Decision::NotYet {
+            available_from,
+            still_open,
+        } => {
             let date = available_from.to_string();
+            // An accepted or closed request will not be rejected any more: no "or earlier".
+            let earlier = if *still_open {
+                ", oppure prima se la richiesta non viene accolta"
+            } else {
+                ""
+            };
             Eligibility {
                 eligible: false,
                 reason: format!(
-                    "Potrai richiedere un appuntamento dal {} ({days} dopo l'invio), oppure prima se la richiesta non viene accolta.",
+                    "Potrai richiedere un appuntamento dal {} ({days} dopo l'invio){earlier}.",
                     it::date(&date)
                 ),
                 available_from: Some(date),
@@ -117,7 +135,8 @@ mod tests {
         assert_eq!(
             decision,
             Decision::NotYet {
-                available_from: date(2026, 3, 12)
+                available_from: date(2026, 3, 12),
+                still_open: true,
             }
         );
         let described = describe(&decision, 30);
@@ -127,6 +146,12 @@ mod tests {
             "Potrai richiedere un appuntamento dal 12 marzo 2026 (30 giorni dopo l'invio), oppure prima se la richiesta non viene accolta."
         );
         assert_eq!(described.available_from.as_deref(), Some("2026-03-12"));
+        let accepted = facts(CommunicationStatus::Accolta, date(2026, 3, 11));
+        assert_eq!(
+            describe(&decide(&accepted), 30).reason,
+            "Potrai richiedere un appuntamento dal 12 marzo 2026 (30 giorni dopo l'invio).",
+            "an accepted request will not be rejected any more"
+        );
     }
 
     #[test]

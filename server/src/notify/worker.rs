@@ -16,7 +16,9 @@ use sqlx::AnyConnection;
 
 /// How long a claim holds before another worker may take the notice over.
 pub const LEASE: i64 = 300;
-const BATCH: i64 = 20;
+/// Claimed at once: with the SMTP timeout of 30 s a message, a whole batch is sent well within
+/// its lease, so no row of it is taken over by another worker while this one still holds it.
+const BATCH: i64 = 5;
 
 pub struct Delivery {
     pub db: crate::db::Db,

@@ -158,6 +158,14 @@ async fn the_demo_shows_eligibility_by_days_by_rejection_and_not_yet() {
         not_yet.reason,
         "Potrai richiedere un appuntamento dal 19 marzo 2026 (20 giorni dopo l'invio), oppure prima se la richiesta non viene accolta."
     );
+    // Accepted: it will not be rejected any more, so no "or earlier".
+    let accepted = &by_subject(&list, "Rimborso di contributi").eligibility;
+    assert!(!accepted.eligible);
+    assert!(
+        accepted.reason.ends_with("(45 giorni dopo l'invio)."),
+        "{}",
+        accepted.reason
+    );
     assert!(
         by_subject(&list, "Richiesta di rateazione").new_answer,
         "the office answered"
