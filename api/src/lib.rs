@@ -266,6 +266,10 @@ mod tests {
         assert_eq!(office(r#"{"start":"x","office":null}"#).unwrap(), None);
         assert_eq!(office(r#"{"start":"x"}"#).unwrap(), None);
         assert!(office(r#"{"start":"x","office":3.5}"#).is_err());
+        assert_eq!(
+            office(r#"{"start":"x","office":-3949963479394570.0}"#).unwrap(),
+            Some(-3949963479394570)
+        );
     }
 
     #[test]
