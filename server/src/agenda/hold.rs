@@ -78,9 +78,7 @@ async fn hold_once(
     tx.lock(Level::Thread, &thread_ids).await?;
     if !super::idempotency::claim(&mut tx, user.id, idem, now).await? {
         drop(tx);
-        return super::idempotency::replay(db, user.id, idem)
-            .await?
-            .ok_or_else(|| AppError::Internal("idempotency key vanished".into()));
+        return super::idempotency::replay_claimed(db, user.id, idem).await;
     }
 
     // Eligibility and limits, read under the locks.

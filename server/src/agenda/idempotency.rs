@@ -1,5 +1,5 @@
-//! "Prenota Appuntamento" may be retried (double click, network retry): the first answer is
-//! kept per user and key, with a hash of the request it answered.
+//! "Prenota Appuntamento" and "Sposta appuntamento" may be retried (double click, network
+//! retry): the first answer is kept per user and key, with a hash of the request it answered.
 
 use super::hold::Idempotency;
 use crate::db::{Db, WriteTx};
@@ -25,7 +25,7 @@ pub async fn replay(db: &Db, user: i64, idem: &Idempotency) -> AppResult<Option<
         None => Ok(None),
         Some(s) if s.request_hash != idem.hash => Err(AppError::field(
             "idempotency_key",
-            "Questa chiave Idempotency-Key è già stata usata per una prenotazione diversa.",
+            "Questa chiave Idempotency-Key è già stata usata per una richiesta diversa.",
         )),
         Some(Stored {
             status: Some(status),
@@ -34,9 +34,17 @@ pub async fn replay(db: &Db, user: i64, idem: &Idempotency) -> AppResult<Option<
         }) => Ok(Some((status as u16, body))),
         Some(_) => Err(AppError::Conflict {
             code: "in_progress",
-            message: "La stessa prenotazione è già in corso: attendi qualche secondo.".into(),
+            message: "La stessa richiesta è già in corso: attendi qualche secondo.".into(),
         }),
     }
+}
+
+/// The answer of the request that claimed the key first, for one that found it claimed (its
+/// transaction is over by then).
+pub async fn replay_claimed(db: &Db, user: i64, idem: &Idempotency) -> AppResult<(u16, String)> {
+    replay(db, user, idem)
+        .await?
+        .ok_or_else(|| AppError::Internal("idempotency key vanished".into()))
 }
 
 /// Claims the key inside the booking's transaction: false if another request holds it.

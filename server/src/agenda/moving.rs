@@ -93,9 +93,7 @@ async fn move_once(
     tx.lock(Level::Thread, &thread_ids).await?;
     if !super::idempotency::claim(&mut tx, user.id, idem, now).await? {
         drop(tx);
-        return super::idempotency::replay(db, user.id, idem)
-            .await?
-            .ok_or_else(|| AppError::Internal("idempotency key vanished".into()));
+        return super::idempotency::replay_claimed(db, user.id, idem).await;
     }
     tx.lock(Level::Slot, &[r.slot_id, target]).await?;
     let mut appointments: Vec<i64> = expired.iter().map(|h| h.id).collect();
