@@ -9,6 +9,9 @@ test('before the idle timeout the app warns and "Resta collegato" keeps the sess
   await login.goto();
   await login.logIn(ACCOUNTS.bianchi.username);
   await expect(shell.heading()).toHaveText('Comunicazione bidirezionale');
+  // Every answer of the server restarts the idle clock: one still in flight when the clock jumps
+  // would end the warning by itself (under load it did), so let the page finish loading first.
+  await page.waitForLoadState('networkidle');
 
   await page.clock.fastForward('28:05');
   const warning = page.getByRole('alertdialog', { name: 'La sessione sta per scadere' });
@@ -29,6 +32,9 @@ test('at the idle timeout the user is logged out and told why', async ({ page, a
   await login.goto();
   await login.logIn(ACCOUNTS.ferri.username);
   await expect(shell.heading()).toHaveText('Comunicazione bidirezionale');
+  // Every answer of the server restarts the idle clock: one still in flight when the clock jumps
+  // would end the warning by itself (under load it did), so let the page finish loading first.
+  await page.waitForLoadState('networkidle');
 
   await page.clock.fastForward('30:05');
   await expect(login.heading()).toBeVisible();
