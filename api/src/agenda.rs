@@ -331,6 +331,8 @@ pub struct OfficeAgenda {
     pub next: String,
     pub office: String,
     pub appointments: Vec<OfficeAppointment>,
+    /// People in the Lista d'attesa for a place on this day (any point).
+    pub waiting: i64,
 }
 
 /// `POST /api/appointments/{reference}/attendance`: `outcome` is `svolto` or

@@ -4,9 +4,11 @@
 mod agenda;
 mod communications;
 pub mod it;
+mod waitlist;
 
 pub use agenda::*;
 pub use communications::*;
+pub use waitlist::*;
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -233,6 +235,7 @@ mod codes {
         Svolto,
         NonPresentato,
         Spostato,
+        Offerto,
     }
 
     /// Who booked an appointment (Gestione appuntamenti's filter).

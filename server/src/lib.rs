@@ -23,6 +23,7 @@ pub mod security;
 pub mod session;
 pub mod telemetry;
 pub mod throttle;
+pub mod waitlist;
 
 use crate::assets::Assets;
 use crate::clock::{Clock, SharedClock, SystemClock};

@@ -43,6 +43,7 @@ pub fn api() -> (Router<AppState>, Document) {
         .merge(crate::communications::router())
         .merge(crate::agenda::router())
         .merge(crate::office::router())
+        .merge(crate::waitlist::router())
         .routes(routes!(document))
         .split_for_parts();
     complete(&mut doc);

@@ -305,6 +305,8 @@ async fn insert_hold(
         now,
     };
     threads::post(&mut tx, &message).await?;
+    // Booked for the thread: its waiting-list entry, if any, has done its job.
+    crate::waitlist::repo::end_for_booking(&mut tx, v.thread, id, now).await?;
     let appointment = read_back(&mut tx, id, Viewer::ContributorSide, now).await?;
     let body =
         serde_json::to_string(&appointment).map_err(|e| AppError::Internal(e.to_string()))?;

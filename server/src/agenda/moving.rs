@@ -17,6 +17,7 @@ use crate::domain::transition::{EventKind, Transition};
 use crate::error::{retrying, AppError, AppResult};
 use crate::notify::outbox;
 use crate::rome;
+use crate::waitlist::offers;
 use api::{ConsultationPoint, Office};
 
 /// A move, parsed: the place is one the engine offers now.
@@ -99,12 +100,20 @@ async fn move_once(
     let mut appointments: Vec<i64> = expired.iter().map(|h| h.id).collect();
     appointments.push(r.id);
     tx.lock(Level::Appointment, &appointments).await?;
+    // The old place goes to the first matching waiting entry, in this transaction.
+    let old_place = offers::Freed::of(r);
+    let picked = offers::pick(&mut tx, &old_place, now, &[]).await?;
+    let offer_counters = picked
+        .as_ref()
+        .map(|_| offers::counters(now))
+        .unwrap_or_default();
     let n = expired.len() as i64;
-    let wants = [
+    let mut wants = vec![
         ("appointment_events", 1 + n),
         ("messages", 1 + n),
         ("outbox", 3),
     ];
+    wants.extend(offer_counters.iter().map(|(n, k)| (n.as_str(), *k)));
     let mut ids = Ids::take(&mut tx, &wants).await?;
     let mut taken = slot_rows::take_place(&mut tx, target).await?;
     if !taken && !expired.is_empty() {
@@ -154,6 +163,9 @@ async fn move_once(
         });
     }
     slot_rows::give_back_place(&mut tx, r.slot_id).await?;
+    if let Some(picked) = &picked {
+        offers::make(&mut tx, &mut ids, &old_place, picked, now).await?;
+    }
 
     let actor = Actor::user(user, &r.contributor_name);
     let (old_start, new_start) = (rome::instant(r.starts_at), rome::instant(v.slot.start));

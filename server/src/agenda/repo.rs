@@ -354,7 +354,8 @@ pub async fn change_status(tx: &mut WriteTx, id: i64, t: &Transition, now: i64) 
     let query = match t {
         Transition::Extend => sqlx::query(
             "UPDATE appointments SET hold_expires_at = $1, extensions = extensions + 1, updated_at = $2
-             WHERE id = $3 AND status = 'prenotato' AND hold_expires_at > $2 AND extensions < $4",
+             WHERE id = $3 AND status = 'prenotato' AND hold_expires_at > $2 AND extensions < $4
+               AND hold_expires_at < $1",
         )
         .bind(now + booking::HOLD_SECONDS)
         .bind(now)
@@ -511,7 +512,9 @@ pub async fn given_up_holds(
         "SELECT COUNT(*) AS n, MIN(e.at) AS oldest FROM appointment_events e
          JOIN appointments a ON a.id = e.appointment_id
          WHERE {whose} = $1 AND e.at > $2 AND e.kind IN ('prenotazione_cancellata', 'scaduto')
-           AND (e.actor_user_id IS NULL OR e.actor_user_id = a.booked_by)"
+           AND (e.actor_user_id IS NULL OR e.actor_user_id = a.booked_by)
+           AND NOT EXISTS (SELECT 1 FROM waitlist w WHERE w.appointment_id = a.id
+                           AND w.status <> 'prenotato')"
     ))
     .bind(id)
     .bind(since)

@@ -16,6 +16,7 @@ use crate::domain::transition::Transition;
 use crate::error::{retrying, AppError, AppResult};
 use crate::notify::outbox;
 use crate::rome;
+use crate::waitlist::offers;
 use api::Appointment;
 
 /// Who makes a change, as the timeline and the thread sign it.
@@ -82,6 +83,10 @@ pub async fn apply(
     if t.frees_place() {
         slot_rows::give_back_place(tx, r.slot_id).await?;
     }
+    // An offered place's hold decides its waiting-list entry (nothing for other holds).
+    if let Some(status) = crate::domain::waitlist::after_offer(t) {
+        crate::waitlist::repo::follow_offer(tx, r.id, status, now).await?;
+    }
     let event = NewEvent {
         id: ids.next("appointment_events")?,
         appointment: r.id,
@@ -140,7 +145,9 @@ pub async fn lock_for(tx: &mut WriteTx, records: &[&Record], frees_place: bool) 
     Ok(())
 }
 
-/// One transition of one appointment in its own transaction, retried on a deadlock.
+/// One transition of one appointment in its own transaction, retried on a deadlock. A place
+/// it frees goes, in the same transaction, to the first matching waiting entry (see
+/// `waitlist::offers`).
 async fn transition(
     db: &Db,
     r: &Record,
@@ -157,8 +164,22 @@ async fn transition(
                 message: "La sede ha dichiarato una chiusura in questo orario: la prenotazione non può essere confermata. Cancellala e scegli un altro orario.".into(),
             });
         }
-        let mut ids = Ids::take(&mut tx, &counters(t)).await?;
+        let freed = t.frees_place().then(|| offers::Freed::of(r));
+        // Only if this change will happen: a no-op leaves the place where it is.
+        let picked = match &freed {
+            Some(place) if r.status()? == t.from_status() => {
+                offers::pick(&mut tx, place, now, &[]).await?
+            }
+            _ => None,
+        };
+        let offer_counters = picked.as_ref().map(|_| offers::counters(now)).unwrap_or_default();
+        let mut wants: Vec<(&str, i64)> = counters(t);
+        wants.extend(offer_counters.iter().map(|(n, k)| (n.as_str(), *k)));
+        let mut ids = Ids::take(&mut tx, &wants).await?;
         let applied = apply(&mut tx, &mut ids, r, t, actor, now).await?;
+        if let (true, Some(place), Some(picked)) = (applied, &freed, &picked) {
+            offers::make(&mut tx, &mut ids, place, picked, now).await?;
+        }
         tx.commit().await?;
         Ok(applied)
     })
@@ -293,6 +314,11 @@ pub fn spawn_sweeper(db: Db, clock: crate::clock::SharedClock) {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(expired = n, "holds expired"),
                 Err(error) => tracing::warn!(%error, "sweeper"),
+            }
+            match crate::waitlist::workflow::sweep(&db, clock.now()).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(offers = n, "free places offered from the waiting list"),
+                Err(error) => tracing::warn!(%error, "waiting list"),
             }
             match crate::session::repo::purge(&db, clock.now()).await {
                 Ok(0) => {}

@@ -12,3 +12,4 @@ pub mod slots;
 pub mod text;
 pub mod texts;
 pub mod transition;
+pub mod waitlist;

@@ -20,10 +20,12 @@ pub enum Notice {
     ThreadAnswered,
     /// Sposta appuntamento: the new time (and the office's reason).
     Moved,
+    /// Lista d'attesa: a place is held for the person until the offer's end.
+    Offered,
 }
 
 impl Notice {
-    pub const ALL: [Notice; 8] = [
+    pub const ALL: [Notice; 9] = [
         Notice::Confirmed,
         Notice::CancelledByContributor,
         Notice::CancelledByOffice,
@@ -32,6 +34,7 @@ impl Notice {
         Notice::ReminderHoursBefore,
         Notice::ThreadAnswered,
         Notice::Moved,
+        Notice::Offered,
     ];
 
     pub fn code(self) -> &'static str {
@@ -44,6 +47,7 @@ impl Notice {
             Notice::ReminderHoursBefore => "reminder_hours_before",
             Notice::ThreadAnswered => "thread_answered",
             Notice::Moved => "appointment_moved",
+            Notice::Offered => "waitlist_offer",
         }
     }
 
@@ -132,6 +136,9 @@ pub fn withdrawn_because(
         return Some("non recapitato in tempo utile");
     }
     let (starts_at, status) = appointment?;
+    if notice == Notice::Offered && status != AppointmentStatus::Prenotato {
+        return Some("il posto proposto non è più in attesa di risposta");
+    }
     if notice.is_reminder() && status != AppointmentStatus::Confermato {
         return Some("l'appuntamento non è più confermato");
     }
@@ -163,6 +170,8 @@ pub struct Facts<'a> {
     pub outcome: Option<AppointmentStatus>,
     /// Whether what was cancelled was only a hold (Prenotazione cancellata).
     pub was_hold: bool,
+    /// Until when an offered place is held (RFC 3339).
+    pub hold_until: Option<&'a str>,
     /// The page of the appointment, and of its thread (absolute URLs).
     pub appointment_link: String,
     pub thread_link: String,
@@ -243,6 +252,30 @@ pub fn letter(notice: Notice, f: &Facts) -> Letter {
             ));
             blocks.push(see);
             (format!("Appuntamento spostato {r}"), blocks)
+        }
+        Notice::Offered => {
+            let until = f.hold_until.map(super::texts::when).unwrap_or_default();
+            (
+                format!("Si è liberato un posto: {when}"),
+                vec![
+                    Block::Para(format!(
+                        "Si è liberato un posto per cui eri in lista d'attesa: {when} presso la {}.",
+                        f.office
+                    )),
+                    Block::Para(format!(
+                        "Lo teniamo per te fino a {until}: conferma entro quell'ora, altrimenti passerà alla persona successiva in lista."
+                    )),
+                    details(f),
+                    Block::Para(
+                        "Se non ti serve più, rifiutalo: il posto passerà subito a chi aspetta dopo di te."
+                            .into(),
+                    ),
+                    Block::Link(
+                        "Conferma o rifiuta il posto nel Cassetto Previdenziale".into(),
+                        f.appointment_link.clone(),
+                    ),
+                ],
+            )
         }
         Notice::ReminderDayBefore | Notice::ReminderHoursBefore => (
             format!("Promemoria: appuntamento {r} di {when}"),
@@ -491,6 +524,7 @@ mod tests {
             note: Some("Sciopero del personale"),
             outcome: None,
             was_hold: false,
+            hold_until: None,
             appointment_link: "https://example.test/appuntamenti/AP-2026-000001".into(),
             thread_link: "https://example.test/comunicazioni/1".into(),
             book_again_link: "https://example.test/comunicazioni/1/appuntamento".into(),

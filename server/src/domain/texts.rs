@@ -38,6 +38,35 @@ pub fn held(a: &About, hold_until: &str) -> String {
     )
 }
 
+/// Lista d'attesa: a freed place held for the person who waited.
+pub fn offered(a: &About, until: &str) -> String {
+    format!(
+        "Si è liberato un posto dalla lista d'attesa: appuntamento {} per {} presso la {} ({}), tenuto per te fino a {}. Confermalo entro quell'ora oppure rifiutalo: poi passerà alla persona successiva.",
+        a.reference,
+        when(a.starts_at),
+        a.office,
+        a.point,
+        when(until),
+    )
+}
+
+/// Lista d'attesa: "Avvisami se si libera un posto".
+pub fn joined(
+    office: &str,
+    point: &str,
+    from: &str,
+    to: &str,
+    part: Option<&str>,
+    who: &str,
+) -> String {
+    let part = part.map(|p| format!(", {p}")).unwrap_or_default();
+    format!(
+        "{who} è in lista d'attesa per un appuntamento presso la {office} ({point}) dal {} al {}{part}: se si libera un posto, sarà proposto qui e per e-mail.",
+        api::it::date(from),
+        api::it::date(to),
+    )
+}
+
 /// The message a transition writes into the thread. `hold_until` is the new deadline of an
 /// extended hold; `who` signs a cancellation by the contributor's side.
 pub fn after(t: &Transition, a: &About, hold_until: &str, who: &str) -> String {

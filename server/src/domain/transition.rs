@@ -45,10 +45,12 @@ pub enum EventKind {
     Svolto,
     NonPresentato,
     Spostato,
+    /// A place freed and offered to the first matching entry of the Lista d'attesa.
+    Offerto,
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 9] = [
+    pub const ALL: [EventKind; 10] = [
         EventKind::Prenotato,
         EventKind::Esteso,
         EventKind::Confermato,
@@ -58,6 +60,7 @@ impl EventKind {
         EventKind::Svolto,
         EventKind::NonPresentato,
         EventKind::Spostato,
+        EventKind::Offerto,
     ];
 
     pub fn code(self) -> &'static str {
@@ -71,6 +74,7 @@ impl EventKind {
             EventKind::Svolto => "svolto",
             EventKind::NonPresentato => "non_presentato",
             EventKind::Spostato => "spostato",
+            EventKind::Offerto => "offerto",
         }
     }
 
@@ -90,6 +94,7 @@ impl EventKind {
             EventKind::Svolto => "Appuntamento svolto",
             EventKind::NonPresentato => "Contribuente non presentato",
             EventKind::Spostato => "Appuntamento spostato",
+            EventKind::Offerto => "Posto proposto dalla lista d'attesa",
         }
     }
 }

@@ -73,6 +73,7 @@ pub async fn agenda(
         next,
         office: repo::office_name(&mut conn, office).await?,
         appointments: lines,
+        waiting: crate::waitlist::repo::waiting_on(&mut conn, office, from, to).await?,
     }))
 }
 

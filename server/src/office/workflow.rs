@@ -2,15 +2,16 @@
 //! it, never silently) and a day's capacity. Both follow the one lock order of `db::Level`.
 
 use super::repo;
-use crate::agenda::places;
 use crate::agenda::repo::{self as appointments, Record};
 use crate::agenda::workflow::{apply, counters, lock_for, Actor};
+use crate::agenda::{places, slot_rows};
 use crate::auth::CurrentUser;
 use crate::db::{Db, Ids, Level};
 use crate::domain::slots::Slot;
 use crate::domain::transition::{CancelledBy, Transition};
 use crate::error::{retrying, AppError, AppResult};
 use crate::rome;
+use crate::waitlist::offers;
 use api::{AppointmentStatus, OfficeAppointment};
 
 /// A closure, checked, as instants.
@@ -146,6 +147,10 @@ pub async fn capacity(
     }
     drop(conn);
     let (rows, expired) = (&rows, &expired);
+    let names = places::office_point(db, v.office, &v.point)
+        .await?
+        .map_err(places::field)?;
+    let names = &names;
     retrying(|| async move {
         let mut tx = db.begin_write().await?;
         tx.lock(Level::Thread, &expired.iter().map(|r| r.communication_id).collect::<Vec<_>>())
@@ -153,7 +158,37 @@ pub async fn capacity(
         tx.lock(Level::Slot, &rows.iter().map(|r| r.id).collect::<Vec<_>>()).await?;
         tx.lock(Level::Appointment, &expired.iter().map(|r| r.id).collect::<Vec<_>>())
             .await?;
-        let wants: Vec<(&str, i64)> = expired.iter().flat_map(|_| counters(&Transition::Expire)).collect();
+        // Places the new capacity adds go to waiting entries, in this transaction: picked
+        // before the counters (which come after every row lock), made after the change.
+        let mut picks = Vec::new();
+        let mut skip = Vec::new();
+        for slot in slots {
+            let freed_here = expired
+                .iter()
+                .filter(|r| r.starts_at == slot.start)
+                .count() as i64;
+            let booked = repo::booked(&mut tx, v.office, &v.point, slot.start).await? - freed_here;
+            let place = offers::Freed {
+                slot_id: slot_rows::slot_id(v.office, &v.point, slot.start),
+                office_id: v.office,
+                office_name: names.1.name.clone(),
+                point_code: v.point.clone(),
+                point_label: names.0.label.clone(),
+                starts_at: slot.start,
+                ends_at: slot.end,
+            };
+            for _ in booked..v.capacity {
+                let Some(picked) = offers::pick(&mut tx, &place, now, &skip).await? else {
+                    break;
+                };
+                skip.push(picked.entry.id);
+                picks.push((place.clone(), picked));
+            }
+        }
+        let offer_counters: Vec<(String, i64)> =
+            picks.iter().flat_map(|_| offers::counters(now)).collect();
+        let mut wants: Vec<(&str, i64)> = expired.iter().flat_map(|_| counters(&Transition::Expire)).collect();
+        wants.extend(offer_counters.iter().map(|(n, k)| (n.as_str(), *k)));
         let mut ids = Ids::take(&mut tx, &wants).await?;
         for r in expired {
             apply(&mut tx, &mut ids, r, &Transition::Expire, &Actor::system(), now).await?;
@@ -175,6 +210,13 @@ pub async fn capacity(
                             api::it::time(&rome::instant(slot.start))
                         ),
                     });
+                }
+            }
+        }
+        for (place, picked) in &picks {
+            if offers::make(&mut tx, &mut ids, place, picked, now).await? {
+                if let Some(slot) = answer.iter_mut().find(|(s, _)| s.start == place.starts_at) {
+                    slot.1 -= 1;
                 }
             }
         }

@@ -18,3 +18,4 @@ mod security;
 mod session;
 mod smtp;
 mod static_files;
+mod waitlist;

@@ -407,6 +407,7 @@ fn matrix(
     rossi_ref: &str,
     ferri_thread: i64,
     ferri_ref: &str,
+    rossi_entry: i64,
 ) -> Vec<(&'static str, &'static str, String, Value, [Expect; 7])> {
     let bad_hold = |thread: i64| {
         json!({ "communication_id": thread, "point": "sportello", "office": ROMA,
@@ -681,7 +682,7 @@ fn matrix(
             "GET",
             "/api/office/closures",
             "/api/office/closures".into(),
-            none,
+            none.clone(),
             operators(Ok),
         ),
         (
@@ -697,6 +698,43 @@ fn matrix(
             "/api/office/closures/preview".into(),
             bad_closure,
             operators(Refused),
+        ),
+        // Lista d'attesa: the contributor's side only (an operator has no list). A waiting
+        // entry has no offer to answer (409); leaving is last, once (then 409).
+        (
+            "GET",
+            "/api/contributors/{cf}/waitlist",
+            format!("/api/contributors/{ROSSI}/waitlist"),
+            none.clone(),
+            rossi_side,
+        ),
+        (
+            "GET",
+            "/api/contributors/{cf}/waitlist",
+            format!("/api/contributors/{FERRI}/waitlist"),
+            none.clone(),
+            ferri_only,
+        ),
+        (
+            "POST",
+            "/api/waitlist/{id}/accept",
+            format!("/api/waitlist/{rossi_entry}/accept"),
+            none.clone(),
+            refused(rossi_side),
+        ),
+        (
+            "POST",
+            "/api/waitlist/{id}/decline",
+            format!("/api/waitlist/{rossi_entry}/decline"),
+            none.clone(),
+            refused(rossi_side),
+        ),
+        (
+            "DELETE",
+            "/api/waitlist/{id}",
+            format!("/api/waitlist/{rossi_entry}"),
+            none,
+            [Ok, Denied, Denied, Refused, Denied, Denied, Denied],
         ),
         (
             "POST",
@@ -726,6 +764,27 @@ fn missing(path: &str) -> String {
         .join("/")
 }
 
+/// A waiting entry of the thread, written as joining would write it (joining needs a day
+/// with no free place, which this test does not need).
+async fn waiting_entry(app: &TestApp, thread: i64) -> i64 {
+    sqlx::query(
+        "INSERT INTO waitlist (id, communication_id, contributor_id, office_id, point_code,
+             from_day, to_day, first_at, last_at, part_of_day, phone, notes, status, created_by,
+             created_by_label, created_at, updated_at)
+         SELECT 7001, t.id, t.contributor_id, 1, 'telefono', '2026-03-03', '2026-03-03',
+                $2, $3, NULL, '0612345678', 'Note', 'in_attesa', c.user_id, c.name, $4, $4
+         FROM communications t JOIN contributors c ON c.id = t.contributor_id WHERE t.id = $1",
+    )
+    .bind(thread)
+    .bind(FIRST_SLOT_UTC - 8 * 3600)
+    .bind(FIRST_SLOT_UTC + 16 * 3600)
+    .bind(app.clock_now())
+    .execute(&app.db.pool)
+    .await
+    .unwrap();
+    7001
+}
+
 #[tokio::test]
 async fn authorization_matrix_every_identity_on_every_path() {
     let app = spawn_app().await;
@@ -735,7 +794,14 @@ async fn authorization_matrix_every_identity_on_every_path() {
     let mut ferri = app.logged_in(FERRI).await;
     let ferri_thread = eligible_thread(&mut ferri, FERRI).await;
     let ferri_ref = book(&mut ferri, ferri_thread, NAPOLI, "k1").await;
-    let rows = matrix(rossi_thread, &rossi_ref, ferri_thread, &ferri_ref);
+    let rossi_entry = waiting_entry(&app, rossi_thread).await;
+    let rows = matrix(
+        rossi_thread,
+        &rossi_ref,
+        ferri_thread,
+        &ferri_ref,
+        rossi_entry,
+    );
 
     // Every documented path that names a contributor, a thread or an appointment (and the
     // studio's agenda) has its rows: a new endpoint missing here fails the test.

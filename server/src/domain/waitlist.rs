@@ -1,0 +1,252 @@
+//! Lista d'attesa: who may wait for which place, when a freed place is offered and for how
+//! long, and what an entry's range must be. The workflow applies these under its locks.
+
+use crate::rome;
+use api::{PartOfDay, WaitlistStatus};
+use jiff::civil::Date;
+
+/// An offer holds the place for this long (by day; see `offer_until`).
+pub const OFFER_SECONDS: i64 = 2 * 3600;
+/// An offer always leaves at least this long to answer; a place starting sooner is not offered.
+pub const MIN_ANSWER_SECONDS: i64 = 3600;
+/// Between the offer's end and the start, at least this long: time to get there.
+pub const BEFORE_START_SECONDS: i64 = 2 * 3600;
+/// Nobody is asked to answer at night: an offer made in the evening or at night lasts until
+/// this hour of the morning (Rome).
+const MORNING_HOUR: i8 = 10;
+const NIGHT_FROM_HOUR: i8 = 20;
+const NIGHT_UNTIL_HOUR: i8 = 8;
+/// Mornings end at 13:00 (Rome).
+const AFTERNOON_FROM_MINUTE: i32 = 13 * 60;
+
+/// Whether a place starting at `start` is in the part of the day the person asked for.
+pub fn in_part(part: Option<PartOfDay>, start: i64) -> bool {
+    let time = rome::tz().to_datetime(jiff::Timestamp::from_second(start).unwrap_or_default());
+    let minute = i32::from(time.hour()) * 60 + i32::from(time.minute());
+    match part {
+        None => true,
+        Some(PartOfDay::Mattina) => minute < AFTERNOON_FROM_MINUTE,
+        Some(PartOfDay::Pomeriggio) => minute >= AFTERNOON_FROM_MINUTE,
+    }
+}
+
+/// An entry as the matching cares about it: the days (`first_at` included, `last_at`
+/// excluded, Unix seconds) and the part of the day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Wish {
+    pub first_at: i64,
+    pub last_at: i64,
+    pub part: Option<PartOfDay>,
+}
+
+impl Wish {
+    pub fn wants(&self, start: i64) -> bool {
+        self.first_at <= start && start < self.last_at && in_part(self.part, start)
+    }
+}
+
+/// Until when a place starting at `start`, freed at `now`, is held for the person it is
+/// offered to; None if it is too late to offer it (not a future day, or no time to answer and
+/// get there). Offers made at night last until the morning.
+pub fn offer_until(start: i64, now: i64) -> Option<i64> {
+    if rome::date_of(start) <= rome::date_of(now) {
+        return None;
+    }
+    let here = rome::tz().to_datetime(jiff::Timestamp::from_second(now).ok()?);
+    let mut until = now + OFFER_SECONDS;
+    if here.hour() >= NIGHT_FROM_HOUR || here.hour() < NIGHT_UNTIL_HOUR {
+        let day = if here.hour() >= NIGHT_FROM_HOUR {
+            here.date().tomorrow().ok()?
+        } else {
+            here.date()
+        };
+        let morning = day.to_datetime(jiff::civil::time(MORNING_HOUR, 0, 0, 0));
+        until = until.max(rome::tz().to_timestamp(morning).ok()?.as_second());
+    }
+    let until = until.min(start - BEFORE_START_SECONDS);
+    (until - now >= MIN_ANSWER_SECONDS).then_some(until)
+}
+
+/// The range of days of a new entry: inside the bookable window (`first`..=`last`), not
+/// reversed. Errors name the field.
+pub fn check_range(
+    from: Date,
+    to: Date,
+    first: Date,
+    last: Date,
+) -> Result<(), (&'static str, String)> {
+    let long = |d: Date| api::it::date(&d.to_string());
+    if from < first {
+        return Err((
+            "from",
+            format!("Scegli un giorno dal {} in poi.", long(first)),
+        ));
+    }
+    if to > last {
+        return Err((
+            "to",
+            format!(
+                "Si può attendere un posto fino al {}: scegli un giorno entro quella data.",
+                long(last)
+            ),
+        ));
+    }
+    if to < from {
+        return Err((
+            "to",
+            "Il giorno finale non può precedere quello iniziale.".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// Whether an entry still waits or holds an offer (one such entry per thread).
+pub fn is_live(status: WaitlistStatus) -> bool {
+    matches!(status, WaitlistStatus::InAttesa | WaitlistStatus::Offerta)
+}
+
+/// What becomes of an offered entry when its hold changes: accepted (confirmed), declined
+/// (released), lapsed (expired). None for other changes.
+pub fn after_offer(t: &super::transition::Transition) -> Option<WaitlistStatus> {
+    use super::transition::Transition;
+    match t {
+        Transition::Confirm => Some(WaitlistStatus::Prenotato),
+        Transition::Release | Transition::ReleaseForClosure { .. } => {
+            Some(WaitlistStatus::Ritirata)
+        }
+        Transition::Expire => Some(WaitlistStatus::Scaduta),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str) -> i64 {
+        rome::parse_instant(text).unwrap()
+    }
+
+    #[test]
+    fn mornings_end_at_one_in_rome_time() {
+        assert!(in_part(
+            Some(PartOfDay::Mattina),
+            at("2026-03-03T12:30:00+01:00")
+        ));
+        assert!(!in_part(
+            Some(PartOfDay::Mattina),
+            at("2026-03-03T13:00:00+01:00")
+        ));
+        assert!(in_part(
+            Some(PartOfDay::Pomeriggio),
+            at("2026-07-03T14:00:00+02:00")
+        ));
+        assert!(!in_part(
+            Some(PartOfDay::Pomeriggio),
+            at("2026-07-03T09:00:00+02:00")
+        ));
+        assert!(in_part(None, at("2026-07-03T09:00:00+02:00")));
+    }
+
+    #[test]
+    fn a_wish_takes_its_first_day_and_not_the_day_after_its_last() {
+        let w = Wish {
+            first_at: at("2026-03-03T00:00:00+01:00"),
+            last_at: at("2026-03-05T00:00:00+01:00"),
+            part: None,
+        };
+        assert!(w.wants(at("2026-03-03T08:30:00+01:00")));
+        assert!(w.wants(at("2026-03-04T16:00:00+01:00")));
+        assert!(!w.wants(at("2026-03-05T08:30:00+01:00")));
+        assert!(!w.wants(at("2026-03-02T16:00:00+01:00")));
+    }
+
+    #[test]
+    fn an_offer_by_day_lasts_two_hours() {
+        let now = at("2026-03-02T09:00:00+01:00");
+        let start = at("2026-03-03T08:30:00+01:00");
+        assert_eq!(offer_until(start, now), Some(now + OFFER_SECONDS));
+    }
+
+    #[test]
+    fn an_offer_at_night_lasts_until_ten_in_the_morning() {
+        let start = at("2026-03-04T11:00:00+01:00");
+        assert_eq!(
+            offer_until(start, at("2026-03-02T22:15:00+01:00")),
+            Some(at("2026-03-03T10:00:00+01:00"))
+        );
+        assert_eq!(
+            offer_until(start, at("2026-03-03T06:00:00+01:00")),
+            Some(at("2026-03-03T10:00:00+01:00"))
+        );
+    }
+
+    #[test]
+    fn an_offer_ends_two_hours_before_the_start_and_leaves_an_hour_to_answer() {
+        // Evening offer for 08:30 next morning: until 06:30, not 10:00.
+        let start = at("2026-03-03T08:30:00+01:00");
+        assert_eq!(
+            offer_until(start, at("2026-03-02T21:00:00+01:00")),
+            Some(at("2026-03-03T06:30:00+01:00"))
+        );
+        // Freed at 05:45 for 08:30: 45 minutes to answer is too little.
+        assert_eq!(offer_until(start, at("2026-03-03T05:45:00+01:00")), None);
+    }
+
+    #[test]
+    fn places_of_today_are_not_offered() {
+        let now = at("2026-03-03T07:00:00+01:00");
+        assert_eq!(offer_until(at("2026-03-03T16:00:00+01:00"), now), None);
+    }
+
+    #[test]
+    fn night_offers_follow_the_clock_change() {
+        // 28 March 2026 → 29 March (summer time): ten o'clock is 08:00 UTC.
+        let start = at("2026-03-30T11:00:00+02:00");
+        assert_eq!(
+            offer_until(start, at("2026-03-28T23:00:00+01:00")),
+            Some(at("2026-03-29T10:00:00+02:00"))
+        );
+    }
+
+    #[test]
+    fn the_range_stays_inside_the_window_and_in_order() {
+        let d = |s: &str| s.parse::<Date>().unwrap();
+        let (first, last) = (d("2026-03-03"), d("2026-04-01"));
+        assert!(check_range(d("2026-03-03"), d("2026-03-10"), first, last).is_ok());
+        assert_eq!(
+            check_range(d("2026-03-02"), d("2026-03-10"), first, last)
+                .unwrap_err()
+                .0,
+            "from"
+        );
+        assert_eq!(
+            check_range(d("2026-03-05"), d("2026-04-02"), first, last)
+                .unwrap_err()
+                .0,
+            "to"
+        );
+        let reversed = check_range(d("2026-03-10"), d("2026-03-05"), first, last).unwrap_err();
+        assert_eq!(reversed.0, "to");
+        assert!(reversed.1.contains("precedere"));
+    }
+
+    #[test]
+    fn offers_end_as_accepted_declined_or_lapsed() {
+        use crate::domain::transition::Transition;
+        assert_eq!(
+            after_offer(&Transition::Confirm),
+            Some(WaitlistStatus::Prenotato)
+        );
+        assert_eq!(
+            after_offer(&Transition::Release),
+            Some(WaitlistStatus::Ritirata)
+        );
+        assert_eq!(
+            after_offer(&Transition::Expire),
+            Some(WaitlistStatus::Scaduta)
+        );
+        assert_eq!(after_offer(&Transition::Extend), None);
+        assert!(is_live(WaitlistStatus::Offerta) && !is_live(WaitlistStatus::Scaduta));
+    }
+}

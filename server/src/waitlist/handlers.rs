@@ -1,0 +1,197 @@
+//! Lista d'attesa over HTTP: parse, call one workflow function, answer the entry as it is.
+
+use super::repo::{self, Entry};
+use super::workflow::{self, ValidJoin};
+use crate::access::{self, ActingFor};
+use crate::agenda::places;
+use crate::auth::CurrentUser;
+use crate::domain::booking::{parse_notes, parse_phone, Viewer};
+use crate::domain::slots;
+use crate::domain::waitlist::check_range;
+use crate::error::{AppError, AppResult, FieldErrors};
+use crate::extract::{Json, Path};
+use crate::{rome, AppState};
+use api::{Appointment, WaitlistEntry, WaitlistOffer, WaitlistRequest, WaitlistStatus};
+use axum::extract::State;
+use axum::http::StatusCode;
+
+fn to_api(e: &Entry, ahead: i64) -> AppResult<WaitlistEntry> {
+    let status = e.status()?;
+    let offer = match (&e.reference, e.offer_starts_at, e.offer_ends_at) {
+        (Some(reference), Some(starts), Some(ends))
+            if matches!(status, WaitlistStatus::Offerta | WaitlistStatus::Prenotato) =>
+        {
+            Some(WaitlistOffer {
+                reference: reference.clone(),
+                starts_at: rome::instant(starts),
+                ends_at: rome::instant(ends),
+                expires_at: e.offer_expires_at.map(rome::instant).unwrap_or_default(),
+            })
+        }
+        _ => None,
+    };
+    Ok(WaitlistEntry {
+        id: e.id,
+        status,
+        communication_id: e.communication_id,
+        protocol: e.protocol.clone(),
+        subject: e.subject.clone(),
+        office_id: e.office_id,
+        office_name: e.office_name.clone(),
+        point_code: e.point_code.clone(),
+        point_label: e.point_label.clone(),
+        from: e.from_day.clone(),
+        to: e.to_day.clone(),
+        part_of_day: e.part(),
+        created_at: rome::instant(e.created_at),
+        offer,
+        ahead: if status == WaitlistStatus::InAttesa {
+            ahead
+        } else {
+            0
+        },
+    })
+}
+
+async fn load(state: &AppState, id: i64) -> AppResult<WaitlistEntry> {
+    let mut conn = state.db.pool.acquire().await?;
+    let e = repo::find(&mut conn, id).await?.ok_or(AppError::NotFound)?;
+    let ahead = repo::ahead(&mut conn, &e).await?;
+    to_api(&e, ahead)
+}
+
+/// The entry `raw` and the contributor it belongs to, if the caller acts for them (404 for
+/// anyone else, operators included: the list is the contributor's).
+async fn reach(state: &AppState, user: &CurrentUser, raw: &str) -> AppResult<(Entry, ActingFor)> {
+    let id = raw.parse::<i64>().map_err(|_| AppError::NotFound)?;
+    let mut conn = state.db.pool.acquire().await?;
+    let e = repo::find(&mut conn, id).await?.ok_or(AppError::NotFound)?;
+    drop(conn);
+    let acting = access::acting_for(&state.db, user, &e.cf, state.clock.now()).await?;
+    Ok((e, acting))
+}
+
+#[utoipa::path(get, path = "/api/contributors/{cf}/waitlist", tag = "waitlist", params(("cf" = String, Path, description = "Codice fiscale of a contributor the caller may act for")),
+    responses((status = 200, description = "The contributor's entries in the Lista d'attesa, live ones first, with any offer", body = Vec<api::WaitlistEntry>), (status = 404, description = "Not a contributor the caller may act for", body = api::ErrorEnvelope)))]
+pub async fn list(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(cf): Path<String>,
+) -> AppResult<Json<Vec<WaitlistEntry>>> {
+    let acting = access::acting_for(&state.db, &user, &cf, state.clock.now()).await?;
+    let mut conn = state.db.pool.acquire().await?;
+    let mut entries = Vec::new();
+    for e in repo::of_contributor(&mut conn, acting.id).await? {
+        let ahead = repo::ahead(&mut conn, &e).await?;
+        entries.push(to_api(&e, ahead)?);
+    }
+    Ok(Json(entries))
+}
+
+/// Every field's problem at once (422 per field).
+async fn parse_join(state: &AppState, request: &WaitlistRequest) -> AppResult<ValidJoin> {
+    let mut errors = FieldErrors::default();
+    let phone = errors.check("phone", parse_phone(&request.phone));
+    let notes = errors.check("notes", parse_notes(&request.notes));
+    let from = errors.check("from", rome::parse_date(&request.from));
+    let to = errors.check("to", rome::parse_date(&request.to));
+    let place = match places::office_point(&state.db, request.office, &request.point).await? {
+        Ok(place) => Some(place),
+        Err((name, message)) => {
+            errors.add(name, message);
+            None
+        }
+    };
+    if let (Some(from), Some(to), Some((_, office))) = (from, to, &place) {
+        let patron = places::schedule(&state.db, office.id, &request.point)
+            .await?
+            .patron;
+        let (first, last) = slots::window(state.clock.now(), patron.as_deref());
+        if let Err((field, message)) = check_range(from, to, first, last) {
+            errors.add(field, &message);
+        }
+    }
+    let (Some(phone), Some(notes), Some(from), Some(to), Some((point, office))) =
+        (phone, notes, from, to, place)
+    else {
+        return Err(errors.into_error());
+    };
+    errors.into_result()?;
+    Ok(ValidJoin {
+        thread: request.communication_id,
+        office,
+        point,
+        from,
+        to,
+        part: request.part_of_day,
+        phone,
+        notes,
+    })
+}
+
+#[utoipa::path(post, path = "/api/waitlist", tag = "waitlist",
+    request_body = api::WaitlistRequest,
+    description = "Avvisami se si libera un posto: when no place that suits is free, wait for one; a freed place is offered to the first matching entry, held in the person's name",
+    responses(
+        (status = 201, description = "The entry, in_attesa", body = api::WaitlistEntry),
+        (status = 404, description = "Not a thread the caller may act on", body = api::ErrorEnvelope),
+        (status = 409, description = "Already waiting or booked for the thread, thread not eligible, three active appointments, or a place that suits is free now", body = api::ErrorEnvelope),
+        (status = 422, description = "A message per field", body = api::ErrorEnvelope),
+    ))]
+pub async fn join(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Json(request): Json<WaitlistRequest>,
+) -> AppResult<(StatusCode, Json<WaitlistEntry>)> {
+    let now = state.clock.now();
+    let acting = access::thread_access(&state.db, &user, request.communication_id, now)
+        .await?
+        .contributor_side()?;
+    let valid = parse_join(&state, &request).await?;
+    let id = workflow::join(&state.db, &user, &acting, &valid, now).await?;
+    Ok((StatusCode::CREATED, Json(load(&state, id).await?)))
+}
+
+#[utoipa::path(delete, path = "/api/waitlist/{id}", tag = "waitlist", params(("id" = i64, Path, description = "The entry")),
+    description = "Esci dalla lista: a waiting entry ends; an offered place is declined and passes to the next entry",
+    responses((status = 200, description = "The entry, ritirata", body = api::WaitlistEntry), (status = 404, description = "Missing, or not the caller's", body = api::ErrorEnvelope), (status = 409, description = "The entry already ended", body = api::ErrorEnvelope), (status = 410, description = "The offer lapsed meanwhile", body = api::ErrorEnvelope)))]
+pub async fn leave(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<WaitlistEntry>> {
+    let (e, acting) = reach(&state, &user, &id).await?;
+    workflow::leave(&state.db, &user, &acting, &e, state.clock.now()).await?;
+    Ok(Json(load(&state, e.id).await?))
+}
+
+#[utoipa::path(post, path = "/api/waitlist/{id}/accept", tag = "waitlist", params(("id" = i64, Path, description = "The entry")),
+    description = "Conferma Appuntamento on an offered place",
+    responses((status = 200, description = "The appointment, confermato", body = api::Appointment), (status = 404, description = "Missing, or not the caller's", body = api::ErrorEnvelope), (status = 409, description = "No offer to answer, or the office closed meanwhile", body = api::ErrorEnvelope), (status = 410, description = "The offer lapsed", body = api::ErrorEnvelope)))]
+pub async fn accept(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<Appointment>> {
+    let (e, acting) = reach(&state, &user, &id).await?;
+    let now = state.clock.now();
+    let appointment = workflow::accept(&state.db, &user, &acting, &e, now).await?;
+    let mut conn = state.db.pool.acquire().await?;
+    Ok(Json(
+        crate::agenda::workflow::read_back(&mut conn, appointment, Viewer::ContributorSide, now)
+            .await?,
+    ))
+}
+
+#[utoipa::path(post, path = "/api/waitlist/{id}/decline", tag = "waitlist", params(("id" = i64, Path, description = "The entry")),
+    description = "Rifiuta an offered place: it passes to the next entry; this entry ends",
+    responses((status = 200, description = "The entry, ritirata", body = api::WaitlistEntry), (status = 404, description = "Missing, or not the caller's", body = api::ErrorEnvelope), (status = 409, description = "No offer to answer", body = api::ErrorEnvelope), (status = 410, description = "The offer lapsed", body = api::ErrorEnvelope)))]
+pub async fn decline(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<WaitlistEntry>> {
+    let (e, acting) = reach(&state, &user, &id).await?;
+    workflow::decline(&state.db, &user, &acting, &e, state.clock.now()).await?;
+    Ok(Json(load(&state, e.id).await?))
+}

@@ -1,0 +1,330 @@
+//! Lista d'attesa's transactions: join (Avvisami se si libera un posto), leave (Esci dalla
+//! lista), answer an offer (through the hold's own Conferma / Cancella Prenotazione, so the
+//! rules and the notices are the agenda's), and the sweeper's pass. Lock order as everywhere:
+//! contributor → thread → slot → appointment, then counters, then new rows.
+
+use super::offers::{self, Freed};
+use super::repo::{self, Entry, NewEntry};
+use crate::access::ActingFor;
+use crate::agenda::repo as appointments;
+use crate::agenda::workflow::{self as agenda, HoldStep};
+use crate::agenda::{places, slot_rows};
+use crate::auth::CurrentUser;
+use crate::communications::repo as threads;
+use crate::db::{Db, Ids, Level};
+use crate::domain::booking::MAX_ACTIVE_PER_CONTRIBUTOR;
+use crate::domain::eligibility;
+use crate::domain::waitlist::{offer_until, Wish};
+use crate::error::{retrying, AppError, AppResult};
+use crate::rome;
+use api::{ConsultationPoint, Office, PartOfDay, WaitlistStatus};
+use jiff::civil::Date;
+
+/// A request to join, parsed: every field valid.
+pub struct ValidJoin {
+    pub thread: i64,
+    pub office: Office,
+    pub point: ConsultationPoint,
+    pub from: Date,
+    pub to: Date,
+    pub part: Option<PartOfDay>,
+    pub phone: String,
+    pub notes: String,
+}
+
+impl ValidJoin {
+    fn wish(&self) -> AppResult<Wish> {
+        let after = self
+            .to
+            .tomorrow()
+            .map_err(|e| AppError::Internal(e.to_string()))?;
+        Ok(Wish {
+            first_at: rome::start_of_day(self.from),
+            last_at: rome::start_of_day(after),
+            part: self.part,
+        })
+    }
+}
+
+fn conflict(code: &'static str, message: impl Into<String>) -> AppError {
+    AppError::Conflict {
+        code,
+        message: message.into(),
+    }
+}
+
+/// Avvisami se si libera un posto: one live entry per thread, for a thread that may book, by
+/// someone below the limit of active appointments, when no place that suits is free now.
+/// Returns the new entry's id.
+pub async fn join(
+    db: &Db,
+    user: &CurrentUser,
+    acting: &ActingFor,
+    v: &ValidJoin,
+    now: i64,
+) -> AppResult<i64> {
+    let wish = v.wish()?;
+    // A free place that suits is bookable now: the list is for when there is none.
+    let free = places::free_slots(
+        db,
+        v.office.id,
+        &v.point.code,
+        Some(v.from),
+        Some(v.to),
+        now,
+    )
+    .await?;
+    let suits = free.iter().flat_map(|(_, list)| list).find(|(slot, n)| {
+        *n > 0 && wish.wants(slot.start) && offer_until(slot.start, now).is_some()
+    });
+    if let Some((slot, _)) = suits {
+        let at = rome::instant(slot.start);
+        return Err(conflict(
+            "places_free",
+            format!(
+                "Nel periodo scelto c'è ancora un orario libero ({}, ore {}): prenotalo da «Data e ora», oppure scegli altri giorni.",
+                api::it::date_with_weekday(&at),
+                api::it::time(&at)
+            ),
+        ));
+    }
+    retrying(|| async move {
+        let mut tx = db.begin_write().await?;
+        tx.lock(Level::Contributor, &[acting.id]).await?;
+        tx.lock(Level::Thread, &[v.thread]).await?;
+        if repo::live_of_thread(&mut tx, v.thread).await?.is_some() {
+            return Err(conflict(
+                "already_waiting",
+                "Per questa comunicazione sei già in lista d'attesa: trovi l'iscrizione in Gestione appuntamenti.",
+            ));
+        }
+        let live = appointments::active_of(&mut tx, acting.id, now).await?;
+        if let Some(a) = live.iter().find(|a| a.communication_id == v.thread) {
+            return Err(conflict(
+                "thread_has_appointment",
+                format!("Per questa comunicazione c'è già l'appuntamento {}: puoi gestirlo da Gestione appuntamenti.", a.reference),
+            ));
+        }
+        let max = MAX_ACTIVE_PER_CONTRIBUTOR;
+        if live.len() as i64 >= max {
+            return Err(conflict(
+                "too_many_appointments",
+                format!("Hai già {max} appuntamenti attivi: per metterti in lista d'attesa annullane uno da Gestione appuntamenti."),
+            ));
+        }
+        let facts = threads::facts(&mut tx, v.thread).await?;
+        let eligibility = eligibility::describe(
+            &eligibility::decide(&eligibility::Facts {
+                sent_on: rome::date_of(facts.sent_at),
+                topic_days: facts.topic_days,
+                status: facts.status()?,
+                active_appointment: None,
+                today: rome::date_of(now),
+            }),
+            facts.topic_days,
+        );
+        if !eligibility.eligible {
+            return Err(conflict("not_eligible", eligibility.reason));
+        }
+        let mut ids = Ids::take(&mut tx, &[("waitlist", 1)]).await?;
+        let id = ids.next("waitlist")?;
+        let label = crate::access::actor_label(user, &acting.contributor.name);
+        repo::insert(
+            &mut tx,
+            &NewEntry {
+                id,
+                thread: v.thread,
+                contributor: acting.id,
+                office: v.office.id,
+                point: &v.point.code,
+                from_day: &v.from.to_string(),
+                to_day: &v.to.to_string(),
+                first_at: wish.first_at,
+                last_at: wish.last_at,
+                part: v.part,
+                phone: &v.phone,
+                notes: &v.notes,
+                created_by: user.id,
+                created_by_label: &label,
+                now,
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        tracing::info!(entry = id, "joined the waiting list");
+        Ok(id)
+    })
+    .await
+}
+
+/// The held appointment of an offered entry, or 409 when the entry holds no offer.
+async fn offered(db: &Db, e: &Entry) -> AppResult<appointments::Record> {
+    let none = || {
+        conflict(
+            "no_offer",
+            "Per questa iscrizione non c'è un posto in attesa di risposta.",
+        )
+    };
+    if e.status()? != WaitlistStatus::Offerta {
+        return Err(none());
+    }
+    let id = e.appointment_id.ok_or_else(none)?;
+    let mut conn = db.pool.acquire().await?;
+    appointments::find_by_id(&mut conn, id)
+        .await?
+        .ok_or_else(none)
+}
+
+/// Conferma Appuntamento on an offer: the hold's own confirmation (its rules, its notice);
+/// the entry follows. Returns the appointment's id.
+pub async fn accept(
+    db: &Db,
+    user: &CurrentUser,
+    acting: &ActingFor,
+    e: &Entry,
+    now: i64,
+) -> AppResult<i64> {
+    let r = offered(db, e).await?;
+    agenda::step(db, user, acting, &r, HoldStep::Confirm, now).await?;
+    Ok(r.id)
+}
+
+/// Rifiuta: the hold is released, the place passes to the next entry, this one ends.
+pub async fn decline(
+    db: &Db,
+    user: &CurrentUser,
+    acting: &ActingFor,
+    e: &Entry,
+    now: i64,
+) -> AppResult<()> {
+    let r = offered(db, e).await?;
+    agenda::step(db, user, acting, &r, HoldStep::Release, now).await
+}
+
+/// Esci dalla lista: a waiting entry ends; an offered one declines its offer first.
+pub async fn leave(
+    db: &Db,
+    user: &CurrentUser,
+    acting: &ActingFor,
+    e: &Entry,
+    now: i64,
+) -> AppResult<()> {
+    match e.status()? {
+        WaitlistStatus::InAttesa => {
+            let left = retrying(|| async move {
+                let mut tx = db.begin_write().await?;
+                tx.lock(Level::Thread, &[e.communication_id]).await?;
+                let left = repo::withdraw(&mut tx, e.id, now).await?;
+                tx.commit().await?;
+                Ok(left)
+            })
+            .await?;
+            if !left {
+                // An offer arrived meanwhile: leaving declines it.
+                let mut conn = db.pool.acquire().await?;
+                let now_entry = repo::find(&mut conn, e.id)
+                    .await?
+                    .ok_or(AppError::NotFound)?;
+                drop(conn);
+                if now_entry.status()? == WaitlistStatus::Offerta {
+                    return decline(db, user, acting, &now_entry, now).await;
+                }
+            }
+            Ok(())
+        }
+        WaitlistStatus::Offerta => decline(db, user, acting, e, now).await,
+        _ => Err(conflict(
+            "entry_ended",
+            "Questa iscrizione alla lista d'attesa è già terminata.",
+        )),
+    }
+}
+
+/// The sweeper's pass: entries whose days are over end; then each waiting entry, oldest
+/// first, gets a free place that suits if there is one (a place freed while its entry's locks
+/// were busy, or capacity the office added). Each offer in its own transaction, in the lock
+/// order. Returns how many offers it made.
+pub async fn sweep(db: &Db, now: i64) -> AppResult<usize> {
+    let mut conn = db.pool.acquire().await?;
+    let ended = repo::end_past(&mut conn, now).await?;
+    if ended > 0 {
+        tracing::info!(ended, "waiting-list entries past their days");
+    }
+    let waiting = repo::waiting(&mut conn, now).await?;
+    drop(conn);
+    let mut made = 0;
+    for e in waiting {
+        let from = rome::date_of(e.first_at);
+        let to = rome::date_of(e.last_at - 1);
+        let free =
+            places::free_slots(db, e.office_id, &e.point_code, Some(from), Some(to), now).await?;
+        let wish = e.wish();
+        let Some((slot, _)) = free
+            .into_iter()
+            .flat_map(|(_, list)| list)
+            .find(|(slot, n)| {
+                *n > 0 && wish.wants(slot.start) && offer_until(slot.start, now).is_some()
+            })
+        else {
+            continue;
+        };
+        if offer_free(db, &e, &slot, now).await? {
+            made += 1;
+        }
+    }
+    Ok(made)
+}
+
+/// One free place offered to one waiting entry, in the lock order.
+async fn offer_free(
+    db: &Db,
+    e: &Entry,
+    slot: &crate::domain::slots::Slot,
+    now: i64,
+) -> AppResult<bool> {
+    retrying(|| async move {
+        let mut tx = db.begin_write().await?;
+        let slot_id = slot_rows::slot_row(
+            &mut tx,
+            e.office_id,
+            &e.point_code,
+            slot.start,
+            slot.end,
+            slot.capacity,
+        )
+        .await?;
+        tx.commit().await?;
+        let mut tx = db.begin_write().await?;
+        tx.lock(Level::Contributor, &[e.contributor_id]).await?;
+        tx.lock(Level::Thread, &[e.communication_id]).await?;
+        tx.lock(Level::Slot, &[slot_id]).await?;
+        let place = Freed {
+            slot_id,
+            office_id: e.office_id,
+            office_name: e.office_name.clone(),
+            point_code: e.point_code.clone(),
+            point_label: e.point_label.clone(),
+            starts_at: slot.start,
+            ends_at: slot.end,
+        };
+        // `pick` reads the entry again under these locks (they are ours already, so its
+        // non-waiting locks succeed); only this entry is considered here.
+        let Some(picked) = offers::pick(&mut tx, &place, now, &[]).await? else {
+            return Ok(false);
+        };
+        if picked.entry.id != e.id {
+            // An earlier entry wants this place too: it is theirs, in arrival order.
+            drop(tx);
+            return Ok(false);
+        }
+        let wanted = offers::counters(now);
+        let wants: Vec<(&str, i64)> = wanted.iter().map(|(n, k)| (n.as_str(), *k)).collect();
+        let mut ids = Ids::take(&mut tx, &wants).await?;
+        let made = offers::make(&mut tx, &mut ids, &place, &picked, now).await?;
+        if made {
+            tx.commit().await?;
+        }
+        Ok(made)
+    })
+    .await
+}
