@@ -64,6 +64,10 @@ pub fn App() -> impl IntoView {
                         view=|| view! { <RequireLogin><pages::booking::BookingWizard/></RequireLogin> }
                     />
                     <Route
+                        path=path!("/comunicazioni/:id/lista-attesa")
+                        view=|| view! { <RequireLogin><pages::waitlist::WaitlistJoin/></RequireLogin> }
+                    />
+                    <Route
                         path=path!("/appuntamenti/:reference")
                         view=|| view! { <RequireLogin><appointment::AppointmentPage/></RequireLogin> }
                     />

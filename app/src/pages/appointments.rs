@@ -128,6 +128,7 @@ pub fn AppointmentList() -> impl IntoView {
     view! {
         <PageHeading title="Gestione appuntamenti"/>
         <p class="lead">{format!("L'elenco storico degli appuntamenti di {}, con i dettagli e lo stato di ciascuno.", contributor.name)}</p>
+        <super::waitlist::WaitlistSection cf=contributor.cf.clone() joined=Signal::derive(move || param("esito") == "lista-attesa")/>
         <FilterBar action="/appuntamenti" label="Filtra gli appuntamenti">
             <SelectFilter id="filtro-stato" name="status" label="Stato" all="Tutti gli stati"
                 options={AppointmentStatus::ALL.iter().map(|s| (s.code().to_string(), s.label().to_string())).collect::<Vec<_>>()}

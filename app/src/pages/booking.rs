@@ -293,6 +293,22 @@ fn DateTimeStep(draft: Draft, base: String, topic: String, memory: BookingMemory
         }
     };
     let draft_for_days = draft.clone();
+    // Nothing that suits: wait for a place (not while moving: the appointment keeps its own).
+    let waitlist = draft.moving.is_none().then(|| {
+        let href = format!(
+            "{}/lista-attesa?punto={}&sede={}",
+            base.trim_end_matches("/appuntamento"),
+            draft.point.clone().unwrap_or_default(),
+            draft.office.unwrap_or_default()
+        );
+        view! {
+            <section class="callout" aria-labelledby="attesa-titolo">
+                <h2 id="attesa-titolo" class="callout__title">"Nessun orario ti va bene?"</h2>
+                <p>"Mettiti in lista d'attesa: se in questa struttura si libera un posto nei giorni che indichi, lo teniamo per te e ti avvisiamo."</p>
+                <p><a href=href>"Avvisami se si libera un posto"</a></p>
+            </section>
+        }
+    });
     view! {
         <PageHeading title=step_heading(Step::DateTime)/>
         {notice.map(|n| view! { <div class="alert alert--error" role="alert"><p>{n}</p></div> })}
@@ -351,6 +367,7 @@ fn DateTimeStep(draft: Draft, base: String, topic: String, memory: BookingMemory
                 }
             }
         })}
+        {waitlist}
         <p><a href=back>"Indietro: struttura territoriale"</a></p>
     }
 }

@@ -13,3 +13,4 @@ pub mod not_found;
 pub mod office;
 pub mod office_agenda;
 pub mod studio;
+pub mod waitlist;

@@ -99,6 +99,11 @@ pub fn OfficeAgendaPage() -> impl IntoView {
                     1 => "1 appuntamento.".to_string(),
                     n => format!("{n} appuntamenti."),
                 }}</p>
+                <p class="waiting-count">{match a.waiting {
+                    0 => "Nessuna persona in lista d'attesa per questo giorno.".to_string(),
+                    1 => "1 persona in lista d'attesa per questo giorno: un posto che si libera le viene proposto subito.".to_string(),
+                    n => format!("{n} persone in lista d'attesa per questo giorno: un posto che si libera viene proposto subito alla prima."),
+                }}</p>
                 {(count > 0).then(|| view! {
                     <div class="table-wrap">
                     <table class="table table--agenda">
