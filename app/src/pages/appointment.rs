@@ -484,8 +484,10 @@ pub fn AppointmentPage() -> impl IntoView {
                 };
                 view! {
                     <PageHeading title="Prenotazione da confermare"/>
-                    <p class="lead">"Il posto è riservato per te. Per fissare l'appuntamento premi «Conferma Appuntamento»; se non ti serve più, «Cancella Prenotazione»."</p>
+                    // The time left and both buttons come first: on a phone they fit the first
+                    // screen, and the details follow.
                     <p class="reference">"Identificativo appuntamento: "<strong>{a.reference.clone()}</strong></p>
+                    <p class="hold-when">{format!("{}, ore {} – {}, {}", it::date_with_weekday(&a.starts_at), it::time(&a.starts_at), a.office.name, a.point.label)}</p>
                     <p class="hold-timer">{format!("Il posto resta riservato fino alle {}", it::time(&expires))}{countdown}</p>
                     <Show when=move || warning.get()>
                         <div class="alert alert--warning" role="alert">
@@ -494,11 +496,12 @@ pub fn AppointmentPage() -> impl IntoView {
                         </div>
                     </Show>
                     {move || error.get().map(|m| view! { <div class="alert alert--error" role="alert"><p>{m}</p></div> })}
-                    <Details appointment=a.clone()/>
                     <div class="actions">
                         <button type="button" class="button" on:click=move |_| act("confirm")>"Conferma Appuntamento"</button>
                         <button type="button" class="button button--secondary" on:click=move |_| act("release")>"Cancella Prenotazione"</button>
                     </div>
+                    <p>"Il posto è riservato per te. Per fissare l'appuntamento premi «Conferma Appuntamento»; se non ti serve più, «Cancella Prenotazione»."</p>
+                    <Details appointment=a.clone()/>
                 }.into_any()
             }
             AppointmentStatus::Confermato if a.cancel_until.is_none() => view! {

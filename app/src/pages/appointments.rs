@@ -13,8 +13,8 @@ use leptos_router::hooks::use_query_map;
 
 fn table(caption: &'static str, rows: Vec<AppointmentSummary>) -> impl IntoView {
     view! {
-        <div class="table-wrap">
-        <table class="table">
+        <div class="table-wrap table-wrap--stack">
+        <table class="table table--stack">
             <caption class="visually-hidden">{caption}</caption>
             <thead><tr>
                 <th scope="col">"Identificativo"</th>
@@ -33,15 +33,15 @@ fn table(caption: &'static str, rows: Vec<AppointmentSummary>) -> impl IntoView 
                     });
                     view! {
                     <tr>
-                        <td class="nowrap">
+                        <td class="nowrap table__lead">
                             <A href=format!("/appuntamenti/{}", a.reference)>{a.reference.clone()}</A>
                             {moving}
                         </td>
-                        <td>{format!("{}, ore {}", it::date_with_weekday(&a.starts_at), it::time(&a.starts_at))}</td>
-                        <td>{a.office.clone()}<br/><span class="hint">{a.point.clone()}</span></td>
-                        <td>{a.topic.clone()}</td>
-                        <td><span class=format!("status-tag status-tag--{}", a.status.code())>{status_text(a.status, a.cancelled_by_office)}</span></td>
-                        <td>
+                        <td data-label="Data e ora">{format!("{}, ore {}", it::date_with_weekday(&a.starts_at), it::time(&a.starts_at))}</td>
+                        <td data-label="Struttura">{a.office.clone()}<br/><span class="hint">{a.point.clone()}</span></td>
+                        <td data-label="Argomento">{a.topic.clone()}</td>
+                        <td data-label="Stato"><span class=format!("status-tag status-tag--{}", a.status.code())>{status_text(a.status, a.cancelled_by_office)}</span></td>
+                        <td data-label="Prenotato da">
                             {a.booked_by.clone()}
                             {a.managed_by_intermediary.then(|| view! { <br/><span class="tag">"Gestito da intermediario"</span> })}
                         </td>

@@ -86,8 +86,8 @@ pub fn CommunicationList() -> impl IntoView {
             let link = move |p: u32| format!("/comunicazioni?status={}&topic={}&page={p}", status(), topic());
             view! {
                 <p class="result-count" role="status">{format!("{} comunicazioni", list.total)}</p>
-                <div class="table-wrap">
-                <table class="table">
+                <div class="table-wrap table-wrap--stack">
+                <table class="table table--stack">
                     <caption class="visually-hidden">{format!("Comunicazioni di {}", name)}</caption>
                     <thead><tr>
                         <th scope="col">"Oggetto"</th>
@@ -100,15 +100,15 @@ pub fn CommunicationList() -> impl IntoView {
                     <tbody>
                         {list.items.into_iter().map(|c| view! {
                             <tr>
-                                <td>
+                                <td class="table__lead">
                                     <A href=format!("/comunicazioni/{}", c.id)>{c.subject.clone()}</A>
                                     {c.new_answer.then(|| view! { <span class="badge">"Nuova risposta"</span> })}
                                 </td>
-                                <td class="nowrap">{c.protocol.clone()}</td>
-                                <td>{c.topic.label.clone()}</td>
-                                <td class="nowrap">{it::date(&c.sent_at)}</td>
-                                <td><StatusTag status=c.status/></td>
-                                <td><RequestAppointment thread_id=c.id eligibility=c.eligibility.clone() context=c.protocol.clone()/></td>
+                                <td class="nowrap" data-label="Protocollo">{c.protocol.clone()}</td>
+                                <td data-label="Argomento">{c.topic.label.clone()}</td>
+                                <td class="nowrap" data-label="Inviata il">{it::date(&c.sent_at)}</td>
+                                <td data-label="Stato"><StatusTag status=c.status/></td>
+                                <td data-label="Appuntamento"><RequestAppointment thread_id=c.id eligibility=c.eligibility.clone() context=c.protocol.clone()/></td>
                             </tr>
                         }).collect_view()}
                     </tbody>
