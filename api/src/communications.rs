@@ -103,6 +103,10 @@ pub struct Eligibility {
     pub available_from: Option<String>,
     /// The identifier of the thread's active appointment, when it has one.
     pub active_appointment: Option<String>,
+    /// The contributor already has the most active appointments allowed: one must end (from
+    /// Gestione appuntamenti) before another is booked.
+    #[serde(default)]
+    pub limit_reached: bool,
 }
 
 /// A thread in a list.
@@ -141,6 +145,10 @@ pub struct Message {
     /// "Sede di Roma".
     pub author: String,
     pub from_institute: bool,
+    /// Written by the service for a booking event ("Appuntamento … confermato da …"), not by a
+    /// person: it never awaits an answer.
+    #[serde(default)]
+    pub automatic: bool,
     pub text: String,
     #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub sent_at: String,

@@ -98,7 +98,7 @@ test('a contributor books by keyboard from "Richiedi appuntamento" to "Appuntame
   // The thread tells the same story.
   await press(row.getByRole('link', { name: reference, exact: true }));
   await page.getByRole('link', { name: /Contributi del 2024 non presenti/ }).click();
-  await expect(page.getByText(/^Appuntamento AP-\d{4}-\d{6} confermato per .* alle 09:00 presso la Sede di Roma/)).toBeVisible();
+  await expect(page.getByText(/^Appuntamento AP-\d{4}-\d{6} confermato da Mario Rossi per .* alle 09:00 presso la Sede di Roma/)).toBeVisible();
 });
 
 test('Cancella Prenotazione frees the slot, which is offered again', async ({ page, axe }) => {
@@ -122,6 +122,14 @@ test('Cancella Prenotazione frees the slot, which is offered again', async ({ pa
   await page.goto('/appuntamenti');
   await expect(page.getByRole('table', { name: 'Storico degli appuntamenti' }).getByRole('link', { name: reference, exact: true })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Prossimi appuntamenti' }).getByRole('link', { name: reference, exact: true })).toHaveCount(0);
+  // Reopened from there it keeps what it was (when, where) and the way to choose again.
+  await press(page.getByRole('table', { name: 'Storico degli appuntamenti' }).getByRole('link', { name: reference, exact: true }));
+  await expect(page.getByRole('heading', { level: 1, name: 'Prenotazione cancellata' })).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: 'Consulenza telefonica (richiamata)' })).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: 'Sede di Milano' })).toBeVisible();
+  await axe('released, reopened');
+  await press(page.getByRole('link', { name: 'Scegli un altro orario' }));
+  await expect(stepHeading(page, 1)).toBeFocused();
 
   await page.goto('/comunicazioni');
   await startBooking(page, 'Domanda di riduzione contributiva');

@@ -477,20 +477,24 @@ pub async fn load_office_day(db: &Db, now: i64) -> Result<(), sqlx::Error> {
             .await?;
         }
         let text = format!(
-            "Appuntamento {reference} confermato per {} alle {} presso la {office_name} (Sportello in sede).",
+            "Appuntamento {reference} confermato da {} per {} alle {} presso la {office_name} (Sportello in sede).",
+            CONTRIBUTORS[0].1,
             api::it::date_with_weekday(&rome::instant(starts_at)),
             api::it::time(&rome::instant(starts_at))
         );
-        message(
-            &mut tx,
-            thread,
-            Some(user),
-            CONTRIBUTORS[0].1,
-            false,
-            &text,
-            booked_at,
-        )
-        .await?;
+        // The service's message, as a real booking writes it.
+        let booked = NewMessage {
+            id: next_value(&mut tx, "messages").await?,
+            communication_id: thread,
+            author: Some(user),
+            label: crate::domain::texts::SYSTEM_AUTHOR,
+            from_institute: false,
+            text: &text,
+            now: booked_at,
+        };
+        crate::communications::repo::post(&mut tx, &booked)
+            .await
+            .map_err(demo_error)?;
         sqlx::query("UPDATE communications SET last_message_at = $1 WHERE id = $2")
             .bind(booked_at.max(sent_at))
             .bind(thread)

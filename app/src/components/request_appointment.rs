@@ -1,6 +1,7 @@
 //! "Richiedi appuntamento" beside a thread. The server decides whether it is enabled; when it
-//! is not, the action stays visible and focusable (`aria-disabled`) and its reason is joined to
-//! it, so a screen reader hears why and from when.
+//! is not, the thread's page keeps the action visible and focusable (`aria-disabled`) with its
+//! reason joined to it, so a screen reader hears why and from when; a list shows the reason as
+//! text, without a control to Tab through.
 
 use api::Eligibility;
 use leptos::prelude::*;
@@ -15,6 +16,8 @@ pub fn RequestAppointment(
     context: Option<String>,
 ) -> impl IntoView {
     let reason_id = format!("richiedi-{thread_id}-motivo");
+    // A list names each action by its thread; the thread's own page does not.
+    let in_list = context.is_some();
     let hidden = context.map(|c| view! { <span class="visually-hidden">" – "{c}</span> });
     if let Some(reference) = eligibility.active_appointment.clone() {
         return view! {
@@ -36,6 +39,21 @@ pub fn RequestAppointment(
         }
         .into_any()
     } else {
+        // Past the limit of active appointments: the way to free one.
+        let manage = eligibility.limit_reached.then(|| {
+            view! { <p class="hint"><A href="/appuntamenti">"Vai a Gestione appuntamenti"</A></p> }
+        });
+        if in_list {
+            // In a list, not a control: a row of disabled buttons would cost a Tab each.
+            return view! {
+                <div class="request-appointment">
+                    <p class="request-appointment__off">"Richiedi appuntamento: non ancora disponibile"</p>
+                    <p class="hint">{eligibility.reason}</p>
+                    {manage}
+                </div>
+            }
+            .into_any();
+        }
         view! {
             <div class="request-appointment">
                 <button type="button" class="button button--small button--disabled" aria-disabled="true"
@@ -43,6 +61,7 @@ pub fn RequestAppointment(
                     "Richiedi appuntamento"{hidden}
                 </button>
                 <p class="hint" id=reason_id>{eligibility.reason}</p>
+                {manage}
             </div>
         }
         .into_any()

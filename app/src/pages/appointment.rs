@@ -552,12 +552,18 @@ pub fn AppointmentPage() -> impl IntoView {
                     <Timeline appointment=a.clone()/>
                 }.into_any()
             }
+            // What was let go, and the way to choose again.
             AppointmentStatus::PrenotazioneCancellata => view! {
                 <PageHeading title="Prenotazione cancellata"/>
                 <div class="alert alert--info" role="status">
-                    <p>{format!("La prenotazione {} è stata cancellata: l'orario è di nuovo disponibile per altri.", a.reference)}</p>
+                    <p>{format!("La prenotazione {} di {}, ore {}, è stata cancellata: l'orario è di nuovo disponibile per altri.", a.reference, it::date_with_weekday(&a.starts_at), it::time(&a.starts_at))}</p>
                 </div>
-                <p><A href=format!("/comunicazioni/{}", a.communication_id)>"Torna alla comunicazione"</A></p>
+                <div class="actions no-print">
+                    <A href=format!("/comunicazioni/{}/appuntamento", a.communication_id) attr:class="button">"Scegli un altro orario"</A>
+                    <A href=format!("/comunicazioni/{}", a.communication_id) attr:class="button button--secondary">"Torna alla comunicazione"</A>
+                </div>
+                <Details appointment=a.clone()/>
+                <Timeline appointment=a.clone()/>
             }.into_any(),
             other => view! {
                 <PageHeading title=format!("Appuntamento {}", a.reference)/>

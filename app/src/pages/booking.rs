@@ -101,6 +101,9 @@ pub fn BookingWizard() -> impl IntoView {
                     {summary.eligibility.active_appointment.clone().map(|r| view! {
                         <p><a href=format!("/appuntamenti/{r}")>{format!("Vai all'appuntamento {r}")}</a></p>
                     })}
+                    {summary.eligibility.limit_reached.then(|| view! {
+                        <p><a href="/appuntamenti">"Vai a Gestione appuntamenti"</a></p>
+                    })}
                     <p><a href=format!("/comunicazioni/{}", summary.id)>"Torna alla comunicazione"</a></p>
                 }.into_any();
             }

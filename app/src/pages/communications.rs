@@ -302,7 +302,7 @@ pub fn ThreadPage() -> impl IntoView {
                 <h2>"Messaggi"</h2>
                 <ol class="messages">
                     {t.messages.into_iter().map(|m| view! {
-                        <li class="message" class:message--institute=m.from_institute>
+                        <li class="message" class:message--institute=m.from_institute class:message--automatic=m.automatic>
                             <p class="message__meta"><strong>{m.author}</strong>" – "{it::date_time(&m.sent_at)}</p>
                             <p class="message__text">{m.text}</p>
                         </li>

@@ -294,12 +294,14 @@ async fn insert_hold(
             point: &v.point.label,
         },
         &rome::instant(hold_until),
+        &actor.thread,
     );
+    // The service's message, naming who booked: never a person's words, never awaiting an answer.
     let message = threads::NewMessage {
         id: ids.next("messages")?,
         communication_id: v.thread,
         author: Some(user.id),
-        label: &actor.thread,
+        label: texts::SYSTEM_AUTHOR,
         from_institute: false,
         text: &text,
         now,

@@ -203,7 +203,11 @@ async fn move_once(
             id: ids.next("messages")?,
             communication_id: r.communication_id,
             author: Some(user.id),
-            label: &actor.thread,
+            label: if viewer == Viewer::Office {
+                &actor.thread
+            } else {
+                texts::SYSTEM_AUTHOR
+            },
             from_institute: viewer == Viewer::Office,
             text: &text,
             now,

@@ -105,11 +105,17 @@ pub async fn apply(
         point: &r.point_label,
     };
     let text = texts::after(t, &a, &rome::instant(now + HOLD_SECONDS), &actor.thread);
+    // What the office does is signed by the office; the rest is the service's message, which
+    // names who acted in its text.
     let message = threads::NewMessage {
         id: ids.next("messages")?,
         communication_id: r.communication_id,
         author: actor.user,
-        label: &actor.thread,
+        label: if t.from_institute() {
+            &actor.thread
+        } else {
+            SYSTEM_AUTHOR
+        },
         from_institute: t.from_institute(),
         text: &text,
         now,

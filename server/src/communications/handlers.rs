@@ -82,7 +82,10 @@ fn eligibility(
         active_appointment: active.get(&row.id).map(String::as_str),
         today: rome::date_of(now),
     });
-    Ok(describe(&decision, row.topic_days))
+    Ok(crate::domain::eligibility::within_limit(
+        describe(&decision, row.topic_days),
+        active.len(),
+    ))
 }
 
 fn summary(
@@ -199,6 +202,7 @@ async fn load_detail(state: &AppState, id: i64) -> AppResult<CommunicationDetail
             .into_iter()
             .map(|m| Message {
                 id: m.id,
+                automatic: m.event == 1 && m.author_label == crate::domain::texts::SYSTEM_AUTHOR,
                 author: m.author_label,
                 from_institute: m.from_institute == 1,
                 text: m.text,

@@ -134,11 +134,12 @@ pub struct MessageRow {
     pub from_institute: i64,
     pub text: String,
     pub created_at: i64,
+    pub event: i64,
 }
 
 pub async fn messages(conn: &mut AnyConnection, id: i64) -> AppResult<Vec<MessageRow>> {
     Ok(sqlx::query_as(
-        "SELECT id, author_label, from_institute, text, created_at FROM messages
+        "SELECT id, author_label, from_institute, text, created_at, event FROM messages
          WHERE communication_id = $1 ORDER BY created_at, id",
     )
     .bind(id)

@@ -70,12 +70,14 @@ pub fn describe(decision: &Decision, topic_days: i64) -> Eligibility {
             ),
             available_from: None,
             active_appointment: None,
+            limit_reached: false,
         },
         Decision::ByRejection => Eligibility {
             eligible: true,
             reason: "Puoi richiedere un appuntamento: la richiesta non è stata accolta.".into(),
             available_from: None,
             active_appointment: None,
+            limit_reached: false,
         },
         Decision::NotYet {
             available_from,
@@ -96,6 +98,7 @@ pub fn describe(decision: &Decision, topic_days: i64) -> Eligibility {
                 ),
                 available_from: Some(date),
                 active_appointment: None,
+                limit_reached: false,
             }
         }
         Decision::AlreadyBooked { reference } => Eligibility {
@@ -103,7 +106,25 @@ pub fn describe(decision: &Decision, topic_days: i64) -> Eligibility {
             reason: format!("Per questa comunicazione c'è già l'appuntamento {reference}."),
             available_from: None,
             active_appointment: Some(reference.clone()),
+            limit_reached: false,
         },
+    }
+}
+
+/// A thread that could be booked, for a contributor who already has `active` active
+/// appointments: past the limit it cannot, and says so before anything is filled in.
+pub fn within_limit(e: Eligibility, active: usize) -> Eligibility {
+    let max = super::booking::MAX_ACTIVE_PER_CONTRIBUTOR;
+    if !e.eligible || (active as i64) < max {
+        return e;
+    }
+    Eligibility {
+        eligible: false,
+        reason: format!(
+            "Hai già {max} appuntamenti attivi, il massimo: per richiederne un altro annullane uno da Gestione appuntamenti."
+        ),
+        limit_reached: true,
+        ..e
     }
 }
 
@@ -111,6 +132,23 @@ pub fn describe(decision: &Decision, topic_days: i64) -> Eligibility {
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    #[test]
+    fn the_limit_of_active_appointments_is_said_before_booking() {
+        let open = describe(&Decision::ByRejection, 30);
+        assert!(within_limit(open.clone(), 2).eligible);
+        let full = within_limit(open, 3);
+        assert!(!full.eligible && full.limit_reached);
+        assert!(full.reason.contains("Gestione appuntamenti"));
+        // A thread not bookable anyway keeps its own reason.
+        let booked = describe(
+            &Decision::AlreadyBooked {
+                reference: "AP-2026-000001".into(),
+            },
+            30,
+        );
+        assert_eq!(within_limit(booked.clone(), 3), booked);
+    }
 
     fn facts(status: CommunicationStatus, today: Date) -> Facts<'static> {
         Facts {

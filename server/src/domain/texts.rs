@@ -26,10 +26,10 @@ pub fn when(starts_at: &str) -> String {
     )
 }
 
-/// Prenota Appuntamento.
-pub fn held(a: &About, hold_until: &str) -> String {
+/// Prenota Appuntamento, by `who`.
+pub fn held(a: &About, hold_until: &str, who: &str) -> String {
     format!(
-        "Appuntamento {} prenotato per {} presso la {} ({}): da confermare entro le {}.",
+        "Appuntamento {} prenotato da {who} per {} presso la {} ({}): da confermare entro le {}.",
         a.reference,
         when(a.starts_at),
         a.office,
@@ -68,20 +68,21 @@ pub fn joined(
 }
 
 /// The message a transition writes into the thread. `hold_until` is the new deadline of an
-/// extended hold; `who` signs a cancellation by the contributor's side.
+/// extended hold; `who` is the person on the contributor's side who made the change (the message
+/// itself is signed by the service).
 pub fn after(t: &Transition, a: &About, hold_until: &str, who: &str) -> String {
     let (reference, office, day) = (a.reference, a.office, when(a.starts_at));
     match t {
         Transition::Extend => format!(
-            "Prenotazione {reference} estesa: da confermare entro le {}.",
+            "Prenotazione {reference} estesa da {who}: da confermare entro le {}.",
             api::it::time(hold_until)
         ),
         Transition::Confirm => format!(
-            "Appuntamento {reference} confermato per {day} presso la {office} ({}).",
+            "Appuntamento {reference} confermato da {who} per {day} presso la {office} ({}).",
             a.point
         ),
         Transition::Release => format!(
-            "Prenotazione {reference} cancellata: l'orario di {day} presso la {office} è di nuovo disponibile."
+            "Prenotazione {reference} cancellata da {who}: l'orario di {day} presso la {office} è di nuovo disponibile."
         ),
         Transition::Expire => format!(
             "Prenotazione {reference} scaduta: non è stata confermata entro il tempo previsto e l'orario è di nuovo disponibile per altri."
@@ -144,8 +145,8 @@ mod tests {
     #[test]
     fn a_hold_says_until_when_it_must_be_confirmed() {
         assert_eq!(
-            held(&ABOUT, "2026-03-02T10:15:00+01:00"),
-            "Appuntamento AP-2026-000001 prenotato per martedì 3 marzo 2026 alle 08:30 presso la Sede di Roma (Sportello in sede): da confermare entro le 10:15."
+            held(&ABOUT, "2026-03-02T10:15:00+01:00", "Mario Rossi"),
+            "Appuntamento AP-2026-000001 prenotato da Mario Rossi per martedì 3 marzo 2026 alle 08:30 presso la Sede di Roma (Sportello in sede): da confermare entro le 10:15."
         );
     }
 

@@ -137,7 +137,7 @@ async fn prenota_then_conferma_gives_a_confirmed_appointment_told_in_the_thread(
         .json();
     assert_eq!(
         detail.messages.last().unwrap().text,
-        "Appuntamento AP-2026-000001 confermato per martedì 3 marzo 2026 alle 08:30 presso la Sede di Roma (Sportello in sede)."
+        "Appuntamento AP-2026-000001 confermato da Mario Rossi per martedì 3 marzo 2026 alle 08:30 presso la Sede di Roma (Sportello in sede)."
     );
 
     let release = rossi
@@ -419,6 +419,26 @@ async fn the_rules_refuse_an_ineligible_thread_a_second_booking_and_a_fourth_app
         .unwrap();
     assert_eq!(fourth.status, StatusCode::TOO_MANY_REQUESTS);
     assert!(fourth.error().message.contains("3 appuntamenti attivi"));
+    // The list says so before anyone fills anything in: the threads that could otherwise be
+    // booked are not, with the way out.
+    let page: CommunicationPage = rossi
+        .get(&format!("/api/contributors/{ROSSI}/communications"))
+        .await
+        .json();
+    let waiting: Vec<_> = page
+        .items
+        .iter()
+        .filter(|c| c.eligibility.active_appointment.is_none())
+        .filter(|c| c.subject.starts_with("DURC") || c.subject.starts_with("Domanda"))
+        .collect();
+    assert!(!waiting.is_empty());
+    for c in waiting {
+        assert!(
+            !c.eligibility.eligible && c.eligibility.limit_reached,
+            "{c:?}"
+        );
+        assert!(c.eligibility.reason.contains("Gestione appuntamenti"));
+    }
 }
 
 #[tokio::test]
@@ -741,19 +761,81 @@ async fn every_booking_event_is_a_message_in_its_thread() {
         )
         .await;
 
-    let studio = "Studio Verdi per conto di Mario Rossi".to_string();
+    // The service signs them all, naming who acted: none is the studio's own words.
+    let studio = "Studio Verdi per conto di Mario Rossi";
     let system = "Agenda appuntamenti (messaggio automatico)".to_string();
     let when = "martedì 3 marzo 2026 alle 08:30";
     assert_eq!(
         new_messages(&mut verdi, thread, before).await,
         [
-            (studio.clone(), format!("Appuntamento AP-2026-000001 prenotato per {when} presso la Sede di Roma (Sportello in sede): da confermare entro le 10:15.")),
-            (studio.clone(), "Prenotazione AP-2026-000001 estesa: da confermare entro le 10:29.".to_string()),
-            (system, "Prenotazione AP-2026-000001 scaduta: non è stata confermata entro il tempo previsto e l'orario è di nuovo disponibile per altri.".to_string()),
-            (studio.clone(), format!("Appuntamento AP-2026-000002 prenotato per {when} presso la Sede di Roma (Sportello in sede): da confermare entro le 10:45.")),
-            (studio.clone(), format!("Prenotazione AP-2026-000002 cancellata: l'orario di {when} presso la Sede di Roma è di nuovo disponibile.")),
-            (studio.clone(), format!("Appuntamento AP-2026-000003 prenotato per {when} presso la Sede di Roma (Sportello in sede): da confermare entro le 10:45.")),
-            (studio, format!("Appuntamento AP-2026-000003 confermato per {when} presso la Sede di Roma (Sportello in sede).")),
+            (system.clone(), format!("Appuntamento AP-2026-000001 prenotato da {studio} per {when} presso la Sede di Roma (Sportello in sede): da confermare entro le 10:15.")),
+            (system.clone(), format!("Prenotazione AP-2026-000001 estesa da {studio}: da confermare entro le 10:29.")),
+            (system.clone(), "Prenotazione AP-2026-000001 scaduta: non è stata confermata entro il tempo previsto e l'orario è di nuovo disponibile per altri.".to_string()),
+            (system.clone(), format!("Appuntamento AP-2026-000002 prenotato da {studio} per {when} presso la Sede di Roma (Sportello in sede): da confermare entro le 10:45.")),
+            (system.clone(), format!("Prenotazione AP-2026-000002 cancellata da {studio}: l'orario di {when} presso la Sede di Roma è di nuovo disponibile.")),
+            (system.clone(), format!("Appuntamento AP-2026-000003 prenotato da {studio} per {when} presso la Sede di Roma (Sportello in sede): da confermare entro le 10:45.")),
+            (system, format!("Appuntamento AP-2026-000003 confermato da {studio} per {when} presso la Sede di Roma (Sportello in sede).")),
         ]
+    );
+    let detail: api::CommunicationDetail = verdi
+        .get(&format!("/api/communications/{thread}"))
+        .await
+        .json();
+    assert!(detail.messages[before..]
+        .iter()
+        .all(|m| m.automatic && !m.from_institute));
+}
+
+#[tokio::test]
+async fn booking_messages_never_ask_the_office_for_an_answer() {
+    let app = spawn_app().await;
+    let mut rossi = app.logged_in(ROSSI).await;
+    let thread = eligible_thread(&mut rossi, ROSSI).await;
+    // The office answers: nothing awaits it.
+    let mut office = app.logged_in("operatore.roma").await;
+    let answered = office
+        .post(
+            &format!("/api/communications/{thread}/messages"),
+            json!({ "text": "Può prenotare un appuntamento." }),
+        )
+        .await;
+    assert_eq!(answered.status, StatusCode::CREATED, "{}", answered.text());
+    let awaiting = |page: api::OfficeQueuePage| {
+        page.items
+            .iter()
+            .find(|t| t.id == thread)
+            .map(|t| t.awaiting_answer)
+    };
+    let queue: api::OfficeQueuePage = office.get("/api/office/communications").await.json();
+    assert_eq!(awaiting(queue), Some(false));
+    // Booking, confirming, cancelling: the service's messages, still nothing to answer.
+    let held: Appointment = post_hold(&mut rossi, "k1", hold_body(thread, FIRST_SLOT))
+        .await
+        .json();
+    rossi
+        .post(
+            &format!("/api/appointments/{}/confirm", held.reference),
+            json!({}),
+        )
+        .await;
+    rossi
+        .post(
+            &format!("/api/appointments/{}/cancel", held.reference),
+            json!({}),
+        )
+        .await;
+    let queue: api::OfficeQueuePage = office.get("/api/office/communications").await.json();
+    assert_eq!(awaiting(queue), Some(false));
+    let detail: api::CommunicationDetail = rossi
+        .get(&format!("/api/communications/{thread}"))
+        .await
+        .json();
+    let last = detail.messages.last().unwrap();
+    assert!(last.automatic, "{last:?}");
+    assert_eq!(last.author, "Agenda appuntamenti (messaggio automatico)");
+    assert!(
+        last.text.contains("annullato da Mario Rossi"),
+        "{}",
+        last.text
     );
 }
