@@ -48,6 +48,8 @@ fn weekday(year: i32, month: u32, day: u32) -> usize {
 /// "12 marzo 2026" from "2026-03-12" (or from an instant's date part).
 pub fn date(text: &str) -> String {
     match parse_date(text) {
+        // The first of the month is an ordinal in Italian: "1° gennaio".
+        Some((y, m, 1)) => format!("1° {} {y}", MONTHS[m as usize - 1]),
         Some((y, m, d)) => format!("{d} {} {y}", MONTHS[m as usize - 1]),
         None => text.to_string(),
     }
@@ -81,6 +83,8 @@ mod tests {
         assert_eq!(date_with_weekday("2026-03-03"), "martedì 3 marzo 2026");
         assert_eq!(date_with_weekday("2026-11-26"), "giovedì 26 novembre 2026");
         assert_eq!(date_with_weekday("2024-02-29"), "giovedì 29 febbraio 2024");
+        assert_eq!(date("2027-01-01"), "1° gennaio 2027");
+        assert_eq!(date_with_weekday("2026-12-01"), "martedì 1° dicembre 2026");
     }
 
     #[test]

@@ -35,7 +35,7 @@ test('a contributor books by keyboard from "Richiedi appuntamento" to "Appuntame
   const times = page.getByRole('group', { name: /^Orari liberi di / });
   await expect(times).toBeVisible();
   const nine = times.getByRole('radio', { name: /, ore 09:00$/ });
-  await expect(nine).toHaveAccessibleName(/^(lunedì|martedì|mercoledì|giovedì|venerdì) \d+ \w+ \d{4}, ore 09:00$/);
+  await expect(nine).toHaveAccessibleName(/^(lunedì|martedì|mercoledì|giovedì|venerdì) \d+°? \w+ \d{4}, ore 09:00$/);
   await axe('step 3: times');
   await press(nine, 'Space');
   await press(page.getByRole('button', { name: 'Continua' }));

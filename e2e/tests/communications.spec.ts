@@ -113,12 +113,12 @@ test('the demo shows each state of "Richiedi appuntamento", explained to screen 
   const notYet = list.row('Richiesta di rateazione');
   await expect(notYet.getByRole('button', { name: /Richiedi appuntamento/ })).toHaveCount(0);
   await expect(notYet).toContainText('Richiedi appuntamento: non ancora disponibile');
-  await expect(notYet.getByText(/^Potrai richiedere un appuntamento dal \d+ \w+ \d{4}/)).toBeVisible();
+  await expect(notYet.getByText(/^Potrai richiedere un appuntamento dal \d+°? \w+ \d{4}/)).toBeVisible();
   // On the thread's page the action stays, disabled, with its reason.
   await press(notYet.getByRole('link', { name: /Richiesta di rateazione/ }));
   const disabled = page.getByRole('button', { name: 'Richiedi appuntamento' });
   await expect(disabled).toHaveAttribute('aria-disabled', 'true');
-  await expect(disabled).toHaveAccessibleDescription(/^Potrai richiedere un appuntamento dal \d+ \w+ \d{4}/);
+  await expect(disabled).toHaveAccessibleDescription(/^Potrai richiedere un appuntamento dal \d+°? \w+ \d{4}/);
   await disabled.focus();
   await expect(disabled).toBeFocused();
   await disabled.press('Enter');

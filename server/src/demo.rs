@@ -477,7 +477,7 @@ pub async fn load_office_day(db: &Db, now: i64) -> Result<(), sqlx::Error> {
             .await?;
         }
         let text = format!(
-            "Appuntamento {reference} confermato da {} per {} alle {} presso la {office_name} (Sportello in sede).",
+            "Appuntamento {reference} confermato da {} per {} alle {} presso la {office_name}, Sportello in sede.",
             CONTRIBUTORS[0].1,
             api::it::date_with_weekday(&rome::instant(starts_at)),
             api::it::time(&rome::instant(starts_at))

@@ -507,7 +507,11 @@ pub fn AppointmentPage() -> impl IntoView {
             AppointmentStatus::Confermato if a.cancel_until.is_none() => view! {
                 // Confirmed, and its time has come: nothing left to do online.
                 <PageHeading title=format!("Appuntamento {}", a.reference)/>
-                <p class="lead">"Stato: Confermato. L'orario dell'appuntamento è arrivato."</p>
+                <p class="lead">{if js_sys::Date::parse(&a.starts_at) <= js_sys::Date::now() {
+                    format!("Stato: Confermato. L'appuntamento era previsto per {}, ore {}: la sede registrerà se si è svolto.", it::date_with_weekday(&a.starts_at), it::time(&a.starts_at))
+                } else {
+                    "Stato: Confermato. Manca poco all'appuntamento: non si può più annullare o spostare online. Se non puoi venire, scrivi alla sede nella comunicazione.".to_string()
+                }}</p>
                 <Details appointment=a.clone()/>
                 <Timeline appointment=a.clone()/>
             }.into_any(),
@@ -515,6 +519,7 @@ pub fn AppointmentPage() -> impl IntoView {
                 // The last change was a move: say so, with the new time.
                 let moved = a.timeline.last().is_some_and(|e| e.kind == "spostato");
                 view! {
+                <p class="print-only">"INPS – Cassetto Previdenziale per Artigiani e Commercianti – Agenda appuntamenti"</p>
                 <PageHeading title=if moved { "Appuntamento spostato" } else { "Appuntamento confermato" }/>
                 <div class="alert alert--success" role="status">
                     <p>{if moved {

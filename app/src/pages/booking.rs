@@ -235,6 +235,10 @@ fn OfficeStep(
                 <p class="hint">"Le strutture che offrono il punto di consulenza scelto; la prima è quella della tua provincia."</p>
                 {move || (!problems.get().is_empty()).then(|| view! { <p class="field-error">"Scegli la struttura territoriale."</p> })}
                 {move || offices_for(&offices.get().and_then(Result::ok).unwrap_or_default(), &point, &province).into_iter().enumerate().map(|(n, o)| {
+                    // The contributor's own office comes first, and is chosen until they choose.
+                    if n == 0 && o.province == province && chosen.get_untracked().is_none() {
+                        chosen.set(Some(o.id));
+                    }
                     let checked = chosen.get_untracked() == Some(o.id);
                     let office_id = o.id;
                     let href = draft.with_office(o.id).href(&base, Step::Office);

@@ -85,7 +85,7 @@ pub fn CommunicationList() -> impl IntoView {
             let pages = list.total.div_ceil(list.page_size).max(1);
             let link = move |p: u32| format!("/comunicazioni?status={}&topic={}&page={p}", status(), topic());
             view! {
-                <p class="result-count" role="status">{format!("{} comunicazioni", list.total)}</p>
+                <p class="result-count" role="status">{if list.total == 1 { "1 comunicazione.".to_string() } else { format!("{} comunicazioni.", list.total) }}</p>
                 <div class="table-wrap table-wrap--stack">
                 <table class="table table--stack">
                     <caption class="visually-hidden">{format!("Comunicazioni di {}", name)}</caption>

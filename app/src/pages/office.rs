@@ -32,7 +32,7 @@ pub fn OfficeQueue() -> impl IntoView {
     });
     view! {
         <PageHeading title="Comunicazioni della sede"/>
-        <p class="lead">"Le comunicazioni dei contribuenti assegnate alla tua struttura territoriale: prima quelle in attesa di risposta, dalla più vecchia."</p>
+        <p class="lead">"Le comunicazioni dei contribuenti assegnate alla tua struttura territoriale: prima quelle in attesa di risposta, a partire da quella che attende da più tempo (secondo l'ultimo messaggio)."</p>
         <p class="context">"Struttura territoriale: "<strong>{info.user.office.unwrap_or_default()}</strong></p>
         <FilterBar action="/sede/comunicazioni" label="Filtra le comunicazioni">
             <SelectFilter id="filtro-stato" name="status" label="Stato" all="Tutti gli stati"
@@ -46,7 +46,7 @@ pub fn OfficeQueue() -> impl IntoView {
             let pages = queue.total.div_ceil(queue.page_size).max(1);
             let link = move |p: u32| format!("/sede/comunicazioni?status={}&page={p}", status());
             view! {
-                <p class="result-count" role="status">{format!("{} comunicazioni", queue.total)}</p>
+                <p class="result-count" role="status">{if queue.total == 1 { "1 comunicazione.".to_string() } else { format!("{} comunicazioni.", queue.total) }}</p>
                 <div class="table-wrap">
                 <table class="table">
                     <caption class="visually-hidden">"Comunicazioni assegnate alla sede"</caption>

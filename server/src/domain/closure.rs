@@ -20,7 +20,12 @@ pub struct ClosureSpec {
 
 fn date(raw: &str, field: &str, errors: &mut BTreeMap<String, String>) -> Option<Date> {
     if raw.trim().is_empty() {
-        errors.insert(field.into(), "Inserisci la data.".into());
+        let which = if field == "to" {
+            "Inserisci la data di fine."
+        } else {
+            "Inserisci la data di inizio."
+        };
+        errors.insert(field.into(), which.into());
         return None;
     }
     crate::rome::parse_date(raw)

@@ -29,7 +29,7 @@ pub fn when(starts_at: &str) -> String {
 /// Prenota Appuntamento, by `who`.
 pub fn held(a: &About, hold_until: &str, who: &str) -> String {
     format!(
-        "Appuntamento {} prenotato da {who} per {} presso la {} ({}): da confermare entro le {}.",
+        "Appuntamento {} prenotato da {who} per {} presso la {}, {}: da confermare entro le {}.",
         a.reference,
         when(a.starts_at),
         a.office,
@@ -41,29 +41,12 @@ pub fn held(a: &About, hold_until: &str, who: &str) -> String {
 /// Lista d'attesa: a freed place held for the person who waited.
 pub fn offered(a: &About, until: &str) -> String {
     format!(
-        "Si è liberato un posto dalla lista d'attesa: appuntamento {} per {} presso la {} ({}), tenuto per te fino a {}. Confermalo entro quell'ora oppure rifiutalo: poi passerà alla persona successiva.",
+        "Si è liberato un posto dalla lista d'attesa: appuntamento {} per {} presso la {}, {}, tenuto per te fino a {}. Confermalo entro quell'ora oppure rifiutalo: poi passerà alla persona successiva.",
         a.reference,
         when(a.starts_at),
         a.office,
         a.point,
         when(until),
-    )
-}
-
-/// Lista d'attesa: "Avvisami se si libera un posto".
-pub fn joined(
-    office: &str,
-    point: &str,
-    from: &str,
-    to: &str,
-    part: Option<&str>,
-    who: &str,
-) -> String {
-    let part = part.map(|p| format!(", {p}")).unwrap_or_default();
-    format!(
-        "{who} è in lista d'attesa per un appuntamento presso la {office} ({point}) dal {} al {}{part}: se si libera un posto, sarà proposto qui e per e-mail.",
-        api::it::date(from),
-        api::it::date(to),
     )
 }
 
@@ -78,7 +61,7 @@ pub fn after(t: &Transition, a: &About, hold_until: &str, who: &str) -> String {
             api::it::time(hold_until)
         ),
         Transition::Confirm => format!(
-            "Appuntamento {reference} confermato da {who} per {day} presso la {office} ({}).",
+            "Appuntamento {reference} confermato da {who} per {day} presso la {office}, {}.",
             a.point
         ),
         Transition::Release => format!(
@@ -117,7 +100,7 @@ pub fn after(t: &Transition, a: &About, hold_until: &str, who: &str) -> String {
 
 /// Sposta appuntamento: the timeline's note, "Spostato dal … al …", with the office's reason.
 pub fn moved_note(from: &About, to: &About, reason: Option<&str>) -> String {
-    let place = |a: &About| format!("{} presso la {} ({})", when(a.starts_at), a.office, a.point);
+    let place = |a: &About| format!("{} presso la {}, {}", when(a.starts_at), a.office, a.point);
     let because = reason.map(|r| format!(" Motivo: {r}")).unwrap_or_default();
     format!("Spostato da {} a {}.{because}", place(from), place(to))
 }
@@ -146,7 +129,7 @@ mod tests {
     fn a_hold_says_until_when_it_must_be_confirmed() {
         assert_eq!(
             held(&ABOUT, "2026-03-02T10:15:00+01:00", "Mario Rossi"),
-            "Appuntamento AP-2026-000001 prenotato da Mario Rossi per martedì 3 marzo 2026 alle 08:30 presso la Sede di Roma (Sportello in sede): da confermare entro le 10:15."
+            "Appuntamento AP-2026-000001 prenotato da Mario Rossi per martedì 3 marzo 2026 alle 08:30 presso la Sede di Roma, Sportello in sede: da confermare entro le 10:15."
         );
     }
 
@@ -160,7 +143,7 @@ mod tests {
         };
         assert_eq!(
             moved(&ABOUT, &to, None, "Mario Rossi"),
-            "Appuntamento AP-2026-000001 spostato da Mario Rossi. Spostato da martedì 3 marzo 2026 alle 08:30 presso la Sede di Roma (Sportello in sede) a giovedì 5 marzo 2026 alle 10:00 presso la Sede di Roma (Consulenza telefonica)."
+            "Appuntamento AP-2026-000001 spostato da Mario Rossi. Spostato da martedì 3 marzo 2026 alle 08:30 presso la Sede di Roma, Sportello in sede a giovedì 5 marzo 2026 alle 10:00 presso la Sede di Roma, Consulenza telefonica."
         );
         assert!(moved_note(&ABOUT, &to, Some("Sciopero")).ends_with(" Motivo: Sciopero"));
     }

@@ -137,7 +137,7 @@ async fn prenota_then_conferma_gives_a_confirmed_appointment_told_in_the_thread(
         .json();
     assert_eq!(
         detail.messages.last().unwrap().text,
-        "Appuntamento AP-2026-000001 confermato da Mario Rossi per martedì 3 marzo 2026 alle 08:30 presso la Sede di Roma (Sportello in sede)."
+        "Appuntamento AP-2026-000001 confermato da Mario Rossi per martedì 3 marzo 2026 alle 08:30 presso la Sede di Roma, Sportello in sede."
     );
 
     let release = rossi
@@ -768,13 +768,13 @@ async fn every_booking_event_is_a_message_in_its_thread() {
     assert_eq!(
         new_messages(&mut verdi, thread, before).await,
         [
-            (system.clone(), format!("Appuntamento AP-2026-000001 prenotato da {studio} per {when} presso la Sede di Roma (Sportello in sede): da confermare entro le 10:15.")),
+            (system.clone(), format!("Appuntamento AP-2026-000001 prenotato da {studio} per {when} presso la Sede di Roma, Sportello in sede: da confermare entro le 10:15.")),
             (system.clone(), format!("Prenotazione AP-2026-000001 estesa da {studio}: da confermare entro le 10:29.")),
             (system.clone(), "Prenotazione AP-2026-000001 scaduta: non è stata confermata entro il tempo previsto e l'orario è di nuovo disponibile per altri.".to_string()),
-            (system.clone(), format!("Appuntamento AP-2026-000002 prenotato da {studio} per {when} presso la Sede di Roma (Sportello in sede): da confermare entro le 10:45.")),
+            (system.clone(), format!("Appuntamento AP-2026-000002 prenotato da {studio} per {when} presso la Sede di Roma, Sportello in sede: da confermare entro le 10:45.")),
             (system.clone(), format!("Prenotazione AP-2026-000002 cancellata da {studio}: l'orario di {when} presso la Sede di Roma è di nuovo disponibile.")),
-            (system.clone(), format!("Appuntamento AP-2026-000003 prenotato da {studio} per {when} presso la Sede di Roma (Sportello in sede): da confermare entro le 10:45.")),
-            (system, format!("Appuntamento AP-2026-000003 confermato da {studio} per {when} presso la Sede di Roma (Sportello in sede).")),
+            (system.clone(), format!("Appuntamento AP-2026-000003 prenotato da {studio} per {when} presso la Sede di Roma, Sportello in sede: da confermare entro le 10:45.")),
+            (system, format!("Appuntamento AP-2026-000003 confermato da {studio} per {when} presso la Sede di Roma, Sportello in sede.")),
         ]
     );
     let detail: api::CommunicationDetail = verdi

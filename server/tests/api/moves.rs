@@ -64,7 +64,7 @@ async fn a_contributor_moves_an_appointment_and_keeps_its_reference() {
     );
     assert_eq!(
         last.note.as_deref(),
-        Some("Spostato da martedì 3 marzo 2026 alle 08:30 presso la Sede di Roma (Sportello in sede) a mercoledì 4 marzo 2026 alle 09:00 presso la Sede di Roma (Sportello in sede).")
+        Some("Spostato da martedì 3 marzo 2026 alle 08:30 presso la Sede di Roma, Sportello in sede a mercoledì 4 marzo 2026 alle 09:00 presso la Sede di Roma, Sportello in sede.")
     );
     let detail: api::CommunicationDetail = rossi
         .get(&format!("/api/communications/{thread}"))
