@@ -164,6 +164,10 @@ pub struct CommunicationDetail {
     /// The office the thread is routed to.
     pub office: String,
     pub messages: Vec<Message>,
+    /// The phone given with the contributor's latest booking, to start "Recapito telefonico"
+    /// from; none before the first.
+    #[serde(default)]
+    pub last_phone: Option<String>,
 }
 
 /// A thread in the office's queue (`GET /api/office/communications`).

@@ -56,7 +56,11 @@ test('a contributor books by keyboard from "Richiedi appuntamento" to "Appuntame
   const phone = page.getByLabel('Recapito telefonico');
   await expect(phone).toHaveAttribute('type', 'tel');
   await expect(phone).toHaveAttribute('autocomplete', 'tel');
+  // It starts from his latest booking's number, and says so; he types another over it.
+  await expect(phone).toHaveValue('0612345678');
+  await expect(phone).toHaveAccessibleDescription(/Proposto quello dell'ultima prenotazione/);
   await phone.focus();
+  await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.type('06 1234 5678');
   const notes = 'Verifica dei contributi <b>2024</b>.';
   await page.getByLabel('Note').focus();

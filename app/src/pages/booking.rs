@@ -107,6 +107,12 @@ pub fn BookingWizard() -> impl IntoView {
                     <p><a href=format!("/comunicazioni/{}", summary.id)>"Torna alla comunicazione"</a></p>
                 }.into_any();
             }
+            // "Recapito telefonico" starts from the latest booking's number.
+            if memory.phone.get_untracked().is_empty() {
+                if let Some(phone) = t.last_phone.clone() {
+                    memory.phone.set(phone);
+                }
+            }
             let base = format!("/comunicazioni/{}/appuntamento", summary.id);
             let province = t.contributor.province.clone();
             let topic = summary.topic.clone();
@@ -401,6 +407,23 @@ fn ContactStep(
     let point_code = draft.point.clone().unwrap_or_default();
     let office_id = draft.office.unwrap_or_default();
     let start = draft.start.clone().unwrap_or_default();
+    // Whose number: an intermediary may give the studio's or the contributor's; a number already
+    // there comes from the latest booking.
+    let studio =
+        expect_context::<crate::session::Session>().role() == Some(api::Role::Intermediario);
+    let phone_hint = format!(
+        "{}{}",
+        if studio {
+            "Il numero al quale la sede può chiamare per questo appuntamento: quello dello studio o del contribuente. Fisso o cellulare italiano, ad esempio 06 1234 5678."
+        } else {
+            "Un numero fisso o cellulare italiano, ad esempio 06 1234 5678."
+        },
+        if memory.phone.get_untracked().is_empty() {
+            ""
+        } else {
+            " Proposto quello dell'ultima prenotazione: correggilo se è cambiato."
+        }
+    );
     let point_label = move || point_label_of(points, &point_code);
     let office = move || office_of(offices, office_id);
 
@@ -499,7 +522,7 @@ fn ContactStep(
         <form class="form narrow" novalidate on:submit=submit>
             <div class="form-group" class:form-group--error=move || error("phone").get().is_some()>
                 <label class="label" for="phone">"Recapito telefonico"</label>
-                <p class="hint" id="phone-hint">"Un numero fisso o cellulare italiano, ad esempio 06 1234 5678."</p>
+                <p class="hint" id="phone-hint">{phone_hint}</p>
                 {move || error("phone").get().map(|m| view! { <p class="field-error" id="phone-error"><span class="visually-hidden">"Errore: "</span>{m}</p> })}
                 <input class="input input--medium" id="phone" name="phone" type="tel" autocomplete="tel"
                     aria-describedby=move || described_by("phone", true, error("phone").get().is_some())

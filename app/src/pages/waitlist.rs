@@ -144,8 +144,13 @@ pub fn WaitlistJoin() -> impl IntoView {
     };
     let left = move || 500i64 - memory.notes.get().chars().count() as i64;
     view! {
-        {when_loaded(thread, move |t: CommunicationDetail| view! {
-            <p class="context">{format!("Comunicazione {} – «{}»", t.summary.protocol, t.summary.subject)}</p>
+        {when_loaded(thread, move |t: CommunicationDetail| {
+            if memory.phone.get_untracked().is_empty() {
+                if let Some(phone) = t.last_phone.clone() {
+                    memory.phone.set(phone);
+                }
+            }
+            view! { <p class="context">{format!("Comunicazione {} – «{}»", t.summary.protocol, t.summary.subject)}</p> }
         })}
         <PageHeading title="Avvisami se si libera un posto"/>
         <p class="lead">"Indica i giorni e la parte della giornata che ti vanno bene. Se in quei giorni si libera un posto, lo teniamo per te e ti avvisiamo qui, in Gestione appuntamenti, e per e-mail: avrai almeno un'ora (di giorno, due) per confermarlo, poi passerà alla persona successiva."</p>

@@ -187,6 +187,7 @@ async fn load_detail(state: &AppState, id: i64) -> AppResult<CommunicationDetail
         .ok_or(AppError::NotFound)?;
     let parties = repo::parties(&mut conn, id).await?;
     let messages = repo::messages(&mut conn, id).await?;
+    let last_phone = repo::last_phone(&mut conn, parties.contributor_id).await?;
     drop(conn);
     let active = active(state, parties.contributor_id, now).await?;
     Ok(CommunicationDetail {
@@ -209,6 +210,7 @@ async fn load_detail(state: &AppState, id: i64) -> AppResult<CommunicationDetail
                 sent_at: rome::instant(m.created_at),
             })
             .collect(),
+        last_phone,
     })
 }
 

@@ -137,6 +137,17 @@ pub struct MessageRow {
     pub event: i64,
 }
 
+/// The phone of the contributor's latest booking, if any.
+pub async fn last_phone(conn: &mut AnyConnection, contributor: i64) -> AppResult<Option<String>> {
+    Ok(sqlx::query_scalar(
+        "SELECT phone FROM appointments WHERE contributor_id = $1
+         ORDER BY created_at DESC, id DESC LIMIT 1",
+    )
+    .bind(contributor)
+    .fetch_optional(conn)
+    .await?)
+}
+
 pub async fn messages(conn: &mut AnyConnection, id: i64) -> AppResult<Vec<MessageRow>> {
     Ok(sqlx::query_as(
         "SELECT id, author_label, from_institute, text, created_at, event FROM messages

@@ -784,6 +784,8 @@ async fn every_booking_event_is_a_message_in_its_thread() {
     assert!(detail.messages[before..]
         .iter()
         .all(|m| m.automatic && !m.from_institute));
+    // The next booking's "Recapito telefonico" starts from this one's, as stored.
+    assert_eq!(detail.last_phone.as_deref(), Some("0612345678"));
 }
 
 #[tokio::test]
