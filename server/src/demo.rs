@@ -409,7 +409,9 @@ pub async fn load_office_day(db: &Db, now: i64) -> Result<(), sqlx::Error> {
         .await
         .map_err(demo_error)?;
         let ends_at = starts_at + 30 * 60;
-        let booked_at = starts_at - 3 * DAY;
+        // Booked three days before, and never later than now (a Monday meeting seen on a Friday
+        // morning).
+        let booked_at = (starts_at - 3 * DAY).min(now - 3600);
         let slot = crate::agenda::slot_rows::slot_id(office, "sportello", starts_at);
         sqlx::query(
             "INSERT INTO slots (id, office_id, point_code, starts_at, ends_at, capacity, booked)

@@ -527,3 +527,35 @@ async fn a_hold_caught_by_a_closure_cannot_be_confirmed() {
         .json();
     assert_eq!(still.status, AppointmentStatus::Prenotato);
 }
+
+#[tokio::test]
+async fn the_demo_history_never_shows_a_time_later_than_now() {
+    // Friday 6 March 2026, 08:00 in Rome: the demo's next meeting is on Monday.
+    let friday_morning = 1_772_780_400;
+    let dir = tempfile::tempdir().unwrap();
+    let db = server::db::Db::connect(&format!("sqlite://{}/demo.sqlite", dir.path().display()))
+        .await
+        .unwrap();
+    let clock = server::clock::ManualClock::new(friday_morning);
+    assert!(server::demo::load_if_empty(&db, clock.as_ref())
+        .await
+        .unwrap());
+    server::demo::load_office_day(&db, friday_morning)
+        .await
+        .unwrap();
+    for (table, column) in [
+        ("appointments", "created_at"),
+        ("appointment_events", "at"),
+        ("messages", "created_at"),
+        ("communications", "sent_at"),
+    ] {
+        let latest: Option<i64> = sqlx::query_scalar(&format!("SELECT MAX({column}) FROM {table}"))
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+        assert!(
+            latest.is_some_and(|t| t <= friday_morning),
+            "{table}.{column}: {latest:?} after {friday_morning}"
+        );
+    }
+}
