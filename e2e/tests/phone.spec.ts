@@ -96,3 +96,17 @@ for (const size of SIZES) {
     expect((await page.request.post(`/api/appointments/${reference}/release`, { data: {} })).status()).toBe(200);
   });
 }
+
+for (const size of SIZES) {
+  test(`at ${size.width}×${size.height}: the office's queue fits, each thread's status in reach`, async ({ page, axe }) => {
+    await page.setViewportSize(size);
+    await logIn(page, ACCOUNTS.operatoreRoma.username);
+    await expect(page.getByRole('heading', { level: 1, name: 'Comunicazioni della sede' })).toBeVisible();
+    // The first thread, whatever its state: its link and its status within the width.
+    const row = page.getByRole('row').nth(1);
+    await inWidth(page, row.getByRole('link').first());
+    await inWidth(page, row.locator('td[data-label="Stato"] > *').first());
+    await fitsTheWidth(page);
+    await axe(`office queue at ${size.width}`);
+  });
+}

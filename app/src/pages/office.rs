@@ -47,8 +47,8 @@ pub fn OfficeQueue() -> impl IntoView {
             let link = move |p: u32| format!("/sede/comunicazioni?status={}&page={p}", status());
             view! {
                 <p class="result-count" role="status">{if queue.total == 1 { "1 comunicazione.".to_string() } else { format!("{} comunicazioni.", queue.total) }}</p>
-                <div class="table-wrap">
-                <table class="table">
+                <div class="table-wrap table-wrap--stack">
+                <table class="table table--stack">
                     <caption class="visually-hidden">"Comunicazioni assegnate alla sede"</caption>
                     <thead><tr>
                         <th scope="col">"Oggetto"</th>
@@ -60,15 +60,15 @@ pub fn OfficeQueue() -> impl IntoView {
                     <tbody>
                         {queue.items.into_iter().map(|c| view! {
                             <tr>
-                                <td>
+                                <td class="table__lead">
                                     <A href=format!("/comunicazioni/{}", c.id)>{c.subject.clone()}</A>
                                     {c.awaiting_answer.then(|| view! { <span class="badge">"Da rispondere"</span> })}
                                     <br/><span class="hint">{c.protocol.clone()}</span>
                                 </td>
-                                <td>{c.contributor.name.clone()}<br/><span class="hint">{c.contributor.cf.clone()}</span></td>
-                                <td>{c.topic.label.clone()}</td>
-                                <td class="nowrap">{it::date(&c.sent_at)}</td>
-                                <td><StatusTag status=c.status/></td>
+                                <td data-label="Contribuente">{c.contributor.name.clone()}<br/><span class="hint">{c.contributor.cf.clone()}</span></td>
+                                <td data-label="Argomento">{c.topic.label.clone()}</td>
+                                <td class="nowrap" data-label="Inviata il">{it::date(&c.sent_at)}</td>
+                                <td data-label="Stato"><StatusTag status=c.status/></td>
                             </tr>
                         }).collect_view()}
                     </tbody>
