@@ -401,29 +401,10 @@ fn ContactStep(
     let problems = RwSignal::new(Vec::<Problem>::new());
     let pending = RwSignal::new(false);
     let key = StoredValue::new(new_key());
-    let error = move |field: &'static str| field_error(problems, field);
-    let left = move || 500i64 - memory.notes.get().chars().count() as i64;
 
     let point_code = draft.point.clone().unwrap_or_default();
     let office_id = draft.office.unwrap_or_default();
     let start = draft.start.clone().unwrap_or_default();
-    // Whose number: an intermediary may give the studio's or the contributor's; a number already
-    // there comes from the latest booking.
-    let studio =
-        expect_context::<crate::session::Session>().role() == Some(api::Role::Intermediario);
-    let phone_hint = format!(
-        "{}{}",
-        if studio {
-            "Il numero al quale la sede può chiamare per questo appuntamento: quello dello studio o del contribuente. Fisso o cellulare italiano, ad esempio 06 1234 5678."
-        } else {
-            "Un numero fisso o cellulare italiano, ad esempio 06 1234 5678."
-        },
-        if memory.phone.get_untracked().is_empty() {
-            ""
-        } else {
-            " Proposto quello dell'ultima prenotazione: correggilo se è cambiato."
-        }
-    );
     let point_label = move || point_label_of(points, &point_code);
     let office = move || office_of(offices, office_id);
 
@@ -520,33 +501,64 @@ fn ContactStep(
         </dl>
         <MailNotice mail=Mail::Confirmation/>
         <form class="form narrow" novalidate on:submit=submit>
-            <div class="form-group" class:form-group--error=move || error("phone").get().is_some()>
-                <label class="label" for="phone">"Recapito telefonico"</label>
-                <p class="hint" id="phone-hint">{phone_hint}</p>
-                {move || error("phone").get().map(|m| view! { <p class="field-error" id="phone-error"><span class="visually-hidden">"Errore: "</span>{m}</p> })}
-                <input class="input input--medium" id="phone" name="phone" type="tel" autocomplete="tel"
-                    aria-describedby=move || described_by("phone", true, error("phone").get().is_some())
-                    aria-invalid=move || error("phone").get().map(|_| "true")
-                    bind:value=memory.phone/>
-            </div>
-            <div class="form-group" class:form-group--error=move || error("notes").get().is_some()>
-                <label class="label" for="notes">"Note"</label>
-                <p class="hint" id="notes-hint">"Di cosa vuoi parlare all'appuntamento. Al massimo 500 caratteri."</p>
-                {move || error("notes").get().map(|m| view! { <p class="field-error" id="notes-error"><span class="visually-hidden">"Errore: "</span>{m}</p> })}
-                <textarea class="textarea" id="notes" name="notes" rows="5"
-                    aria-describedby=move || format!("{} notes-count", described_by("notes", true, error("notes").get().is_some()).unwrap_or_default())
-                    aria-invalid=move || error("notes").get().map(|_| "true")
-                    bind:value=memory.notes></textarea>
-                <p class="hint" id="notes-count" class:field-error=move || left() < 0>
-                    {move || match left() {
-                        n if n < 0 => format!("Hai superato il limite di {} caratteri", -n),
-                        1 => "Hai ancora 1 carattere".to_string(),
-                        n => format!("Hai ancora {n} caratteri"),
-                    }}
-                </p>
-            </div>
+            <ContactFields memory=memory problems=problems/>
             <button type="submit" class="button">{move || if pending.get() { "Prenotazione in corso…" } else { "Prenota Appuntamento" }}</button>
         </form>
+    }
+}
+
+/// "Recapito telefonico" and "Note", as Prenota and the Lista d'attesa ask for them, kept in
+/// `memory` between steps, each with its error from `problems`.
+#[component]
+pub(crate) fn ContactFields(
+    memory: BookingMemory,
+    problems: RwSignal<Vec<Problem>>,
+) -> impl IntoView {
+    let error = move |field: &'static str| field_error(problems, field);
+    let left = move || 500i64 - memory.notes.get().chars().count() as i64;
+    // Whose number: an intermediary may give the studio's or the contributor's; a number already
+    // there comes from the latest booking.
+    let studio =
+        expect_context::<crate::session::Session>().role() == Some(api::Role::Intermediario);
+    let phone_hint = format!(
+        "{}{}",
+        if studio {
+            "Il numero al quale la sede può chiamare per questo appuntamento: quello dello studio o del contribuente. Fisso o cellulare italiano, ad esempio 06 1234 5678."
+        } else {
+            "Un numero fisso o cellulare italiano, ad esempio 06 1234 5678."
+        },
+        if memory.phone.get_untracked().is_empty() {
+            ""
+        } else {
+            " Proposto quello dell'ultima prenotazione: correggilo se è cambiato."
+        }
+    );
+    view! {
+    <div class="form-group" class:form-group--error=move || error("phone").get().is_some()>
+        <label class="label" for="phone">"Recapito telefonico"</label>
+        <p class="hint" id="phone-hint">{phone_hint}</p>
+        {move || error("phone").get().map(|m| view! { <p class="field-error" id="phone-error"><span class="visually-hidden">"Errore: "</span>{m}</p> })}
+        <input class="input input--medium" id="phone" name="phone" type="tel" autocomplete="tel"
+            aria-describedby=move || described_by("phone", true, error("phone").get().is_some())
+            aria-invalid=move || error("phone").get().map(|_| "true")
+            bind:value=memory.phone/>
+    </div>
+    <div class="form-group" class:form-group--error=move || error("notes").get().is_some()>
+        <label class="label" for="notes">"Note"</label>
+        <p class="hint" id="notes-hint">"Di cosa vuoi parlare all'appuntamento. Al massimo 500 caratteri."</p>
+        {move || error("notes").get().map(|m| view! { <p class="field-error" id="notes-error"><span class="visually-hidden">"Errore: "</span>{m}</p> })}
+        <textarea class="textarea" id="notes" name="notes" rows="5"
+            aria-describedby=move || format!("{} notes-count", described_by("notes", true, error("notes").get().is_some()).unwrap_or_default())
+            aria-invalid=move || error("notes").get().map(|_| "true")
+            bind:value=memory.notes></textarea>
+        <p class="hint" id="notes-count" class:field-error=move || left() < 0>
+            {move || match left() {
+                n if n < 0 => format!("Hai superato il limite di {} caratteri", -n),
+                1 => "Hai ancora 1 carattere".to_string(),
+                n => format!("Hai ancora {n} caratteri"),
+            }}
+        </p>
+    </div>
     }
 }
 

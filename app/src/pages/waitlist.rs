@@ -6,7 +6,7 @@ use crate::components::error_summary::{field_error, problems_from, ErrorSummary,
 use crate::components::field::described_by;
 use crate::components::heading::PageHeading;
 use crate::components::loaded::{fetch, when_loaded};
-use crate::pages::booking::{office_of, point_label_of, BookingMemory};
+use crate::pages::booking::{office_of, point_label_of, BookingMemory, ContactFields};
 use api::{
     it, Appointment, CommunicationDetail, ConsultationPoint, Office, PartOfDay, WaitlistEntry,
     WaitlistRequest, WaitlistStatus,
@@ -142,7 +142,6 @@ pub fn WaitlistJoin() -> impl IntoView {
             </div>
         }
     };
-    let left = move || 500i64 - memory.notes.get().chars().count() as i64;
     view! {
         {when_loaded(thread, move |t: CommunicationDetail| {
             if memory.phone.get_untracked().is_empty() {
@@ -180,31 +179,7 @@ pub fn WaitlistJoin() -> impl IntoView {
                         }
                     }).collect_view()}
             </fieldset>
-            <div class="form-group" class:form-group--error=move || error("phone").get().is_some()>
-                <label class="label" for="phone">"Recapito telefonico"</label>
-                <p class="hint" id="phone-hint">"Un numero fisso o cellulare italiano, ad esempio 06 1234 5678."</p>
-                {move || error("phone").get().map(|m| view! { <p class="field-error" id="phone-error"><span class="visually-hidden">"Errore: "</span>{m}</p> })}
-                <input class="input input--medium" id="phone" name="phone" type="tel" autocomplete="tel"
-                    aria-describedby=move || described_by("phone", true, error("phone").get().is_some())
-                    aria-invalid=move || error("phone").get().map(|_| "true")
-                    bind:value=memory.phone/>
-            </div>
-            <div class="form-group" class:form-group--error=move || error("notes").get().is_some()>
-                <label class="label" for="notes">"Note"</label>
-                <p class="hint" id="notes-hint">"Di cosa vuoi parlare all'appuntamento. Al massimo 500 caratteri."</p>
-                {move || error("notes").get().map(|m| view! { <p class="field-error" id="notes-error"><span class="visually-hidden">"Errore: "</span>{m}</p> })}
-                <textarea class="textarea" id="notes" name="notes" rows="5"
-                    aria-describedby=move || format!("{} notes-count", described_by("notes", true, error("notes").get().is_some()).unwrap_or_default())
-                    aria-invalid=move || error("notes").get().map(|_| "true")
-                    bind:value=memory.notes></textarea>
-                <p class="hint" id="notes-count" class:field-error=move || left() < 0>
-                    {move || match left() {
-                        n if n < 0 => format!("Hai superato il limite di {} caratteri", -n),
-                        1 => "Hai ancora 1 carattere".to_string(),
-                        n => format!("Hai ancora {n} caratteri"),
-                    }}
-                </p>
-            </div>
+            <ContactFields memory=memory problems=problems/>
             <button type="submit" class="button">{move || if pending.get() { "Iscrizione in corso…" } else { "Avvisami se si libera un posto" }}</button>
         </form>
         <p><a href=back>"Indietro: data e ora"</a></p>

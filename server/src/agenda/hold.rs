@@ -11,7 +11,6 @@ use crate::auth::CurrentUser;
 use crate::communications::repo as threads;
 use crate::db::{Db, Ids, Level, WriteTx};
 use crate::domain::booking::{self, Viewer, HOLD_SECONDS};
-use crate::domain::eligibility;
 use crate::domain::slots::Slot;
 use crate::domain::texts::{self, About};
 use crate::domain::transition::{EventKind, Transition};
@@ -94,16 +93,7 @@ async fn hold_once(
             message: format!("Per questa comunicazione c'è già l'appuntamento {reference}: puoi gestirlo da Gestione appuntamenti."),
         });
     }
-    let eligibility = eligibility::describe(
-        &eligibility::decide(&eligibility::Facts {
-            sent_on: rome::date_of(facts.sent_at),
-            topic_days: facts.topic_days,
-            status: facts.status()?,
-            active_appointment: None,
-            today: rome::date_of(now),
-        }),
-        facts.topic_days,
-    );
+    let eligibility = facts.eligibility(now)?;
     if !eligibility.eligible {
         return Err(AppError::Conflict {
             code: "not_eligible",

@@ -26,6 +26,20 @@ impl Facts {
     pub fn status(&self) -> AppResult<CommunicationStatus> {
         parse_status(&self.status)
     }
+
+    /// Whether the thread may be booked at `now` by its topic's days or a rejection (the
+    /// caller checks its live appointment and the contributor's limit under its locks).
+    pub fn eligibility(&self, now: i64) -> AppResult<api::Eligibility> {
+        use crate::domain::eligibility;
+        let decision = eligibility::decide(&eligibility::Facts {
+            sent_on: crate::rome::date_of(self.sent_at),
+            topic_days: self.topic_days,
+            status: self.status()?,
+            active_appointment: None,
+            today: crate::rome::date_of(now),
+        });
+        Ok(eligibility::describe(&decision, self.topic_days))
+    }
 }
 
 pub async fn facts(conn: &mut AnyConnection, id: i64) -> AppResult<Facts> {

@@ -11,7 +11,6 @@ use crate::agenda::slot_rows;
 use crate::communications::repo as threads;
 use crate::db::{Ids, Level, WriteTx};
 use crate::domain::booking::MAX_ACTIVE_PER_CONTRIBUTOR;
-use crate::domain::eligibility;
 use crate::domain::notices::Notice;
 use crate::domain::texts::{self, About, SYSTEM_ACTOR, SYSTEM_AUTHOR};
 use crate::domain::transition::EventKind;
@@ -93,14 +92,7 @@ pub async fn pick(
             continue;
         }
         let facts = threads::facts(tx, c.communication_id).await?;
-        let decision = eligibility::decide(&eligibility::Facts {
-            sent_on: rome::date_of(facts.sent_at),
-            topic_days: facts.topic_days,
-            status: facts.status()?,
-            active_appointment: None,
-            today: rome::date_of(now),
-        });
-        if !eligibility::describe(&decision, facts.topic_days).eligible {
+        if !facts.eligibility(now)?.eligible {
             continue;
         }
         return Ok(Some(Picked {

@@ -13,7 +13,6 @@ use crate::auth::CurrentUser;
 use crate::communications::repo as threads;
 use crate::db::{Db, Ids, Level};
 use crate::domain::booking::MAX_ACTIVE_PER_CONTRIBUTOR;
-use crate::domain::eligibility;
 use crate::domain::waitlist::{offer_until, Wish};
 use crate::error::{retrying, AppError, AppResult};
 use crate::rome;
@@ -113,16 +112,7 @@ pub async fn join(
             ));
         }
         let facts = threads::facts(&mut tx, v.thread).await?;
-        let eligibility = eligibility::describe(
-            &eligibility::decide(&eligibility::Facts {
-                sent_on: rome::date_of(facts.sent_at),
-                topic_days: facts.topic_days,
-                status: facts.status()?,
-                active_appointment: None,
-                today: rome::date_of(now),
-            }),
-            facts.topic_days,
-        );
+        let eligibility = facts.eligibility(now)?;
         if !eligibility.eligible {
             return Err(conflict("not_eligible", eligibility.reason));
         }
