@@ -1,99 +1,77 @@
-//! `make bench` (the agenda part): seeds a SQLite database through the server's own code with
-//! many contributors, starts the release server on it, and measures over loopback:
-//! - the latency (p50/p99) of `GET /api/availability`, beside `GET /healthz` in the same run;
-//! - the throughput of Prenota + Conferma with 16 concurrent clients, beside `/healthz`;
-//! - the server's peak memory (VmHWM);
-//! - a flood of 200 parallel logins for random usernames: what they were answered, how
-//!   `/healthz` answered meanwhile, and the peak memory after it.
+//! `make bench` (the agenda part). On the same file system and in the same run:
+//! - the ceiling: a bare loop of booking-sized SQLite transactions (`BEGIN IMMEDIATE`, a
+//!   conditional `UPDATE`, two `INSERT`s, `COMMIT`, WAL, `synchronous = FULL`) through the C
+//!   library, no server;
+//! - the release server on a seeded database: `GET /healthz` and `GET /api/availability`, each
+//!   with 16 keep-alive connections (p50/p99 and throughput; availability's ratio to /healthz);
+//!   Prenota + Conferma with 16 clients, and its ratio to the ceiling; peak memory (VmHWM); a
+//!   flood of 200 parallel logins for usernames nobody has;
+//! - the same server figures on PostgreSQL when `BENCH_POSTGRES_URL` names a server where a
+//!   database may be created (the Makefile passes the local one when it answers).
 //!
-//! Goals: availability p99 under 10 ms, at least 500 confirmed bookings per second, under 100 MB.
+//! Targets (issue "Speed"): bookings ≥ 85 % of the ceiling; availability p99 ≤ 5 ms with 16
+//! connections and its throughput ≥ 50 % of /healthz; memory under 100 MB.
 
+#[path = "../tests/api/raw_http.rs"]
+mod raw_http;
+
+use raw_http::{booking_body, free_places, reference_of, Client};
 use server::clock::{Clock, SystemClock};
 use server::db::Db;
-use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 const CONTRIBUTORS: usize = 2_000;
 const CLIENTS: usize = 16;
-const LATENCY_SAMPLES: usize = 2_000;
-
-/// A minimal keep-alive HTTP/1.1 client: enough for JSON requests to our own server.
-struct Client {
-    stream: TcpStream,
-    cookie: String,
-}
-
-impl Client {
-    fn connect(addr: SocketAddr, cookie: &str) -> Client {
-        let stream = TcpStream::connect(addr).expect("server reachable");
-        stream.set_nodelay(true).unwrap();
-        Client {
-            stream,
-            cookie: cookie.to_string(),
-        }
-    }
-
-    fn request(
-        &mut self,
-        method: &str,
-        path: &str,
-        body: Option<&str>,
-        extra: &str,
-    ) -> (u16, String) {
-        let body = body.unwrap_or("");
-        let head = format!(
-            "{method} {path} HTTP/1.1\r\nHost: bench\r\nCookie: {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n{extra}\r\n",
-            self.cookie,
-            body.len()
-        );
-        self.stream.write_all(head.as_bytes()).unwrap();
-        self.stream.write_all(body.as_bytes()).unwrap();
-        let mut buffer = Vec::new();
-        let mut chunk = [0u8; 16 * 1024];
-        loop {
-            let n = self.stream.read(&mut chunk).unwrap();
-            assert!(n > 0, "connection closed");
-            buffer.extend_from_slice(&chunk[..n]);
-            if let Some(end) = buffer.windows(4).position(|w| w == b"\r\n\r\n") {
-                let head = String::from_utf8_lossy(&buffer[..end]).to_string();
-                let length: usize = head
-                    .lines()
-                    .find_map(|l| {
-                        l.to_ascii_lowercase()
-                            .strip_prefix("content-length:")
-                            .map(|v| v.trim().parse().unwrap())
-                    })
-                    .unwrap_or(0);
-                while buffer.len() < end + 4 + length {
-                    let n = self.stream.read(&mut chunk).unwrap();
-                    buffer.extend_from_slice(&chunk[..n]);
-                }
-                let status = head[9..12].parse().unwrap();
-                let body = String::from_utf8_lossy(&buffer[end + 4..end + 4 + length]).to_string();
-                return (status, body);
-            }
-        }
-    }
-}
+const CEILING_TRANSACTIONS: i64 = 3_000;
 
 fn percentile(sorted: &[Duration], p: f64) -> f64 {
     let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
     sorted[i].as_secs_f64() * 1000.0
 }
 
-fn latency(addr: SocketAddr, cookie: &str, paths: &[String]) -> (f64, f64) {
-    let mut client = Client::connect(addr, cookie);
-    let mut samples = Vec::with_capacity(LATENCY_SAMPLES);
-    for i in 0..LATENCY_SAMPLES {
-        let start = Instant::now();
-        let (status, _) = client.request("GET", &paths[i % paths.len()], None, "");
-        samples.push(start.elapsed());
-        assert_eq!(status, 200);
+/// Booking-sized transactions in a loop on one connection: the most SQLite can commit here.
+fn sqlite_ceiling(dir: &std::path::Path) -> f64 {
+    let conn = rusqlite::Connection::open(dir.join("ceiling.sqlite")).unwrap();
+    conn.execute_batch(
+        "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;
+         CREATE TABLE slots (id INTEGER PRIMARY KEY, capacity INTEGER NOT NULL, booked INTEGER NOT NULL);
+         CREATE TABLE appointments (id INTEGER PRIMARY KEY, slot_id INTEGER NOT NULL,
+             reference TEXT NOT NULL UNIQUE, phone TEXT NOT NULL, notes TEXT NOT NULL,
+             status TEXT NOT NULL, created_at INTEGER NOT NULL);
+         CREATE TABLE events (id INTEGER PRIMARY KEY, appointment_id INTEGER NOT NULL,
+             kind TEXT NOT NULL, actor TEXT NOT NULL, at INTEGER NOT NULL);",
+    )
+    .unwrap();
+    for id in 0..500 {
+        conn.execute("INSERT INTO slots VALUES (?1, 100, 0)", [id])
+            .unwrap();
     }
-    samples.sort();
-    (percentile(&samples, 0.5), percentile(&samples, 0.99))
+    let start = Instant::now();
+    for i in 0..CEILING_TRANSACTIONS {
+        conn.execute_batch("BEGIN IMMEDIATE").unwrap();
+        let changed = conn
+            .execute(
+                "UPDATE slots SET booked = booked + 1 WHERE id = ?1 AND booked < capacity",
+                [i % 500],
+            )
+            .unwrap();
+        assert_eq!(changed, 1);
+        conn.execute(
+            "INSERT INTO appointments (id, slot_id, reference, phone, notes, status, created_at)
+             VALUES (?1, ?2, ?3, '06 1234 5678', 'Bench', 'prenotato', ?1)",
+            rusqlite::params![i, i % 500, format!("AP-2026-{i:06}")],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO events (appointment_id, kind, actor, at) VALUES (?1, 'prenotato', 'bench', ?1)",
+            [i],
+        )
+        .unwrap();
+        conn.execute_batch("COMMIT").unwrap();
+    }
+    CEILING_TRANSACTIONS as f64 / start.elapsed().as_secs_f64()
 }
 
 async fn seed(url: &str) -> Vec<(String, i64)> {
@@ -111,12 +89,7 @@ async fn seed(url: &str) -> Vec<(String, i64)> {
         .collect()
 }
 
-fn main() {
-    let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}/bench.sqlite", dir.path().display());
-    let runtime = tokio::runtime::Runtime::new().unwrap();
-    let people = runtime.block_on(seed(&url));
-
+fn start_server(url: &str) -> (Child, SocketAddr) {
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -127,31 +100,84 @@ fn main() {
             .unwrap_or_else(|_| format!("{}/../target", env!("CARGO_MANIFEST_DIR")));
         format!("{target}/release/cassetto-server")
     });
-    let mut child = Command::new(&bin)
-        .args([
-            "--bind",
-            &format!("127.0.0.1:{port}"),
-            "--database-url",
-            &url,
-            "--static-dir",
-            "/nonexistent",
-        ])
+    let addr: SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
+    let child = Command::new(&bin)
+        .args(["--bind", &addr.to_string(), "--database-url", url])
+        .args(["--static-dir", "/nonexistent"])
         .env("RUST_LOG", "warn")
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
         .unwrap_or_else(|e| panic!("cannot start {bin}: {e}"));
-    let addr: SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
     for _ in 0..200 {
         if TcpStream::connect(addr).is_ok() {
             break;
         }
         std::thread::sleep(Duration::from_millis(50));
     }
+    (child, addr)
+}
 
-    // Latency, one client, keep-alive.
+/// 16 keep-alive connections asking `paths` in turn, `each` requests per connection.
+struct Load {
+    p50: f64,
+    p99: f64,
+    rate: f64,
+}
+
+fn load(addr: SocketAddr, cookie: &str, paths: &[String], each: usize) -> Load {
+    let start = Instant::now();
+    let handles: Vec<_> = (0..CLIENTS)
+        .map(|k| {
+            let (cookie, paths) = (cookie.to_string(), paths.to_vec());
+            std::thread::spawn(move || {
+                let mut c = Client::connect(addr, &cookie).unwrap();
+                let mut samples = Vec::with_capacity(each);
+                for i in 0..each {
+                    let begun = Instant::now();
+                    let (status, _) = c
+                        .request("GET", &paths[(k + i) % paths.len()], None, "")
+                        .unwrap();
+                    samples.push(begun.elapsed());
+                    assert_eq!(status, 200);
+                }
+                samples
+            })
+        })
+        .collect();
+    let mut samples: Vec<Duration> = handles
+        .into_iter()
+        .flat_map(|h| h.join().unwrap())
+        .collect();
+    let rate = samples.len() as f64 / start.elapsed().as_secs_f64();
+    samples.sort();
+    Load {
+        p50: percentile(&samples, 0.5),
+        p99: percentile(&samples, 0.99),
+        rate,
+    }
+}
+
+fn peak_kb(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .unwrap_or_default()
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0)
+}
+
+struct Figures {
+    health: Load,
+    availability: Load,
+    bookings_per_second: f64,
+    bookings: usize,
+    peak_mb: f64,
+}
+
+fn measure(url: &str, people: &[(String, i64)]) -> (Figures, Child, SocketAddr) {
+    let (child, addr) = start_server(url);
     let cookie = &people[0].0;
-    let (health_p50, health_p99) = latency(addr, cookie, &["/healthz".to_string()]);
     let availability_paths: Vec<String> = [
         (1, "sportello"),
         (2, "sportello"),
@@ -162,134 +188,84 @@ fn main() {
     .iter()
     .map(|(office, point)| format!("/api/availability?point={point}&office={office}"))
     .collect();
-    let (avail_p50, avail_p99) = latency(addr, cookie, &availability_paths);
+    // Warm up both paths once, then measure each under the same load.
+    load(addr, cookie, &availability_paths, 20);
+    let health = load(addr, cookie, &["/healthz".to_string()], 1_000);
+    let availability = load(addr, cookie, &availability_paths, 1_000);
 
-    // The places to book: every free slot of the window in every office for the desk and phone.
-    let mut client = Client::connect(addr, cookie);
-    let (_, offices) = client.request("GET", "/api/offices", None, "");
-    let offices: Vec<api::Office> = serde_json::from_str(&offices).unwrap();
-    let mut places = Vec::new();
-    for office in &offices {
-        for point in ["sportello", "telefono"] {
-            let (_, days) = client.request(
-                "GET",
-                &format!("/api/availability?point={point}&office={}", office.id),
-                None,
-                "",
-            );
-            let days: Vec<api::DayAvailability> = serde_json::from_str(&days).unwrap();
-            for slot in days.iter().flat_map(|d| &d.slots) {
-                for _ in 0..slot.free {
-                    places.push((office.id, point, slot.start.clone()));
-                }
-            }
-        }
-    }
+    let places = free_places(&mut Client::connect(addr, cookie).unwrap());
     let bookings = people.len().min(places.len());
-
-    // Baseline throughput: /healthz from 16 clients.
-    let health_rate = {
-        let start = Instant::now();
-        let per_client = 2 * bookings / CLIENTS;
-        let handles: Vec<_> = (0..CLIENTS)
-            .map(|_| {
-                let cookie = cookie.clone();
-                std::thread::spawn(move || {
-                    let mut c = Client::connect(addr, &cookie);
-                    for _ in 0..per_client {
-                        assert_eq!(c.request("GET", "/healthz", None, "").0, 200);
-                    }
-                })
-            })
-            .collect();
-        handles.into_iter().for_each(|h| h.join().unwrap());
-        (per_client * CLIENTS) as f64 / start.elapsed().as_secs_f64()
-    };
-
-    // Prenota + Conferma: each client books its share of people on its share of places.
     let start = Instant::now();
     let handles: Vec<_> = (0..CLIENTS)
         .map(|k| {
-            let mine: Vec<_> = (k..bookings).step_by(CLIENTS).map(|i| (people[i].clone(), places[i].clone())).collect();
+            let mine: Vec<_> = (k..bookings)
+                .step_by(CLIENTS)
+                .map(|i| (people[i].clone(), places[i].clone()))
+                .collect();
             std::thread::spawn(move || {
-                let mut confirmed = 0;
                 // One keep-alive connection per client, as a browser would keep one.
-                let mut c = Client::connect(addr, "");
-                for ((cookie, thread), (office, point, slot)) in mine {
-                    c.cookie = cookie;
-                    let body = format!(
-                        r#"{{"communication_id":{thread},"point":"{point}","office":{office},"start":"{slot}","phone":"06 1234 5678","notes":"Bench"}}"#
-                    );
-                    let (status, answer) = c.request("POST", "/api/appointments", Some(&body), &format!("Idempotency-Key: bench-{thread}\r\n"));
+                let mut c = Client::connect(addr, "").unwrap();
+                for ((cookie, thread), place) in &mine {
+                    c.cookie = cookie.clone();
+                    let key = format!("Idempotency-Key: bench-{thread}\r\n");
+                    let body = booking_body(*thread, place);
+                    let (status, answer) = c
+                        .request("POST", "/api/appointments", Some(&body), &key)
+                        .unwrap();
                     assert_eq!(status, 201, "{answer}");
-                    let reference = answer.split("\"reference\":\"").nth(1).unwrap().split('"').next().unwrap().to_string();
-                    let (status, answer) = c.request("POST", &format!("/api/appointments/{reference}/confirm"), None, "");
+                    let reference = reference_of(&answer).unwrap();
+                    let path = format!("/api/appointments/{reference}/confirm");
+                    let (status, answer) = c.request("POST", &path, None, "").unwrap();
                     assert_eq!(status, 200, "{answer}");
-                    confirmed += 1;
                 }
-                confirmed
+                mine.len()
             })
         })
         .collect();
     let confirmed: usize = handles.into_iter().map(|h| h.join().unwrap()).sum();
-    let booking_rate = confirmed as f64 / start.elapsed().as_secs_f64();
+    let bookings_per_second = confirmed as f64 / start.elapsed().as_secs_f64();
+    let peak_mb = peak_kb(child.id()) as f64 / 1024.0;
+    (
+        Figures {
+            health,
+            availability,
+            bookings_per_second,
+            bookings: confirmed,
+            peak_mb,
+        },
+        child,
+        addr,
+    )
+}
 
-    let peak = |pid: u32| -> u64 {
-        std::fs::read_to_string(format!("/proc/{pid}/status"))
-            .unwrap_or_default()
-            .lines()
-            .find_map(|l| l.strip_prefix("VmHWM:"))
-            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-            .unwrap_or(0)
-    };
-    let peak_kb = peak(child.id());
-
-    // 200 parallel logins for usernames nobody has, each on its own connection, while one
-    // client keeps asking /healthz.
+/// 200 parallel logins for usernames nobody has, each on its own connection, while one client
+/// keeps asking /healthz.
+fn login_flood(addr: SocketAddr, pid: u32) {
     let flood_start = Instant::now();
     let flood: Vec<_> = (0..200)
         .map(|n| {
             std::thread::spawn(move || {
-                let mut c = Client::connect(addr, "");
+                let mut c = Client::connect(addr, "").unwrap();
                 let body = format!(r#"{{"username":"ignoto{n}","password":"x"}}"#);
-                c.request("POST", "/api/session", Some(&body), "").0
+                c.request("POST", "/api/session", Some(&body), "")
+                    .unwrap()
+                    .0
             })
         })
         .collect();
     let mut during = Vec::new();
-    let mut health = Client::connect(addr, "");
+    let mut health = Client::connect(addr, "").unwrap();
     while during.len() < 20_000 && flood.iter().any(|h| !h.is_finished()) {
         let start = Instant::now();
-        assert_eq!(health.request("GET", "/healthz", None, "").0, 200);
+        assert_eq!(health.request("GET", "/healthz", None, "").unwrap().0, 200);
         during.push(start.elapsed());
     }
     let answers: Vec<u16> = flood.into_iter().map(|h| h.join().unwrap()).collect();
-    let flood_seconds = flood_start.elapsed().as_secs_f64();
+    let seconds = flood_start.elapsed().as_secs_f64();
     during.sort();
     let count = |status: u16| answers.iter().filter(|s| **s == status).count();
-    let flood_peak_kb = peak(child.id());
-    let _ = child.kill();
-    let _ = child.wait();
-
-    println!("Agenda on SQLite ({CONTRIBUTORS} seeded contributors, loopback, {CLIENTS} clients for throughput):");
     println!(
-        "  GET /healthz            p50 {health_p50:6.2} ms   p99 {health_p99:6.2} ms   (baseline)"
-    );
-    println!("  GET /api/availability   p50 {avail_p50:6.2} ms   p99 {avail_p99:6.2} ms   (goal: p99 < 10 ms: {})", if avail_p99 < 10.0 { "met" } else { "NOT met" });
-    println!("  /healthz throughput     {health_rate:8.0} requests/s (baseline)");
-    println!("  Prenota + Conferma      {booking_rate:8.0} confirmed bookings/s over {confirmed} bookings (goal: ≥ 500/s: {})", if booking_rate >= 500.0 { "met" } else { "NOT met" });
-    println!(
-        "  server peak memory      {:8.1} MB (goal: < 100 MB: {})",
-        peak_kb as f64 / 1024.0,
-        if peak_kb < 100 * 1024 {
-            "met"
-        } else {
-            "NOT met"
-        }
-    );
-    println!(
-        "  200 parallel logins     {:.1} s: {} answered 401, {} 503 (busy), {} 429, {} other",
-        flood_seconds,
+        "  200 parallel logins     {seconds:.1} s: {} answered 401, {} 503 (busy), {} 429, {} other",
         count(401),
         count(503),
         count(429),
@@ -303,13 +279,116 @@ fn main() {
             during.len()
         );
     }
+    let peak = peak_kb(pid) as f64 / 1024.0;
     println!(
-        "  peak memory after it    {:8.1} MB (goal: < 100 MB: {})",
-        flood_peak_kb as f64 / 1024.0,
-        if flood_peak_kb < 100 * 1024 {
-            "met"
-        } else {
-            "NOT met"
-        }
+        "  peak memory after it    {peak:8.1} MB (goal: < 100 MB: {})",
+        verdict(peak < 100.0)
     );
+}
+
+fn verdict(met: bool) -> &'static str {
+    if met {
+        "met"
+    } else {
+        "NOT met"
+    }
+}
+
+/// A new PostgreSQL database next to the one `admin_url` names; dropped by `drop_postgres`.
+async fn create_postgres(admin_url: &str) -> Option<String> {
+    use sqlx::{Connection, Executor};
+    let mut conn = sqlx::PgConnection::connect(admin_url).await.ok()?;
+    conn.execute("DROP DATABASE IF EXISTS cassetto_bench WITH (FORCE)")
+        .await
+        .ok()?;
+    conn.execute("CREATE DATABASE cassetto_bench").await.ok()?;
+    let base = admin_url.rsplit_once('/').map(|(b, _)| b)?;
+    Some(format!("{base}/cassetto_bench"))
+}
+
+async fn drop_postgres(admin_url: &str) {
+    use sqlx::{Connection, Executor};
+    if let Ok(mut conn) = sqlx::PgConnection::connect(admin_url).await {
+        let _ = conn
+            .execute("DROP DATABASE IF EXISTS cassetto_bench WITH (FORCE)")
+            .await;
+    }
+}
+
+fn print_figures(name: &str, f: &Figures, ceiling: Option<f64>) {
+    println!(
+        "Agenda on {name} ({CONTRIBUTORS} seeded contributors, loopback, {CLIENTS} connections):"
+    );
+    println!(
+        "  GET /healthz            p50 {:6.2} ms   p99 {:6.2} ms   {:8.0} requests/s (baseline)",
+        f.health.p50, f.health.p99, f.health.rate
+    );
+    let ratio = f.availability.rate / f.health.rate;
+    println!(
+        "  GET /api/availability   p50 {:6.2} ms   p99 {:6.2} ms   {:8.0} requests/s = {:.0} % of /healthz",
+        f.availability.p50,
+        f.availability.p99,
+        f.availability.rate,
+        100.0 * ratio
+    );
+    println!(
+        "      goals: p99 ≤ 5 ms: {}; ≥ 50 % of /healthz: {}",
+        verdict(f.availability.p99 <= 5.0),
+        verdict(ratio >= 0.5)
+    );
+    print!(
+        "  Prenota + Conferma      {:8.0} confirmed bookings/s over {} bookings",
+        f.bookings_per_second, f.bookings
+    );
+    match ceiling {
+        Some(ceiling) => {
+            let ratio = f.bookings_per_second / ceiling;
+            println!(
+                " = {:.0} % of the ceiling (goal ≥ 85 %: {})",
+                100.0 * ratio,
+                verdict(ratio >= 0.85)
+            );
+        }
+        None => println!(),
+    }
+    println!(
+        "  server peak memory      {:8.1} MB (goal: < 100 MB: {})",
+        f.peak_mb,
+        verdict(f.peak_mb < 100.0)
+    );
+}
+
+fn main() {
+    let dir = tempfile::tempdir().unwrap();
+    let ceiling = sqlite_ceiling(dir.path());
+    println!(
+        "SQLite ceiling (bare loop: BEGIN IMMEDIATE, UPDATE, 2 INSERT, COMMIT; WAL, synchronous=FULL)"
+    );
+    println!("  {ceiling:8.0} transactions/s over {CEILING_TRANSACTIONS}, same file system");
+
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let url = format!("sqlite://{}/bench.sqlite", dir.path().display());
+    let people = runtime.block_on(seed(&url));
+    let (sqlite, mut child, addr) = measure(&url, &people);
+    print_figures("SQLite", &sqlite, Some(ceiling));
+    login_flood(addr, child.id());
+    let _ = child.kill();
+    let _ = child.wait();
+
+    if let Ok(admin_url) = std::env::var("BENCH_POSTGRES_URL") {
+        let Some(url) = runtime.block_on(create_postgres(&admin_url)) else {
+            println!("PostgreSQL at {admin_url} not reachable: its figures are missing");
+            return;
+        };
+        let people = runtime.block_on(seed(&url));
+        let (postgres, mut child, _) = measure(&url, &people);
+        let _ = child.kill();
+        let _ = child.wait();
+        print_figures("PostgreSQL", &postgres, None);
+        println!(
+            "  bookings/s: SQLite {:.0}, PostgreSQL {:.0}",
+            sqlite.bookings_per_second, postgres.bookings_per_second
+        );
+        runtime.block_on(drop_postgres(&admin_url));
+    }
 }

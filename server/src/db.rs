@@ -3,12 +3,12 @@
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::AnyConnection;
-use sqlx::{Any, AnyPool, Executor, Transaction};
+use sqlx::{Any, AnyPool, ConnectOptions, Executor, Transaction};
 use std::ops::{Deref, DerefMut};
 use std::str::FromStr;
 use std::sync::Arc;
 use std::time::Duration;
-use tokio::sync::{Mutex, OwnedMutexGuard};
+use tokio::sync::{oneshot, Mutex, Notify, OwnedMutexGuard};
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
@@ -22,23 +22,115 @@ pub enum Backend {
 pub struct Db {
     pub pool: AnyPool,
     pub backend: Backend,
-    /// SQLite has one writer at a time. Writers of this process queue here, in order, instead
-    /// of on SQLite's busy handler, which sleeps in growing steps between attempts. Other
-    /// processes still meet the busy timeout.
-    writer: Arc<Mutex<()>>,
+    /// SQLite only: the one writer connection and its open group (see `Group`).
+    group: Option<Arc<Mutex<Group>>>,
+    commits: Arc<Notify>,
+}
+
+/// Group commit on SQLite. Every write transaction of this process runs, in turn, as a
+/// savepoint of one shared transaction on one connection: a refusal rolls back only its own
+/// savepoint; one `COMMIT` (one fsync, `synchronous = FULL`) then makes every released
+/// savepoint durable at once, and only then are their callers answered. Writers queue on the
+/// mutex in arrival order (tokio's mutex is fair); the committer task queues behind them, so a
+/// group holds whoever was waiting when its first member finished. A database-wide write lock
+/// is what SQLite has anyway; this only stops paying one fsync per transaction.
+struct Group {
+    conn: AnyConnection,
+    /// `BEGIN IMMEDIATE` issued and not yet committed.
+    open: bool,
+    /// Savepoints released into the open transaction, waiting for its commit.
+    members: Vec<oneshot::Sender<Result<(), String>>>,
+}
+
+impl Group {
+    /// Commits the open transaction and tells every member how it went.
+    async fn flush(&mut self) {
+        if !self.open {
+            return;
+        }
+        let outcome = match self.conn.execute("COMMIT").await {
+            Ok(_) => Ok(()),
+            Err(e) => {
+                let _ = self.conn.execute("ROLLBACK").await;
+                Err(e.to_string())
+            }
+        };
+        self.open = false;
+        for member in self.members.drain(..) {
+            let _ = member.send(outcome.clone());
+        }
+    }
+
+    /// Undoes the current savepoint; if even that fails, the whole group is lost and its
+    /// members are told so.
+    async fn roll_back_savepoint(&mut self) {
+        let undone = self.conn.execute("ROLLBACK TO w").await.is_ok()
+            && self.conn.execute("RELEASE w").await.is_ok();
+        if !undone {
+            let _ = self.conn.execute("ROLLBACK").await;
+            self.open = false;
+            for member in self.members.drain(..) {
+                let _ = member.send(Err("la transazione di gruppo è stata annullata".into()));
+            }
+        } else if self.members.is_empty() {
+            // Nothing to keep: let go of the write lock now rather than at the next writer's
+            // commit, so another process is not kept waiting.
+            let _ = self.conn.execute("ROLLBACK").await;
+            self.open = false;
+        }
+    }
 }
 
 /// A write transaction (see `Db::begin_write`). It reads as the connection, so statements take
 /// `&mut *tx`; dropped without `commit` it rolls back, and only then lets the next writer in.
 pub struct WriteTx {
-    tx: Transaction<'static, Any>,
+    inner: Inner,
     backend: Backend,
-    _turn: Option<OwnedMutexGuard<()>>,
+}
+
+enum Inner {
+    Postgres(Transaction<'static, Any>),
+    /// `None` once committed.
+    Group(Option<OwnedMutexGuard<Group>>, Arc<Notify>),
 }
 
 impl WriteTx {
-    pub async fn commit(self) -> Result<(), sqlx::Error> {
-        self.tx.commit().await
+    /// Returns once the transaction is durable; on SQLite that is when its group commits.
+    pub async fn commit(mut self) -> Result<(), sqlx::Error> {
+        match &mut self.inner {
+            Inner::Postgres(_) => {
+                let Inner::Postgres(tx) =
+                    std::mem::replace(&mut self.inner, Inner::Group(None, Arc::default()))
+                else {
+                    unreachable!()
+                };
+                tx.commit().await
+            }
+            Inner::Group(slot, commits) => {
+                let mut group = slot.take().expect("a transaction commits once");
+                if let Err(e) = group.conn.execute("RELEASE w").await {
+                    group.roll_back_savepoint().await;
+                    return Err(e);
+                }
+                let (done, outcome) = oneshot::channel();
+                group.members.push(done);
+                commits.notify_one();
+                drop(group);
+                match outcome.await {
+                    Ok(Ok(())) => Ok(()),
+                    Ok(Err(e)) => Err(sqlx::Error::Protocol(format!("commit di gruppo: {e}"))),
+                    Err(_) => Err(sqlx::Error::PoolClosed),
+                }
+            }
+        }
+    }
+
+    fn conn(&mut self) -> &mut AnyConnection {
+        match &mut self.inner {
+            Inner::Postgres(tx) => tx,
+            Inner::Group(Some(group), _) => &mut group.conn,
+            Inner::Group(None, _) => unreachable!("used after commit"),
+        }
     }
 
     /// Takes row locks at one level of the lock order (see `Level`), ids ascending. On SQLite
@@ -52,7 +144,7 @@ impl WriteTx {
         ids.dedup();
         let sql = format!("SELECT id FROM {} WHERE id = $1 FOR UPDATE", level.table());
         for id in ids {
-            sqlx::query(&sql).bind(id).execute(&mut *self.tx).await?;
+            sqlx::query(&sql).bind(id).execute(self.conn()).await?;
         }
         Ok(())
     }
@@ -71,9 +163,23 @@ impl WriteTx {
         );
         let row = sqlx::query(&sql)
             .bind(id)
-            .fetch_optional(&mut *self.tx)
+            .fetch_optional(self.conn())
             .await?;
         Ok(row.is_some())
+    }
+}
+
+impl Drop for WriteTx {
+    fn drop(&mut self) {
+        // Not committed: undo this savepoint before the next writer gets the connection. The
+        // guard moves into the task, so nobody else can use the connection meanwhile.
+        if let Inner::Group(slot, _) = &mut self.inner {
+            if let Some(mut group) = slot.take() {
+                if let Ok(runtime) = tokio::runtime::Handle::try_current() {
+                    runtime.spawn(async move { group.roll_back_savepoint().await });
+                }
+            }
+        }
     }
 }
 
@@ -103,13 +209,17 @@ impl Level {
 impl Deref for WriteTx {
     type Target = AnyConnection;
     fn deref(&self) -> &AnyConnection {
-        &self.tx
+        match &self.inner {
+            Inner::Postgres(tx) => tx,
+            Inner::Group(Some(group), _) => &group.conn,
+            Inner::Group(None, _) => unreachable!("used after commit"),
+        }
     }
 }
 
 impl DerefMut for WriteTx {
     fn deref_mut(&mut self) -> &mut AnyConnection {
-        &mut self.tx
+        self.conn()
     }
 }
 
@@ -123,6 +233,25 @@ pub enum DbError {
     Sqlx(#[from] sqlx::Error),
     #[error(transparent)]
     Migrate(#[from] sqlx::migrate::MigrateError),
+}
+
+/// WAL lets readers work while one writer commits; FULL makes a commit survive a power cut;
+/// the busy timeout makes another process's writer wait for the lock instead of failing.
+async fn sqlite_pragmas(conn: &mut AnyConnection) -> Result<(), sqlx::Error> {
+    conn.execute("PRAGMA journal_mode = WAL").await?;
+    conn.execute("PRAGMA synchronous = FULL").await?;
+    conn.execute("PRAGMA foreign_keys = ON").await?;
+    conn.execute("PRAGMA busy_timeout = 10000").await?;
+    Ok(())
+}
+
+/// Commits the group once the writers queued before it have had their turn.
+async fn committer(group: std::sync::Weak<Mutex<Group>>, commits: Arc<Notify>) {
+    loop {
+        commits.notified().await;
+        let Some(group) = group.upgrade() else { return };
+        group.lock().await.flush().await;
+    }
 }
 
 impl Db {
@@ -159,45 +288,62 @@ impl Db {
             .after_connect(move |conn, _| {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {
-                        // WAL lets readers work while one writer commits; FULL makes a commit
-                        // survive a power cut; the busy timeout makes a second writer wait for
-                        // the lock instead of failing.
-                        conn.execute("PRAGMA journal_mode = WAL").await?;
-                        conn.execute("PRAGMA synchronous = FULL").await?;
-                        conn.execute("PRAGMA foreign_keys = ON").await?;
-                        conn.execute("PRAGMA busy_timeout = 10000").await?;
+                        sqlite_pragmas(conn).await?;
                     }
                     Ok(())
                 })
             })
-            .connect_with(options)
+            .connect_with(options.clone())
             .await?;
         MIGRATOR.run(&pool).await?;
+        let commits = Arc::new(Notify::new());
+        let group = match backend {
+            Backend::Postgres => None,
+            Backend::Sqlite => {
+                let mut conn = options.connect().await?;
+                sqlite_pragmas(&mut conn).await?;
+                let group = Arc::new(Mutex::new(Group {
+                    conn,
+                    open: false,
+                    members: Vec::new(),
+                }));
+                tokio::spawn(committer(Arc::downgrade(&group), commits.clone()));
+                Some(group)
+            }
+        };
         Ok(Db {
             pool,
             backend,
-            writer: Arc::new(Mutex::new(())),
+            group,
+            commits,
         })
     }
 
-    /// Opens a write transaction. On SQLite it takes the write lock up front (`BEGIN
-    /// IMMEDIATE`), so two writers queue on the busy timeout instead of one failing when it
-    /// upgrades a read lock; PostgreSQL locks rows as the statements reach them.
+    /// Opens a write transaction. On SQLite it is a savepoint in the group's transaction,
+    /// which takes the write lock up front (`BEGIN IMMEDIATE`) so another process's writer
+    /// waits on the busy timeout instead of failing on a lock upgrade; PostgreSQL locks rows
+    /// as the statements reach them.
     pub async fn begin_write(&self) -> Result<WriteTx, sqlx::Error> {
-        Ok(match self.backend {
-            Backend::Sqlite => {
-                let turn = self.writer.clone().lock_owned().await;
-                WriteTx {
-                    tx: self.pool.begin_with("BEGIN IMMEDIATE").await?,
-                    backend: self.backend,
-                    _turn: Some(turn),
+        let inner = match &self.group {
+            None => Inner::Postgres(self.pool.begin().await?),
+            Some(group) => {
+                let mut group = group.clone().lock_owned().await;
+                if !group.open {
+                    group.conn.execute("BEGIN IMMEDIATE").await?;
+                    group.open = true;
                 }
+                if let Err(e) = group.conn.execute("SAVEPOINT w").await {
+                    // Nothing of ours to undo; members already released wait for the
+                    // committer, which this failure does not stop.
+                    self.commits.notify_one();
+                    return Err(e);
+                }
+                Inner::Group(Some(group), self.commits.clone())
             }
-            Backend::Postgres => WriteTx {
-                tx: self.pool.begin().await?,
-                backend: self.backend,
-                _turn: None,
-            },
+        };
+        Ok(WriteTx {
+            inner,
+            backend: self.backend,
         })
     }
 

@@ -33,7 +33,7 @@ pub struct TestApp {
     _database: TestDatabase,
 }
 
-enum TestDatabase {
+pub enum TestDatabase {
     Sqlite(#[allow(dead_code)] tempfile::TempDir),
     Postgres { admin_url: String, name: String },
 }
@@ -64,7 +64,8 @@ impl Drop for TestDatabase {
     }
 }
 
-async fn fresh_database() -> (String, TestDatabase) {
+/// A new database's URL; the database goes away with the second value.
+pub async fn fresh_database() -> (String, TestDatabase) {
     match std::env::var("TEST_DATABASE_URL") {
         Ok(admin_url) if !admin_url.is_empty() => {
             use sqlx::Connection;
