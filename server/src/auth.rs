@@ -245,7 +245,7 @@ impl FromRequestParts<AppState> for CurrentUser {
         if now - last_seen >= TOUCH_INTERVAL {
             state
                 .db
-                .write_one(
+                .write_one_uncached(
                     sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
                         .bind(now)
                         .bind(&hash),

@@ -4,8 +4,10 @@
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::AnyConnection;
 use sqlx::{Any, AnyPool, ConnectOptions, Executor, Transaction};
+use std::collections::HashMap;
 use std::ops::{Deref, DerefMut};
 use std::str::FromStr;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::{oneshot, Mutex, Notify, OwnedMutexGuard};
@@ -25,7 +27,17 @@ pub struct Db {
     /// SQLite only: the one writer connection and its open group (see `Group`).
     group: Option<Arc<Mutex<Group>>>,
     commits: Arc<Notify>,
+    /// Bumped by every committed write transaction of this process: what was read before a
+    /// commit may be stale after it (see `cached`). The server is the database's only writer.
+    generation: Arc<AtomicU64>,
+    memo: Arc<std::sync::Mutex<HashMap<String, Kept>>>,
 }
+
+/// A value read at a generation (see `Db::remember`).
+type Kept = (u64, Arc<dyn std::any::Any + Send + Sync>);
+
+/// Entries kept at most; past it the memo starts again (keys come partly from query strings).
+const MEMO_ENTRIES: usize = 2_000;
 
 /// Group commit on SQLite. Every write transaction of this process runs, in turn, as a
 /// savepoint of one shared transaction on one connection: a refusal rolls back only its own
@@ -86,6 +98,8 @@ impl Group {
 pub struct WriteTx {
     inner: Inner,
     backend: Backend,
+    /// `None` for writes to tables nothing is cached from (see `Db::write_one_uncached`).
+    generation: Option<Arc<AtomicU64>>,
 }
 
 enum Inner {
@@ -104,7 +118,9 @@ impl WriteTx {
                 else {
                     unreachable!()
                 };
-                tx.commit().await
+                tx.commit().await?;
+                self.committed();
+                Ok(())
             }
             Inner::Group(slot, commits) => {
                 let mut group = slot.take().expect("a transaction commits once");
@@ -117,11 +133,20 @@ impl WriteTx {
                 commits.notify_one();
                 drop(group);
                 match outcome.await {
-                    Ok(Ok(())) => Ok(()),
+                    Ok(Ok(())) => {
+                        self.committed();
+                        Ok(())
+                    }
                     Ok(Err(e)) => Err(sqlx::Error::Protocol(format!("commit di gruppo: {e}"))),
                     Err(_) => Err(sqlx::Error::PoolClosed),
                 }
             }
+        }
+    }
+
+    fn committed(&self) {
+        if let Some(generation) = &self.generation {
+            generation.fetch_add(1, Ordering::AcqRel);
         }
     }
 
@@ -285,6 +310,9 @@ impl Db {
                 Backend::Postgres => 16,
             })
             .acquire_timeout(Duration::from_secs(10))
+            // An embedded SQLite connection does not go stale; a ping is one more round trip
+            // to its worker thread on every read.
+            .test_before_acquire(backend == Backend::Postgres)
             .after_connect(move |conn, _| {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {
@@ -316,6 +344,8 @@ impl Db {
             backend,
             group,
             commits,
+            generation: Arc::default(),
+            memo: Arc::default(),
         })
     }
 
@@ -344,7 +374,33 @@ impl Db {
         Ok(WriteTx {
             inner,
             backend: self.backend,
+            generation: Some(self.generation.clone()),
         })
+    }
+
+    /// Where the committed writes stand now; read it before reading what `remember` keeps.
+    pub fn generation(&self) -> u64 {
+        self.generation.load(Ordering::Acquire)
+    }
+
+    /// A value kept by `remember`, if no write transaction has committed since it was read.
+    pub fn cached<T: Send + Sync + 'static>(&self, key: &str) -> Option<Arc<T>> {
+        let generation = self.generation();
+        let memo = self.memo.lock().unwrap_or_else(|e| e.into_inner());
+        let (at, value) = memo.get(key)?;
+        (*at == generation)
+            .then(|| value.clone().downcast::<T>().ok())
+            .flatten()
+    }
+
+    /// Keeps a value read after `generation` was taken; a commit in between makes it stale at
+    /// once, so a read that raced a write is never served.
+    pub fn remember<T: Send + Sync + 'static>(&self, key: String, generation: u64, value: Arc<T>) {
+        let mut memo = self.memo.lock().unwrap_or_else(|e| e.into_inner());
+        if memo.len() >= MEMO_ENTRIES {
+            memo.clear();
+        }
+        memo.insert(key, (generation, value));
     }
 
     /// One statement in its own write transaction, queued with the other writers.
@@ -353,6 +409,19 @@ impl Db {
         query: sqlx::query::Query<'q, Any, sqlx::any::AnyArguments<'q>>,
     ) -> Result<sqlx::any::AnyQueryResult, sqlx::Error> {
         let mut tx = self.begin_write().await?;
+        let result = query.execute(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(result)
+    }
+
+    /// `write_one` for a table nothing is cached from (a session's last request): it leaves
+    /// what `cached` keeps in place, so every signed-in page view does not empty it.
+    pub async fn write_one_uncached<'q>(
+        &self,
+        query: sqlx::query::Query<'q, Any, sqlx::any::AnyArguments<'q>>,
+    ) -> Result<sqlx::any::AnyQueryResult, sqlx::Error> {
+        let mut tx = self.begin_write().await?;
+        tx.generation = None;
         let result = query.execute(&mut *tx).await?;
         tx.commit().await?;
         Ok(result)

@@ -55,7 +55,7 @@ pub async fn availability(
     State(state): State<AppState>,
     _user: CurrentUser,
     Query(query): Query<HashMap<String, String>>,
-) -> AppResult<Json<Vec<DayAvailability>>> {
+) -> AppResult<Response> {
     let mut errors = FieldErrors::default();
     let text = |key: &str| query.get(key).map(String::as_str).filter(|s| !s.is_empty());
     let point = text("point").unwrap_or_default().to_string();
@@ -79,17 +79,20 @@ pub async fn availability(
     places::office_point(&state.db, office, &point)
         .await?
         .map_err(field)?;
-    let days = places::free_slots(&state.db, office, &point, from, to, state.clock.now()).await?;
-    Ok(Json(
-        days.into_iter()
+    let kept =
+        places::kept_free_slots(&state.db, office, &point, from, to, state.clock.now()).await?;
+    let answer = kept.answer.get_or_init(|| {
+        let days: Vec<DayAvailability> = kept
+            .days
+            .iter()
             .filter_map(|(day, list)| {
                 let slots: Vec<SlotAvailability> = list
-                    .into_iter()
+                    .iter()
                     .filter(|(_, free)| *free > 0)
                     .map(|(slot, free)| SlotAvailability {
                         start: rome::instant(slot.start),
                         end: rome::instant(slot.end),
-                        free: free as u32,
+                        free: *free as u32,
                     })
                     .collect();
                 (!slots.is_empty()).then(|| DayAvailability {
@@ -97,8 +100,10 @@ pub async fn availability(
                     slots,
                 })
             })
-            .collect(),
-    ))
+            .collect();
+        serde_json::to_vec(&days).unwrap_or_default().into()
+    });
+    Ok(([(header::CONTENT_TYPE, "application/json")], answer.clone()).into_response())
 }
 
 fn idempotency(headers: &HeaderMap, request: &impl serde::Serialize) -> AppResult<Idempotency> {

@@ -9,6 +9,7 @@ use crate::rome;
 use api::{ConsultationPoint, Office};
 use jiff::civil::Date;
 use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
 
 #[derive(sqlx::FromRow)]
 struct PointRow {
@@ -17,17 +18,23 @@ struct PointRow {
 }
 
 pub async fn all_points(db: &Db) -> AppResult<Vec<ConsultationPoint>> {
+    if let Some(points) = db.cached::<Vec<ConsultationPoint>>("points") {
+        return Ok((*points).clone());
+    }
+    let generation = db.generation();
     let rows: Vec<PointRow> =
         sqlx::query_as("SELECT code, label FROM consultation_points ORDER BY position")
             .fetch_all(&db.pool)
             .await?;
-    Ok(rows
+    let points: Vec<ConsultationPoint> = rows
         .into_iter()
         .map(|r| ConsultationPoint {
             code: r.code,
             label: r.label,
         })
-        .collect())
+        .collect();
+    db.remember("points".into(), generation, Arc::new(points.clone()));
+    Ok(points)
 }
 
 #[derive(sqlx::FromRow)]
@@ -46,6 +53,10 @@ struct Offered {
 }
 
 pub async fn all_offices(db: &Db) -> AppResult<Vec<Office>> {
+    if let Some(offices) = db.cached::<Vec<Office>>("offices") {
+        return Ok((*offices).clone());
+    }
+    let generation = db.generation();
     let rows: Vec<OfficeRow> =
         sqlx::query_as("SELECT id, name, city, address, province FROM offices ORDER BY city")
             .fetch_all(&db.pool)
@@ -56,7 +67,7 @@ pub async fn all_offices(db: &Db) -> AppResult<Vec<Office>> {
     )
     .fetch_all(&db.pool)
     .await?;
-    Ok(rows
+    let offices: Vec<Office> = rows
         .into_iter()
         .map(|r| Office {
             points: offered
@@ -70,7 +81,9 @@ pub async fn all_offices(db: &Db) -> AppResult<Vec<Office>> {
             address: r.address,
             province: r.province,
         })
-        .collect())
+        .collect();
+    db.remember("offices".into(), generation, Arc::new(offices.clone()));
+    Ok(offices)
 }
 
 /// The point and the office, if `office` exists and offers `point`; the error names the field
@@ -193,6 +206,16 @@ pub async fn day_slots(db: &Db, office: i64, point: &str, day: Date) -> AppResul
     .collect())
 }
 
+/// Free places as last read: they stay true until a write commits (`Db::cached`), the day
+/// changes (the window moves) or a counted hold expires.
+pub struct FreeSlots {
+    read_at: i64,
+    valid_until: i64,
+    pub days: Vec<(Date, Vec<(Slot, i64)>)>,
+    /// The availability answer for these days, rendered once for everyone who asks.
+    pub answer: OnceLock<axum::body::Bytes>,
+}
+
 /// The engine's slots of the bookable window (or of its part from `from` to `to`), with the
 /// places still free: capacity minus what occupies a place.
 pub async fn free_slots(
@@ -203,12 +226,39 @@ pub async fn free_slots(
     to: Option<Date>,
     now: i64,
 ) -> AppResult<Vec<(Date, Vec<(Slot, i64)>)>> {
+    Ok(kept_free_slots(db, office, point, from, to, now)
+        .await?
+        .days
+        .clone())
+}
+
+/// `free_slots`, shared with every other reader while it stays true.
+pub async fn kept_free_slots(
+    db: &Db,
+    office: i64,
+    point: &str,
+    from: Option<Date>,
+    to: Option<Date>,
+    now: i64,
+) -> AppResult<Arc<FreeSlots>> {
+    let key = format!("free:{office}:{point}:{from:?}:{to:?}");
+    if let Some(kept) = db.cached::<FreeSlots>(&key) {
+        if kept.read_at <= now && now < kept.valid_until {
+            return Ok(kept);
+        }
+    }
+    let generation = db.generation();
     let schedule = schedule(db, office, point).await?;
     let (first, last) = slots::window(now, schedule.patron.as_deref());
     let from = from.map_or(first, |d| d.max(first));
     let to = to.map_or(last, |d| d.min(last));
     if from > to {
-        return Ok(Vec::new());
+        return Ok(Arc::new(FreeSlots {
+            read_at: now,
+            valid_until: now,
+            days: Vec::new(),
+            answer: OnceLock::new(),
+        }));
     }
     let span_start = now.min(rome::start_of_day(from));
     let span_end = rome::start_of_day(to) + 2 * 86_400;
@@ -233,7 +283,9 @@ pub async fn free_slots(
             .into_iter()
             .map(|s| (s.starts_at, s.capacity))
             .collect();
-    Ok(days
+    let next_expiry =
+        repo::next_hold_expiry(&mut conn, office, point, span_start, span_end, now).await?;
+    let days: Vec<(Date, Vec<(Slot, i64)>)> = days
         .into_iter()
         .map(|(day, list)| {
             let list = list
@@ -249,7 +301,18 @@ pub async fn free_slots(
                 .collect();
             (day, list)
         })
-        .collect())
+        .collect();
+    let tomorrow = rome::date_of(now)
+        .tomorrow()
+        .map_or(i64::MAX, rome::start_of_day);
+    let kept = Arc::new(FreeSlots {
+        read_at: now,
+        valid_until: next_expiry.unwrap_or(i64::MAX).min(tomorrow),
+        days,
+        answer: OnceLock::new(),
+    });
+    db.remember(key, generation, kept.clone());
+    Ok(kept)
 }
 
 /// The slot the engine offers now at `start` (in the window, in opening hours, not on a

@@ -458,6 +458,30 @@ pub async fn taken(
     .await?)
 }
 
+/// When the first hold now counted in the span stops counting, if any: free places change
+/// then without a write.
+pub async fn next_hold_expiry(
+    conn: &mut AnyConnection,
+    office: i64,
+    point: &str,
+    from: i64,
+    to: i64,
+    now: i64,
+) -> AppResult<Option<i64>> {
+    Ok(sqlx::query_scalar(
+        "SELECT MIN(a.hold_expires_at) FROM appointments a
+         WHERE a.office_id = $1 AND a.point_code = $2 AND a.starts_at >= $3 AND a.starts_at < $4
+           AND a.status = 'prenotato' AND a.hold_expires_at > $5",
+    )
+    .bind(office)
+    .bind(point)
+    .bind(from)
+    .bind(to)
+    .bind(now)
+    .fetch_one(conn)
+    .await?)
+}
+
 /// A slot row: its place's capacity (as changed by the office) and what it holds.
 #[derive(sqlx::FromRow)]
 pub struct SlotRow {

@@ -205,12 +205,14 @@ async fn an_expired_hold_stops_counting_at_once_and_confirming_it_is_gone() {
         extended.json::<Appointment>().hold_expires_at.as_deref(),
         Some("2026-03-02T10:29:00+01:00")
     );
+    // Read once while the hold counts: the free places kept from this read must not outlive it.
+    assert_eq!(free_at(&mut rossi, "sportello", ROMA, FIRST_SLOT).await, 1);
 
     app.clock.advance(16 * 60);
     assert_eq!(
         free_at(&mut rossi, "sportello", ROMA, FIRST_SLOT).await,
         2,
-        "before any sweeper"
+        "before any sweeper, and without any write"
     );
     let gone = rossi
         .post(
