@@ -56,11 +56,15 @@ e2e-deps: browser
 e2e: e2e-deps app server
 	cd e2e && SERVER_BIN=$(SERVER_BIN) npx playwright test
 
-## First-load transfer and time of the login page in headless Chromium; the agenda's latency,
-## throughput and memory on SQLite.
+## First-load bytes and time of the login page in headless Chromium; Lighthouse scores; the
+## SQLite ceiling against Prenota + Conferma; availability under load; memory. PostgreSQL's
+## figures too when the local server answers (or BENCH_POSTGRES_URL names one).
+BENCH_POSTGRES_URL ?= $(shell pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null && echo postgres://postgres@127.0.0.1:5432/postgres)
 bench: e2e-deps app server
+	@scripts/install-tools.sh --lighthouse
 	cd e2e && SERVER_BIN=$(SERVER_BIN) node bench/first-load.mjs
-	SERVER_BIN=$(SERVER_BIN) cargo bench -p server --bench agenda
+	cd e2e && SERVER_BIN=$(SERVER_BIN) node bench/lighthouse.mjs
+	BENCH_POSTGRES_URL=$(BENCH_POSTGRES_URL) SERVER_BIN=$(SERVER_BIN) cargo bench -p server --bench agenda
 
 clean:
 	cargo clean

@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130
 BINARYEN_VERSION=132
+LIGHTHOUSE_VERSION=12.2.3
 TOOLS_DIR="${TOOLS_DIR:-$HOME/.cache/cassetto-tools}"
 
 # `--browser`: Debian's Chromium for the Playwright suite (Playwright cannot download its own here).
@@ -15,6 +16,15 @@ if [ "${1:-}" = "--browser" ]; then
     sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium
+  fi
+  exit 0
+fi
+
+# `--lighthouse`: Lighthouse for `make bench` only (13.x needs Node 22).
+if [ "${1:-}" = "--lighthouse" ]; then
+  if [ ! -x "$TOOLS_DIR/lighthouse/node_modules/.bin/lighthouse" ]; then
+    mkdir -p "$TOOLS_DIR/lighthouse"
+    npm install --silent --no-audit --no-fund --prefix "$TOOLS_DIR/lighthouse" -E "lighthouse@$LIGHTHOUSE_VERSION"
   fi
   exit 0
 fi

@@ -3,45 +3,12 @@
 // several times, and prints the bytes actually transferred (compressed, as the server sends
 // them) by kind, and the median time until the login form can be used.
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, startServer } from './server.mjs';
 
 const RUNS = 7;
-const BUDGET_BYTES = 250 * 1024;
-const root = path.resolve(import.meta.dirname, '..', '..');
-const serverBin =
-  process.env.SERVER_BIN ??
-  path.join(process.env.CARGO_TARGET_DIR ?? path.join(root, 'target'), 'release', 'cassetto-server');
-
-const port = await new Promise((resolve) => {
-  const s = createServer();
-  s.listen(0, '127.0.0.1', () => {
-    const { port } = s.address();
-    s.close(() => resolve(port));
-  });
-});
-const dir = mkdtempSync(path.join(tmpdir(), 'cassetto-bench-'));
-const server = spawn(
-  serverBin,
-  ['--bind', `127.0.0.1:${port}`, '--database-url', `sqlite://${dir}/bench.sqlite`, '--static-dir', path.join(root, 'dist'), '--demo'],
-  { stdio: 'ignore' },
-);
-const base = `http://127.0.0.1:${port}`;
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(`${base}/healthz`)).ok) break;
-  } catch {}
-  if (i > 100) throw new Error('the server did not start');
-  await new Promise((r) => setTimeout(r, 100));
-}
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-});
+const BUDGET_BYTES = 200 * 1024;
+const { base, stop } = await startServer();
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 
 function kind(url, mime) {
   if (url.endsWith('.wasm')) return 'wasm';
@@ -78,7 +45,7 @@ try {
   }
 } finally {
   await browser.close();
-  server.kill();
+  stop();
 }
 
 times.sort((a, b) => a - b);
