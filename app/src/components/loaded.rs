@@ -8,6 +8,7 @@ use crate::session::Session;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use serde::de::DeserializeOwned;
+use std::sync::Arc;
 
 pub fn fetch<T>(url: impl Fn() -> String + 'static) -> LocalResource<Result<T, ApiError>>
 where
@@ -45,12 +46,21 @@ where
     T: Clone + 'static,
     V: IntoView + 'static,
 {
+    suspended(Arc::new(move || {
+        resource.get().map(|result| match result {
+            Ok(value) => ready(value).into_any(),
+            Err(error) => failure(error),
+        })
+    }))
+}
+
+/// The one `Suspense` of every page: not generic, so the wasm holds it once instead of once per
+/// type a page reads.
+fn suspended(render: Arc<dyn Fn() -> Option<AnyView> + Send + Sync>) -> AnyView {
     view! {
         <Suspense fallback=|| view! { <p class="loading" role="status">"Caricamento…"</p> }>
-            {move || resource.get().map(|result| match result {
-                Ok(value) => ready(value).into_any(),
-                Err(error) => failure(error),
-            })}
+            {move || render()}
         </Suspense>
     }
+    .into_any()
 }
