@@ -408,10 +408,7 @@ impl Db {
         &self,
         query: sqlx::query::Query<'q, Any, sqlx::any::AnyArguments<'q>>,
     ) -> Result<sqlx::any::AnyQueryResult, sqlx::Error> {
-        let mut tx = self.begin_write().await?;
-        let result = query.execute(&mut *tx).await?;
-        tx.commit().await?;
-        Ok(result)
+        self.write_single(query, true).await
     }
 
     /// `write_one` for a table nothing is cached from (a session's last request): it leaves
@@ -420,8 +417,18 @@ impl Db {
         &self,
         query: sqlx::query::Query<'q, Any, sqlx::any::AnyArguments<'q>>,
     ) -> Result<sqlx::any::AnyQueryResult, sqlx::Error> {
+        self.write_single(query, false).await
+    }
+
+    async fn write_single<'q>(
+        &self,
+        query: sqlx::query::Query<'q, Any, sqlx::any::AnyArguments<'q>>,
+        stales_cache: bool,
+    ) -> Result<sqlx::any::AnyQueryResult, sqlx::Error> {
         let mut tx = self.begin_write().await?;
-        tx.generation = None;
+        if !stales_cache {
+            tx.generation = None;
+        }
         let result = query.execute(&mut *tx).await?;
         tx.commit().await?;
         Ok(result)

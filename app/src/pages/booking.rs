@@ -8,11 +8,12 @@ use crate::components::field::described_by;
 use crate::components::heading::PageHeading;
 use crate::components::loaded::{fetch, when_loaded};
 use crate::components::mail_notice::{Mail, MailNotice};
+use crate::pages::communications::thread_id;
 use api::{
     it, Appointment, CommunicationDetail, ConsultationPoint, DayAvailability, HoldRequest, Office,
 };
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 /// What the user typed in "Recapito e note", kept while they move between the steps, and a
 /// message to show on the next step (the slot was taken meanwhile).
@@ -75,17 +76,10 @@ fn Stepper(current: Step, draft: Draft) -> impl IntoView {
 
 #[component]
 pub fn BookingWizard() -> impl IntoView {
-    let params = use_params_map();
     let query = use_query_map();
     let memory = expect_context::<BookingMemory>();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|v| v.parse::<i64>().ok())
-            .unwrap_or(0)
-    };
-    let thread = fetch::<CommunicationDetail>(move || format!("/api/communications/{}", id()));
+    let id = thread_id();
+    let thread = fetch::<CommunicationDetail>(move || format!("/api/communications/{}", id.get()));
     let points = fetch::<Vec<ConsultationPoint>>(|| "/api/consultation-points".into());
     let offices = fetch::<Vec<Office>>(|| "/api/offices".into());
     let draft = Memo::new(move |_| Draft::from_query(|k| query.read().get(k)));

@@ -207,7 +207,8 @@ pub fn NewCommunicationPage() -> impl IntoView {
     .into_any()
 }
 
-fn thread_id() -> Signal<i64> {
+/// The thread named by the route's `:id` (0 when it is not a number: the API then says 404).
+pub fn thread_id() -> Signal<i64> {
     let params = use_params_map();
     Signal::derive(move || {
         params

@@ -8,11 +8,12 @@ use crate::components::heading::PageHeading;
 use crate::components::loaded::{fetch, when_loaded};
 use crate::components::pager::{page_of, Pager};
 use crate::components::status::StatusTag;
+use crate::pages::communications::thread_id;
 use crate::session::Session;
 use api::{it, CommunicationDetail, CommunicationStatus, OfficeQueuePage, OutcomeRequest, Role};
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, A};
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 #[component]
 pub fn OfficeQueue() -> impl IntoView {
@@ -90,15 +91,8 @@ fn is_open(status: CommunicationStatus) -> bool {
 
 #[component]
 pub fn OutcomePage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|id| id.parse::<i64>().ok())
-            .unwrap_or(0)
-    };
-    let thread = fetch::<CommunicationDetail>(move || format!("/api/communications/{}", id()));
+    let id = thread_id();
+    let thread = fetch::<CommunicationDetail>(move || format!("/api/communications/{}", id.get()));
     let navigate = use_navigate();
     let outcome = RwSignal::new(String::new());
     let text = RwSignal::new(String::new());
@@ -107,7 +101,7 @@ pub fn OutcomePage() -> impl IntoView {
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let thread_id = id();
+        let thread_id = id.get();
         let body = OutcomeRequest {
             outcome: outcome.get_untracked(),
             text: text.get_untracked(),
@@ -185,7 +179,7 @@ pub fn OutcomePage() -> impl IntoView {
                         bind:value=text></textarea>
                 </div>
                 <button type="submit" class="button">"Registra esito"</button>
-                " "<A href=move || format!("/comunicazioni/{}", id()) attr:class="button button--secondary">"Annulla"</A>
+                " "<A href=move || format!("/comunicazioni/{}", id.get()) attr:class="button button--secondary">"Annulla"</A>
             </form>
         </div>
     }

@@ -7,12 +7,13 @@ use crate::components::field::described_by;
 use crate::components::heading::PageHeading;
 use crate::components::loaded::{fetch, when_loaded};
 use crate::pages::booking::{office_of, point_label_of, BookingMemory, ContactFields};
+use crate::pages::communications::thread_id;
 use api::{
     it, Appointment, CommunicationDetail, ConsultationPoint, Office, PartOfDay, WaitlistEntry,
     WaitlistRequest, WaitlistStatus,
 };
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 /// The empty JSON object the answer calls send.
 #[derive(serde::Serialize)]
@@ -52,24 +53,17 @@ pub fn days_in_words(e: &WaitlistEntry) -> String {
 
 #[component]
 pub fn WaitlistJoin() -> impl IntoView {
-    let params = use_params_map();
     let query = use_query_map();
     let memory = expect_context::<BookingMemory>();
     let navigate = use_navigate();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|v| v.parse::<i64>().ok())
-            .unwrap_or(0)
-    };
+    let id = thread_id();
     let point_code = query.read_untracked().get("punto").unwrap_or_default();
     let office_id = query
         .read_untracked()
         .get("sede")
         .and_then(|v| v.parse::<i64>().ok())
         .unwrap_or_default();
-    let thread = fetch::<CommunicationDetail>(move || format!("/api/communications/{}", id()));
+    let thread = fetch::<CommunicationDetail>(move || format!("/api/communications/{}", id.get()));
     let points = fetch::<Vec<ConsultationPoint>>(|| "/api/consultation-points".into());
     let offices = fetch::<Vec<Office>>(|| "/api/offices".into());
     let from = RwSignal::new(day_from_today(1));
@@ -80,7 +74,7 @@ pub fn WaitlistJoin() -> impl IntoView {
     let error = move |field: &'static str| field_error(problems, field);
     let back = format!(
         "/comunicazioni/{}/appuntamento?passo=3&punto={point_code}&sede={office_id}",
-        id()
+        id.get()
     );
     let point_for_submit = point_code.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -90,7 +84,7 @@ pub fn WaitlistJoin() -> impl IntoView {
         }
         pending.set(true);
         let body = WaitlistRequest {
-            communication_id: id(),
+            communication_id: id.get(),
             office: office_id,
             point: point_for_submit.clone(),
             from: from.get_untracked(),
