@@ -13,11 +13,18 @@ pub const NOTES_MAX: usize = 500;
 pub const MAX_ACTIVE_PER_CONTRIBUTOR: i64 = 3;
 
 /// An Italian landline (0…) or mobile (3…) number, kept as digits with the +39 prefix removed.
+pub const PHONE_MAX: usize = 30;
+
 pub fn parse_phone(raw: &str) -> Result<String, String> {
     const MESSAGE: &str = "Inserisci un numero di telefono italiano valido, fisso o cellulare, ad esempio 06 1234 5678 oppure 347 123 4567.";
     let trimmed = raw.trim();
     if trimmed.is_empty() {
         return Err("Inserisci un recapito telefonico.".into());
+    }
+    if super::text::longer_than(raw, PHONE_MAX) {
+        return Err(format!(
+            "Il recapito telefonico può contenere al massimo {PHONE_MAX} caratteri."
+        ));
     }
     if trimmed
         .chars()
@@ -48,7 +55,7 @@ pub fn parse_notes(raw: &str) -> Result<String, String> {
     if notes.is_empty() {
         return Err("Scrivi una nota: di cosa vuoi parlare all'appuntamento.".into());
     }
-    if notes.chars().count() > NOTES_MAX {
+    if super::text::longer_than(raw, NOTES_MAX) {
         return Err("Le note possono contenere al massimo 500 caratteri.".into());
     }
     if notes.chars().any(super::text::forbidden) {
@@ -295,7 +302,8 @@ pub fn parse_move_reason(raw: Option<&str>, required: bool) -> Result<Option<Str
 }
 
 pub fn parse_reason(raw: Option<&str>, required: bool) -> Result<Option<String>, String> {
-    let reason = raw.unwrap_or_default().trim();
+    let raw = raw.unwrap_or_default();
+    let reason = raw.trim();
     if reason.is_empty() {
         return if required {
             Err("Scrivi il motivo dell'annullamento: il contribuente lo leggerà.".into())
@@ -303,7 +311,7 @@ pub fn parse_reason(raw: Option<&str>, required: bool) -> Result<Option<String>,
             Ok(None)
         };
     }
-    if reason.chars().count() > NOTES_MAX {
+    if super::text::longer_than(raw, NOTES_MAX) {
         return Err("Il motivo può contenere al massimo 500 caratteri.".into());
     }
     if reason.chars().any(super::text::forbidden) {
@@ -353,14 +361,15 @@ pub fn parse_meeting_outcome(
     raw: Option<&str>,
     outcome: AppointmentStatus,
 ) -> Result<Option<String>, String> {
-    let text = raw.unwrap_or_default().trim();
+    let raw = raw.unwrap_or_default();
+    let text = raw.trim();
     if text.is_empty() {
         return Ok(None);
     }
     if outcome != AppointmentStatus::Svolto {
         return Err("L'esito dell'incontro si scrive solo per un appuntamento svolto.".into());
     }
-    if text.chars().count() > 2000 {
+    if super::text::longer_than(raw, 2000) {
         return Err("L'esito dell'incontro può contenere al massimo 2000 caratteri.".into());
     }
     if text.chars().any(super::text::forbidden) {
@@ -398,12 +407,16 @@ mod tests {
         ] {
             assert!(parse_phone(raw).is_err(), "{raw}");
         }
+        // Spaces count towards the schema's maxLength even where they would be trimmed.
+        let padded = format!("{}347 123 4567", " ".repeat(PHONE_MAX));
+        assert!(parse_phone(&padded).is_err());
     }
 
     #[test]
     fn notes_are_mandatory_and_short() {
         assert!(parse_notes(" ").is_err());
         assert!(parse_notes(&"a".repeat(501)).is_err());
+        assert!(parse_notes(&format!("{}\n", "a".repeat(500))).is_err());
         assert_eq!(parse_notes(" <b>ciao</b> ").as_deref(), Ok("<b>ciao</b>"));
     }
 

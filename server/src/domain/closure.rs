@@ -59,13 +59,14 @@ pub fn parse(
     let to = date(to, "to", &mut errors);
     let start = time(start_time, "start_time", &mut errors);
     let end = time(end_time, "end_time", &mut errors);
+    let raw_reason = reason;
     let reason = reason.trim();
     if reason.is_empty() {
         errors.insert(
             "reason".into(),
             "Scrivi il motivo della chiusura: lo leggeranno i contribuenti.".into(),
         );
-    } else if reason.chars().count() > 500 {
+    } else if super::text::longer_than(raw_reason, 500) {
         errors.insert(
             "reason".into(),
             "Il motivo può contenere al massimo 500 caratteri.".into(),

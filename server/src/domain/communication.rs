@@ -10,12 +10,12 @@ pub type FieldErrors = BTreeMap<String, String>;
 
 /// Trimmed, non-empty, at most `max` characters, no control characters but new lines and tabs
 /// (PostgreSQL refuses NUL, and nobody types the others).
-fn text_field(value: &str, max: usize, empty: &str, too_long: &str) -> Result<String, String> {
-    let value = value.trim();
+fn text_field(raw: &str, max: usize, empty: &str, too_long: &str) -> Result<String, String> {
+    let value = raw.trim();
     if value.is_empty() {
         return Err(empty.to_string());
     }
-    if value.chars().count() > max {
+    if super::text::longer_than(raw, max) {
         return Err(too_long.to_string());
     }
     if value.chars().any(super::text::forbidden) {
@@ -200,6 +200,17 @@ mod tests {
     #[test]
     fn limits_count_characters_not_bytes() {
         assert!(parse_draft(&draft("rateazione", &"à".repeat(150), "b"), known).is_ok());
+    }
+
+    #[test]
+    fn limits_count_what_was_sent_surrounding_spaces_included() {
+        // The schema says maxLength of the field as sent: trimming must not let an over-long
+        // request through (found by the fuzzer with a leading vertical tab).
+        let text = format!("\u{000B}{}", "*".repeat(TEXT_MAX));
+        assert!(message_text(&text).is_err());
+        assert!(message_text(&format!(" {} ", "*".repeat(TEXT_MAX - 2))).is_ok());
+        let subject = format!("{} ", "s".repeat(SUBJECT_MAX));
+        assert!(parse_draft(&draft("rateazione", &subject, "b"), known).is_err());
     }
 
     #[test]

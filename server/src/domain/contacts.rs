@@ -14,7 +14,7 @@ pub fn parse_email(raw: &str) -> Result<String, String> {
     if email.is_empty() {
         return Err("Inserisci l'indirizzo e-mail a cui ricevere le conferme.".into());
     }
-    if email.chars().count() > EMAIL_MAX {
+    if super::text::longer_than(raw, EMAIL_MAX) {
         return Err(format!(
             "L'indirizzo e-mail può contenere al massimo {EMAIL_MAX} caratteri."
         ));

@@ -14,6 +14,13 @@ fn invisible(c: char) -> bool {
         | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206F}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}')
 }
 
+/// Whether `raw` is over `max` characters as sent, surrounding spaces included: the API's schema
+/// states `maxLength` on the field as sent, so trimming must never turn a request the contract
+/// refuses into one the server stores.
+pub fn longer_than(raw: &str, max: usize) -> bool {
+    raw.chars().count() > max
+}
+
 /// Whether a one-line field (a subject) refuses `c`: the same, and line breaks and tabs too.
 pub fn forbidden_in_line(c: char) -> bool {
     forbidden(c) || matches!(c, '\n' | '\r' | '\t')

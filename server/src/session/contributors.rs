@@ -23,8 +23,9 @@ pub async fn list(
         return Err(AppError::Forbidden);
     }
     let all = contributors_for(&state.db, &user, state.clock.now()).await?;
-    let wanted = query.get("q").map(|q| q.trim()).unwrap_or_default();
-    if wanted.chars().count() > 100 {
+    let raw = query.get("q").map(String::as_str).unwrap_or_default();
+    let wanted = raw.trim();
+    if crate::domain::text::longer_than(raw, 100) {
         return Err(AppError::field(
             "q",
             "La ricerca può contenere al massimo 100 caratteri.",
