@@ -76,7 +76,11 @@ pub async fn log_in(
     if !fields.is_empty() {
         return Err(AppError::Validation(fields));
     }
-    if request.username.len() > 100 || request.password.len() > 200 {
+    // No account has such a name, and PostgreSQL refuses NUL in text: answered before any query.
+    if request.username.len() > 100
+        || request.password.len() > 200
+        || request.username.chars().any(char::is_control)
+    {
         return Err(AppError::InvalidCredentials);
     }
 

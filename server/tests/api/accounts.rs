@@ -174,3 +174,24 @@ async fn over_https_browsers_are_told_to_come_back_only_over_https() {
     let answer = plain.client().get("/healthz").await;
     assert!(answer.headers.get("strict-transport-security").is_none());
 }
+
+#[tokio::test]
+async fn a_username_with_a_nul_or_control_character_is_just_wrong_credentials() {
+    // Found by the fuzzer on PostgreSQL, which refuses NUL in text: it was a 500.
+    let app = spawn_app().await;
+    for username in [
+        format!("{ROSSI}\u{0}"),
+        "\u{0}".to_string(),
+        "a\u{7}b".to_string(),
+    ] {
+        let answer = app.client().login_from(HOME, &username, PASSWORD).await;
+        assert_eq!(answer.status, StatusCode::UNAUTHORIZED, "{}", answer.text());
+        assert_eq!(
+            answer.json::<serde_json::Value>()["error"]["code"],
+            "invalid_credentials"
+        );
+    }
+    // And the owner of the name is not held back by it.
+    let home = app.client().login_from(HOME, ROSSI, PASSWORD).await;
+    assert_eq!(home.status, StatusCode::OK, "{}", home.text());
+}
