@@ -130,6 +130,19 @@ fn complete(doc: &mut Document) {
                     "Malformed JSON, unknown fields, a missing header",
                 );
             }
+            // security::guard refuses control characters in a path or a query value.
+            let places: Vec<ParameterIn> = operation
+                .parameters
+                .iter()
+                .flatten()
+                .map(|p| p.parameter_in.clone())
+                .collect();
+            if places.contains(&ParameterIn::Path) {
+                add(operation, "404", "No such resource");
+            }
+            if places.contains(&ParameterIn::Query) {
+                add(operation, "422", "A filter the server does not accept");
+            }
             for parameter in operation.parameters.iter_mut().flatten() {
                 empty_means_absent(parameter);
             }

@@ -1,11 +1,13 @@
 //! What every response carries and what every state-changing request must pass before any
-//! handler runs: security headers, refusal of cross-site requests and of non-JSON bodies.
+//! handler runs: security headers, refusal of cross-site requests, of non-JSON bodies and of
+//! control characters in an API address.
 
 use crate::error::AppError;
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderMap, HeaderValue, Method};
+use axum::http::{header, HeaderMap, HeaderValue, Method, Uri};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use std::collections::BTreeMap;
 
 /// Bodies larger than this are refused (413) before they are read in full.
 pub const BODY_LIMIT: usize = 64 * 1024;
@@ -61,10 +63,34 @@ pub async fn headers(State(policy): State<Policy>, request: Request, next: Next)
 /// send, and a body that is not JSON. Requests without browser headers (an intermediary's own
 /// software) pass: without the SameSite=Strict cookie they cannot act for anyone anyway.
 pub async fn guard(request: Request, next: Next) -> Response {
-    if let Err(error) = check(request.method(), request.headers()) {
+    if let Err(error) =
+        check_uri(request.uri()).and_then(|()| check(request.method(), request.headers()))
+    {
         return error.into_response();
     }
     next.run(request).await
+}
+
+/// No code fiscale, reference, id or filter holds a control character, and PostgreSQL refuses
+/// NUL in text: such an API address is refused here (a path 404, a query value 422 on its
+/// name) rather than as a 500 from whichever query first meets it.
+fn check_uri(uri: &Uri) -> Result<(), AppError> {
+    if !uri.path().starts_with("/api/") {
+        return Ok(());
+    }
+    let path = percent_encoding::percent_decode_str(uri.path()).decode_utf8_lossy();
+    if path.chars().any(char::is_control) {
+        return Err(AppError::NotFound);
+    }
+    for (name, value) in form_urlencoded::parse(uri.query().unwrap_or_default().as_bytes()) {
+        if name.chars().chain(value.chars()).any(char::is_control) {
+            return Err(AppError::Validation(BTreeMap::from([(
+                name.chars().filter(|c| !c.is_control()).collect(),
+                "Il valore contiene caratteri non ammessi.".to_string(),
+            )])));
+        }
+    }
+    Ok(())
 }
 
 fn check(method: &Method, headers: &HeaderMap) -> Result<(), AppError> {
@@ -116,6 +142,23 @@ mod tests {
             map.insert(*name, HeaderValue::from_static(value));
         }
         map
+    }
+
+    #[test]
+    fn control_characters_in_an_api_address_are_refused() {
+        let uri = |s: &str| s.parse::<Uri>().unwrap();
+        assert!(matches!(
+            check_uri(&uri("/api/appointments/A%00")),
+            Err(AppError::NotFound)
+        ));
+        match check_uri(&uri("/api/availability?office=RM01&topic=a%00b")) {
+            Err(AppError::Validation(fields)) => assert!(fields.contains_key("topic")),
+            other => panic!("{other:?}"),
+        }
+        assert!(check_uri(&uri("/api/contributors?q=Rossi%20Mario&x=%C3%A8")).is_ok());
+        assert!(check_uri(&uri("/api/contributors/RSSMRA80A01H501U/appointments")).is_ok());
+        // The app's own pages are the app's business (it answers every path with itself).
+        assert!(check_uri(&uri("/prenota/%00")).is_ok());
     }
 
     #[test]

@@ -107,11 +107,11 @@ pub async fn availability(
 }
 
 fn idempotency(headers: &HeaderMap, request: &impl serde::Serialize) -> AppResult<Idempotency> {
-    let key = headers
+    let raw = headers
         .get("idempotency-key")
         .and_then(|v| v.to_str().ok())
-        .map(str::trim)
         .unwrap_or_default();
+    let key = raw.trim();
     let refuse = |detail: &str| AppError::BadField {
         field: "Idempotency-Key".into(),
         detail: detail.into(),
@@ -121,7 +121,7 @@ fn idempotency(headers: &HeaderMap, request: &impl serde::Serialize) -> AppResul
             "manca l'intestazione Idempotency-Key (un identificativo unico per ogni richiesta).",
         ));
     }
-    if key.len() > 200 {
+    if raw.len() > 200 {
         return Err(refuse(
             "l'intestazione Idempotency-Key può contenere al massimo 200 caratteri.",
         ));

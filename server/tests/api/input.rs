@@ -158,3 +158,49 @@ async fn every_free_text_field_refuses_text_that_lies_and_stores_nothing() {
     assert_eq!(esito.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(esito.error().fields.contains_key("text"));
 }
+
+#[tokio::test]
+async fn a_nul_in_an_address_is_a_404_or_a_422_never_a_500() {
+    // PostgreSQL refuses NUL in text: before the guard these were 500s there.
+    let app = spawn_app().await;
+    let mut rossi = app.logged_in(ROSSI).await;
+    for path in [
+        "/api/appointments/AP-2026-000001%00".to_string(),
+        "/api/appointments/%00/ics".to_string(),
+        "/api/contributors/%00/communications".to_string(),
+        format!("/api/contributors/{ROSSI}%00/waitlist"),
+    ] {
+        let answer = rossi.get(&path).await;
+        assert_eq!(
+            answer.status,
+            StatusCode::NOT_FOUND,
+            "{path}: {}",
+            answer.text()
+        );
+    }
+    let answer = rossi.post("/api/appointments/%00/release", json!({})).await;
+    assert_eq!(answer.status, StatusCode::NOT_FOUND, "{}", answer.text());
+    let answer = rossi
+        .get("/api/availability?office=1&point=sportello&topic=a%00b")
+        .await;
+    assert_eq!(
+        answer.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        answer.text()
+    );
+    assert!(
+        answer.error().fields.contains_key("topic"),
+        "{}",
+        answer.text()
+    );
+    let threads = app.count("communications").await;
+    let answer = rossi
+        .post(
+            "/api/contributors/%00/communications",
+            json!({ "topic": "iscrizione", "subject": "Oggetto", "text": "Testo" }),
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::NOT_FOUND, "{}", answer.text());
+    assert_eq!(app.count("communications").await, threads);
+}
