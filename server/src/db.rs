@@ -111,19 +111,11 @@ enum Inner {
 impl WriteTx {
     /// Returns once the transaction is durable; on SQLite that is when its group commits.
     pub async fn commit(mut self) -> Result<(), sqlx::Error> {
-        match &mut self.inner {
-            Inner::Postgres(_) => {
-                let Inner::Postgres(tx) =
-                    std::mem::replace(&mut self.inner, Inner::Group(None, Arc::default()))
-                else {
-                    unreachable!()
-                };
-                tx.commit().await?;
-                self.committed();
-                Ok(())
-            }
-            Inner::Group(slot, commits) => {
-                let mut group = slot.take().expect("a transaction commits once");
+        // Taken out, so the Drop below finds nothing left to roll back.
+        match std::mem::replace(&mut self.inner, Inner::Group(None, Arc::default())) {
+            Inner::Postgres(tx) => tx.commit().await?,
+            Inner::Group(None, _) => unreachable!("a transaction commits once"),
+            Inner::Group(Some(mut group), commits) => {
                 if let Err(e) = group.conn.execute("RELEASE w").await {
                     group.roll_back_savepoint().await;
                     return Err(e);
@@ -133,21 +125,18 @@ impl WriteTx {
                 commits.notify_one();
                 drop(group);
                 match outcome.await {
-                    Ok(Ok(())) => {
-                        self.committed();
-                        Ok(())
+                    Ok(Ok(())) => {}
+                    Ok(Err(e)) => {
+                        return Err(sqlx::Error::Protocol(format!("commit di gruppo: {e}")))
                     }
-                    Ok(Err(e)) => Err(sqlx::Error::Protocol(format!("commit di gruppo: {e}"))),
-                    Err(_) => Err(sqlx::Error::PoolClosed),
+                    Err(_) => return Err(sqlx::Error::PoolClosed),
                 }
             }
         }
-    }
-
-    fn committed(&self) {
         if let Some(generation) = &self.generation {
             generation.fetch_add(1, Ordering::AcqRel);
         }
+        Ok(())
     }
 
     fn conn(&mut self) -> &mut AnyConnection {
