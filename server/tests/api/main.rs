@@ -21,3 +21,4 @@ mod session;
 mod smtp;
 mod static_files;
 mod waitlist;
+mod wire;
