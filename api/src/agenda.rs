@@ -7,8 +7,7 @@ use super::*;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ConsultationPoint {
-    #[cfg_attr(feature = "openapi", schema(value_type = PointCode))]
-    pub code: String,
+    pub code: PointCode,
     pub label: String,
 }
 
@@ -16,14 +15,13 @@ pub struct ConsultationPoint {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Office {
-    pub id: i64,
+    pub id: OfficeId,
     pub name: String,
     pub city: String,
     pub address: String,
     pub province: String,
-    /// The consultation points it offers (codes).
-    #[cfg_attr(feature = "openapi", schema(value_type = Vec<PointCode>))]
-    pub points: Vec<String>,
+    /// The consultation points it offers.
+    pub points: Vec<PointCode>,
 }
 
 /// A bookable time with its free places.
@@ -46,31 +44,7 @@ pub struct DayAvailability {
     pub slots: Vec<SlotAvailability>,
 }
 
-/// The status of an appointment, as on the wire.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum AppointmentStatus {
-    Prenotato,
-    Confermato,
-    PrenotazioneCancellata,
-    Scaduto,
-    Annullato,
-    Svolto,
-    NonPresentato,
-}
-
 impl AppointmentStatus {
-    pub const ALL: [AppointmentStatus; 7] = [
-        AppointmentStatus::Prenotato,
-        AppointmentStatus::Confermato,
-        AppointmentStatus::PrenotazioneCancellata,
-        AppointmentStatus::Scaduto,
-        AppointmentStatus::Annullato,
-        AppointmentStatus::Svolto,
-        AppointmentStatus::NonPresentato,
-    ];
-
     pub fn label(self) -> &'static str {
         match self {
             AppointmentStatus::Prenotato => "Prenotato – da confermare",
@@ -82,35 +56,51 @@ impl AppointmentStatus {
             AppointmentStatus::NonPresentato => "Non presentato",
         }
     }
+}
 
-    pub fn code(self) -> &'static str {
+impl EventKind {
+    /// The timeline's wording.
+    pub fn label(self) -> &'static str {
         match self {
-            AppointmentStatus::Prenotato => "prenotato",
-            AppointmentStatus::Confermato => "confermato",
-            AppointmentStatus::PrenotazioneCancellata => "prenotazione_cancellata",
-            AppointmentStatus::Scaduto => "scaduto",
-            AppointmentStatus::Annullato => "annullato",
-            AppointmentStatus::Svolto => "svolto",
-            AppointmentStatus::NonPresentato => "non_presentato",
+            EventKind::Prenotato => "Prenotazione effettuata",
+            EventKind::Esteso => "Prenotazione estesa",
+            EventKind::Confermato => "Appuntamento confermato",
+            EventKind::PrenotazioneCancellata => "Prenotazione cancellata",
+            EventKind::Scaduto => "Prenotazione scaduta",
+            EventKind::Annullato => "Appuntamento annullato",
+            EventKind::Svolto => "Appuntamento svolto",
+            EventKind::NonPresentato => "Contribuente non presentato",
+            EventKind::Spostato => "Appuntamento spostato",
+            EventKind::Offerto => "Posto proposto dalla lista d'attesa",
+        }
+    }
+}
+
+impl Attendance {
+    /// The status an appointment takes when its attendance is recorded.
+    pub fn status(self) -> AppointmentStatus {
+        match self {
+            Attendance::Svolto => AppointmentStatus::Svolto,
+            Attendance::NonPresentato => AppointmentStatus::NonPresentato,
         }
     }
 
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.code() == code)
+    pub fn label(self) -> &'static str {
+        self.status().label()
     }
 }
 
 /// `POST /api/appointments` (Prenota Appuntamento), with an `Idempotency-Key` header.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct HoldRequest {
-    #[serde(deserialize_with = "integer::deserialize")]
-    pub communication_id: i64,
+    #[serde(deserialize_with = "integer::id")]
+    pub communication_id: ThreadId,
     #[cfg_attr(feature = "openapi", schema(value_type = PointCode))]
-    pub point: String,
-    #[serde(deserialize_with = "integer::deserialize")]
-    pub office: i64,
+    pub point: Code<PointCode>,
+    #[serde(deserialize_with = "integer::id")]
+    pub office: OfficeId,
     /// The slot's start, as `GET /api/availability` gave it.
     #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub start: String,
@@ -129,11 +119,11 @@ pub struct MoveRequest {
     /// The new slot's start, as `GET /api/availability` gave it.
     #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub start: String,
-    #[serde(default, deserialize_with = "crate::integer::option")]
-    pub office: Option<i64>,
+    #[serde(default, deserialize_with = "crate::integer::option_id")]
+    pub office: Option<OfficeId>,
     #[serde(default)]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<PointCode>))]
-    pub point: Option<String>,
+    pub point: Option<Code<PointCode>>,
     /// Mandatory for the office: the contributor reads it.
     #[serde(default)]
     #[cfg_attr(feature = "openapi", schema(max_length = 500))]
@@ -146,9 +136,7 @@ pub struct MoveRequest {
 pub struct AppointmentEvent {
     #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub at: String,
-    /// `prenotato`, `esteso`, `confermato`, `prenotazione_cancellata`, `scaduto`, …
-    #[cfg_attr(feature = "openapi", schema(value_type = EventKindCode))]
-    pub kind: String,
+    pub kind: EventKind,
     pub label: String,
     /// Who: "Mario Rossi", "Studio Verdi", "Sede di Roma", or "Sistema" for an expiry.
     pub actor: String,
@@ -159,10 +147,10 @@ pub struct AppointmentEvent {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Appointment {
-    #[cfg_attr(feature = "openapi", schema(pattern = r"^AP-[0-9]{4}-[0-9]{6,}$"))]
-    pub reference: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, pattern = r"^AP-[0-9]{4}-[0-9]{6,}$"))]
+    pub reference: Reference,
     pub status: AppointmentStatus,
-    pub communication_id: i64,
+    pub communication_id: ThreadId,
     pub protocol: String,
     pub subject: String,
     pub topic: Topic,
@@ -221,7 +209,7 @@ pub fn status_text(status: AppointmentStatus, cancelled_by_office: bool) -> &'st
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AppointmentSummary {
-    pub reference: String,
+    pub reference: Reference,
     pub status: AppointmentStatus,
     #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub starts_at: String,
@@ -230,7 +218,7 @@ pub struct AppointmentSummary {
     pub office: String,
     pub point: String,
     pub topic: String,
-    pub communication_id: i64,
+    pub communication_id: ThreadId,
     /// "Mario Rossi", or the intermediary's firm ("Studio Verdi").
     pub booked_by: String,
     /// Booked by an intermediary for the contributor.
@@ -243,18 +231,15 @@ pub struct AppointmentSummary {
     /// Sposta appuntamento is possible now; with the office and point it starts from.
     #[serde(default)]
     pub can_move: bool,
-    #[serde(default)]
-    pub office_id: i64,
-    #[serde(default)]
-    #[cfg_attr(feature = "openapi", schema(value_type = PointCode))]
-    pub point_code: String,
+    pub office_id: OfficeId,
+    pub point_code: PointCode,
 }
 
 /// One appointment in "Agenda della sede", with what the operator needs to hold it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OfficeAppointment {
-    pub reference: String,
+    pub reference: Reference,
     pub status: AppointmentStatus,
     pub cancelled_by_office: bool,
     #[cfg_attr(feature = "openapi", schema(format = DateTime))]
@@ -266,7 +251,7 @@ pub struct OfficeAppointment {
     pub point: ConsultationPoint,
     pub phone: String,
     pub notes: String,
-    pub communication_id: i64,
+    pub communication_id: ThreadId,
     pub protocol: String,
     /// For a call-back or a video call: what to do and at which number.
     pub contact: Option<String>,
@@ -279,30 +264,26 @@ pub struct OfficeAppointment {
     pub cancellation_notice: Option<NoticeDelivery>,
 }
 
-/// Where the e-mail telling of a cancellation stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum NoticeDelivery {
-    /// Handed to the mail server.
-    Inviata,
-    /// Not yet, or being retried.
-    InInvio,
-    /// Given up after its attempts, or refused by the mail server.
-    NonRecapitata,
-    /// Nobody involved has an e-mail address.
-    NessunRecapito,
+impl NoticeKind {
+    /// The reminders, which go only to people who want them and only while confirmed.
+    pub const REMINDERS: [NoticeKind; 2] = [
+        NoticeKind::ReminderDayBefore,
+        NoticeKind::ReminderHoursBefore,
+    ];
+
+    pub fn is_reminder(self) -> bool {
+        NoticeKind::REMINDERS.contains(&self)
+    }
 }
 
 impl NoticeDelivery {
-    /// From the outbox's status (`sent`, `pending`, `failed`, `no_address`, `withdrawn`).
-    pub fn from_outbox(status: &str) -> Option<NoticeDelivery> {
-        match status {
-            "sent" => Some(NoticeDelivery::Inviata),
-            "pending" => Some(NoticeDelivery::InInvio),
-            "failed" | "withdrawn" => Some(NoticeDelivery::NonRecapitata),
-            "no_address" => Some(NoticeDelivery::NessunRecapito),
-            _ => None,
+    /// Where a notice stands, as the office needs to know it: whether the contributor heard.
+    pub fn of(state: DeliveryState) -> NoticeDelivery {
+        match state {
+            DeliveryState::Sent => NoticeDelivery::Inviata,
+            DeliveryState::Pending => NoticeDelivery::InInvio,
+            DeliveryState::Failed | DeliveryState::Withdrawn => NoticeDelivery::NonRecapitata,
+            DeliveryState::NoAddress => NoticeDelivery::NessunRecapito,
         }
     }
 
@@ -341,8 +322,8 @@ pub struct OfficeAgenda {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AttendanceRequest {
-    #[cfg_attr(feature = "openapi", schema(value_type = AttendanceCode))]
-    pub outcome: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = Attendance))]
+    pub outcome: Code<Attendance>,
     #[serde(default)]
     #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
     pub text: Option<String>,
@@ -356,7 +337,7 @@ pub struct AttendanceRequest {
 pub struct NewClosure {
     #[serde(default)]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<PointCode>))]
-    pub point: Option<String>,
+    pub point: Option<Code<PointCode>>,
     #[cfg_attr(feature = "openapi", schema(format = Date))]
     pub from: String,
     #[cfg_attr(feature = "openapi", schema(format = Date))]
@@ -404,7 +385,7 @@ pub struct CapacityRequest {
     #[cfg_attr(feature = "openapi", schema(format = Date))]
     pub date: String,
     #[cfg_attr(feature = "openapi", schema(value_type = PointCode))]
-    pub point: String,
+    pub point: Code<PointCode>,
     #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 50))]
     #[serde(deserialize_with = "integer::deserialize")]
     pub capacity: i64,

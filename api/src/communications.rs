@@ -2,27 +2,7 @@
 
 use super::*;
 
-/// The status of a thread ("comunicazione").
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum CommunicationStatus {
-    Inviata,
-    InLavorazione,
-    Accolta,
-    NonAccolta,
-    Chiusa,
-}
-
 impl CommunicationStatus {
-    pub const ALL: [CommunicationStatus; 5] = [
-        CommunicationStatus::Inviata,
-        CommunicationStatus::InLavorazione,
-        CommunicationStatus::Accolta,
-        CommunicationStatus::NonAccolta,
-        CommunicationStatus::Chiusa,
-    ];
-
     /// The word on screen, always shown as text (never colour alone).
     pub fn label(self) -> &'static str {
         match self {
@@ -33,20 +13,15 @@ impl CommunicationStatus {
             CommunicationStatus::Chiusa => "Chiusa",
         }
     }
+}
 
-    /// The value on the wire and in the database.
-    pub fn code(self) -> &'static str {
+impl Outcome {
+    /// The status the thread takes with this outcome.
+    pub fn status(self) -> CommunicationStatus {
         match self {
-            CommunicationStatus::Inviata => "inviata",
-            CommunicationStatus::InLavorazione => "in_lavorazione",
-            CommunicationStatus::Accolta => "accolta",
-            CommunicationStatus::NonAccolta => "non_accolta",
-            CommunicationStatus::Chiusa => "chiusa",
+            Outcome::Accolta => CommunicationStatus::Accolta,
+            Outcome::NonAccolta => CommunicationStatus::NonAccolta,
         }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.code() == code)
     }
 }
 
@@ -85,8 +60,8 @@ pub struct NewMessage {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct OutcomeRequest {
-    #[cfg_attr(feature = "openapi", schema(value_type = OutcomeCode))]
-    pub outcome: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = Outcome))]
+    pub outcome: Code<Outcome>,
     #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 4000))]
     pub text: String,
 }
@@ -102,7 +77,7 @@ pub struct Eligibility {
     #[cfg_attr(feature = "openapi", schema(format = Date))]
     pub available_from: Option<String>,
     /// The identifier of the thread's active appointment, when it has one.
-    pub active_appointment: Option<String>,
+    pub active_appointment: Option<Reference>,
     /// The contributor already has the most active appointments allowed: one must end (from
     /// Gestione appuntamenti) before another is booked.
     #[serde(default)]
@@ -113,7 +88,7 @@ pub struct Eligibility {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CommunicationSummary {
-    pub id: i64,
+    pub id: ThreadId,
     pub protocol: String,
     pub topic: Topic,
     pub subject: String,
@@ -174,7 +149,7 @@ pub struct CommunicationDetail {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OfficeCommunication {
-    pub id: i64,
+    pub id: ThreadId,
     pub protocol: String,
     pub contributor: Contributor,
     pub topic: Topic,

@@ -2,29 +2,22 @@
 //! (see `docs/API.md`). Both sides compile these types, so they cannot drift apart.
 
 mod agenda;
+pub mod calls;
+mod codes;
 mod communications;
+mod ids;
 pub mod it;
+pub mod paths;
 mod waitlist;
 
 pub use agenda::*;
+pub use codes::*;
 pub use communications::*;
+pub use ids::*;
 pub use waitlist::*;
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-
-/// Who a user is for the service; decides which pages and calls are open to them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    /// A self-employed artisan or merchant, acting for themself.
-    Contribuente,
-    /// An accountant, CAF or patronato acting for the contributors who delegated them.
-    Intermediario,
-    /// Staff of one INPS office.
-    Operatore,
-}
 
 impl Role {
     /// The Italian word shown on screen.
@@ -35,15 +28,6 @@ impl Role {
             Role::Operatore => "Operatore",
         }
     }
-}
-
-/// The contributor's social-security scheme (Gestione).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Category {
-    Artigiano,
-    Commerciante,
 }
 
 impl Category {
@@ -71,7 +55,7 @@ pub struct LoginRequest {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Contributor {
     /// Codice fiscale, the contributor's identifier in every path.
-    pub cf: String,
+    pub cf: Cf,
     pub name: String,
     pub category: Category,
     /// The province (sigla, e.g. "RM") that decides the contributor's office.
@@ -156,7 +140,7 @@ pub struct ErrorEnvelope {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ErrorBody {
     /// A stable machine-readable code, e.g. `invalid_credentials`.
-    pub code: String,
+    pub code: ErrorCode,
     /// An Italian sentence written for the user.
     pub message: String,
     /// Per-field messages for validation errors (422), keyed by the request's field names.
@@ -189,65 +173,19 @@ pub mod integer {
         struct Wrapped(#[serde(deserialize_with = "deserialize")] i64);
         Ok(Option::<Wrapped>::deserialize(deserializer)?.map(|Wrapped(n)| n))
     }
-}
 
-/// Codes that travel as strings, declared as enums in the OpenAPI document only.
-#[cfg(feature = "openapi")]
-mod codes {
-    #![allow(dead_code)]
-    use utoipa::ToSchema;
-
-    /// A punto di consulenza.
-    #[derive(ToSchema)]
-    #[schema(rename_all = "snake_case")]
-    pub enum PointCode {
-        Sportello,
-        Telefono,
-        Video,
+    /// An identifier written as such an integer.
+    pub fn id<'de, D: Deserializer<'de>, T: From<i64>>(deserializer: D) -> Result<T, D::Error> {
+        deserialize(deserializer).map(T::from)
     }
 
-    /// The office's outcome on a request.
-    #[derive(ToSchema)]
-    #[schema(rename_all = "snake_case")]
-    pub enum OutcomeCode {
-        Accolta,
-        NonAccolta,
-    }
-
-    /// Whether the meeting took place.
-    #[derive(ToSchema)]
-    #[schema(rename_all = "snake_case")]
-    pub enum AttendanceCode {
-        Svolto,
-        NonPresentato,
-    }
-
-    /// What a timeline entry records.
-    #[derive(ToSchema)]
-    #[schema(rename_all = "snake_case")]
-    pub enum EventKindCode {
-        Prenotato,
-        Esteso,
-        Confermato,
-        PrenotazioneCancellata,
-        Scaduto,
-        Annullato,
-        Svolto,
-        NonPresentato,
-        Spostato,
-        Offerto,
-    }
-
-    /// Who booked an appointment (Gestione appuntamenti's filter).
-    #[derive(ToSchema)]
-    #[schema(rename_all = "snake_case")]
-    pub enum ManagedBy {
-        Contribuente,
-        Intermediario,
+    /// An optional identifier written as such an integer.
+    pub fn option_id<'de, D: Deserializer<'de>, T: From<i64>>(
+        deserializer: D,
+    ) -> Result<Option<T>, D::Error> {
+        option(deserializer).map(|n| n.map(T::from))
     }
 }
-#[cfg(feature = "openapi")]
-pub use codes::*;
 
 #[cfg(test)]
 mod tests {
@@ -264,14 +202,20 @@ mod tests {
     #[test]
     fn an_optional_integer_takes_3_and_3_0_and_nothing_but_never_3_5() {
         let office = |json: &str| serde_json::from_str::<MoveRequest>(json).map(|m| m.office);
-        assert_eq!(office(r#"{"start":"x","office":3}"#).unwrap(), Some(3));
-        assert_eq!(office(r#"{"start":"x","office":3.0}"#).unwrap(), Some(3));
+        assert_eq!(
+            office(r#"{"start":"x","office":3}"#).unwrap(),
+            Some(OfficeId(3))
+        );
+        assert_eq!(
+            office(r#"{"start":"x","office":3.0}"#).unwrap(),
+            Some(OfficeId(3))
+        );
         assert_eq!(office(r#"{"start":"x","office":null}"#).unwrap(), None);
         assert_eq!(office(r#"{"start":"x"}"#).unwrap(), None);
         assert!(office(r#"{"start":"x","office":3.5}"#).is_err());
         assert_eq!(
             office(r#"{"start":"x","office":-3949963479394570.0}"#).unwrap(),
-            Some(-3949963479394570)
+            Some(OfficeId(-3949963479394570))
         );
     }
 
@@ -279,14 +223,14 @@ mod tests {
     fn an_error_without_fields_omits_them() {
         let body = ErrorEnvelope {
             error: ErrorBody {
-                code: "x".into(),
+                code: ErrorCode::NotFound,
                 message: "y".into(),
                 fields: BTreeMap::new(),
             },
         };
         assert_eq!(
             serde_json::to_string(&body).unwrap(),
-            r#"{"error":{"code":"x","message":"y"}}"#
+            r#"{"error":{"code":"not_found","message":"y"}}"#
         );
     }
 

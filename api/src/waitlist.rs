@@ -1,34 +1,9 @@
 //! Lista d'attesa: "Avvisami se si libera un posto", the entries and their offers.
 
-#[cfg(feature = "openapi")]
-use crate::PointCode;
+use crate::{Code, EntryId, OfficeId, PartOfDay, PointCode, Reference, ThreadId, WaitlistStatus};
 use serde::{Deserialize, Serialize};
 
-/// Mornings (before 13:00) or afternoons; absent: any time.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum PartOfDay {
-    Mattina,
-    Pomeriggio,
-}
-
 impl PartOfDay {
-    pub fn code(self) -> &'static str {
-        match self {
-            PartOfDay::Mattina => "mattina",
-            PartOfDay::Pomeriggio => "pomeriggio",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<PartOfDay> {
-        match code {
-            "mattina" => Some(PartOfDay::Mattina),
-            "pomeriggio" => Some(PartOfDay::Pomeriggio),
-            _ => None,
-        }
-    }
-
     /// "di mattina", "di pomeriggio".
     pub fn label(self) -> &'static str {
         match self {
@@ -38,46 +13,7 @@ impl PartOfDay {
     }
 }
 
-/// Where an entry of the Lista d'attesa stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum WaitlistStatus {
-    /// Waiting for a place.
-    InAttesa,
-    /// A place is held for the person until `offer.expires_at`.
-    Offerta,
-    /// Booked: the offer was accepted, or the person booked for the thread themselves.
-    Prenotato,
-    /// Left the list (Esci dalla lista), or declined the offer.
-    Ritirata,
-    /// The range of days ended, or the offer lapsed unanswered.
-    Scaduta,
-}
-
 impl WaitlistStatus {
-    pub const ALL: [WaitlistStatus; 5] = [
-        WaitlistStatus::InAttesa,
-        WaitlistStatus::Offerta,
-        WaitlistStatus::Prenotato,
-        WaitlistStatus::Ritirata,
-        WaitlistStatus::Scaduta,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            WaitlistStatus::InAttesa => "in_attesa",
-            WaitlistStatus::Offerta => "offerta",
-            WaitlistStatus::Prenotato => "prenotato",
-            WaitlistStatus::Ritirata => "ritirata",
-            WaitlistStatus::Scaduta => "scaduta",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.code() == code)
-    }
-
     pub fn label(self) -> &'static str {
         match self {
             WaitlistStatus::InAttesa => "In attesa di un posto",
@@ -87,19 +23,24 @@ impl WaitlistStatus {
             WaitlistStatus::Scaduta => "Scaduta",
         }
     }
+
+    /// Whether the entry still waits or holds an offer (one such entry per thread).
+    pub fn is_live(self) -> bool {
+        matches!(self, WaitlistStatus::InAttesa | WaitlistStatus::Offerta)
+    }
 }
 
 /// `POST /api/waitlist`: Avvisami se si libera un posto.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct WaitlistRequest {
-    #[serde(deserialize_with = "crate::integer::deserialize")]
-    pub communication_id: i64,
-    #[serde(deserialize_with = "crate::integer::deserialize")]
-    pub office: i64,
+    #[serde(deserialize_with = "crate::integer::id")]
+    pub communication_id: ThreadId,
+    #[serde(deserialize_with = "crate::integer::id")]
+    pub office: OfficeId,
     #[cfg_attr(feature = "openapi", schema(value_type = PointCode))]
-    pub point: String,
+    pub point: Code<PointCode>,
     /// First day (AAAA-MM-GG), inside the bookable window.
     #[cfg_attr(feature = "openapi", schema(format = Date))]
     pub from: String,
@@ -119,7 +60,7 @@ pub struct WaitlistRequest {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct WaitlistOffer {
     /// The held appointment's Identificativo appuntamento.
-    pub reference: String,
+    pub reference: Reference,
     #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub starts_at: String,
     #[cfg_attr(feature = "openapi", schema(format = DateTime))]
@@ -132,15 +73,14 @@ pub struct WaitlistOffer {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct WaitlistEntry {
-    pub id: i64,
+    pub id: EntryId,
     pub status: WaitlistStatus,
-    pub communication_id: i64,
+    pub communication_id: ThreadId,
     pub protocol: String,
     pub subject: String,
-    pub office_id: i64,
+    pub office_id: OfficeId,
     pub office_name: String,
-    #[cfg_attr(feature = "openapi", schema(value_type = PointCode))]
-    pub point_code: String,
+    pub point_code: PointCode,
     pub point_label: String,
     #[cfg_attr(feature = "openapi", schema(format = Date))]
     pub from: String,

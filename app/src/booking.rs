@@ -2,7 +2,7 @@
 //! and how the choices travel in the address (so the browser's back button walks the steps and
 //! keeps every choice).
 
-use api::Office;
+use api::{Office, OfficeId, PointCode, Reference, ThreadId};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Step {
@@ -36,14 +36,14 @@ impl Step {
 /// The choices made so far.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Draft {
-    pub point: Option<String>,
-    pub office: Option<i64>,
+    pub point: Option<PointCode>,
+    pub office: Option<OfficeId>,
     /// `YYYY-MM-DD`
     pub day: Option<String>,
     /// The slot's start as the API wrote it.
     pub start: Option<String>,
-    /// Sposta appuntamento: the appointment being moved (its reference).
-    pub moving: Option<String>,
+    /// Sposta appuntamento: the appointment being moved.
+    pub moving: Option<Reference>,
 }
 
 impl Draft {
@@ -55,11 +55,11 @@ impl Draft {
                 .filter(|v| !v.is_empty())
         };
         let draft = Draft {
-            point: text("punto"),
+            point: text("punto").and_then(|v| PointCode::from_code(&v)),
             office: text("sede").and_then(|v| v.parse().ok()),
             day: text("giorno"),
             start: text("ora"),
-            moving: text("sposta"),
+            moving: text("sposta").map(Reference),
         };
         let requested = text("passo")
             .and_then(|v| v.parse().ok())
@@ -92,8 +92,9 @@ impl Draft {
         }
     }
 
-    /// The address of `step` with these choices.
-    pub fn href(&self, base: &str, step: Step) -> String {
+    /// The address of `step` with these choices, in the wizard of `thread`.
+    pub fn href(&self, thread: ThreadId, step: Step) -> String {
+        let base = api::paths::booking(thread);
         let mut query = vec![format!("passo={}", step.number())];
         if let Some(p) = &self.point {
             query.push(format!("punto={p}"));
@@ -114,18 +115,18 @@ impl Draft {
     }
 
     /// A new consultation point: the office, day and time chosen for another point no longer hold.
-    pub fn with_point(&self, point: &str) -> Draft {
-        if self.point.as_deref() == Some(point) {
+    pub fn with_point(&self, point: PointCode) -> Draft {
+        if self.point == Some(point) {
             return self.clone();
         }
         Draft {
-            point: Some(point.to_string()),
+            point: Some(point),
             moving: self.moving.clone(),
             ..Draft::default()
         }
     }
 
-    pub fn with_office(&self, office: i64) -> Draft {
+    pub fn with_office(&self, office: OfficeId) -> Draft {
         if self.office == Some(office) {
             return self.clone();
         }
@@ -159,24 +160,26 @@ impl Draft {
 
 /// Where "Sposta appuntamento" opens the wizard: at "Data e ora", with the point and the office
 /// of the appointment chosen, which the person may still change.
-pub fn move_href(thread: i64, point: &str, office: i64, reference: &str) -> String {
+pub fn move_href(
+    thread: ThreadId,
+    point: PointCode,
+    office: OfficeId,
+    reference: &Reference,
+) -> String {
     Draft {
-        point: Some(point.to_string()),
+        point: Some(point),
         office: Some(office),
-        moving: Some(reference.to_string()),
+        moving: Some(reference.clone()),
         ..Draft::default()
     }
-    .href(
-        &format!("/comunicazioni/{thread}/appuntamento"),
-        Step::DateTime,
-    )
+    .href(thread, Step::DateTime)
 }
 
 /// The offices that offer `point`, the contributor's own province first, then by city.
-pub fn offices_for(offices: &[Office], point: &str, province: &str) -> Vec<Office> {
+pub fn offices_for(offices: &[Office], point: Option<PointCode>, province: &str) -> Vec<Office> {
     let mut list: Vec<Office> = offices
         .iter()
-        .filter(|o| o.points.iter().any(|p| p == point))
+        .filter(|o| point.is_some_and(|p| o.points.contains(&p)))
         .cloned()
         .collect();
     list.sort_by(|a, b| (a.province != province, &a.city).cmp(&(b.province != province, &b.city)));
@@ -187,14 +190,16 @@ pub fn offices_for(offices: &[Office], point: &str, province: &str) -> Vec<Offic
 mod tests {
     use super::*;
 
-    fn office(id: i64, city: &str, province: &str, points: &[&str]) -> Office {
+    use PointCode::*;
+
+    fn office(id: i64, city: &str, province: &str, points: &[PointCode]) -> Office {
         Office {
-            id,
+            id: OfficeId(id),
             name: format!("Sede di {city}"),
             city: city.into(),
             address: "Via Roma, 1".into(),
             province: province.into(),
-            points: points.iter().map(|p| p.to_string()).collect(),
+            points: points.to_vec(),
         }
     }
 
@@ -205,17 +210,17 @@ mod tests {
             "punto" => Some("sportello".into()),
             _ => None,
         });
-        assert_eq!(draft.point.as_deref(), Some("sportello"));
+        assert_eq!(draft.point, Some(Sportello));
         assert_eq!(step, Step::Office);
     }
 
     #[test]
     fn choices_travel_in_the_address_and_come_back_the_same() {
         let draft = Draft::default()
-            .with_point("video")
-            .with_office(4)
+            .with_point(Video)
+            .with_office(OfficeId(4))
             .with_start("2026-03-03T10:30:00+01:00");
-        let href = draft.href("/comunicazioni/7/appuntamento", Step::Contact);
+        let href = draft.href(ThreadId(7), Step::Contact);
         assert_eq!(
             href,
             "/comunicazioni/7/appuntamento?passo=4&punto=video&sede=4&giorno=2026-03-03&ora=2026-03-03T10:30:00%2B01:00"
@@ -238,17 +243,17 @@ mod tests {
     #[test]
     fn changing_an_earlier_choice_drops_the_later_ones_and_keeping_it_keeps_them() {
         let draft = Draft::default()
-            .with_point("sportello")
-            .with_office(1)
+            .with_point(Sportello)
+            .with_office(OfficeId(1))
             .with_start("2026-03-03T10:30:00+01:00");
-        assert_eq!(draft.with_point("sportello"), draft);
-        assert_eq!(draft.with_office(1), draft);
-        let other = draft.with_office(2);
-        assert_eq!((other.office, other.start), (Some(2), None));
+        assert_eq!(draft.with_point(Sportello), draft);
+        assert_eq!(draft.with_office(OfficeId(1)), draft);
+        let other = draft.with_office(OfficeId(2));
+        assert_eq!((other.office, other.start), (Some(OfficeId(2)), None));
         assert_eq!(
-            draft.with_point("video"),
+            draft.with_point(Video),
             Draft {
-                point: Some("video".into()),
+                point: Some(Video),
                 ..Draft::default()
             }
         );
@@ -257,12 +262,12 @@ mod tests {
     #[test]
     fn the_contributors_own_office_comes_first_and_only_offices_with_the_point() {
         let offices = [
-            office(1, "Roma", "RM", &["sportello", "video"]),
-            office(2, "Milano", "MI", &["sportello", "video"]),
-            office(5, "Palermo", "PA", &["sportello"]),
-            office(3, "Bari", "BA", &["sportello", "video"]),
+            office(1, "Roma", "RM", &[Sportello, Video]),
+            office(2, "Milano", "MI", &[Sportello, Video]),
+            office(5, "Palermo", "PA", &[Sportello]),
+            office(3, "Bari", "BA", &[Sportello, Video]),
         ];
-        let cities: Vec<String> = offices_for(&offices, "video", "MI")
+        let cities: Vec<String> = offices_for(&offices, Some(Video), "MI")
             .into_iter()
             .map(|o| o.city)
             .collect();
@@ -279,10 +284,10 @@ mod tests {
             _ => None,
         });
         assert_eq!(step, Step::DateTime);
-        let changed = draft.with_point("telefono").with_office(2);
-        assert_eq!(changed.moving.as_deref(), Some("AP-2026-000001"));
+        let changed = draft.with_point(Telefono).with_office(OfficeId(2));
+        assert_eq!(changed.moving, Some(Reference::from("AP-2026-000001")));
         assert!(changed
-            .href("/comunicazioni/1/appuntamento", Step::DateTime)
+            .href(ThreadId(1), Step::DateTime)
             .ends_with("&sposta=AP-2026-000001"));
     }
 }

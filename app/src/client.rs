@@ -1,16 +1,19 @@
 //! The typed client of the JSON API. Every call reports activity to the session timer and turns
 //! the error envelope into `ApiError`, so pages only deal with Italian messages.
 
-use api::ErrorEnvelope;
+use api::{ErrorCode, ErrorEnvelope};
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
+/// A refusal of the API, or no answer at all.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ApiError {
+    /// 0 when the server did not answer.
     pub status: u16,
-    pub code: String,
+    /// The refusal's code; none when the server did not answer, or not in the envelope.
+    pub code: Option<ErrorCode>,
     pub message: String,
     pub fields: BTreeMap<String, String>,
 }
@@ -19,7 +22,7 @@ impl ApiError {
     fn network() -> Self {
         ApiError {
             status: 0,
-            code: "network".into(),
+            code: None,
             message: "Il servizio non è raggiungibile. Controlla la connessione e riprova.".into(),
             fields: BTreeMap::new(),
         }
@@ -46,13 +49,13 @@ async fn send(
     match response.json::<ErrorEnvelope>().await {
         Ok(envelope) => Err(ApiError {
             status,
-            code: envelope.error.code,
+            code: Some(envelope.error.code),
             message: envelope.error.message,
             fields: envelope.error.fields,
         }),
         Err(_) => Err(ApiError {
             status,
-            code: "unexpected".into(),
+            code: None,
             message: "Si è verificato un errore imprevisto. Riprova tra qualche minuto.".into(),
             fields: BTreeMap::new(),
         }),
@@ -77,6 +80,15 @@ pub async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Re
 
 pub async fn put<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
     decode(send(json_body(Request::put(path), body)).await?).await
+}
+
+/// A new `Idempotency-Key`: one per booking or move, kept for the retries of the same one.
+pub fn new_key() -> String {
+    format!(
+        "{:016x}{:016x}",
+        (js_sys::Math::random() * 1e16) as u64,
+        js_sys::Date::now() as u64
+    )
 }
 
 /// A POST that must not be repeated by accident: the server answers a retry with the same key

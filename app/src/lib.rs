@@ -1,5 +1,7 @@
-//! The browser app: a Leptos single-page app over the JSON API. Pages live in `pages/`,
-//! reusable pieces in `components/`, rules in plain modules (`session`) tested natively.
+//! The browser app: a Leptos single-page app over the JSON API. Pages live in `pages/` and do
+//! not import each other; what two share lives in `components/`; rules in plain modules
+//! (`session`, `booking`) tested natively. Every address comes from `api::paths` and
+//! `api::calls`; the router's patterns below are the only other place that spells them.
 
 pub mod booking;
 pub mod client;
@@ -23,9 +25,10 @@ pub fn start() {
 pub fn App() -> impl IntoView {
     let session = Session::new();
     provide_context(session);
-    provide_context(pages::booking::BookingMemory::new());
+    provide_context(components::contact_fields::BookingMemory::new());
+    // Who is here: a read, once, before any page decides what to show.
     leptos::task::spawn_local(async move {
-        match client::get::<api::SessionStatus>("/api/session/status").await {
+        match client::get::<api::SessionStatus>(api::calls::SESSION_STATUS).await {
             Ok(api::SessionStatus {
                 session: Some(info),
             }) => session.logged_in(info),
@@ -36,7 +39,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <Shell>
-                <Routes fallback=|| view! { <not_found::NotFound/> }>
+                <Routes fallback=|| view! { <components::not_found::NotFound/> }>
                     <Route path=path!("/") view=home::Home/>
                     <Route path=path!("/accedi") view=login::Login/>
                     <Route

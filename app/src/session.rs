@@ -66,7 +66,7 @@ pub fn resolve_selection(
     stored: Option<&str>,
 ) -> Option<String> {
     match role {
-        Role::Contribuente => contributors.first().map(|c| c.cf.clone()),
+        Role::Contribuente => contributors.first().map(|c| c.cf.to_string()),
         Role::Intermediario => stored
             .filter(|cf| contributors.iter().any(|c| c.cf == *cf))
             .map(str::to_string),
@@ -77,10 +77,10 @@ pub fn resolve_selection(
 /// The first page after login, and where "home" leads.
 pub fn home_path(role: Role) -> &'static str {
     match role {
-        Role::Contribuente => "/comunicazioni",
+        Role::Contribuente => api::paths::COMMUNICATIONS,
         // The studio's agenda, whoever is selected: it is where an intermediary's day starts.
-        Role::Intermediario => "/studio",
-        Role::Operatore => "/sede/comunicazioni",
+        Role::Intermediario => api::paths::STUDIO,
+        Role::Operatore => api::paths::OFFICE_QUEUE,
     }
 }
 
@@ -166,7 +166,7 @@ impl Session {
     pub fn home(&self) -> &'static str {
         match self.role() {
             Some(role) => home_path(role),
-            None => "/accedi",
+            None => api::paths::LOGIN,
         }
     }
 }

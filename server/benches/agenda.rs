@@ -74,7 +74,7 @@ fn sqlite_ceiling(dir: &std::path::Path) -> f64 {
     CEILING_TRANSACTIONS as f64 / start.elapsed().as_secs_f64()
 }
 
-async fn seed(url: &str) -> Vec<(String, i64)> {
+async fn seed(url: &str) -> Vec<(String, api::ThreadId)> {
     let db = Db::connect(url).await.expect("database");
     server::demo::load_if_empty(&db, &SystemClock)
         .await
@@ -175,7 +175,7 @@ struct Figures {
     peak_mb: f64,
 }
 
-fn measure(url: &str, people: &[(String, i64)]) -> (Figures, Child, SocketAddr) {
+fn measure(url: &str, people: &[(String, api::ThreadId)]) -> (Figures, Child, SocketAddr) {
     let (child, addr) = start_server(url);
     let cookie = &people[0].0;
     let availability_paths: Vec<String> = [

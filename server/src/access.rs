@@ -5,37 +5,29 @@
 use crate::auth::CurrentUser;
 use crate::db::Db;
 use crate::domain::booking::Viewer;
+use crate::domain::texts::Actor;
 use crate::error::{AppError, AppResult};
-use api::{Category, Contributor, Role};
+use api::{Category, Cf, Contributor, ContributorId, Instant, OfficeId, Role, ThreadId};
 
 /// A contributor as stored.
-#[derive(sqlx::FromRow)]
+#[derive(Clone, Debug, sqlx::FromRow)]
 pub struct ContributorRow {
-    pub id: i64,
-    pub cf: String,
+    pub id: ContributorId,
+    pub cf: Cf,
     pub name: String,
-    pub category: String,
+    pub category: Category,
     pub province: String,
 }
 
 impl ContributorRow {
-    pub fn to_api(&self) -> AppResult<Contributor> {
-        contributor(&self.cf, &self.name, &self.category, &self.province)
+    pub fn to_api(&self) -> Contributor {
+        Contributor {
+            cf: self.cf.clone(),
+            name: self.name.clone(),
+            category: self.category,
+            province: self.province.clone(),
+        }
     }
-}
-
-pub fn contributor(cf: &str, name: &str, category: &str, province: &str) -> AppResult<Contributor> {
-    let category = match category {
-        "artigiano" => Category::Artigiano,
-        "commerciante" => Category::Commerciante,
-        other => return Err(AppError::Internal(format!("unknown category {other}"))),
-    };
-    Ok(Contributor {
-        cf: cf.to_string(),
-        name: name.to_string(),
-        category,
-        province: province.to_string(),
-    })
 }
 
 /// "A live delegation from contributor `c` to intermediary $n at instant $m" (SQL).
@@ -53,7 +45,7 @@ pub fn delegated(contributor_column: &str, intermediary: usize, now: usize) -> S
 pub async fn contributors_for(
     db: &Db,
     user: &CurrentUser,
-    now: i64,
+    now: Instant,
 ) -> AppResult<Vec<Contributor>> {
     let rows: Vec<ContributorRow> = match user.role {
         Role::Contribuente => {
@@ -77,19 +69,24 @@ pub async fn contributors_for(
         }
         Role::Operatore => Vec::new(),
     };
-    rows.iter().map(ContributorRow::to_api).collect()
+    Ok(rows.iter().map(ContributorRow::to_api).collect())
 }
 
 /// A contributor the caller may act for, as the handlers need it.
 #[derive(Clone, Debug)]
 pub struct ActingFor {
-    pub id: i64,
+    pub id: ContributorId,
     pub contributor: Contributor,
 }
 
 /// The contributor named by `cf`, if `user` may act for them now; otherwise 404, whether the
 /// contributor exists or not.
-pub async fn acting_for(db: &Db, user: &CurrentUser, cf: &str, now: i64) -> AppResult<ActingFor> {
+pub async fn acting_for(
+    db: &Db,
+    user: &CurrentUser,
+    cf: &Cf,
+    now: Instant,
+) -> AppResult<ActingFor> {
     let row: Option<ContributorRow> = match user.role {
         Role::Contribuente => {
             sqlx::query_as(
@@ -117,12 +114,12 @@ pub async fn acting_for(db: &Db, user: &CurrentUser, cf: &str, now: i64) -> AppR
     };
     let Some(row) = row else {
         // Logged without the codice fiscale; the request id ties it to the route.
-        tracing::warn!(target: "audit", event = "refused", reason = "not_delegated", user = user.id, role = ?user.role);
+        tracing::warn!(target: "audit", event = "refused", reason = "not_delegated", user = user.id.0, role = ?user.role);
         return Err(AppError::NotFound);
     };
     Ok(ActingFor {
         id: row.id,
-        contributor: row.to_api()?,
+        contributor: row.to_api(),
     })
 }
 
@@ -132,7 +129,7 @@ pub enum Access {
     /// The contributor, or an intermediary acting for them.
     ContributorSide(ActingFor),
     /// An operator of the office concerned.
-    Office { office_id: i64 },
+    Office { office_id: OfficeId },
 }
 
 impl Access {
@@ -153,7 +150,7 @@ impl Access {
 
     /// An operator of the office, or 404: the contributor's side may not do what only the
     /// office does, and learns nothing from the refusal.
-    pub fn office(&self) -> AppResult<i64> {
+    pub fn office(&self) -> AppResult<OfficeId> {
         match self {
             Access::Office { office_id } => Ok(*office_id),
             Access::ContributorSide(_) => Err(AppError::NotFound),
@@ -167,14 +164,14 @@ impl Access {
 pub async fn access(
     db: &Db,
     user: &CurrentUser,
-    contributor_cf: &str,
-    office_id: i64,
-    now: i64,
+    contributor_cf: &Cf,
+    office_id: OfficeId,
+    now: Instant,
 ) -> AppResult<Access> {
     match user.role {
         Role::Operatore if user.office_id == Some(office_id) => Ok(Access::Office { office_id }),
         Role::Operatore => {
-            tracing::warn!(target: "audit", event = "refused", reason = "another_office", user = user.id, office_id);
+            tracing::warn!(target: "audit", event = "refused", reason = "another_office", user = user.id.0, office_id = office_id.0);
             Err(AppError::NotFound)
         }
         _ => Ok(Access::ContributorSide(
@@ -185,13 +182,18 @@ pub async fn access(
 
 #[derive(sqlx::FromRow)]
 struct ThreadOwner {
-    cf: String,
-    office_id: i64,
+    cf: Cf,
+    office_id: OfficeId,
 }
 
 /// The thread `id` if the caller may see it now: a thread belongs to the office it is routed
 /// to. Anyone else gets 404.
-pub async fn thread_access(db: &Db, user: &CurrentUser, id: i64, now: i64) -> AppResult<Access> {
+pub async fn thread_access(
+    db: &Db,
+    user: &CurrentUser,
+    id: ThreadId,
+    now: Instant,
+) -> AppResult<Access> {
     let owner: Option<ThreadOwner> = sqlx::query_as(
         "SELECT c.cf, t.office_id FROM communications t
          JOIN contributors c ON c.id = t.contributor_id WHERE t.id = $1",
@@ -222,5 +224,14 @@ pub fn actor_label(user: &CurrentUser, contributor_name: &str) -> String {
         Role::Intermediario => user.organisation.clone().unwrap_or(user.name.clone()),
         Role::Operatore => author_label(user, contributor_name),
         Role::Contribuente => user.name.clone(),
+    }
+}
+
+/// Who acts on an appointment, as both the timeline and the thread sign it.
+pub fn actor(user: &CurrentUser, contributor_name: &str) -> Actor {
+    Actor {
+        user: Some(user.id),
+        timeline: actor_label(user, contributor_name),
+        thread: author_label(user, contributor_name),
     }
 }

@@ -1,12 +1,12 @@
-//! The time source. Every rule that depends on time (session expiry, throttling, and later
-//! eligibility and holds) asks the clock, so tests can move time instead of waiting.
+//! The time source. Every rule that depends on time (session expiry, throttling, eligibility,
+//! holds) asks the clock, so tests can move time instead of waiting.
 
+use api::Instant;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
 
 pub trait Clock: Send + Sync {
-    /// Seconds since the Unix epoch.
-    fn now(&self) -> i64;
+    fn now(&self) -> Instant;
 }
 
 pub type SharedClock = Arc<dyn Clock>;
@@ -14,8 +14,8 @@ pub type SharedClock = Arc<dyn Clock>;
 pub struct SystemClock;
 
 impl Clock for SystemClock {
-    fn now(&self) -> i64 {
-        jiff::Timestamp::now().as_second()
+    fn now(&self) -> Instant {
+        Instant(jiff::Timestamp::now().as_second())
     }
 }
 
@@ -23,8 +23,8 @@ impl Clock for SystemClock {
 pub struct ManualClock(AtomicI64);
 
 impl ManualClock {
-    pub fn new(start: i64) -> Arc<Self> {
-        Arc::new(Self(AtomicI64::new(start)))
+    pub fn new(start: Instant) -> Arc<Self> {
+        Arc::new(Self(AtomicI64::new(start.seconds())))
     }
 
     pub fn advance(&self, seconds: i64) {
@@ -33,14 +33,7 @@ impl ManualClock {
 }
 
 impl Clock for ManualClock {
-    fn now(&self) -> i64 {
-        self.0.load(Ordering::SeqCst)
+    fn now(&self) -> Instant {
+        Instant(self.0.load(Ordering::SeqCst))
     }
-}
-
-/// RFC 3339 in UTC, as the session's expiry is written.
-pub fn rfc3339(unix: i64) -> String {
-    jiff::Timestamp::from_second(unix)
-        .map(|t| t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string())
-        .unwrap_or_default()
 }

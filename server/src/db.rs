@@ -147,16 +147,20 @@ impl WriteTx {
         }
     }
 
-    /// Takes row locks at one level of the lock order (see `Level`), ids ascending. On SQLite
-    /// the transaction already holds the database's write lock, so this costs nothing there.
-    pub async fn lock(&mut self, level: Level, ids: &[i64]) -> Result<(), sqlx::Error> {
+    /// Takes row locks at one level of the lock order (the ids' type says which, see `Level`),
+    /// ids ascending. On SQLite the transaction already holds the database's write lock, so
+    /// this costs nothing there.
+    pub async fn lock<I: Locked>(&mut self, ids: &[I]) -> Result<(), sqlx::Error> {
         if self.backend != Backend::Postgres {
             return Ok(());
         }
-        let mut ids = ids.to_vec();
+        let mut ids: Vec<i64> = ids.iter().map(|id| id.row()).collect();
         ids.sort_unstable();
         ids.dedup();
-        let sql = format!("SELECT id FROM {} WHERE id = $1 FOR UPDATE", level.table());
+        let sql = format!(
+            "SELECT id FROM {} WHERE id = $1 FOR UPDATE",
+            I::LEVEL.table()
+        );
         for id in ids {
             sqlx::query(&sql).bind(id).execute(self.conn()).await?;
         }
@@ -167,16 +171,16 @@ impl WriteTx {
     /// a lock taken out of the lock order (a freed place offered to a waiting person whose
     /// thread comes before the slot already held): never waiting cannot deadlock. On SQLite
     /// the transaction holds the database's write lock, so it always succeeds.
-    pub async fn try_lock(&mut self, level: Level, id: i64) -> Result<bool, sqlx::Error> {
+    pub async fn try_lock<I: Locked>(&mut self, id: I) -> Result<bool, sqlx::Error> {
         if self.backend != Backend::Postgres {
             return Ok(true);
         }
         let sql = format!(
             "SELECT id FROM {} WHERE id = $1 FOR UPDATE SKIP LOCKED",
-            level.table()
+            I::LEVEL.table()
         );
         let row = sqlx::query(&sql)
-            .bind(id)
+            .bind(id.row())
             .fetch_optional(self.conn())
             .await?;
         Ok(row.is_some())
@@ -199,7 +203,7 @@ impl Drop for WriteTx {
 
 /// The one lock order. Every write transaction that changes more than one of these takes its
 /// rows level by level, in this order, ids ascending within a level, and takes its counters
-/// (`next_values`, names sorted) after all of them; so two transactions never wait for each
+/// (`Ids::take`, names sorted) after all of them; so two transactions never wait for each
 /// other in a circle. New rows (events, messages, outbox) come last and lock nothing shared.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Level {
@@ -219,6 +223,30 @@ impl Level {
         }
     }
 }
+
+/// The ids of the rows the lock order names, each knowing its level.
+pub trait Locked: Copy {
+    const LEVEL: Level;
+    fn row(self) -> i64;
+}
+
+macro_rules! locked {
+    ($($id:ty => $level:expr),+) => { $(
+        impl Locked for $id {
+            const LEVEL: Level = $level;
+            fn row(self) -> i64 {
+                self.0
+            }
+        }
+    )+ };
+}
+
+locked!(
+    api::ContributorId => Level::Contributor,
+    api::ThreadId => Level::Thread,
+    api::SlotId => Level::Slot,
+    api::AppointmentId => Level::Appointment
+);
 
 impl Deref for WriteTx {
     type Target = AnyConnection;
@@ -431,8 +459,46 @@ impl Db {
     }
 }
 
+/// A named counter of the `sequences` table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Counter {
+    AppointmentEvents,
+    Appointments,
+    Closures,
+    Communications,
+    Contributors,
+    Delegations,
+    Messages,
+    Outbox,
+    Users,
+    Waitlist,
+    /// The protocol numbers of threads sent in a year.
+    Protocol(i16),
+    /// The Identificativi appuntamento of a year.
+    Reference(i16),
+}
+
+impl Counter {
+    fn name(self) -> String {
+        match self {
+            Counter::AppointmentEvents => "appointment_events".into(),
+            Counter::Appointments => "appointments".into(),
+            Counter::Closures => "closures".into(),
+            Counter::Communications => "communications".into(),
+            Counter::Contributors => "contributors".into(),
+            Counter::Delegations => "delegations".into(),
+            Counter::Messages => "messages".into(),
+            Counter::Outbox => "outbox".into(),
+            Counter::Users => "users".into(),
+            Counter::Waitlist => "waitlist".into(),
+            Counter::Protocol(year) => format!("protocol-{year}"),
+            Counter::Reference(year) => format!("appointment-{year}"),
+        }
+    }
+}
+
 #[derive(sqlx::FromRow)]
-struct Counter {
+struct Row {
     name: String,
     value: i64,
 }
@@ -448,10 +514,10 @@ impl Ids {
     /// Advances every counter by the number wanted, in one statement and in name order
     /// whatever the order asked: a transaction takes its counters once, after its row locks
     /// (see `Level`), so two transactions never take two counters in opposite orders.
-    pub async fn take(tx: &mut WriteTx, wants: &[(&str, i64)]) -> Result<Ids, sqlx::Error> {
-        let mut wanted = std::collections::BTreeMap::<&str, i64>::new();
-        for (name, n) in wants {
-            *wanted.entry(name).or_default() += n;
+    pub async fn take(tx: &mut WriteTx, wants: &[(Counter, i64)]) -> Result<Ids, sqlx::Error> {
+        let mut wanted = std::collections::BTreeMap::<String, i64>::new();
+        for (counter, n) in wants {
+            *wanted.entry(counter.name()).or_default() += n;
         }
         wanted.retain(|_, n| *n > 0);
         if wanted.is_empty() {
@@ -466,9 +532,9 @@ impl Ids {
              ON CONFLICT (name) DO UPDATE SET value = sequences.value + excluded.value
              RETURNING name, value"
         );
-        let mut query = sqlx::query_as::<_, Counter>(&sql);
+        let mut query = sqlx::query_as::<_, Row>(&sql);
         for (name, n) in &wanted {
-            query = query.bind(*name).bind(*n);
+            query = query.bind(name.as_str()).bind(*n);
         }
         let mut ids = Ids::default();
         for counter in query.fetch_all(&mut **tx).await? {
@@ -479,9 +545,10 @@ impl Ids {
         Ok(ids)
     }
 
-    /// The next value of `name`; asking for more than was taken is a bug, answered as one.
-    pub fn next(&mut self, name: &str) -> Result<i64, sqlx::Error> {
-        match self.blocks.get_mut(name) {
+    /// The next value of `counter`; asking for more than was taken is a bug, answered as one.
+    pub fn next(&mut self, counter: Counter) -> Result<i64, sqlx::Error> {
+        let name = counter.name();
+        match self.blocks.get_mut(&name) {
             Some((next, last)) if *next <= *last => {
                 *next += 1;
                 Ok(*next - 1)
@@ -493,15 +560,7 @@ impl Ids {
     }
 }
 
-/// Advances a named counter and returns its new value, inside the caller's transaction.
-pub async fn next_value(tx: &mut WriteTx, name: &str) -> Result<i64, sqlx::Error> {
-    Ids::take(tx, &[(name, 1)]).await?.next(name)
-}
-
-/// Advances several counters by one (see `Ids::take`) and returns their new values in the
-/// order asked.
-pub async fn next_values(tx: &mut WriteTx, names: &[&str]) -> Result<Vec<i64>, sqlx::Error> {
-    let wants: Vec<(&str, i64)> = names.iter().map(|n| (*n, 1)).collect();
-    let mut ids = Ids::take(tx, &wants).await?;
-    names.iter().map(|n| ids.next(n)).collect()
+/// Advances a counter and returns its new value, inside the caller's transaction.
+pub async fn next_value(tx: &mut WriteTx, counter: Counter) -> Result<i64, sqlx::Error> {
+    Ids::take(tx, &[(counter, 1)]).await?.next(counter)
 }

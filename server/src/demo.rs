@@ -1,12 +1,16 @@
 //! The demo data (`--demo`): the people of README's table, loaded only into an empty database.
 
-use crate::auth::hash_password;
 use crate::clock::Clock;
-use crate::communications::repo::{insert_message, insert_thread, NewMessage, NewThread};
-use crate::db::WriteTx;
-use crate::db::{next_value, Db};
-use crate::rome;
-use api::CommunicationStatus;
+use crate::communications::repo::{
+    insert_message, insert_thread, FirstMessage, NewMessage, NewThread,
+};
+use crate::db::{next_value, Counter, Db, WriteTx};
+use crate::domain::rome;
+use crate::secrets::{hash_password, new_token, token_hash};
+use api::{
+    CommunicationStatus, ContributorId, EventKind, Instant, OfficeId, PointCode, Role, ThreadId,
+    UserId,
+};
 
 pub const PASSWORD: &str = "demo2026";
 
@@ -18,10 +22,25 @@ pub const ACCOUNTS_HELP: &str = "Account dimostrativi (password: demo2026):
   operatore.roma    operatore della Sede di Roma
   operatore.milano  operatore della Sede di Milano";
 
-const CONTRIBUTORS: &[(&str, &str, &str, &str)] = &[
-    ("RSSMRA80A01H501U", "Mario Rossi", "artigiano", "RM"),
-    ("BNCLCU85M41F205T", "Lucia Bianchi", "commerciante", "MI"),
-    ("FRRGNN72T10F839E", "Giovanni Ferri", "artigiano", "NA"),
+const CONTRIBUTORS: &[(&str, &str, api::Category, &str)] = &[
+    (
+        "RSSMRA80A01H501U",
+        "Mario Rossi",
+        api::Category::Artigiano,
+        "RM",
+    ),
+    (
+        "BNCLCU85M41F205T",
+        "Lucia Bianchi",
+        api::Category::Commerciante,
+        "MI",
+    ),
+    (
+        "FRRGNN72T10F839E",
+        "Giovanni Ferri",
+        api::Category::Artigiano,
+        "NA",
+    ),
 ];
 
 /// (username, name, office province)
@@ -75,19 +94,18 @@ pub async fn load_if_empty(db: &Db, clock: &dyn Clock) -> Result<bool, sqlx::Err
 
     let mut contributor_ids = Vec::new();
     for (cf, name, category, province) in CONTRIBUTORS {
-        let user_id = next_value(&mut tx, "users").await?;
-        insert_user(
-            &mut tx,
-            user_id,
-            cf,
+        let user_id = UserId(next_value(&mut tx, Counter::Users).await?);
+        let user = NewUser {
+            id: user_id,
+            username: cf,
             name,
-            "contribuente",
-            &hashes.next().unwrap(),
-            None,
-            None,
-        )
-        .await?;
-        let id = next_value(&mut tx, "contributors").await?;
+            role: Role::Contribuente,
+            password_hash: &hashes.next().unwrap(),
+            organisation: None,
+            office: None,
+        };
+        insert_user(&mut tx, &user).await?;
+        let id = ContributorId(next_value(&mut tx, Counter::Contributors).await?);
         sqlx::query(
             "INSERT INTO contributors (id, cf, name, category, province, user_id)
              VALUES ($1, $2, $3, $4, $5, $6)",
@@ -105,39 +123,36 @@ pub async fn load_if_empty(db: &Db, clock: &dyn Clock) -> Result<bool, sqlx::Err
 
     for (username, name, province) in OPERATORS {
         let office = office_id(province).map(|(id, _)| id);
-        let user_id = next_value(&mut tx, "users").await?;
-        insert_user(
-            &mut tx,
-            user_id,
+        let user = NewUser {
+            id: UserId(next_value(&mut tx, Counter::Users).await?),
             username,
             name,
-            "operatore",
-            &hashes.next().unwrap(),
-            None,
+            role: Role::Operatore,
+            password_hash: &hashes.next().unwrap(),
+            organisation: None,
             office,
-        )
-        .await?;
+        };
+        insert_user(&mut tx, &user).await?;
     }
 
     let (cf, name, organisation) = INTERMEDIARY;
-    let intermediary_id = next_value(&mut tx, "users").await?;
-    insert_user(
-        &mut tx,
-        intermediary_id,
-        cf,
+    let intermediary_id = UserId(next_value(&mut tx, Counter::Users).await?);
+    let intermediary = NewUser {
+        id: intermediary_id,
+        username: cf,
         name,
-        "intermediario",
-        &hashes.next().unwrap(),
-        Some(organisation),
-        None,
-    )
-    .await?;
+        role: Role::Intermediario,
+        password_hash: &hashes.next().unwrap(),
+        organisation: Some(organisation),
+        office: None,
+    };
+    insert_user(&mut tx, &intermediary).await?;
     for delegator in DELEGATORS {
         let contributor_id = contributor_ids
             .iter()
             .find(|(c, _)| c == delegator)
             .map(|(_, id)| *id);
-        let id = next_value(&mut tx, "delegations").await?;
+        let id = next_value(&mut tx, Counter::Delegations).await?;
         sqlx::query(
             "INSERT INTO delegations (id, intermediary_id, contributor_id, valid_from, valid_until)
              VALUES ($1, $2, $3, $4, $5)",
@@ -239,13 +254,13 @@ const THREADS: &[DemoThread] = &[
 ];
 
 async fn load_thread(
-    tx: &mut crate::db::WriteTx,
-    contributor_id: i64,
-    office_id: i64,
+    tx: &mut WriteTx,
+    contributor_id: ContributorId,
+    office_id: OfficeId,
     contributor: &str,
     office: &str,
     thread: &DemoThread,
-    now: i64,
+    now: Instant,
 ) -> Result<(), sqlx::Error> {
     let sent_at = now - thread.sent_days_ago * DAY;
     let answered_at = now - thread.answer.0 * DAY;
@@ -259,11 +274,24 @@ async fn load_thread(
             status: thread.status,
             sent_at,
         },
-        (None, contributor, thread.text),
+        FirstMessage {
+            author: None,
+            label: contributor,
+            text: thread.text,
+        },
     )
     .await
     .map_err(demo_error)?;
-    message(tx, id, None, office, true, thread.answer.1, answered_at).await?;
+    let answer = NewMessage {
+        id: next_value(tx, Counter::Messages).await?,
+        communication_id: id,
+        author: None,
+        label: office,
+        from_institute: true,
+        text: thread.answer.1,
+        now: answered_at,
+    };
+    insert_message(tx, &answer).await.map_err(demo_error)?;
     sqlx::query(
         "UPDATE communications SET last_message_at = $1, last_institute_message_at = $1,
              awaiting_answer = 0, contributor_read_at = $2 WHERE id = $3",
@@ -283,55 +311,34 @@ fn demo_error(error: crate::error::AppError) -> sqlx::Error {
 #[derive(sqlx::FromRow)]
 struct OfficeRow {
     province: String,
-    id: i64,
+    id: OfficeId,
     name: String,
 }
 
-/// A message in a demo thread, with the next message id.
-async fn message(
-    tx: &mut WriteTx,
-    thread: i64,
-    author: Option<i64>,
-    label: &str,
-    from_institute: bool,
-    text: &str,
-    at: i64,
-) -> Result<(), sqlx::Error> {
-    let message = NewMessage {
-        id: next_value(tx, "messages").await?,
-        communication_id: thread,
-        author,
-        label,
-        from_institute,
-        text,
-        now: at,
-    };
-    insert_message(tx, &message).await.map_err(demo_error)
+/// An account of the demo.
+struct NewUser<'a> {
+    id: UserId,
+    username: &'a str,
+    name: &'a str,
+    role: Role,
+    password_hash: &'a str,
+    organisation: Option<&'a str>,
+    office: Option<OfficeId>,
 }
 
-#[allow(clippy::too_many_arguments)]
-async fn insert_user(
-    tx: &mut crate::db::WriteTx,
-    id: i64,
-    username: &str,
-    name: &str,
-    role: &str,
-    password_hash: &str,
-    organisation: Option<&str>,
-    office_id: Option<i64>,
-) -> Result<(), sqlx::Error> {
+async fn insert_user(tx: &mut WriteTx, u: &NewUser<'_>) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO users (id, username, username_key, name, role, password_hash, organisation, office_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
-    .bind(id)
-    .bind(username)
-    .bind(username.to_lowercase())
-    .bind(name)
-    .bind(role)
-    .bind(password_hash)
-    .bind(organisation)
-    .bind(office_id)
+    .bind(u.id)
+    .bind(u.username)
+    .bind(u.username.to_lowercase())
+    .bind(u.name)
+    .bind(u.role)
+    .bind(u.password_hash)
+    .bind(u.organisation)
+    .bind(u.office)
     .execute(&mut **tx)
     .await?;
     Ok(())
@@ -341,20 +348,21 @@ async fn insert_user(
 /// work on: two meetings on the last working day (attendance still to record) and one on the
 /// first bookable day (which the office may cancel). Only `--demo` loads them: the tests book
 /// their own.
-pub async fn load_office_day(db: &Db, now: i64) -> Result<(), sqlx::Error> {
+pub async fn load_office_day(db: &Db, now: Instant) -> Result<(), sqlx::Error> {
     use crate::domain::calendar::{is_closed_day, next_working_day};
     use jiff::ToSpan;
-    let office: i64 = sqlx::query_scalar("SELECT id FROM offices WHERE province = 'RM'")
+    let office: OfficeId = sqlx::query_scalar("SELECT id FROM offices WHERE province = 'RM'")
         .fetch_one(&db.pool)
         .await?;
     let patron: Option<String> = sqlx::query_scalar("SELECT patron_day FROM offices WHERE id = $1")
         .bind(office)
         .fetch_one(&db.pool)
         .await?;
-    let contributor: i64 = sqlx::query_scalar("SELECT id FROM contributors WHERE cf = $1")
-        .bind(CONTRIBUTORS[0].0)
-        .fetch_one(&db.pool)
-        .await?;
+    let contributor: ContributorId =
+        sqlx::query_scalar("SELECT id FROM contributors WHERE cf = $1")
+            .bind(CONTRIBUTORS[0].0)
+            .fetch_one(&db.pool)
+            .await?;
     let today = rome::date_of(now);
     let mut past = today.checked_sub(1.day()).expect("in range");
     while is_closed_day(past, patron.as_deref()) {
@@ -362,10 +370,7 @@ pub async fn load_office_day(db: &Db, now: i64) -> Result<(), sqlx::Error> {
     }
     let future = next_working_day(today, patron.as_deref());
     let at = |day: jiff::civil::Date, hour: i8, minute: i8| {
-        rome::tz()
-            .to_timestamp(day.to_datetime(jiff::civil::Time::constant(hour, minute, 0, 0)))
-            .map(|t| t.as_second())
-            .unwrap_or_default()
+        rome::at(day, jiff::civil::Time::constant(hour, minute, 0, 0)).unwrap_or_default()
     };
     let meetings = [
         (
@@ -404,7 +409,11 @@ pub async fn load_office_day(db: &Db, now: i64) -> Result<(), sqlx::Error> {
                 status: CommunicationStatus::InLavorazione,
                 sent_at,
             },
-            (None, CONTRIBUTORS[0].1, notes),
+            FirstMessage {
+                author: None,
+                label: CONTRIBUTORS[0].1,
+                text: notes,
+            },
         )
         .await
         .map_err(demo_error)?;
@@ -412,7 +421,7 @@ pub async fn load_office_day(db: &Db, now: i64) -> Result<(), sqlx::Error> {
         // Booked three days before, and never later than now (a Monday meeting seen on a Friday
         // morning).
         let booked_at = (starts_at - 3 * DAY).min(now - 3600);
-        let slot = crate::agenda::slot_rows::slot_id(office, "sportello", starts_at);
+        let slot = crate::agenda::slot_rows::slot_id(office, PointCode::Sportello, starts_at);
         sqlx::query(
             "INSERT INTO slots (id, office_id, point_code, starts_at, ends_at, capacity, booked)
              VALUES ($1, $2, 'sportello', $3, $4, 2, 1)
@@ -424,20 +433,20 @@ pub async fn load_office_day(db: &Db, now: i64) -> Result<(), sqlx::Error> {
         .bind(ends_at)
         .execute(&mut *tx)
         .await?;
-        let slot: i64 = sqlx::query_scalar(
+        let slot: api::SlotId = sqlx::query_scalar(
             "SELECT id FROM slots WHERE office_id = $1 AND point_code = 'sportello' AND starts_at = $2",
         )
         .bind(office)
         .bind(starts_at)
         .fetch_one(&mut *tx)
         .await?;
-        let id = next_value(&mut tx, "appointments").await?;
+        let id = next_value(&mut tx, Counter::Appointments).await?;
         let year = rome::date_of(booked_at).year();
         let reference = format!(
             "AP-{year}-{:06}",
-            next_value(&mut tx, &format!("appointment-{year}")).await?
+            next_value(&mut tx, Counter::Reference(year)).await?
         );
-        let user: i64 = sqlx::query_scalar("SELECT user_id FROM contributors WHERE id = $1")
+        let user: UserId = sqlx::query_scalar("SELECT user_id FROM contributors WHERE id = $1")
             .bind(contributor)
             .fetch_one(&mut *tx)
             .await?;
@@ -463,8 +472,8 @@ pub async fn load_office_day(db: &Db, now: i64) -> Result<(), sqlx::Error> {
         .bind(booked_at)
         .execute(&mut *tx)
         .await?;
-        for kind in ["prenotato", "confermato"] {
-            let event = next_value(&mut tx, "appointment_events").await?;
+        for kind in [EventKind::Prenotato, EventKind::Confermato] {
+            let event = next_value(&mut tx, Counter::AppointmentEvents).await?;
             sqlx::query(
                 "INSERT INTO appointment_events (id, appointment_id, at, kind, actor_user_id, actor_label)
                  VALUES ($1, $2, $3, $4, $5, $6)",
@@ -486,7 +495,7 @@ pub async fn load_office_day(db: &Db, now: i64) -> Result<(), sqlx::Error> {
         );
         // The service's message, as a real booking writes it.
         let booked = NewMessage {
-            id: next_value(&mut tx, "messages").await?,
+            id: next_value(&mut tx, Counter::Messages).await?,
             communication_id: thread,
             author: Some(user),
             label: crate::domain::texts::SYSTEM_AUTHOR,
@@ -513,14 +522,14 @@ pub async fn load_office_day(db: &Db, now: i64) -> Result<(), sqlx::Error> {
 pub async fn load_test_contributors(
     db: &Db,
     n: usize,
-    now: i64,
-) -> Result<Vec<(String, i64)>, sqlx::Error> {
+    now: Instant,
+) -> Result<Vec<(String, ThreadId)>, sqlx::Error> {
     let mut people = Vec::with_capacity(n);
     let mut tx = db.begin_write().await?;
     for i in 0..n {
-        let user = next_value(&mut tx, "users").await?;
-        let contributor = next_value(&mut tx, "contributors").await?;
-        let cf = format!("LDTCNT80A01H{:04}", user % 10_000);
+        let user = UserId(next_value(&mut tx, Counter::Users).await?);
+        let contributor = ContributorId(next_value(&mut tx, Counter::Contributors).await?);
+        let cf = format!("LDTCNT80A01H{:04}", user.0 % 10_000);
         let name = format!("Contribuente di prova {i}");
         sqlx::query(
             "INSERT INTO users (id, username, username_key, name, role, password_hash)
@@ -542,7 +551,7 @@ pub async fn load_test_contributors(
         .bind(user)
         .execute(&mut *tx)
         .await?;
-        let office: i64 = sqlx::query_scalar("SELECT id FROM offices WHERE province = 'RM'")
+        let office: OfficeId = sqlx::query_scalar("SELECT id FROM offices WHERE province = 'RM'")
             .fetch_one(&mut *tx)
             .await?;
         let (thread, _) = insert_thread(
@@ -555,16 +564,20 @@ pub async fn load_test_contributors(
                 status: CommunicationStatus::NonAccolta,
                 sent_at: now - DAY,
             },
-            (None, &name, "Prova di carico."),
+            FirstMessage {
+                author: None,
+                label: &name,
+                text: "Prova di carico.",
+            },
         )
         .await
         .map_err(demo_error)?;
-        let token = crate::auth::new_token();
+        let token = new_token();
         sqlx::query(
             "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at)
              VALUES ($1, $2, $3, $3, $4)",
         )
-        .bind(crate::auth::token_hash(&token))
+        .bind(token_hash(&token))
         .bind(user)
         .bind(now)
         .bind(now + 3600)

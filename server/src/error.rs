@@ -1,7 +1,7 @@
 //! One error type for every handler and one JSON envelope (API.md "Errors"): Italian messages
 //! for the user, internal details only in the log.
 
-use api::{ErrorBody, ErrorEnvelope};
+use api::{ErrorBody, ErrorCode, ErrorEnvelope};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -36,7 +36,7 @@ pub enum AppError {
     /// 409: the request clashes with the resource's state (a closed thread, an outcome
     /// already recorded).
     #[error("conflict: {code}")]
-    Conflict { code: &'static str, message: String },
+    Conflict { code: ErrorCode, message: String },
     /// 410: the hold expired.
     #[error("gone")]
     Gone,
@@ -52,7 +52,7 @@ pub enum AppError {
     /// 429: too many attempts; `retry_after` in seconds.
     #[error("too many requests")]
     TooManyRequests {
-        code: &'static str,
+        code: ErrorCode,
         message: String,
         retry_after: i64,
     },
@@ -81,7 +81,7 @@ impl From<sqlx::Error> for AppError {
             ) {
                 tracing::info!(detail = %db.message(), "write refused by a constraint");
                 return AppError::Conflict {
-                    code: "conflict",
+                    code: ErrorCode::Conflict,
                     message: "Nel frattempo i dati sono cambiati: ricarica la pagina e riprova."
                         .into(),
                 };
@@ -120,77 +120,85 @@ impl AppError {
         AppError::Validation(BTreeMap::from([(name.to_string(), message.to_string())]))
     }
 
-    fn parts(&self) -> (StatusCode, &'static str, String) {
+    /// A 409 with its code and the user's sentence.
+    pub fn conflict(code: ErrorCode, message: impl Into<String>) -> Self {
+        AppError::Conflict {
+            code,
+            message: message.into(),
+        }
+    }
+
+    fn parts(&self) -> (StatusCode, ErrorCode, String) {
         use AppError::*;
         match self {
             BadRequest(detail) | BadField { detail, .. } => (
                 StatusCode::BAD_REQUEST,
-                "bad_request",
+                ErrorCode::BadRequest,
                 format!("La richiesta non è valida: {detail}"),
             ),
             Unauthenticated => (
                 StatusCode::UNAUTHORIZED,
-                "unauthenticated",
+                ErrorCode::Unauthenticated,
                 "Accedi per continuare.".into(),
             ),
             SessionExpired => (
                 StatusCode::UNAUTHORIZED,
-                "session_expired",
+                ErrorCode::SessionExpired,
                 "La sessione è scaduta. Accedi di nuovo per continuare.".into(),
             ),
             InvalidCredentials => (
                 StatusCode::UNAUTHORIZED,
-                "invalid_credentials",
+                ErrorCode::InvalidCredentials,
                 "Nome utente o password non corretti. Controlla i dati e riprova.".into(),
             ),
             Forbidden => (
                 StatusCode::FORBIDDEN,
-                "forbidden",
+                ErrorCode::Forbidden,
                 "Questa funzione non è disponibile per il tuo profilo.".into(),
             ),
             CrossSite => (
                 StatusCode::FORBIDDEN,
-                "cross_site",
+                ErrorCode::CrossSite,
                 "Richiesta rifiutata: proviene da un altro sito.".into(),
             ),
             NotFound => (
                 StatusCode::NOT_FOUND,
-                "not_found",
+                ErrorCode::NotFound,
                 "La risorsa richiesta non esiste.".into(),
             ),
-            Conflict { code, message } => (StatusCode::CONFLICT, code, message.clone()),
+            Conflict { code, message } => (StatusCode::CONFLICT, *code, message.clone()),
             Gone => (
                 StatusCode::GONE,
-                "hold_expired",
+                ErrorCode::HoldExpired,
                 "Il tempo per confermare la prenotazione è scaduto e l'orario è stato liberato. Puoi prenotare di nuovo.".into(),
             ),
             PayloadTooLarge => (
                 StatusCode::PAYLOAD_TOO_LARGE,
-                "payload_too_large",
+                ErrorCode::PayloadTooLarge,
                 "La richiesta è troppo grande.".into(),
             ),
             UnsupportedMediaType => (
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                "unsupported_media_type",
+                ErrorCode::UnsupportedMediaType,
                 "Il contenuto della richiesta deve essere in formato JSON.".into(),
             ),
             Validation(_) => (
                 StatusCode::UNPROCESSABLE_ENTITY,
-                "validation",
+                ErrorCode::Validation,
                 "Alcuni dati non sono validi. Correggi i campi indicati.".into(),
             ),
             TooManyRequests { code, message, .. } => {
-                (StatusCode::TOO_MANY_REQUESTS, code, message.clone())
+                (StatusCode::TOO_MANY_REQUESTS, *code, message.clone())
             }
             Busy(_) => (
                 StatusCode::SERVICE_UNAVAILABLE,
-                "busy",
+                ErrorCode::Busy,
                 "Il servizio è molto richiesto in questo momento: riprova tra qualche secondo."
                     .into(),
             ),
             Internal(_) => (
                 StatusCode::INTERNAL_SERVER_ERROR,
-                "internal",
+                ErrorCode::Internal,
                 "Si è verificato un errore imprevisto. Riprova tra qualche minuto.".into(),
             ),
         }
@@ -223,7 +231,7 @@ impl IntoResponse for AppError {
             status,
             Json(ErrorEnvelope {
                 error: ErrorBody {
-                    code: code.to_string(),
+                    code,
                     message,
                     fields,
                 },

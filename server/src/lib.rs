@@ -14,21 +14,24 @@ pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod extract;
+pub mod jobs;
 pub mod notify;
 pub mod office;
 pub mod openapi;
-pub mod rome;
-pub mod routes;
+pub mod secrets;
 pub mod security;
 pub mod session;
+pub mod state;
 pub mod telemetry;
 pub mod throttle;
 pub mod waitlist;
 
 use crate::assets::Assets;
-use crate::clock::{Clock, SharedClock, SystemClock};
+use crate::clock::{Clock, SystemClock};
 use crate::config::Config;
 use crate::db::Db;
+use crate::error::AppError;
+pub use crate::state::{AppState, Settings};
 use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::{HeaderName, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -39,49 +42,6 @@ use tower::ServiceBuilder;
 use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::trace::TraceLayer;
-
-/// Fixed for the life of the process.
-pub struct Settings {
-    pub secure_cookies: bool,
-    /// A real argon2 hash of nothing, verified against when a username is unknown.
-    pub dummy_hash: String,
-    /// The reverse proxy whose `X-Forwarded-For` names the client (`--trusted-proxy`).
-    pub trusted_proxy: Option<std::net::IpAddr>,
-    pub hashing: auth::Hashing,
-}
-
-#[derive(Clone)]
-pub struct AppState {
-    pub db: Db,
-    pub clock: SharedClock,
-    pub settings: Arc<Settings>,
-    pub assets: Arc<Assets>,
-}
-
-impl AppState {
-    pub fn new(db: Db, clock: SharedClock, assets: Assets, secure_cookies: bool) -> AppState {
-        AppState {
-            db,
-            clock,
-            assets: Arc::new(assets),
-            settings: Arc::new(Settings {
-                secure_cookies,
-                dummy_hash: auth::hash_password(&auth::new_token()),
-                trusted_proxy: None,
-                hashing: auth::Hashing::per_core(),
-            }),
-        }
-    }
-
-    /// Behind a reverse proxy at `proxy`: the client's address is the last one it appends to
-    /// `X-Forwarded-For`.
-    pub fn with_trusted_proxy(mut self, proxy: Option<std::net::IpAddr>) -> AppState {
-        if let Some(settings) = Arc::get_mut(&mut self.settings) {
-            settings.trusted_proxy = proxy;
-        }
-        self
-    }
-}
 
 pub fn app(state: AppState) -> Router {
     let policy = security::Policy {
@@ -146,7 +106,8 @@ async fn health(State(state): State<AppState>) -> Response {
 async fn fallback(State(state): State<AppState>, request: Request) -> Response {
     let path = request.uri().path();
     if path == "/api" || path.starts_with("/api/") {
-        return routes::api_not_found().await.into_response();
+        // Any `/api` path that no route answers: the envelope, never the app's HTML.
+        return AppError::NotFound.into_response();
     }
     state
         .assets
@@ -162,8 +123,8 @@ pub async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     let assets = Assets::load(&config.static_dir)?;
     let state = AppState::new(db, Arc::new(SystemClock), assets, config.secure_cookies)
         .with_trusted_proxy(config.trusted_proxy);
-    agenda::workflow::spawn_sweeper(state.db.clone(), state.clock.clone());
-    notify::set_reminder_policy(domain::notices::ReminderPolicy {
+    jobs::spawn_sweeper(state.db.clone(), state.clock.clone());
+    notify::outbox::set_reminder_policy(domain::notices::ReminderPolicy {
         hour: config.reminder_hour,
         hours_before: config.reminder_hours_before,
     });
@@ -178,7 +139,7 @@ pub async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
         .unwrap_or_else(|| format!("http://{}", config.bind));
     let delivery =
         notify::worker::Delivery::new(state.db.clone(), mailer, &config.mail_from, &public_url)?;
-    notify::worker::spawn(Arc::new(delivery), state.clock.clone());
+    jobs::spawn_delivery(Arc::new(delivery), state.clock.clone());
     let listener = tokio::net::TcpListener::bind(config.bind).await?;
     let address = listener.local_addr()?;
     println!("Cassetto Previdenziale in ascolto su http://{address}");

@@ -4,7 +4,7 @@
 //! handlers (the session, the guard against other sites, the JSON body, retries) is added here
 //! once, from the same facts those layers act on.
 
-use crate::AppState;
+use crate::state::AppState;
 use axum::Router;
 use std::sync::OnceLock;
 use utoipa::openapi::path::{HttpMethod, Operation, Parameter, ParameterIn};

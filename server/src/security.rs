@@ -213,12 +213,12 @@ mod tests {
 #[derive(Clone, Copy, Debug)]
 pub struct ClientAddress(pub std::net::IpAddr);
 
-impl axum::extract::FromRequestParts<crate::AppState> for ClientAddress {
+impl axum::extract::FromRequestParts<crate::state::AppState> for ClientAddress {
     type Rejection = AppError;
 
     async fn from_request_parts(
         parts: &mut axum::http::request::Parts,
-        state: &crate::AppState,
+        state: &crate::state::AppState,
     ) -> Result<Self, AppError> {
         use axum::extract::ConnectInfo;
         use std::net::{IpAddr, Ipv4Addr, SocketAddr};

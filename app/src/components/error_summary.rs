@@ -11,23 +11,6 @@ pub struct Problem {
     pub message: String,
 }
 
-/// Turns a 422's `fields` into summary entries, in the form's order: (field in the API, id of
-/// the control on the page).
-pub fn problems_from(
-    fields: &std::collections::BTreeMap<String, String>,
-    order: &[(&'static str, &'static str)],
-) -> Vec<Problem> {
-    order
-        .iter()
-        .filter_map(|(key, id)| {
-            fields.get(*key).map(|m| Problem {
-                field: Some(*id),
-                message: m.clone(),
-            })
-        })
-        .collect()
-}
-
 /// The message for the control `id`, if any.
 pub fn message_for(problems: &[Problem], id: &str) -> Option<String> {
     problems
@@ -41,9 +24,18 @@ pub fn field_error(problems: RwSignal<Vec<Problem>>, id: &'static str) -> Signal
     Signal::derive(move || problems.with(|list| message_for(list, id)))
 }
 
+thread_local! {
+    static SUMMARIES: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
 #[component]
 pub fn ErrorSummary(problems: Signal<Vec<Problem>>) -> impl IntoView {
     let summary = NodeRef::<html::Div>::new();
+    // Several forms of a page may each have one: their titles need ids of their own.
+    let title = SUMMARIES.with(|n| {
+        n.set(n.get() + 1);
+        format!("error-summary-title-{}", n.get())
+    });
     Effect::new(move |_| {
         if !problems.get().is_empty() {
             if let Some(element) = summary.get() {
@@ -55,9 +47,9 @@ pub fn ErrorSummary(problems: Signal<Vec<Problem>>) -> impl IntoView {
         let list = problems.get();
         (!list.is_empty()).then(|| {
             view! {
-                <div class="error-summary" role="alert" aria-labelledby="error-summary-title"
+                <div class="error-summary" role="alert" aria-labelledby=title.clone()
                     tabindex="-1" node_ref=summary>
-                    <h2 id="error-summary-title" class="error-summary__title">"C'è un problema"</h2>
+                    <h2 id=title.clone() class="error-summary__title">"C'è un problema"</h2>
                     <ul class="error-summary__list">
                         {list.into_iter().map(|problem| match problem.field {
                             Some(field) => view! {

@@ -3,7 +3,7 @@
 //! ended elsewhere, so the user is sent to log in again.
 
 use crate::client::{self, ApiError};
-use crate::pages::not_found::NotFound;
+use crate::components::not_found::NotFound;
 use crate::session::Session;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -31,7 +31,7 @@ pub fn failure(error: ApiError) -> AnyView {
         session.logged_out(Some(
             "La sessione è scaduta. Accedi di nuovo per continuare.",
         ));
-        navigate("/accedi", Default::default());
+        navigate(api::paths::LOGIN, Default::default());
         return ().into_any();
     }
     view! { <div class="alert alert--error" role="alert"><p>{error.message}</p></div> }.into_any()

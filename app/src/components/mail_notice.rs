@@ -21,7 +21,7 @@ pub fn MailNotice(mail: Mail) -> impl IntoView {
         Some(Role::Intermediario) => true,
         _ => return ().into_any(),
     };
-    let contacts = fetch::<Contacts>(|| "/api/me/contacts".to_string());
+    let contacts = fetch::<Contacts>(|| api::calls::CONTACTS.to_string());
     let what = match mail {
         Mail::Confirmation => "la conferma",
         Mail::Receipt => "la ricevuta",
@@ -36,7 +36,7 @@ pub fn MailNotice(mail: Mail) -> impl IntoView {
         None => view! {
             <p class="mail-notice">
                 {format!("Non hai indicato un indirizzo e-mail: non riceverai {what} per e-mail. ")}
-                <A href="/recapiti">"Indica un indirizzo in Recapiti"</A>
+                <A href=api::paths::CONTACTS>"Indica un indirizzo in Recapiti"</A>
             </p>
         }
         .into_any(),

@@ -1,13 +1,19 @@
-//! Reusable pieces of the interface.
+//! Reusable pieces of the interface, and what two pages share.
 
+pub mod contact_fields;
+pub mod contributor_search;
 pub mod error_summary;
 pub mod field;
 pub mod filters;
 pub mod heading;
 pub mod loaded;
 pub mod mail_notice;
+pub mod not_found;
 pub mod pager;
+pub mod params;
+pub mod reference_data;
 pub mod request_appointment;
 pub mod session_warning;
 pub mod shell;
 pub mod status;
+pub mod submit;

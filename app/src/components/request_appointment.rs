@@ -3,13 +3,13 @@
 //! reason joined to it, so a screen reader hears why and from when; a list shows the reason as
 //! text, without a control to Tab through.
 
-use api::Eligibility;
+use api::{paths, Eligibility, ThreadId};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 #[component]
 pub fn RequestAppointment(
-    thread_id: i64,
+    thread_id: ThreadId,
     eligibility: Eligibility,
     /// Read after the label by screen readers, to tell apart the actions of a list.
     #[prop(optional, into)]
@@ -22,7 +22,7 @@ pub fn RequestAppointment(
     if let Some(reference) = eligibility.active_appointment.clone() {
         return view! {
             <p class="request-appointment">
-                "Appuntamento "<A href=format!("/appuntamenti/{reference}")>{reference.clone()}</A>
+                "Appuntamento "<A href=paths::appointment(&reference)>{reference.to_string()}</A>
             </p>
         }
         .into_any();
@@ -30,7 +30,7 @@ pub fn RequestAppointment(
     if eligibility.eligible {
         view! {
             <div class="request-appointment">
-                <A href=format!("/comunicazioni/{thread_id}/appuntamento") attr:class="button button--small"
+                <A href=paths::booking(thread_id) attr:class="button button--small"
                     attr:aria-describedby=reason_id.clone()>
                     "Richiedi appuntamento"{hidden}
                 </A>
@@ -41,7 +41,7 @@ pub fn RequestAppointment(
     } else {
         // Past the limit of active appointments: the way to free one.
         let manage = eligibility.limit_reached.then(|| {
-            view! { <p class="hint"><A href="/appuntamenti">"Vai a Gestione appuntamenti"</A></p> }
+            view! { <p class="hint"><A href=paths::APPOINTMENTS>"Vai a Gestione appuntamenti"</A></p> }
         });
         if in_list {
             // In a list, not a control: a row of disabled buttons would cost a Tab each.

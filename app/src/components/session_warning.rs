@@ -4,6 +4,7 @@
 
 use crate::client;
 use crate::session::{duration_words, idle_ms, phase, Auth, Phase, Session};
+use api::{calls, paths};
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -21,20 +22,24 @@ pub fn SessionWarning() -> impl IntoView {
     let previous_focus = StoredValue::new_local(None::<web_sys::HtmlElement>);
 
     // Ends the session on both sides and tells the user why on the login page.
-    let expire = move || {
+    let ending = Action::new_local(move |_: &()| {
         let navigate = navigate.clone();
-        current.set(Phase::Active);
-        leptos::task::spawn_local(async move {
-            let _ = client::delete("/api/session").await;
+        async move {
+            let _ = client::delete(calls::SESSION).await;
             session.logged_out(Some(
                 "La sessione è scaduta per inattività. Accedi di nuovo per continuare.",
             ));
-            navigate("/accedi", Default::default());
-        });
+            navigate(paths::LOGIN, Default::default());
+        }
+    });
+    let expire = move || {
+        current.set(Phase::Active);
+        if !ending.pending().get_untracked() {
+            ending.dispatch_local(());
+        }
     };
 
     let tick = {
-        let expire = expire.clone();
         move || {
             let timeout = session.auth.with_untracked(|auth| match auth {
                 Auth::LoggedIn(info) => Some(info.idle_timeout_seconds),
@@ -72,22 +77,25 @@ pub fn SessionWarning() -> impl IntoView {
         }
     });
 
-    let stay_logged_in = move |_| {
-        let expire = expire.clone();
-        leptos::task::spawn_local(async move {
-            match client::get::<api::SessionInfo>("/api/session").await {
-                Ok(_) => {
-                    current.set(Phase::Active);
-                    extended.set(true);
-                    if let Some(element) = previous_focus.get_value() {
-                        let _ = element.focus();
-                    }
+    // "Resta collegato": any request the server answers restarts its idle clock.
+    let staying = Action::new_local(move |_: &()| async move {
+        match client::get::<api::SessionInfo>(calls::SESSION).await {
+            Ok(_) => {
+                current.set(Phase::Active);
+                extended.set(true);
+                if let Some(element) = previous_focus.get_value() {
+                    let _ = element.focus();
                 }
-                Err(error) if error.is_unauthenticated() => expire(),
-                // A network failure: the warning stays and the user can try again.
-                Err(_) => {}
             }
-        });
+            Err(error) if error.is_unauthenticated() => expire(),
+            // A network failure: the warning stays and the user can try again.
+            Err(_) => {}
+        }
+    });
+    let stay_logged_in = move |_| {
+        if !staying.pending().get_untracked() {
+            staying.dispatch_local(());
+        }
     };
 
     let time_left = move || match current.get() {
@@ -107,7 +115,7 @@ pub fn SessionWarning() -> impl IntoView {
                     "Per la tua sicurezza, dopo 30 minuti di inattività la sessione termina. Tempo rimasto: "
                     <span>{time_left}</span>"."
                 </p>
-                <button type="button" class="button" node_ref=stay on:click=stay_logged_in.clone()>
+                <button type="button" class="button" node_ref=stay on:click=stay_logged_in>
                     "Resta collegato"
                 </button>
             </div>

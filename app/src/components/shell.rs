@@ -4,7 +4,7 @@
 use crate::client;
 use crate::components::session_warning::SessionWarning;
 use crate::session::{Auth, Session};
-use api::Role;
+use api::{calls, paths, Role};
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, A};
 use leptos_router::hooks::use_navigate;
@@ -23,13 +23,19 @@ fn focus_main() {
 pub fn Shell(children: Children) -> impl IntoView {
     let session = expect_context::<Session>();
     let navigate = use_navigate();
-    let log_out = move |_| {
+    // Esci: the session ends on the server, whatever the answer, and the person is told.
+    let leaving = Action::new_local(move |_: &()| {
         let navigate = navigate.clone();
-        leptos::task::spawn_local(async move {
-            let _ = client::delete("/api/session").await;
+        async move {
+            let _ = client::delete(calls::SESSION).await;
             session.logged_out(Some("Sei uscito dal servizio."));
-            navigate("/accedi", Default::default());
-        });
+            navigate(paths::LOGIN, Default::default());
+        }
+    });
+    let log_out = move |_| {
+        if !leaving.pending().get_untracked() {
+            leaving.dispatch_local(());
+        }
     };
 
     let user = move || {
@@ -42,7 +48,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                 <div class="header-slim__user">
                     <span class="header-slim__name">{label}</span>
                     <span class="header-slim__role">{info.user.role.label()}</span>
-                    <button type="button" class="button button--small button--inverse" on:click=log_out.clone()>
+                    <button type="button" class="button button--small button--inverse" on:click=log_out>
                         "Esci"
                     </button>
                 </div>
@@ -54,21 +60,21 @@ pub fn Shell(children: Children) -> impl IntoView {
         session.role().map(|role| {
             let links: Vec<(&'static str, &'static str)> = match role {
                 Role::Contribuente => vec![
-                    ("/comunicazioni", "Comunicazione bidirezionale"),
-                    ("/appuntamenti", "Gestione appuntamenti"),
-                    ("/recapiti", "Recapiti"),
+                    (paths::COMMUNICATIONS, "Comunicazione bidirezionale"),
+                    (paths::APPOINTMENTS, "Gestione appuntamenti"),
+                    (paths::CONTACTS, "Recapiti"),
                 ],
                 Role::Intermediario => vec![
-                    ("/studio", "Agenda dello studio"),
-                    ("/contribuenti", "Contribuenti"),
-                    ("/comunicazioni", "Comunicazione bidirezionale"),
-                    ("/appuntamenti", "Gestione appuntamenti"),
-                    ("/recapiti", "Recapiti"),
+                    (paths::STUDIO, "Agenda dello studio"),
+                    (paths::CONTRIBUTORS, "Contribuenti"),
+                    (paths::COMMUNICATIONS, "Comunicazione bidirezionale"),
+                    (paths::APPOINTMENTS, "Gestione appuntamenti"),
+                    (paths::CONTACTS, "Recapiti"),
                 ],
                 Role::Operatore => vec![
-                    ("/sede/comunicazioni", "Comunicazioni della sede"),
-                    ("/sede/agenda", "Agenda della sede"),
-                    ("/sede/chiusure", "Chiusure e capienza"),
+                    (paths::OFFICE_QUEUE, "Comunicazioni della sede"),
+                    (paths::OFFICE_AGENDA, "Agenda della sede"),
+                    (paths::CLOSURES, "Chiusure e capienza"),
                 ],
             };
             view! {
@@ -95,7 +101,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                                 "Stai operando per: "
                                 <strong>{format!("{} ({})", c.name, c.cf)}</strong>
                             </p>
-                            <A href="/contribuenti" attr:class="acting-for__change">"Cambia contribuente"</A>
+                            <A href=paths::CONTRIBUTORS attr:class="acting-for__change">"Cambia contribuente"</A>
                         </div>
                     </div>
                 }
@@ -115,7 +121,7 @@ pub fn Shell(children: Children) -> impl IntoView {
             </div>
             <div class="header-center">
                 <div class="container">
-                    <A href="/" attr:class="brand">
+                    <A href=paths::HOME attr:class="brand">
                         <span class="brand__title">"Cassetto Previdenziale per Artigiani e Commercianti"</span>
                         <span class="brand__tagline">"Comunicazione bidirezionale e Agenda appuntamenti"</span>
                     </A>
@@ -144,7 +150,7 @@ pub fn RequireLogin(children: ChildrenFn) -> impl IntoView {
     let session = expect_context::<Session>();
     move || match session.auth.get() {
         Auth::Loading => view! { <p class="loading" role="status">"Caricamento…"</p> }.into_any(),
-        Auth::Anonymous => view! { <Redirect path="/accedi"/> }.into_any(),
+        Auth::Anonymous => view! { <Redirect path=paths::LOGIN/> }.into_any(),
         Auth::LoggedIn(_) => children().into_any(),
     }
 }
@@ -154,9 +160,9 @@ pub fn RequireLogin(children: ChildrenFn) -> impl IntoView {
 pub fn selected_contributor_or_redirect() -> Result<api::Contributor, AnyView> {
     let session = expect_context::<Session>();
     if session.role() == Some(Role::Operatore) {
-        return Err(view! { <Redirect path="/sede/comunicazioni"/> }.into_any());
+        return Err(view! { <Redirect path=paths::OFFICE_QUEUE/> }.into_any());
     }
     session
         .selected_contributor()
-        .ok_or_else(|| view! { <Redirect path="/contribuenti"/> }.into_any())
+        .ok_or_else(|| view! { <Redirect path=paths::CONTRIBUTORS/> }.into_any())
 }

@@ -2,23 +2,26 @@
 //! thread with its messages, and the start of "Richiedi appuntamento".
 
 use crate::client;
-use crate::components::error_summary::{field_error, problems_from, ErrorSummary, Problem};
+use crate::components::error_summary::ErrorSummary;
 use crate::components::field::{described_by, FieldGroup};
 use crate::components::filters::{FilterBar, SelectFilter};
 use crate::components::heading::PageHeading;
 use crate::components::loaded::{fetch, when_loaded};
 use crate::components::pager::{page_of, Pager};
+use crate::components::params::thread_id;
 use crate::components::request_appointment::RequestAppointment;
 use crate::components::shell::selected_contributor_or_redirect;
 use crate::components::status::StatusTag;
+use crate::components::submit::Submission;
 use crate::session::Session;
+use api::paths::{self, Arrival};
 use api::{
-    it, CommunicationDetail, CommunicationPage, CommunicationStatus, NewCommunication, NewMessage,
-    Role, Topic,
+    calls, it, CommunicationDetail, CommunicationPage, CommunicationStatus, NewCommunication,
+    NewMessage, Role, Topic,
 };
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 #[component]
 pub fn CommunicationList() -> impl IntoView {
@@ -32,14 +35,9 @@ pub fn CommunicationList() -> impl IntoView {
     let page = move || page_of(&query.read());
     let cf = contributor.cf.clone();
     let list = fetch::<CommunicationPage>(move || {
-        format!(
-            "/api/contributors/{cf}/communications?status={}&topic={}&page={}",
-            status(),
-            topic(),
-            page()
-        )
+        calls::communications_page(&cf, &status(), &topic(), page())
     });
-    let topics = fetch::<Vec<Topic>>(|| "/api/topics".to_string());
+    let topics = fetch::<Vec<Topic>>(|| calls::TOPICS.to_string());
     let name = contributor.name.clone();
 
     let statuses: Vec<(String, String)> = CommunicationStatus::ALL
@@ -56,7 +54,7 @@ pub fn CommunicationList() -> impl IntoView {
             .collect::<Vec<_>>()
     });
     let filters = view! {
-        <FilterBar action="/comunicazioni" label="Filtra le comunicazioni">
+        <FilterBar action=paths::COMMUNICATIONS label="Filtra le comunicazioni">
             <SelectFilter id="filtro-stato" name="status" label="Stato" all="Tutti gli stati"
                 options=statuses current=Signal::derive(status)/>
             <SelectFilter id="filtro-argomento" name="topic" label="Argomento" all="Tutti gli argomenti"
@@ -67,7 +65,7 @@ pub fn CommunicationList() -> impl IntoView {
     view! {
         <PageHeading title="Comunicazione bidirezionale"/>
         <p class="lead">"Le comunicazioni scambiate con l'Istituto. Da ciascuna puoi richiedere un appuntamento quando l'argomento lo consente o se la richiesta non è stata accolta."</p>
-        <p><A href="/comunicazioni/nuova" attr:class="button">"Nuova comunicazione"</A></p>
+        <p><A href=paths::NEW_COMMUNICATION attr:class="button">"Nuova comunicazione"</A></p>
         {filters}
         {when_loaded(list, move |list: CommunicationPage| {
             let filtered = !status().is_empty() || !topic().is_empty();
@@ -75,7 +73,7 @@ pub fn CommunicationList() -> impl IntoView {
                 return view! {
                     <div class="alert alert--info" role="status">
                         {if filtered {
-                            view! { <p>"Nessuna comunicazione corrisponde ai filtri scelti. "<A href="/comunicazioni">"Mostra tutte le comunicazioni"</A></p> }.into_any()
+                            view! { <p>"Nessuna comunicazione corrisponde ai filtri scelti. "<A href=paths::COMMUNICATIONS>"Mostra tutte le comunicazioni"</A></p> }.into_any()
                         } else {
                             view! { <p>"Non ci sono ancora comunicazioni. Per scrivere all'Istituto usa «Nuova comunicazione»."</p> }.into_any()
                         }}
@@ -83,7 +81,7 @@ pub fn CommunicationList() -> impl IntoView {
                 }.into_any();
             }
             let pages = list.total.div_ceil(list.page_size).max(1);
-            let link = move |p: u32| format!("/comunicazioni?status={}&topic={}&page={p}", status(), topic());
+            let link = move |p: u32| paths::communications_page(&status(), &topic(), p);
             view! {
                 <p class="result-count" role="status">{if list.total == 1 { "1 comunicazione.".to_string() } else { format!("{} comunicazioni.", list.total) }}</p>
                 <div class="table-wrap table-wrap--stack">
@@ -101,7 +99,7 @@ pub fn CommunicationList() -> impl IntoView {
                         {list.items.into_iter().map(|c| view! {
                             <tr>
                                 <td class="table__lead">
-                                    <A href=format!("/comunicazioni/{}", c.id)>{c.subject.clone()}</A>
+                                    <A href=paths::thread(c.id)>{c.subject.clone()}</A>
                                     {c.new_answer.then(|| view! { <span class="badge">"Nuova risposta"</span> })}
                                 </td>
                                 <td class="nowrap" data-label="Protocollo">{c.protocol.clone()}</td>
@@ -121,8 +119,7 @@ pub fn CommunicationList() -> impl IntoView {
     .into_any()
 }
 
-const NEW_FIELDS: [(&str, &str); 3] =
-    [("topic", "topic"), ("subject", "subject"), ("text", "text")];
+const NEW_FIELDS: &[(&str, &str)] = &[("topic", "topic"), ("subject", "subject"), ("text", "text")];
 
 #[component]
 pub fn NewCommunicationPage() -> impl IntoView {
@@ -131,55 +128,46 @@ pub fn NewCommunicationPage() -> impl IntoView {
         Err(redirect) => return redirect,
     };
     let navigate = use_navigate();
-    let topics = fetch::<Vec<Topic>>(|| "/api/topics".to_string());
+    let topics = fetch::<Vec<Topic>>(|| calls::TOPICS.to_string());
     let topic = RwSignal::new(String::new());
     let subject = RwSignal::new(String::new());
     let text = RwSignal::new(String::new());
-    let problems = RwSignal::new(Vec::<Problem>::new());
-    let pending = RwSignal::new(false);
-    let cf = contributor.cf.clone();
-
+    let url = calls::communications(&contributor.cf);
+    let sending = Submission::new(
+        NEW_FIELDS,
+        move |body: NewCommunication| {
+            let url = url.clone();
+            async move { client::post::<_, CommunicationDetail>(&url, &body).await }
+        },
+        move |thread: CommunicationDetail| {
+            navigate(
+                &paths::thread_after(thread.summary.id, Arrival::Sent),
+                Default::default(),
+            );
+            None
+        },
+    );
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
-        pending.set(true);
-        let body = NewCommunication {
+        sending.submit(NewCommunication {
             topic: topic.get_untracked(),
             subject: subject.get_untracked(),
             text: text.get_untracked(),
-        };
-        let url = format!("/api/contributors/{cf}/communications");
-        let navigate = navigate.clone();
-        leptos::task::spawn_local(async move {
-            match client::post::<_, CommunicationDetail>(&url, &body).await {
-                Ok(thread) => navigate(
-                    &format!("/comunicazioni/{}?esito=inviata", thread.summary.id),
-                    Default::default(),
-                ),
-                Err(error) if !error.fields.is_empty() => {
-                    problems.set(problems_from(&error.fields, &NEW_FIELDS))
-                }
-                Err(error) => problems.set(vec![Problem {
-                    field: None,
-                    message: error.message,
-                }]),
-            }
-            pending.set(false);
         });
     };
+    let error = move |id: &'static str| sending.error(id);
+    let pending = sending.pending();
 
     view! {
         <div class="narrow">
             <PageHeading title="Nuova comunicazione"/>
-            <ErrorSummary problems=problems.into()/>
+            <ErrorSummary problems=sending.problems.into()/>
             <p class="lead">{format!("Scrivi all'Istituto per conto di {}. Tutti i campi sono obbligatori.", contributor.name)}</p>
             <form class="form" novalidate on:submit=submit>
-                <FieldGroup id="topic" label="Argomento" error=field_error(problems, "topic")>
+                <FieldGroup id="topic" label="Argomento" error=error("topic")>
                     <select class="select" id="topic" name="topic"
-                        aria-describedby=move || described_by("topic", false, field_error(problems, "topic").get().is_some())
-                        aria-invalid=move || field_error(problems, "topic").get().map(|_| "true")
+                        aria-describedby=move || described_by("topic", false, error("topic").get().is_some())
+                        aria-invalid=move || error("topic").get().map(|_| "true")
                         on:change=move |ev| topic.set(event_target_value(&ev))>
                         <option value="">"Scegli l'argomento"</option>
                         {move || topics.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|t| view! {
@@ -187,70 +175,49 @@ pub fn NewCommunicationPage() -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </FieldGroup>
-                <FieldGroup id="subject" label="Oggetto" hint="Al massimo 150 caratteri." error=field_error(problems, "subject")>
+                <FieldGroup id="subject" label="Oggetto" hint="Al massimo 150 caratteri." error=error("subject")>
                     <input class="input" id="subject" name="subject" type="text"
-                        aria-describedby=move || described_by("subject", true, field_error(problems, "subject").get().is_some())
-                        aria-invalid=move || field_error(problems, "subject").get().map(|_| "true")
+                        aria-describedby=move || described_by("subject", true, error("subject").get().is_some())
+                        aria-invalid=move || error("subject").get().map(|_| "true")
                         bind:value=subject/>
                 </FieldGroup>
-                <FieldGroup id="text" label="Testo" hint="Al massimo 4000 caratteri." error=field_error(problems, "text")>
+                <FieldGroup id="text" label="Testo" hint="Al massimo 4000 caratteri." error=error("text")>
                     <textarea class="textarea" id="text" name="text" rows="8"
-                        aria-describedby=move || described_by("text", true, field_error(problems, "text").get().is_some())
-                        aria-invalid=move || field_error(problems, "text").get().map(|_| "true")
+                        aria-describedby=move || described_by("text", true, error("text").get().is_some())
+                        aria-invalid=move || error("text").get().map(|_| "true")
                         bind:value=text></textarea>
                 </FieldGroup>
                 <button type="submit" class="button">{move || if pending.get() { "Invio in corso…" } else { "Invia comunicazione" }}</button>
-                " "<A href="/comunicazioni" attr:class="button button--secondary">"Annulla"</A>
+                " "<A href=paths::COMMUNICATIONS attr:class="button button--secondary">"Annulla"</A>
             </form>
         </div>
     }
     .into_any()
 }
 
-/// The thread named by the route's `:id` (0 when it is not a number: the API then says 404).
-pub fn thread_id() -> Signal<i64> {
-    let params = use_params_map();
-    Signal::derive(move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|id| id.parse().ok())
-            .unwrap_or(0)
-    })
-}
-
 #[component]
 pub fn ThreadPage() -> impl IntoView {
     let session = expect_context::<Session>();
     let id = thread_id();
-    let thread = fetch::<CommunicationDetail>(move || format!("/api/communications/{}", id.get()));
+    let thread = fetch::<CommunicationDetail>(move || calls::thread(id.get()));
     let reply = RwSignal::new(String::new());
-    let problems = RwSignal::new(Vec::<Problem>::new());
-    let sent = RwSignal::new(false);
     let is_office = session.role() == Some(Role::Operatore);
-
+    let writing = Submission::new(
+        &[("text", "reply")],
+        move |body: NewMessage| async move {
+            client::post::<_, CommunicationDetail>(&calls::messages(id.get_untracked()), &body)
+                .await
+        },
+        move |_: CommunicationDetail| {
+            reply.set(String::new());
+            thread.refetch();
+            Some("Messaggio inviato.".to_string())
+        },
+    );
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let url = format!("/api/communications/{}/messages", id.get_untracked());
-        let body = NewMessage {
+        writing.submit(NewMessage {
             text: reply.get_untracked(),
-        };
-        leptos::task::spawn_local(async move {
-            match client::post::<_, CommunicationDetail>(&url, &body).await {
-                Ok(_) => {
-                    reply.set(String::new());
-                    problems.set(Vec::new());
-                    sent.set(true);
-                    thread.refetch();
-                }
-                Err(error) if !error.fields.is_empty() => {
-                    problems.set(problems_from(&error.fields, &[("text", "reply")]))
-                }
-                Err(error) => problems.set(vec![Problem {
-                    field: None,
-                    message: error.message,
-                }]),
-            }
         });
     };
 
@@ -264,18 +231,23 @@ pub fn ThreadPage() -> impl IntoView {
     let writable = Memo::new(move |_| state.get().1);
 
     // Arriving from the new communication or from Registra esito: say it happened.
-    let query = leptos_router::hooks::use_query_map();
-    let arrived = move || query.read().get("esito");
+    let query = use_query_map();
+    let arrived = move || {
+        query
+            .read()
+            .get("esito")
+            .and_then(|e| Arrival::from_code(&e))
+    };
 
     view! {
         {when_loaded(thread, move |t: CommunicationDetail| {
             let s = t.summary.clone();
-            let done = match arrived().as_deref() {
-                Some("inviata") => Some(format!(
+            let done = match arrived() {
+                Some(Arrival::Sent) => Some(format!(
                     "Comunicazione inviata con protocollo {}. La risposta della sede arriverà in questa pagina.",
                     s.protocol
                 )),
-                Some("registrato") => Some(format!(
+                Some(Arrival::OutcomeRecorded) => Some(format!(
                     "Esito registrato: {}. Il contribuente lo legge in questa comunicazione.",
                     s.status.label()
                 )),
@@ -295,7 +267,7 @@ pub fn ThreadPage() -> impl IntoView {
                 </dl>
                 {if is_office {
                     open.then(|| view! {
-                        <p><A href=format!("/sede/comunicazioni/{}/esito", s.id) attr:class="button">"Registra esito"</A></p>
+                        <p><A href=paths::outcome(s.id) attr:class="button">"Registra esito"</A></p>
                     }).into_any()
                 } else {
                     view! { <RequestAppointment thread_id=s.id eligibility=s.eligibility.clone()/> }.into_any()
@@ -311,24 +283,24 @@ pub fn ThreadPage() -> impl IntoView {
                 </ol>
             }
         })}
-        <p class="visually-hidden" role="status">{move || sent.get().then_some("Messaggio inviato.")}</p>
+        <p class="visually-hidden" role="status">{move || writing.done.get()}</p>
         // Only under a thread that was shown and still takes messages: never under a 404. While
         // it reloads after a message, the form stays (and keeps the focus).
         {move || writable.get().then(|| view! {
             <h2>{if is_office { "Rispondi al contribuente" } else { "Scrivi un messaggio" }}</h2>
-            <ErrorSummary problems=problems.into()/>
+            <ErrorSummary problems=writing.problems.into()/>
             <form class="form narrow" novalidate on:submit=submit>
-                <FieldGroup id="reply" label="Messaggio" hint="Al massimo 4000 caratteri." error=field_error(problems, "reply")>
+                <FieldGroup id="reply" label="Messaggio" hint="Al massimo 4000 caratteri." error=writing.error("reply")>
                     <textarea class="textarea" id="reply" name="text" rows="5"
-                        aria-describedby=move || described_by("reply", true, field_error(problems, "reply").get().is_some())
-                        aria-invalid=move || field_error(problems, "reply").get().map(|_| "true")
+                        aria-describedby=move || described_by("reply", true, writing.error("reply").get().is_some())
+                        aria-invalid=move || writing.error("reply").get().map(|_| "true")
                         bind:value=reply></textarea>
                 </FieldGroup>
                 <button type="submit" class="button">"Invia messaggio"</button>
             </form>
         })}
         {move || shown.get().then(|| view! {
-            <p><A href=if is_office { "/sede/comunicazioni" } else { "/comunicazioni" }>"Torna all'elenco delle comunicazioni"</A></p>
+            <p><A href=if is_office { paths::OFFICE_QUEUE } else { paths::COMMUNICATIONS }>"Torna all'elenco delle comunicazioni"</A></p>
         })}
     }
 }

@@ -2,15 +2,16 @@
 //! cancellations) and whether reminders are wanted.
 
 use crate::client;
-use crate::components::error_summary::{message_for, problems_from, ErrorSummary, Problem};
+use crate::components::error_summary::ErrorSummary;
 use crate::components::heading::PageHeading;
 use crate::components::loaded::{fetch, when_loaded};
+use crate::components::submit::{Done, Submission};
 use crate::session::Session;
-use api::{Contacts, ContactsUpdate, Role};
+use api::{calls, Contacts, ContactsUpdate, Role};
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 
-const FIELDS: [(&str, &str); 1] = [("email", "email")];
+const FIELDS: &[(&str, &str)] = &[("email", "email")];
 
 #[component]
 pub fn ContactsPage() -> impl IntoView {
@@ -18,7 +19,7 @@ pub fn ContactsPage() -> impl IntoView {
     if session.role() == Some(Role::Operatore) {
         return view! { <Redirect path=session.home()/> }.into_any();
     }
-    let current = fetch::<Contacts>(|| "/api/me/contacts".to_string());
+    let current = fetch::<Contacts>(|| calls::CONTACTS.to_string());
     view! {
         <div class="narrow">
             <PageHeading title="Recapiti"/>
@@ -33,55 +34,34 @@ pub fn ContactsPage() -> impl IntoView {
 fn ContactsForm(contacts: Contacts) -> impl IntoView {
     let email = RwSignal::new(contacts.email.clone().unwrap_or_default());
     let reminders = RwSignal::new(contacts.reminders);
-    let problems = RwSignal::new(Vec::<Problem>::new());
-    let pending = RwSignal::new(false);
-    let saved = RwSignal::new(None::<String>);
-    let error = move || problems.with(|list| message_for(list, "email"));
-
+    let saving = Submission::new(
+        FIELDS,
+        move |update: ContactsUpdate| async move {
+            client::put::<_, Contacts>(calls::CONTACTS, &update).await
+        },
+        move |now: Contacts| {
+            email.set(now.email.clone().unwrap_or_default());
+            let to = now.masked.unwrap_or_default();
+            Some(if now.reminders {
+                format!("Recapiti salvati: {to}, con i promemoria.")
+            } else {
+                format!("Recapiti salvati: {to}, senza promemoria.")
+            })
+        },
+    );
+    let error = move || saving.error("email").get();
+    let pending = saving.pending();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
-        pending.set(true);
-        saved.set(None);
-        let update = ContactsUpdate {
+        saving.submit(ContactsUpdate {
             email: email.get_untracked(),
             reminders: reminders.get_untracked(),
-        };
-        leptos::task::spawn_local(async move {
-            match client::put::<_, Contacts>("/api/me/contacts", &update).await {
-                Ok(now) => {
-                    problems.set(Vec::new());
-                    email.set(now.email.clone().unwrap_or_default());
-                    let to = now.masked.unwrap_or_default();
-                    saved.set(Some(if now.reminders {
-                        format!("Recapiti salvati: {to}, con i promemoria.")
-                    } else {
-                        format!("Recapiti salvati: {to}, senza promemoria.")
-                    }));
-                }
-                Err(failure) => {
-                    let list = problems_from(&failure.fields, &FIELDS);
-                    problems.set(if list.is_empty() {
-                        vec![Problem {
-                            field: None,
-                            message: failure.message,
-                        }]
-                    } else {
-                        list
-                    });
-                }
-            }
-            pending.set(false);
         });
     };
 
     view! {
-        <ErrorSummary problems=problems.into()/>
-        <div role="status" class="status-region">
-            {move || saved.get().map(|text| view! { <div class="alert alert--success"><p>{text}</p></div> })}
-        </div>
+        <ErrorSummary problems=saving.problems.into()/>
+        <Done text=saving.done/>
         <form class="form" novalidate on:submit=submit>
             <div class="form-group" class:form-group--error=move || error().is_some()>
                 <label class="label" for="email">"Indirizzo e-mail"</label>

@@ -3,28 +3,14 @@
 //! undelegated contributor is never offered, and the server checks again on every request that
 //! names one.
 
+use crate::components::contributor_search::ContributorSearch;
 use crate::components::heading::PageHeading;
 use crate::components::loaded::{fetch, when_loaded};
 use crate::session::Session;
 use api::{Contributor, Role};
 use leptos::prelude::*;
-use leptos_router::components::{Form, Redirect};
+use leptos_router::components::Redirect;
 use leptos_router::hooks::{use_navigate, use_query_map};
-
-/// The search form: a GET to /contribuenti, so the search lives in the address.
-#[component]
-pub fn ContributorSearch(#[prop(into)] current: Signal<String>) -> impl IntoView {
-    view! {
-        <Form method="GET" action="/contribuenti" attr:class="filters" attr:role="search" attr:aria-label="Cerca un contribuente">
-            <div class="filters__field filters__field--wide">
-                <label class="label" for="cerca-contribuente">"Nome o codice fiscale"</label>
-                <input class="input" id="cerca-contribuente" name="cerca" type="search" maxlength="100"
-                    autocomplete="off" prop:value=move || current.get()/>
-            </div>
-            <button type="submit" class="button button--secondary">"Cerca"</button>
-        </Form>
-    }
-}
 
 fn card(
     c: Contributor,
@@ -41,7 +27,7 @@ fn card(
         <li class="card">
             <h2 class="card__title">{c.name.clone()}</h2>
             <dl class="card__facts">
-                <div><dt>"Codice fiscale"</dt><dd>{c.cf.clone()}</dd></div>
+                <div><dt>"Codice fiscale"</dt><dd>{c.cf.to_string()}</dd></div>
                 <div><dt>"Gestione"</dt><dd>{c.category.label()}</dd></div>
                 <div><dt>"Provincia"</dt><dd>{c.province.clone()}</dd></div>
             </dl>
@@ -50,8 +36,8 @@ fn card(
                 let cf = cf.clone();
                 view! {
                     <button type="button" class="button" on:click=move |_| {
-                        session.select(&cf);
-                        navigate("/comunicazioni");
+                        session.select(cf.as_str());
+                        navigate(api::paths::COMMUNICATIONS);
                     }>"Opera per "{name.clone()}</button>
                 }
             }>
@@ -70,10 +56,9 @@ pub fn ChooseContributor() -> impl IntoView {
     let query = use_query_map();
     let search = Signal::derive(move || query.read().get("cerca").unwrap_or_default());
     let list = fetch::<Vec<Contributor>>(move || {
-        format!(
-            "/api/contributors?q={}",
-            js_sys::encode_uri_component(search.get().trim())
-        )
+        api::calls::contributors(&String::from(js_sys::encode_uri_component(
+            search.get().trim(),
+        )))
     });
     view! {
         <PageHeading title="Scegli il contribuente"/>

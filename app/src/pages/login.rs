@@ -1,15 +1,16 @@
 //! "Accedi": codice fiscale (or an operator's username) and password.
 
 use crate::client;
-use crate::components::error_summary::{message_for, problems_from, ErrorSummary, Problem};
+use crate::components::error_summary::{ErrorSummary, Problem};
 use crate::components::heading::PageHeading;
+use crate::components::submit::Submission;
 use crate::session::{Auth, Session};
-use api::{LoginRequest, SessionInfo};
+use api::{calls, LoginRequest, SessionInfo};
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_navigate;
 
-const FIELDS: [(&str, &str); 2] = [("username", "username"), ("password", "password")];
+const FIELDS: &[(&str, &str)] = &[("username", "username"), ("password", "password")];
 
 #[component]
 pub fn Login() -> impl IntoView {
@@ -17,44 +18,36 @@ pub fn Login() -> impl IntoView {
     let navigate = use_navigate();
     let username = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
-    let problems = RwSignal::new(Vec::<Problem>::new());
-    let pending = RwSignal::new(false);
     let notice = session.notice.get_untracked();
-
-    let field_error = move |field: &'static str| problems.with(|list| message_for(list, field));
-
+    let logging_in = Submission::refusing(
+        FIELDS,
+        move |request: LoginRequest| async move {
+            client::post::<_, SessionInfo>(calls::SESSION, &request).await
+        },
+        move |info: SessionInfo| {
+            session.notice.set(None);
+            session.logged_in(info);
+            navigate(session.home(), Default::default());
+            None
+        },
+        move |error| {
+            password.set(String::new());
+            // Wrong credentials concern no field: the summary leads to the first.
+            error.fields.is_empty().then(|| {
+                vec![Problem {
+                    field: Some("username"),
+                    message: error.message.clone(),
+                }]
+            })
+        },
+    );
+    let field_error = move |field: &'static str| logging_in.error(field).get();
+    let pending = logging_in.pending();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
-        pending.set(true);
-        let navigate = navigate.clone();
-        let request = LoginRequest {
+        logging_in.submit(LoginRequest {
             username: username.get_untracked(),
             password: password.get_untracked(),
-        };
-        leptos::task::spawn_local(async move {
-            match client::post::<_, SessionInfo>("/api/session", &request).await {
-                Ok(info) => {
-                    session.notice.set(None);
-                    session.logged_in(info);
-                    navigate(session.home(), Default::default());
-                }
-                Err(error) => {
-                    password.set(String::new());
-                    let list = if error.fields.is_empty() {
-                        vec![Problem {
-                            field: Some("username"),
-                            message: error.message,
-                        }]
-                    } else {
-                        problems_from(&error.fields, &FIELDS)
-                    };
-                    problems.set(list);
-                }
-            }
-            pending.set(false);
         });
     };
 
@@ -67,7 +60,7 @@ pub fn Login() -> impl IntoView {
         <div class="narrow">
             <PageHeading title="Accedi"/>
             {notice.map(|text| view! { <div class="alert alert--info" role="status"><p>{text}</p></div> })}
-            <ErrorSummary problems=problems.into()/>
+            <ErrorSummary problems=logging_in.problems.into()/>
             <p class="lead">"Accedi al Cassetto Previdenziale per Artigiani e Commercianti per scambiare comunicazioni con l'Istituto e gestire i tuoi appuntamenti."</p>
             <form class="form" novalidate on:submit=submit>
                 <div class="form-group" class:form-group--error=move || field_error("username").is_some()>

@@ -8,8 +8,6 @@ pub mod contacts;
 pub mod contributors;
 pub mod home;
 pub mod login;
-pub mod moving;
-pub mod not_found;
 pub mod office;
 pub mod office_agenda;
 pub mod studio;

@@ -1,16 +1,21 @@
 //! The office's side: "Comunicazioni della sede" and "Registra esito".
 
 use crate::client;
-use crate::components::error_summary::{field_error, problems_from, ErrorSummary, Problem};
+use crate::components::error_summary::ErrorSummary;
 use crate::components::field::described_by;
 use crate::components::filters::{FilterBar, SelectFilter};
 use crate::components::heading::PageHeading;
 use crate::components::loaded::{fetch, when_loaded};
 use crate::components::pager::{page_of, Pager};
+use crate::components::params::thread_id;
 use crate::components::status::StatusTag;
-use crate::pages::communications::thread_id;
+use crate::components::submit::Submission;
 use crate::session::Session;
-use api::{it, CommunicationDetail, CommunicationStatus, OfficeQueuePage, OutcomeRequest, Role};
+use api::paths::{self, Arrival};
+use api::{
+    calls, it, CommunicationDetail, CommunicationStatus, OfficeQueuePage, Outcome, OutcomeRequest,
+    Role,
+};
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, A};
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -24,18 +29,12 @@ pub fn OfficeQueue() -> impl IntoView {
     let query = use_query_map();
     let status = move || query.read().get("status").unwrap_or_default();
     let page = move || page_of(&query.read());
-    let queue = fetch::<OfficeQueuePage>(move || {
-        format!(
-            "/api/office/communications?status={}&page={}",
-            status(),
-            page()
-        )
-    });
+    let queue = fetch::<OfficeQueuePage>(move || calls::office_queue(&status(), page()));
     view! {
         <PageHeading title="Comunicazioni della sede"/>
         <p class="lead">"Le comunicazioni dei contribuenti assegnate alla tua struttura territoriale: prima quelle in attesa di risposta, a partire da quella che attende da più tempo (secondo l'ultimo messaggio)."</p>
         <p class="context">"Struttura territoriale: "<strong>{info.user.office.unwrap_or_default()}</strong></p>
-        <FilterBar action="/sede/comunicazioni" label="Filtra le comunicazioni">
+        <FilterBar action=paths::OFFICE_QUEUE label="Filtra le comunicazioni">
             <SelectFilter id="filtro-stato" name="status" label="Stato" all="Tutti gli stati"
                 options={CommunicationStatus::ALL.iter().map(|s| (s.code().to_string(), s.label().to_string())).collect::<Vec<_>>()}
                 current=Signal::derive(status)/>
@@ -45,7 +44,7 @@ pub fn OfficeQueue() -> impl IntoView {
                 return view! { <div class="alert alert--info" role="status"><p>"Nessuna comunicazione da mostrare."</p></div> }.into_any();
             }
             let pages = queue.total.div_ceil(queue.page_size).max(1);
-            let link = move |p: u32| format!("/sede/comunicazioni?status={}&page={p}", status());
+            let link = move |p: u32| paths::office_queue_page(&status(), p);
             view! {
                 <p class="result-count" role="status">{if queue.total == 1 { "1 comunicazione.".to_string() } else { format!("{} comunicazioni.", queue.total) }}</p>
                 <div class="table-wrap table-wrap--stack">
@@ -62,11 +61,11 @@ pub fn OfficeQueue() -> impl IntoView {
                         {queue.items.into_iter().map(|c| view! {
                             <tr>
                                 <td class="table__lead">
-                                    <A href=format!("/comunicazioni/{}", c.id)>{c.subject.clone()}</A>
+                                    <A href=paths::thread(c.id)>{c.subject.clone()}</A>
                                     {c.awaiting_answer.then(|| view! { <span class="badge">"Da rispondere"</span> })}
                                     <br/><span class="hint">{c.protocol.clone()}</span>
                                 </td>
-                                <td data-label="Contribuente">{c.contributor.name.clone()}<br/><span class="hint">{c.contributor.cf.clone()}</span></td>
+                                <td data-label="Contribuente">{c.contributor.name.clone()}<br/><span class="hint">{c.contributor.cf.to_string()}</span></td>
                                 <td data-label="Argomento">{c.topic.label.clone()}</td>
                                 <td class="nowrap" data-label="Inviata il">{it::date(&c.sent_at)}</td>
                                 <td data-label="Stato"><StatusTag status=c.status/></td>
@@ -92,42 +91,40 @@ fn is_open(status: CommunicationStatus) -> bool {
 #[component]
 pub fn OutcomePage() -> impl IntoView {
     let id = thread_id();
-    let thread = fetch::<CommunicationDetail>(move || format!("/api/communications/{}", id.get()));
+    let thread = fetch::<CommunicationDetail>(move || calls::thread(id.get()));
     let navigate = use_navigate();
-    let outcome = RwSignal::new(String::new());
+    let outcome = RwSignal::new(None::<Outcome>);
     let text = RwSignal::new(String::new());
-    let problems = RwSignal::new(Vec::<Problem>::new());
-    let error = move |field: &'static str| field_error(problems, field);
-
+    let recording = Submission::new(
+        &[("outcome", "outcome-accolta"), ("text", "motivation")],
+        move |body: OutcomeRequest| async move {
+            client::post::<_, CommunicationDetail>(&calls::outcome(id.get_untracked()), &body).await
+        },
+        move |_: CommunicationDetail| {
+            navigate(
+                &paths::thread_after(id.get_untracked(), Arrival::OutcomeRecorded),
+                Default::default(),
+            );
+            None
+        },
+    );
+    let error = move |field: &'static str| recording.error(field);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let thread_id = id.get();
-        let body = OutcomeRequest {
-            outcome: outcome.get_untracked(),
+        recording.submit(OutcomeRequest {
+            outcome: outcome.get_untracked().map(Into::into).unwrap_or_default(),
             text: text.get_untracked(),
-        };
-        let navigate = navigate.clone();
-        leptos::task::spawn_local(async move {
-            match client::post::<_, CommunicationDetail>(
-                &format!("/api/communications/{thread_id}/outcome"),
-                &body,
-            )
-            .await
-            {
-                Ok(_) => navigate(
-                    &format!("/comunicazioni/{thread_id}?esito=registrato"),
-                    Default::default(),
-                ),
-                Err(e) if !e.fields.is_empty() => problems.set(problems_from(
-                    &e.fields,
-                    &[("outcome", "outcome-accolta"), ("text", "motivation")],
-                )),
-                Err(e) => problems.set(vec![Problem {
-                    field: None,
-                    message: e.message,
-                }]),
-            }
         });
+    };
+    let choice = |code: Outcome, label: &'static str| {
+        let id = format!("outcome-{}", code.code());
+        view! {
+            <div class="radio">
+                <input type="radio" id=id.clone() name="outcome" value=code.code()
+                    on:change=move |_| outcome.set(Some(code))/>
+                <label for=id>{label}</label>
+            </div>
+        }
     };
 
     view! {
@@ -141,11 +138,11 @@ pub fn OutcomePage() -> impl IntoView {
                         <div class="alert alert--info" role="status">
                             <p>{format!("L'esito di questa comunicazione è già stato registrato: {}.", status.label())}</p>
                         </div>
-                        <p><A href=format!("/comunicazioni/{}", t.summary.id)>"Torna alla comunicazione"</A></p>
+                        <p><A href=paths::thread(t.summary.id)>"Torna alla comunicazione"</A></p>
                     })}
                 }
             })}
-            <ErrorSummary problems=problems.into()/>
+            <ErrorSummary problems=recording.problems.into()/>
             // The form only for a request still waiting for its outcome.
             <form class="form" novalidate on:submit=submit
                 hidden=move || !thread.get().and_then(Result::ok).is_some_and(|t| is_open(t.summary.status))>
@@ -155,16 +152,8 @@ pub fn OutcomePage() -> impl IntoView {
                         {move || error("outcome-accolta").get().map(|m| view! {
                             <p class="field-error" id="outcome-error"><span class="visually-hidden">"Errore: "</span>{m}</p>
                         })}
-                        <div class="radio">
-                            <input type="radio" id="outcome-accolta" name="outcome" value="accolta"
-                                on:change=move |_| outcome.set("accolta".into())/>
-                            <label for="outcome-accolta">"Accolta"</label>
-                        </div>
-                        <div class="radio">
-                            <input type="radio" id="outcome-non_accolta" name="outcome" value="non_accolta"
-                                on:change=move |_| outcome.set("non_accolta".into())/>
-                            <label for="outcome-non_accolta">"Non accolta"</label>
-                        </div>
+                        {choice(Outcome::Accolta, "Accolta")}
+                        {choice(Outcome::NonAccolta, "Non accolta")}
                     </fieldset>
                 </div>
                 <div class="form-group" class:form-group--error=move || error("motivation").get().is_some()>
@@ -179,7 +168,7 @@ pub fn OutcomePage() -> impl IntoView {
                         bind:value=text></textarea>
                 </div>
                 <button type="submit" class="button">"Registra esito"</button>
-                " "<A href=move || format!("/comunicazioni/{}", id.get()) attr:class="button button--secondary">"Annulla"</A>
+                " "<A href=move || paths::thread(id.get()) attr:class="button button--secondary">"Annulla"</A>
             </form>
         </div>
     }

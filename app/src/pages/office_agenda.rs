@@ -3,14 +3,15 @@
 //! people are on duty on a day.
 
 use crate::client;
-use crate::components::error_summary::{field_error, problems_from, ErrorSummary, Problem};
+use crate::components::error_summary::ErrorSummary;
 use crate::components::field::{described_by, FieldGroup};
 use crate::components::heading::PageHeading;
 use crate::components::loaded::{fetch, when_loaded};
+use crate::components::submit::{Done, Submission};
 use crate::session::Session;
 use api::{
-    it, status_text, CapacityRequest, Closure, ClosureOutcome, DayAvailability, NewClosure,
-    NoticeDelivery, OfficeAgenda, OfficeAppointment, Role,
+    calls, it, paths, status_text, CapacityRequest, Closure, ClosureOutcome, Code, DayAvailability,
+    NewClosure, NoticeDelivery, OfficeAgenda, OfficeAppointment, PointCode, Role,
 };
 use leptos::prelude::*;
 use leptos_router::components::{Form, Redirect, A};
@@ -26,7 +27,7 @@ fn long_day(date: &str) -> String {
 }
 
 fn row(a: OfficeAppointment) -> impl IntoView {
-    let href = format!("/appuntamenti/{}", a.reference);
+    let href = paths::appointment(&a.reference);
     let action_label =
         |label: &str| format!("{label}: {} delle {}", a.reference, it::time(&a.starts_at));
     let action = if a.can_record_attendance {
@@ -39,8 +40,8 @@ fn row(a: OfficeAppointment) -> impl IntoView {
     .map(|label| (label, action_label(label)));
     view! {
         <tr>
-            <td class="nowrap"><strong>{format!("{}–{}", it::time(&a.starts_at), it::time(&a.ends_at))}</strong><br/><A href=href.clone()>{a.reference.clone()}</A></td>
-            <td>{a.contributor.name.clone()}<br/><span class="hint">{a.contributor.cf.clone()}</span></td>
+            <td class="nowrap"><strong>{format!("{}–{}", it::time(&a.starts_at), it::time(&a.ends_at))}</strong><br/><A href=href.clone()>{a.reference.to_string()}</A></td>
+            <td>{a.contributor.name.clone()}<br/><span class="hint">{a.contributor.cf.to_string()}</span></td>
             <td>{a.topic.clone()}<br/><span class="hint">{a.protocol.clone()}</span></td>
             <td>
                 {a.point.label.clone()}<br/><span class="nowrap">{format!("Tel. {}", a.phone)}</span>
@@ -70,10 +71,7 @@ pub fn OfficeAgendaPage() -> impl IntoView {
     let query = use_query_map();
     let day = move || query.read().get("data").unwrap_or_default();
     let agenda = fetch::<OfficeAgenda>(move || {
-        format!(
-            "/api/office/agenda?date={}",
-            js_sys::encode_uri_component(&day())
-        )
+        calls::office_agenda(&String::from(js_sys::encode_uri_component(&day())))
     });
     view! {
         <PageHeading title="Agenda della sede"/>
@@ -83,11 +81,11 @@ pub fn OfficeAgendaPage() -> impl IntoView {
             view! {
                 <p class="lead">{format!("{} – {}", a.office, long_day(&a.date))}</p>
                 <nav class="day-nav no-print" aria-label="Giorni dell'agenda">
-                    <a href=format!("/sede/agenda?data={}", a.previous)>"← Giorno precedente"</a>
-                    <a href="/sede/agenda">"Oggi"</a>
-                    <a href=format!("/sede/agenda?data={}", a.next)>"Giorno successivo →"</a>
+                    <a href=paths::office_day(&a.previous)>"← Giorno precedente"</a>
+                    <a href=paths::OFFICE_AGENDA>"Oggi"</a>
+                    <a href=paths::office_day(&a.next)>"Giorno successivo →"</a>
                 </nav>
-                <Form method="GET" action="/sede/agenda" attr:class="filters no-print" attr:aria-label="Scegli il giorno">
+                <Form method="GET" action=paths::OFFICE_AGENDA attr:class="filters no-print" attr:aria-label="Scegli il giorno">
                     <div class="filters__field">
                         <label class="label" for="giorno">"Giorno"</label>
                         <input class="input" type="date" id="giorno" name="data" prop:value=a.date.clone()/>
@@ -137,69 +135,63 @@ pub fn ClosuresPage() -> impl IntoView {
     let refresh = RwSignal::new(0u32);
     let list = fetch::<Vec<Closure>>(move || {
         refresh.track();
-        "/api/office/closures".to_string()
+        calls::CLOSURES.to_string()
     });
-    let points = fetch::<Vec<api::ConsultationPoint>>(|| "/api/consultation-points".to_string());
+    let points = fetch::<Vec<api::ConsultationPoint>>(|| calls::POINTS.to_string());
     let draft = RwSignal::new(NewClosure::default());
-    let problems = RwSignal::new(Vec::<Problem>::new());
     let preview = RwSignal::new(None::<ClosureOutcome>);
-    let done = RwSignal::new(None::<String>);
-    let error = move |id: &'static str| field_error(problems, id);
-    let order = [
-        ("point", "chiusura-punto"),
-        ("from", "chiusura-dal"),
-        ("to", "chiusura-al"),
-        ("start_time", "chiusura-dalle"),
-        ("end_time", "chiusura-alle"),
-        ("reason", "chiusura-motivo"),
-    ];
-    let fail = move |e: client::ApiError| {
-        if e.fields.is_empty() {
-            problems.set(vec![Problem {
-                field: None,
-                message: e.message,
-            }]);
-        } else {
-            problems.set(problems_from(&e.fields, &order));
-        }
-    };
-    let check = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        done.set(None);
-        let body = draft.get_untracked();
-        leptos::task::spawn_local(async move {
-            match client::post::<_, ClosureOutcome>("/api/office/closures/preview", &body).await {
-                Ok(outcome) => {
-                    problems.set(Vec::new());
-                    preview.set(Some(outcome));
+    // Verifica, then Conferma: one form, one list of problems.
+    let closing = Submission::new(
+        &[
+            ("point", "chiusura-punto"),
+            ("from", "chiusura-dal"),
+            ("to", "chiusura-al"),
+            ("start_time", "chiusura-dalle"),
+            ("end_time", "chiusura-alle"),
+            ("reason", "chiusura-motivo"),
+        ],
+        move |step: ClosureStep| async move {
+            match step {
+                ClosureStep::Check(body) => {
+                    client::post::<_, ClosureOutcome>(calls::CLOSURE_PREVIEW, &body)
+                        .await
+                        .map(ClosureDone::Checked)
                 }
-                Err(e) => {
-                    preview.set(None);
-                    fail(e);
+                ClosureStep::Declare(body) => {
+                    client::post::<_, ClosureOutcome>(calls::CLOSURES, &body)
+                        .await
+                        .map(ClosureDone::Declared)
                 }
             }
-        });
+        },
+        move |done: ClosureDone| match done {
+            ClosureDone::Checked(outcome) => {
+                preview.set(Some(outcome));
+                None
+            }
+            ClosureDone::Declared(outcome) => {
+                preview.set(None);
+                draft.set(NewClosure::default());
+                refresh.update(|n| *n += 1);
+                Some(match outcome.affected.len() {
+                    0 => "Chiusura registrata: gli orari non sono più prenotabili.".to_string(),
+                    1 => "Chiusura registrata: 1 appuntamento è stato annullato e il contribuente è stato avvisato nella comunicazione.".to_string(),
+                    n => format!("Chiusura registrata: {n} appuntamenti sono stati annullati e i contribuenti sono stati avvisati nelle comunicazioni."),
+                })
+            }
+        },
+    );
+    let problems = closing.problems;
+    let error = move |id: &'static str| closing.error(id);
+    let check = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        preview.set(None);
+        closing.submit(ClosureStep::Check(draft.get_untracked()));
     };
     let declare = move |_| {
         let mut body = draft.get_untracked();
         body.cancel_appointments = true;
-        leptos::task::spawn_local(async move {
-            match client::post::<_, ClosureOutcome>("/api/office/closures", &body).await {
-                Ok(outcome) => {
-                    let n = outcome.affected.len();
-                    preview.set(None);
-                    problems.set(Vec::new());
-                    draft.set(NewClosure::default());
-                    done.set(Some(match n {
-                        0 => "Chiusura registrata: gli orari non sono più prenotabili.".to_string(),
-                        1 => "Chiusura registrata: 1 appuntamento è stato annullato e il contribuente è stato avvisato nella comunicazione.".to_string(),
-                        n => format!("Chiusura registrata: {n} appuntamenti sono stati annullati e i contribuenti sono stati avvisati nelle comunicazioni."),
-                    }));
-                    refresh.update(|n| *n += 1);
-                }
-                Err(e) => fail(e),
-            }
-        });
+        closing.submit(ClosureStep::Declare(body));
     };
     let set = move |f: fn(&mut NewClosure, String)| {
         move |ev: leptos::ev::Event| {
@@ -211,7 +203,7 @@ pub fn ClosuresPage() -> impl IntoView {
     view! {
         <PageHeading title="Chiusure e capienza"/>
         <p class="lead">"Dichiara quando la sede non riceve e quante persone sono in servizio. Gli orari chiusi spariscono subito dalle prenotazioni."</p>
-        {move || done.get().map(|m| view! { <div class="alert alert--success" role="status"><p>{m}</p></div> })}
+        <Done text=closing.done/>
         <h2>"Chiusure in programma"</h2>
         {when_loaded(list, |list: Vec<Closure>| {
             if list.is_empty() {
@@ -232,10 +224,10 @@ pub fn ClosuresPage() -> impl IntoView {
         <ErrorSummary problems=problems.into()/>
         <form class="form narrow" novalidate on:submit=check aria-labelledby="chiusura-titolo">
             <FieldGroup id="chiusura-punto" label="Punto di consulenza" error=error("chiusura-punto")>
-                <select class="select" id="chiusura-punto" on:change=set(|d, v| d.point = Some(v).filter(|v| !v.is_empty()))>
+                <select class="select" id="chiusura-punto" on:change=set(|d, v| d.point = (!v.is_empty()).then(|| Code::read(&v)))>
                     <option value="">"Tutti i punti di consulenza"</option>
                     {move || points.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|p| view! {
-                        <option value=p.code.clone()>{p.label.clone()}</option>
+                        <option value=p.code.code()>{p.label.clone()}</option>
                     }).collect_view()}
                 </select>
             </FieldGroup>
@@ -308,54 +300,55 @@ pub fn ClosuresPage() -> impl IntoView {
     .into_any()
 }
 
+/// A step of the closure form.
+#[derive(Clone)]
+enum ClosureStep {
+    Check(NewClosure),
+    Declare(NewClosure),
+}
+
+enum ClosureDone {
+    Checked(ClosureOutcome),
+    Declared(ClosureOutcome),
+}
+
 #[component]
 fn CapacityForm() -> impl IntoView {
     let draft = RwSignal::new(CapacityRequest {
         date: String::new(),
-        point: "sportello".into(),
+        point: PointCode::Sportello.into(),
         capacity: 2,
     });
-    let problems = RwSignal::new(Vec::<Problem>::new());
-    let done = RwSignal::new(None::<String>);
-    let error = move |id: &'static str| field_error(problems, id);
+    let changing = Submission::new(
+        &[
+            ("date", "capienza-giorno"),
+            ("point", "capienza-punto"),
+            ("capacity", "capienza-persone"),
+        ],
+        move |body: CapacityRequest| async move {
+            let capacity = body.capacity;
+            client::post::<_, DayAvailability>(calls::CAPACITY, &body)
+                .await
+                .map(|day| (day, capacity))
+        },
+        move |(day, capacity): (DayAvailability, i64)| {
+            Some(format!(
+                "Capienza aggiornata per {}: {} {} in servizio per ogni orario.",
+                long_day(&day.date),
+                capacity,
+                if capacity == 1 { "persona" } else { "persone" }
+            ))
+        },
+    );
+    let error = move |id: &'static str| changing.error(id);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        done.set(None);
-        let body = draft.get_untracked();
-        leptos::task::spawn_local(async move {
-            match client::post::<_, DayAvailability>("/api/office/capacity", &body).await {
-                Ok(day) => {
-                    problems.set(Vec::new());
-                    done.set(Some(format!(
-                        "Capienza aggiornata per {}: {} {} in servizio per ogni orario.",
-                        long_day(&day.date),
-                        body.capacity,
-                        if body.capacity == 1 {
-                            "persona"
-                        } else {
-                            "persone"
-                        }
-                    )));
-                }
-                Err(e) if !e.fields.is_empty() => problems.set(problems_from(
-                    &e.fields,
-                    &[
-                        ("date", "capienza-giorno"),
-                        ("point", "capienza-punto"),
-                        ("capacity", "capienza-persone"),
-                    ],
-                )),
-                Err(e) => problems.set(vec![Problem {
-                    field: None,
-                    message: e.message,
-                }]),
-            }
-        });
+        changing.submit(draft.get_untracked());
     };
     view! {
         <h2 id="capienza-titolo">"Capienza di un giorno"</h2>
         <p>"Se in un giorno è in servizio un collega in più (o in meno), indica quante persone ricevono per ogni orario. Non si può scendere sotto le prenotazioni già fatte."</p>
-        {move || done.get().map(|m| view! { <div class="alert alert--success" role="status"><p>{m}</p></div> })}
+        <Done text=changing.done/>
         <form class="form narrow" novalidate on:submit=submit aria-labelledby="capienza-titolo">
             <div class="form-row">
                 <FieldGroup id="capienza-giorno" label="Giorno" error=error("capienza-giorno")>
@@ -363,10 +356,10 @@ fn CapacityForm() -> impl IntoView {
                         on:change=move |ev| draft.update(|d| d.date = event_target_value(&ev))/>
                 </FieldGroup>
                 <FieldGroup id="capienza-punto" label="Punto di consulenza" error=error("capienza-punto")>
-                    <select class="select" id="capienza-punto" on:change=move |ev| draft.update(|d| d.point = event_target_value(&ev))>
-                        <option value="sportello">"Sportello in sede"</option>
-                        <option value="telefono">"Consulenza telefonica (richiamata)"</option>
-                        <option value="video">"Videochiamata"</option>
+                    <select class="select" id="capienza-punto" on:change=move |ev| draft.update(|d| d.point = Code::read(&event_target_value(&ev)))>
+                        <option value=PointCode::Sportello.code()>"Sportello in sede"</option>
+                        <option value=PointCode::Telefono.code()>"Consulenza telefonica (richiamata)"</option>
+                        <option value=PointCode::Video.code()>"Videochiamata"</option>
                     </select>
                 </FieldGroup>
                 <FieldGroup id="capienza-persone" label="Persone in servizio" error=error("capienza-persone")>
@@ -375,9 +368,7 @@ fn CapacityForm() -> impl IntoView {
                         on:change=move |ev| draft.update(|d| d.capacity = event_target_value(&ev).trim().parse().unwrap_or(0))/>
                 </FieldGroup>
             </div>
-            {move || problems.with(|p| p.iter().find(|p| p.field.is_none()).map(|p| p.message.clone())).map(|m| view! {
-                <div class="alert alert--error" role="alert"><p>{m}</p></div>
-            })}
+            <ErrorSummary problems=changing.general()/>
             <button type="submit" class="button">"Aggiorna la capienza"</button>
         </form>
     }

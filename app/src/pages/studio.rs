@@ -2,9 +2,9 @@
 //! who delegated them, by date, each saying for whom; and the search that picks the contributor
 //! to act for.
 
+use crate::components::contributor_search::ContributorSearch;
 use crate::components::heading::PageHeading;
 use crate::components::loaded::{fetch, when_loaded};
-use crate::pages::contributors::ContributorSearch;
 use crate::session::Session;
 use api::{it, status_text, AppointmentSummary, Role};
 use leptos::prelude::*;
@@ -20,14 +20,14 @@ pub fn StudioAgenda() -> impl IntoView {
         .info()
         .and_then(|i| i.user.organisation)
         .unwrap_or_default();
-    let list = fetch::<Vec<AppointmentSummary>>(|| "/api/intermediary/agenda".to_string());
+    let list = fetch::<Vec<AppointmentSummary>>(|| api::calls::STUDIO_AGENDA.to_string());
     view! {
         <PageHeading title="Agenda dello studio"/>
         <p class="lead">{format!("I prossimi appuntamenti dei contribuenti che hanno delegato {organisation}, in ordine di data.")}</p>
         <h2>"Scegli il contribuente"</h2>
         <p>"Cerca tra i contribuenti che ti hanno delegato per operare per uno di loro."</p>
         <ContributorSearch current=Signal::derive(String::new)/>
-        <p><A href="/contribuenti">"Vedi tutti i contribuenti delegati"</A></p>
+        <p><A href=api::paths::CONTRIBUTORS>"Vedi tutti i contribuenti delegati"</A></p>
         <h2>"Prossimi appuntamenti"</h2>
         {when_loaded(list, |list: Vec<AppointmentSummary>| {
             if list.is_empty() {
@@ -51,8 +51,8 @@ pub fn StudioAgenda() -> impl IntoView {
                         {list.into_iter().map(|a| view! {
                             <tr>
                                 <td>{format!("{}, ore {}", it::date_with_weekday(&a.starts_at), it::time(&a.starts_at))}</td>
-                                <td>{a.contributor.name.clone()}<br/><span class="hint">{a.contributor.cf.clone()}</span></td>
-                                <td class="nowrap"><A href=format!("/appuntamenti/{}", a.reference)>{a.reference.clone()}</A></td>
+                                <td>{a.contributor.name.clone()}<br/><span class="hint">{a.contributor.cf.to_string()}</span></td>
+                                <td class="nowrap"><A href=api::paths::appointment(&a.reference)>{a.reference.to_string()}</A></td>
                                 <td>{a.office.clone()}<br/><span class="hint">{a.point.clone()}</span></td>
                                 <td>{a.topic.clone()}</td>
                                 <td><span class=format!("status-tag status-tag--{}", a.status.code())>{status_text(a.status, a.cancelled_by_office)}</span></td>

@@ -1,25 +1,25 @@
-//! Lista d'attesa: "Avvisami se si libera un posto" (reached from "Data e ora" when no time
-//! suits), and the entries in Gestione appuntamenti with the places offered to them.
+//! Lista d'attesa: "Avvisami se si libera un posto", reached from "Data e ora" when no time
+//! suits. The entries themselves are shown in Gestione appuntamenti.
 
+use crate::booking::{Draft, Step};
 use crate::client;
-use crate::components::error_summary::{field_error, problems_from, ErrorSummary, Problem};
+use crate::components::contact_fields::{BookingMemory, ContactFields};
+use crate::components::error_summary::ErrorSummary;
 use crate::components::field::described_by;
 use crate::components::heading::PageHeading;
 use crate::components::loaded::{fetch, when_loaded};
-use crate::pages::booking::{office_of, point_label_of, BookingMemory, ContactFields};
-use crate::pages::communications::thread_id;
+use crate::components::params::thread_id;
+use crate::components::reference_data::{office_of, point_label_of};
+use crate::components::submit::Submission;
+use api::paths::{self, Arrival};
 use api::{
-    it, Appointment, CommunicationDetail, ConsultationPoint, Office, PartOfDay, WaitlistEntry,
-    WaitlistRequest, WaitlistStatus,
+    calls, CommunicationDetail, ConsultationPoint, Office, OfficeId, PartOfDay, PointCode,
+    WaitlistEntry, WaitlistRequest,
 };
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-/// The empty JSON object the answer calls send.
-#[derive(serde::Serialize)]
-struct NoBody {}
-
-const FIELDS: [(&str, &str); 4] = [
+const FIELDS: &[(&str, &str)] = &[
     ("from", "from"),
     ("to", "to"),
     ("phone", "phone"),
@@ -38,92 +38,68 @@ fn day_from_today(days: u32) -> String {
     )
 }
 
-/// "dal 3 marzo 2026 al 5 marzo 2026, di mattina (prima delle 13)"
-pub fn days_in_words(e: &WaitlistEntry) -> String {
-    let days = if e.from == e.to {
-        format!("il {}", it::date_with_weekday(&e.from))
-    } else {
-        format!("dal {} al {}", it::date(&e.from), it::date(&e.to))
-    };
-    match e.part_of_day {
-        Some(part) => format!("{days}, {}", part.label()),
-        None => format!("{days}, a qualsiasi orario"),
-    }
-}
-
 #[component]
 pub fn WaitlistJoin() -> impl IntoView {
     let query = use_query_map();
     let memory = expect_context::<BookingMemory>();
     let navigate = use_navigate();
     let id = thread_id();
-    let point_code = query.read_untracked().get("punto").unwrap_or_default();
+    let point = query
+        .read_untracked()
+        .get("punto")
+        .and_then(|p| PointCode::from_code(&p));
     let office_id = query
         .read_untracked()
         .get("sede")
-        .and_then(|v| v.parse::<i64>().ok())
+        .and_then(|v| v.parse::<OfficeId>().ok())
         .unwrap_or_default();
-    let thread = fetch::<CommunicationDetail>(move || format!("/api/communications/{}", id.get()));
-    let points = fetch::<Vec<ConsultationPoint>>(|| "/api/consultation-points".into());
-    let offices = fetch::<Vec<Office>>(|| "/api/offices".into());
+    let thread = fetch::<CommunicationDetail>(move || calls::thread(id.get()));
+    let points = fetch::<Vec<ConsultationPoint>>(|| calls::POINTS.into());
+    let offices = fetch::<Vec<Office>>(|| calls::OFFICES.into());
     let from = RwSignal::new(day_from_today(1));
     let to = RwSignal::new(day_from_today(14));
-    let part = RwSignal::new(String::new());
-    let problems = RwSignal::new(Vec::<Problem>::new());
-    let pending = RwSignal::new(false);
-    let error = move |field: &'static str| field_error(problems, field);
-    let back = format!(
-        "/comunicazioni/{}/appuntamento?passo=3&punto={point_code}&sede={office_id}",
-        id.get()
+    let part = RwSignal::new(None::<PartOfDay>);
+    let back = Draft {
+        point,
+        office: Some(office_id),
+        ..Draft::default()
+    }
+    .href(id.get_untracked(), Step::DateTime);
+    let joining = Submission::new(
+        FIELDS,
+        move |body: WaitlistRequest| async move {
+            client::post::<_, WaitlistEntry>(calls::WAITLIST, &body).await
+        },
+        move |_: WaitlistEntry| {
+            navigate(
+                &paths::appointments_after(Arrival::Waiting),
+                Default::default(),
+            );
+            None
+        },
     );
-    let point_for_submit = point_code.clone();
+    let problems = joining.problems;
+    let error = move |field: &'static str| joining.error(field);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
-        pending.set(true);
-        let body = WaitlistRequest {
-            communication_id: id.get(),
+        joining.submit(WaitlistRequest {
+            communication_id: id.get_untracked(),
             office: office_id,
-            point: point_for_submit.clone(),
+            point: point.map(Into::into).unwrap_or_default(),
             from: from.get_untracked(),
             to: to.get_untracked(),
-            part_of_day: PartOfDay::from_code(&part.get_untracked()),
+            part_of_day: part.get_untracked(),
             phone: memory.phone.get_untracked(),
             notes: memory.notes.get_untracked(),
-        };
-        let navigate = navigate.clone();
-        leptos::task::spawn_local(async move {
-            match client::post::<_, WaitlistEntry>("/api/waitlist", &body).await {
-                Ok(_) => navigate("/appuntamenti?esito=lista-attesa", Default::default()),
-                Err(e) if !e.fields.is_empty() => {
-                    let mut list = problems_from(&e.fields, &FIELDS);
-                    list.extend(
-                        e.fields
-                            .iter()
-                            .filter(|(k, _)| !FIELDS.iter().any(|(f, _)| f == k))
-                            .map(|(_, m)| Problem {
-                                field: None,
-                                message: m.clone(),
-                            }),
-                    );
-                    problems.set(list);
-                }
-                Err(e) => problems.set(vec![Problem {
-                    field: None,
-                    message: e.message,
-                }]),
-            }
-            pending.set(false);
         });
     };
-    let point_code_label = point_code.clone();
+    let pending = joining.pending();
     let place = move || {
         let office = office_of(offices, office_id)
             .map(|o| o.name)
             .unwrap_or_default();
-        format!("{office} – {}", point_label_of(points, &point_code_label))
+        let point = point.map(|p| point_label_of(points, p)).unwrap_or_default();
+        format!("{office} – {point}")
     };
     let date_field = move |field: &'static str, label: &'static str, value: RwSignal<String>| {
         view! {
@@ -160,14 +136,14 @@ pub fn WaitlistJoin() -> impl IntoView {
             </fieldset>
             <fieldset class="fieldset form-group">
                 <legend class="label">"Parte della giornata"</legend>
-                {[("", "A qualsiasi orario"), ("mattina", "Di mattina (prima delle 13)"), ("pomeriggio", "Di pomeriggio (dalle 13)")]
+                {[(None, "A qualsiasi orario"), (Some(PartOfDay::Mattina), "Di mattina (prima delle 13)"), (Some(PartOfDay::Pomeriggio), "Di pomeriggio (dalle 13)")]
                     .into_iter().map(|(code, label)| {
-                        let id = if code.is_empty() { "part-any".to_string() } else { format!("part-{code}") };
+                        let id = code.map_or("part-any".to_string(), |c| format!("part-{c}"));
                         view! {
                             <div class="radio">
-                                <input type="radio" id=id.clone() name="part" value=code
+                                <input type="radio" id=id.clone() name="part" value=code.map_or("", PartOfDay::code)
                                     prop:checked=move || part.get() == code
-                                    on:change=move |_| part.set(code.to_string())/>
+                                    on:change=move |_| part.set(code)/>
                                 <label for=id>{label}</label>
                             </div>
                         }
@@ -177,123 +153,5 @@ pub fn WaitlistJoin() -> impl IntoView {
             <button type="submit" class="button">{move || if pending.get() { "Iscrizione in corso…" } else { "Avvisami se si libera un posto" }}</button>
         </form>
         <p><a href=back>"Indietro: data e ora"</a></p>
-    }
-}
-
-/// Gestione appuntamenti's "Lista d'attesa": the live entries, each offer with Conferma
-/// Appuntamento and Rifiuta, each waiting entry with Esci dalla lista. Nothing when empty.
-#[component]
-pub fn WaitlistSection(cf: String, #[prop(into)] joined: Signal<bool>) -> impl IntoView {
-    let navigate = use_navigate();
-    let version = RwSignal::new(0u32);
-    let list = fetch::<Vec<WaitlistEntry>>(move || {
-        version.track();
-        format!("/api/contributors/{cf}/waitlist")
-    });
-    let outcome = RwSignal::new(None::<String>);
-    let failure = RwSignal::new(None::<String>);
-    let pending = RwSignal::new(false);
-    let act = move |path: String, done: &'static str, accept: bool| {
-        if pending.get_untracked() {
-            return;
-        }
-        pending.set(true);
-        failure.set(None);
-        outcome.set(None);
-        let navigate = navigate.clone();
-        leptos::task::spawn_local(async move {
-            let result = if accept {
-                client::post::<_, Appointment>(&path, &NoBody {})
-                    .await
-                    .map(|a| Some(a.reference))
-            } else if path.ends_with("/decline") {
-                client::post::<_, WaitlistEntry>(&path, &NoBody {})
-                    .await
-                    .map(|_| None)
-            } else {
-                client::delete(&path).await.map(|_| None)
-            };
-            match result {
-                Ok(Some(reference)) => {
-                    navigate(&format!("/appuntamenti/{reference}"), Default::default())
-                }
-                Ok(None) => {
-                    outcome.set(Some(done.to_string()));
-                    version.update(|v| *v += 1);
-                }
-                Err(e) => {
-                    failure.set(Some(e.message));
-                    version.update(|v| *v += 1);
-                }
-            }
-            pending.set(false);
-        });
-    };
-    view! {
-        {move || joined.get().then(|| view! {
-            <div class="alert alert--success" role="status"><p>"Sei in lista d'attesa. Se si libera un posto adatto te lo proponiamo qui e per e-mail: avrai un tempo limitato per confermarlo."</p></div>
-        })}
-        <div role="status">{move || outcome.get().map(|m| view! { <div class="alert alert--success"><p>{m}</p></div> })}</div>
-        {move || failure.get().map(|m| view! { <div class="alert alert--error" role="alert"><p>{m}</p></div> })}
-        {when_loaded(list, move |entries: Vec<WaitlistEntry>| {
-            let live: Vec<WaitlistEntry> = entries.into_iter().filter(|e| matches!(e.status, WaitlistStatus::InAttesa | WaitlistStatus::Offerta)).collect();
-            if live.is_empty() {
-                return ().into_any();
-            }
-            let act = act.clone();
-            view! {
-                <section aria-labelledby="lista-attesa-titolo">
-                    <h2 id="lista-attesa-titolo">"Lista d'attesa"</h2>
-                    <ul class="waitlist">
-                        {live.into_iter().map(|e| {
-                            let act = act.clone();
-                            let title_id = format!("attesa-{}", e.id);
-                            let title = format!("{} – {}", e.office_name, e.point_label);
-                            let base = format!("/api/waitlist/{}", e.id);
-                            let body = match (&e.status, &e.offer) {
-                                (WaitlistStatus::Offerta, Some(offer)) => {
-                                    let (accept, decline) = (act.clone(), act.clone());
-                                    let (a, d) = (format!("{base}/accept"), format!("{base}/decline"));
-                                    view! {
-                                        <p class="waitlist__offer"><strong>{format!("Si è liberato un posto: {}, ore {}.", it::date_with_weekday(&offer.starts_at), it::time(&offer.starts_at))}</strong></p>
-                                        <p>{format!("È tenuto per te fino a {}, ore {}; poi passerà alla persona successiva. Identificativo {}.", it::date_with_weekday(&offer.expires_at), it::time(&offer.expires_at), offer.reference)}</p>
-                                        <div class="actions">
-                                            <button type="button" class="button" aria-describedby=title_id.clone()
-                                                on:click=move |_| accept(a.clone(), "", true)>"Conferma Appuntamento"</button>
-                                            <button type="button" class="button button--secondary" aria-describedby=title_id.clone()
-                                                on:click=move |_| decline(d.clone(), "Hai rifiutato il posto proposto: è passato alla persona successiva e sei uscito dalla lista d'attesa.", false)>"Rifiuta"</button>
-                                        </div>
-                                    }.into_any()
-                                }
-                                _ => {
-                                    let leave = act.clone();
-                                    let path = base.clone();
-                                    view! {
-                                        <p><span class="status-tag">{WaitlistStatus::InAttesa.label()}</span></p>
-                                        <p class="hint">{match e.ahead {
-                                            0 => "Sei il primo in lista per questi giorni.".to_string(),
-                                            1 => "Prima di te c'è 1 persona in lista per questi giorni.".to_string(),
-                                            n => format!("Prima di te ci sono {n} persone in lista per questi giorni."),
-                                        }}</p>
-                                        <div class="actions">
-                                            <button type="button" class="button button--secondary" aria-describedby=title_id.clone()
-                                                on:click=move |_| leave(path.clone(), "Sei uscito dalla lista d'attesa.", false)>"Esci dalla lista"</button>
-                                        </div>
-                                    }.into_any()
-                                }
-                            };
-                            view! {
-                                <li class="waitlist__entry">
-                                    <h3 class="waitlist__title" id=title_id.clone()>{title}</h3>
-                                    <p>{format!("Comunicazione {} – «{}»", e.protocol, e.subject)}</p>
-                                    <p>{format!("Giorni: {}.", days_in_words(&e))}</p>
-                                    {body}
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                </section>
-            }.into_any()
-        })}
     }
 }

@@ -1,20 +1,26 @@
-//! Agenda appuntamenti over HTTP: each handler extracts, parses into domain types, calls one
-//! workflow or repository function and maps the answer. No SQL, no rules, no sentences here.
+//! Agenda appuntamenti over HTTP: each handler extracts, parses into domain types (the
+//! sentences of a refusal are the domain's), calls one workflow or repository function and
+//! maps the answer. No SQL, no rules here.
 
-use super::hold::{self, Idempotency, ValidHold};
+use super::hold::{self, Booker, ValidHold};
+use super::ics;
+use super::idempotency::Idempotency;
+use super::moving::{self, Mover, ValidMove};
 use super::places::{self, field};
 use super::repo::{self, Record};
-use super::workflow::{self, HoldStep};
-use super::{ics, Filters};
+use super::view::read_back;
+use super::workflow::{self, refusal, HoldStep};
 use crate::access::{self, Access};
 use crate::auth::CurrentUser;
-use crate::domain::booking::{self, parse_notes, parse_phone};
+use crate::domain::booking::{self, parse_notes, parse_phone, parse_start};
+use crate::domain::history::HistoryFilter;
+use crate::domain::rome;
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::extract::{Json, Path, Query};
-use crate::{rome, AppState};
+use crate::state::AppState;
 use api::{
-    Appointment, AppointmentStatus, AttendanceRequest, CancelRequest, ConsultationPoint,
-    DayAvailability, HoldRequest, MoveRequest, Office, SlotAvailability,
+    Appointment, AttendanceRequest, CancelRequest, Cf, ConsultationPoint, DayAvailability,
+    HoldRequest, Instant, MoveRequest, Office, PointCode, Reference, SlotAvailability,
 };
 use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
@@ -58,13 +64,8 @@ pub async fn availability(
 ) -> AppResult<Response> {
     let mut errors = FieldErrors::default();
     let text = |key: &str| query.get(key).map(String::as_str).filter(|s| !s.is_empty());
-    let point = text("point").unwrap_or_default().to_string();
-    let office = errors.check(
-        "office",
-        text("office")
-            .and_then(|s| s.parse::<i64>().ok())
-            .ok_or("Scegli una struttura territoriale."),
-    );
+    let point = text("point").and_then(PointCode::from_code);
+    let office = errors.check("office", booking::parse_office(text("office")));
     if let Some(topic) = text("topic") {
         if !places::topic_exists(&state.db, topic).await? {
             errors.add("topic", "Argomento non riconosciuto.");
@@ -76,11 +77,11 @@ pub async fn availability(
     let Some(office) = office else {
         return Err(AppError::Internal("office checked".into()));
     };
-    places::office_point(&state.db, office, &point)
+    let (point, _) = places::office_point(&state.db, office, point)
         .await?
         .map_err(field)?;
     let kept =
-        places::kept_free_slots(&state.db, office, &point, from, to, state.clock.now()).await?;
+        places::kept_free_slots(&state.db, office, point.code, from, to, state.clock.now()).await?;
     let answer = kept.answer.get_or_init(|| {
         let days: Vec<DayAvailability> = kept
             .days
@@ -106,31 +107,26 @@ pub async fn availability(
     Ok(([(header::CONTENT_TYPE, "application/json")], answer.clone()).into_response())
 }
 
-fn idempotency(headers: &HeaderMap, request: &impl serde::Serialize) -> AppResult<Idempotency> {
+/// The key of `user`'s request and a hash of its body.
+fn idempotency(
+    headers: &HeaderMap,
+    user: &CurrentUser,
+    request: &impl serde::Serialize,
+) -> AppResult<Idempotency> {
     let raw = headers
         .get("idempotency-key")
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default();
-    let key = raw.trim();
-    let refuse = |detail: &str| AppError::BadField {
+    let key = booking::parse_idempotency_key(raw).map_err(|detail| AppError::BadField {
         field: "Idempotency-Key".into(),
         detail: detail.into(),
-    };
-    if key.is_empty() {
-        return Err(refuse(
-            "manca l'intestazione Idempotency-Key (un identificativo unico per ogni richiesta).",
-        ));
-    }
-    if raw.len() > 200 {
-        return Err(refuse(
-            "l'intestazione Idempotency-Key può contenere al massimo 200 caratteri.",
-        ));
-    }
+    })?;
     let hash = hex::encode(Sha256::digest(
         serde_json::to_vec(request).unwrap_or_default(),
     ));
     Ok(Idempotency {
-        key: key.to_string(),
+        user: user.id,
+        key,
         hash,
     })
 }
@@ -140,16 +136,21 @@ async fn offered(
     state: &AppState,
     office: &Office,
     point: &ConsultationPoint,
-    start: i64,
+    start: Instant,
 ) -> AppResult<crate::domain::slots::Slot> {
-    places::offered_slot(&state.db, office.id, &point.code, start, state.clock.now())
+    places::offered_slot(&state.db, office.id, point.code, start, state.clock.now())
         .await?
-        .ok_or_else(|| {
-            AppError::field(
-                "start",
-                "L'orario scelto non è tra quelli prenotabili: scegli un orario dall'elenco.",
-            )
-        })
+        .ok_or_else(|| AppError::field("start", booking::NOT_OFFERED))
+}
+
+/// A stored answer (status and JSON body), as it was first given.
+fn stored((status, body): (u16, String)) -> Response {
+    (
+        StatusCode::from_u16(status).unwrap_or(StatusCode::OK),
+        [(header::CONTENT_TYPE, "application/json")],
+        body,
+    )
+        .into_response()
 }
 
 /// Parses a Prenota Appuntamento request: every field's problem at once (422 per field); the
@@ -158,11 +159,9 @@ async fn parse_hold(state: &AppState, request: &HoldRequest) -> AppResult<ValidH
     let mut errors = FieldErrors::default();
     let phone = errors.check("phone", parse_phone(&request.phone));
     let notes = errors.check("notes", parse_notes(&request.notes));
-    let start = errors.check(
-        "start",
-        rome::parse_instant(&request.start).ok_or("Scegli la data e l'ora dell'appuntamento."),
-    );
-    let place = match places::office_point(&state.db, request.office, &request.point).await? {
+    let start = errors.check("start", parse_start(&request.start));
+    let place = match places::office_point(&state.db, request.office, request.point.known()).await?
+    {
         Ok(place) => Some(place),
         Err((name, message)) => {
             errors.add(name, message);
@@ -202,27 +201,27 @@ pub async fn hold(
     headers: HeaderMap,
     Json(request): Json<HoldRequest>,
 ) -> AppResult<Response> {
-    let idem = idempotency(&headers, &request)?;
+    let idem = idempotency(&headers, &user, &request)?;
     let now = state.clock.now();
     // Whose thread: the contributor's side only; to anyone else it does not exist.
     let acting = access::thread_access(&state.db, &user, request.communication_id, now)
         .await?
         .contributor_side()?;
     let valid = parse_hold(&state, &request).await?;
-    let (status, body) = hold::hold(&state.db, &user, &acting, &valid, &idem, now).await?;
-    Ok((
-        StatusCode::from_u16(status).unwrap_or(StatusCode::OK),
-        [(header::CONTENT_TYPE, "application/json")],
-        body,
-    )
-        .into_response())
+    let who = Booker {
+        user: &user,
+        acting: &acting,
+    };
+    Ok(stored(
+        hold::hold(&state.db, &who, &valid, &idem, now).await?,
+    ))
 }
 
 /// The appointment `reference` and how the caller reaches it (404 for anyone else).
 async fn reach(
     state: &AppState,
     user: &CurrentUser,
-    reference: &str,
+    reference: &Reference,
 ) -> AppResult<(Record, Access)> {
     let mut conn = state.db.pool.acquire().await?;
     let record = repo::find(&mut conn, reference)
@@ -249,7 +248,7 @@ async fn answer(
     let mut conn = state.db.pool.acquire().await?;
     let now = state.clock.now();
     Ok(Json(
-        workflow::read_back(&mut conn, record.id, access.viewer(), now).await?,
+        read_back(&mut conn, record.id, access.viewer(), now).await?,
     ))
 }
 
@@ -258,7 +257,7 @@ async fn answer(
 pub async fn detail(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(reference): Path<String>,
+    Path(reference): Path<Reference>,
 ) -> AppResult<Json<Appointment>> {
     let (record, access) = reach(&state, &user, &reference).await?;
     answer(&state, &record, &access).await
@@ -267,7 +266,7 @@ pub async fn detail(
 async fn hold_step(
     state: AppState,
     user: CurrentUser,
-    reference: String,
+    reference: Reference,
     step: HoldStep,
 ) -> AppResult<Json<Appointment>> {
     let (record, access) = reach(&state, &user, &reference).await?;
@@ -281,7 +280,7 @@ async fn hold_step(
 pub async fn extend(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(reference): Path<String>,
+    Path(reference): Path<Reference>,
 ) -> AppResult<Json<Appointment>> {
     hold_step(state, user, reference, HoldStep::Extend).await
 }
@@ -291,7 +290,7 @@ pub async fn extend(
 pub async fn confirm(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(reference): Path<String>,
+    Path(reference): Path<Reference>,
 ) -> AppResult<Json<Appointment>> {
     hold_step(state, user, reference, HoldStep::Confirm).await
 }
@@ -301,7 +300,7 @@ pub async fn confirm(
 pub async fn release(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(reference): Path<String>,
+    Path(reference): Path<Reference>,
 ) -> AppResult<Json<Appointment>> {
     hold_step(state, user, reference, HoldStep::Release).await
 }
@@ -315,7 +314,7 @@ pub async fn release(
 pub async fn cancel(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(reference): Path<String>,
+    Path(reference): Path<Reference>,
     Json(request): Json<CancelRequest>,
 ) -> AppResult<Json<Appointment>> {
     let (record, access) = reach(&state, &user, &reference).await?;
@@ -337,34 +336,48 @@ pub async fn move_appointment(
     State(state): State<AppState>,
     user: CurrentUser,
     headers: HeaderMap,
-    Path(reference): Path<String>,
+    Path(reference): Path<Reference>,
     Json(request): Json<MoveRequest>,
 ) -> AppResult<Response> {
-    let idem = idempotency(&headers, &request)?;
+    let idem = idempotency(&headers, &user, &request)?;
     let (record, access) = reach(&state, &user, &reference).await?;
     let viewer = access.viewer();
+    let valid = parse_move(&state, &record, viewer, &request).await?;
+    let who = Mover {
+        user: &user,
+        record: &record,
+        viewer,
+    };
     let now = state.clock.now();
+    Ok(stored(
+        moving::move_to(&state.db, &who, &valid, &idem, now).await?,
+    ))
+}
+
+/// Parses a move: every field's problem at once (422 per field); the office and the point stay
+/// unless given, and the start must be a slot the engine offers now.
+async fn parse_move(
+    state: &AppState,
+    record: &Record,
+    viewer: booking::Viewer,
+    request: &MoveRequest,
+) -> AppResult<ValidMove> {
     let mut errors = FieldErrors::default();
     let reason = errors.check(
         "reason",
         booking::parse_move_reason(request.reason.as_deref(), viewer == booking::Viewer::Office),
     );
-    let start = errors.check(
-        "start",
-        rome::parse_instant(&request.start).ok_or("Scegli la data e l'ora dell'appuntamento."),
-    );
+    let start = errors.check("start", parse_start(&request.start));
     let office = request.office.unwrap_or(record.office_id);
-    if viewer == booking::Viewer::Office && office != record.office_id {
-        errors.add(
-            "office",
-            "La sede può spostare l'appuntamento solo a un altro orario presso di sé.",
-        );
-    }
-    let point = request
-        .point
-        .clone()
-        .unwrap_or_else(|| record.point_code.clone());
-    let place = match places::office_point(&state.db, office, &point).await? {
+    errors.check(
+        "office",
+        booking::may_move_to(viewer, record.office_id, office),
+    );
+    let point = match &request.point {
+        Some(point) => point.known(),
+        None => Some(record.point_code),
+    };
+    let place = match places::office_point(&state.db, office, point).await? {
         Ok(place) => Some(place),
         Err((name, message)) => {
             errors.add(name, message);
@@ -375,21 +388,13 @@ pub async fn move_appointment(
     let (Some(reason), Some(start), Some((point, office))) = (reason, start, place) else {
         return Err(AppError::Internal("move fields checked".into()));
     };
-    let slot = offered(&state, &office, &point, start).await?;
-    let valid = super::moving::ValidMove {
+    let slot = offered(state, &office, &point, start).await?;
+    Ok(ValidMove {
         office,
         point,
         slot,
         reason,
-    };
-    let (status, body) =
-        super::moving::move_to(&state.db, &user, &record, viewer, &valid, &idem, now).await?;
-    Ok((
-        StatusCode::from_u16(status).unwrap_or(StatusCode::OK),
-        [(header::CONTENT_TYPE, "application/json")],
-        body,
-    )
-        .into_response())
+    })
 }
 
 #[utoipa::path(post, path = "/api/appointments/{reference}/attendance", tag = "agenda", params(("reference" = String, Path, description = "Identificativo appuntamento, AP-AAAA-NNNNNN")),
@@ -400,7 +405,7 @@ pub async fn move_appointment(
 pub async fn attendance(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(reference): Path<String>,
+    Path(reference): Path<Reference>,
     Json(request): Json<AttendanceRequest>,
 ) -> AppResult<Json<Appointment>> {
     let (record, access) = reach(&state, &user, &reference).await?;
@@ -418,17 +423,12 @@ pub async fn attendance(
 pub async fn calendar_file(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(reference): Path<String>,
+    Path(reference): Path<Reference>,
 ) -> AppResult<Response> {
     let (record, access) = reach(&state, &user, &reference).await?;
     let now = state.clock.now();
     let appointment = answer(&state, &record, &access).await?.0;
-    if appointment.status != AppointmentStatus::Confermato {
-        return Err(AppError::Conflict {
-            code: "not_confirmed",
-            message: "Solo un appuntamento confermato può essere aggiunto al calendario.".into(),
-        });
-    }
+    booking::calendar_file(appointment.status).map_err(refusal)?;
     Ok((
         [
             (
@@ -458,26 +458,27 @@ pub async fn calendar_file(
 pub async fn history(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(cf): Path<String>,
+    Path(cf): Path<Cf>,
     Query(query): Query<HashMap<String, String>>,
 ) -> AppResult<Json<Vec<api::AppointmentSummary>>> {
     let now = state.clock.now();
     let acting = access::acting_for(&state.db, &user, &cf, now).await?;
-    let filters = Filters::parse(&query)?;
+    let filters =
+        HistoryFilter::parse(|k| query.get(k).map(String::as_str)).map_err(AppError::Validation)?;
     let mut conn = state.db.pool.acquire().await?;
     let records = repo::of_contributor(&mut conn, acting.id).await?;
     let mut list = Vec::new();
     for r in &records {
-        let summary = r.to_summary(now)?;
-        if filters.keeps(r, &summary) {
+        let summary = r.to_summary(now);
+        if filters.keeps(summary.status, r.managed_by(), r.starts_at) {
             list.push((r.starts_at, summary));
         }
     }
     list.sort_by_key(|(starts, a)| {
         if a.upcoming {
-            (0, *starts)
+            (0, starts.seconds())
         } else {
-            (1, -*starts)
+            (1, -starts.seconds())
         }
     });
     Ok(Json(list.into_iter().map(|(_, a)| a).collect()))
@@ -497,10 +498,5 @@ pub async fn studio_agenda(
     let now = state.clock.now();
     let mut conn = state.db.pool.acquire().await?;
     let records = repo::of_studio(&mut conn, user.id, now).await?;
-    Ok(Json(
-        records
-            .iter()
-            .map(|r| r.to_summary(now))
-            .collect::<AppResult<_>>()?,
-    ))
+    Ok(Json(records.iter().map(|r| r.to_summary(now)).collect()))
 }

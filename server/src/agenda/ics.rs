@@ -2,7 +2,7 @@
 //! line folding after 75 octets of content): one VEVENT in Europe/Rome wall time, with the zone's own rules so that any
 //! calendar places it right across daylight saving.
 
-use api::Appointment;
+use api::{Appointment, Instant, PointCode};
 use ics::parameters::TzIDParam;
 use ics::properties::{
     CalScale, Description, DtEnd, DtStart, Location, Method, RRule, Status, Summary, TzName,
@@ -39,14 +39,14 @@ fn rome() -> TimeZone<'static> {
     zone
 }
 
-pub fn calendar(a: &Appointment, now: i64) -> String {
-    let stamp = jiff::Timestamp::from_second(now)
+pub fn calendar(a: &Appointment, now: Instant) -> String {
+    let stamp = jiff::Timestamp::from_second(now.seconds())
         .map(|t| t.strftime("%Y%m%dT%H%M%SZ").to_string())
         .unwrap_or_default();
-    let location = match a.point.code.as_str() {
-        "sportello" => format!("{}, {}", a.office.name, a.office.address),
-        "telefono" => format!("Richiamata al numero {}", a.phone),
-        _ => "Videochiamata: il collegamento arriverà dalla sede".to_string(),
+    let location = match a.point.code {
+        PointCode::Sportello => format!("{}, {}", a.office.name, a.office.address),
+        PointCode::Telefono => format!("Richiamata al numero {}", a.phone),
+        PointCode::Video => "Videochiamata: il collegamento arriverà dalla sede".to_string(),
     };
     let description = format!(
         "{} – {}.\nComunicazione {}: {}.\nIdentificativo appuntamento: {}.",
@@ -89,7 +89,7 @@ mod tests {
         Appointment {
             reference: "AP-2026-000001".into(),
             status: api::AppointmentStatus::Confermato,
-            communication_id: 1,
+            communication_id: api::ThreadId(1),
             protocol: "INPS.5100.2026.0000001".into(),
             subject: "Contributi, 2024; verifica".into(),
             topic: api::Topic {
@@ -98,16 +98,16 @@ mod tests {
                 appointment_after_days: 30,
             },
             point: api::ConsultationPoint {
-                code: "sportello".into(),
+                code: PointCode::Sportello,
                 label: "Sportello in sede".into(),
             },
             office: api::Office {
-                id: 1,
+                id: api::OfficeId(1),
                 name: "Sede di Roma".into(),
                 city: "Roma".into(),
                 address: "Via dell'Amba Aradam, 5 – 00184 Roma".into(),
                 province: "RM".into(),
-                points: vec!["sportello".into()],
+                points: vec![PointCode::Sportello],
             },
             contributor: api::Contributor {
                 cf: "RSSMRA80A01H501U".into(),
@@ -134,7 +134,7 @@ mod tests {
 
     #[test]
     fn the_event_is_in_rome_wall_time_with_the_zone_and_lines_of_75_octets() {
-        let ics = calendar(&confirmed(&"è".repeat(80)), 1_772_442_000);
+        let ics = calendar(&confirmed(&"è".repeat(80)), Instant(1_772_442_000));
         assert!(ics.contains("DTSTART;TZID=Europe/Rome:20260303T083000\r\n"));
         assert!(ics.contains("DTEND;TZID=Europe/Rome:20260303T090000\r\n"));
         assert!(ics.contains("BEGIN:VTIMEZONE\r\nTZID:Europe/Rome"));
@@ -149,7 +149,7 @@ mod tests {
     fn text_is_escaped_and_no_line_break_survives() {
         let mut a = confirmed("x");
         a.subject = "Riga uno\r\nRiga due\rRiga tre; fine, davvero".into();
-        let ics = calendar(&a, 0);
+        let ics = calendar(&a, Instant(0));
         let unfolded = ics.replace("\r\n ", "");
         let description = unfolded
             .split("\r\n")

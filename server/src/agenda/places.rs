@@ -3,17 +3,17 @@
 
 use super::repo;
 use crate::db::Db;
+use crate::domain::rome;
 use crate::domain::slots::{self, Closure, Slot, Template};
 use crate::error::{AppError, AppResult};
-use crate::rome;
-use api::{ConsultationPoint, Office};
+use api::{ConsultationPoint, Instant, Office, OfficeId, PointCode};
 use jiff::civil::Date;
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 #[derive(sqlx::FromRow)]
 struct PointRow {
-    code: String,
+    code: PointCode,
     label: String,
 }
 
@@ -39,7 +39,7 @@ pub async fn all_points(db: &Db) -> AppResult<Vec<ConsultationPoint>> {
 
 #[derive(sqlx::FromRow)]
 struct OfficeRow {
-    id: i64,
+    id: OfficeId,
     name: String,
     city: String,
     address: String,
@@ -48,8 +48,8 @@ struct OfficeRow {
 
 #[derive(sqlx::FromRow)]
 struct Offered {
-    office_id: i64,
-    point_code: String,
+    office_id: OfficeId,
+    point_code: PointCode,
 }
 
 pub async fn all_offices(db: &Db) -> AppResult<Vec<Office>> {
@@ -73,7 +73,7 @@ pub async fn all_offices(db: &Db) -> AppResult<Vec<Office>> {
             points: offered
                 .iter()
                 .filter(|o| o.office_id == r.id)
-                .map(|o| o.point_code.clone())
+                .map(|o| o.point_code)
                 .collect(),
             id: r.id,
             name: r.name,
@@ -86,10 +86,14 @@ pub async fn all_offices(db: &Db) -> AppResult<Vec<Office>> {
     Ok(offices)
 }
 
-/// The point and the office, if `office` exists and offers `point`; the error names the field
-/// at fault.
-pub async fn office_point(db: &Db, office: i64, point: &str) -> AppResult<Place> {
-    let Some(point) = all_points(db).await?.into_iter().find(|p| p.code == point) else {
+/// The point and the office, if `office` exists and offers `point` (None: a code the service
+/// does not know); the error names the field at fault.
+pub async fn office_point(db: &Db, office: OfficeId, point: Option<PointCode>) -> AppResult<Found> {
+    let Some(point) = all_points(db)
+        .await?
+        .into_iter()
+        .find(|p| Some(p.code) == point)
+    else {
         return Ok(Err(("point", "Scegli un punto di consulenza dell'elenco.")));
     };
     let Some(found) = all_offices(db).await?.into_iter().find(|o| o.id == office) else {
@@ -108,7 +112,7 @@ pub async fn office_point(db: &Db, office: i64, point: &str) -> AppResult<Place>
 }
 
 /// A point offered by an office, or the field at fault and why.
-pub type Place = Result<(ConsultationPoint, Office), (&'static str, &'static str)>;
+pub type Found = Result<(ConsultationPoint, Office), (&'static str, &'static str)>;
 
 /// What the engine needs to know about one office and point.
 pub struct Schedule {
@@ -125,7 +129,7 @@ struct TemplateRow {
     capacity: i64,
 }
 
-pub async fn schedule(db: &Db, office: i64, point: &str) -> AppResult<Schedule> {
+pub async fn schedule(db: &Db, office: OfficeId, point: PointCode) -> AppResult<Schedule> {
     let rows: Vec<TemplateRow> = sqlx::query_as(
         "SELECT weekday, start_minute, end_minute, slot_minutes, capacity FROM opening_hours
          WHERE office_id = $1 AND point_code = $2",
@@ -154,21 +158,15 @@ pub async fn schedule(db: &Db, office: i64, point: &str) -> AppResult<Schedule> 
     })
 }
 
-#[derive(sqlx::FromRow)]
-struct ClosureSpan {
-    starts_at: i64,
-    ends_at: i64,
-}
-
 /// The office's closures over [from, to) that concern `point`.
 pub async fn closures(
     db: &Db,
-    office: i64,
-    point: &str,
-    from: i64,
-    to: i64,
+    office: OfficeId,
+    point: PointCode,
+    from: Instant,
+    to: Instant,
 ) -> AppResult<Vec<Closure>> {
-    let rows: Vec<ClosureSpan> = sqlx::query_as(
+    Ok(sqlx::query_as(
         "SELECT starts_at, ends_at FROM closures
          WHERE office_id = $1 AND (point_code IS NULL OR point_code = $2)
            AND starts_at < $4 AND ends_at > $3",
@@ -178,19 +176,17 @@ pub async fn closures(
     .bind(from)
     .bind(to)
     .fetch_all(&db.pool)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| Closure {
-            starts_at: r.starts_at,
-            ends_at: r.ends_at,
-        })
-        .collect())
+    .await?)
 }
 
 /// The slots the engine offers for one day (timetable, holidays, closures), with the capacity
 /// the office set for that day where it changed it.
-pub async fn day_slots(db: &Db, office: i64, point: &str, day: Date) -> AppResult<Vec<Slot>> {
+pub async fn day_slots(
+    db: &Db,
+    office: OfficeId,
+    point: PointCode,
+    day: Date,
+) -> AppResult<Vec<Slot>> {
     let schedule = schedule(db, office, point).await?;
     let from = rome::start_of_day(day);
     let closed = closures(db, office, point, from, from + 2 * 86_400).await?;
@@ -209,8 +205,8 @@ pub async fn day_slots(db: &Db, office: i64, point: &str, day: Date) -> AppResul
 /// Free places as last read: they stay true until a write commits (`Db::cached`), the day
 /// changes (the window moves) or a counted hold expires.
 pub struct FreeSlots {
-    read_at: i64,
-    valid_until: i64,
+    read_at: Instant,
+    valid_until: Instant,
     pub days: Vec<(Date, Vec<(Slot, i64)>)>,
     /// The availability answer for these days, rendered once for everyone who asks.
     pub answer: OnceLock<axum::body::Bytes>,
@@ -220,11 +216,11 @@ pub struct FreeSlots {
 /// places still free: capacity minus what occupies a place.
 pub async fn free_slots(
     db: &Db,
-    office: i64,
-    point: &str,
+    office: OfficeId,
+    point: PointCode,
     from: Option<Date>,
     to: Option<Date>,
-    now: i64,
+    now: Instant,
 ) -> AppResult<Vec<(Date, Vec<(Slot, i64)>)>> {
     Ok(kept_free_slots(db, office, point, from, to, now)
         .await?
@@ -235,11 +231,11 @@ pub async fn free_slots(
 /// `free_slots`, shared with every other reader while it stays true.
 pub async fn kept_free_slots(
     db: &Db,
-    office: i64,
-    point: &str,
+    office: OfficeId,
+    point: PointCode,
     from: Option<Date>,
     to: Option<Date>,
-    now: i64,
+    now: Instant,
 ) -> AppResult<Arc<FreeSlots>> {
     let key = format!("free:{office}:{point}:{from:?}:{to:?}");
     if let Some(kept) = db.cached::<FreeSlots>(&key) {
@@ -271,13 +267,14 @@ pub async fn kept_free_slots(
         to,
     );
     let mut conn = db.pool.acquire().await?;
-    let taken: HashMap<i64, i64> = repo::taken(&mut conn, office, point, span_start, span_end, now)
-        .await?
-        .into_iter()
-        .map(|t| (t.starts_at, t.n))
-        .collect();
+    let taken: HashMap<Instant, i64> =
+        repo::taken(&mut conn, office, point, span_start, span_end, now)
+            .await?
+            .into_iter()
+            .map(|t| (t.starts_at, t.n))
+            .collect();
     // A capacity changed by the office for one slot overrides the timetable's.
-    let capacities: HashMap<i64, i64> =
+    let capacities: HashMap<Instant, i64> =
         repo::slots_between(&mut conn, office, point, span_start, span_end)
             .await?
             .into_iter()
@@ -304,10 +301,10 @@ pub async fn kept_free_slots(
         .collect();
     let tomorrow = rome::date_of(now)
         .tomorrow()
-        .map_or(i64::MAX, rome::start_of_day);
+        .map_or(Instant(i64::MAX), rome::start_of_day);
     let kept = Arc::new(FreeSlots {
         read_at: now,
-        valid_until: next_expiry.unwrap_or(i64::MAX).min(tomorrow),
+        valid_until: next_expiry.unwrap_or(Instant(i64::MAX)).min(tomorrow),
         days,
         answer: OnceLock::new(),
     });
@@ -319,10 +316,10 @@ pub async fn kept_free_slots(
 /// holiday or in a closure), if any.
 pub async fn offered_slot(
     db: &Db,
-    office: i64,
-    point: &str,
-    start: i64,
-    now: i64,
+    office: OfficeId,
+    point: PointCode,
+    start: Instant,
+    now: Instant,
 ) -> AppResult<Option<Slot>> {
     let day = rome::date_of(start);
     Ok(free_slots(db, office, point, Some(day), Some(day), now)

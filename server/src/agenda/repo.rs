@@ -1,11 +1,15 @@
 //! The agenda's SQL, and the only place with it: typed rows, one function per question.
 //! "Occupies a place" and "active" are written here once.
 
-use crate::db::WriteTx;
-use crate::domain::booking::{self, State};
-use crate::domain::transition::{CancelledBy, EventKind, Transition};
-use crate::error::{AppError, AppResult};
-use api::AppointmentStatus;
+use crate::db::{Counter, Ids, WriteTx};
+use crate::domain::booking::{self, Deadlines, State};
+use crate::domain::closure::ValidClosure;
+use crate::domain::transition::{Place, Transition};
+use crate::error::AppResult;
+use api::{
+    AppointmentId, AppointmentStatus, CancelledBy, Category, Cf, ContributorId, EventKind, Instant,
+    OfficeId, PointCode, Reference, Role, SlotId, ThreadId, UserId,
+};
 use sqlx::AnyConnection;
 
 /// SQL: the appointment `a` occupies its place at instant `$n` — confirmed, or held and still
@@ -26,24 +30,24 @@ pub fn active(n: usize) -> String {
 /// An appointment with everything the pages show about it.
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct Record {
-    pub id: i64,
-    pub reference: String,
-    pub status: String,
-    pub communication_id: i64,
-    pub contributor_id: i64,
-    pub slot_id: i64,
-    pub office_id: i64,
-    pub point_code: String,
-    pub starts_at: i64,
-    pub ends_at: i64,
+    pub id: AppointmentId,
+    pub reference: Reference,
+    pub status: AppointmentStatus,
+    pub communication_id: ThreadId,
+    pub contributor_id: ContributorId,
+    pub slot_id: SlotId,
+    pub office_id: OfficeId,
+    pub point_code: PointCode,
+    pub starts_at: Instant,
+    pub ends_at: Instant,
     pub phone: String,
     pub notes: String,
-    pub hold_expires_at: Option<i64>,
+    pub hold_expires_at: Option<Instant>,
     pub extensions: i64,
     pub moves: i64,
     pub booked_by_label: String,
-    pub booker_role: String,
-    pub cancelled_by: Option<String>,
+    pub booker_role: Role,
+    pub cancelled_by: Option<CancelledBy>,
     pub cancel_reason: Option<String>,
     pub protocol: String,
     pub subject: String,
@@ -56,37 +60,47 @@ pub struct Record {
     pub office_city: String,
     pub office_address: String,
     pub office_province: String,
-    pub cf: String,
+    pub cf: Cf,
     pub contributor_name: String,
-    pub category: String,
+    pub category: Category,
     pub province: String,
 }
 
 impl Record {
-    pub fn status(&self) -> AppResult<AppointmentStatus> {
-        AppointmentStatus::from_code(&self.status).ok_or_else(|| {
-            AppError::Internal(format!("unknown appointment status {}", self.status))
-        })
-    }
-
     /// What the rules see at `now`.
-    pub fn state(&self, now: i64) -> AppResult<State> {
-        Ok(booking::state(self.status()?, self.hold_expires_at, now))
+    pub fn state(&self, now: Instant) -> State {
+        booking::state(self.status, self.hold_expires_at, now)
     }
 
     /// The status as people see it at `now`: a hold whose time ran out is expired, whether or
     /// not the sweeper has written it.
-    pub fn status_at(&self, now: i64) -> AppResult<AppointmentStatus> {
-        Ok(match self.state(now)? {
+    pub fn status_at(&self, now: Instant) -> AppointmentStatus {
+        match self.state(now) {
             State::HoldExpired => AppointmentStatus::Scaduto,
-            _ => self.status()?,
-        })
+            _ => self.status,
+        }
     }
 
-    pub fn cancelled_by(&self) -> Option<CancelledBy> {
-        self.cancelled_by
-            .as_deref()
-            .and_then(CancelledBy::from_code)
+    /// What its time limits depend on.
+    pub fn deadlines(&self) -> Deadlines {
+        Deadlines {
+            starts_at: self.starts_at,
+            cutoff_minutes: self.cancel_cutoff_minutes,
+            moves: self.moves,
+        }
+    }
+
+    /// The place it takes, with the names messages give it.
+    pub fn place(&self) -> Place {
+        Place {
+            slot: self.slot_id,
+            office: self.office_id,
+            office_name: self.office_name.clone(),
+            point: self.point_code,
+            point_label: self.point_label.clone(),
+            starts_at: self.starts_at,
+            ends_at: self.ends_at,
+        }
     }
 }
 
@@ -107,7 +121,7 @@ pub const SELECT: &str = "SELECT a.id, a.reference, a.status, a.communication_id
  JOIN contributors c ON c.id = a.contributor_id
  JOIN users u ON u.id = a.booked_by";
 
-pub async fn find(conn: &mut AnyConnection, reference: &str) -> AppResult<Option<Record>> {
+pub async fn find(conn: &mut AnyConnection, reference: &Reference) -> AppResult<Option<Record>> {
     Ok(sqlx::query_as(&format!("{SELECT} WHERE a.reference = $1"))
         .bind(reference)
         .fetch_optional(conn)
@@ -117,13 +131,16 @@ pub async fn find(conn: &mut AnyConnection, reference: &str) -> AppResult<Option
 /// One entry of an appointment's timeline.
 #[derive(sqlx::FromRow)]
 pub struct EventRow {
-    pub at: i64,
-    pub kind: String,
+    pub at: Instant,
+    pub kind: EventKind,
     pub actor_label: String,
     pub note: Option<String>,
 }
 
-pub async fn timeline(conn: &mut AnyConnection, appointment: i64) -> AppResult<Vec<EventRow>> {
+pub async fn timeline(
+    conn: &mut AnyConnection,
+    appointment: AppointmentId,
+) -> AppResult<Vec<EventRow>> {
     Ok(sqlx::query_as(
         "SELECT at, kind, actor_label, note FROM appointment_events
          WHERE appointment_id = $1 ORDER BY at, id",
@@ -134,7 +151,10 @@ pub async fn timeline(conn: &mut AnyConnection, appointment: i64) -> AppResult<V
 }
 
 /// The contributor's appointments, every one (Gestione appuntamenti never forgets).
-pub async fn of_contributor(conn: &mut AnyConnection, contributor: i64) -> AppResult<Vec<Record>> {
+pub async fn of_contributor(
+    conn: &mut AnyConnection,
+    contributor: ContributorId,
+) -> AppResult<Vec<Record>> {
     Ok(
         sqlx::query_as(&format!("{SELECT} WHERE a.contributor_id = $1"))
             .bind(contributor)
@@ -147,8 +167,8 @@ pub async fn of_contributor(conn: &mut AnyConnection, contributor: i64) -> AppRe
 /// soonest first.
 pub async fn of_studio(
     conn: &mut AnyConnection,
-    intermediary: i64,
-    now: i64,
+    intermediary: UserId,
+    now: Instant,
 ) -> AppResult<Vec<Record>> {
     Ok(sqlx::query_as(&format!(
         "{SELECT} WHERE a.starts_at > $2 AND {} AND {}
@@ -166,9 +186,9 @@ pub async fn of_studio(
 /// cancelled (holds are not meetings yet).
 pub async fn of_office_day(
     conn: &mut AnyConnection,
-    office: i64,
-    from: i64,
-    to: i64,
+    office: OfficeId,
+    from: Instant,
+    to: Instant,
 ) -> AppResult<Vec<Record>> {
     Ok(sqlx::query_as(&format!(
         "{SELECT} WHERE a.office_id = $1 AND a.starts_at >= $2 AND a.starts_at < $3
@@ -183,14 +203,11 @@ pub async fn of_office_day(
 }
 
 /// What a closure would catch: the office's appointments still to come that occupy a place
-/// and overlap [from, to), at one point or all (`point` empty).
+/// and overlap it, at its point or all.
 pub async fn inside(
     conn: &mut AnyConnection,
-    office: i64,
-    from: i64,
-    to: i64,
-    point: &str,
-    now: i64,
+    c: &ValidClosure,
+    now: Instant,
 ) -> AppResult<Vec<Record>> {
     Ok(sqlx::query_as(&format!(
         "{SELECT} WHERE a.office_id = $1 AND a.starts_at < $3 AND a.ends_at > $2
@@ -198,10 +215,10 @@ pub async fn inside(
          ORDER BY a.starts_at, a.reference",
         occupies(5)
     ))
-    .bind(office)
-    .bind(from)
-    .bind(to)
-    .bind(point)
+    .bind(c.office)
+    .bind(c.starts_at)
+    .bind(c.ends_at)
+    .bind(c.point.map_or("", PointCode::code))
     .bind(now)
     .fetch_all(conn)
     .await?)
@@ -210,14 +227,14 @@ pub async fn inside(
 /// An active appointment of a contributor: its thread and reference.
 #[derive(sqlx::FromRow)]
 pub struct ActiveRow {
-    pub communication_id: i64,
-    pub reference: String,
+    pub communication_id: ThreadId,
+    pub reference: Reference,
 }
 
 pub async fn active_of(
     conn: &mut AnyConnection,
-    contributor: i64,
-    now: i64,
+    contributor: ContributorId,
+    now: Instant,
 ) -> AppResult<Vec<ActiveRow>> {
     Ok(sqlx::query_as(&format!(
         "SELECT a.communication_id, a.reference FROM appointments a
@@ -233,61 +250,29 @@ pub async fn active_of(
 /// A hold whose time ran out, with what expiring it must lock first.
 #[derive(Clone, Copy, sqlx::FromRow)]
 pub struct ExpiredHold {
-    pub id: i64,
-    pub communication_id: i64,
-    pub slot_id: i64,
+    pub id: AppointmentId,
+    pub communication_id: ThreadId,
+    pub slot_id: SlotId,
 }
 
-/// Expired holds still marked `prenotato`: all of them, or those of some slots.
+/// Expired holds still marked `prenotato`: all of them, or those of one slot.
 pub async fn expired_holds(
     conn: &mut AnyConnection,
-    slot: Option<i64>,
-    now: i64,
+    slot: Option<SlotId>,
+    now: Instant,
 ) -> AppResult<Vec<ExpiredHold>> {
     let sql = "SELECT id, communication_id, slot_id FROM appointments
                WHERE status = 'prenotato' AND hold_expires_at <= $1 AND ($2 = 0 OR slot_id = $2)
                ORDER BY id";
     Ok(sqlx::query_as(sql)
         .bind(now)
-        .bind(slot.unwrap_or(0))
+        .bind(slot.unwrap_or(SlotId(0)))
         .fetch_all(conn)
         .await?)
 }
 
-/// The place of a confirmed appointment moves from `from_slot` to the new one; false if it is
-/// no longer confirmed at `from_slot` (a concurrent change got there first).
-#[allow(clippy::too_many_arguments)]
-pub async fn move_place(
-    tx: &mut WriteTx,
-    id: i64,
-    from_slot: i64,
-    to_slot: i64,
-    office: i64,
-    point: &str,
-    starts_at: i64,
-    ends_at: i64,
-    now: i64,
-) -> AppResult<bool> {
-    let moved = sqlx::query(
-        "UPDATE appointments SET slot_id = $1, office_id = $2, point_code = $3, starts_at = $4,
-             ends_at = $5, moves = moves + 1, updated_at = $6
-         WHERE id = $7 AND status = 'confermato' AND slot_id = $8",
-    )
-    .bind(to_slot)
-    .bind(office)
-    .bind(point)
-    .bind(starts_at)
-    .bind(ends_at)
-    .bind(now)
-    .bind(id)
-    .bind(from_slot)
-    .execute(&mut **tx)
-    .await?;
-    Ok(moved.rows_affected() == 1)
-}
-
 /// Whether the office declared a closure over the appointment's time (after it was held).
-pub async fn inside_closure(tx: &mut WriteTx, appointment: i64) -> AppResult<bool> {
+pub async fn inside_closure(tx: &mut WriteTx, appointment: AppointmentId) -> AppResult<bool> {
     let found: Option<i64> = sqlx::query_scalar(
         "SELECT k.id FROM closures k JOIN appointments a ON a.id = $1
          WHERE k.office_id = a.office_id AND (k.point_code IS NULL OR k.point_code = a.point_code)
@@ -299,24 +284,34 @@ pub async fn inside_closure(tx: &mut WriteTx, appointment: i64) -> AppResult<boo
     Ok(found.is_some())
 }
 
+/// The counter of the year's Identificativi appuntamento.
+pub fn reference_counter(now: Instant) -> Counter {
+    Counter::Reference(crate::domain::rome::date_of(now).year())
+}
+
+/// The next Identificativo appuntamento of the year: "AP-2026-000123".
+pub fn reference_of(ids: &mut Ids, now: Instant) -> AppResult<Reference> {
+    let year = crate::domain::rome::date_of(now).year();
+    Ok(Reference(format!(
+        "AP-{year}-{:06}",
+        ids.next(reference_counter(now))?
+    )))
+}
+
 /// A new appointment, held.
 pub struct NewHold<'a> {
-    pub id: i64,
-    pub reference: &'a str,
-    pub communication_id: i64,
-    pub contributor_id: i64,
-    pub slot_id: i64,
-    pub office_id: i64,
-    pub point: &'a str,
+    pub id: AppointmentId,
+    pub reference: &'a Reference,
+    pub thread: ThreadId,
+    pub contributor: ContributorId,
+    pub place: &'a Place,
     pub topic: &'a str,
-    pub starts_at: i64,
-    pub ends_at: i64,
     pub phone: &'a str,
     pub notes: &'a str,
-    pub hold_expires_at: i64,
-    pub booked_by: i64,
+    pub hold_expires_at: Instant,
+    pub booked_by: UserId,
     pub booked_by_label: &'a str,
-    pub now: i64,
+    pub now: Instant,
 }
 
 pub async fn insert_hold(tx: &mut WriteTx, h: &NewHold<'_>) -> AppResult<()> {
@@ -328,14 +323,14 @@ pub async fn insert_hold(tx: &mut WriteTx, h: &NewHold<'_>) -> AppResult<()> {
     )
     .bind(h.id)
     .bind(h.reference)
-    .bind(h.communication_id)
-    .bind(h.contributor_id)
-    .bind(h.slot_id)
-    .bind(h.office_id)
-    .bind(h.point)
+    .bind(h.thread)
+    .bind(h.contributor)
+    .bind(h.place.slot)
+    .bind(h.place.office)
+    .bind(h.place.point)
     .bind(h.topic)
-    .bind(h.starts_at)
-    .bind(h.ends_at)
+    .bind(h.place.starts_at)
+    .bind(h.place.ends_at)
     .bind(h.phone)
     .bind(h.notes)
     .bind(h.hold_expires_at)
@@ -347,10 +342,15 @@ pub async fn insert_hold(tx: &mut WriteTx, h: &NewHold<'_>) -> AppResult<()> {
     Ok(())
 }
 
-/// Moves the appointment's status as `t` says, only from the status `t` starts from and only
-/// while its condition still holds: false if a concurrent change got there first.
-pub async fn change_status(tx: &mut WriteTx, id: i64, t: &Transition, now: i64) -> AppResult<bool> {
-    let next = t.next_status().code();
+/// Moves the appointment as `t` says, only from the status `t` starts from and only while its
+/// condition still holds: false if a concurrent change got there first.
+pub async fn change_status(
+    tx: &mut WriteTx,
+    r: &Record,
+    t: &Transition,
+    now: Instant,
+) -> AppResult<bool> {
+    let (id, next) = (r.id, t.next_status());
     let query = match t {
         Transition::Extend => sqlx::query(
             "UPDATE appointments SET hold_expires_at = $1, extensions = extensions + 1, updated_at = $2
@@ -383,7 +383,7 @@ pub async fn change_status(tx: &mut WriteTx, id: i64, t: &Transition, now: i64) 
              WHERE id = $5 AND status = 'confermato' AND $4 < $6",
         )
         .bind(next)
-        .bind(by.code())
+        .bind(*by)
         .bind(reason.clone())
         .bind(now)
         .bind(id)
@@ -395,16 +395,30 @@ pub async fn change_status(tx: &mut WriteTx, id: i64, t: &Transition, now: i64) 
         .bind(next)
         .bind(now)
         .bind(id),
+        // The place moves only if it is still confirmed where it was.
+        Transition::Move { to, .. } => sqlx::query(
+            "UPDATE appointments SET slot_id = $1, office_id = $2, point_code = $3, starts_at = $4,
+                 ends_at = $5, moves = moves + 1, updated_at = $6
+             WHERE id = $7 AND status = 'confermato' AND slot_id = $8",
+        )
+        .bind(to.slot)
+        .bind(to.office)
+        .bind(to.point)
+        .bind(to.starts_at)
+        .bind(to.ends_at)
+        .bind(now)
+        .bind(id)
+        .bind(r.slot_id),
     };
     Ok(query.execute(&mut **tx).await?.rows_affected() == 1)
 }
 
 pub struct NewEvent<'a> {
     pub id: i64,
-    pub appointment: i64,
-    pub at: i64,
+    pub appointment: AppointmentId,
+    pub at: Instant,
     pub kind: EventKind,
-    pub actor: Option<i64>,
+    pub actor: Option<UserId>,
     pub label: &'a str,
     pub note: Option<&'a str>,
 }
@@ -417,7 +431,7 @@ pub async fn insert_event(tx: &mut WriteTx, e: &NewEvent<'_>) -> AppResult<()> {
     .bind(e.id)
     .bind(e.appointment)
     .bind(e.at)
-    .bind(e.kind.code())
+    .bind(e.kind)
     .bind(e.actor)
     .bind(e.label)
     .bind(e.note)
@@ -430,17 +444,17 @@ pub async fn insert_event(tx: &mut WriteTx, e: &NewEvent<'_>) -> AppResult<()> {
 /// counts of what occupies a place at `now`.
 #[derive(sqlx::FromRow)]
 pub struct Taken {
-    pub starts_at: i64,
+    pub starts_at: Instant,
     pub n: i64,
 }
 
 pub async fn taken(
     conn: &mut AnyConnection,
-    office: i64,
-    point: &str,
-    from: i64,
-    to: i64,
-    now: i64,
+    office: OfficeId,
+    point: PointCode,
+    from: Instant,
+    to: Instant,
+    now: Instant,
 ) -> AppResult<Vec<Taken>> {
     Ok(sqlx::query_as(&format!(
         "SELECT a.starts_at, COUNT(*) AS n FROM appointments a
@@ -462,12 +476,12 @@ pub async fn taken(
 /// then without a write.
 pub async fn next_hold_expiry(
     conn: &mut AnyConnection,
-    office: i64,
-    point: &str,
-    from: i64,
-    to: i64,
-    now: i64,
-) -> AppResult<Option<i64>> {
+    office: OfficeId,
+    point: PointCode,
+    from: Instant,
+    to: Instant,
+    now: Instant,
+) -> AppResult<Option<Instant>> {
     Ok(sqlx::query_scalar(
         "SELECT MIN(a.hold_expires_at) FROM appointments a
          WHERE a.office_id = $1 AND a.point_code = $2 AND a.starts_at >= $3 AND a.starts_at < $4
@@ -485,18 +499,18 @@ pub async fn next_hold_expiry(
 /// A slot row: its place's capacity (as changed by the office) and what it holds.
 #[derive(sqlx::FromRow)]
 pub struct SlotRow {
-    pub id: i64,
-    pub starts_at: i64,
+    pub id: SlotId,
+    pub starts_at: Instant,
     pub capacity: i64,
     pub booked: i64,
 }
 
 pub async fn slots_between(
     conn: &mut AnyConnection,
-    office: i64,
-    point: &str,
-    from: i64,
-    to: i64,
+    office: OfficeId,
+    point: PointCode,
+    from: Instant,
+    to: Instant,
 ) -> AppResult<Vec<SlotRow>> {
     Ok(sqlx::query_as(
         "SELECT id, starts_at, capacity, booked FROM slots
@@ -511,31 +525,35 @@ pub async fn slots_between(
     .await?)
 }
 
-pub async fn find_by_id(conn: &mut AnyConnection, id: i64) -> AppResult<Option<Record>> {
+pub async fn find_by_id(conn: &mut AnyConnection, id: AppointmentId) -> AppResult<Option<Record>> {
     Ok(sqlx::query_as(&format!("{SELECT} WHERE a.id = $1"))
         .bind(id)
         .fetch_optional(conn)
         .await?)
 }
 
+/// Whose holds are counted: one contributor's, or all those one user booked.
+#[derive(Clone, Copy, Debug)]
+pub enum Whose {
+    Contributor(ContributorId),
+    BookedBy(UserId),
+}
+
 /// Holds given up since `since` — released by the contributor's side or left to expire (a
-/// release by the office is not theirs) — of one contributor (`by_user` false) or booked by one
-/// user across contributors (`by_user` true).
+/// release by the office is not theirs).
 pub async fn given_up_holds(
     conn: &mut AnyConnection,
-    id: i64,
-    by_user: bool,
-    since: i64,
+    whose: Whose,
+    since: Instant,
 ) -> AppResult<crate::domain::limits::Recent> {
-    let whose = if by_user {
-        "a.booked_by"
-    } else {
-        "a.contributor_id"
+    let (column, id) = match whose {
+        Whose::Contributor(c) => ("a.contributor_id", c.0),
+        Whose::BookedBy(u) => ("a.booked_by", u.0),
     };
     Ok(sqlx::query_as(&format!(
         "SELECT COUNT(*) AS n, MIN(e.at) AS oldest FROM appointment_events e
          JOIN appointments a ON a.id = e.appointment_id
-         WHERE {whose} = $1 AND e.at > $2 AND e.kind IN ('prenotazione_cancellata', 'scaduto')
+         WHERE {column} = $1 AND e.at > $2 AND e.kind IN ('prenotazione_cancellata', 'scaduto')
            AND (e.actor_user_id IS NULL OR e.actor_user_id = a.booked_by)
            AND NOT EXISTS (SELECT 1 FROM waitlist w WHERE w.appointment_id = a.id
                            AND w.status <> 'prenotato')"

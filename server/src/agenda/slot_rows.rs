@@ -3,7 +3,9 @@
 //! given back; the rules that say when live in `domain::booking`.
 
 use crate::db::WriteTx;
+use crate::domain::slots::Slot;
 use crate::error::AppResult;
+use api::{Instant, OfficeId, PointCode, SlotId};
 use sqlx::AnyConnection;
 
 /// The slot row of a place (made the first time it is needed, with the timetable's capacity).
@@ -11,12 +13,10 @@ use sqlx::AnyConnection;
 /// lock order of its own, before appointments and counters.
 pub async fn slot_row(
     tx: &mut WriteTx,
-    office: i64,
-    point: &str,
-    starts_at: i64,
-    ends_at: i64,
-    capacity: i64,
-) -> AppResult<i64> {
+    office: OfficeId,
+    point: PointCode,
+    slot: &Slot,
+) -> AppResult<SlotId> {
     // No conflict target: two first bookings of a place racing on PostgreSQL may meet on the
     // primary key before the (office, point, start) key, and only a target-less DO NOTHING
     // covers both; the row is then read back, whoever made it.
@@ -25,12 +25,12 @@ pub async fn slot_row(
          VALUES ($1, $2, $3, $4, $5, $6, 0)
          ON CONFLICT DO NOTHING",
     )
-    .bind(slot_id(office, point, starts_at))
+    .bind(slot_id(office, point, slot.start))
     .bind(office)
     .bind(point)
-    .bind(starts_at)
-    .bind(ends_at)
-    .bind(capacity)
+    .bind(slot.start)
+    .bind(slot.end)
+    .bind(slot.capacity)
     .execute(&mut **tx)
     .await?;
     Ok(sqlx::query_scalar(
@@ -38,30 +38,29 @@ pub async fn slot_row(
     )
     .bind(office)
     .bind(point)
-    .bind(starts_at)
+    .bind(slot.start)
     .fetch_one(&mut **tx)
     .await?)
 }
 
 /// A slot's id, derived from its place: above any counter-made id of older rows, unique per
 /// (office, point, start) since starts are under 10^10 seconds (year 2286).
-pub fn slot_id(office: i64, point: &str, starts_at: i64) -> i64 {
+pub fn slot_id(office: OfficeId, point: PointCode, starts_at: Instant) -> SlotId {
     let point = match point {
-        "sportello" => 1,
-        "telefono" => 2,
-        "video" => 3,
-        _ => 9,
+        PointCode::Sportello => 1,
+        PointCode::Telefono => 2,
+        PointCode::Video => 3,
     };
-    ((office * 10 + point) * 10_000_000_000) + starts_at
+    SlotId(((office.0 * 10 + point) * 10_000_000_000) + starts_at.seconds())
 }
 
 /// The slot id of an existing place, read without locking (to learn what to lock).
 pub async fn find_slot(
     conn: &mut AnyConnection,
-    office: i64,
-    point: &str,
-    starts_at: i64,
-) -> AppResult<Option<i64>> {
+    office: OfficeId,
+    point: PointCode,
+    starts_at: Instant,
+) -> AppResult<Option<SlotId>> {
     Ok(sqlx::query_scalar(
         "SELECT id FROM slots WHERE office_id = $1 AND point_code = $2 AND starts_at = $3",
     )
@@ -73,7 +72,7 @@ pub async fn find_slot(
 }
 
 /// One more place in the slot, only while it has one free (the CHECK stands behind this).
-pub async fn take_place(tx: &mut WriteTx, slot: i64) -> AppResult<bool> {
+pub async fn take_place(tx: &mut WriteTx, slot: SlotId) -> AppResult<bool> {
     let taken =
         sqlx::query("UPDATE slots SET booked = booked + 1 WHERE id = $1 AND booked < capacity")
             .bind(slot)
@@ -82,7 +81,7 @@ pub async fn take_place(tx: &mut WriteTx, slot: i64) -> AppResult<bool> {
     Ok(taken.rows_affected() == 1)
 }
 
-pub async fn give_back_place(tx: &mut WriteTx, slot: i64) -> AppResult<()> {
+pub async fn give_back_place(tx: &mut WriteTx, slot: SlotId) -> AppResult<()> {
     sqlx::query("UPDATE slots SET booked = booked - 1 WHERE id = $1")
         .bind(slot)
         .execute(&mut **tx)

@@ -1,17 +1,31 @@
-//! An appointment as each page shows it, from its `Record`: the detail with its timeline, a
-//! line of Gestione appuntamenti, a line of the office's agenda. What a viewer may do comes
-//! from `booking::permissions`, the one rule.
+//! An appointment as each page and each notice shows it, from its `Record`: the detail with
+//! its timeline (`read_back`), a line of Gestione appuntamenti, a line of the office's agenda.
+//! What a viewer may do comes from `booking::permissions`, the one rule. A layer below the
+//! workflows: the booking's answers and the outbox's e-mails both read appointments here.
 
-use super::repo::{EventRow, Record};
-use crate::access::contributor;
+use super::repo::{self, EventRow, Record};
 use crate::domain::booking::{self, Viewer};
-use crate::domain::transition::{BookedBy, CancelledBy, EventKind, Point};
-use crate::error::AppResult;
-use crate::rome;
+use crate::domain::rome;
+use crate::error::{AppError, AppResult};
 use api::{
-    Appointment, AppointmentEvent, AppointmentStatus, AppointmentSummary, ConsultationPoint,
-    OfficeAppointment, Topic,
+    Appointment, AppointmentEvent, AppointmentId, AppointmentStatus, AppointmentSummary,
+    CancelledBy, ConsultationPoint, Contributor, Instant, ManagedBy, OfficeAppointment, PointCode,
+    Role, Topic,
 };
+
+/// The appointment as `viewer` sees it now, read through the repository.
+pub async fn read_back(
+    conn: &mut sqlx::AnyConnection,
+    id: AppointmentId,
+    viewer: Viewer,
+    now: Instant,
+) -> AppResult<Appointment> {
+    let r = repo::find_by_id(conn, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let events = repo::timeline(conn, id).await?;
+    Ok(r.to_appointment(events, viewer, now))
+}
 
 impl Record {
     fn topic(&self) -> Topic {
@@ -24,35 +38,34 @@ impl Record {
 
     fn point(&self) -> ConsultationPoint {
         ConsultationPoint {
-            code: self.point_code.clone(),
+            code: self.point_code,
             label: self.point_label.clone(),
         }
     }
 
-    fn contributor(&self) -> AppResult<api::Contributor> {
-        contributor(
-            &self.cf,
-            &self.contributor_name,
-            &self.category,
-            &self.province,
-        )
-    }
-
-    pub fn booked_by(&self) -> BookedBy {
-        match self.booker_role.as_str() {
-            "intermediario" => BookedBy::Intermediario,
-            _ => BookedBy::Contribuente,
+    fn contributor(&self) -> Contributor {
+        Contributor {
+            cf: self.cf.clone(),
+            name: self.contributor_name.clone(),
+            category: self.category,
+            province: self.province.clone(),
         }
     }
 
-    fn permissions(&self, viewer: Viewer, now: i64) -> AppResult<booking::Permissions> {
-        Ok(booking::permissions(
-            viewer,
-            self.status()?,
-            self.starts_at,
-            self.cancel_cutoff_minutes,
-            now,
-        ))
+    /// Who booked it: an intermediary, or the contributor themself.
+    pub fn managed_by(&self) -> ManagedBy {
+        match self.booker_role {
+            Role::Intermediario => ManagedBy::Intermediario,
+            _ => ManagedBy::Contribuente,
+        }
+    }
+
+    fn cancelled_by_office(&self) -> bool {
+        self.cancelled_by == Some(CancelledBy::Sede)
+    }
+
+    fn permissions(&self, viewer: Viewer, now: Instant) -> booking::Permissions {
+        booking::permissions(viewer, self.status, &self.deadlines(), now)
     }
 
     /// The detail page's appointment, with its timeline, as `viewer` sees it at `now`.
@@ -60,11 +73,11 @@ impl Record {
         &self,
         events: Vec<EventRow>,
         viewer: Viewer,
-        now: i64,
-    ) -> AppResult<Appointment> {
-        let status = self.status()?;
-        let may = self.permissions(viewer, now)?;
-        Ok(Appointment {
+        now: Instant,
+    ) -> Appointment {
+        let status = self.status;
+        let may = self.permissions(viewer, now);
+        Appointment {
             reference: self.reference.clone(),
             status,
             communication_id: self.communication_id,
@@ -78,9 +91,9 @@ impl Record {
                 city: self.office_city.clone(),
                 address: self.office_address.clone(),
                 province: self.office_province.clone(),
-                points: vec![self.point_code.clone()],
+                points: vec![self.point_code],
             },
-            contributor: self.contributor()?,
+            contributor: self.contributor(),
             starts_at: rome::instant(self.starts_at),
             ends_at: rome::instant(self.ends_at),
             phone: self.phone.clone(),
@@ -93,30 +106,28 @@ impl Record {
                 .into_iter()
                 .map(|e| AppointmentEvent {
                     at: rome::instant(e.at),
-                    label: EventKind::from_code(&e.kind)
-                        .map_or("Aggiornamento", EventKind::label)
-                        .to_string(),
+                    label: e.kind.label().to_string(),
                     kind: e.kind,
                     actor: e.actor_label,
                     note: e.note,
                 })
                 .collect(),
-            cancelled_by_office: self.cancelled_by() == Some(CancelledBy::Sede),
+            cancelled_by_office: self.cancelled_by_office(),
             cancel_reason: self.cancel_reason.clone(),
             cancel_until: may.cancel_until.map(rome::instant),
             can_cancel: may.can_cancel,
-            can_move: may.can_move && self.moves < booking::MAX_MOVES,
+            can_move: may.can_move,
             can_record_attendance: may.can_record_attendance,
             viewed_by_office: viewer == Viewer::Office,
-        })
+        }
     }
 
     /// A line of Gestione appuntamenti and of the studio's agenda.
-    pub fn to_summary(&self, now: i64) -> AppResult<AppointmentSummary> {
-        let may = self.permissions(Viewer::ContributorSide, now)?;
-        Ok(AppointmentSummary {
+    pub fn to_summary(&self, now: Instant) -> AppointmentSummary {
+        let may = self.permissions(Viewer::ContributorSide, now);
+        AppointmentSummary {
             reference: self.reference.clone(),
-            status: self.status_at(now)?,
+            status: self.status_at(now),
             starts_at: rome::instant(self.starts_at),
             ends_at: rome::instant(self.ends_at),
             office: self.office_name.clone(),
@@ -124,34 +135,34 @@ impl Record {
             topic: self.topic_label.clone(),
             communication_id: self.communication_id,
             booked_by: self.booked_by_label.clone(),
-            managed_by_intermediary: self.booked_by() == BookedBy::Intermediario,
-            cancelled_by_office: self.cancelled_by() == Some(CancelledBy::Sede),
-            contributor: self.contributor()?,
+            managed_by_intermediary: self.managed_by() == ManagedBy::Intermediario,
+            cancelled_by_office: self.cancelled_by_office(),
+            contributor: self.contributor(),
             upcoming: self.starts_at > now,
-            can_move: may.can_move && self.moves < booking::MAX_MOVES,
+            can_move: may.can_move,
             office_id: self.office_id,
-            point_code: self.point_code.clone(),
-        })
+            point_code: self.point_code,
+        }
     }
 
     /// A line of the office's agenda, with what the operator needs to reach the contributor.
-    pub fn to_office_line(&self, now: i64) -> AppResult<OfficeAppointment> {
-        let may = self.permissions(Viewer::Office, now)?;
+    pub fn to_office_line(&self, now: Instant) -> OfficeAppointment {
+        let may = self.permissions(Viewer::Office, now);
         let phone = &self.phone;
-        let contact = match Point::from_code(&self.point_code) {
-            Some(Point::Telefono) => Some(format!("Richiamare il contribuente al numero {phone}.")),
-            Some(Point::Video) => Some(format!(
+        let contact = match self.point_code {
+            PointCode::Telefono => Some(format!("Richiamare il contribuente al numero {phone}.")),
+            PointCode::Video => Some(format!(
                 "Inviare il collegamento alla videochiamata al numero {phone} prima dell'orario."
             )),
-            _ => None,
+            PointCode::Sportello => None,
         };
-        Ok(OfficeAppointment {
+        OfficeAppointment {
             reference: self.reference.clone(),
-            status: self.status()?,
-            cancelled_by_office: self.cancelled_by() == Some(CancelledBy::Sede),
+            status: self.status,
+            cancelled_by_office: self.cancelled_by_office(),
             starts_at: rome::instant(self.starts_at),
             ends_at: rome::instant(self.ends_at),
-            contributor: self.contributor()?,
+            contributor: self.contributor(),
             topic: self.topic_label.clone(),
             point: self.point(),
             phone: self.phone.clone(),
@@ -162,6 +173,6 @@ impl Record {
             can_record_attendance: may.can_record_attendance,
             can_cancel: may.can_cancel,
             cancellation_notice: None,
-        })
+        }
     }
 }

@@ -5,79 +5,56 @@
 
 use super::repo::{self, ExpiredHold, NewEvent, Record};
 use super::slot_rows;
-use crate::access::ActingFor;
+use crate::access::{self, ActingFor};
 use crate::auth::CurrentUser;
 use crate::communications::repo as threads;
-use crate::db::{Db, Ids, Level, WriteTx};
+use crate::db::{Counter, Db, Ids, WriteTx};
 use crate::domain::booking::{self, Refusal, Step, Viewer, HOLD_SECONDS};
-use crate::domain::notices;
-use crate::domain::texts::{self, About, SYSTEM_ACTOR, SYSTEM_AUTHOR};
+use crate::domain::rome;
+use crate::domain::texts::{self, About, Actor, SYSTEM_AUTHOR};
 use crate::domain::transition::Transition;
 use crate::error::{retrying, AppError, AppResult};
-use crate::notify::outbox;
-use crate::rome;
+use crate::notify::outbox::{self, NewNotice};
 use crate::waitlist::offers;
-use api::Appointment;
-
-/// Who makes a change, as the timeline and the thread sign it.
-pub struct Actor {
-    pub user: Option<i64>,
-    /// "Mario Rossi", "Studio Verdi", "Sede di Roma", "Sistema"
-    pub timeline: String,
-    /// "Studio Verdi per conto di Mario Rossi", "Sede di Roma", the automatic author
-    pub thread: String,
-}
-
-impl Actor {
-    pub fn user(user: &CurrentUser, contributor_name: &str) -> Actor {
-        Actor {
-            user: Some(user.id),
-            timeline: crate::access::actor_label(user, contributor_name),
-            thread: crate::access::author_label(user, contributor_name),
-        }
-    }
-
-    pub fn system() -> Actor {
-        Actor {
-            user: None,
-            timeline: SYSTEM_ACTOR.into(),
-            thread: SYSTEM_AUTHOR.into(),
-        }
-    }
-}
+use api::{AppointmentStatus, Attendance, CancelledBy, ErrorCode, Instant, SlotId};
 
 pub fn refusal(refusal: Refusal) -> AppError {
     match refusal {
         Refusal::Expired => AppError::Gone,
-        Refusal::Conflict(code, message) => AppError::Conflict {
-            code,
-            message: message.into(),
-        },
+        Refusal::Conflict(code, message) => AppError::conflict(code, message),
     }
 }
 
-/// The counters one transition needs.
-pub fn counters(t: &Transition) -> Vec<(&'static str, i64)> {
-    let mut wants = vec![("appointment_events", 1), ("messages", 1)];
-    let reminders = if *t == Transition::Confirm { 2 } else { 0 };
-    wants.push(("outbox", i64::from(t.notice().is_some()) + reminders));
-    wants
+/// The counters one transition needs: its event, its message, its notice and the reminders it
+/// schedules.
+pub fn counters(t: &Transition) -> Vec<(Counter, i64)> {
+    let reminders = if t.reminds_of(Instant(0)).is_some() {
+        2
+    } else {
+        0
+    };
+    vec![
+        (Counter::AppointmentEvents, 1),
+        (Counter::Messages, 1),
+        (Counter::Outbox, i64::from(t.notice().is_some()) + reminders),
+    ]
 }
 
 /// Applies `t` to the appointment inside the caller's transaction, which holds the locks of
 /// its thread, its slot (if the place is freed) and the appointment, and the counters: the
-/// status, the place, the timeline event, the thread message and the outbox rows (the notice,
-/// a confirmation's reminders; reminders withdrawn when a confirmed one ends), all or none.
-/// False if the appointment was no longer in the state `t` starts from.
+/// status (for a move, the place), the place given back, the timeline event, the thread
+/// message and the outbox rows (the notice; a confirmation's or a move's reminders, the old
+/// ones withdrawn when a confirmed appointment changes), all or none. False if the
+/// appointment was no longer in the state `t` starts from.
 pub async fn apply(
     tx: &mut WriteTx,
     ids: &mut Ids,
     r: &Record,
     t: &Transition,
     actor: &Actor,
-    now: i64,
+    now: Instant,
 ) -> AppResult<bool> {
-    if !repo::change_status(tx, r.id, t, now).await? {
+    if !repo::change_status(tx, r, t, now).await? {
         return Ok(false);
     }
     if t.frees_place() {
@@ -87,28 +64,29 @@ pub async fn apply(
     if let Some(status) = crate::domain::waitlist::after_offer(t) {
         crate::waitlist::repo::follow_offer(tx, r.id, status, now).await?;
     }
+    let starts = rome::instant(r.starts_at);
+    let a = About {
+        reference: r.reference.as_str(),
+        starts_at: &starts,
+        office: &r.office_name,
+        point: &r.point_label,
+    };
+    let note = texts::note(t, &a);
     let event = NewEvent {
-        id: ids.next("appointment_events")?,
+        id: ids.next(Counter::AppointmentEvents)?,
         appointment: r.id,
         at: now,
         kind: t.event(),
         actor: actor.user,
         label: &actor.timeline,
-        note: t.note(),
+        note: note.as_deref(),
     };
     repo::insert_event(tx, &event).await?;
-    let starts = rome::instant(r.starts_at);
-    let a = About {
-        reference: &r.reference,
-        starts_at: &starts,
-        office: &r.office_name,
-        point: &r.point_label,
-    };
-    let text = texts::after(t, &a, &rome::instant(now + HOLD_SECONDS), &actor.thread);
+    let text = texts::after(t, &a, &rome::instant(now + HOLD_SECONDS), actor);
     // What the office does is signed by the office; the rest is the service's message, which
     // names who acted in its text.
     let message = threads::NewMessage {
-        id: ids.next("messages")?,
+        id: ids.next(Counter::Messages)?,
         communication_id: r.communication_id,
         author: actor.user,
         label: if t.from_institute() {
@@ -121,33 +99,72 @@ pub async fn apply(
         now,
     };
     threads::post(tx, &message).await?;
-    let (appointment, thread) = (Some(r.id), r.communication_id);
-    if let Some(notice) = t.notice() {
-        let id = ids.next("outbox")?;
-        outbox::insert(tx, id, notice, appointment, thread, now, now).await?;
-    }
-    if *t == Transition::Confirm {
-        for (reminder, due) in
-            notices::reminders(r.starts_at, now, crate::notify::reminder_policy())
-        {
-            let id = ids.next("outbox")?;
-            outbox::insert(tx, id, reminder, appointment, thread, now, due).await?;
-        }
-    }
-    if t.from_status() == api::AppointmentStatus::Confermato {
+    if t.from_status() == AppointmentStatus::Confermato {
         outbox::withdraw_reminders(tx, r.id).await?;
+    }
+    let notice = |ids: &mut Ids, kind, due_at| -> AppResult<NewNotice> {
+        Ok(NewNotice {
+            id: ids.next(Counter::Outbox)?,
+            kind,
+            appointment: Some(r.id),
+            thread: r.communication_id,
+            due_at,
+        })
+    };
+    if let Some(kind) = t.notice() {
+        outbox::insert(tx, &notice(ids, kind, now)?, now).await?;
+    }
+    if let Some(starts_at) = t.reminds_of(r.starts_at) {
+        for (kind, due) in
+            crate::domain::notices::reminders(starts_at, now, outbox::reminder_policy())
+        {
+            outbox::insert(tx, &notice(ids, kind, due)?, now).await?;
+        }
     }
     Ok(true)
 }
 
+/// A place in `slot` for a booking or a move, inside the caller's transaction, which holds the
+/// locks of the slot and of the threads of its `expired` holds: taken if one is free; if the
+/// slot is full, its holds whose time ran out expire first (their rows locked now, the
+/// counters of the whole transaction taken with theirs) and give their places back. Returns
+/// the counters `wants` asked for, or None when there is still no place.
+pub async fn take(
+    tx: &mut WriteTx,
+    slot: SlotId,
+    expired: &[ExpiredHold],
+    wants: &[(Counter, i64)],
+    now: Instant,
+) -> AppResult<Option<Ids>> {
+    if slot_rows::take_place(tx, slot).await? {
+        return Ok(Some(Ids::take(tx, wants).await?));
+    }
+    if expired.is_empty() {
+        return Ok(None);
+    }
+    let holds: Vec<_> = expired.iter().map(|h| h.id).collect();
+    tx.lock(&holds).await?;
+    let mut all = wants.to_vec();
+    all.extend(expired.iter().flat_map(|_| counters(&Transition::Expire)));
+    let mut ids = Ids::take(tx, &all).await?;
+    for hold in expired {
+        if let Some(r) = repo::find_by_id(tx, hold.id).await? {
+            apply(tx, &mut ids, &r, &Transition::Expire, &Actor::system(), now).await?;
+        }
+    }
+    Ok(slot_rows::take_place(tx, slot).await?.then_some(ids))
+}
+
 /// Locks what a change of `r` writes, in the lock order.
 pub async fn lock_for(tx: &mut WriteTx, records: &[&Record], frees_place: bool) -> AppResult<()> {
-    let ids = |f: fn(&Record) -> i64| records.iter().map(|r| f(r)).collect::<Vec<_>>();
-    tx.lock(Level::Thread, &ids(|r| r.communication_id)).await?;
+    let threads: Vec<_> = records.iter().map(|r| r.communication_id).collect();
+    tx.lock(&threads).await?;
     if frees_place {
-        tx.lock(Level::Slot, &ids(|r| r.slot_id)).await?;
+        let slots: Vec<_> = records.iter().map(|r| r.slot_id).collect();
+        tx.lock(&slots).await?;
     }
-    tx.lock(Level::Appointment, &ids(|r| r.id)).await?;
+    let rows: Vec<_> = records.iter().map(|r| r.id).collect();
+    tx.lock(&rows).await?;
     Ok(())
 }
 
@@ -159,32 +176,33 @@ async fn transition(
     r: &Record,
     t: &Transition,
     actor: &Actor,
-    now: i64,
+    now: Instant,
 ) -> AppResult<bool> {
     retrying(|| async move {
         let mut tx = db.begin_write().await?;
         lock_for(&mut tx, &[r], t.frees_place()).await?;
         if *t == Transition::Confirm && repo::inside_closure(&mut tx, r.id).await? {
-            return Err(AppError::Conflict {
-                code: "office_closed",
-                message: "La sede ha dichiarato una chiusura in questo orario: la prenotazione non può essere confermata. Cancellala e scegli un altro orario.".into(),
-            });
+            return Err(AppError::conflict(
+                ErrorCode::OfficeClosed,
+                "La sede ha dichiarato una chiusura in questo orario: la prenotazione non può essere confermata. Cancellala e scegli un altro orario.",
+            ));
         }
-        let freed = t.frees_place().then(|| offers::Freed::of(r));
+        let freed = t.frees_place().then(|| r.place());
         // Only if this change will happen: a no-op leaves the place where it is.
         let picked = match &freed {
-            Some(place) if r.status()? == t.from_status() => {
+            Some(place) if r.status == t.from_status() => {
                 offers::pick(&mut tx, place, now, &[]).await?
             }
             _ => None,
         };
-        let offer_counters = picked.as_ref().map(|_| offers::counters(now)).unwrap_or_default();
-        let mut wants: Vec<(&str, i64)> = counters(t);
-        wants.extend(offer_counters.iter().map(|(n, k)| (n.as_str(), *k)));
+        let mut wants = counters(t);
+        if picked.is_some() {
+            wants.extend(offers::counters(now));
+        }
         let mut ids = Ids::take(&mut tx, &wants).await?;
         let applied = apply(&mut tx, &mut ids, r, t, actor, now).await?;
         if let (true, Some(place), Some(picked)) = (applied, &freed, &picked) {
-            offers::make(&mut tx, &mut ids, place, picked, now).await?;
+            offers::give(&mut tx, &mut ids, place, picked, now).await?;
         }
         tx.commit().await?;
         Ok(applied)
@@ -208,9 +226,9 @@ pub async fn step(
     acting: &ActingFor,
     r: &Record,
     step: HoldStep,
-    now: i64,
+    now: Instant,
 ) -> AppResult<()> {
-    let current = r.state(now)?;
+    let current = r.state(now);
     let (decided, t) = match step {
         HoldStep::Extend => (booking::extend(current, r.extensions), Transition::Extend),
         HoldStep::Confirm => (booking::confirm(current), Transition::Confirm),
@@ -224,7 +242,7 @@ pub async fn step(
         Err(other) => Err(refusal(other)),
         Ok(Step::AlreadyDone) => Ok(()),
         Ok(Step::To(_)) => {
-            let actor = Actor::user(user, &acting.contributor.name);
+            let actor = access::actor(user, &acting.contributor.name);
             transition(db, r, &t, &actor, now).await.map(|_| ())
         }
     }
@@ -239,26 +257,27 @@ pub async fn cancel(
     r: &Record,
     viewer: Viewer,
     reason: Option<String>,
-    now: i64,
+    now: Instant,
 ) -> AppResult<()> {
-    let current = r.state(now)?;
+    let current = r.state(now);
     let (decided, by, latest) = match viewer {
         Viewer::Office => (
             booking::cancel_by_office(current, r.starts_at, now),
-            crate::domain::transition::CancelledBy::Sede,
+            CancelledBy::Sede,
             r.starts_at,
         ),
         Viewer::ContributorSide => (
             booking::cancel(current, r.starts_at, r.cancel_cutoff_minutes, now),
-            crate::domain::transition::CancelledBy::Contribuente,
+            CancelledBy::Contribuente,
             booking::cancel_deadline(r.starts_at, r.cancel_cutoff_minutes),
         ),
     };
     if let Step::To(_) = decided.map_err(refusal)? {
         let t = Transition::Cancel { by, reason, latest };
-        transition(db, r, &t, &Actor::user(user, &r.contributor_name), now).await?;
+        let actor = access::actor(user, &r.contributor_name);
+        transition(db, r, &t, &actor, now).await?;
         if viewer == Viewer::Office {
-            tracing::info!(target: "audit", event = "office_cancellation", user = user.id, reference = %r.reference);
+            tracing::info!(target: "audit", event = "office_cancellation", user = user.id.0, reference = %r.reference);
         } else {
             tracing::info!(reference = %r.reference, "appointment cancelled");
         }
@@ -271,80 +290,33 @@ pub async fn attend(
     db: &Db,
     user: &CurrentUser,
     r: &Record,
-    outcome: api::AppointmentStatus,
+    outcome: Attendance,
     esito: Option<String>,
-    now: i64,
+    now: Instant,
 ) -> AppResult<()> {
-    let decided = booking::attendance(r.state(now)?, outcome, r.starts_at, now).map_err(refusal)?;
+    let decided = booking::attendance(r.state(now), outcome, r.starts_at, now).map_err(refusal)?;
     if let Step::To(_) = decided {
         let t = Transition::Attend { outcome, esito };
-        transition(db, r, &t, &Actor::user(user, &r.contributor_name), now).await?;
+        let actor = access::actor(user, &r.contributor_name);
+        transition(db, r, &t, &actor, now).await?;
     }
     Ok(())
-}
-
-/// Expires one hold whose time ran out, in its own transaction.
-async fn expire(db: &Db, hold: ExpiredHold, now: i64) -> AppResult<bool> {
-    let mut conn = db.pool.acquire().await?;
-    let Some(r) = repo::find_by_id(&mut conn, hold.id).await? else {
-        return Ok(false);
-    };
-    drop(conn);
-    transition(db, &r, &Transition::Expire, &Actor::system(), now).await
 }
 
 /// The sweeper's round: every hold whose time ran out becomes `scaduto` and gives its place
 /// back, each in its own short transaction; a conditional update makes two servers sweeping at
 /// once never free a place twice. Returns how many it expired.
-pub async fn sweep(db: &Db, now: i64) -> AppResult<usize> {
+pub async fn sweep(db: &Db, now: Instant) -> AppResult<usize> {
     let mut conn = db.pool.acquire().await?;
     let holds = repo::expired_holds(&mut conn, None, now).await?;
-    drop(conn);
     let mut expired = 0;
     for hold in holds {
-        if expire(db, hold, now).await? {
+        let Some(r) = repo::find_by_id(&mut conn, hold.id).await? else {
+            continue;
+        };
+        if transition(db, &r, &Transition::Expire, &Actor::system(), now).await? {
             expired += 1;
         }
     }
     Ok(expired)
-}
-
-/// Runs `sweep` every 30 seconds, and deletes what is kept only for a day (login attempts,
-/// idempotency keys).
-pub fn spawn_sweeper(db: Db, clock: crate::clock::SharedClock) {
-    tokio::spawn(async move {
-        let mut interval = tokio::time::interval(std::time::Duration::from_secs(30));
-        loop {
-            interval.tick().await;
-            match sweep(&db, clock.now()).await {
-                Ok(0) => {}
-                Ok(n) => tracing::info!(expired = n, "holds expired"),
-                Err(error) => tracing::warn!(%error, "sweeper"),
-            }
-            match crate::waitlist::workflow::sweep(&db, clock.now()).await {
-                Ok(0) => {}
-                Ok(n) => tracing::info!(offers = n, "free places offered from the waiting list"),
-                Err(error) => tracing::warn!(%error, "waiting list"),
-            }
-            match crate::session::repo::purge(&db, clock.now()).await {
-                Ok(0) => {}
-                Ok(n) => tracing::info!(deleted = n, "old login attempts and keys deleted"),
-                Err(error) => tracing::warn!(%error, "retention"),
-            }
-        }
-    });
-}
-
-/// The appointment as `viewer` sees it, read through the repository.
-pub async fn read_back(
-    conn: &mut sqlx::AnyConnection,
-    id: i64,
-    viewer: Viewer,
-    now: i64,
-) -> AppResult<Appointment> {
-    let r = repo::find_by_id(conn, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let events = repo::timeline(conn, id).await?;
-    r.to_appointment(events, viewer, now)
 }

@@ -1,19 +1,21 @@
 //! Comunicazione bidirezionale over HTTP: the contributor's side (topics, threads, writing,
 //! eligibility) and the office's (its queue, Registra esito). Handlers translate only.
 
-use super::repo::{self, SummaryRow};
+use super::repo::{self, FirstMessage, SummaryRow, Writing};
 use super::workflow;
 use crate::access::{self, author_label, Access};
 use crate::agenda::repo as appointments;
 use crate::auth::CurrentUser;
-use crate::domain::communication::{parse_draft, parse_message, parse_outcome};
+use crate::domain::communication::{self, parse_draft, parse_message, parse_outcome};
 use crate::domain::eligibility::{decide, describe, Facts};
+use crate::domain::rome;
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::extract::{Json, Path, Query};
-use crate::{rome, AppState};
+use crate::state::AppState;
 use api::{
-    CommunicationDetail, CommunicationPage, CommunicationStatus, CommunicationSummary, Eligibility,
-    Message, NewCommunication, NewMessage, OfficeCommunication, OutcomeRequest, Role, Topic,
+    Cf, CommunicationDetail, CommunicationPage, CommunicationStatus, CommunicationSummary,
+    ContributorId, Eligibility, ErrorCode, Instant, Message, NewCommunication, NewMessage,
+    OfficeCommunication, OfficeId, OutcomeRequest, Reference, Role, ThreadId, Topic,
 };
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -25,18 +27,10 @@ pub const QUEUE_PAGE_SIZE: u32 = 50;
 
 /// `page`, from 1 (the default) to 100 000.
 fn page_number(query: &HashMap<String, String>, errors: &mut FieldErrors) -> u32 {
-    match query.get("page").map(String::as_str) {
-        None | Some("") => 1,
-        Some(text) => errors
-            .check(
-                "page",
-                text.parse::<u32>()
-                    .ok()
-                    .filter(|p| (1..=100_000).contains(p))
-                    .ok_or("Numero di pagina non valido."),
-            )
-            .unwrap_or(1),
-    }
+    let raw = query.get("page").map(String::as_str);
+    errors
+        .check("page", communication::parse_page(raw))
+        .unwrap_or(1)
 }
 
 async fn all_topics(state: &AppState) -> AppResult<Vec<Topic>> {
@@ -61,7 +55,11 @@ pub async fn topics(
 }
 
 /// The active appointment of each thread of a contributor, by thread.
-async fn active(state: &AppState, contributor: i64, now: i64) -> AppResult<HashMap<i64, String>> {
+async fn active(
+    state: &AppState,
+    contributor: ContributorId,
+    now: Instant,
+) -> AppResult<HashMap<ThreadId, Reference>> {
     let mut conn = state.db.pool.acquire().await?;
     Ok(appointments::active_of(&mut conn, contributor, now)
         .await?
@@ -72,29 +70,26 @@ async fn active(state: &AppState, contributor: i64, now: i64) -> AppResult<HashM
 
 fn eligibility(
     row: &SummaryRow,
-    active: &HashMap<i64, String>,
-    now: i64,
-) -> AppResult<Eligibility> {
+    active: &HashMap<ThreadId, Reference>,
+    now: Instant,
+) -> Eligibility {
     let decision = decide(&Facts {
         sent_on: rome::date_of(row.sent_at),
         topic_days: row.topic_days,
-        status: repo::parse_status(&row.status)?,
-        active_appointment: active.get(&row.id).map(String::as_str),
+        status: row.status,
+        active_appointment: active.get(&row.id),
         today: rome::date_of(now),
     });
-    Ok(crate::domain::eligibility::within_limit(
-        describe(&decision, row.topic_days),
-        active.len(),
-    ))
+    crate::domain::eligibility::within_limit(describe(&decision, row.topic_days), active.len())
 }
 
 fn summary(
     row: SummaryRow,
-    now: i64,
-    active: &HashMap<i64, String>,
-) -> AppResult<CommunicationSummary> {
-    Ok(CommunicationSummary {
-        eligibility: eligibility(&row, active, now)?,
+    now: Instant,
+    active: &HashMap<ThreadId, Reference>,
+) -> CommunicationSummary {
+    CommunicationSummary {
+        eligibility: eligibility(&row, active, now),
         id: row.id,
         protocol: row.protocol,
         topic: Topic {
@@ -104,11 +99,11 @@ fn summary(
         },
         subject: row.subject,
         sent_at: rome::instant(row.sent_at),
-        status: repo::parse_status(&row.status)?,
+        status: row.status,
         new_answer: row
             .last_institute_message_at
             .is_some_and(|answer| row.contributor_read_at.is_none_or(|read| answer > read)),
-    })
+    }
 }
 
 /// `status`, `topic` and `page`; an unknown value is a 422 rather than an empty page.
@@ -118,21 +113,11 @@ fn filters(
 ) -> AppResult<(Option<CommunicationStatus>, Option<String>, u32)> {
     let mut errors = FieldErrors::default();
     let text = |key: &str| query.get(key).map(String::as_str).filter(|s| !s.is_empty());
-    let status = text("status").and_then(|code| {
-        errors.check(
-            "status",
-            CommunicationStatus::from_code(code).ok_or("Stato non riconosciuto."),
-        )
-    });
+    let status =
+        text("status").and_then(|code| errors.check("status", communication::parse_status(code)));
     let topic = text("topic").and_then(|code| {
-        errors.check(
-            "topic",
-            topics
-                .iter()
-                .find(|t| t.code == code)
-                .map(|t| t.code.clone())
-                .ok_or("Argomento non riconosciuto."),
-        )
+        let known = |c: &str| topics.iter().any(|t| t.code == c);
+        errors.check("topic", communication::parse_topic(code, known))
     });
     let page = page_number(query, &mut errors);
     errors.into_result()?;
@@ -149,7 +134,7 @@ fn filters(
 pub async fn list(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(cf): Path<String>,
+    Path(cf): Path<Cf>,
     Query(query): Query<HashMap<String, String>>,
 ) -> AppResult<Json<CommunicationPage>> {
     let now = state.clock.now();
@@ -171,7 +156,7 @@ pub async fn list(
         items: rows
             .into_iter()
             .map(|row| summary(row, now, &active))
-            .collect::<AppResult<_>>()?,
+            .collect(),
         total: total as u32,
         page,
         page_size: PAGE_SIZE,
@@ -179,7 +164,7 @@ pub async fn list(
 }
 
 /// The thread with its messages, as both sides see it.
-async fn load_detail(state: &AppState, id: i64) -> AppResult<CommunicationDetail> {
+async fn load_detail(state: &AppState, id: ThreadId) -> AppResult<CommunicationDetail> {
     let now = state.clock.now();
     let mut conn = state.db.pool.acquire().await?;
     let row = repo::summary(&mut conn, id)
@@ -191,13 +176,8 @@ async fn load_detail(state: &AppState, id: i64) -> AppResult<CommunicationDetail
     drop(conn);
     let active = active(state, parties.contributor_id, now).await?;
     Ok(CommunicationDetail {
-        summary: summary(row, now, &active)?,
-        contributor: access::contributor(
-            &parties.cf,
-            &parties.name,
-            &parties.category,
-            &parties.province,
-        )?,
+        summary: summary(row, now, &active),
+        contributor: parties.contributor(),
         office: parties.office_name,
         messages: messages
             .into_iter()
@@ -214,18 +194,13 @@ async fn load_detail(state: &AppState, id: i64) -> AppResult<CommunicationDetail
     })
 }
 
-fn thread_id(raw: &str) -> AppResult<i64> {
-    raw.parse::<i64>().map_err(|_| AppError::NotFound)
-}
-
 #[utoipa::path(get, path = "/api/communications/{id}", tag = "communications", params(("id" = i64, Path, description = "The thread")),
     responses((status = 200, description = "One thread with its messages", body = api::CommunicationDetail), (status = 404, description = "Missing, or not the caller's", body = api::ErrorEnvelope)))]
 pub async fn detail(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(id): Path<String>,
+    Path(id): Path<ThreadId>,
 ) -> AppResult<Json<CommunicationDetail>> {
-    let id = thread_id(&id)?;
     let now = state.clock.now();
     if let Access::ContributorSide(_) = access::thread_access(&state.db, &user, id, now).await? {
         workflow::mark_read(&state.db, id, now).await?;
@@ -238,9 +213,8 @@ pub async fn detail(
 pub async fn eligibility_of(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(id): Path<String>,
+    Path(id): Path<ThreadId>,
 ) -> AppResult<Json<Eligibility>> {
-    let id = thread_id(&id)?;
     let now = state.clock.now();
     access::thread_access(&state.db, &user, id, now).await?;
     let mut conn = state.db.pool.acquire().await?;
@@ -250,7 +224,7 @@ pub async fn eligibility_of(
     let facts = repo::facts(&mut conn, id).await?;
     drop(conn);
     let active = active(&state, facts.contributor_id, now).await?;
-    Ok(Json(eligibility(&row, &active, now)?))
+    Ok(Json(eligibility(&row, &active, now)))
 }
 
 #[utoipa::path(post, path = "/api/contributors/{cf}/communications", tag = "communications", params(("cf" = String, Path, description = "Codice fiscale of a contributor the caller may act for")),
@@ -259,7 +233,7 @@ pub async fn eligibility_of(
 pub async fn create(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(cf): Path<String>,
+    Path(cf): Path<Cf>,
     Json(raw): Json<NewCommunication>,
 ) -> AppResult<(StatusCode, Json<CommunicationDetail>)> {
     let now = state.clock.now();
@@ -271,10 +245,10 @@ pub async fn create(
     let office = repo::office_of_province(&mut conn, &acting.contributor.province).await?;
     drop(conn);
     let Some(office_id) = office else {
-        return Err(AppError::Conflict {
-            code: "no_office",
-            message: "Non è stato possibile individuare la struttura territoriale competente per la tua provincia. Contatta il Contact Center INPS.".into(),
-        });
+        return Err(AppError::conflict(
+            ErrorCode::NoOffice,
+            communication::NO_OFFICE,
+        ));
     };
     let label = author_label(&user, &acting.contributor.name);
     let thread = repo::NewThread {
@@ -285,8 +259,13 @@ pub async fn create(
         status: CommunicationStatus::Inviata,
         sent_at: now,
     };
-    let (id, protocol) = workflow::open(&state.db, thread, user.id, &label, &draft.text).await?;
-    tracing::info!(communication = id, %protocol, "communication opened");
+    let first = FirstMessage {
+        author: Some(user.id),
+        label: &label,
+        text: &draft.text,
+    };
+    let (id, protocol) = workflow::open(&state.db, thread, first).await?;
+    tracing::info!(communication = id.0, %protocol, "communication opened");
     Ok((StatusCode::CREATED, Json(load_detail(&state, id).await?)))
 }
 
@@ -296,10 +275,9 @@ pub async fn create(
 pub async fn write(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(id): Path<String>,
+    Path(id): Path<ThreadId>,
     Json(raw): Json<NewMessage>,
 ) -> AppResult<(StatusCode, Json<CommunicationDetail>)> {
-    let id = thread_id(&id)?;
     let now = state.clock.now();
     let access = access::thread_access(&state.db, &user, id, now).await?;
     let text = parse_message(&raw).map_err(AppError::Validation)?;
@@ -307,12 +285,19 @@ pub async fn write(
         Access::ContributorSide(acting) => (author_label(&user, &acting.contributor.name), false),
         Access::Office { .. } => (author_label(&user, ""), true),
     };
-    workflow::write(&state.db, id, user.id, &label, from_institute, &text, now).await?;
+    let writing = Writing {
+        thread: id,
+        author: user.id,
+        label: &label,
+        from_institute,
+        text: &text,
+    };
+    workflow::write(&state.db, &writing, now).await?;
     Ok((StatusCode::CREATED, Json(load_detail(&state, id).await?)))
 }
 
 /// The operator's office; other roles may never do this (403).
-fn office_of(user: &CurrentUser) -> AppResult<i64> {
+fn office_of(user: &CurrentUser) -> AppResult<OfficeId> {
     match (user.role, user.office_id) {
         (Role::Operatore, Some(office)) => Ok(office),
         _ => Err(AppError::Forbidden),
@@ -337,12 +322,7 @@ pub async fn queue(
         .get("status")
         .map(String::as_str)
         .filter(|s| !s.is_empty())
-        .and_then(|code| {
-            errors.check(
-                "status",
-                CommunicationStatus::from_code(code).ok_or("Stato non riconosciuto."),
-            )
-        });
+        .and_then(|code| errors.check("status", communication::parse_status(code)));
     let page = page_number(&query, &mut errors);
     errors.into_result()?;
     let mut conn = state.db.pool.acquire().await?;
@@ -351,24 +331,27 @@ pub async fn queue(
     let (total, rows) = repo::queue(&mut conn, office, status, size, offset).await?;
     let items = rows
         .into_iter()
-        .map(|r| {
-            Ok(OfficeCommunication {
-                contributor: access::contributor(&r.cf, &r.name, &r.category, &r.province)?,
-                topic: Topic {
-                    code: r.topic_code,
-                    label: r.topic_label,
-                    appointment_after_days: r.topic_days as u32,
-                },
-                id: r.id,
-                protocol: r.protocol,
-                subject: r.subject,
-                sent_at: rome::instant(r.sent_at),
-                status: repo::parse_status(&r.status)?,
-                awaiting_answer: r.awaiting_answer == 1,
-                last_message_at: rome::instant(r.last_message_at),
-            })
+        .map(|r| OfficeCommunication {
+            contributor: api::Contributor {
+                cf: r.cf,
+                name: r.name,
+                category: r.category,
+                province: r.province,
+            },
+            topic: Topic {
+                code: r.topic_code,
+                label: r.topic_label,
+                appointment_after_days: r.topic_days as u32,
+            },
+            id: r.id,
+            protocol: r.protocol,
+            subject: r.subject,
+            sent_at: rome::instant(r.sent_at),
+            status: r.status,
+            awaiting_answer: r.awaiting_answer == 1,
+            last_message_at: rome::instant(r.last_message_at),
         })
-        .collect::<AppResult<Vec<_>>>()?;
+        .collect();
     Ok(Json(api::OfficeQueuePage {
         items,
         total: total as u32,
@@ -385,18 +368,23 @@ pub async fn queue(
 pub async fn outcome(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(id): Path<String>,
+    Path(id): Path<ThreadId>,
     Json(raw): Json<OutcomeRequest>,
 ) -> AppResult<Json<CommunicationDetail>> {
-    let id = thread_id(&id)?;
     let now = state.clock.now();
     access::thread_access(&state.db, &user, id, now)
         .await?
         .office()?;
     let (outcome, motivation) = parse_outcome(&raw).map_err(AppError::Validation)?;
-    let status = outcome.status();
-    let text = format!("Esito: {}.\n{motivation}", status.label());
+    let text = communication::outcome_text(outcome, &motivation);
     let label = author_label(&user, "");
-    workflow::record_outcome(&state.db, id, status, user.id, &label, &text, now).await?;
+    let writing = Writing {
+        thread: id,
+        author: user.id,
+        label: &label,
+        from_institute: true,
+        text: &text,
+    };
+    workflow::record_outcome(&state.db, outcome.status(), &writing, now).await?;
     Ok(Json(load_detail(&state, id).await?))
 }

@@ -1,48 +1,43 @@
 //! Threads and messages in the database: typed rows, one function per question. Other
 //! features write into a thread through `post`.
 
-use crate::db::{Ids, WriteTx};
+use crate::db::{Counter, Ids, WriteTx};
 use crate::domain::limits::Recent;
+use crate::domain::rome;
 use crate::error::{AppError, AppResult};
-use api::CommunicationStatus;
+use api::{
+    Category, Cf, CommunicationStatus, Contributor, ContributorId, Instant, OfficeId, ThreadId,
+    UserId,
+};
 use sqlx::AnyConnection;
-
-pub fn parse_status(code: &str) -> AppResult<CommunicationStatus> {
-    CommunicationStatus::from_code(code)
-        .ok_or_else(|| AppError::Internal(format!("unknown communication status {code}")))
-}
 
 /// What the rules of "Richiedi appuntamento" need to know about a thread.
 #[derive(sqlx::FromRow)]
 pub struct Facts {
     pub topic_code: String,
-    pub sent_at: i64,
+    pub sent_at: Instant,
     pub topic_days: i64,
-    pub status: String,
-    pub contributor_id: i64,
+    pub status: CommunicationStatus,
+    pub contributor_id: ContributorId,
 }
 
 impl Facts {
-    pub fn status(&self) -> AppResult<CommunicationStatus> {
-        parse_status(&self.status)
-    }
-
     /// Whether the thread may be booked at `now` by its topic's days or a rejection (the
     /// caller checks its live appointment and the contributor's limit under its locks).
-    pub fn eligibility(&self, now: i64) -> AppResult<api::Eligibility> {
+    pub fn eligibility(&self, now: Instant) -> api::Eligibility {
         use crate::domain::eligibility;
         let decision = eligibility::decide(&eligibility::Facts {
-            sent_on: crate::rome::date_of(self.sent_at),
+            sent_on: rome::date_of(self.sent_at),
             topic_days: self.topic_days,
-            status: self.status()?,
+            status: self.status,
             active_appointment: None,
-            today: crate::rome::date_of(now),
+            today: rome::date_of(now),
         });
-        Ok(eligibility::describe(&decision, self.topic_days))
+        eligibility::describe(&decision, self.topic_days)
     }
 }
 
-pub async fn facts(conn: &mut AnyConnection, id: i64) -> AppResult<Facts> {
+pub async fn facts(conn: &mut AnyConnection, id: ThreadId) -> AppResult<Facts> {
     sqlx::query_as(
         "SELECT t.topic_code, t.sent_at, tp.appointment_after_days AS topic_days, t.status,
                 t.contributor_id
@@ -57,23 +52,23 @@ pub async fn facts(conn: &mut AnyConnection, id: i64) -> AppResult<Facts> {
 /// A line of a thread list, with what eligibility needs.
 #[derive(sqlx::FromRow)]
 pub struct SummaryRow {
-    pub id: i64,
+    pub id: ThreadId,
     pub protocol: String,
     pub topic_code: String,
     pub topic_label: String,
     pub topic_days: i64,
     pub subject: String,
-    pub sent_at: i64,
-    pub status: String,
-    pub last_institute_message_at: Option<i64>,
-    pub contributor_read_at: Option<i64>,
+    pub sent_at: Instant,
+    pub status: CommunicationStatus,
+    pub last_institute_message_at: Option<Instant>,
+    pub contributor_read_at: Option<Instant>,
 }
 
 pub const SUMMARY_COLUMNS: &str = "t.id, t.protocol, t.topic_code, tp.label AS topic_label,
      tp.appointment_after_days AS topic_days, t.subject, t.sent_at, t.status,
      t.last_institute_message_at, t.contributor_read_at";
 
-pub async fn summary(conn: &mut AnyConnection, id: i64) -> AppResult<Option<SummaryRow>> {
+pub async fn summary(conn: &mut AnyConnection, id: ThreadId) -> AppResult<Option<SummaryRow>> {
     Ok(sqlx::query_as(&format!(
         "SELECT {SUMMARY_COLUMNS} FROM communications t JOIN topics tp ON tp.code = t.topic_code
          WHERE t.id = $1"
@@ -86,7 +81,7 @@ pub async fn summary(conn: &mut AnyConnection, id: i64) -> AppResult<Option<Summ
 /// A page of a contributor's threads, newest first, with the total; filters optional.
 pub async fn page(
     conn: &mut AnyConnection,
-    contributor: i64,
+    contributor: ContributorId,
     status: Option<CommunicationStatus>,
     topic: Option<&str>,
     limit: i64,
@@ -94,7 +89,7 @@ pub async fn page(
 ) -> AppResult<(i64, Vec<SummaryRow>)> {
     let condition =
         "t.contributor_id = $1 AND ($2 = '' OR t.status = $2) AND ($3 = '' OR t.topic_code = $3)";
-    let status = status.map(|s| s.code()).unwrap_or("");
+    let status = status.map_or("", CommunicationStatus::code);
     let topic = topic.unwrap_or("");
     let total: i64 = sqlx::query_scalar(&format!(
         "SELECT COUNT(*) FROM communications t WHERE {condition}"
@@ -121,15 +116,26 @@ pub async fn page(
 /// Who a thread is with and where it is routed.
 #[derive(sqlx::FromRow)]
 pub struct Parties {
-    pub contributor_id: i64,
-    pub cf: String,
+    pub contributor_id: ContributorId,
+    pub cf: Cf,
     pub name: String,
-    pub category: String,
+    pub category: Category,
     pub province: String,
     pub office_name: String,
 }
 
-pub async fn parties(conn: &mut AnyConnection, id: i64) -> AppResult<Parties> {
+impl Parties {
+    pub fn contributor(&self) -> Contributor {
+        Contributor {
+            cf: self.cf.clone(),
+            name: self.name.clone(),
+            category: self.category,
+            province: self.province.clone(),
+        }
+    }
+}
+
+pub async fn parties(conn: &mut AnyConnection, id: ThreadId) -> AppResult<Parties> {
     Ok(sqlx::query_as(
         "SELECT c.id AS contributor_id, c.cf, c.name, c.category, c.province, o.name AS office_name
          FROM communications t
@@ -147,12 +153,15 @@ pub struct MessageRow {
     pub author_label: String,
     pub from_institute: i64,
     pub text: String,
-    pub created_at: i64,
+    pub created_at: Instant,
     pub event: i64,
 }
 
 /// The phone of the contributor's latest booking, if any.
-pub async fn last_phone(conn: &mut AnyConnection, contributor: i64) -> AppResult<Option<String>> {
+pub async fn last_phone(
+    conn: &mut AnyConnection,
+    contributor: ContributorId,
+) -> AppResult<Option<String>> {
     Ok(sqlx::query_scalar(
         "SELECT phone FROM appointments WHERE contributor_id = $1
          ORDER BY created_at DESC, id DESC LIMIT 1",
@@ -162,7 +171,7 @@ pub async fn last_phone(conn: &mut AnyConnection, contributor: i64) -> AppResult
     .await?)
 }
 
-pub async fn messages(conn: &mut AnyConnection, id: i64) -> AppResult<Vec<MessageRow>> {
+pub async fn messages(conn: &mut AnyConnection, id: ThreadId) -> AppResult<Vec<MessageRow>> {
     Ok(sqlx::query_as(
         "SELECT id, author_label, from_institute, text, created_at, event FROM messages
          WHERE communication_id = $1 ORDER BY created_at, id",
@@ -175,32 +184,32 @@ pub async fn messages(conn: &mut AnyConnection, id: i64) -> AppResult<Vec<Messag
 /// A line of the office's queue.
 #[derive(sqlx::FromRow)]
 pub struct QueueRow {
-    pub id: i64,
+    pub id: ThreadId,
     pub protocol: String,
-    pub cf: String,
+    pub cf: Cf,
     pub name: String,
-    pub category: String,
+    pub category: Category,
     pub province: String,
     pub topic_code: String,
     pub topic_label: String,
     pub topic_days: i64,
     pub subject: String,
-    pub sent_at: i64,
+    pub sent_at: Instant,
     pub awaiting_answer: i64,
-    pub last_message_at: i64,
-    pub status: String,
+    pub last_message_at: Instant,
+    pub status: CommunicationStatus,
 }
 
 /// One page of the office's threads, those awaiting an answer first, oldest first, and how
 /// many there are.
 pub async fn queue(
     conn: &mut AnyConnection,
-    office: i64,
+    office: OfficeId,
     status: Option<CommunicationStatus>,
     limit: i64,
     offset: i64,
 ) -> AppResult<(i64, Vec<QueueRow>)> {
-    let status = status.map(|s| s.code()).unwrap_or("");
+    let status = status.map_or("", CommunicationStatus::code);
     let total: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM communications t WHERE t.office_id = $1 AND ($2 = '' OR t.status = $2)",
     )
@@ -229,12 +238,19 @@ pub async fn queue(
 }
 
 pub struct NewThread<'a> {
-    pub contributor_id: i64,
-    pub office_id: i64,
+    pub contributor_id: ContributorId,
+    pub office_id: OfficeId,
     pub topic: &'a str,
     pub subject: &'a str,
     pub status: CommunicationStatus,
-    pub sent_at: i64,
+    pub sent_at: Instant,
+}
+
+/// The first message of a new thread: who wrote it (none for the demo's), signed how, and what.
+pub struct FirstMessage<'a> {
+    pub author: Option<UserId>,
+    pub label: &'a str,
+    pub text: &'a str,
 }
 
 /// Stores a thread with a new id, the next protocol number of its year and its first message
@@ -242,21 +258,21 @@ pub struct NewThread<'a> {
 pub async fn insert_thread(
     tx: &mut WriteTx,
     thread: NewThread<'_>,
-    first: (Option<i64>, &str, &str),
-) -> AppResult<(i64, String)> {
-    let year = crate::rome::date_of(thread.sent_at).year();
-    let protocol_counter = format!("protocol-{year}");
+    first: FirstMessage<'_>,
+) -> AppResult<(ThreadId, String)> {
+    let year = rome::date_of(thread.sent_at).year();
+    let protocol_counter = Counter::Protocol(year);
     let mut ids = Ids::take(
         tx,
         &[
-            ("communications", 1),
-            (&protocol_counter, 1),
-            ("messages", 1),
+            (Counter::Communications, 1),
+            (protocol_counter, 1),
+            (Counter::Messages, 1),
         ],
     )
     .await?;
-    let id = ids.next("communications")?;
-    let protocol = format!("INPS.5100.{year}.{:07}", ids.next(&protocol_counter)?);
+    let id = ThreadId(ids.next(Counter::Communications)?);
+    let protocol = format!("INPS.5100.{year}.{:07}", ids.next(protocol_counter)?);
     sqlx::query(
         "INSERT INTO communications (id, protocol, contributor_id, office_id, topic_code, subject,
              status, sent_at, last_message_at, awaiting_answer)
@@ -268,19 +284,17 @@ pub async fn insert_thread(
     .bind(thread.office_id)
     .bind(thread.topic)
     .bind(thread.subject)
-    .bind(thread.status.code())
+    .bind(thread.status)
     .bind(thread.sent_at)
     .execute(&mut **tx)
     .await?;
-    let (author, label, text) = first;
-    let message = ids.next("messages")?;
     let first = NewMessage {
-        id: message,
+        id: ids.next(Counter::Messages)?,
         communication_id: id,
-        author,
-        label,
+        author: first.author,
+        label: first.label,
         from_institute: false,
-        text,
+        text: first.text,
         now: thread.sent_at,
     };
     insert_message(tx, &first).await?;
@@ -290,13 +304,13 @@ pub async fn insert_thread(
 /// A message, with an id the caller took.
 pub struct NewMessage<'a> {
     pub id: i64,
-    pub communication_id: i64,
-    pub author: Option<i64>,
+    pub communication_id: ThreadId,
+    pub author: Option<UserId>,
     /// "Mario Rossi", "Studio Verdi per conto di Mario Rossi", "Sede di Roma"
     pub label: &'a str,
     pub from_institute: bool,
     pub text: &'a str,
-    pub now: i64,
+    pub now: Instant,
 }
 
 /// A message a person wrote.
@@ -327,8 +341,8 @@ async fn insert(tx: &mut WriteTx, m: &NewMessage<'_>, event: bool) -> AppResult<
 /// The contributor's threads opened since `since`.
 pub async fn recent_threads(
     conn: &mut AnyConnection,
-    contributor: i64,
-    since: i64,
+    contributor: ContributorId,
+    since: Instant,
 ) -> AppResult<Recent> {
     Ok(sqlx::query_as(
         "SELECT COUNT(*) AS n, MIN(sent_at) AS oldest FROM communications
@@ -343,8 +357,8 @@ pub async fn recent_threads(
 /// The messages people on the contributor's side wrote in a thread since `since`.
 pub async fn recent_messages(
     conn: &mut AnyConnection,
-    thread: i64,
-    since: i64,
+    thread: ThreadId,
+    since: Instant,
 ) -> AppResult<Recent> {
     Ok(sqlx::query_as(
         "SELECT COUNT(*) AS n, MIN(created_at) AS oldest FROM messages
@@ -374,19 +388,21 @@ pub async fn post(tx: &mut WriteTx, message: &NewMessage<'_>) -> AppResult<()> {
     Ok(())
 }
 
+/// What a person writes in a thread: who, signed how, from which side, the text.
+pub struct Writing<'a> {
+    pub thread: ThreadId,
+    pub author: UserId,
+    /// "Mario Rossi", "Studio Verdi per conto di Mario Rossi", "Sede di Roma"
+    pub label: &'a str,
+    pub from_institute: bool,
+    pub text: &'a str,
+}
+
 /// A message from either side, changing the thread's state in one conditional update: a
 /// closed thread takes no messages (false), the office's first answer puts a sent thread "In
 /// lavorazione", the contributor's side marks it awaiting an answer.
-pub async fn write(
-    tx: &mut WriteTx,
-    id: i64,
-    author: i64,
-    label: &str,
-    from_institute: bool,
-    text: &str,
-    now: i64,
-) -> AppResult<bool> {
-    let updated = if from_institute {
+pub async fn write(tx: &mut WriteTx, w: &Writing<'_>, now: Instant) -> AppResult<bool> {
+    let updated = if w.from_institute {
         sqlx::query(
             "UPDATE communications SET last_message_at = $1, last_institute_message_at = $1,
                  awaiting_answer = 0,
@@ -401,13 +417,13 @@ pub async fn write(
         )
     }
     .bind(now)
-    .bind(id)
+    .bind(w.thread)
     .execute(&mut **tx)
     .await?;
     if updated.rows_affected() == 0 {
         return Ok(false);
     }
-    written(tx, id, author, label, from_institute, text, now).await?;
+    written(tx, w, now).await?;
     Ok(true)
 }
 
@@ -415,53 +431,42 @@ pub async fn write(
 /// outcome was already recorded.
 pub async fn record_outcome(
     tx: &mut WriteTx,
-    id: i64,
     status: CommunicationStatus,
-    author: i64,
-    label: &str,
-    text: &str,
-    now: i64,
+    w: &Writing<'_>,
+    now: Instant,
 ) -> AppResult<bool> {
     let updated = sqlx::query(
         "UPDATE communications SET status = $1, last_message_at = $2,
              last_institute_message_at = $2, awaiting_answer = 0
          WHERE id = $3 AND status IN ('inviata', 'in_lavorazione')",
     )
-    .bind(status.code())
+    .bind(status)
     .bind(now)
-    .bind(id)
+    .bind(w.thread)
     .execute(&mut **tx)
     .await?;
     if updated.rows_affected() == 0 {
         return Ok(false);
     }
-    written(tx, id, author, label, true, text, now).await?;
+    written(tx, w, now).await?;
     Ok(true)
 }
 
 /// A message someone wrote in a thread, with the next message id.
-async fn written(
-    tx: &mut WriteTx,
-    thread: i64,
-    author: i64,
-    label: &str,
-    from_institute: bool,
-    text: &str,
-    now: i64,
-) -> AppResult<()> {
+async fn written(tx: &mut WriteTx, w: &Writing<'_>, now: Instant) -> AppResult<()> {
     let message = NewMessage {
-        id: crate::db::next_value(tx, "messages").await?,
-        communication_id: thread,
-        author: Some(author),
-        label,
-        from_institute,
-        text,
+        id: crate::db::next_value(tx, Counter::Messages).await?,
+        communication_id: w.thread,
+        author: Some(w.author),
+        label: w.label,
+        from_institute: w.from_institute,
+        text: w.text,
         now,
     };
     insert_message(tx, &message).await
 }
 
-pub async fn mark_read(tx: &mut WriteTx, id: i64, now: i64) -> AppResult<()> {
+pub async fn mark_read(tx: &mut WriteTx, id: ThreadId, now: Instant) -> AppResult<()> {
     sqlx::query("UPDATE communications SET contributor_read_at = $1 WHERE id = $2")
         .bind(now)
         .bind(id)
@@ -473,7 +478,7 @@ pub async fn mark_read(tx: &mut WriteTx, id: i64, now: i64) -> AppResult<()> {
 pub async fn office_of_province(
     conn: &mut AnyConnection,
     province: &str,
-) -> AppResult<Option<i64>> {
+) -> AppResult<Option<OfficeId>> {
     Ok(
         sqlx::query_scalar("SELECT id FROM offices WHERE province = $1")
             .bind(province)

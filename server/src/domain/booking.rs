@@ -2,7 +2,7 @@
 //! inserire un recapito telefonico e le note, prima di utilizzare il tasto «Prenota
 //! Appuntamento»").
 
-use api::AppointmentStatus;
+use api::{AppointmentStatus, Attendance, Code, ErrorCode, Instant};
 
 /// A hold lasts this long, and each "Estendi" gives this long again from that moment.
 pub const HOLD_SECONDS: i64 = 15 * 60;
@@ -64,6 +64,59 @@ pub fn parse_notes(raw: &str) -> Result<String, String> {
     Ok(notes.to_string())
 }
 
+/// The start of the slot chosen, as the availability wrote it (any RFC 3339 offset).
+pub fn parse_start(raw: &str) -> Result<Instant, &'static str> {
+    super::rome::parse_instant(raw).ok_or("Scegli la data e l'ora dell'appuntamento.")
+}
+
+/// A start the slot engine does not offer now.
+pub const NOT_OFFERED: &str =
+    "L'orario scelto non è tra quelli prenotabili: scegli un orario dall'elenco.";
+
+/// The office of a query (`?office=`): a number.
+pub fn parse_office(raw: Option<&str>) -> Result<api::OfficeId, &'static str> {
+    raw.and_then(|s| s.parse().ok())
+        .ok_or("Scegli una struttura territoriale.")
+}
+
+/// The `Idempotency-Key` header: one identifier per booking, at most 200 characters as sent.
+pub fn parse_idempotency_key(raw: &str) -> Result<String, &'static str> {
+    let key = raw.trim();
+    if key.is_empty() {
+        return Err(
+            "manca l'intestazione Idempotency-Key (un identificativo unico per ogni richiesta).",
+        );
+    }
+    if raw.len() > 200 {
+        return Err("l'intestazione Idempotency-Key può contenere al massimo 200 caratteri.");
+    }
+    Ok(key.to_string())
+}
+
+/// An office moves its appointments only to another time of its own.
+pub fn may_move_to(
+    viewer: Viewer,
+    from: api::OfficeId,
+    to: api::OfficeId,
+) -> Result<(), &'static str> {
+    if viewer == Viewer::Office && from != to {
+        return Err("La sede può spostare l'appuntamento solo a un altro orario presso di sé.");
+    }
+    Ok(())
+}
+
+/// Only a confirmed appointment goes into a calendar.
+pub fn calendar_file(status: AppointmentStatus) -> Result<(), Refusal> {
+    if status == AppointmentStatus::Confermato {
+        Ok(())
+    } else {
+        Err(Refusal::Conflict(
+            ErrorCode::NotConfirmed,
+            "Solo un appuntamento confermato può essere aggiunto al calendario.",
+        ))
+    }
+}
+
 /// What an appointment is, as far as the rules care, at a given instant.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum State {
@@ -74,7 +127,7 @@ pub enum State {
     Other(AppointmentStatus),
 }
 
-pub fn state(status: AppointmentStatus, hold_expires_at: Option<i64>, now: i64) -> State {
+pub fn state(status: AppointmentStatus, hold_expires_at: Option<Instant>, now: Instant) -> State {
     match status {
         AppointmentStatus::Prenotato if hold_expires_at.is_some_and(|t| t > now) => State::Held,
         AppointmentStatus::Prenotato => State::HoldExpired,
@@ -85,9 +138,9 @@ pub fn state(status: AppointmentStatus, hold_expires_at: Option<i64>, now: i64) 
 /// Whether an appointment still takes its place and counts toward the limits.
 pub fn is_active(
     status: AppointmentStatus,
-    hold_expires_at: Option<i64>,
-    starts_at: i64,
-    now: i64,
+    hold_expires_at: Option<Instant>,
+    starts_at: Instant,
+    now: Instant,
 ) -> bool {
     match state(status, hold_expires_at, now) {
         State::Held => true,
@@ -102,7 +155,7 @@ pub enum Refusal {
     /// 410: the hold is over.
     Expired,
     /// 409, with the user's sentence.
-    Conflict(&'static str, &'static str),
+    Conflict(ErrorCode, &'static str),
 }
 
 /// The outcome of asking for a step: a new status, or the same answer again (idempotent).
@@ -118,7 +171,7 @@ pub fn confirm(current: State) -> Result<Step, Refusal> {
         State::Other(AppointmentStatus::Confermato) => Ok(Step::AlreadyDone),
         State::HoldExpired | State::Other(AppointmentStatus::Scaduto) => Err(Refusal::Expired),
         State::Other(_) => Err(Refusal::Conflict(
-            "not_held",
+            ErrorCode::NotHeld,
             "Questa prenotazione non può più essere confermata.",
         )),
     }
@@ -130,11 +183,11 @@ pub fn release(current: State) -> Result<Step, Refusal> {
         State::Other(AppointmentStatus::PrenotazioneCancellata) => Ok(Step::AlreadyDone),
         State::HoldExpired | State::Other(AppointmentStatus::Scaduto) => Err(Refusal::Expired),
         State::Other(AppointmentStatus::Confermato) => Err(Refusal::Conflict(
-            "already_confirmed",
+            ErrorCode::AlreadyConfirmed,
             "L'appuntamento è già confermato: per rinunciare usa «Annulla appuntamento» in Gestione appuntamenti.",
         )),
         State::Other(_) => Err(Refusal::Conflict(
-            "not_held",
+            ErrorCode::NotHeld,
             "Questa prenotazione non può più essere cancellata.",
         )),
     }
@@ -144,12 +197,12 @@ pub fn extend(current: State, extensions: i64) -> Result<Step, Refusal> {
     match current {
         State::Held if extensions < MAX_EXTENSIONS => Ok(Step::To(AppointmentStatus::Prenotato)),
         State::Held => Err(Refusal::Conflict(
-            "too_many_extensions",
+            ErrorCode::TooManyExtensions,
             "Hai già esteso la prenotazione il numero massimo di volte: conferma o cancella.",
         )),
         State::HoldExpired | State::Other(AppointmentStatus::Scaduto) => Err(Refusal::Expired),
         State::Other(_) => Err(Refusal::Conflict(
-            "not_held",
+            ErrorCode::NotHeld,
             "Questa prenotazione non è più in attesa di conferma.",
         )),
     }
@@ -157,16 +210,16 @@ pub fn extend(current: State, extensions: i64) -> Result<Step, Refusal> {
 
 /// Until when the contributor's side may cancel a confirmed appointment online: the topic's
 /// cut-off before its start.
-pub fn cancel_deadline(starts_at: i64, cutoff_minutes: i64) -> i64 {
+pub fn cancel_deadline(starts_at: Instant, cutoff_minutes: i64) -> Instant {
     starts_at - cutoff_minutes * 60
 }
 
 /// Annulla appuntamento, by the contributor or their intermediary.
 pub fn cancel(
     current: State,
-    starts_at: i64,
+    starts_at: Instant,
     cutoff_minutes: i64,
-    now: i64,
+    now: Instant,
 ) -> Result<Step, Refusal> {
     match current {
         State::Other(AppointmentStatus::Confermato)
@@ -175,23 +228,23 @@ pub fn cancel(
             Ok(Step::To(AppointmentStatus::Annullato))
         }
         State::Other(AppointmentStatus::Confermato) if now < starts_at => Err(Refusal::Conflict(
-            "past_cutoff",
+            ErrorCode::PastCutoff,
             "Il termine per annullare online è passato: se non puoi presentarti, chiama il Contact Center INPS al numero 803 164 (gratuito da rete fissa) oppure 06 164 164 (da cellulare).",
         )),
         State::Other(AppointmentStatus::Annullato) => Ok(Step::AlreadyDone),
         State::Other(AppointmentStatus::Confermato) => Err(Refusal::Conflict(
-            "already_started",
+            ErrorCode::AlreadyStarted,
             "L'appuntamento è già iniziato o si è già svolto: non può essere annullato.",
         )),
         _ => Err(Refusal::Conflict(
-            "not_confirmed",
+            ErrorCode::NotConfirmed,
             "Si può annullare solo un appuntamento confermato.",
         )),
     }
 }
 
 /// Annulla appuntamento by the office: a confirmed appointment that has not started yet.
-pub fn cancel_by_office(current: State, starts_at: i64, now: i64) -> Result<Step, Refusal> {
+pub fn cancel_by_office(current: State, starts_at: Instant, now: Instant) -> Result<Step, Refusal> {
     match current {
         State::Other(AppointmentStatus::Confermato) if now < starts_at => {
             Ok(Step::To(AppointmentStatus::Annullato))
@@ -204,16 +257,29 @@ pub fn cancel_by_office(current: State, starts_at: i64, now: i64) -> Result<Step
 /// How many times an appointment may be moved: moving is not a way to keep places.
 pub const MAX_MOVES: i64 = 3;
 
+/// What the time limits of a confirmed appointment depend on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Deadlines {
+    pub starts_at: Instant,
+    /// The topic's cut-off for cancelling or moving online, before the start.
+    pub cutoff_minutes: i64,
+    /// How many times it was moved already.
+    pub moves: i64,
+}
+
 /// Sposta appuntamento: a confirmed appointment, by the contributor's side until the same
 /// cut-off as cancelling, by the office until the start; at most `MAX_MOVES` times.
 pub fn may_move(
     current: State,
-    starts_at: i64,
-    cutoff_minutes: i64,
-    moves: i64,
+    when: &Deadlines,
     viewer: Viewer,
-    now: i64,
+    now: Instant,
 ) -> Result<(), Refusal> {
+    let Deadlines {
+        starts_at,
+        cutoff_minutes,
+        moves,
+    } = *when;
     let cutoff = match viewer {
         Viewer::ContributorSide => cutoff_minutes,
         Viewer::Office => 0,
@@ -222,7 +288,7 @@ pub fn may_move(
         State::Other(AppointmentStatus::Confermato) if now < cancel_deadline(starts_at, cutoff) => {
             if moves >= MAX_MOVES {
                 Err(Refusal::Conflict(
-                    "too_many_moves",
+                    ErrorCode::TooManyMoves,
                     "Questo appuntamento è già stato spostato 3 volte: per cambiarlo ancora annullalo e prenotane un altro.",
                 ))
             } else {
@@ -230,15 +296,15 @@ pub fn may_move(
             }
         }
         State::Other(AppointmentStatus::Confermato) if now < starts_at => Err(Refusal::Conflict(
-            "past_cutoff",
+            ErrorCode::PastCutoff,
             "Il termine per spostare online l'appuntamento è passato: se non puoi presentarti, chiama il Contact Center INPS al numero 803 164 (gratuito da rete fissa) oppure 06 164 164 (da cellulare).",
         )),
         State::Other(AppointmentStatus::Confermato) => Err(Refusal::Conflict(
-            "already_started",
+            ErrorCode::AlreadyStarted,
             "L'appuntamento è già iniziato o si è già svolto: non può essere spostato.",
         )),
         _ => Err(Refusal::Conflict(
-            "not_confirmed",
+            ErrorCode::NotConfirmed,
             "Si può spostare solo un appuntamento confermato.",
         )),
     }
@@ -258,25 +324,30 @@ pub struct Permissions {
     /// Sposta appuntamento: the same window as cancelling, while moves are left.
     pub can_move: bool,
     /// The contributor's side only: until when a confirmed appointment may be cancelled.
-    pub cancel_until: Option<i64>,
+    pub cancel_until: Option<Instant>,
     pub can_record_attendance: bool,
 }
 
 pub fn permissions(
     viewer: Viewer,
     status: AppointmentStatus,
-    starts_at: i64,
-    cutoff_minutes: i64,
-    now: i64,
+    when: &Deadlines,
+    now: Instant,
 ) -> Permissions {
+    let Deadlines {
+        starts_at,
+        cutoff_minutes,
+        moves,
+    } = *when;
     let confirmed = status == AppointmentStatus::Confermato;
+    let moves_left = moves < MAX_MOVES;
     match viewer {
         Viewer::ContributorSide => {
             let ahead = confirmed && starts_at > now;
             let deadline = cancel_deadline(starts_at, cutoff_minutes);
             Permissions {
                 can_cancel: ahead && now < deadline,
-                can_move: ahead && now < deadline,
+                can_move: ahead && now < deadline && moves_left,
                 cancel_until: ahead.then_some(deadline),
                 can_record_attendance: false,
             }
@@ -284,7 +355,7 @@ pub fn permissions(
         // The office cancels until the start (no cut-off) and records attendance after it.
         Viewer::Office => Permissions {
             can_cancel: confirmed && now < starts_at,
-            can_move: confirmed && now < starts_at,
+            can_move: confirmed && now < starts_at && moves_left,
             cancel_until: None,
             can_record_attendance: confirmed && now >= starts_at,
         },
@@ -323,50 +394,51 @@ pub fn parse_reason(raw: Option<&str>, required: bool) -> Result<Option<String>,
 /// "Svolto" or "Non presentato", recorded by the office once the appointment has started.
 pub fn attendance(
     current: State,
-    outcome: AppointmentStatus,
-    starts_at: i64,
-    now: i64,
+    outcome: Attendance,
+    starts_at: Instant,
+    now: Instant,
 ) -> Result<Step, Refusal> {
+    let outcome = outcome.status();
     match current {
         State::Other(AppointmentStatus::Confermato) if now >= starts_at => Ok(Step::To(outcome)),
         State::Other(AppointmentStatus::Confermato) => Err(Refusal::Conflict(
-            "not_started",
+            ErrorCode::NotStarted,
             "L'appuntamento non è ancora iniziato: la presenza si registra dall'orario di inizio.",
         )),
         State::Other(recorded) if recorded == outcome => Ok(Step::AlreadyDone),
         State::Other(AppointmentStatus::Svolto | AppointmentStatus::NonPresentato) => {
             Err(Refusal::Conflict(
-                "attendance_recorded",
+                ErrorCode::AttendanceRecorded,
                 "La presenza per questo appuntamento è già stata registrata.",
             ))
         }
         _ => Err(Refusal::Conflict(
-            "not_confirmed",
+            ErrorCode::NotConfirmed,
             "La presenza si registra solo per un appuntamento confermato.",
         )),
     }
 }
 
 /// The outcome an operator may record.
-pub fn parse_attendance(raw: &str) -> Result<AppointmentStatus, String> {
-    match raw.trim() {
-        "svolto" => Ok(AppointmentStatus::Svolto),
-        "non_presentato" => Ok(AppointmentStatus::NonPresentato),
-        _ => Err("Scegli «Svolto» oppure «Non presentato».".into()),
-    }
+pub fn parse_attendance(raw: &Code<Attendance>) -> Result<Attendance, String> {
+    let known = match raw {
+        Code::Unknown(text) => text.trim().parse().ok(),
+        known => known.known(),
+    };
+    known.ok_or_else(|| "Scegli «Svolto» oppure «Non presentato».".into())
 }
 
 /// The "Esito dell'incontro": optional, at most 2000 characters, only with "Svolto".
 pub fn parse_meeting_outcome(
     raw: Option<&str>,
-    outcome: AppointmentStatus,
+    outcome: Attendance,
 ) -> Result<Option<String>, String> {
     let raw = raw.unwrap_or_default();
     let text = raw.trim();
     if text.is_empty() {
         return Ok(None);
     }
-    if outcome != AppointmentStatus::Svolto {
+    if outcome != Attendance::Svolto {
         return Err("L'esito dell'incontro si scrive solo per un appuntamento svolto.".into());
     }
     if super::text::longer_than(raw, 2000) {
@@ -382,6 +454,16 @@ pub fn parse_meeting_outcome(
 mod tests {
     use super::*;
     use AppointmentStatus::*;
+
+    const fn at(seconds: i64) -> Instant {
+        Instant(seconds)
+    }
+
+    const WHEN: Deadlines = Deadlines {
+        starts_at: at(10_000),
+        cutoff_minutes: 120,
+        moves: 0,
+    };
 
     #[test]
     fn landlines_and_mobiles_are_accepted_in_the_usual_spellings() {
@@ -422,7 +504,7 @@ mod tests {
 
     #[test]
     fn a_live_hold_can_be_confirmed_released_or_extended() {
-        let held = state(Prenotato, Some(100), 99);
+        let held = state(Prenotato, Some(at(100)), at(99));
         assert_eq!(confirm(held), Ok(Step::To(Confermato)));
         assert_eq!(release(held), Ok(Step::To(PrenotazioneCancellata)));
         assert_eq!(extend(held, 0), Ok(Step::To(Prenotato)));
@@ -430,11 +512,11 @@ mod tests {
 
     #[test]
     fn an_expired_hold_answers_gone_even_before_the_sweeper() {
-        let expired = state(Prenotato, Some(100), 100);
+        let expired = state(Prenotato, Some(at(100)), at(100));
         assert_eq!(confirm(expired), Err(Refusal::Expired));
         assert_eq!(release(expired), Err(Refusal::Expired));
         assert_eq!(extend(expired, 0), Err(Refusal::Expired));
-        assert!(!is_active(Prenotato, Some(100), 500, 100));
+        assert!(!is_active(Prenotato, Some(at(100)), at(500), at(100)));
     }
 
     #[test]
@@ -443,44 +525,44 @@ mod tests {
         assert_eq!(confirm(confirmed), Ok(Step::AlreadyDone));
         assert!(matches!(
             release(confirmed),
-            Err(Refusal::Conflict("already_confirmed", _))
+            Err(Refusal::Conflict(ErrorCode::AlreadyConfirmed, _))
         ));
     }
 
     #[test]
     fn extensions_stop_after_ten() {
-        let held = state(Prenotato, Some(100), 0);
+        let held = state(Prenotato, Some(at(100)), at(0));
         assert!(extend(held, 9).is_ok());
         assert!(matches!(
             extend(held, 10),
-            Err(Refusal::Conflict("too_many_extensions", _))
+            Err(Refusal::Conflict(ErrorCode::TooManyExtensions, _))
         ));
     }
 
     #[test]
     fn a_confirmed_appointment_is_active_until_it_starts() {
-        assert!(is_active(Confermato, None, 200, 199));
-        assert!(!is_active(Confermato, None, 200, 200));
-        assert!(!is_active(Annullato, None, 200, 0));
+        assert!(is_active(Confermato, None, at(200), at(199)));
+        assert!(!is_active(Confermato, None, at(200), at(200)));
+        assert!(!is_active(Annullato, None, at(200), at(0)));
     }
     #[test]
     fn a_confirmed_appointment_can_be_cancelled_until_the_cutoff() {
         let confirmed = State::Other(Confermato);
-        let starts = 10_000;
+        let starts = at(10_000);
         assert_eq!(
             cancel(confirmed, starts, 120, starts - 7_201),
             Ok(Step::To(Annullato))
         );
         assert!(matches!(
             cancel(confirmed, starts, 120, starts - 7_200),
-            Err(Refusal::Conflict("past_cutoff", _))
+            Err(Refusal::Conflict(ErrorCode::PastCutoff, _))
         ));
         assert!(matches!(
             cancel(confirmed, starts, 0, starts),
-            Err(Refusal::Conflict("already_started", _))
+            Err(Refusal::Conflict(ErrorCode::AlreadyStarted, _))
         ));
         assert_eq!(
-            cancel(State::Other(Annullato), starts, 120, 0),
+            cancel(State::Other(Annullato), starts, 120, at(0)),
             Ok(Step::AlreadyDone)
         );
     }
@@ -496,8 +578,8 @@ mod tests {
         ] {
             assert!(
                 matches!(
-                    cancel(current, 10_000, 120, 0),
-                    Err(Refusal::Conflict("not_confirmed", _))
+                    cancel(current, at(10_000), 120, at(0)),
+                    Err(Refusal::Conflict(ErrorCode::NotConfirmed, _))
                 ),
                 "{current:?}"
             );
@@ -505,25 +587,39 @@ mod tests {
     }
     #[test]
     fn the_contributor_side_cancels_until_the_cutoff_and_the_office_until_the_start() {
-        let side = permissions(Viewer::ContributorSide, Confermato, 10_000, 120, 2_799);
-        assert_eq!((side.can_cancel, side.cancel_until), (true, Some(2_800)));
-        let late = permissions(Viewer::ContributorSide, Confermato, 10_000, 120, 2_800);
+        let side = permissions(Viewer::ContributorSide, Confermato, &WHEN, at(2_799));
+        assert_eq!(
+            (side.can_cancel, side.cancel_until),
+            (true, Some(at(2_800)))
+        );
+        assert!(side.can_move);
+        let late = permissions(Viewer::ContributorSide, Confermato, &WHEN, at(2_800));
         assert!(!late.can_cancel && late.cancel_until.is_some());
-        let office = permissions(Viewer::Office, Confermato, 10_000, 120, 9_999);
+        let office = permissions(Viewer::Office, Confermato, &WHEN, at(9_999));
         assert!(office.can_cancel && !office.can_record_attendance);
-        let started = permissions(Viewer::Office, Confermato, 10_000, 120, 10_000);
+        let started = permissions(Viewer::Office, Confermato, &WHEN, at(10_000));
         assert!(!started.can_cancel && started.can_record_attendance);
-        assert!(!permissions(Viewer::Office, Annullato, 10_000, 120, 0).can_cancel);
+        assert!(!permissions(Viewer::Office, Annullato, &WHEN, at(0)).can_cancel);
+        let moved = Deadlines {
+            moves: MAX_MOVES,
+            ..WHEN
+        };
+        let tired = permissions(Viewer::ContributorSide, Confermato, &moved, at(0));
+        assert!(tired.can_cancel && !tired.can_move, "moves are counted");
+        assert!(matches!(
+            may_move(State::Other(Confermato), &moved, Viewer::Office, at(0)),
+            Err(Refusal::Conflict(ErrorCode::TooManyMoves, _))
+        ));
     }
 
     #[test]
     fn the_office_cancels_until_the_start_and_must_say_why() {
         let confirmed = State::Other(Confermato);
         assert_eq!(
-            cancel_by_office(confirmed, 100, 99),
+            cancel_by_office(confirmed, at(100), at(99)),
             Ok(Step::To(Annullato))
         );
-        assert!(cancel_by_office(confirmed, 100, 100).is_err());
+        assert!(cancel_by_office(confirmed, at(100), at(100)).is_err());
         assert!(parse_reason(None, true).is_err());
         assert_eq!(parse_reason(Some("  "), false), Ok(None));
         assert!(parse_reason(Some(&"x".repeat(501)), false).is_err());
@@ -536,28 +632,41 @@ mod tests {
     fn attendance_is_recorded_from_the_start_and_once() {
         let confirmed = State::Other(Confermato);
         assert!(matches!(
-            attendance(confirmed, Svolto, 100, 99),
-            Err(Refusal::Conflict("not_started", _))
+            attendance(confirmed, Attendance::Svolto, at(100), at(99)),
+            Err(Refusal::Conflict(ErrorCode::NotStarted, _))
         ));
         assert_eq!(
-            attendance(confirmed, Svolto, 100, 100),
+            attendance(confirmed, Attendance::Svolto, at(100), at(100)),
             Ok(Step::To(Svolto))
         );
         assert_eq!(
-            attendance(State::Other(Svolto), Svolto, 100, 200),
+            attendance(State::Other(Svolto), Attendance::Svolto, at(100), at(200)),
             Ok(Step::AlreadyDone)
         );
         assert!(matches!(
-            attendance(State::Other(Svolto), NonPresentato, 100, 200),
-            Err(Refusal::Conflict("attendance_recorded", _))
+            attendance(
+                State::Other(Svolto),
+                Attendance::NonPresentato,
+                at(100),
+                at(200)
+            ),
+            Err(Refusal::Conflict(ErrorCode::AttendanceRecorded, _))
         ));
         assert!(matches!(
-            attendance(State::Other(Annullato), Svolto, 100, 200),
-            Err(Refusal::Conflict("not_confirmed", _))
+            attendance(
+                State::Other(Annullato),
+                Attendance::Svolto,
+                at(100),
+                at(200)
+            ),
+            Err(Refusal::Conflict(ErrorCode::NotConfirmed, _))
         ));
-        assert!(parse_attendance("annullato").is_err());
-        assert_eq!(parse_meeting_outcome(Some(" "), Svolto), Ok(None));
-        assert!(parse_meeting_outcome(Some("Esito"), NonPresentato).is_err());
-        assert!(parse_meeting_outcome(Some(&"x".repeat(2001)), Svolto).is_err());
+        assert!(parse_attendance(&Code::Unknown("annullato".into())).is_err());
+        assert_eq!(
+            parse_meeting_outcome(Some(" "), Attendance::Svolto),
+            Ok(None)
+        );
+        assert!(parse_meeting_outcome(Some("Esito"), Attendance::NonPresentato).is_err());
+        assert!(parse_meeting_outcome(Some(&"x".repeat(2001)), Attendance::Svolto).is_err());
     }
 }

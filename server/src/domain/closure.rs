@@ -1,7 +1,10 @@
 //! What an office's closure must be: a day, part of a day or a period, from today on, with a
 //! reason; and how many people may be on duty. Times are Rome's wall clock.
 
+use super::rome;
+use api::{Code, Instant, OfficeId, PointCode};
 use jiff::civil::{Date, Time};
+use jiff::ToSpan;
 use std::collections::BTreeMap;
 
 /// The longest period one closure may cover.
@@ -28,7 +31,7 @@ fn date(raw: &str, field: &str, errors: &mut BTreeMap<String, String>) -> Option
         errors.insert(field.into(), which.into());
         return None;
     }
-    crate::rome::parse_date(raw)
+    rome::parse_date(raw)
         .map_err(|e| errors.insert(field.into(), e.into()))
         .ok()
 }
@@ -145,6 +148,62 @@ pub fn parse(
     })
 }
 
+impl ClosureSpec {
+    /// The instants it covers, by Rome's wall clock (daylight saving included).
+    pub fn span(&self) -> Option<(Instant, Instant)> {
+        match self.hours {
+            Some((start, end)) => Some((rome::at(self.from, start)?, rome::at(self.from, end)?)),
+            None => Some((
+                rome::start_of_day(self.from),
+                rome::start_of_day(self.to.checked_add(1.day()).ok()?),
+            )),
+        }
+    }
+}
+
+/// A closure of one office, as it is stored: one point or all (`point` None), as instants.
+pub struct ValidClosure {
+    pub office: OfficeId,
+    pub point: Option<PointCode>,
+    pub starts_at: Instant,
+    pub ends_at: Instant,
+    pub reason: String,
+}
+
+/// A closure ending before `now` closes nothing.
+pub fn not_past(ends_at: Instant, now: Instant) -> Result<(), &'static str> {
+    if ends_at <= now {
+        Err("La chiusura indicata è già passata.")
+    } else {
+        Ok(())
+    }
+}
+
+/// The point a closure names: none (absent or empty) for all of them, else a known code,
+/// spaces around it forgiven.
+pub fn parse_point(raw: Option<&Code<PointCode>>) -> Result<Option<PointCode>, &'static str> {
+    match raw {
+        None => Ok(None),
+        Some(Code::Known(point)) => Ok(Some(*point)),
+        Some(Code::Unknown(text)) if text.trim().is_empty() => Ok(None),
+        Some(Code::Unknown(text)) => text.trim().parse().map(Some).map_err(|_| POINT_OR_ALL),
+    }
+}
+
+/// A closure's point: one the office offers, or none for all of them.
+pub const POINT_OR_ALL: &str = "Scegli un punto di consulenza che la sede offre, o tutti.";
+/// A capacity's point: one the office offers.
+pub const POINT_OFFERED: &str = "Scegli un punto di consulenza che la sede offre.";
+
+/// The day whose capacity changes: today or later.
+pub fn parse_capacity_day(raw: &str, today: Date) -> Result<Date, &'static str> {
+    let day = rome::parse_date(raw)?;
+    if day < today {
+        return Err("Non si può cambiare la capienza di un giorno passato.");
+    }
+    Ok(day)
+}
+
 /// The people on duty for a point on one day: 1 to 50.
 pub fn parse_capacity(capacity: i64) -> Result<i64, String> {
     if (1..=MAX_CAPACITY).contains(&capacity) {
@@ -234,6 +293,28 @@ mod tests {
                 "{from} {to} {start:?} {end:?}: {errors:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_part_of_a_day_is_its_hours_and_a_period_runs_to_the_end_of_its_last_day() {
+        let part = parse(
+            "2026-03-03",
+            "2026-03-03",
+            Some("09:00"),
+            Some("11:30"),
+            "x",
+            TODAY,
+        )
+        .unwrap()
+        .span()
+        .unwrap();
+        assert_eq!(rome::instant(part.0), "2026-03-03T09:00:00+01:00");
+        assert_eq!(rome::instant(part.1), "2026-03-03T11:30:00+01:00");
+        let period = parse("2026-03-27", "2026-03-29", None, None, "x", TODAY)
+            .unwrap()
+            .span()
+            .unwrap();
+        assert_eq!(rome::instant(period.1), "2026-03-30T00:00:00+02:00");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! What a thread, a message and an outcome must be before anything is stored: parse, don't
 //! validate. Each failure is a field and an Italian sentence.
 
+use api::Outcome;
 use std::collections::BTreeMap;
 
 pub const SUBJECT_MAX: usize = 150;
@@ -83,34 +84,49 @@ pub fn parse_message(raw: &api::NewMessage) -> Result<String, FieldErrors> {
     message_text(&raw.text).map_err(|e| FieldErrors::from([("text".to_string(), e)]))
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Outcome {
-    Accolta,
-    NonAccolta,
+/// A page of a list (`?page=`), from 1 (the default) to 100 000.
+pub fn parse_page(raw: Option<&str>) -> Result<u32, &'static str> {
+    match raw {
+        None | Some("") => Ok(1),
+        Some(text) => text
+            .parse::<u32>()
+            .ok()
+            .filter(|p| (1..=100_000).contains(p))
+            .ok_or("Numero di pagina non valido."),
+    }
 }
 
-impl Outcome {
-    pub fn status(self) -> api::CommunicationStatus {
-        match self {
-            Outcome::Accolta => api::CommunicationStatus::Accolta,
-            Outcome::NonAccolta => api::CommunicationStatus::NonAccolta,
-        }
+/// A thread status filter (`?status=`).
+pub fn parse_status(raw: &str) -> Result<api::CommunicationStatus, &'static str> {
+    raw.parse().map_err(|_| "Stato non riconosciuto.")
+}
+
+/// A topic filter (`?topic=`), one of `known`.
+pub fn parse_topic(raw: &str, known: impl Fn(&str) -> bool) -> Result<String, &'static str> {
+    if known(raw) {
+        Ok(raw.to_string())
+    } else {
+        Err("Argomento non riconosciuto.")
     }
+}
+
+/// No office serves the contributor's province.
+pub const NO_OFFICE: &str = "Non è stato possibile individuare la struttura territoriale competente per la tua provincia. Contatta il Contact Center INPS.";
+
+/// The office's message that records an outcome.
+pub fn outcome_text(outcome: Outcome, motivation: &str) -> String {
+    format!("Esito: {}.\n{motivation}", outcome.status().label())
 }
 
 pub fn parse_outcome(raw: &api::OutcomeRequest) -> Result<(Outcome, String), FieldErrors> {
     let mut errors = FieldErrors::new();
-    let outcome = match raw.outcome.as_str() {
-        "accolta" => Some(Outcome::Accolta),
-        "non_accolta" => Some(Outcome::NonAccolta),
-        _ => {
-            errors.insert(
-                "outcome".into(),
-                "Scegli l'esito: Accolta o Non accolta.".into(),
-            );
-            None
-        }
-    };
+    let outcome = raw.outcome.known();
+    if outcome.is_none() {
+        errors.insert(
+            "outcome".into(),
+            "Scegli l'esito: Accolta o Non accolta.".into(),
+        );
+    }
     let text = text_field(
         &raw.text,
         TEXT_MAX,
@@ -216,13 +232,13 @@ mod tests {
     #[test]
     fn an_outcome_needs_a_known_value_and_a_motivation() {
         let bad = parse_outcome(&api::OutcomeRequest {
-            outcome: "forse".into(),
+            outcome: api::Code::Unknown("forse".into()),
             text: " ".into(),
         })
         .unwrap_err();
         assert!(bad.contains_key("outcome") && bad.contains_key("text"));
         let (outcome, _) = parse_outcome(&api::OutcomeRequest {
-            outcome: "non_accolta".into(),
+            outcome: Outcome::NonAccolta.into(),
             text: "Mancano i documenti.".into(),
         })
         .unwrap();

@@ -2,7 +2,7 @@
 //! (fissato in funzione dell'argomento) dalla data iniziale di invio della comunicazione sia nel
 //! caso di istanza non accolta").
 
-use api::{it, CommunicationStatus, Eligibility};
+use api::{it, CommunicationStatus, Eligibility, Reference};
 use jiff::civil::Date;
 use jiff::ToSpan;
 
@@ -18,21 +18,21 @@ pub enum Decision {
         still_open: bool,
     },
     /// The thread already has an active appointment: that one is shown instead.
-    AlreadyBooked { reference: String },
+    AlreadyBooked { reference: Reference },
 }
 
 pub struct Facts<'a> {
     pub sent_on: Date,
     pub topic_days: i64,
     pub status: CommunicationStatus,
-    pub active_appointment: Option<&'a str>,
+    pub active_appointment: Option<&'a Reference>,
     pub today: Date,
 }
 
 pub fn decide(facts: &Facts) -> Decision {
     if let Some(reference) = facts.active_appointment {
         return Decision::AlreadyBooked {
-            reference: reference.to_string(),
+            reference: reference.clone(),
         };
     }
     if facts.status == CommunicationStatus::NonAccolta {
@@ -143,7 +143,7 @@ mod tests {
         // A thread not bookable anyway keeps its own reason.
         let booked = describe(
             &Decision::AlreadyBooked {
-                reference: "AP-2026-000001".into(),
+                reference: Reference::from("AP-2026-000001"),
             },
             30,
         );
@@ -208,14 +208,12 @@ mod tests {
     #[test]
     fn an_active_appointment_wins_over_everything() {
         let mut f = facts(CommunicationStatus::NonAccolta, date(2026, 4, 1));
-        f.active_appointment = Some("AP-2026-000123");
+        let reference = Reference::from("AP-2026-000123");
+        f.active_appointment = Some(&reference);
         let decision = decide(&f);
         let described = describe(&decision, 30);
         assert!(!described.eligible);
-        assert_eq!(
-            described.active_appointment.as_deref(),
-            Some("AP-2026-000123")
-        );
+        assert_eq!(described.active_appointment, Some(reference.clone()));
     }
 
     #[test]

@@ -14,15 +14,17 @@ pub const GIVEN_UP_HOLDS_PER_HOUR_STUDIO: i64 = 30;
 pub const DAY: i64 = 86_400;
 pub const HOUR: i64 = 3_600;
 
+use api::Instant;
+
 /// What was counted in a sliding window: how many, and when the oldest of them happened.
 #[derive(Clone, Copy, Debug, Default, sqlx::FromRow)]
 pub struct Recent {
     pub n: i64,
-    pub oldest: Option<i64>,
+    pub oldest: Option<Instant>,
 }
 
 /// `Ok` while under `limit`; otherwise the seconds until the oldest leaves the window.
-pub fn check(recent: Recent, limit: i64, window: i64, now: i64) -> Result<(), i64> {
+pub fn check(recent: Recent, limit: i64, window: i64, now: Instant) -> Result<(), i64> {
     if recent.n < limit {
         return Ok(());
     }
@@ -37,10 +39,10 @@ mod tests {
     fn the_limit_refuses_at_n_plus_one_and_says_when_to_retry() {
         let recent = |n| Recent {
             n,
-            oldest: Some(1_000),
+            oldest: Some(Instant(1_000)),
         };
-        assert_eq!(check(recent(9), 10, HOUR, 2_000), Ok(()));
-        assert_eq!(check(recent(10), 10, HOUR, 2_000), Err(2_600));
-        assert_eq!(check(recent(10), 10, HOUR, 4_600), Err(1));
+        assert_eq!(check(recent(9), 10, HOUR, Instant(2_000)), Ok(()));
+        assert_eq!(check(recent(10), 10, HOUR, Instant(2_000)), Err(2_600));
+        assert_eq!(check(recent(10), 10, HOUR, Instant(4_600)), Err(1));
     }
 }

@@ -1,4 +1,5 @@
 //! The rules, in plain Rust: no HTTP, no SQL. Handlers parse into these types and ask them.
+//! Nothing here imports the rest of the crate but `api` (the architecture test checks it).
 
 pub mod booking;
 pub mod calendar;
@@ -6,8 +7,10 @@ pub mod closure;
 pub mod communication;
 pub mod contacts;
 pub mod eligibility;
+pub mod history;
 pub mod limits;
 pub mod notices;
+pub mod rome;
 pub mod slots;
 pub mod text;
 pub mod texts;

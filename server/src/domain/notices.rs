@@ -3,70 +3,8 @@
 //! due, how a failed delivery is retried, when a notice is too late to be worth sending, and
 //! builds the letter (plain text and HTML from the same blocks).
 
-use api::AppointmentStatus;
-
-/// The outbox's `kind`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Notice {
-    Confirmed,
-    CancelledByContributor,
-    CancelledByOffice,
-    Attended,
-    /// The day before, at the set hour.
-    ReminderDayBefore,
-    /// A set number of hours before.
-    ReminderHoursBefore,
-    /// The office wrote in a thread (an answer or its outcome).
-    ThreadAnswered,
-    /// Sposta appuntamento: the new time (and the office's reason).
-    Moved,
-    /// Lista d'attesa: a place is held for the person until the offer's end.
-    Offered,
-}
-
-impl Notice {
-    pub const ALL: [Notice; 9] = [
-        Notice::Confirmed,
-        Notice::CancelledByContributor,
-        Notice::CancelledByOffice,
-        Notice::Attended,
-        Notice::ReminderDayBefore,
-        Notice::ReminderHoursBefore,
-        Notice::ThreadAnswered,
-        Notice::Moved,
-        Notice::Offered,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Notice::Confirmed => "appointment_confirmed",
-            Notice::CancelledByContributor => "appointment_cancelled_by_contributor",
-            Notice::CancelledByOffice => "appointment_cancelled_by_office",
-            Notice::Attended => "attendance_recorded",
-            Notice::ReminderDayBefore => "reminder_day_before",
-            Notice::ReminderHoursBefore => "reminder_hours_before",
-            Notice::ThreadAnswered => "thread_answered",
-            Notice::Moved => "appointment_moved",
-            Notice::Offered => "waitlist_offer",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Notice> {
-        Notice::ALL.into_iter().find(|n| n.code() == code)
-    }
-
-    pub fn is_reminder(self) -> bool {
-        matches!(
-            self,
-            Notice::ReminderDayBefore | Notice::ReminderHoursBefore
-        )
-    }
-
-    /// Whether it is about one appointment (else about a thread).
-    pub fn is_about_appointment(self) -> bool {
-        self != Notice::ThreadAnswered
-    }
-}
+use super::rome;
+use api::{AppointmentStatus, Instant, NoticeKind, PointCode};
 
 /// When reminders go out: the day before at `hour` (Rome), and `hours_before` the start.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -86,20 +24,21 @@ impl Default for ReminderPolicy {
 
 /// The reminders owed for an appointment starting at `starts_at`, confirmed at `now`: only those
 /// still in the future, the earlier first.
-pub fn reminders(starts_at: i64, now: i64, policy: ReminderPolicy) -> Vec<(Notice, i64)> {
-    let day = crate::rome::date_of(starts_at);
-    let day_before = day.yesterday().ok().and_then(|d| {
-        let at = d.to_datetime(jiff::civil::time(policy.hour, 0, 0, 0));
-        crate::rome::tz()
-            .to_timestamp(at)
-            .ok()
-            .map(|t| t.as_second())
-    });
-    let mut due: Vec<(Notice, i64)> = day_before
-        .map(|at| (Notice::ReminderDayBefore, at))
+pub fn reminders(
+    starts_at: Instant,
+    now: Instant,
+    policy: ReminderPolicy,
+) -> Vec<(NoticeKind, Instant)> {
+    let day = rome::date_of(starts_at);
+    let day_before = day
+        .yesterday()
+        .ok()
+        .and_then(|d| rome::at(d, jiff::civil::time(policy.hour, 0, 0, 0)));
+    let mut due: Vec<(NoticeKind, Instant)> = day_before
+        .map(|at| (NoticeKind::ReminderDayBefore, at))
         .into_iter()
         .chain([(
-            Notice::ReminderHoursBefore,
+            NoticeKind::ReminderHoursBefore,
             starts_at - policy.hours_before * 3600,
         )])
         .filter(|(_, at)| *at > now && *at < starts_at)
@@ -127,16 +66,16 @@ pub const TOO_LATE: i64 = 3 * 24 * 3600;
 /// Why a notice due at `due_at` should no longer be sent at `now`, if so. `starts_at` is the
 /// appointment's start and `status` its status now (None for a thread's notice).
 pub fn withdrawn_because(
-    notice: Notice,
-    due_at: i64,
-    appointment: Option<(i64, AppointmentStatus)>,
-    now: i64,
+    notice: NoticeKind,
+    due_at: Instant,
+    appointment: Option<(Instant, AppointmentStatus)>,
+    now: Instant,
 ) -> Option<&'static str> {
     if now - due_at > TOO_LATE {
         return Some("non recapitato in tempo utile");
     }
     let (starts_at, status) = appointment?;
-    if notice == Notice::Offered && status != AppointmentStatus::Prenotato {
+    if notice == NoticeKind::Offered && status != AppointmentStatus::Prenotato {
         return Some("il posto proposto non è più in attesa di risposta");
     }
     if notice.is_reminder() && status != AppointmentStatus::Confermato {
@@ -144,7 +83,7 @@ pub fn withdrawn_because(
     }
     if matches!(
         notice,
-        Notice::Confirmed | Notice::ReminderDayBefore | Notice::ReminderHoursBefore
+        NoticeKind::Confirmed | NoticeKind::ReminderDayBefore | NoticeKind::ReminderHoursBefore
     ) && now >= starts_at
     {
         return Some("l'appuntamento è già iniziato");
@@ -158,8 +97,7 @@ pub struct Facts<'a> {
     pub starts_at: &'a str,
     pub office: &'a str,
     pub address: &'a str,
-    /// "sportello", "telefono", "video"
-    pub point_code: &'a str,
+    pub point_code: Option<PointCode>,
     pub point_label: &'a str,
     pub phone: &'a str,
     pub protocol: &'a str,
@@ -196,8 +134,8 @@ pub struct Letter {
 
 fn where_it_happens(f: &Facts) -> String {
     match f.point_code {
-        "sportello" => format!("{}, {}", f.office, f.address),
-        "telefono" => format!("La sede ti chiamerà al numero {}", f.phone),
+        Some(PointCode::Sportello) => format!("{}, {}", f.office, f.address),
+        Some(PointCode::Telefono) => format!("La sede ti chiamerà al numero {}", f.phone),
         _ => "Videochiamata: il collegamento arriverà dalla sede".into(),
     }
 }
@@ -214,7 +152,7 @@ fn details(f: &Facts) -> Block {
 }
 
 /// The letter for `notice`.
-pub fn letter(notice: Notice, f: &Facts) -> Letter {
+pub fn letter(notice: NoticeKind, f: &Facts) -> Letter {
     let r = f.reference;
     let when = super::texts::when(f.starts_at);
     let see = Block::Link(
@@ -222,7 +160,7 @@ pub fn letter(notice: Notice, f: &Facts) -> Letter {
         f.appointment_link.clone(),
     );
     let (subject, blocks) = match notice {
-        Notice::Confirmed => (
+        NoticeKind::Confirmed => (
             format!("Appuntamento confermato {r}"),
             vec![
                 Block::Para(format!(
@@ -237,7 +175,7 @@ pub fn letter(notice: Notice, f: &Facts) -> Letter {
                 see,
             ],
         ),
-        Notice::Moved => {
+        NoticeKind::Moved => {
             let mut blocks = vec![Block::Para(format!(
                 "L'appuntamento {r} è stato spostato: ora è {when} presso la {}.",
                 f.office
@@ -253,7 +191,7 @@ pub fn letter(notice: Notice, f: &Facts) -> Letter {
             blocks.push(see);
             (format!("Appuntamento spostato {r}"), blocks)
         }
-        Notice::Offered => {
+        NoticeKind::Offered => {
             let until = f.hold_until.map(super::texts::when).unwrap_or_default();
             (
                 format!("Si è liberato un posto: {when}"),
@@ -277,7 +215,7 @@ pub fn letter(notice: Notice, f: &Facts) -> Letter {
                 ],
             )
         }
-        Notice::ReminderDayBefore | Notice::ReminderHoursBefore => (
+        NoticeKind::ReminderDayBefore | NoticeKind::ReminderHoursBefore => (
             format!("Promemoria: appuntamento {r} di {when}"),
             vec![
                 Block::Para(format!(
@@ -292,7 +230,7 @@ pub fn letter(notice: Notice, f: &Facts) -> Letter {
                 see,
             ],
         ),
-        Notice::CancelledByContributor => (
+        NoticeKind::CancelledByContributor => (
             format!("Ricevuta di annullamento dell'appuntamento {r}"),
             vec![
                 Block::Para(format!(
@@ -306,7 +244,7 @@ pub fn letter(notice: Notice, f: &Facts) -> Letter {
                 ),
             ],
         ),
-        Notice::CancelledByOffice => {
+        NoticeKind::CancelledByOffice => {
             let what = if f.was_hold {
                 format!("La prenotazione {r} di {when} è stata cancellata")
             } else {
@@ -327,7 +265,7 @@ pub fn letter(notice: Notice, f: &Facts) -> Letter {
             ));
             (format!("La sede ha annullato l'appuntamento {r}"), blocks)
         }
-        Notice::Attended => {
+        NoticeKind::Attended => {
             let mut blocks = Vec::new();
             if f.outcome == Some(AppointmentStatus::NonPresentato) {
                 blocks.push(Block::Para(format!(
@@ -347,7 +285,7 @@ pub fn letter(notice: Notice, f: &Facts) -> Letter {
             blocks.push(see);
             (format!("Esito dell'appuntamento {r}"), blocks)
         }
-        Notice::ThreadAnswered => (
+        NoticeKind::ThreadAnswered => (
             format!("Nuova risposta alla comunicazione {}", f.protocol),
             vec![
                 Block::Para(format!(
@@ -424,16 +362,8 @@ fn escape(text: &str) -> String {
 mod tests {
     use super::*;
 
-    fn at(text: &str) -> i64 {
-        crate::rome::parse_instant(text).unwrap()
-    }
-
-    #[test]
-    fn codes_read_back() {
-        for n in Notice::ALL {
-            assert_eq!(Notice::from_code(n.code()), Some(n));
-        }
-        assert_eq!(Notice::from_code("altro"), None);
+    fn at(text: &str) -> Instant {
+        rome::parse_instant(text).unwrap()
     }
 
     #[test]
@@ -448,8 +378,14 @@ mod tests {
         assert_eq!(
             due,
             vec![
-                (Notice::ReminderDayBefore, at("2027-03-28T18:00:00+02:00")),
-                (Notice::ReminderHoursBefore, at("2027-03-29T07:00:00+02:00")),
+                (
+                    NoticeKind::ReminderDayBefore,
+                    at("2027-03-28T18:00:00+02:00")
+                ),
+                (
+                    NoticeKind::ReminderHoursBefore,
+                    at("2027-03-29T07:00:00+02:00")
+                ),
             ]
         );
         // Across the change back (31 October 2027): the day before is still CEST, 18:00 local.
@@ -461,7 +397,10 @@ mod tests {
         );
         assert_eq!(
             due[0],
-            (Notice::ReminderDayBefore, at("2027-11-01T18:00:00+01:00"))
+            (
+                NoticeKind::ReminderDayBefore,
+                at("2027-11-01T18:00:00+01:00")
+            )
         );
     }
 
@@ -471,7 +410,10 @@ mod tests {
         let late_evening = at("2026-03-02T19:00:00+01:00");
         assert_eq!(
             reminders(starts, late_evening, ReminderPolicy::default()),
-            vec![(Notice::ReminderHoursBefore, at("2026-03-03T08:00:00+01:00"))]
+            vec![(
+                NoticeKind::ReminderHoursBefore,
+                at("2026-03-03T08:00:00+01:00")
+            )]
         );
         assert!(reminders(
             starts,
@@ -495,18 +437,20 @@ mod tests {
         let due = at("2026-03-02T18:00:00+01:00");
         let ok = Some((starts, AppointmentStatus::Confermato));
         assert_eq!(
-            withdrawn_because(Notice::ReminderDayBefore, due, ok, due),
+            withdrawn_because(NoticeKind::ReminderDayBefore, due, ok, due),
             None
         );
         let cancelled = Some((starts, AppointmentStatus::Annullato));
-        assert!(withdrawn_because(Notice::ReminderDayBefore, due, cancelled, due).is_some());
+        assert!(withdrawn_because(NoticeKind::ReminderDayBefore, due, cancelled, due).is_some());
         assert_eq!(
-            withdrawn_because(Notice::CancelledByOffice, due, cancelled, due),
+            withdrawn_because(NoticeKind::CancelledByOffice, due, cancelled, due),
             None,
             "the cancellation itself still goes out"
         );
-        assert!(withdrawn_because(Notice::ThreadAnswered, due, None, due + TOO_LATE + 1).is_some());
-        assert!(withdrawn_because(Notice::Confirmed, due, ok, starts).is_some());
+        assert!(
+            withdrawn_because(NoticeKind::ThreadAnswered, due, None, due + TOO_LATE + 1).is_some()
+        );
+        assert!(withdrawn_because(NoticeKind::Confirmed, due, ok, starts).is_some());
     }
 
     fn facts() -> Facts<'static> {
@@ -515,7 +459,7 @@ mod tests {
             starts_at: "2026-03-03T08:30:00+01:00",
             office: "Sede di Roma",
             address: "Via Ciro il Grande 21",
-            point_code: "sportello",
+            point_code: Some(PointCode::Sportello),
             point_label: "Sportello in sede",
             phone: "3331234567",
             protocol: "INPS.5100.2026.0000001",
@@ -533,7 +477,7 @@ mod tests {
 
     #[test]
     fn an_office_cancellation_says_why_and_what_to_do_next() {
-        let l = letter(Notice::CancelledByOffice, &facts());
+        let l = letter(NoticeKind::CancelledByOffice, &facts());
         assert_eq!(
             l.subject,
             "La sede ha annullato l'appuntamento AP-2026-000001"
@@ -545,14 +489,14 @@ mod tests {
         assert!(text.contains("https://example.test/comunicazioni/1/appuntamento"));
         let mut hold = facts();
         hold.was_hold = true;
-        assert!(letter(Notice::CancelledByOffice, &hold)
+        assert!(letter(NoticeKind::CancelledByOffice, &hold)
             .text()
             .starts_with("La prenotazione AP-2026-000001 di martedì 3 marzo 2026 alle 08:30 è stata cancellata dalla Sede di Roma."));
     }
 
     #[test]
     fn the_html_part_escapes_what_people_wrote_and_has_no_images() {
-        let html = letter(Notice::Confirmed, &facts()).html();
+        let html = letter(NoticeKind::Confirmed, &facts()).html();
         assert!(html.contains("<html lang=\"it\">"));
         assert!(html.contains("Riduzione &lt;50%&gt; &amp; altro"));
         assert!(!html.contains("<img"));
@@ -564,11 +508,11 @@ mod tests {
         let mut f = facts();
         f.note = Some("Pratica definita.");
         f.outcome = Some(AppointmentStatus::Svolto);
-        assert!(letter(Notice::Attended, &f)
+        assert!(letter(NoticeKind::Attended, &f)
             .text()
             .contains("Esito dell'incontro: Pratica definita."));
         f.outcome = Some(AppointmentStatus::NonPresentato);
-        assert!(letter(Notice::Attended, &f)
+        assert!(letter(NoticeKind::Attended, &f)
             .text()
             .contains("non si è presentato"));
     }

@@ -3,7 +3,8 @@
 //! Europe/Rome wall time (daylight saving included), from the next working day to 30 days ahead.
 
 use super::calendar::{is_closed_day, next_working_day};
-use crate::rome;
+use super::rome;
+use api::Instant;
 use jiff::civil::{Date, Time};
 use jiff::ToSpan;
 
@@ -22,21 +23,21 @@ pub struct Template {
 }
 
 /// A period when the office (or one of its points) is closed, as instants.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct Closure {
-    pub starts_at: i64,
-    pub ends_at: i64,
+    pub starts_at: Instant,
+    pub ends_at: Instant,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Slot {
-    pub start: i64,
-    pub end: i64,
+    pub start: Instant,
+    pub end: Instant,
     pub capacity: i64,
 }
 
 /// The first and last bookable day seen from `now`.
-pub fn window(now: i64, patron: Option<&str>) -> (Date, Date) {
+pub fn window(now: Instant, patron: Option<&str>) -> (Date, Date) {
     let today = rome::date_of(now);
     (
         next_working_day(today, patron),
@@ -44,10 +45,9 @@ pub fn window(now: i64, patron: Option<&str>) -> (Date, Date) {
     )
 }
 
-fn instant(day: Date, minutes: i32) -> Option<i64> {
+fn instant(day: Date, minutes: i32) -> Option<Instant> {
     let time = Time::new((minutes / 60) as i8, (minutes % 60) as i8, 0, 0).ok()?;
-    let timestamp = rome::tz().to_timestamp(day.to_datetime(time)).ok()?;
-    Some(timestamp.as_second())
+    rome::at(day, time)
 }
 
 /// The slots of the days from `from` to `to` (both included), by day, earliest first. Slots
@@ -126,8 +126,8 @@ mod tests {
             .collect()
     }
 
-    fn hhmm(unix: i64) -> String {
-        rome::instant(unix)[11..16].to_string()
+    fn hhmm(at: Instant) -> String {
+        rome::instant(at)[11..16].to_string()
     }
 
     #[test]

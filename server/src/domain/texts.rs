@@ -1,13 +1,35 @@
 //! The Italian sentences that booking events write into their thread, built from typed data so
 //! that tests can read them and every path says the same thing.
 
-use super::transition::{CancelledBy, Transition};
-use api::AppointmentStatus;
+use super::rome;
+use super::transition::{Place, Transition};
+use api::{Attendance, CancelledBy, UserId};
 
 /// The author of what the agenda writes by itself (an expired hold).
 pub const SYSTEM_AUTHOR: &str = "Agenda appuntamenti (messaggio automatico)";
 /// The timeline's actor for the same.
 pub const SYSTEM_ACTOR: &str = "Sistema";
+
+/// Who makes a change, as the timeline and the thread sign it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Actor {
+    pub user: Option<UserId>,
+    /// "Mario Rossi", "Studio Verdi", "Sede di Roma", "Sistema"
+    pub timeline: String,
+    /// "Studio Verdi per conto di Mario Rossi", "Sede di Roma", the automatic author
+    pub thread: String,
+}
+
+impl Actor {
+    /// The service itself (an expired hold, an offer).
+    pub fn system() -> Actor {
+        Actor {
+            user: None,
+            timeline: SYSTEM_ACTOR.into(),
+            thread: SYSTEM_AUTHOR.into(),
+        }
+    }
+}
 
 /// The appointment a sentence is about. Instants are RFC 3339 with Rome's offset.
 pub struct About<'a> {
@@ -50,11 +72,38 @@ pub fn offered(a: &About, until: &str) -> String {
     )
 }
 
+/// The place `to`, as a sentence about the appointment `reference` shows it.
+fn about_place<'a>(reference: &'a str, to: &'a Place, starts_at: &'a str) -> About<'a> {
+    About {
+        reference,
+        starts_at,
+        office: &to.office_name,
+        point: &to.point_label,
+    }
+}
+
+/// The note on a transition's timeline entry: the why (or, for a move, from where to where).
+pub fn note(t: &Transition, a: &About) -> Option<String> {
+    match t {
+        Transition::Expire => Some("Prenotazione non confermata entro il tempo previsto.".into()),
+        Transition::Cancel { reason, .. } => reason.clone(),
+        Transition::ReleaseForClosure { reason } => Some(reason.clone()),
+        Transition::Attend { esito, .. } => esito.clone(),
+        Transition::Move { to, reason, .. } => {
+            let starts = rome::instant(to.starts_at);
+            let to = about_place(a.reference, to, &starts);
+            Some(moved_note(a, &to, reason.as_deref()))
+        }
+        _ => None,
+    }
+}
+
 /// The message a transition writes into the thread. `hold_until` is the new deadline of an
-/// extended hold; `who` is the person on the contributor's side who made the change (the message
-/// itself is signed by the service).
-pub fn after(t: &Transition, a: &About, hold_until: &str, who: &str) -> String {
+/// extended hold; `actor` made the change (on the contributor's side the message itself is
+/// signed by the service and names them).
+pub fn after(t: &Transition, a: &About, hold_until: &str, actor: &Actor) -> String {
     let (reference, office, day) = (a.reference, a.office, when(a.starts_at));
+    let who = &actor.thread;
     match t {
         Transition::Extend => format!(
             "Prenotazione {reference} estesa da {who}: da confermare entro le {}.",
@@ -85,16 +134,22 @@ pub fn after(t: &Transition, a: &About, hold_until: &str, who: &str) -> String {
             format!("Prenotazione {reference} cancellata dalla sede. Motivo: {reason}")
         }
         Transition::Attend { outcome, esito } => match (outcome, esito) {
-            (AppointmentStatus::Svolto, Some(esito)) => format!(
+            (Attendance::Svolto, Some(esito)) => format!(
                 "Esito dell'incontro dell'appuntamento {reference} di {day} presso la {office}:\n{esito}"
             ),
-            (AppointmentStatus::Svolto, None) => {
+            (Attendance::Svolto, None) => {
                 format!("L'appuntamento {reference} di {day} presso la {office} si è svolto.")
             }
             _ => format!(
                 "Il contribuente non si è presentato all'appuntamento {reference} di {day} presso la {office}. Se ha ancora bisogno, può richiederne un altro."
             ),
         },
+        // A move names who moved it as the timeline does: the studio, not on whose behalf.
+        Transition::Move { to, reason, .. } => {
+            let starts = rome::instant(to.starts_at);
+            let to = about_place(reference, to, &starts);
+            moved(a, &to, reason.as_deref(), &actor.timeline)
+        }
     }
 }
 
@@ -148,22 +203,60 @@ mod tests {
         assert!(moved_note(&ABOUT, &to, Some("Sciopero")).ends_with(" Motivo: Sciopero"));
     }
 
+    fn rossi() -> Actor {
+        Actor {
+            user: Some(UserId(1)),
+            timeline: "Mario Rossi".into(),
+            thread: "Mario Rossi".into(),
+        }
+    }
+
     #[test]
     fn a_cancellation_names_who_and_why() {
         let t = Transition::Cancel {
             by: CancelledBy::Contribuente,
             reason: Some("Ho risolto.".into()),
-            latest: 0,
+            latest: api::Instant(0),
         };
         assert_eq!(
-            after(&t, &ABOUT, "", "Mario Rossi"),
+            after(&t, &ABOUT, "", &rossi()),
             "Appuntamento AP-2026-000001 di martedì 3 marzo 2026 alle 08:30 presso la Sede di Roma annullato da Mario Rossi. Motivo: Ho risolto."
         );
         let t = Transition::Cancel {
             by: CancelledBy::Sede,
-            reason: None,
-            latest: 0,
+            reason: Some("Sciopero".into()),
+            latest: api::Instant(0),
         };
-        assert!(after(&t, &ABOUT, "", "").ends_with("annullato dalla Sede di Roma."));
+        assert!(after(&t, &ABOUT, "", &Actor::system())
+            .ends_with("annullato dalla Sede di Roma. Motivo: Sciopero"));
+        assert_eq!(note(&t, &ABOUT).as_deref(), Some("Sciopero"));
+    }
+
+    #[test]
+    fn a_move_is_signed_by_who_moved_it_and_its_note_says_from_where_to_where() {
+        let to = Place {
+            slot: api::SlotId(1),
+            office: api::OfficeId(1),
+            office_name: "Sede di Roma".into(),
+            point: api::PointCode::Telefono,
+            point_label: "Consulenza telefonica".into(),
+            starts_at: rome::parse_instant("2026-03-05T10:00:00+01:00").unwrap(),
+            ends_at: rome::parse_instant("2026-03-05T10:20:00+01:00").unwrap(),
+        };
+        let studio = Actor {
+            user: Some(UserId(4)),
+            timeline: "Studio Verdi".into(),
+            thread: "Studio Verdi per conto di Mario Rossi".into(),
+        };
+        let t = Transition::Move {
+            to,
+            reason: None,
+            by_office: false,
+        };
+        assert!(after(&t, &ABOUT, "", &studio)
+            .starts_with("Appuntamento AP-2026-000001 spostato da Studio Verdi. Spostato da"));
+        assert!(note(&t, &ABOUT).unwrap().ends_with(
+            "a giovedì 5 marzo 2026 alle 10:00 presso la Sede di Roma, Consulenza telefonica."
+        ));
     }
 }

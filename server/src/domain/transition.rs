@@ -4,149 +4,21 @@
 //! a change may happen; this module says what follows from it. The workflow applies it in one
 //! transaction.
 
-use api::AppointmentStatus;
+use api::{
+    AppointmentStatus, Attendance, CancelledBy, EventKind, Instant, NoticeKind, OfficeId,
+    PointCode, SlotId,
+};
 
-/// How the consultation happens (`consultation_points.code`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Point {
-    Sportello,
-    Telefono,
-    Video,
-}
-
-impl Point {
-    pub fn from_code(code: &str) -> Option<Point> {
-        match code {
-            "sportello" => Some(Point::Sportello),
-            "telefono" => Some(Point::Telefono),
-            "video" => Some(Point::Video),
-            _ => None,
-        }
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Point::Sportello => "sportello",
-            Point::Telefono => "telefono",
-            Point::Video => "video",
-        }
-    }
-}
-
-/// What a timeline entry records (`appointment_events.kind`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum EventKind {
-    Prenotato,
-    Esteso,
-    Confermato,
-    PrenotazioneCancellata,
-    Scaduto,
-    Annullato,
-    Svolto,
-    NonPresentato,
-    Spostato,
-    /// A place freed and offered to the first matching entry of the Lista d'attesa.
-    Offerto,
-}
-
-impl EventKind {
-    pub const ALL: [EventKind; 10] = [
-        EventKind::Prenotato,
-        EventKind::Esteso,
-        EventKind::Confermato,
-        EventKind::PrenotazioneCancellata,
-        EventKind::Scaduto,
-        EventKind::Annullato,
-        EventKind::Svolto,
-        EventKind::NonPresentato,
-        EventKind::Spostato,
-        EventKind::Offerto,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            EventKind::Prenotato => "prenotato",
-            EventKind::Esteso => "esteso",
-            EventKind::Confermato => "confermato",
-            EventKind::PrenotazioneCancellata => "prenotazione_cancellata",
-            EventKind::Scaduto => "scaduto",
-            EventKind::Annullato => "annullato",
-            EventKind::Svolto => "svolto",
-            EventKind::NonPresentato => "non_presentato",
-            EventKind::Spostato => "spostato",
-            EventKind::Offerto => "offerto",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<EventKind> {
-        EventKind::ALL.into_iter().find(|k| k.code() == code)
-    }
-
-    /// The timeline's wording.
-    pub fn label(self) -> &'static str {
-        match self {
-            EventKind::Prenotato => "Prenotazione effettuata",
-            EventKind::Esteso => "Prenotazione estesa",
-            EventKind::Confermato => "Appuntamento confermato",
-            EventKind::PrenotazioneCancellata => "Prenotazione cancellata",
-            EventKind::Scaduto => "Prenotazione scaduta",
-            EventKind::Annullato => "Appuntamento annullato",
-            EventKind::Svolto => "Appuntamento svolto",
-            EventKind::NonPresentato => "Contribuente non presentato",
-            EventKind::Spostato => "Appuntamento spostato",
-            EventKind::Offerto => "Posto proposto dalla lista d'attesa",
-        }
-    }
-}
-
-/// Who cancelled a confirmed appointment (`appointments.cancelled_by`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CancelledBy {
-    /// The contributor or their intermediary.
-    Contribuente,
-    /// The office, one by one or by a closure.
-    Sede,
-}
-
-impl CancelledBy {
-    pub fn code(self) -> &'static str {
-        match self {
-            CancelledBy::Contribuente => "contribuente",
-            CancelledBy::Sede => "sede",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<CancelledBy> {
-        match code {
-            "contribuente" => Some(CancelledBy::Contribuente),
-            "sede" => Some(CancelledBy::Sede),
-            _ => None,
-        }
-    }
-}
-
-/// Who booked an appointment, by the role of the user who pressed "Prenota Appuntamento".
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum BookedBy {
-    Contribuente,
-    Intermediario,
-}
-
-impl BookedBy {
-    pub fn from_role(role: api::Role) -> BookedBy {
-        match role {
-            api::Role::Intermediario => BookedBy::Intermediario,
-            _ => BookedBy::Contribuente,
-        }
-    }
-
-    pub fn from_filter(code: &str) -> Option<BookedBy> {
-        match code {
-            "contribuente" => Some(BookedBy::Contribuente),
-            "intermediario" => Some(BookedBy::Intermediario),
-            _ => None,
-        }
-    }
+/// A place in time: the slot, its office and point with the names messages give them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Place {
+    pub slot: SlotId,
+    pub office: OfficeId,
+    pub office_name: String,
+    pub point: PointCode,
+    pub point_label: String,
+    pub starts_at: Instant,
+    pub ends_at: Instant,
 }
 
 /// A change of an existing appointment, with what it carries.
@@ -161,7 +33,7 @@ pub enum Transition {
     Cancel {
         by: CancelledBy,
         reason: Option<String>,
-        latest: i64,
+        latest: Instant,
     },
     /// A live hold inside a closure the office declares.
     ReleaseForClosure {
@@ -169,12 +41,17 @@ pub enum Transition {
     },
     /// Svolto or Non presentato, with the optional "Esito dell'incontro".
     Attend {
-        outcome: AppointmentStatus,
+        outcome: Attendance,
         esito: Option<String>,
     },
+    /// Sposta appuntamento: a confirmed appointment takes the place `to` (already taken for it)
+    /// and gives its own back; the office must say why.
+    Move {
+        to: Place,
+        reason: Option<String>,
+        by_office: bool,
+    },
 }
-
-pub use super::notices::Notice;
 
 impl Transition {
     /// The status the appointment has afterwards.
@@ -187,7 +64,8 @@ impl Transition {
             }
             Transition::Expire => AppointmentStatus::Scaduto,
             Transition::Cancel { .. } => AppointmentStatus::Annullato,
-            Transition::Attend { outcome, .. } => *outcome,
+            Transition::Attend { outcome, .. } => outcome.status(),
+            Transition::Move { .. } => AppointmentStatus::Confermato,
         }
     }
 
@@ -195,7 +73,9 @@ impl Transition {
     /// write, so a concurrent change makes this one a no-op).
     pub fn from_status(&self) -> AppointmentStatus {
         match self {
-            Transition::Cancel { .. } | Transition::Attend { .. } => AppointmentStatus::Confermato,
+            Transition::Cancel { .. } | Transition::Attend { .. } | Transition::Move { .. } => {
+                AppointmentStatus::Confermato
+            }
             _ => AppointmentStatus::Prenotato,
         }
     }
@@ -209,25 +89,16 @@ impl Transition {
             }
             Transition::Expire => EventKind::Scaduto,
             Transition::Cancel { .. } => EventKind::Annullato,
-            Transition::Attend { outcome, .. } if *outcome == AppointmentStatus::Svolto => {
-                EventKind::Svolto
-            }
+            Transition::Attend {
+                outcome: Attendance::Svolto,
+                ..
+            } => EventKind::Svolto,
             Transition::Attend { .. } => EventKind::NonPresentato,
+            Transition::Move { .. } => EventKind::Spostato,
         }
     }
 
-    /// The note on the timeline entry: the why.
-    pub fn note(&self) -> Option<&str> {
-        match self {
-            Transition::Expire => Some("Prenotazione non confermata entro il tempo previsto."),
-            Transition::Cancel { reason, .. } => reason.as_deref(),
-            Transition::ReleaseForClosure { reason } => Some(reason),
-            Transition::Attend { esito, .. } => esito.as_deref(),
-            _ => None,
-        }
-    }
-
-    /// Whether the slot gets its place back.
+    /// Whether the slot gets its place back (a move gives back the place it leaves).
     pub fn frees_place(&self) -> bool {
         matches!(
             self,
@@ -235,6 +106,7 @@ impl Transition {
                 | Transition::ReleaseForClosure { .. }
                 | Transition::Expire
                 | Transition::Cancel { .. }
+                | Transition::Move { .. }
         )
     }
 
@@ -247,23 +119,38 @@ impl Transition {
                 ..
             } | Transition::ReleaseForClosure { .. }
                 | Transition::Attend { .. }
+                | Transition::Move {
+                    by_office: true,
+                    ..
+                }
         )
     }
 
-    /// What the people involved must be told, beyond the thread.
-    pub fn notice(&self) -> Option<Notice> {
+    /// The start the reminders are counted from, when the change owes new ones: a confirmed
+    /// appointment's own, or the new one of a move.
+    pub fn reminds_of(&self, starts_at: Instant) -> Option<Instant> {
         match self {
-            Transition::Confirm => Some(Notice::Confirmed),
+            Transition::Confirm => Some(starts_at),
+            Transition::Move { to, .. } => Some(to.starts_at),
+            _ => None,
+        }
+    }
+
+    /// What the people involved must be told, beyond the thread.
+    pub fn notice(&self) -> Option<NoticeKind> {
+        match self {
+            Transition::Confirm => Some(NoticeKind::Confirmed),
             Transition::Cancel {
                 by: CancelledBy::Contribuente,
                 ..
-            } => Some(Notice::CancelledByContributor),
+            } => Some(NoticeKind::CancelledByContributor),
             Transition::Cancel {
                 by: CancelledBy::Sede,
                 ..
             }
-            | Transition::ReleaseForClosure { .. } => Some(Notice::CancelledByOffice),
-            Transition::Attend { .. } => Some(Notice::Attended),
+            | Transition::ReleaseForClosure { .. } => Some(NoticeKind::CancelledByOffice),
+            Transition::Attend { .. } => Some(NoticeKind::Attended),
+            Transition::Move { .. } => Some(NoticeKind::Moved),
             _ => None,
         }
     }
@@ -273,18 +160,16 @@ impl Transition {
 mod tests {
     use super::*;
 
-    #[test]
-    fn codes_read_back_as_the_same_values() {
-        for kind in EventKind::ALL {
-            assert_eq!(EventKind::from_code(kind.code()), Some(kind));
+    fn place() -> Place {
+        Place {
+            slot: SlotId(1),
+            office: OfficeId(1),
+            office_name: "Sede di Roma".into(),
+            point: PointCode::Sportello,
+            point_label: "Sportello in sede".into(),
+            starts_at: Instant(2_000),
+            ends_at: Instant(3_800),
         }
-        for point in [Point::Sportello, Point::Telefono, Point::Video] {
-            assert_eq!(Point::from_code(point.code()), Some(point));
-        }
-        for by in [CancelledBy::Contribuente, CancelledBy::Sede] {
-            assert_eq!(CancelledBy::from_code(by.code()), Some(by));
-        }
-        assert_eq!(EventKind::from_code("altro"), None);
     }
 
     #[test]
@@ -294,7 +179,7 @@ mod tests {
         assert!(!Transition::Confirm.frees_place());
         assert!(!Transition::Extend.frees_place());
         let attended = Transition::Attend {
-            outcome: AppointmentStatus::Svolto,
+            outcome: Attendance::Svolto,
             esito: None,
         };
         assert!(!attended.frees_place(), "the meeting used its place");
@@ -306,19 +191,42 @@ mod tests {
         let by_office = Transition::Cancel {
             by: CancelledBy::Sede,
             reason: Some("Sciopero".into()),
-            latest: 0,
+            latest: Instant(0),
         };
         assert!(by_office.from_institute());
-        assert_eq!(by_office.notice(), Some(Notice::CancelledByOffice));
-        assert_eq!(by_office.note(), Some("Sciopero"));
+        assert_eq!(by_office.notice(), Some(NoticeKind::CancelledByOffice));
         let by_contributor = Transition::Cancel {
             by: CancelledBy::Contribuente,
             reason: None,
-            latest: 0,
+            latest: Instant(0),
         };
         assert!(!by_contributor.from_institute());
         assert_eq!(by_contributor.next_status(), AppointmentStatus::Annullato);
         assert_eq!(by_contributor.from_status(), AppointmentStatus::Confermato);
         assert_eq!(Transition::Extend.notice(), None);
+    }
+
+    #[test]
+    fn a_move_keeps_it_confirmed_frees_the_old_place_and_reminds_of_the_new_time() {
+        let moved = Transition::Move {
+            to: place(),
+            reason: None,
+            by_office: false,
+        };
+        assert_eq!(moved.from_status(), AppointmentStatus::Confermato);
+        assert_eq!(moved.next_status(), AppointmentStatus::Confermato);
+        assert!(moved.frees_place() && !moved.from_institute());
+        assert_eq!(moved.notice(), Some(NoticeKind::Moved));
+        assert_eq!(moved.reminds_of(Instant(1_000)), Some(Instant(2_000)));
+        assert_eq!(
+            Transition::Confirm.reminds_of(Instant(1_000)),
+            Some(Instant(1_000))
+        );
+        let by_office = Transition::Move {
+            to: place(),
+            reason: Some("Lavori".into()),
+            by_office: true,
+        };
+        assert!(by_office.from_institute());
     }
 }

@@ -1,8 +1,8 @@
 //! Lista d'attesa: who may wait for which place, when a freed place is offered and for how
 //! long, and what an entry's range must be. The workflow applies these under its locks.
 
-use crate::rome;
-use api::{PartOfDay, WaitlistStatus};
+use super::rome;
+use api::{Instant, PartOfDay, WaitlistStatus};
 use jiff::civil::Date;
 
 /// An offer holds the place for this long (by day; see `offer_until`).
@@ -20,8 +20,8 @@ const NIGHT_UNTIL_HOUR: i8 = 8;
 const AFTERNOON_FROM_MINUTE: i32 = 13 * 60;
 
 /// Whether a place starting at `start` is in the part of the day the person asked for.
-pub fn in_part(part: Option<PartOfDay>, start: i64) -> bool {
-    let time = rome::tz().to_datetime(jiff::Timestamp::from_second(start).unwrap_or_default());
+pub fn in_part(part: Option<PartOfDay>, start: Instant) -> bool {
+    let time = rome::wall_clock(start);
     let minute = i32::from(time.hour()) * 60 + i32::from(time.minute());
     match part {
         None => true,
@@ -31,16 +31,16 @@ pub fn in_part(part: Option<PartOfDay>, start: i64) -> bool {
 }
 
 /// An entry as the matching cares about it: the days (`first_at` included, `last_at`
-/// excluded, Unix seconds) and the part of the day.
+/// excluded) and the part of the day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Wish {
-    pub first_at: i64,
-    pub last_at: i64,
+    pub first_at: Instant,
+    pub last_at: Instant,
     pub part: Option<PartOfDay>,
 }
 
 impl Wish {
-    pub fn wants(&self, start: i64) -> bool {
+    pub fn wants(&self, start: Instant) -> bool {
         self.first_at <= start && start < self.last_at && in_part(self.part, start)
     }
 }
@@ -48,11 +48,11 @@ impl Wish {
 /// Until when a place starting at `start`, freed at `now`, is held for the person it is
 /// offered to; None if it is too late to offer it (not a future day, or no time to answer and
 /// get there). Offers made at night last until the morning.
-pub fn offer_until(start: i64, now: i64) -> Option<i64> {
+pub fn offer_until(start: Instant, now: Instant) -> Option<Instant> {
     if rome::date_of(start) <= rome::date_of(now) {
         return None;
     }
-    let here = rome::tz().to_datetime(jiff::Timestamp::from_second(now).ok()?);
+    let here = rome::wall_clock(now);
     let mut until = now + OFFER_SECONDS;
     if here.hour() >= NIGHT_FROM_HOUR || here.hour() < NIGHT_UNTIL_HOUR {
         let day = if here.hour() >= NIGHT_FROM_HOUR {
@@ -60,8 +60,7 @@ pub fn offer_until(start: i64, now: i64) -> Option<i64> {
         } else {
             here.date()
         };
-        let morning = day.to_datetime(jiff::civil::time(MORNING_HOUR, 0, 0, 0));
-        until = until.max(rome::tz().to_timestamp(morning).ok()?.as_second());
+        until = until.max(rome::at(day, jiff::civil::time(MORNING_HOUR, 0, 0, 0))?);
     }
     let until = until.min(start - BEFORE_START_SECONDS);
     (until - now >= MIN_ANSWER_SECONDS).then_some(until)
@@ -100,11 +99,6 @@ pub fn check_range(
     Ok(())
 }
 
-/// Whether an entry still waits or holds an offer (one such entry per thread).
-pub fn is_live(status: WaitlistStatus) -> bool {
-    matches!(status, WaitlistStatus::InAttesa | WaitlistStatus::Offerta)
-}
-
 /// What becomes of an offered entry when its hold changes: accepted (confirmed), declined
 /// (released), lapsed (expired). None for other changes.
 pub fn after_offer(t: &super::transition::Transition) -> Option<WaitlistStatus> {
@@ -123,7 +117,7 @@ pub fn after_offer(t: &super::transition::Transition) -> Option<WaitlistStatus> 
 mod tests {
     use super::*;
 
-    fn at(text: &str) -> i64 {
+    fn at(text: &str) -> Instant {
         rome::parse_instant(text).unwrap()
     }
 
@@ -247,6 +241,6 @@ mod tests {
             Some(WaitlistStatus::Scaduta)
         );
         assert_eq!(after_offer(&Transition::Extend), None);
-        assert!(is_live(WaitlistStatus::Offerta) && !is_live(WaitlistStatus::Scaduta));
+        assert!(WaitlistStatus::Offerta.is_live() && !WaitlistStatus::Scaduta.is_live());
     }
 }

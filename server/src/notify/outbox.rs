@@ -4,50 +4,66 @@
 //! single and take nothing else, and on PostgreSQL skip rows another worker has locked.
 
 use crate::db::{Backend, Db, WriteTx};
-use crate::domain::notices::Notice;
+use crate::domain::notices::ReminderPolicy;
 use crate::error::AppResult;
+use api::{AppointmentId, DeliveryState, Instant, NoticeKind, ThreadId};
 use sqlx::AnyConnection;
+use std::sync::OnceLock;
 
-/// A notice owed at `due_at` (`now` for most, later for a reminder).
-pub async fn insert(
-    tx: &mut WriteTx,
-    id: i64,
-    notice: Notice,
-    appointment: Option<i64>,
-    communication: i64,
-    now: i64,
-    due_at: i64,
-) -> AppResult<()> {
+static REMINDERS: OnceLock<ReminderPolicy> = OnceLock::new();
+
+/// Set once at start from the flags; the default until then (tests).
+pub fn set_reminder_policy(policy: ReminderPolicy) {
+    let _ = REMINDERS.set(policy);
+}
+
+/// When the reminders of a confirmed appointment fall due.
+pub fn reminder_policy() -> ReminderPolicy {
+    REMINDERS.get().copied().unwrap_or_default()
+}
+
+/// A notice owed about a thread, or about one of its appointments.
+pub struct NewNotice {
+    pub id: i64,
+    pub kind: NoticeKind,
+    pub appointment: Option<AppointmentId>,
+    pub thread: ThreadId,
+    /// When it is owed: now for most, later for a reminder.
+    pub due_at: Instant,
+}
+
+pub async fn insert(tx: &mut WriteTx, n: &NewNotice, now: Instant) -> AppResult<()> {
     sqlx::query(
         "INSERT INTO outbox (id, kind, appointment_id, communication_id, created_at, due_at)
          VALUES ($1, $2, $3, $4, $5, $6)",
     )
-    .bind(id)
-    .bind(notice.code())
-    .bind(appointment)
-    .bind(communication)
+    .bind(n.id)
+    .bind(n.kind)
+    .bind(n.appointment)
+    .bind(n.thread)
     .bind(now)
-    .bind(due_at)
+    .bind(n.due_at)
     .execute(&mut **tx)
     .await?;
     Ok(())
 }
 
 /// The reminders of an appointment that is no longer confirmed will not go out.
-pub async fn withdraw_reminders(tx: &mut WriteTx, appointment: i64) -> AppResult<()> {
+pub async fn withdraw_reminders(tx: &mut WriteTx, appointment: AppointmentId) -> AppResult<()> {
     sqlx::query(
         "UPDATE outbox SET status = 'withdrawn', last_error = 'appuntamento non più confermato'
-         WHERE appointment_id = $1 AND status = 'pending'
-           AND kind IN ('reminder_day_before', 'reminder_hours_before')",
+         WHERE appointment_id = $1 AND status = 'pending' AND kind IN ($2, $3)",
     )
     .bind(appointment)
+    .bind(NoticeKind::ReminderDayBefore)
+    .bind(NoticeKind::ReminderHoursBefore)
     .execute(&mut **tx)
     .await?;
     Ok(())
 }
 
 /// Whether anything is due and unclaimed: a read, so an idle worker writes nothing.
-pub async fn anything_due(db: &Db, now: i64) -> AppResult<bool> {
+pub async fn anything_due(db: &Db, now: Instant) -> AppResult<bool> {
     let found: Option<i64> = sqlx::query_scalar(
         "SELECT id FROM outbox WHERE status = 'pending' AND due_at <= $1
            AND (claimed_until IS NULL OR claimed_until <= $1) LIMIT 1",
@@ -61,11 +77,11 @@ pub async fn anything_due(db: &Db, now: i64) -> AppResult<bool> {
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct Claimed {
     pub id: i64,
-    pub kind: String,
-    pub appointment_id: Option<i64>,
-    pub communication_id: i64,
-    pub created_at: i64,
-    pub due_at: i64,
+    pub kind: NoticeKind,
+    pub appointment_id: Option<AppointmentId>,
+    pub communication_id: ThreadId,
+    pub created_at: Instant,
+    pub due_at: Instant,
     /// Including this one.
     pub attempts: i64,
 }
@@ -76,7 +92,7 @@ pub struct Claimed {
 pub async fn claim(
     db: &Db,
     worker: &str,
-    now: i64,
+    now: Instant,
     lease: i64,
     limit: i64,
 ) -> AppResult<Vec<Claimed>> {
@@ -122,7 +138,7 @@ pub enum Outcome<'a> {
     Failed(&'a str),
     NoAddress,
     Withdrawn(&'a str),
-    RetryAt(i64, &'a str),
+    RetryAt(Instant, &'a str),
 }
 
 /// Records what became of a row this worker holds; false if it no longer does (its lease ran
@@ -132,14 +148,15 @@ pub async fn finish(
     id: i64,
     worker: &str,
     outcome: Outcome<'_>,
-    now: i64,
+    now: Instant,
 ) -> AppResult<bool> {
+    use DeliveryState::*;
     let (status, sent_at, due_at, error) = match outcome {
-        Outcome::Sent => ("sent", Some(now), None, None),
-        Outcome::Failed(e) => ("failed", None, None, Some(e)),
-        Outcome::NoAddress => ("no_address", None, None, None),
-        Outcome::Withdrawn(why) => ("withdrawn", None, None, Some(why)),
-        Outcome::RetryAt(at, e) => ("pending", None, Some(at), Some(e)),
+        Outcome::Sent => (Sent, Some(now), None, None),
+        Outcome::Failed(e) => (Failed, None, None, Some(e)),
+        Outcome::NoAddress => (NoAddress, None, None, None),
+        Outcome::Withdrawn(why) => (Withdrawn, None, None, Some(why)),
+        Outcome::RetryAt(at, e) => (Pending, None, Some(at), Some(e)),
     };
     let query = sqlx::query(
         "UPDATE outbox SET status = $1, sent_at = $2, due_at = COALESCE($3, due_at),
@@ -195,7 +212,10 @@ pub struct ThreadFacts {
     pub contributor: String,
 }
 
-pub async fn thread_facts(conn: &mut AnyConnection, id: i64) -> AppResult<Option<ThreadFacts>> {
+pub async fn thread_facts(
+    conn: &mut AnyConnection,
+    id: ThreadId,
+) -> AppResult<Option<ThreadFacts>> {
     Ok(sqlx::query_as(
         "SELECT t.protocol, t.subject, o.name AS office, p.name AS contributor
            FROM communications t JOIN offices o ON o.id = t.office_id
@@ -209,8 +229,8 @@ pub async fn thread_facts(conn: &mut AnyConnection, id: i64) -> AppResult<Option
 /// For each of `appointments`, the status of its cancellation notice by the office, if any.
 pub async fn cancellation_notices(
     conn: &mut AnyConnection,
-    appointments: &[i64],
-) -> AppResult<std::collections::HashMap<i64, String>> {
+    appointments: &[AppointmentId],
+) -> AppResult<std::collections::HashMap<AppointmentId, DeliveryState>> {
     if appointments.is_empty() {
         return Ok(Default::default());
     }
@@ -222,7 +242,7 @@ pub async fn cancellation_notices(
         "SELECT appointment_id, status FROM outbox
           WHERE kind = 'appointment_cancelled_by_office' AND appointment_id IN ({list})"
     );
-    let mut query = sqlx::query_as::<_, (i64, String)>(&sql);
+    let mut query = sqlx::query_as::<_, (AppointmentId, DeliveryState)>(&sql);
     for id in appointments {
         query = query.bind(*id);
     }

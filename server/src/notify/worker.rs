@@ -5,10 +5,13 @@
 
 use super::mailer::{Mailer, SendError};
 use super::outbox::{self, Claimed, Outcome, Recipient};
-use crate::agenda::workflow::read_back;
+use crate::agenda::ics;
+use crate::agenda::view::read_back;
 use crate::domain::booking::Viewer;
-use crate::domain::notices::{self, Facts, Notice};
+use crate::domain::notices::{self, Facts};
+use crate::domain::rome;
 use crate::error::AppResult;
+use api::{Instant, NoticeKind};
 use lettre::message::header::{ContentType, HeaderName, HeaderValue};
 use lettre::message::{Attachment, Mailbox, MultiPart};
 use lettre::Message;
@@ -72,7 +75,7 @@ impl Delivery {
     }
 
     /// Delivers every notice due at `now`, batch by batch.
-    pub async fn deliver_due(&self, now: i64) -> AppResult<Round> {
+    pub async fn deliver_due(&self, now: Instant) -> AppResult<Round> {
         let mut round = Round::default();
         loop {
             let batch = outbox::claim(&self.db, &self.worker, now, LEASE, BATCH).await?;
@@ -86,13 +89,10 @@ impl Delivery {
         }
     }
 
-    async fn deliver(&self, c: Claimed, now: i64, round: &mut Round) -> AppResult<()> {
-        let prepared = match Notice::from_code(&c.kind) {
-            Some(notice) => match self.db.pool.acquire().await {
-                Ok(mut conn) => self.prepare(&mut conn, &c, notice, now).await,
-                Err(error) => Err(error.into()),
-            },
-            None => Ok(Prepared::Withdraw("tipo di avviso sconosciuto")),
+    async fn deliver(&self, c: Claimed, now: Instant, round: &mut Round) -> AppResult<()> {
+        let prepared = match self.db.pool.acquire().await {
+            Ok(mut conn) => self.prepare(&mut conn, &c, now).await,
+            Err(error) => Err(error.into()),
         };
         let failure = match prepared {
             Ok(Prepared::Withdraw(why)) => {
@@ -136,7 +136,7 @@ impl Delivery {
         self.finish(&c, outcome, now).await
     }
 
-    async fn finish(&self, c: &Claimed, outcome: Outcome<'_>, now: i64) -> AppResult<()> {
+    async fn finish(&self, c: &Claimed, outcome: Outcome<'_>, now: Instant) -> AppResult<()> {
         if !outbox::finish(&self.db, c.id, &self.worker, outcome, now).await? {
             tracing::info!(notice = c.id, "notice taken over or withdrawn meanwhile");
         }
@@ -151,9 +151,9 @@ impl Delivery {
         &self,
         conn: &mut AnyConnection,
         c: &Claimed,
-        notice: Notice,
-        now: i64,
+        now: Instant,
     ) -> AppResult<Prepared> {
+        let notice = c.kind;
         let mut people = outbox::recipients(conn, c).await?;
         if notice.is_reminder() {
             people.retain(|p| p.reminders == 1);
@@ -164,7 +164,7 @@ impl Delivery {
         match c.appointment_id {
             Some(id) => {
                 let a = read_back(conn, id, Viewer::ContributorSide, now).await?;
-                let starts = crate::rome::parse_instant(&a.starts_at).unwrap_or_default();
+                let starts = rome::parse_instant(&a.starts_at).unwrap_or_default();
                 if let Some(why) =
                     notices::withdrawn_because(notice, c.due_at, Some((starts, a.status)), now)
                 {
@@ -172,34 +172,31 @@ impl Delivery {
                 }
                 let last_note = a.timeline.last().and_then(|e| e.note.as_deref());
                 let facts = Facts {
-                    reference: &a.reference,
+                    reference: a.reference.as_str(),
                     starts_at: &a.starts_at,
                     office: &a.office.name,
                     address: &a.office.address,
-                    point_code: &a.point.code,
+                    point_code: Some(a.point.code),
                     point_label: &a.point.label,
                     phone: &a.phone,
                     protocol: &a.protocol,
                     subject: &a.subject,
                     contributor: &a.contributor.name,
                     note: match notice {
-                        Notice::CancelledByOffice => a.cancel_reason.as_deref().or(last_note),
-                        Notice::Attended | Notice::Moved => last_note,
+                        NoticeKind::CancelledByOffice => a.cancel_reason.as_deref().or(last_note),
+                        NoticeKind::Attended | NoticeKind::Moved => last_note,
                         _ => None,
                     },
                     outcome: Some(a.status),
                     was_hold: a.status == api::AppointmentStatus::PrenotazioneCancellata,
                     hold_until: a.hold_expires_at.as_deref(),
-                    appointment_link: self.link(&format!("/appuntamenti/{}", a.reference)),
-                    thread_link: self.link(&format!("/comunicazioni/{thread}")),
-                    book_again_link: self.link(&format!("/comunicazioni/{thread}/appuntamento")),
+                    appointment_link: self.link(&api::paths::appointment(&a.reference)),
+                    thread_link: self.link(&api::paths::thread(thread)),
+                    book_again_link: self.link(&api::paths::booking(thread)),
                 };
                 letter = notices::letter(notice, &facts);
-                if matches!(notice, Notice::Confirmed | Notice::Moved) {
-                    calendar = Some((
-                        format!("{}.ics", a.reference),
-                        crate::agenda::ics::calendar(&a, now),
-                    ));
+                if matches!(notice, NoticeKind::Confirmed | NoticeKind::Moved) {
+                    calendar = Some((format!("{}.ics", a.reference), ics::calendar(&a, now)));
                 }
             }
             None => {
@@ -214,7 +211,7 @@ impl Delivery {
                     starts_at: "",
                     office: &t.office,
                     address: "",
-                    point_code: "",
+                    point_code: None,
                     point_label: "",
                     phone: "",
                     protocol: &t.protocol,
@@ -225,7 +222,7 @@ impl Delivery {
                     was_hold: false,
                     hold_until: None,
                     appointment_link: String::new(),
-                    thread_link: self.link(&format!("/comunicazioni/{thread}")),
+                    thread_link: self.link(&api::paths::thread(thread)),
                     book_again_link: String::new(),
                 };
                 letter = notices::letter(notice, &facts);
@@ -253,7 +250,11 @@ impl Delivery {
             .from(self.from.clone())
             .subject(letter.subject.clone())
             // Stable per notice: a second delivery after a crash is the same message.
-            .message_id(Some(format!("<avviso.{}.{}@{domain}>", c.id, c.created_at)))
+            .message_id(Some(format!(
+                "<avviso.{}.{}@{domain}>",
+                c.id,
+                c.created_at.seconds()
+            )))
             .raw_header(HeaderValue::new(
                 HeaderName::new_from_ascii_str("Auto-Submitted"),
                 "auto-generated".into(),
@@ -292,30 +293,4 @@ impl Delivery {
 /// "000000000042-appointment_confirmed": the notice's file in the `.eml` folder.
 pub fn file_name(c: &Claimed) -> String {
     format!("{:012}-{}", c.id, c.kind)
-}
-
-/// Delivers what is due every two seconds, until the process ends. A round that fails (the
-/// database away) is logged and tried again at the next tick.
-pub fn spawn(delivery: std::sync::Arc<Delivery>, clock: crate::clock::SharedClock) {
-    tokio::spawn(async move {
-        let mut interval = tokio::time::interval(std::time::Duration::from_secs(2));
-        interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-        loop {
-            interval.tick().await;
-            let now = clock.now();
-            match outbox::anything_due(&delivery.db, now).await {
-                Ok(false) => continue,
-                Ok(true) => {}
-                Err(error) => {
-                    tracing::warn!(%error, "outbox");
-                    continue;
-                }
-            }
-            match delivery.deliver_due(now).await {
-                Ok(round) if round == Round::default() => {}
-                Ok(round) => tracing::info!(?round, "notices delivered"),
-                Err(error) => tracing::warn!(%error, "delivery round"),
-            }
-        }
-    });
 }

@@ -2,27 +2,27 @@
 //! Operators act only on their own office; other roles get 403.
 
 use super::repo;
-use super::workflow::{self, ValidCapacity, ValidClosure};
+use super::workflow::{self, ValidCapacity};
 use crate::agenda::places;
 use crate::agenda::repo as appointments;
 use crate::auth::CurrentUser;
-use crate::domain::closure::{self, ClosureSpec};
+use crate::domain::closure::{self, ValidClosure};
+use crate::domain::rome;
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::extract::{Json, Query};
-use crate::{rome, AppState};
+use crate::state::AppState;
 use api::{
     CapacityRequest, Closure, ClosureOutcome, ConsultationPoint, DayAvailability, NewClosure,
-    OfficeAgenda, Role, SlotAvailability,
+    NoticeDelivery, OfficeAgenda, OfficeId, Role, SlotAvailability,
 };
 use axum::extract::State;
 use axum::http::StatusCode;
 use jiff::civil::Date;
-use jiff::ToSpan;
 use std::collections::HashMap;
 
 /// The operator's office. Other roles may never do this (403, as for the office's queue);
 /// another office's data is simply never reached, since every query is bound to this one.
-fn office_of(user: &CurrentUser) -> AppResult<i64> {
+fn office_of(user: &CurrentUser) -> AppResult<OfficeId> {
     match (user.role, user.office_id) {
         (Role::Operatore, Some(office)) => Ok(office),
         _ => Err(AppError::Forbidden),
@@ -57,16 +57,16 @@ pub async fn agenda(
     );
     let mut conn = state.db.pool.acquire().await?;
     let records = appointments::of_office_day(&mut conn, office, from, to).await?;
-    let ids: Vec<i64> = records.iter().map(|r| r.id).collect();
+    let ids: Vec<_> = records.iter().map(|r| r.id).collect();
     let notices = crate::notify::outbox::cancellation_notices(&mut conn, &ids).await?;
-    let mut lines = Vec::with_capacity(records.len());
-    for r in &records {
-        let mut line = r.to_office_line(now)?;
-        line.cancellation_notice = notices
-            .get(&r.id)
-            .and_then(|status| api::NoticeDelivery::from_outbox(status));
-        lines.push(line);
-    }
+    let lines = records
+        .iter()
+        .map(|r| {
+            let mut line = r.to_office_line(now);
+            line.cancellation_notice = notices.get(&r.id).copied().map(NoticeDelivery::of);
+            line
+        })
+        .collect();
     Ok(Json(OfficeAgenda {
         date: day.to_string(),
         previous,
@@ -102,27 +102,6 @@ pub async fn list_closures(
     ))
 }
 
-/// The instants a closure covers, Rome's wall clock (daylight saving included).
-fn span(spec: &ClosureSpec) -> AppResult<(i64, i64)> {
-    let at = |day: Date, time: jiff::civil::Time| {
-        rome::tz()
-            .to_timestamp(day.to_datetime(time))
-            .map(|t| t.as_second())
-            .map_err(|e| AppError::Internal(e.to_string()))
-    };
-    match spec.hours {
-        Some((start, end)) => Ok((at(spec.from, start)?, at(spec.from, end)?)),
-        None => Ok((
-            rome::start_of_day(spec.from),
-            rome::start_of_day(
-                spec.to
-                    .checked_add(1.day())
-                    .map_err(|e| AppError::Internal(e.to_string()))?,
-            ),
-        )),
-    }
-}
-
 /// Parses a closure: every problem per field, the point one the office offers.
 async fn parse_closure(
     state: &AppState,
@@ -142,37 +121,30 @@ async fn parse_closure(
     )
     .map_err(|e| errors.extend(e))
     .ok();
-    let point = match raw
-        .point
-        .as_deref()
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-    {
-        None => None,
-        Some(code) => match places::office_point(&state.db, office, code).await? {
+    let point = match closure::parse_point(raw.point.as_ref()) {
+        Ok(None) => None,
+        Ok(Some(code)) => match places::office_point(&state.db, office, Some(code)).await? {
             Ok((point, _)) => Some(point),
             Err(_) => {
-                errors.add(
-                    "point",
-                    "Scegli un punto di consulenza che la sede offre, o tutti.",
-                );
+                errors.add("point", closure::POINT_OR_ALL);
                 None
             }
         },
+        Err(message) => {
+            errors.add("point", message);
+            None
+        }
     };
     let Some(spec) = spec.filter(|_| errors.is_empty()) else {
         return Err(errors.into_error());
     };
-    let (starts_at, ends_at) = span(&spec)?;
-    if ends_at <= now {
-        return Err(AppError::field(
-            "end_time",
-            "La chiusura indicata è già passata.",
-        ));
-    }
+    let (starts_at, ends_at) = spec
+        .span()
+        .ok_or_else(|| AppError::Internal("a closure's days have instants".into()))?;
+    closure::not_past(ends_at, now).map_err(|e| AppError::field("end_time", e))?;
     let valid = ValidClosure {
         office,
-        point: point.as_ref().map(|p| p.code.clone()).unwrap_or_default(),
+        point: point.as_ref().map(|p| p.code),
         starts_at,
         ends_at,
         reason: spec.reason,
@@ -193,10 +165,7 @@ pub async fn preview(
     let inside = workflow::inside(&state.db, &valid, now).await?;
     Ok(Json(ClosureOutcome {
         closure: None,
-        affected: inside
-            .iter()
-            .map(|r| r.to_office_line(now))
-            .collect::<AppResult<_>>()?,
+        affected: inside.iter().map(|r| r.to_office_line(now)).collect(),
     }))
 }
 
@@ -245,27 +214,19 @@ pub async fn capacity(
     let mut errors = FieldErrors::default();
     let day = errors.check(
         "date",
-        rome::parse_date(&request.date).and_then(|d| {
-            if d < rome::date_of(now) {
-                Err("Non si può cambiare la capienza di un giorno passato.")
-            } else {
-                Ok(d)
-            }
-        }),
+        closure::parse_capacity_day(&request.date, rome::date_of(now)),
     );
     errors.check("capacity", closure::parse_capacity(request.capacity));
-    if places::office_point(&state.db, office, &request.point)
-        .await?
-        .is_err()
-    {
-        errors.add("point", "Scegli un punto di consulenza che la sede offre.");
+    let found = places::office_point(&state.db, office, request.point.known()).await?;
+    if found.is_err() {
+        errors.add("point", closure::POINT_OFFERED);
     }
-    let Some(day) = day.filter(|_| errors.is_empty()) else {
+    let (Some(day), Ok((point, office))) = (day.filter(|_| errors.is_empty()), found) else {
         return Err(errors.into_error());
     };
     let valid = ValidCapacity {
         office,
-        point: request.point.clone(),
+        point,
         day,
         capacity: request.capacity,
     };

@@ -5,7 +5,7 @@ mod handlers;
 pub mod repo;
 pub mod workflow;
 
-use crate::AppState;
+use crate::state::AppState;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 

@@ -1,18 +1,19 @@
 //! The office's own rows: closures and the capacity of its slots.
 
-use super::workflow::ValidClosure;
 use crate::agenda::slot_rows::slot_id;
 use crate::db::WriteTx;
+use crate::domain::closure::ValidClosure;
 use crate::domain::slots::Slot;
 use crate::error::AppResult;
+use api::{Instant, OfficeId, PointCode, UserId};
 use sqlx::AnyConnection;
 
 pub async fn insert_closure(
     tx: &mut WriteTx,
     id: i64,
     c: &ValidClosure,
-    user: i64,
-    now: i64,
+    user: UserId,
+    now: Instant,
 ) -> AppResult<()> {
     sqlx::query(
         "INSERT INTO closures (id, office_id, point_code, starts_at, ends_at, reason, created_by, created_at)
@@ -20,7 +21,7 @@ pub async fn insert_closure(
     )
     .bind(id)
     .bind(c.office)
-    .bind((!c.point.is_empty()).then(|| c.point.clone()))
+    .bind(c.point)
     .bind(c.starts_at)
     .bind(c.ends_at)
     .bind(&c.reason)
@@ -34,18 +35,18 @@ pub async fn insert_closure(
 #[derive(sqlx::FromRow)]
 pub struct ClosureRow {
     pub id: i64,
-    pub point_code: Option<String>,
+    pub point_code: Option<PointCode>,
     pub point_label: Option<String>,
-    pub starts_at: i64,
-    pub ends_at: i64,
+    pub starts_at: Instant,
+    pub ends_at: Instant,
     pub reason: String,
 }
 
 /// The office's closures still to end, soonest first.
 pub async fn closures(
     conn: &mut AnyConnection,
-    office: i64,
-    now: i64,
+    office: OfficeId,
+    now: Instant,
 ) -> AppResult<Vec<ClosureRow>> {
     Ok(sqlx::query_as(
         "SELECT k.id, k.point_code, p.label AS point_label, k.starts_at, k.ends_at, k.reason
@@ -63,8 +64,8 @@ pub async fn closures(
 /// slot's row lock: what it holds, or None when it holds more (nothing changed then).
 pub async fn set_capacity(
     tx: &mut WriteTx,
-    office: i64,
-    point: &str,
+    office: OfficeId,
+    point: PointCode,
     slot: &Slot,
     capacity: i64,
 ) -> AppResult<Option<i64>> {
@@ -85,7 +86,12 @@ pub async fn set_capacity(
     .await?)
 }
 
-pub async fn booked(tx: &mut WriteTx, office: i64, point: &str, start: i64) -> AppResult<i64> {
+pub async fn booked(
+    tx: &mut WriteTx,
+    office: OfficeId,
+    point: PointCode,
+    start: Instant,
+) -> AppResult<i64> {
     Ok(sqlx::query_scalar(
         "SELECT booked FROM slots WHERE office_id = $1 AND point_code = $2 AND starts_at = $3",
     )
@@ -97,7 +103,7 @@ pub async fn booked(tx: &mut WriteTx, office: i64, point: &str, start: i64) -> A
     .unwrap_or(0))
 }
 
-pub async fn office_name(conn: &mut AnyConnection, office: i64) -> AppResult<String> {
+pub async fn office_name(conn: &mut AnyConnection, office: OfficeId) -> AppResult<String> {
     Ok(sqlx::query_scalar("SELECT name FROM offices WHERE id = $1")
         .bind(office)
         .fetch_one(conn)

@@ -6,7 +6,7 @@ use crate::auth::CurrentUser;
 use crate::domain::contacts::{mask, parse_email};
 use crate::error::{AppError, AppResult};
 use crate::extract::Json;
-use crate::AppState;
+use crate::state::AppState;
 use api::{Contacts, ContactsUpdate, Role};
 use axum::extract::State;
 

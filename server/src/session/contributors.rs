@@ -5,7 +5,7 @@ use crate::access::contributors_for;
 use crate::auth::CurrentUser;
 use crate::error::{AppError, AppResult};
 use crate::extract::{Json, Query};
-use crate::AppState;
+use crate::state::AppState;
 use api::{Contributor, Role};
 use axum::extract::State;
 use std::collections::HashMap;

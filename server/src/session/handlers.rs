@@ -2,15 +2,14 @@
 
 use super::repo;
 use crate::access::contributors_for;
-use crate::auth::{
-    self, session_cookie, session_token, token_hash, CurrentUser, ABSOLUTE_TIMEOUT, IDLE_TIMEOUT,
-};
-use crate::clock::rfc3339;
+use crate::auth::{session_cookie, session_token, CurrentUser, ABSOLUTE_TIMEOUT, IDLE_TIMEOUT};
+use crate::domain::rome;
 use crate::error::{AppError, AppResult};
 use crate::extract::Json;
+use crate::secrets::{new_token, token_hash};
 use crate::security::ClientAddress;
+use crate::state::AppState;
 use crate::throttle::{address_delay_ms, wait_in_words};
-use crate::AppState;
 use api::{LoginRequest, SessionInfo, SessionStatus, User};
 use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
@@ -22,7 +21,7 @@ async fn session_info(state: &AppState, user: CurrentUser) -> AppResult<SessionI
     Ok(SessionInfo {
         contributors,
         idle_timeout_seconds: IDLE_TIMEOUT as u32,
-        expires_at: rfc3339(user.session_expires_at),
+        expires_at: rome::utc(user.session_expires_at),
         user: User {
             username: user.username,
             name: user.name,
@@ -116,7 +115,7 @@ pub async fn log_in(
         return Err(AppError::InvalidCredentials);
     };
     // A new token at every login; the one the browser held before (if any) dies now.
-    let token = auth::new_token();
+    let token = new_token();
     let previous = session_token(&headers, state.settings.secure_cookies).map(|t| token_hash(&t));
     repo::start(
         &state.db,
@@ -129,7 +128,7 @@ pub async fn log_in(
     .await?;
     let user = repo::load_user(&state.db, user_id, now + ABSOLUTE_TIMEOUT).await?;
     let info = session_info(&state, user).await?;
-    tracing::info!(target: "audit", event = "login", user = user_id, %address);
+    tracing::info!(target: "audit", event = "login", user = user_id.0, %address);
     Ok((
         [(
             header::SET_COOKIE,
@@ -142,7 +141,7 @@ pub async fn log_in(
 
 fn too_many(wait: i64) -> AppError {
     AppError::TooManyRequests {
-        code: "too_many_attempts",
+        code: api::ErrorCode::TooManyAttempts,
         message: format!(
             "Troppi tentativi di accesso non riusciti. {}",
             wait_in_words(wait)

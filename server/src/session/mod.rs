@@ -5,7 +5,7 @@ mod contributors;
 mod handlers;
 pub mod repo;
 
-use crate::AppState;
+use crate::state::AppState;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 

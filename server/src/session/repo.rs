@@ -1,13 +1,14 @@
 //! Sessions, credentials and failed logins in the database.
 
-use crate::auth::{self, CurrentUser, ABSOLUTE_TIMEOUT, IDLE_LIMIT};
+use crate::auth::{CurrentUser, ABSOLUTE_TIMEOUT, IDLE_LIMIT};
 use crate::db::Db;
 use crate::error::AppResult;
 use crate::throttle::{lock_seconds_sql, FAILURE_WINDOW};
+use api::{Instant, OfficeId, Role, UserId};
 
 #[derive(sqlx::FromRow)]
 pub struct Credentials {
-    pub id: i64,
+    pub id: UserId,
     pub password_hash: String,
 }
 
@@ -15,16 +16,16 @@ pub struct Credentials {
 struct UserRow {
     username: String,
     name: String,
-    role: String,
+    role: Role,
     organisation: Option<String>,
-    office_id: Option<i64>,
+    office_id: Option<OfficeId>,
     office_name: Option<String>,
 }
 
 /// Counts an attempt for `key` before its password is checked, in one statement that also
 /// locks once the count says so: `Ok(())` to go on, `Err(until)` while the key is locked.
 /// Parallel attempts are counted exactly, so a burst gets no more checks than the limit.
-pub async fn count_attempt(db: &Db, key: &str, now: i64) -> AppResult<Result<(), i64>> {
+pub async fn count_attempt(db: &Db, key: &str, now: Instant) -> AppResult<Result<(), Instant>> {
     let failures = "CASE WHEN login_failures.last_failure_at <= $3 THEN 1
                          ELSE login_failures.failures + 1 END";
     let sql = format!(
@@ -48,7 +49,7 @@ pub async fn count_attempt(db: &Db, key: &str, now: i64) -> AppResult<Result<(),
     if counted.is_some() {
         return Ok(Ok(()));
     }
-    let until: Option<i64> =
+    let until: Option<Instant> =
         sqlx::query_scalar("SELECT locked_until FROM login_failures WHERE key = $1")
             .bind(key)
             .fetch_optional(&db.pool)
@@ -57,7 +58,7 @@ pub async fn count_attempt(db: &Db, key: &str, now: i64) -> AppResult<Result<(),
 }
 
 /// A failure from an address, whatever the username; the recent count.
-pub async fn count_address_failure(db: &Db, key: &str, now: i64) -> AppResult<i64> {
+pub async fn count_address_failure(db: &Db, key: &str, now: Instant) -> AppResult<i64> {
     Ok(sqlx::query_scalar(
         "INSERT INTO login_failures (key, failures, last_failure_at, locked_until)
          VALUES ($1, 1, $2, 0)
@@ -75,7 +76,7 @@ pub async fn count_address_failure(db: &Db, key: &str, now: i64) -> AppResult<i6
 }
 
 /// The address's recent failures (0 when none in the window).
-pub async fn address_failures(db: &Db, key: &str, now: i64) -> AppResult<i64> {
+pub async fn address_failures(db: &Db, key: &str, now: Instant) -> AppResult<i64> {
     let failures: Option<i64> = sqlx::query_scalar(
         "SELECT failures FROM login_failures WHERE key = $1 AND last_failure_at > $2",
     )
@@ -87,7 +88,7 @@ pub async fn address_failures(db: &Db, key: &str, now: i64) -> AppResult<i64> {
 }
 
 /// What is kept only for a while: attempts and idempotency keys older than a day.
-pub async fn purge(db: &Db, now: i64) -> AppResult<u64> {
+pub async fn purge(db: &Db, now: Instant) -> AppResult<u64> {
     let day = now - 86_400;
     let mut tx = db.begin_write().await?;
     let attempts =
@@ -118,11 +119,11 @@ pub async fn credentials(db: &Db, key: &str) -> AppResult<Option<Credentials>> {
 /// user's dead ones deleted.
 pub async fn start(
     db: &Db,
-    user: i64,
+    user: UserId,
     key: &str,
     previous: Option<String>,
     token_hash: &str,
-    now: i64,
+    now: Instant,
 ) -> AppResult<()> {
     let mut tx = db.begin_write().await?;
     sqlx::query("DELETE FROM login_failures WHERE key = $1")
@@ -157,7 +158,7 @@ pub async fn start(
     Ok(())
 }
 
-pub async fn load_user(db: &Db, user_id: i64, expires_at: i64) -> AppResult<CurrentUser> {
+pub async fn load_user(db: &Db, user_id: UserId, expires_at: Instant) -> AppResult<CurrentUser> {
     let row: UserRow = sqlx::query_as(
         "SELECT u.username, u.name, u.role, u.organisation, u.office_id, o.name AS office_name
          FROM users u LEFT JOIN offices o ON o.id = u.office_id WHERE u.id = $1",
@@ -169,7 +170,7 @@ pub async fn load_user(db: &Db, user_id: i64, expires_at: i64) -> AppResult<Curr
         id: user_id,
         username: row.username,
         name: row.name,
-        role: auth::parse_role(&row.role)?,
+        role: row.role,
         organisation: row.organisation,
         office_id: row.office_id,
         office_name: row.office_name,
@@ -189,7 +190,7 @@ pub struct ContactsRow {
     pub reminders: i64,
 }
 
-pub async fn contacts(db: &Db, user: i64) -> AppResult<ContactsRow> {
+pub async fn contacts(db: &Db, user: UserId) -> AppResult<ContactsRow> {
     Ok(
         sqlx::query_as("SELECT email, reminders FROM users WHERE id = $1")
             .bind(user)
@@ -198,7 +199,7 @@ pub async fn contacts(db: &Db, user: i64) -> AppResult<ContactsRow> {
     )
 }
 
-pub async fn set_contacts(db: &Db, user: i64, email: &str, reminders: bool) -> AppResult<()> {
+pub async fn set_contacts(db: &Db, user: UserId, email: &str, reminders: bool) -> AppResult<()> {
     db.write_one(
         sqlx::query("UPDATE users SET email = $1, reminders = $2 WHERE id = $3")
             .bind(email)

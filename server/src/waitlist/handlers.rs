@@ -4,19 +4,23 @@ use super::repo::{self, Entry};
 use super::workflow::{self, ValidJoin};
 use crate::access::{self, ActingFor};
 use crate::agenda::places;
+use crate::agenda::view::read_back;
 use crate::auth::CurrentUser;
 use crate::domain::booking::{parse_notes, parse_phone, Viewer};
+use crate::domain::rome;
 use crate::domain::slots;
 use crate::domain::waitlist::check_range;
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::extract::{Json, Path};
-use crate::{rome, AppState};
-use api::{Appointment, WaitlistEntry, WaitlistOffer, WaitlistRequest, WaitlistStatus};
+use crate::state::AppState;
+use api::{
+    Appointment, Cf, EntryId, WaitlistEntry, WaitlistOffer, WaitlistRequest, WaitlistStatus,
+};
 use axum::extract::State;
 use axum::http::StatusCode;
 
-fn to_api(e: &Entry, ahead: i64) -> AppResult<WaitlistEntry> {
-    let status = e.status()?;
+fn to_api(e: &Entry, ahead: i64) -> WaitlistEntry {
+    let status = e.status;
     let offer = match (&e.reference, e.offer_starts_at, e.offer_ends_at) {
         (Some(reference), Some(starts), Some(ends))
             if matches!(status, WaitlistStatus::Offerta | WaitlistStatus::Prenotato) =>
@@ -30,7 +34,7 @@ fn to_api(e: &Entry, ahead: i64) -> AppResult<WaitlistEntry> {
         }
         _ => None,
     };
-    Ok(WaitlistEntry {
+    WaitlistEntry {
         id: e.id,
         status,
         communication_id: e.communication_id,
@@ -38,11 +42,11 @@ fn to_api(e: &Entry, ahead: i64) -> AppResult<WaitlistEntry> {
         subject: e.subject.clone(),
         office_id: e.office_id,
         office_name: e.office_name.clone(),
-        point_code: e.point_code.clone(),
+        point_code: e.point_code,
         point_label: e.point_label.clone(),
         from: e.from_day.clone(),
         to: e.to_day.clone(),
-        part_of_day: e.part(),
+        part_of_day: e.part_of_day,
         created_at: rome::instant(e.created_at),
         offer,
         ahead: if status == WaitlistStatus::InAttesa {
@@ -50,20 +54,19 @@ fn to_api(e: &Entry, ahead: i64) -> AppResult<WaitlistEntry> {
         } else {
             0
         },
-    })
+    }
 }
 
-async fn load(state: &AppState, id: i64) -> AppResult<WaitlistEntry> {
+async fn load(state: &AppState, id: EntryId) -> AppResult<WaitlistEntry> {
     let mut conn = state.db.pool.acquire().await?;
     let e = repo::find(&mut conn, id).await?.ok_or(AppError::NotFound)?;
     let ahead = repo::ahead(&mut conn, &e).await?;
-    to_api(&e, ahead)
+    Ok(to_api(&e, ahead))
 }
 
 /// The entry `raw` and the contributor it belongs to, if the caller acts for them (404 for
 /// anyone else, operators included: the list is the contributor's).
-async fn reach(state: &AppState, user: &CurrentUser, raw: &str) -> AppResult<(Entry, ActingFor)> {
-    let id = raw.parse::<i64>().map_err(|_| AppError::NotFound)?;
+async fn reach(state: &AppState, user: &CurrentUser, id: EntryId) -> AppResult<(Entry, ActingFor)> {
     let mut conn = state.db.pool.acquire().await?;
     let e = repo::find(&mut conn, id).await?.ok_or(AppError::NotFound)?;
     drop(conn);
@@ -76,14 +79,14 @@ async fn reach(state: &AppState, user: &CurrentUser, raw: &str) -> AppResult<(En
 pub async fn list(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(cf): Path<String>,
+    Path(cf): Path<Cf>,
 ) -> AppResult<Json<Vec<WaitlistEntry>>> {
     let acting = access::acting_for(&state.db, &user, &cf, state.clock.now()).await?;
     let mut conn = state.db.pool.acquire().await?;
     let mut entries = Vec::new();
     for e in repo::of_contributor(&mut conn, acting.id).await? {
         let ahead = repo::ahead(&mut conn, &e).await?;
-        entries.push(to_api(&e, ahead)?);
+        entries.push(to_api(&e, ahead));
     }
     Ok(Json(entries))
 }
@@ -95,15 +98,16 @@ async fn parse_join(state: &AppState, request: &WaitlistRequest) -> AppResult<Va
     let notes = errors.check("notes", parse_notes(&request.notes));
     let from = errors.check("from", rome::parse_date(&request.from));
     let to = errors.check("to", rome::parse_date(&request.to));
-    let place = match places::office_point(&state.db, request.office, &request.point).await? {
+    let place = match places::office_point(&state.db, request.office, request.point.known()).await?
+    {
         Ok(place) => Some(place),
         Err((name, message)) => {
             errors.add(name, message);
             None
         }
     };
-    if let (Some(from), Some(to), Some((_, office))) = (from, to, &place) {
-        let patron = places::schedule(&state.db, office.id, &request.point)
+    if let (Some(from), Some(to), Some((point, office))) = (from, to, &place) {
+        let patron = places::schedule(&state.db, office.id, point.code)
             .await?
             .patron;
         let (first, last) = slots::window(state.clock.now(), patron.as_deref());
@@ -158,9 +162,9 @@ pub async fn join(
 pub async fn leave(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(id): Path<String>,
+    Path(id): Path<EntryId>,
 ) -> AppResult<Json<WaitlistEntry>> {
-    let (e, acting) = reach(&state, &user, &id).await?;
+    let (e, acting) = reach(&state, &user, id).await?;
     workflow::leave(&state.db, &user, &acting, &e, state.clock.now()).await?;
     Ok(Json(load(&state, e.id).await?))
 }
@@ -171,15 +175,14 @@ pub async fn leave(
 pub async fn accept(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(id): Path<String>,
+    Path(id): Path<EntryId>,
 ) -> AppResult<Json<Appointment>> {
-    let (e, acting) = reach(&state, &user, &id).await?;
+    let (e, acting) = reach(&state, &user, id).await?;
     let now = state.clock.now();
     let appointment = workflow::accept(&state.db, &user, &acting, &e, now).await?;
     let mut conn = state.db.pool.acquire().await?;
     Ok(Json(
-        crate::agenda::workflow::read_back(&mut conn, appointment, Viewer::ContributorSide, now)
-            .await?,
+        read_back(&mut conn, appointment, Viewer::ContributorSide, now).await?,
     ))
 }
 
@@ -189,9 +192,9 @@ pub async fn accept(
 pub async fn decline(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(id): Path<String>,
+    Path(id): Path<EntryId>,
 ) -> AppResult<Json<WaitlistEntry>> {
-    let (e, acting) = reach(&state, &user, &id).await?;
+    let (e, acting) = reach(&state, &user, id).await?;
     workflow::decline(&state.db, &user, &acting, &e, state.clock.now()).await?;
     Ok(Json(load(&state, e.id).await?))
 }

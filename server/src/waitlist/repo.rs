@@ -3,56 +3,51 @@
 //! entry rows come last in the lock order.
 
 use crate::db::WriteTx;
-use crate::error::{AppError, AppResult};
-use api::{PartOfDay, WaitlistStatus};
+use crate::domain::waitlist::Wish;
+use crate::error::AppResult;
+use api::{
+    AppointmentId, Cf, ContributorId, EntryId, Instant, OfficeId, PartOfDay, PointCode, Reference,
+    ThreadId, UserId, WaitlistStatus,
+};
 use sqlx::AnyConnection;
 
 /// An entry with what its pages show.
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct Entry {
-    pub id: i64,
-    pub communication_id: i64,
-    pub contributor_id: i64,
-    pub office_id: i64,
-    pub point_code: String,
+    pub id: EntryId,
+    pub communication_id: ThreadId,
+    pub contributor_id: ContributorId,
+    pub office_id: OfficeId,
+    pub point_code: PointCode,
     pub from_day: String,
     pub to_day: String,
-    pub first_at: i64,
-    pub last_at: i64,
-    pub part_of_day: Option<String>,
+    pub first_at: Instant,
+    pub last_at: Instant,
+    pub part_of_day: Option<PartOfDay>,
     pub phone: String,
     pub notes: String,
-    pub status: String,
-    pub appointment_id: Option<i64>,
-    pub created_by: i64,
+    pub status: WaitlistStatus,
+    pub appointment_id: Option<AppointmentId>,
+    pub created_by: UserId,
     pub created_by_label: String,
-    pub created_at: i64,
+    pub created_at: Instant,
     pub protocol: String,
     pub subject: String,
     pub office_name: String,
     pub point_label: String,
-    pub cf: String,
-    pub reference: Option<String>,
-    pub offer_starts_at: Option<i64>,
-    pub offer_ends_at: Option<i64>,
-    pub offer_expires_at: Option<i64>,
+    pub cf: Cf,
+    pub reference: Option<Reference>,
+    pub offer_starts_at: Option<Instant>,
+    pub offer_ends_at: Option<Instant>,
+    pub offer_expires_at: Option<Instant>,
 }
 
 impl Entry {
-    pub fn status(&self) -> AppResult<WaitlistStatus> {
-        WaitlistStatus::from_code(&self.status)
-            .ok_or_else(|| AppError::Internal(format!("unknown waitlist status {}", self.status)))
-    }
-
-    pub fn part(&self) -> Option<PartOfDay> {
-        self.part_of_day.as_deref().and_then(PartOfDay::from_code)
-    }
-
-    pub fn wish(&self) -> crate::domain::waitlist::Wish {
-        crate::domain::waitlist::Wish {
+    pub fn wish(&self) -> Wish {
+        Wish {
             first_at: self.first_at,
             last_at: self.last_at,
-            part: self.part(),
+            part: self.part_of_day,
         }
     }
 }
@@ -70,7 +65,7 @@ const SELECT: &str = "SELECT w.id, w.communication_id, w.contributor_id, w.offic
  JOIN contributors c ON c.id = w.contributor_id
  LEFT JOIN appointments a ON a.id = w.appointment_id";
 
-pub async fn find(conn: &mut AnyConnection, id: i64) -> AppResult<Option<Entry>> {
+pub async fn find(conn: &mut AnyConnection, id: EntryId) -> AppResult<Option<Entry>> {
     Ok(sqlx::query_as(&format!("{SELECT} WHERE w.id = $1"))
         .bind(id)
         .fetch_optional(conn)
@@ -78,7 +73,10 @@ pub async fn find(conn: &mut AnyConnection, id: i64) -> AppResult<Option<Entry>>
 }
 
 /// A contributor's entries, the live ones first, then the newest.
-pub async fn of_contributor(conn: &mut AnyConnection, contributor: i64) -> AppResult<Vec<Entry>> {
+pub async fn of_contributor(
+    conn: &mut AnyConnection,
+    contributor: ContributorId,
+) -> AppResult<Vec<Entry>> {
     Ok(sqlx::query_as(&format!(
         "{SELECT} WHERE w.contributor_id = $1
          ORDER BY CASE WHEN w.status IN ('in_attesa', 'offerta') THEN 0 ELSE 1 END, w.id DESC"
@@ -89,7 +87,10 @@ pub async fn of_contributor(conn: &mut AnyConnection, contributor: i64) -> AppRe
 }
 
 /// The live entry of a thread (waiting or offered), if any.
-pub async fn live_of_thread(conn: &mut AnyConnection, thread: i64) -> AppResult<Option<i64>> {
+pub async fn live_of_thread(
+    conn: &mut AnyConnection,
+    thread: ThreadId,
+) -> AppResult<Option<EntryId>> {
     Ok(sqlx::query_scalar(
         "SELECT id FROM waitlist WHERE communication_id = $1 AND status IN ('in_attesa', 'offerta')",
     )
@@ -100,21 +101,19 @@ pub async fn live_of_thread(conn: &mut AnyConnection, thread: i64) -> AppResult<
 
 /// A new entry, waiting.
 pub struct NewEntry<'a> {
-    pub id: i64,
-    pub thread: i64,
-    pub contributor: i64,
-    pub office: i64,
-    pub point: &'a str,
+    pub id: EntryId,
+    pub thread: ThreadId,
+    pub contributor: ContributorId,
+    pub office: OfficeId,
+    pub point: PointCode,
     pub from_day: &'a str,
     pub to_day: &'a str,
-    pub first_at: i64,
-    pub last_at: i64,
-    pub part: Option<PartOfDay>,
+    pub wish: Wish,
     pub phone: &'a str,
     pub notes: &'a str,
-    pub created_by: i64,
+    pub created_by: UserId,
     pub created_by_label: &'a str,
-    pub now: i64,
+    pub now: Instant,
 }
 
 pub async fn insert(tx: &mut WriteTx, e: &NewEntry<'_>) -> AppResult<()> {
@@ -131,9 +130,9 @@ pub async fn insert(tx: &mut WriteTx, e: &NewEntry<'_>) -> AppResult<()> {
     .bind(e.point)
     .bind(e.from_day)
     .bind(e.to_day)
-    .bind(e.first_at)
-    .bind(e.last_at)
-    .bind(e.part.map(PartOfDay::code))
+    .bind(e.wish.first_at)
+    .bind(e.wish.last_at)
+    .bind(e.wish.part)
     .bind(e.phone)
     .bind(e.notes)
     .bind(e.created_by)
@@ -147,24 +146,24 @@ pub async fn insert(tx: &mut WriteTx, e: &NewEntry<'_>) -> AppResult<()> {
 /// A waiting entry that could take a place, as the offer needs it.
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct Candidate {
-    pub id: i64,
-    pub communication_id: i64,
-    pub contributor_id: i64,
-    pub first_at: i64,
-    pub last_at: i64,
-    pub part_of_day: Option<String>,
+    pub id: EntryId,
+    pub communication_id: ThreadId,
+    pub contributor_id: ContributorId,
+    pub first_at: Instant,
+    pub last_at: Instant,
+    pub part_of_day: Option<PartOfDay>,
     pub phone: String,
     pub notes: String,
-    pub created_by: i64,
+    pub created_by: UserId,
     pub created_by_label: String,
 }
 
 impl Candidate {
-    pub fn wants(&self, start: i64) -> bool {
-        crate::domain::waitlist::Wish {
+    pub fn wants(&self, start: Instant) -> bool {
+        Wish {
             first_at: self.first_at,
             last_at: self.last_at,
-            part: self.part_of_day.as_deref().and_then(PartOfDay::from_code),
+            part: self.part_of_day,
         }
         .wants(start)
     }
@@ -173,9 +172,9 @@ impl Candidate {
 /// Waiting entries for the office and point whose days include `start`, in arrival order.
 pub async fn candidates(
     conn: &mut AnyConnection,
-    office: i64,
-    point: &str,
-    start: i64,
+    office: OfficeId,
+    point: PointCode,
+    start: Instant,
 ) -> AppResult<Vec<Candidate>> {
     Ok(sqlx::query_as(
         "SELECT id, communication_id, contributor_id, first_at, last_at, part_of_day, phone, notes,
@@ -193,7 +192,7 @@ pub async fn candidates(
 }
 
 /// Every waiting entry whose days have not all passed, in arrival order (the sweeper's pass).
-pub async fn waiting(conn: &mut AnyConnection, now: i64) -> AppResult<Vec<Entry>> {
+pub async fn waiting(conn: &mut AnyConnection, now: Instant) -> AppResult<Vec<Entry>> {
     Ok(sqlx::query_as(&format!(
         "{SELECT} WHERE w.status = 'in_attesa' AND w.last_at > $1 ORDER BY w.id LIMIT 500"
     ))
@@ -202,7 +201,7 @@ pub async fn waiting(conn: &mut AnyConnection, now: i64) -> AppResult<Vec<Entry>
     .await?)
 }
 
-pub async fn status_of(conn: &mut AnyConnection, id: i64) -> AppResult<Option<String>> {
+pub async fn status_of(conn: &mut AnyConnection, id: EntryId) -> AppResult<Option<WaitlistStatus>> {
     Ok(
         sqlx::query_scalar("SELECT status FROM waitlist WHERE id = $1")
             .bind(id)
@@ -212,7 +211,12 @@ pub async fn status_of(conn: &mut AnyConnection, id: i64) -> AppResult<Option<St
 }
 
 /// The entry now holds an offer: only if it was still waiting.
-pub async fn set_offered(tx: &mut WriteTx, id: i64, appointment: i64, now: i64) -> AppResult<bool> {
+pub async fn set_offered(
+    tx: &mut WriteTx,
+    id: EntryId,
+    appointment: AppointmentId,
+    now: Instant,
+) -> AppResult<bool> {
     let done = sqlx::query(
         "UPDATE waitlist SET status = 'offerta', appointment_id = $1, updated_at = $2
          WHERE id = $3 AND status = 'in_attesa'",
@@ -228,15 +232,15 @@ pub async fn set_offered(tx: &mut WriteTx, id: i64, appointment: i64, now: i64) 
 /// What became of an offer follows its hold: only an entry still `offerta` changes.
 pub async fn follow_offer(
     tx: &mut WriteTx,
-    appointment: i64,
+    appointment: AppointmentId,
     status: WaitlistStatus,
-    now: i64,
+    now: Instant,
 ) -> AppResult<()> {
     sqlx::query(
         "UPDATE waitlist SET status = $1, updated_at = $2
          WHERE appointment_id = $3 AND status = 'offerta'",
     )
-    .bind(status.code())
+    .bind(status)
     .bind(now)
     .bind(appointment)
     .execute(&mut **tx)
@@ -247,9 +251,9 @@ pub async fn follow_offer(
 /// The person booked for the thread themselves: its waiting entry ends as booked.
 pub async fn end_for_booking(
     tx: &mut WriteTx,
-    thread: i64,
-    appointment: i64,
-    now: i64,
+    thread: ThreadId,
+    appointment: AppointmentId,
+    now: Instant,
 ) -> AppResult<()> {
     sqlx::query(
         "UPDATE waitlist SET status = 'prenotato', appointment_id = $1, updated_at = $2
@@ -264,7 +268,7 @@ pub async fn end_for_booking(
 }
 
 /// Esci dalla lista for a waiting entry: only if it still waits.
-pub async fn withdraw(tx: &mut WriteTx, id: i64, now: i64) -> AppResult<bool> {
+pub async fn withdraw(tx: &mut WriteTx, id: EntryId, now: Instant) -> AppResult<bool> {
     let done = sqlx::query(
         "UPDATE waitlist SET status = 'ritirata', updated_at = $1
          WHERE id = $2 AND status = 'in_attesa'",
@@ -277,7 +281,7 @@ pub async fn withdraw(tx: &mut WriteTx, id: i64, now: i64) -> AppResult<bool> {
 }
 
 /// Entries whose last day has passed end as `scaduta`.
-pub async fn end_past(conn: &mut AnyConnection, now: i64) -> AppResult<u64> {
+pub async fn end_past(conn: &mut AnyConnection, now: Instant) -> AppResult<u64> {
     Ok(sqlx::query(
         "UPDATE waitlist SET status = 'scaduta', updated_at = $1
          WHERE status = 'in_attesa' AND last_at <= $1",
@@ -297,7 +301,7 @@ pub async fn ahead(conn: &mut AnyConnection, e: &Entry) -> AppResult<i64> {
            AND first_at < $4 AND last_at > $5",
     )
     .bind(e.office_id)
-    .bind(&e.point_code)
+    .bind(e.point_code)
     .bind(e.id)
     .bind(e.last_at)
     .bind(e.first_at)
@@ -308,9 +312,9 @@ pub async fn ahead(conn: &mut AnyConnection, e: &Entry) -> AppResult<i64> {
 /// People waiting for a place of the office on the day [from, to).
 pub async fn waiting_on(
     conn: &mut AnyConnection,
-    office: i64,
-    from: i64,
-    to: i64,
+    office: OfficeId,
+    from: Instant,
+    to: Instant,
 ) -> AppResult<i64> {
     Ok(sqlx::query_scalar(
         "SELECT COUNT(*) FROM waitlist
@@ -326,9 +330,9 @@ pub async fn waiting_on(
 /// Whether a closure of the office covers the place starting at `start`.
 pub async fn closed_at(
     conn: &mut AnyConnection,
-    office: i64,
-    point: &str,
-    start: i64,
+    office: OfficeId,
+    point: PointCode,
+    start: Instant,
 ) -> AppResult<bool> {
     let found: Option<i64> = sqlx::query_scalar(
         "SELECT id FROM closures WHERE office_id = $1 AND (point_code IS NULL OR point_code = $2)

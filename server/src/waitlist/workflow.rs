@@ -3,25 +3,30 @@
 //! rules and the notices are the agenda's), and the sweeper's pass. Lock order as everywhere:
 //! contributor → thread → slot → appointment, then counters, then new rows.
 
-use super::offers::{self, Freed};
+use super::offers;
 use super::repo::{self, Entry, NewEntry};
 use crate::access::ActingFor;
 use crate::agenda::repo as appointments;
-use crate::agenda::workflow::{self as agenda, HoldStep};
+use crate::agenda::workflow::{self as agenda, take, HoldStep};
 use crate::agenda::{places, slot_rows};
 use crate::auth::CurrentUser;
 use crate::communications::repo as threads;
-use crate::db::{Db, Ids, Level};
+use crate::db::{Counter, Db, Ids};
 use crate::domain::booking::MAX_ACTIVE_PER_CONTRIBUTOR;
+use crate::domain::rome;
+use crate::domain::slots::Slot;
+use crate::domain::transition::Place;
 use crate::domain::waitlist::{offer_until, Wish};
 use crate::error::{retrying, AppError, AppResult};
-use crate::rome;
-use api::{ConsultationPoint, Office, PartOfDay, WaitlistStatus};
+use api::{
+    AppointmentId, ConsultationPoint, EntryId, ErrorCode, Instant, Office, PartOfDay, ThreadId,
+    WaitlistStatus,
+};
 use jiff::civil::Date;
 
 /// A request to join, parsed: every field valid.
 pub struct ValidJoin {
-    pub thread: i64,
+    pub thread: ThreadId,
     pub office: Office,
     pub point: ConsultationPoint,
     pub from: Date,
@@ -45,11 +50,8 @@ impl ValidJoin {
     }
 }
 
-fn conflict(code: &'static str, message: impl Into<String>) -> AppError {
-    AppError::Conflict {
-        code,
-        message: message.into(),
-    }
+fn conflict(code: ErrorCode, message: impl Into<String>) -> AppError {
+    AppError::conflict(code, message)
 }
 
 /// Avvisami se si libera un posto: one live entry per thread, for a thread that may book, by
@@ -60,26 +62,19 @@ pub async fn join(
     user: &CurrentUser,
     acting: &ActingFor,
     v: &ValidJoin,
-    now: i64,
-) -> AppResult<i64> {
+    now: Instant,
+) -> AppResult<EntryId> {
     let wish = v.wish()?;
     // A free place that suits is bookable now: the list is for when there is none.
-    let free = places::free_slots(
-        db,
-        v.office.id,
-        &v.point.code,
-        Some(v.from),
-        Some(v.to),
-        now,
-    )
-    .await?;
+    let free =
+        places::free_slots(db, v.office.id, v.point.code, Some(v.from), Some(v.to), now).await?;
     let suits = free.iter().flat_map(|(_, list)| list).find(|(slot, n)| {
         *n > 0 && wish.wants(slot.start) && offer_until(slot.start, now).is_some()
     });
     if let Some((slot, _)) = suits {
         let at = rome::instant(slot.start);
         return Err(conflict(
-            "places_free",
+            ErrorCode::PlacesFree,
             format!(
                 "Nel periodo scelto c'è ancora un orario libero ({}, ore {}): prenotalo da «Data e ora», oppure scegli altri giorni.",
                 api::it::date_with_weekday(&at),
@@ -89,35 +84,35 @@ pub async fn join(
     }
     retrying(|| async move {
         let mut tx = db.begin_write().await?;
-        tx.lock(Level::Contributor, &[acting.id]).await?;
-        tx.lock(Level::Thread, &[v.thread]).await?;
+        tx.lock(&[acting.id]).await?;
+        tx.lock(&[v.thread]).await?;
         if repo::live_of_thread(&mut tx, v.thread).await?.is_some() {
             return Err(conflict(
-                "already_waiting",
+                ErrorCode::AlreadyWaiting,
                 "Per questa comunicazione sei già in lista d'attesa: trovi l'iscrizione in Gestione appuntamenti.",
             ));
         }
         let live = appointments::active_of(&mut tx, acting.id, now).await?;
         if let Some(a) = live.iter().find(|a| a.communication_id == v.thread) {
             return Err(conflict(
-                "thread_has_appointment",
+                ErrorCode::ThreadHasAppointment,
                 format!("Per questa comunicazione c'è già l'appuntamento {}: puoi gestirlo da Gestione appuntamenti.", a.reference),
             ));
         }
         let max = MAX_ACTIVE_PER_CONTRIBUTOR;
         if live.len() as i64 >= max {
             return Err(conflict(
-                "too_many_appointments",
+                ErrorCode::TooManyAppointments,
                 format!("Hai già {max} appuntamenti attivi: per metterti in lista d'attesa annullane uno da Gestione appuntamenti."),
             ));
         }
         let facts = threads::facts(&mut tx, v.thread).await?;
-        let eligibility = facts.eligibility(now)?;
+        let eligibility = facts.eligibility(now);
         if !eligibility.eligible {
-            return Err(conflict("not_eligible", eligibility.reason));
+            return Err(conflict(ErrorCode::NotEligible, eligibility.reason));
         }
-        let mut ids = Ids::take(&mut tx, &[("waitlist", 1)]).await?;
-        let id = ids.next("waitlist")?;
+        let mut ids = Ids::take(&mut tx, &[(Counter::Waitlist, 1)]).await?;
+        let id = EntryId(ids.next(Counter::Waitlist)?);
         let label = crate::access::actor_label(user, &acting.contributor.name);
         repo::insert(
             &mut tx,
@@ -126,12 +121,10 @@ pub async fn join(
                 thread: v.thread,
                 contributor: acting.id,
                 office: v.office.id,
-                point: &v.point.code,
+                point: v.point.code,
                 from_day: &v.from.to_string(),
                 to_day: &v.to.to_string(),
-                first_at: wish.first_at,
-                last_at: wish.last_at,
-                part: v.part,
+                wish,
                 phone: &v.phone,
                 notes: &v.notes,
                 created_by: user.id,
@@ -141,7 +134,7 @@ pub async fn join(
         )
         .await?;
         tx.commit().await?;
-        tracing::info!(entry = id, "joined the waiting list");
+        tracing::info!(entry = id.0, "joined the waiting list");
         Ok(id)
     })
     .await
@@ -151,11 +144,11 @@ pub async fn join(
 async fn offered(db: &Db, e: &Entry) -> AppResult<appointments::Record> {
     let none = || {
         conflict(
-            "no_offer",
+            ErrorCode::NoOffer,
             "Per questa iscrizione non c'è un posto in attesa di risposta.",
         )
     };
-    if e.status()? != WaitlistStatus::Offerta {
+    if e.status != WaitlistStatus::Offerta {
         return Err(none());
     }
     let id = e.appointment_id.ok_or_else(none)?;
@@ -172,8 +165,8 @@ pub async fn accept(
     user: &CurrentUser,
     acting: &ActingFor,
     e: &Entry,
-    now: i64,
-) -> AppResult<i64> {
+    now: Instant,
+) -> AppResult<AppointmentId> {
     let r = offered(db, e).await?;
     agenda::step(db, user, acting, &r, HoldStep::Confirm, now).await?;
     Ok(r.id)
@@ -185,7 +178,7 @@ pub async fn decline(
     user: &CurrentUser,
     acting: &ActingFor,
     e: &Entry,
-    now: i64,
+    now: Instant,
 ) -> AppResult<()> {
     let r = offered(db, e).await?;
     agenda::step(db, user, acting, &r, HoldStep::Release, now).await
@@ -197,13 +190,13 @@ pub async fn leave(
     user: &CurrentUser,
     acting: &ActingFor,
     e: &Entry,
-    now: i64,
+    now: Instant,
 ) -> AppResult<()> {
-    match e.status()? {
+    match e.status {
         WaitlistStatus::InAttesa => {
             let left = retrying(|| async move {
                 let mut tx = db.begin_write().await?;
-                tx.lock(Level::Thread, &[e.communication_id]).await?;
+                tx.lock(&[e.communication_id]).await?;
                 let left = repo::withdraw(&mut tx, e.id, now).await?;
                 tx.commit().await?;
                 Ok(left)
@@ -216,7 +209,7 @@ pub async fn leave(
                     .await?
                     .ok_or(AppError::NotFound)?;
                 drop(conn);
-                if now_entry.status()? == WaitlistStatus::Offerta {
+                if now_entry.status == WaitlistStatus::Offerta {
                     return decline(db, user, acting, &now_entry, now).await;
                 }
             }
@@ -224,7 +217,7 @@ pub async fn leave(
         }
         WaitlistStatus::Offerta => decline(db, user, acting, e, now).await,
         _ => Err(conflict(
-            "entry_ended",
+            ErrorCode::EntryEnded,
             "Questa iscrizione alla lista d'attesa è già terminata.",
         )),
     }
@@ -234,7 +227,7 @@ pub async fn leave(
 /// first, gets a free place that suits if there is one (a place freed while its entry's locks
 /// were busy, or capacity the office added). Each offer in its own transaction, in the lock
 /// order. Returns how many offers it made.
-pub async fn sweep(db: &Db, now: i64) -> AppResult<usize> {
+pub async fn sweep(db: &Db, now: Instant) -> AppResult<usize> {
     let mut conn = db.pool.acquire().await?;
     let ended = repo::end_past(&mut conn, now).await?;
     if ended > 0 {
@@ -247,7 +240,7 @@ pub async fn sweep(db: &Db, now: i64) -> AppResult<usize> {
         let from = rome::date_of(e.first_at);
         let to = rome::date_of(e.last_at - 1);
         let free =
-            places::free_slots(db, e.office_id, &e.point_code, Some(from), Some(to), now).await?;
+            places::free_slots(db, e.office_id, e.point_code, Some(from), Some(to), now).await?;
         let wish = e.wish();
         let Some((slot, _)) = free
             .into_iter()
@@ -265,56 +258,48 @@ pub async fn sweep(db: &Db, now: i64) -> AppResult<usize> {
     Ok(made)
 }
 
-/// One free place offered to one waiting entry, in the lock order.
-async fn offer_free(
-    db: &Db,
-    e: &Entry,
-    slot: &crate::domain::slots::Slot,
-    now: i64,
-) -> AppResult<bool> {
+/// One free place offered to one waiting entry, in the lock order; the slot's holds whose
+/// time ran out give their places back first, as for a booking (`agenda::workflow::take`).
+async fn offer_free(db: &Db, e: &Entry, slot: &Slot, now: Instant) -> AppResult<bool> {
+    let mut tx = db.begin_write().await?;
+    let slot_id = slot_rows::slot_row(&mut tx, e.office_id, e.point_code, slot).await?;
+    tx.commit().await?;
+    let mut conn = db.pool.acquire().await?;
+    let expired = appointments::expired_holds(&mut conn, Some(slot_id), now).await?;
+    drop(conn);
+    let place = Place {
+        slot: slot_id,
+        office: e.office_id,
+        office_name: e.office_name.clone(),
+        point: e.point_code,
+        point_label: e.point_label.clone(),
+        starts_at: slot.start,
+        ends_at: slot.end,
+    };
+    let (expired, place) = (&expired[..], &place);
     retrying(|| async move {
         let mut tx = db.begin_write().await?;
-        let slot_id = slot_rows::slot_row(
-            &mut tx,
-            e.office_id,
-            &e.point_code,
-            slot.start,
-            slot.end,
-            slot.capacity,
-        )
-        .await?;
-        tx.commit().await?;
-        let mut tx = db.begin_write().await?;
-        tx.lock(Level::Contributor, &[e.contributor_id]).await?;
-        tx.lock(Level::Thread, &[e.communication_id]).await?;
-        tx.lock(Level::Slot, &[slot_id]).await?;
-        let place = Freed {
-            slot_id,
-            office_id: e.office_id,
-            office_name: e.office_name.clone(),
-            point_code: e.point_code.clone(),
-            point_label: e.point_label.clone(),
-            starts_at: slot.start,
-            ends_at: slot.end,
-        };
+        tx.lock(&[e.contributor_id]).await?;
+        let mut threads: Vec<_> = expired.iter().map(|h| h.communication_id).collect();
+        threads.push(e.communication_id);
+        tx.lock(&threads).await?;
+        tx.lock(&[slot_id]).await?;
         // `pick` reads the entry again under these locks (they are ours already, so its
-        // non-waiting locks succeed); only this entry is considered here.
-        let Some(picked) = offers::pick(&mut tx, &place, now, &[]).await? else {
+        // non-waiting locks succeed).
+        let Some(picked) = offers::pick(&mut tx, place, now, &[]).await? else {
             return Ok(false);
         };
         if picked.entry.id != e.id {
             // An earlier entry wants this place too: it is theirs, in arrival order.
-            drop(tx);
             return Ok(false);
         }
-        let wanted = offers::counters(now);
-        let wants: Vec<(&str, i64)> = wanted.iter().map(|(n, k)| (n.as_str(), *k)).collect();
-        let mut ids = Ids::take(&mut tx, &wants).await?;
-        let made = offers::make(&mut tx, &mut ids, &place, &picked, now).await?;
-        if made {
-            tx.commit().await?;
-        }
-        Ok(made)
+        let wants = offers::counters(now);
+        let Some(mut ids) = take(&mut tx, slot_id, expired, &wants, now).await? else {
+            return Ok(false);
+        };
+        offers::make(&mut tx, &mut ids, place, &picked, now).await?;
+        tx.commit().await?;
+        Ok(true)
     })
     .await
 }

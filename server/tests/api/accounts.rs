@@ -151,11 +151,11 @@ async fn failures_and_idempotency_keys_older_than_a_day_are_deleted() {
     assert!(app.count("login_failures").await > 0);
     assert_eq!(app.count("idempotency_keys").await, 1);
 
-    server::session::repo::purge(&app.db, app.clock_now() + 86_000)
+    server::session::repo::purge(&app.db, app.now() + 86_000)
         .await
         .unwrap();
     assert_eq!(app.count("idempotency_keys").await, 1, "younger than a day");
-    server::session::repo::purge(&app.db, app.clock_now() + 86_401)
+    server::session::repo::purge(&app.db, app.now() + 86_401)
         .await
         .unwrap();
     assert_eq!(app.count("login_failures").await, 0);

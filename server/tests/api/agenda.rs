@@ -14,11 +14,11 @@ const ROMA: i64 = 1;
 const FIRST_SLOT: &str = "2026-03-03T08:30:00+01:00";
 
 /// Rossi's demo thread that is eligible by days.
-async fn eligible_thread(client: &mut Client<'_>, cf: &str) -> i64 {
+async fn eligible_thread(client: &mut Client<'_>, cf: &str) -> api::ThreadId {
     thread_of(client, cf, "Contributi del 2024").await
 }
 
-fn hold_body(thread: i64, start: &str) -> Value {
+fn hold_body(thread: api::ThreadId, start: &str) -> Value {
     json!({ "communication_id": thread, "point": "sportello", "office": ROMA, "start": start,
             "phone": "06 1234 5678", "notes": "Vorrei capire come regolarizzare i versamenti." })
 }
@@ -42,10 +42,10 @@ async fn a_dozen_offices_with_addresses_and_their_points() {
         .all(|o| !o.address.is_empty() && o.province.len() == 2));
     assert!(offices
         .iter()
-        .any(|o| o.points.contains(&"video".to_string())));
+        .any(|o| o.points.contains(&api::PointCode::Video)));
     assert!(offices
         .iter()
-        .any(|o| !o.points.contains(&"video".to_string())));
+        .any(|o| !o.points.contains(&api::PointCode::Video)));
     let points: Vec<api::ConsultationPoint> = rossi.get("/api/consultation-points").await.json();
     let labels: Vec<&str> = points.iter().map(|p| p.label.as_str()).collect();
     assert_eq!(
@@ -108,7 +108,10 @@ async fn prenota_then_conferma_gives_a_confirmed_appointment_told_in_the_thread(
         .await
         .json();
     assert!(!e.eligible);
-    assert_eq!(e.active_appointment.as_deref(), Some("AP-2026-000001"));
+    assert_eq!(
+        e.active_appointment.as_ref().map(|r| r.as_str()),
+        Some("AP-2026-000001")
+    );
 
     let confirmed = rossi
         .post("/api/appointments/AP-2026-000001/confirm", json!({}))
@@ -128,7 +131,7 @@ async fn prenota_then_conferma_gives_a_confirmed_appointment_told_in_the_thread(
     );
     assert_eq!(app.count("appointments").await, 1);
 
-    let kinds: Vec<&str> = confirmed.timeline.iter().map(|e| e.kind.as_str()).collect();
+    let kinds: Vec<&str> = confirmed.timeline.iter().map(|e| e.kind.code()).collect();
     assert_eq!(kinds, ["prenotato", "confermato"]);
 
     let detail: api::CommunicationDetail = rossi
@@ -221,7 +224,7 @@ async fn an_expired_hold_stops_counting_at_once_and_confirming_it_is_gone() {
         )
         .await;
     assert_eq!(gone.status, StatusCode::GONE);
-    assert_eq!(gone.error().code, "hold_expired");
+    assert_eq!(gone.code(), "hold_expired");
     let after: Appointment = rossi
         .get(&format!("/api/appointments/{}", held.reference))
         .await
@@ -242,12 +245,12 @@ async fn the_sweeper_marks_expired_holds_and_gives_places_back() {
     let thread = eligible_thread(&mut rossi, ROSSI).await;
     post_hold(&mut rossi, "k1", hold_body(thread, FIRST_SLOT)).await;
     app.clock.advance(16 * 60);
-    let expired = server::agenda::workflow::sweep(&app.db, app.clock_now())
+    let expired = server::agenda::workflow::sweep(&app.db, app.now())
         .await
         .unwrap();
     assert_eq!(expired, 1);
     assert_eq!(
-        server::agenda::workflow::sweep(&app.db, app.clock_now())
+        server::agenda::workflow::sweep(&app.db, app.now())
             .await
             .unwrap(),
         0,
@@ -640,7 +643,7 @@ async fn concurrent_holds_never_exceed_capacity() {
                 "SELECT booked, capacity FROM slots WHERE office_id = 1 AND point_code = $1 AND starts_at = $2",
             )
             .bind(point)
-            .bind(server::rome::parse_instant(start).unwrap())
+            .bind(server::domain::rome::parse_instant(start).unwrap().seconds())
             .fetch_one(&app.db.pool)
             .await
             .unwrap();
@@ -703,7 +706,7 @@ async fn gestione_appuntamenti_lists_upcoming_first_and_filters_by_status() {
 /// The thread's messages written after `before` messages, as (author, text).
 async fn new_messages(
     client: &mut Client<'_>,
-    thread: i64,
+    thread: api::ThreadId,
     before: usize,
 ) -> Vec<(String, String)> {
     let detail: api::CommunicationDetail = client
@@ -739,7 +742,7 @@ async fn every_booking_event_is_a_message_in_its_thread() {
         )
         .await;
     app.clock.advance(16 * 60);
-    server::agenda::workflow::sweep(&app.db, app.clock_now())
+    server::agenda::workflow::sweep(&app.db, app.now())
         .await
         .unwrap();
 

@@ -74,7 +74,7 @@ async fn an_operator_never_acts_for_a_contributor() {
     let mut client = app.logged_in("operatore.roma").await;
     let response = client.get("/api/contributors").await;
     assert_eq!(response.status, StatusCode::FORBIDDEN);
-    assert_eq!(response.error().code, "forbidden");
+    assert_eq!(response.code(), "forbidden");
 }
 
 #[tokio::test]

@@ -43,7 +43,7 @@ pub(crate) async fn all_at_once(
 pub(crate) fn hold_request(
     cookie: &str,
     key: &str,
-    thread: i64,
+    thread: api::ThreadId,
     point: &str,
     start: &str,
 ) -> Request<Body> {
@@ -425,7 +425,7 @@ async fn a_path_or_query_that_cannot_be_read_is_answered_in_the_envelope() {
     ] {
         let answer = rossi.get(path).await;
         assert_eq!(answer.status, StatusCode::NOT_FOUND, "{path}");
-        assert_eq!(answer.error().code, "not_found");
+        assert_eq!(answer.code(), "not_found");
     }
     let answer = rossi
         .get(&format!(

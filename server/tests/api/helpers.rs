@@ -120,7 +120,7 @@ pub async fn spawn_app() -> TestApp {
 pub async fn spawn_app_with(secure_cookies: bool) -> TestApp {
     let (url, database) = fresh_database().await;
     let db = Db::connect(&url).await.expect("database");
-    let clock = ManualClock::new(START);
+    let clock = ManualClock::new(api::Instant(START));
     server::demo::load_if_empty(&db, clock.as_ref())
         .await
         .expect("demo data");
@@ -157,6 +157,11 @@ impl TestResponse {
 
     pub fn error(&self) -> api::ErrorBody {
         self.json::<api::ErrorEnvelope>().error
+    }
+
+    /// The error's code, as the wire writes it.
+    pub fn code(&self) -> &'static str {
+        self.error().code.code()
     }
 
     pub fn header(&self, name: &str) -> &str {
@@ -205,14 +210,19 @@ impl TestApp {
         client
     }
 
+    /// The clock, in Unix seconds.
     pub fn clock_now(&self) -> i64 {
+        self.now().seconds()
+    }
+
+    pub fn now(&self) -> api::Instant {
         use server::clock::Clock;
         self.clock.now()
     }
 
     /// `n` contributors in Rome, each logged in with a thread that may book: (cookie, thread).
-    pub async fn many_contributors(&self, n: usize) -> Vec<(String, i64)> {
-        server::demo::load_test_contributors(&self.db, n, self.clock_now())
+    pub async fn many_contributors(&self, n: usize) -> Vec<(String, api::ThreadId)> {
+        server::demo::load_test_contributors(&self.db, n, self.now())
             .await
             .unwrap()
             .into_iter()
@@ -312,7 +322,7 @@ impl Client<'_> {
 }
 
 /// The contributor's thread whose subject starts with `subject` (the demo's, or one a test made).
-pub async fn thread_of(client: &mut Client<'_>, cf: &str, subject: &str) -> i64 {
+pub async fn thread_of(client: &mut Client<'_>, cf: &str, subject: &str) -> api::ThreadId {
     let page: api::CommunicationPage = client
         .get(&format!("/api/contributors/{cf}/communications"))
         .await
@@ -343,7 +353,7 @@ pub async fn post_with_key(
 /// Holds and confirms `start` at the desk of `office` for `thread`: the reference.
 pub async fn book_at(
     client: &mut Client<'_>,
-    thread: i64,
+    thread: api::ThreadId,
     office: i64,
     start: &str,
     key: &str,
@@ -353,7 +363,7 @@ pub async fn book_at(
         "notes": "Verifica dei versamenti." });
     let held = post_with_key(client, "/api/appointments", key, &body).await;
     assert_eq!(held.status, StatusCode::CREATED, "{}", held.text());
-    let reference = held.json::<api::Appointment>().reference;
+    let reference = held.json::<api::Appointment>().reference.0;
     let confirmed = client
         .post(
             &format!("/api/appointments/{reference}/confirm"),

@@ -65,7 +65,7 @@ async fn a_body_of_the_wrong_shape_names_the_field_in_its_400() {
     ] {
         let answer = rossi.post(&path, body.clone()).await;
         assert_eq!(answer.status, StatusCode::BAD_REQUEST, "{body}");
-        assert_eq!(answer.error().code, "bad_request");
+        assert_eq!(answer.code(), "bad_request");
         assert!(
             answer.error().fields.contains_key(field),
             "{body}: {}",

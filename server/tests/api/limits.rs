@@ -14,7 +14,7 @@ fn assert_limited(answer: &TestResponse, code: &str) {
         "{}",
         answer.text()
     );
-    assert_eq!(answer.error().code, code);
+    assert_eq!(answer.code(), code);
     assert!(answer.header("retry-after").parse::<i64>().unwrap() > 0);
     assert!(answer.error().message.contains("Riprova tra"));
 }
@@ -85,7 +85,7 @@ async fn thirty_messages_an_hour_in_a_thread_and_the_office_may_still_answer() {
 }
 
 /// Holds one place and gives it up again; the answer of the hold.
-async fn cycle(client: &mut Client<'_>, thread: i64, key: &str) -> TestResponse {
+async fn cycle(client: &mut Client<'_>, thread: api::ThreadId, key: &str) -> TestResponse {
     let body = json!({ "communication_id": thread, "point": "sportello", "office": 1,
         "start": FIRST_SLOT, "phone": "06 1234 5678", "notes": "Verifica." });
     let held = post_with_key(client, "/api/appointments", key, &body).await;

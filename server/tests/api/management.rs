@@ -14,12 +14,12 @@ const NAPOLI: i64 = 3;
 const FIRST_SLOT: &str = "2026-03-03T08:30:00+01:00";
 const FIRST_SLOT_UTC: i64 = 1_772_523_000;
 
-async fn eligible_thread(client: &mut Client<'_>, cf: &str) -> i64 {
+async fn eligible_thread(client: &mut Client<'_>, cf: &str) -> api::ThreadId {
     thread_of(client, cf, "Contributi del 2024").await
 }
 
 /// Holds and confirms the first slot of `office` for the thread: the appointment's reference.
-async fn book(client: &mut Client<'_>, thread: i64, office: i64, key: &str) -> String {
+async fn book(client: &mut Client<'_>, thread: api::ThreadId, office: i64, key: &str) -> String {
     book_at(client, thread, office, FIRST_SLOT, key).await
 }
 
@@ -37,7 +37,7 @@ async fn history(client: &mut Client<'_>, cf: &str, query: &str) -> Vec<Appointm
     response.json()
 }
 
-async fn thread_texts(client: &mut Client<'_>, thread: i64) -> Vec<String> {
+async fn thread_texts(client: &mut Client<'_>, thread: api::ThreadId) -> Vec<String> {
     let detail: api::CommunicationDetail = client
         .get(&format!("/api/communications/{thread}"))
         .await
@@ -147,11 +147,7 @@ async fn annulla_appuntamento_frees_the_slot_and_tells_the_thread() {
     );
     let last = cancelled.timeline.last().unwrap();
     assert_eq!(
-        (
-            last.kind.as_str(),
-            last.actor.as_str(),
-            last.note.as_deref()
-        ),
+        (last.kind.code(), last.actor.as_str(), last.note.as_deref()),
         (
             "annullato",
             "Mario Rossi",
@@ -214,7 +210,7 @@ async fn past_the_cutoff_cancelling_is_refused_and_says_whom_to_call() {
         .post(&format!("/api/appointments/{reference}/cancel"), json!({}))
         .await;
     assert_eq!(refused.status, StatusCode::CONFLICT);
-    assert_eq!(refused.error().code, "past_cutoff");
+    assert_eq!(refused.code(), "past_cutoff");
     assert!(refused.error().message.contains("803 164"));
     let (status,): (String,) = sqlx::query_as("SELECT status FROM appointments")
         .fetch_one(&app.db.pool)
@@ -241,7 +237,7 @@ async fn an_intermediary_cancels_and_the_timeline_says_so() {
     let actors: Vec<(&str, &str)> = cancelled
         .timeline
         .iter()
-        .map(|e| (e.kind.as_str(), e.actor.as_str()))
+        .map(|e| (e.kind.code(), e.actor.as_str()))
         .collect();
     assert_eq!(
         actors,
@@ -403,13 +399,13 @@ const IDENTITIES: [&str; 7] = [
 
 /// Who may do what, one row per path and method; the columns follow `IDENTITIES`.
 fn matrix(
-    rossi_thread: i64,
+    rossi_thread: api::ThreadId,
     rossi_ref: &str,
-    ferri_thread: i64,
+    ferri_thread: api::ThreadId,
     ferri_ref: &str,
     rossi_entry: i64,
 ) -> Vec<(&'static str, &'static str, String, Value, [Expect; 7])> {
-    let bad_hold = |thread: i64| {
+    let bad_hold = |thread: api::ThreadId| {
         json!({ "communication_id": thread, "point": "sportello", "office": ROMA,
                 "start": FIRST_SLOT, "phone": "12", "notes": "x" })
     };
@@ -766,7 +762,7 @@ fn missing(path: &str) -> String {
 
 /// A waiting entry of the thread, written as joining would write it (joining needs a day
 /// with no free place, which this test does not need).
-async fn waiting_entry(app: &TestApp, thread: i64) -> i64 {
+async fn waiting_entry(app: &TestApp, thread: api::ThreadId) -> i64 {
     sqlx::query(
         "INSERT INTO waitlist (id, communication_id, contributor_id, office_id, point_code,
              from_day, to_day, first_at, last_at, part_of_day, phone, notes, status, created_by,

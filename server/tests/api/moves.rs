@@ -59,7 +59,7 @@ async fn a_contributor_moves_an_appointment_and_keeps_its_reference() {
     );
     let last = a.timeline.last().unwrap();
     assert_eq!(
-        (last.kind.as_str(), last.actor.as_str()),
+        (last.kind.code(), last.actor.as_str()),
         ("spostato", "Mario Rossi")
     );
     assert_eq!(
@@ -90,7 +90,10 @@ async fn a_contributor_moves_an_appointment_and_keeps_its_reference() {
             ("reminder_hours_before", "pending"),
         ]
     );
-    let two_hours_before = server::rome::parse_instant(LATER).unwrap() - 2 * 3600;
+    let two_hours_before = server::domain::rome::parse_instant(LATER)
+        .unwrap()
+        .seconds()
+        - 2 * 3600;
     assert_eq!(rows[5].2, two_hours_before);
     // The same request again answers the same, and moves nothing more.
     let again = move_to(&mut rossi, "m1", &reference, json!({ "start": LATER })).await;
@@ -122,7 +125,7 @@ async fn a_place_taken_meanwhile_leaves_the_appointment_exactly_as_it_was() {
     );
     let refused = move_to(&mut rossi, "m1", &reference, json!({ "start": LATER })).await;
     assert_eq!(refused.status, StatusCode::CONFLICT, "{}", refused.text());
-    assert_eq!(refused.error().code, "slot_unavailable");
+    assert_eq!(refused.code(), "slot_unavailable");
     let after: Appointment = rossi
         .get(&format!("/api/appointments/{reference}"))
         .await
@@ -227,7 +230,7 @@ async fn moves_are_bounded_and_end_at_the_cut_off() {
     assert!(!a.can_move && a.can_cancel);
     let fourth = move_to(&mut rossi, "m9", &reference, json!({ "start": FIRST_SLOT })).await;
     assert_eq!(fourth.status, StatusCode::CONFLICT);
-    assert_eq!(fourth.error().code, "too_many_moves");
+    assert_eq!(fourth.code(), "too_many_moves");
     let same = move_to(&mut rossi, "s1", &reference, json!({ "start": times[2] })).await;
     assert_eq!(same.status, StatusCode::CONFLICT, "the bound comes first");
 
@@ -241,12 +244,14 @@ async fn moves_are_bounded_and_end_at_the_cut_off() {
         "already there"
     );
     // Past the cut-off (two hours before, by default) the contributor's side may not move it.
-    let starts = server::rome::parse_instant(FIRST_SLOT).unwrap();
+    let starts = server::domain::rome::parse_instant(FIRST_SLOT)
+        .unwrap()
+        .seconds();
     app.clock.advance(starts - 3600 - app.clock_now());
     let mut bianchi = app.logged_in(BIANCHI).await;
     let late = move_to(&mut bianchi, "b3", &second, json!({ "start": LATER })).await;
     assert_eq!(late.status, StatusCode::CONFLICT);
-    assert_eq!(late.error().code, "past_cutoff");
+    assert_eq!(late.code(), "past_cutoff");
 }
 
 #[tokio::test]
@@ -294,7 +299,7 @@ async fn moves_and_bookings_racing_for_the_last_place_never_overbook() {
             requests.push(move_request(
                 cookie,
                 &format!("m{round}{n}"),
-                &a.reference,
+                a.reference.as_str(),
                 &body,
             ));
         }

@@ -51,7 +51,13 @@ async fn statuses(app: &TestApp) -> Vec<(String, String)> {
         .unwrap()
 }
 
-async fn booked(app: &TestApp, who: &str, subject: &str, start: &str, key: &str) -> (String, i64) {
+async fn booked(
+    app: &TestApp,
+    who: &str,
+    subject: &str,
+    start: &str,
+    key: &str,
+) -> (String, api::ThreadId) {
     let mut client = app.logged_in(who).await;
     let thread = thread_of(&mut client, who, subject).await;
     (book_at(&mut client, thread, ROMA, start, key).await, thread)
@@ -63,10 +69,10 @@ async fn a_confirmation_goes_out_once_with_its_calendar_file() {
     let sink = SmtpSink::start().await;
     let (reference, _) = booked(&app, ROSSI, "Contributi del 2024", FIRST_SLOT, "k1").await;
     let worker = delivery(&app, &sink.url());
-    let round = worker.deliver_due(app.clock_now()).await.unwrap();
+    let round = worker.deliver_due(app.now()).await.unwrap();
     assert_eq!(round.sent, 1, "{round:?}");
     assert_eq!(
-        worker.deliver_due(app.clock_now()).await.unwrap(),
+        worker.deliver_due(app.now()).await.unwrap(),
         Round::default()
     );
     let received = sink.received();
@@ -148,7 +154,7 @@ async fn reminders_arrive_at_their_hour_and_never_for_a_cancelled_appointment() 
         .await;
     assert_eq!(cancelled.status, StatusCode::OK, "{}", cancelled.text());
     let worker = delivery(&app, &sink.url());
-    worker.deliver_due(app.clock_now()).await.unwrap();
+    worker.deliver_due(app.now()).await.unwrap();
     assert_eq!(
         sink.received().len(),
         3,
@@ -157,15 +163,17 @@ async fn reminders_arrive_at_their_hour_and_never_for_a_cancelled_appointment() 
     );
     sink.clear();
 
-    let day_before = server::rome::parse_instant("2026-03-04T18:00:00+01:00").unwrap();
+    let day_before = server::domain::rome::parse_instant("2026-03-04T18:00:00+01:00")
+        .unwrap()
+        .seconds();
     app.clock.advance(day_before - 1 - app.clock_now());
     assert_eq!(
-        worker.deliver_due(app.clock_now()).await.unwrap().sent,
+        worker.deliver_due(app.now()).await.unwrap().sent,
         0,
         "not a second early"
     );
     app.clock.advance(1);
-    worker.deliver_due(app.clock_now()).await.unwrap();
+    worker.deliver_due(app.now()).await.unwrap();
     let received = sink.received();
     assert_eq!(received.len(), 1, "{:?}", subjects(&sink));
     assert_eq!(received[0].to, ["mario.rossi@example.it"]);
@@ -175,7 +183,7 @@ async fn reminders_arrive_at_their_hour_and_never_for_a_cancelled_appointment() 
         .starts_with(&format!("Promemoria: appuntamento {kept}")));
 
     app.clock.advance(12 * 3600 + 30 * 60); // 06:30, two hours before 08:30
-    worker.deliver_due(app.clock_now()).await.unwrap();
+    worker.deliver_due(app.now()).await.unwrap();
     assert_eq!(sink.received().len(), 2);
     let withdrawn: Vec<(String, String)> = statuses(&app)
         .await
@@ -208,7 +216,7 @@ async fn a_reminder_falls_on_rome_wall_time_across_the_change_to_summer_time() {
     .fetch_all(&app.db.pool)
     .await
     .unwrap();
-    let at = |t: &str| server::rome::parse_instant(t).unwrap();
+    let at = |t: &str| server::domain::rome::parse_instant(t).unwrap().seconds();
     assert_eq!(
         due,
         [
@@ -223,15 +231,15 @@ async fn a_reminder_falls_on_rome_wall_time_across_the_change_to_summer_time() {
         ]
     );
     let worker = delivery(&app, &sink.url());
-    worker.deliver_due(app.clock_now()).await.unwrap();
+    worker.deliver_due(app.now()).await.unwrap();
     sink.clear();
     // 17:00 CET would be 18:00 in summer time: one hour too early, nothing yet.
     app.clock
         .advance(at("2026-03-29T17:00:00+01:00") - 1 - app.clock_now());
-    worker.deliver_due(app.clock_now()).await.unwrap();
+    worker.deliver_due(app.now()).await.unwrap();
     assert!(sink.received().is_empty());
     app.clock.advance(1);
-    worker.deliver_due(app.clock_now()).await.unwrap();
+    worker.deliver_due(app.now()).await.unwrap();
     assert_eq!(sink.received().len(), 1);
     assert!(text_of(&sink.received()[0]).contains(&format!(
         "appuntamento {reference} di lunedì 30 marzo 2026 alle 08:30"
@@ -254,8 +262,16 @@ async fn nothing_is_sent_for_a_change_that_was_refused() {
         "INSERT INTO closures (id, office_id, point_code, starts_at, ends_at, reason, created_at)
                  VALUES (900, 1, NULL, $1, $2, 'Sciopero', $3)",
     )
-    .bind(server::rome::parse_instant("2026-03-03T00:00:00+01:00").unwrap())
-    .bind(server::rome::parse_instant("2026-03-04T00:00:00+01:00").unwrap())
+    .bind(
+        server::domain::rome::parse_instant("2026-03-03T00:00:00+01:00")
+            .unwrap()
+            .seconds(),
+    )
+    .bind(
+        server::domain::rome::parse_instant("2026-03-04T00:00:00+01:00")
+            .unwrap()
+            .seconds(),
+    )
     .bind(app.clock_now())
     .execute(&app.db.pool)
     .await
@@ -274,7 +290,7 @@ async fn nothing_is_sent_for_a_change_that_was_refused() {
     assert_eq!(unseen.status, StatusCode::CONFLICT);
     assert_eq!(app.count("outbox").await, 0);
     let round = delivery(&app, &sink.url())
-        .deliver_due(app.clock_now())
+        .deliver_due(app.now())
         .await
         .unwrap();
     assert_eq!(round, Round::default());
@@ -303,7 +319,7 @@ async fn a_closure_cancelling_twenty_appointments_sends_twenty_messages() {
         book_at(&mut client, *thread, ROMA, &starts[n / 2], &format!("c{n}")).await;
     }
     let worker = delivery(&app, &sink.url());
-    assert_eq!(worker.deliver_due(app.clock_now()).await.unwrap().sent, 20);
+    assert_eq!(worker.deliver_due(app.now()).await.unwrap().sent, 20);
     sink.clear();
     let mut roma = app.logged_in("operatore.roma").await;
     let declared = roma
@@ -314,7 +330,7 @@ async fn a_closure_cancelling_twenty_appointments_sends_twenty_messages() {
         )
         .await;
     assert_eq!(declared.status, StatusCode::CREATED, "{}", declared.text());
-    let round = worker.deliver_due(app.clock_now()).await.unwrap();
+    let round = worker.deliver_due(app.now()).await.unwrap();
     assert_eq!(round.sent, 20, "{round:?}");
     let received = sink.received();
     let mut to: Vec<String> = received.iter().flat_map(|r| r.to.clone()).collect();
@@ -329,7 +345,7 @@ async fn a_closure_cancelling_twenty_appointments_sends_twenty_messages() {
     assert!(text.contains("Cosa fare ora"));
     assert!(text.contains("https://cassetto.test/comunicazioni/"));
     assert_eq!(
-        worker.deliver_due(app.clock_now()).await.unwrap(),
+        worker.deliver_due(app.now()).await.unwrap(),
         Round::default()
     );
 
@@ -350,7 +366,7 @@ async fn an_intermediary_booking_tells_the_studio_and_the_contributor() {
     let thread = thread_of(&mut verdi, ROSSI, "Contributi del 2024").await;
     let reference = book_at(&mut verdi, thread, ROMA, FIRST_SLOT, "v1").await;
     delivery(&app, &sink.url())
-        .deliver_due(app.clock_now())
+        .deliver_due(app.now())
         .await
         .unwrap();
     let received = sink.received();
@@ -383,7 +399,7 @@ async fn an_answer_from_the_office_is_announced_without_its_text() {
         )
         .await;
     delivery(&app, &sink.url())
-        .deliver_due(app.clock_now())
+        .deliver_due(app.now())
         .await
         .unwrap();
     let received = sink.received();
@@ -419,7 +435,7 @@ async fn without_an_address_nothing_is_sent_and_the_office_sees_it() {
         .await;
     assert_eq!(cancelled.status, StatusCode::OK, "{}", cancelled.text());
     let round = delivery(&app, &sink.url())
-        .deliver_due(app.clock_now())
+        .deliver_due(app.now())
         .await
         .unwrap();
     assert_eq!(round.no_address, 2, "{round:?}");
@@ -442,16 +458,16 @@ async fn a_server_away_then_back_gets_every_message_once() {
     let port = free_port().await;
     let (reference, _) = booked(&app, ROSSI, "Contributi del 2024", FIRST_SLOT, "k1").await;
     let worker = delivery(&app, &format!("smtp://127.0.0.1:{port}"));
-    let round = worker.deliver_due(app.clock_now()).await.unwrap();
+    let round = worker.deliver_due(app.now()).await.unwrap();
     assert_eq!(round.retried, 1, "{round:?}");
     let sink = SmtpSink::start_on(port).await;
     assert_eq!(
-        worker.deliver_due(app.clock_now()).await.unwrap(),
+        worker.deliver_due(app.now()).await.unwrap(),
         Round::default(),
         "backing off"
     );
     app.clock.advance(60);
-    assert_eq!(worker.deliver_due(app.clock_now()).await.unwrap().sent, 1);
+    assert_eq!(worker.deliver_due(app.now()).await.unwrap().sent, 1);
     assert_eq!(sink.received().len(), 1);
     assert!(parse(&sink.received()[0])
         .subject()
@@ -466,13 +482,10 @@ async fn a_server_away_then_back_gets_every_message_once() {
         json!({ "reason": "Guasto" }),
     )
     .await;
-    assert_eq!(
-        worker.deliver_due(app.clock_now()).await.unwrap().retried,
-        1
-    );
+    assert_eq!(worker.deliver_due(app.now()).await.unwrap().retried, 1);
     sink.set_mode(Mode::Refuse);
     app.clock.advance(60);
-    assert_eq!(worker.deliver_due(app.clock_now()).await.unwrap().failed, 1);
+    assert_eq!(worker.deliver_due(app.now()).await.unwrap().failed, 1);
     let agenda: api::OfficeAgenda = roma.get("/api/office/agenda?date=2026-03-03").await.json();
     let line = agenda
         .appointments
@@ -494,7 +507,7 @@ async fn a_notice_that_keeps_failing_ends_as_failed_after_its_attempts() {
     let worker = delivery(&app, &format!("smtp://127.0.0.1:{port}"));
     let mut failed = 0;
     for _ in 0..MAX_ATTEMPTS {
-        let round = worker.deliver_due(app.clock_now()).await.unwrap();
+        let round = worker.deliver_due(app.now()).await.unwrap();
         failed += round.failed;
         app.clock.advance(3600);
     }
@@ -515,26 +528,26 @@ async fn a_worker_that_dies_after_its_claim_leaves_the_notice_to_the_next_one_on
     booked(&app, ROSSI, "Contributi del 2024", FIRST_SLOT, "k1").await;
     booked(&app, BIANCHI, "Contributi del 2024", FIRST_SLOT, "k2").await;
     // A worker claims one, then dies before sending it.
-    let claimed = outbox::claim(&app.db, "morto", app.clock_now(), LEASE, 1)
+    let claimed = outbox::claim(&app.db, "morto", app.now(), LEASE, 1)
         .await
         .unwrap();
     assert_eq!(claimed.len(), 1);
     let worker = delivery(&app, &sink.url());
     assert_eq!(
-        worker.deliver_due(app.clock_now()).await.unwrap().sent,
+        worker.deliver_due(app.now()).await.unwrap().sent,
         1,
         "the other one"
     );
     app.clock.advance(LEASE);
     assert_eq!(
-        worker.deliver_due(app.clock_now()).await.unwrap().sent,
+        worker.deliver_due(app.now()).await.unwrap().sent,
         1,
         "taken over"
     );
     // A restarted server has nothing left to send.
     assert_eq!(
         delivery(&app, &sink.url())
-            .deliver_due(app.clock_now())
+            .deliver_due(app.now())
             .await
             .unwrap(),
         Round::default()
@@ -553,7 +566,7 @@ async fn a_worker_that_dies_after_its_claim_leaves_the_notice_to_the_next_one_on
         claimed[0].id,
         "morto",
         outbox::Outcome::Sent,
-        app.clock_now(),
+        app.now(),
     )
     .await
     .unwrap();
@@ -581,7 +594,13 @@ async fn several_workers_at_once_send_each_notice_exactly_once() {
     }
     let workers: Vec<Delivery> = (0..4).map(|_| delivery(&app, &sink.url())).collect();
     let now = app.clock_now();
-    let rounds = futures_join(workers.iter().map(|w| w.deliver_due(now)).collect()).await;
+    let rounds = futures_join(
+        workers
+            .iter()
+            .map(|w| w.deliver_due(api::Instant(now)))
+            .collect(),
+    )
+    .await;
     let sent: usize = rounds.iter().map(|r| r.as_ref().unwrap().sent).sum();
     assert_eq!(sent, 30);
     let mut ids: Vec<String> = sink
@@ -642,10 +661,10 @@ async fn reminders_follow_the_choice_on_recapiti() {
     )
     .await;
     let worker = delivery(&app, &sink.url());
-    worker.deliver_due(app.clock_now()).await.unwrap();
+    worker.deliver_due(app.now()).await.unwrap();
     assert_eq!(sink.received().len(), 1, "the confirmation still");
     app.clock.advance(3 * 24 * 3600);
-    worker.deliver_due(app.clock_now()).await.unwrap();
+    worker.deliver_due(app.now()).await.unwrap();
     assert_eq!(
         sink.received().len(),
         1,
@@ -660,9 +679,11 @@ async fn the_recorded_attendance_goes_out_with_the_esito() {
     let sink = SmtpSink::start().await;
     let (reference, _) = booked(&app, ROSSI, "Contributi del 2024", FIRST_SLOT, "k1").await;
     let worker = delivery(&app, &sink.url());
-    worker.deliver_due(app.clock_now()).await.unwrap();
+    worker.deliver_due(app.now()).await.unwrap();
     sink.clear();
-    let starts = server::rome::parse_instant(FIRST_SLOT).unwrap();
+    let starts = server::domain::rome::parse_instant(FIRST_SLOT)
+        .unwrap()
+        .seconds();
     app.clock.advance(starts + 1800 - app.clock_now());
     let mut roma = app.logged_in("operatore.roma").await;
     let recorded = roma
@@ -672,7 +693,7 @@ async fn the_recorded_attendance_goes_out_with_the_esito() {
         )
         .await;
     assert_eq!(recorded.status, StatusCode::OK, "{}", recorded.text());
-    let round = worker.deliver_due(app.clock_now()).await.unwrap();
+    let round = worker.deliver_due(app.now()).await.unwrap();
     assert_eq!(round.sent, 1, "{round:?}");
     let reminders: Vec<(String, String)> = statuses(&app)
         .await

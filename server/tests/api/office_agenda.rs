@@ -12,16 +12,16 @@ const ROMA: i64 = 1;
 const FIRST_SLOT: &str = "2026-03-03T08:30:00+01:00";
 const FIRST_SLOT_UTC: i64 = 1_772_523_000;
 
-async fn thread(client: &mut Client<'_>, cf: &str, subject: &str) -> i64 {
+async fn thread(client: &mut Client<'_>, cf: &str, subject: &str) -> api::ThreadId {
     thread_of(client, cf, subject).await
 }
 
 /// Holds and confirms `start` at Roma's desk for the thread: the reference.
-async fn book(client: &mut Client<'_>, thread: i64, start: &str, key: &str) -> String {
+async fn book(client: &mut Client<'_>, thread: api::ThreadId, start: &str, key: &str) -> String {
     book_at(client, thread, ROMA, start, key).await
 }
 
-async fn last_message(client: &mut Client<'_>, thread: i64) -> (String, String) {
+async fn last_message(client: &mut Client<'_>, thread: api::ThreadId) -> (String, String) {
     let detail: api::CommunicationDetail = client
         .get(&format!("/api/communications/{thread}"))
         .await
@@ -95,7 +95,7 @@ async fn attendance_is_refused_before_the_start_and_the_esito_reaches_the_thread
         )
         .await;
     assert_eq!(early.status, StatusCode::CONFLICT);
-    assert_eq!(early.error().code, "not_started");
+    assert_eq!(early.code(), "not_started");
     let messages = app.count("messages").await;
 
     // Past the start (and past the first sessions' twelve hours).
@@ -158,7 +158,7 @@ async fn attendance_is_refused_before_the_start_and_the_esito_reaches_the_thread
     assert_eq!(done.status, AppointmentStatus::Svolto);
     let last = done.timeline.last().unwrap();
     assert_eq!(
-        (last.kind.as_str(), last.actor.as_str()),
+        (last.kind.code(), last.actor.as_str()),
         ("svolto", "Sede di Roma")
     );
     let (author, text) = last_message(&mut rossi, first).await;
@@ -291,7 +291,7 @@ async fn a_closure_over_a_confirmed_appointment_warns_then_cancels_it_and_hides_
     );
     let unseen = roma.post("/api/office/closures", closure.clone()).await;
     assert_eq!(unseen.status, StatusCode::CONFLICT);
-    assert_eq!(unseen.error().code, "closure_has_appointments");
+    assert_eq!(unseen.code(), "closure_has_appointments");
     assert_eq!(app.count("closures").await, 0, "nothing changed");
     assert_eq!(
         free_at(&mut rossi, "2026-03-03T09:00:00+01:00").await,
@@ -401,7 +401,7 @@ async fn capacity_can_grow_but_never_below_what_is_booked() {
         )
         .await;
     assert_eq!(lower.status, StatusCode::CONFLICT);
-    assert_eq!(lower.error().code, "capacity_below_bookings");
+    assert_eq!(lower.code(), "capacity_below_bookings");
     assert!(lower
         .error()
         .message
@@ -467,7 +467,7 @@ async fn capacity_can_grow_but_never_below_what_is_booked() {
 #[tokio::test]
 async fn the_demo_gives_the_office_a_day_to_work_on() {
     let app = spawn_app().await;
-    server::demo::load_office_day(&app.db, app.clock_now())
+    server::demo::load_office_day(&app.db, app.now())
         .await
         .unwrap();
     let mut roma = app.logged_in("operatore.roma").await;
@@ -520,7 +520,7 @@ async fn a_hold_caught_by_a_closure_cannot_be_confirmed() {
         )
         .await;
     assert_eq!(refused.status, StatusCode::CONFLICT);
-    assert_eq!(refused.error().code, "office_closed");
+    assert_eq!(refused.code(), "office_closed");
     let still: Appointment = rossi
         .get(&format!("/api/appointments/{}", held.reference))
         .await
@@ -536,11 +536,11 @@ async fn the_demo_history_never_shows_a_time_later_than_now() {
     let db = server::db::Db::connect(&format!("sqlite://{}/demo.sqlite", dir.path().display()))
         .await
         .unwrap();
-    let clock = server::clock::ManualClock::new(friday_morning);
+    let clock = server::clock::ManualClock::new(api::Instant(friday_morning));
     assert!(server::demo::load_if_empty(&db, clock.as_ref())
         .await
         .unwrap());
-    server::demo::load_office_day(&db, friday_morning)
+    server::demo::load_office_day(&db, api::Instant(friday_morning))
         .await
         .unwrap();
     for (table, column) in [

@@ -88,7 +88,7 @@ pub fn free_places(client: &mut Client) -> Vec<(i64, &'static str, String)> {
             let days: Vec<api::DayAvailability> = serde_json::from_str(&days).unwrap();
             for slot in days.iter().flat_map(|d| &d.slots) {
                 for _ in 0..slot.free {
-                    places.push((office.id, point, slot.start.clone()));
+                    places.push((office.id.0, point, slot.start.clone()));
                 }
             }
         }
@@ -97,7 +97,7 @@ pub fn free_places(client: &mut Client) -> Vec<(i64, &'static str, String)> {
 }
 
 /// A booking request's body for `POST /api/appointments`.
-pub fn booking_body(thread: i64, (office, point, start): &(i64, &str, String)) -> String {
+pub fn booking_body(thread: api::ThreadId, (office, point, start): &(i64, &str, String)) -> String {
     format!(
         r#"{{"communication_id":{thread},"point":"{point}","office":{office},"start":"{start}","phone":"06 1234 5678","notes":"Bench"}}"#
     )

@@ -87,7 +87,7 @@ async fn a_cross_site_login_is_refused_and_changes_nothing() {
         .unwrap();
     let response = app.send(request).await;
     assert_eq!(response.status, StatusCode::FORBIDDEN);
-    assert_eq!(response.error().code, "cross_site");
+    assert_eq!(response.code(), "cross_site");
     assert_eq!(app.count("sessions").await, 0);
 }
 
@@ -143,7 +143,7 @@ async fn a_body_over_the_limit_gets_413() {
     let password = "x".repeat(100 * 1024);
     let response = app.client().login(ROSSI, &password).await;
     assert_eq!(response.status, StatusCode::PAYLOAD_TOO_LARGE);
-    assert_eq!(response.error().code, "payload_too_large");
+    assert_eq!(response.code(), "payload_too_large");
 }
 
 #[tokio::test]
@@ -155,7 +155,7 @@ async fn malformed_json_and_unknown_fields_get_400_in_the_envelope() {
         .unwrap();
     let response = app.send(request).await;
     assert_eq!(response.status, StatusCode::BAD_REQUEST);
-    assert_eq!(response.error().code, "bad_request");
+    assert_eq!(response.code(), "bad_request");
 
     let response = app
         .client()

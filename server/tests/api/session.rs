@@ -46,7 +46,7 @@ async fn a_wrong_password_and_an_unknown_user_get_the_same_answer() {
     let unknown_user = app.client().login("XXXXXX00X00X000X", PASSWORD).await;
     assert_eq!(wrong_password.status, StatusCode::UNAUTHORIZED);
     assert_eq!(wrong_password.body, unknown_user.body);
-    assert_eq!(wrong_password.error().code, "invalid_credentials");
+    assert_eq!(wrong_password.code(), "invalid_credentials");
     assert!(wrong_password.headers.get("set-cookie").is_none());
     assert_eq!(app.count("sessions").await, 0);
 }
@@ -136,7 +136,7 @@ async fn logout_ends_the_session_on_the_server() {
     copy.cookie = cookie;
     let response = copy.get("/api/session").await;
     assert_eq!(response.status, StatusCode::UNAUTHORIZED);
-    assert_eq!(response.error().code, "unauthenticated");
+    assert_eq!(response.code(), "unauthenticated");
 }
 
 #[tokio::test]
@@ -156,7 +156,7 @@ async fn a_session_idle_for_thirty_minutes_ends() {
     app.clock.advance(31 * 60);
     let response = client.get("/api/session").await;
     assert_eq!(response.status, StatusCode::UNAUTHORIZED);
-    assert_eq!(response.error().code, "session_expired");
+    assert_eq!(response.code(), "session_expired");
     assert_eq!(app.count("sessions").await, 0);
 }
 
@@ -172,7 +172,7 @@ async fn activity_keeps_a_session_alive_but_never_beyond_twelve_hours() {
     app.clock.advance(20 * 60);
     let response = client.get("/api/session").await;
     assert_eq!(response.status, StatusCode::UNAUTHORIZED);
-    assert_eq!(response.error().code, "session_expired");
+    assert_eq!(response.code(), "session_expired");
 }
 
 #[tokio::test]
@@ -186,7 +186,7 @@ async fn five_failures_throttle_the_account_for_a_short_time() {
     let response = app.client().login(ROSSI, PASSWORD).await;
     assert_eq!(response.status, StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(response.header("retry-after"), "60");
-    assert_eq!(response.error().code, "too_many_attempts");
+    assert_eq!(response.code(), "too_many_attempts");
     assert!(response.error().message.contains("Riprova tra un minuto"));
     assert_eq!(app.count("sessions").await, 0);
 

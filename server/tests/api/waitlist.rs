@@ -25,7 +25,7 @@ const CALLS: [&str; 6] = [
 struct Person<'a> {
     client: Client<'a>,
     cf: String,
-    thread: i64,
+    thread: api::ThreadId,
 }
 
 async fn people(app: &TestApp, n: usize) -> Vec<Person<'_>> {
@@ -45,7 +45,7 @@ async fn people(app: &TestApp, n: usize) -> Vec<Person<'_>> {
     out
 }
 
-fn hold_body(thread: i64, start: &str) -> Value {
+fn hold_body(thread: api::ThreadId, start: &str) -> Value {
     json!({ "communication_id": thread, "point": "telefono", "office": ROMA, "start": start,
             "phone": "347 123 4567", "notes": "Verifica dei versamenti." })
 }
@@ -66,10 +66,10 @@ async fn book_call(p: &mut Person<'_>, start: &str) -> String {
         .post(&format!("/api/appointments/{reference}/confirm"), json!({}))
         .await;
     assert_eq!(confirmed.status, StatusCode::OK, "{}", confirmed.text());
-    reference
+    reference.0
 }
 
-fn join_body(thread: i64, from: &str, to: &str) -> Value {
+fn join_body(thread: api::ThreadId, from: &str, to: &str) -> Value {
     json!({ "communication_id": thread, "office": ROMA, "point": "telefono", "from": from,
             "to": to, "phone": "06 1234 5678", "notes": "Rateizzazione dei contributi." })
 }
@@ -117,7 +117,7 @@ async fn cancel(p: &mut Person<'_>, reference: &str) {
 }
 
 /// An entry's status read from the database (after time passed, sessions have ended).
-async fn status_of(app: &TestApp, id: i64) -> String {
+async fn status_of(app: &TestApp, id: api::EntryId) -> String {
     sqlx::query_scalar("SELECT status FROM waitlist WHERE id = $1")
         .bind(id)
         .fetch_one(&app.db.pool)
@@ -171,7 +171,7 @@ async fn a_cancelled_place_is_offered_to_the_first_in_line_who_confirms_it() {
         (held.status, held.communication_id),
         (AppointmentStatus::Prenotato, waiting[0].thread)
     );
-    assert_eq!(held.timeline[0].kind, "offerto");
+    assert_eq!(held.timeline[0].kind.code(), "offerto");
     let thread = waiting[0].thread;
     let detail: api::CommunicationDetail = waiting[0]
         .client
@@ -241,7 +241,7 @@ async fn a_declined_or_lapsed_offer_passes_to_the_next_in_line() {
     // Unanswered: after two hours the sweeper lets it lapse and the third gets it.
     let third = entry(&mut waiting[2]).await;
     app.clock.advance(2 * 3600 + 1);
-    server::agenda::workflow::sweep(&app.db, app.clock_now())
+    server::agenda::workflow::sweep(&app.db, app.now())
         .await
         .unwrap();
     assert_eq!(status_of(&app, second.id).await, "scaduta");
@@ -268,7 +268,7 @@ async fn joining_is_refused_when_a_place_suits_or_the_days_or_the_thread_do_not(
         .post("/api/waitlist", join_body(p.thread, DAY, DAY))
         .await;
     assert_eq!(free.status, StatusCode::CONFLICT, "{}", free.text());
-    assert_eq!(free.error().code, "places_free");
+    assert_eq!(free.code(), "places_free");
     assert!(
         free.error()
             .message
@@ -327,7 +327,7 @@ async fn one_entry_per_thread_until_it_ends_and_leaving_is_once() {
         .post("/api/waitlist", join_body(p.thread, DAY, DAY))
         .await;
     assert_eq!(twice.status, StatusCode::CONFLICT);
-    assert_eq!(twice.error().code, "already_waiting");
+    assert_eq!(twice.code(), "already_waiting");
     // The office sees one person waiting that day, none the next.
     let mut office = app.logged_in("operatore.roma").await;
     let day: api::OfficeAgenda = office
@@ -356,12 +356,12 @@ async fn one_entry_per_thread_until_it_ends_and_leaving_is_once() {
     );
     let again = p.client.delete(&format!("/api/waitlist/{}", e.id)).await;
     assert_eq!(again.status, StatusCode::CONFLICT);
-    assert_eq!(again.error().code, "entry_ended");
+    assert_eq!(again.code(), "entry_ended");
     // Once it ended, the person may wait again.
     let again = join(p).await;
     // Its days over, the sweeper ends it.
     app.clock.advance(2 * 86_400);
-    server::waitlist::workflow::sweep(&app.db, app.clock_now())
+    server::waitlist::workflow::sweep(&app.db, app.now())
         .await
         .unwrap();
     assert_eq!(status_of(&app, again.id).await, "scaduta");
@@ -376,7 +376,7 @@ async fn booking_for_the_thread_ends_its_entry() {
     body["part_of_day"] = json!("pomeriggio");
     // The 4th has free calls in the afternoon: this wish is refused, …
     assert_eq!(
-        p.client.post("/api/waitlist", body).await.error().code,
+        p.client.post("/api/waitlist", body).await.code(),
         "places_free"
     );
     let e = join(p).await;

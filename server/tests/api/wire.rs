@@ -130,7 +130,7 @@ fn text_of(answer: &TestResponse, path: &str) -> String {
 }
 
 /// The thread of `cf` whose subject starts with `subject`, from a recorded list.
-fn thread_in(list: &TestResponse, subject: &str) -> i64 {
+fn thread_in(list: &TestResponse, subject: &str) -> api::ThreadId {
     let page: api::CommunicationPage = list.json();
     page.items
         .iter()
@@ -139,7 +139,7 @@ fn thread_in(list: &TestResponse, subject: &str) -> i64 {
         .id
 }
 
-fn hold(thread: i64, point: &str, office: i64, start: &str) -> Value {
+fn hold(thread: api::ThreadId, point: &str, office: i64, start: &str) -> Value {
     json!({ "communication_id": thread, "point": point, "office": office, "start": start,
             "phone": "06 1234 5678", "notes": "Verifica dei versamenti del 2024." })
 }
@@ -167,7 +167,7 @@ async fn mails(app: &TestApp, tape: &mut Tape) {
         "https://cassetto.test",
     )
     .unwrap();
-    let round = worker.deliver_due(app.clock_now()).await.unwrap();
+    let round = worker.deliver_due(app.now()).await.unwrap();
     let _ = writeln!(tape.0, "### worker round: {round:?}\n");
     let mut files: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
@@ -711,7 +711,7 @@ async fn the_wire_is_what_it_was() {
             .await;
         booked.push(r);
     }
-    let waiting = |thread: i64| {
+    let waiting = |thread: api::ThreadId| {
         json!({ "communication_id": thread, "office": ROMA, "point": "telefono", "from": "2026-03-03",
                 "to": "2026-03-03", "part_of_day": "pomeriggio", "phone": "347 123 4567", "notes": "Rateizzazione." })
     };

@@ -1,14 +1,18 @@
 //! Sposta appuntamento's last step in the booking wizard: the old and the new time side by
 //! side, and one button. The earlier steps are the wizard's own, with `Draft::moving` set.
 
-use super::booking::{new_key, office_of, point_label_of, BookingMemory};
+use super::place_gone;
 use crate::booking::{Draft, Step};
-use crate::client;
-use crate::components::error_summary::{ErrorSummary, Problem};
+use crate::client::{self, ApiError};
+use crate::components::contact_fields::BookingMemory;
+use crate::components::error_summary::ErrorSummary;
 use crate::components::heading::PageHeading;
 use crate::components::loaded::{fetch, when_loaded};
 use crate::components::mail_notice::{Mail, MailNotice};
-use api::{it, Appointment, ConsultationPoint, MoveRequest, Office};
+use crate::components::reference_data::{office_of, point_label_of};
+use crate::components::submit::Submission;
+use api::calls::{self, Step as Call};
+use api::{it, paths, Appointment, ConsultationPoint, MoveRequest, Office, PointCode, ThreadId};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -16,87 +20,77 @@ use leptos_router::hooks::use_navigate;
 #[component]
 pub fn MoveStep(
     draft: Draft,
-    base: String,
-    points: LocalResource<Result<Vec<ConsultationPoint>, client::ApiError>>,
-    offices: LocalResource<Result<Vec<Office>, client::ApiError>>,
+    thread: ThreadId,
+    points: LocalResource<Result<Vec<ConsultationPoint>, ApiError>>,
+    offices: LocalResource<Result<Vec<Office>, ApiError>>,
     memory: BookingMemory,
 ) -> impl IntoView {
     let navigate = use_navigate();
     let reference = draft.moving.clone().unwrap_or_default();
     let current = {
         let reference = reference.clone();
-        fetch::<Appointment>(move || format!("/api/appointments/{reference}"))
+        fetch::<Appointment>(move || calls::appointment(&reference))
     };
-    let problems = RwSignal::new(Vec::<Problem>::new());
-    let pending = RwSignal::new(false);
-    let key = StoredValue::new(new_key());
-    let point_code = draft.point.clone().unwrap_or_default();
-    let office_id = draft.office.unwrap_or_default();
+    let key = StoredValue::new(client::new_key());
+    let (point, office_id) = (
+        draft.point.unwrap_or(PointCode::Sportello),
+        draft.office.unwrap_or_default(),
+    );
     let start = draft.start.clone().unwrap_or_default();
-    let point_label = move || point_label_of(points, &point_code);
+    let point_label = move || point_label_of(points, point);
     let office = move || {
         office_of(offices, office_id)
             .map(|o| format!("{}, {}", o.name, o.address))
             .unwrap_or_default()
     };
+    let retry = Draft {
+        start: None,
+        ..draft.clone()
+    }
+    .href(thread, Step::DateTime);
+    let url = calls::appointment_step(&reference, Call::Move);
+    let go = navigate.clone();
+    let moving = Submission::refusing(
+        &[],
+        move |body: MoveRequest| {
+            let url = url.clone();
+            async move { client::post_with_key::<_, Appointment>(&url, &body, &key.get_value()).await }
+        },
+        move |moved: Appointment| {
+            go(&paths::appointment(&moved.reference), Default::default());
+            None
+        },
+        move |error| {
+            key.set_value(client::new_key());
+            let navigate = navigate.clone();
+            place_gone(error, memory, retry.clone(), move |to| {
+                navigate(to, Default::default())
+            })
+        },
+    );
     let submit = {
-        let draft = draft.clone();
-        let base = base.clone();
-        let start = start.clone();
-        let reference = reference.clone();
+        let (draft, start) = (draft.clone(), start.clone());
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            if pending.get_untracked() {
-                return;
-            }
-            pending.set(true);
-            let body = MoveRequest {
+            moving.submit(MoveRequest {
                 start: start.clone(),
                 office: draft.office,
-                point: draft.point.clone(),
+                point: draft.point.map(Into::into),
                 reason: None,
-            };
-            let navigate = navigate.clone();
-            let retry = Draft {
-                start: None,
-                ..draft.clone()
-            }
-            .href(&base, Step::DateTime);
-            let path = format!("/api/appointments/{reference}/move");
-            leptos::task::spawn_local(async move {
-                match client::post_with_key::<_, Appointment>(&path, &body, &key.get_value()).await
-                {
-                    Ok(moved) => navigate(
-                        &format!("/appuntamenti/{}", moved.reference),
-                        Default::default(),
-                    ),
-                    Err(e) => {
-                        key.set_value(new_key());
-                        if e.code == "slot_unavailable" {
-                            memory.notice.set(Some(e.message));
-                            navigate(&retry, Default::default());
-                        } else {
-                            problems.set(vec![Problem {
-                                field: None,
-                                message: e.message,
-                            }]);
-                        }
-                    }
-                }
-                pending.set(false);
             });
         }
     };
+    let pending = moving.pending();
     let new_when = format!(
         "{}, ore {}",
         it::date_with_weekday(&start),
         it::time(&start)
     );
     let new_place = Memo::new(move |_| format!("{} – {}", point_label(), office()));
-    let change = draft.href(&base, Step::DateTime);
+    let change = draft.href(thread, Step::DateTime);
     view! {
         <PageHeading title="Passo 4 di 4: Conferma lo spostamento"/>
-        <ErrorSummary problems=problems.into()/>
+        <ErrorSummary problems=moving.problems.into()/>
         <h2 class="step__subtitle">"Riepilogo"</h2>
         {when_loaded(current, move |a: Appointment| {
             let old_when = format!("{}, ore {}", it::date_with_weekday(&a.starts_at), it::time(&a.starts_at));

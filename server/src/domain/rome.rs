@@ -1,6 +1,7 @@
 //! The service's time zone. Dates the user sees and date rules ("30 days after sending") are
-//! Europe/Rome, daylight saving included; instants are stored as Unix seconds.
+//! Europe/Rome, daylight saving included; instants are stored as Unix seconds (`Instant`).
 
+use api::Instant;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
@@ -11,33 +12,51 @@ pub fn tz() -> &'static TimeZone {
     TZ.get_or_init(|| TimeZone::get("Europe/Rome").expect("bundled tzdb has Europe/Rome"))
 }
 
-/// The calendar day in Rome at `unix`.
-pub fn date_of(unix: i64) -> Date {
-    Timestamp::from_second(unix)
-        .unwrap_or(Timestamp::UNIX_EPOCH)
-        .to_zoned_datetime(tz().clone())
-        .date()
+fn timestamp(at: Instant) -> Timestamp {
+    Timestamp::from_second(at.seconds()).unwrap_or(Timestamp::UNIX_EPOCH)
+}
+
+/// The calendar day in Rome at `at`.
+pub fn date_of(at: Instant) -> Date {
+    timestamp(at).to_zoned_datetime(tz().clone()).date()
+}
+
+/// Rome's wall clock at `at`.
+pub fn wall_clock(at: Instant) -> jiff::civil::DateTime {
+    tz().to_datetime(timestamp(at))
+}
+
+/// The instant Rome's wall clock shows `time` on `day`, if it ever does.
+pub fn at(day: Date, time: jiff::civil::Time) -> Option<Instant> {
+    tz().to_timestamp(day.to_datetime(time))
+        .ok()
+        .map(|t| Instant(t.as_second()))
 }
 
 /// The instant a Rome calendar day begins.
-pub fn start_of_day(day: Date) -> i64 {
-    tz().to_timestamp(day.to_datetime(jiff::civil::Time::midnight()))
-        .map(|t| t.as_second())
-        .unwrap_or_default()
+pub fn start_of_day(day: Date) -> Instant {
+    at(day, jiff::civil::Time::midnight()).unwrap_or_default()
 }
 
-/// Parses an RFC 3339 instant (any offset) into Unix seconds.
-pub fn parse_instant(text: &str) -> Option<i64> {
-    text.trim().parse::<Timestamp>().ok().map(|t| t.as_second())
+/// Parses an RFC 3339 instant (any offset).
+pub fn parse_instant(text: &str) -> Option<Instant> {
+    text.trim()
+        .parse::<Timestamp>()
+        .ok()
+        .map(|t| Instant(t.as_second()))
 }
 
 /// RFC 3339 with Rome's offset at that instant: "2026-03-12T10:30:00+01:00".
-pub fn instant(unix: i64) -> String {
-    Timestamp::from_second(unix)
-        .unwrap_or(Timestamp::UNIX_EPOCH)
+pub fn instant(at: Instant) -> String {
+    timestamp(at)
         .to_zoned_datetime(tz().clone())
         .strftime("%Y-%m-%dT%H:%M:%S%:z")
         .to_string()
+}
+
+/// RFC 3339 in UTC, as the session's expiry is written.
+pub fn utc(at: Instant) -> String {
+    timestamp(at).strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
 /// The years a date given to the service may fall in: wide enough for any history or plan,
@@ -72,13 +91,13 @@ mod tests {
     #[test]
     fn instants_carry_rome_offset_in_winter_and_summer() {
         // 2026-01-15 09:00 UTC and 2026-07-15 09:00 UTC
-        assert_eq!(instant(1_768_467_600), "2026-01-15T10:00:00+01:00");
-        assert_eq!(instant(1_784_106_000), "2026-07-15T11:00:00+02:00");
+        assert_eq!(instant(Instant(1_768_467_600)), "2026-01-15T10:00:00+01:00");
+        assert_eq!(instant(Instant(1_784_106_000)), "2026-07-15T11:00:00+02:00");
     }
 
     #[test]
     fn late_evening_utc_is_already_tomorrow_in_rome() {
         // 2026-03-11 23:30 UTC is 2026-03-12 00:30 in Rome.
-        assert_eq!(date_of(1_773_271_800).to_string(), "2026-03-12");
+        assert_eq!(date_of(Instant(1_773_271_800)).to_string(), "2026-03-12");
     }
 }

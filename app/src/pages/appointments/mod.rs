@@ -1,12 +1,15 @@
 //! Gestione appuntamenti: the selected contributor's appointments, those to come first, each
 //! with its status in words and who booked it.
 
+mod waitlist;
+
 use crate::components::filters::{FilterBar, SelectFilter};
 use crate::components::heading::PageHeading;
 use crate::components::loaded::{fetch, when_loaded};
 use crate::components::shell::selected_contributor_or_redirect;
 use crate::session::Session;
-use api::{it, status_text, AppointmentStatus, AppointmentSummary, Role};
+use api::paths::{self, Arrival};
+use api::{calls, it, status_text, AppointmentStatus, AppointmentSummary, Role};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
@@ -27,14 +30,14 @@ fn table(caption: &'static str, rows: Vec<AppointmentSummary>) -> impl IntoView 
             <tbody>
                 {rows.into_iter().map(|a| {
                     let moving = a.can_move.then(|| {
-                        let href = crate::booking::move_href(a.communication_id, &a.point_code, a.office_id, &a.reference);
+                        let href = crate::booking::move_href(a.communication_id, a.point_code, a.office_id, &a.reference);
                         let hidden = format!(" appuntamento {}", a.reference);
                         view! { <br/><A href=href>"Sposta"<span class="visually-hidden">{hidden}</span></A> }
                     });
                     view! {
                     <tr>
                         <td class="nowrap table__lead">
-                            <A href=format!("/appuntamenti/{}", a.reference)>{a.reference.clone()}</A>
+                            <A href=paths::appointment(&a.reference)>{a.reference.to_string()}</A>
                             {moving}
                         </td>
                         <td data-label="Data e ora">{format!("{}, ore {}", it::date_with_weekday(&a.starts_at), it::time(&a.starts_at))}</td>
@@ -108,15 +111,8 @@ pub fn AppointmentList() -> impl IntoView {
     };
     let cf = contributor.cf.clone();
     let list = fetch::<Vec<AppointmentSummary>>(move || {
-        format!(
-            "/api/contributors/{cf}/appointments?{}",
-            api_query(
-                &status(),
-                &from(),
-                &to(),
-                is_contributor && !include_intermediaries()
-            )
-        )
+        let own_only = is_contributor && !include_intermediaries();
+        calls::appointments_of(&cf, &api_query(&status(), &from(), &to(), own_only))
     });
     // A bad date range comes back as a 422 per field: shown beside the field.
     let field_error = move |key: &'static str| {
@@ -128,8 +124,9 @@ pub fn AppointmentList() -> impl IntoView {
     view! {
         <PageHeading title="Gestione appuntamenti"/>
         <p class="lead">{format!("L'elenco storico degli appuntamenti di {}, con i dettagli e lo stato di ciascuno.", contributor.name)}</p>
-        <super::waitlist::WaitlistSection cf=contributor.cf.clone() joined=Signal::derive(move || param("esito") == "lista-attesa")/>
-        <FilterBar action="/appuntamenti" label="Filtra gli appuntamenti">
+        <waitlist::WaitlistSection cf=contributor.cf.clone()
+            joined=Signal::derive(move || Arrival::from_code(&param("esito")) == Some(Arrival::Waiting))/>
+        <FilterBar action=paths::APPOINTMENTS label="Filtra gli appuntamenti">
             <SelectFilter id="filtro-stato" name="status" label="Stato" all="Tutti gli stati"
                 options={AppointmentStatus::ALL.iter().map(|s| (s.code().to_string(), s.label().to_string())).collect::<Vec<_>>()}
                 current=Signal::derive(status)/>

@@ -1,44 +1,25 @@
 //! "Richiedi appuntamento": the three steps (punto di consulenza, struttura territoriale, data e
 //! ora), then "Recapito e note" and "Prenota Appuntamento"; the choices live in the address.
+//! Sposta appuntamento walks the same steps and ends in its own (`moving`).
+
+mod moving;
 
 use crate::booking::{offices_for, Draft, Step};
-use crate::client;
-use crate::components::error_summary::{field_error, problems_from, ErrorSummary, Problem};
-use crate::components::field::described_by;
+use crate::client::{self, ApiError};
+use crate::components::contact_fields::{BookingMemory, ContactFields};
+use crate::components::error_summary::{ErrorSummary, Problem};
 use crate::components::heading::PageHeading;
 use crate::components::loaded::{fetch, when_loaded};
 use crate::components::mail_notice::{Mail, MailNotice};
-use crate::pages::communications::thread_id;
+use crate::components::params::thread_id;
+use crate::components::reference_data::{office_of, point_label_of};
+use crate::components::submit::Submission;
 use api::{
-    it, Appointment, CommunicationDetail, ConsultationPoint, DayAvailability, HoldRequest, Office,
+    calls, it, paths, Appointment, CommunicationDetail, ConsultationPoint, DayAvailability,
+    ErrorCode, HoldRequest, Office, PointCode, ThreadId,
 };
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
-
-/// What the user typed in "Recapito e note", kept while they move between the steps, and a
-/// message to show on the next step (the slot was taken meanwhile).
-#[derive(Clone, Copy)]
-pub struct BookingMemory {
-    pub phone: RwSignal<String>,
-    pub notes: RwSignal<String>,
-    pub notice: RwSignal<Option<String>>,
-}
-
-impl BookingMemory {
-    pub fn new() -> Self {
-        BookingMemory {
-            phone: RwSignal::new(String::new()),
-            notes: RwSignal::new(String::new()),
-            notice: RwSignal::new(None),
-        }
-    }
-}
-
-impl Default for BookingMemory {
-    fn default() -> Self {
-        Self::new()
-    }
-}
 
 /// Writes a choice into the current history entry without a navigation, so that the browser's
 /// back button returns to this step with the choice made (and the focus stays where it is).
@@ -46,14 +27,6 @@ fn remember(href: &str) {
     if let Ok(history) = window().history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href));
     }
-}
-
-pub(crate) fn new_key() -> String {
-    format!(
-        "{:016x}{:016x}",
-        (js_sys::Math::random() * 1e16) as u64,
-        js_sys::Date::now() as u64
-    )
 }
 
 #[component]
@@ -79,9 +52,9 @@ pub fn BookingWizard() -> impl IntoView {
     let query = use_query_map();
     let memory = expect_context::<BookingMemory>();
     let id = thread_id();
-    let thread = fetch::<CommunicationDetail>(move || format!("/api/communications/{}", id.get()));
-    let points = fetch::<Vec<ConsultationPoint>>(|| "/api/consultation-points".into());
-    let offices = fetch::<Vec<Office>>(|| "/api/offices".into());
+    let thread = fetch::<CommunicationDetail>(move || calls::thread(id.get()));
+    let points = fetch::<Vec<ConsultationPoint>>(|| calls::POINTS.into());
+    let offices = fetch::<Vec<Office>>(|| calls::OFFICES.into());
     let draft = Memo::new(move |_| Draft::from_query(|k| query.read().get(k)));
 
     view! {
@@ -93,12 +66,12 @@ pub fn BookingWizard() -> impl IntoView {
                     <PageHeading title="Richiedi appuntamento"/>
                     <div class="alert alert--info" role="status"><p>{summary.eligibility.reason.clone()}</p></div>
                     {summary.eligibility.active_appointment.clone().map(|r| view! {
-                        <p><a href=format!("/appuntamenti/{r}")>{format!("Vai all'appuntamento {r}")}</a></p>
+                        <p><a href=paths::appointment(&r)>{format!("Vai all'appuntamento {r}")}</a></p>
                     })}
                     {summary.eligibility.limit_reached.then(|| view! {
-                        <p><a href="/appuntamenti">"Vai a Gestione appuntamenti"</a></p>
+                        <p><a href=paths::APPOINTMENTS>"Vai a Gestione appuntamenti"</a></p>
                     })}
-                    <p><a href=format!("/comunicazioni/{}", summary.id)>"Torna alla comunicazione"</a></p>
+                    <p><a href=paths::thread(summary.id)>"Torna alla comunicazione"</a></p>
                 }.into_any();
             }
             // "Recapito telefonico" starts from the latest booking's number.
@@ -107,10 +80,9 @@ pub fn BookingWizard() -> impl IntoView {
                     memory.phone.set(phone);
                 }
             }
-            let base = format!("/comunicazioni/{}/appuntamento", summary.id);
             let province = t.contributor.province.clone();
             let topic = summary.topic.clone();
-            let thread_id = summary.id;
+            let thread = summary.id;
             let context = match &moving {
                 Some(reference) => format!("Sposta appuntamento {reference} – Comunicazione {} – «{}»", summary.protocol, summary.subject),
                 None => format!("Comunicazione {} – «{}»", summary.protocol, summary.subject),
@@ -119,16 +91,15 @@ pub fn BookingWizard() -> impl IntoView {
                 <p class="context">{context}</p>
                 {move || {
                     let (d, step) = draft.get();
-                    let base = base.clone();
                     view! {
                         <Stepper current=step draft=d.clone()/>
                         <div class="step">
                             {match step {
-                                Step::Point => view! { <PointStep draft=d base=base topic=topic.label.clone() points=points/> }.into_any(),
-                                Step::Office => view! { <OfficeStep draft=d base=base province=province.clone() offices=offices/> }.into_any(),
-                                Step::DateTime => view! { <DateTimeStep draft=d base=base topic=topic.code.clone() memory=memory/> }.into_any(),
-                                Step::Contact if d.moving.is_some() => view! { <super::moving::MoveStep draft=d base=base points=points offices=offices memory=memory/> }.into_any(),
-                                Step::Contact => view! { <ContactStep draft=d base=base thread_id=thread_id topic=topic.label.clone() points=points offices=offices memory=memory/> }.into_any(),
+                                Step::Point => view! { <PointStep draft=d thread=thread topic=topic.label.clone() points=points/> }.into_any(),
+                                Step::Office => view! { <OfficeStep draft=d thread=thread province=province.clone() offices=offices/> }.into_any(),
+                                Step::DateTime => view! { <DateTimeStep draft=d thread=thread topic=topic.code.clone() memory=memory/> }.into_any(),
+                                Step::Contact if d.moving.is_some() => view! { <moving::MoveStep draft=d thread=thread points=points offices=offices memory=memory/> }.into_any(),
+                                Step::Contact => view! { <ContactStep draft=d thread=thread topic=topic.label.clone() points=points offices=offices memory=memory/> }.into_any(),
                             }}
                         </div>
                     }
@@ -145,27 +116,26 @@ fn step_heading(step: Step) -> String {
 #[component]
 fn PointStep(
     draft: Draft,
-    base: String,
+    thread: ThreadId,
     topic: String,
-    points: LocalResource<Result<Vec<ConsultationPoint>, client::ApiError>>,
+    points: LocalResource<Result<Vec<ConsultationPoint>, ApiError>>,
 ) -> impl IntoView {
     let navigate = use_navigate();
-    let chosen = RwSignal::new(draft.point.clone().unwrap_or_default());
+    let chosen = RwSignal::new(draft.point);
     let problems = RwSignal::new(Vec::<Problem>::new());
     let submit = {
-        let (draft, base) = (draft.clone(), base.clone());
+        let draft = draft.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            let point = chosen.get_untracked();
-            if point.is_empty() {
+            let Some(point) = chosen.get_untracked() else {
                 problems.set(vec![Problem {
                     field: Some("point-0"),
                     message: "Scegli il punto di consulenza.".into(),
                 }]);
                 return;
-            }
+            };
             navigate(
-                &draft.with_point(&point).href(&base, Step::Office),
+                &draft.with_point(point).href(thread, Step::Office),
                 Default::default(),
             );
         }
@@ -181,13 +151,13 @@ fn PointStep(
                 <legend class="label">"Punto di consulenza"</legend>
                 {move || (!problems.get().is_empty()).then(|| view! { <p class="field-error" id="point-error">"Scegli il punto di consulenza."</p> })}
                 {move || points.get().and_then(Result::ok).unwrap_or_default().into_iter().enumerate().map(|(n, p)| {
-                    let code = p.code.clone();
-                    let checked = chosen.get_untracked() == p.code;
-                    let href = draft.with_point(&p.code).href(&base, Step::Point);
+                    let code: PointCode = p.code;
+                    let checked = chosen.get_untracked() == Some(code);
+                    let href = draft.with_point(code).href(thread, Step::Point);
                     view! {
                         <div class="radio">
-                            <input type="radio" id=format!("point-{n}") name="point" value=p.code.clone() checked=checked
-                                on:change=move |_| { chosen.set(code.clone()); remember(&href); }/>
+                            <input type="radio" id=format!("point-{n}") name="point" value=code.code() checked=checked
+                                on:change=move |_| { chosen.set(Some(code)); remember(&href); }/>
                             <label for=format!("point-{n}")>{p.label}</label>
                         </div>
                     }
@@ -201,22 +171,22 @@ fn PointStep(
 #[component]
 fn OfficeStep(
     draft: Draft,
-    base: String,
+    thread: ThreadId,
     province: String,
-    offices: LocalResource<Result<Vec<Office>, client::ApiError>>,
+    offices: LocalResource<Result<Vec<Office>, ApiError>>,
 ) -> impl IntoView {
     let navigate = use_navigate();
     let chosen = RwSignal::new(draft.office);
     let problems = RwSignal::new(Vec::<Problem>::new());
-    let point = draft.point.clone().unwrap_or_default();
-    let back = draft.href(&base, Step::Point);
+    let point = draft.point;
+    let back = draft.href(thread, Step::Point);
     let submit = {
-        let (draft, base) = (draft.clone(), base.clone());
+        let draft = draft.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             match chosen.get_untracked() {
                 Some(office) => navigate(
-                    &draft.with_office(office).href(&base, Step::DateTime),
+                    &draft.with_office(office).href(thread, Step::DateTime),
                     Default::default(),
                 ),
                 None => problems.set(vec![Problem {
@@ -234,14 +204,14 @@ fn OfficeStep(
                 <legend class="label">"Struttura territoriale"</legend>
                 <p class="hint">"Le strutture che offrono il punto di consulenza scelto; la prima è quella della tua provincia."</p>
                 {move || (!problems.get().is_empty()).then(|| view! { <p class="field-error">"Scegli la struttura territoriale."</p> })}
-                {move || offices_for(&offices.get().and_then(Result::ok).unwrap_or_default(), &point, &province).into_iter().enumerate().map(|(n, o)| {
+                {move || offices_for(&offices.get().and_then(Result::ok).unwrap_or_default(), point, &province).into_iter().enumerate().map(|(n, o)| {
                     // The contributor's own office comes first, and is chosen until they choose.
                     if n == 0 && o.province == province && chosen.get_untracked().is_none() {
                         chosen.set(Some(o.id));
                     }
                     let checked = chosen.get_untracked() == Some(o.id);
                     let office_id = o.id;
-                    let href = draft.with_office(o.id).href(&base, Step::Office);
+                    let href = draft.with_office(o.id).href(thread, Step::Office);
                     view! {
                         <div class="radio radio--with-hint">
                             <input type="radio" id=format!("office-{n}") name="office" value=o.id.to_string() checked=checked
@@ -262,34 +232,39 @@ fn OfficeStep(
 }
 
 #[component]
-fn DateTimeStep(draft: Draft, base: String, topic: String, memory: BookingMemory) -> impl IntoView {
+fn DateTimeStep(
+    draft: Draft,
+    thread: ThreadId,
+    topic: String,
+    memory: BookingMemory,
+) -> impl IntoView {
     let navigate = use_navigate();
-    let url = format!(
-        "/api/availability?topic={topic}&point={}&office={}",
-        draft.point.clone().unwrap_or_default(),
-        draft.office.unwrap_or_default()
+    // The step is reached only with both chosen (`Draft::reachable`).
+    let (point, office) = (
+        draft.point.unwrap_or(PointCode::Sportello),
+        draft.office.unwrap_or_default(),
     );
+    let url = calls::availability(Some(&topic), point, office);
     let availability = fetch::<Vec<DayAvailability>>(move || url.clone());
     let chosen = RwSignal::new(draft.start.clone());
     let problems = RwSignal::new(Vec::<Problem>::new());
     let notice = memory.notice.get_untracked();
     memory.notice.set(None);
-    let back = draft.href(&base, Step::Office);
+    let back = draft.href(thread, Step::Office);
     let days_href = Draft {
         day: None,
         start: None,
         ..draft.clone()
     }
-    .href(&base, Step::DateTime);
+    .href(thread, Step::DateTime);
     let day = draft.day.clone();
     let submit = {
         let draft = draft.clone();
-        let base = base.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             match chosen.get_untracked() {
                 Some(start) => navigate(
-                    &draft.with_start(&start).href(&base, Step::Contact),
+                    &draft.with_start(&start).href(thread, Step::Contact),
                     Default::default(),
                 ),
                 None => problems.set(vec![Problem {
@@ -302,12 +277,7 @@ fn DateTimeStep(draft: Draft, base: String, topic: String, memory: BookingMemory
     let draft_for_days = draft.clone();
     // Nothing that suits: wait for a place (not while moving: the appointment keeps its own).
     let waitlist = draft.moving.is_none().then(|| {
-        let href = format!(
-            "{}/lista-attesa?punto={}&sede={}",
-            base.trim_end_matches("/appuntamento"),
-            draft.point.clone().unwrap_or_default(),
-            draft.office.unwrap_or_default()
-        );
+        let href = paths::waitlist_join(thread, point, office);
         view! {
             <section class="callout" aria-labelledby="attesa-titolo">
                 <h2 id="attesa-titolo" class="callout__title">"Nessun orario ti va bene?"</h2>
@@ -331,7 +301,7 @@ fn DateTimeStep(draft: Draft, base: String, topic: String, memory: BookingMemory
                     <h2 class="step__subtitle">"Scegli il giorno"</h2>
                     <ul class="day-list">
                         {days.into_iter().map(|d| {
-                            let href = draft_for_days.with_day(&d.date).href(&base, Step::DateTime);
+                            let href = draft_for_days.with_day(&d.date).href(thread, Step::DateTime);
                             let n = d.slots.len();
                             view! {
                                 <li><a href=href class="day-list__link">
@@ -352,7 +322,7 @@ fn DateTimeStep(draft: Draft, base: String, topic: String, memory: BookingMemory
                                 <div class="time-grid">
                                     {d.slots.iter().enumerate().map(|(n, s)| {
                                         let start = s.start.clone();
-                                        let href = draft_for_days.with_start(&s.start).href(&base, Step::DateTime);
+                                        let href = draft_for_days.with_start(&s.start).href(thread, Step::DateTime);
                                         let checked = chosen.get_untracked().as_deref() == Some(s.start.as_str());
                                         let name = format!("{}, ore {}", it::date_with_weekday(&s.start), it::time(&s.start));
                                         view! {
@@ -379,207 +349,112 @@ fn DateTimeStep(draft: Draft, base: String, topic: String, memory: BookingMemory
     }
 }
 
-const CONTACT_FIELDS: [(&str, &str); 2] = [("phone", "phone"), ("notes", "notes")];
+const CONTACT_FIELDS: &[(&str, &str)] = &[("phone", "phone"), ("notes", "notes")];
+
+/// A place taken meanwhile: back to "Data e ora", saying so there.
+fn place_gone(
+    error: &ApiError,
+    memory: BookingMemory,
+    retry: String,
+    navigate: impl Fn(&str) + 'static,
+) -> Option<Vec<Problem>> {
+    if error.code != Some(ErrorCode::SlotUnavailable) {
+        return None;
+    }
+    memory.notice.set(Some(error.message.clone()));
+    navigate(&retry);
+    Some(Vec::new())
+}
 
 #[component]
 fn ContactStep(
     draft: Draft,
-    base: String,
-    thread_id: i64,
+    thread: ThreadId,
     topic: String,
-    points: LocalResource<Result<Vec<ConsultationPoint>, client::ApiError>>,
-    offices: LocalResource<Result<Vec<Office>, client::ApiError>>,
+    points: LocalResource<Result<Vec<ConsultationPoint>, ApiError>>,
+    offices: LocalResource<Result<Vec<Office>, ApiError>>,
     memory: BookingMemory,
 ) -> impl IntoView {
     let navigate = use_navigate();
-    let problems = RwSignal::new(Vec::<Problem>::new());
-    let pending = RwSignal::new(false);
-    let key = StoredValue::new(new_key());
-
-    let point_code = draft.point.clone().unwrap_or_default();
-    let office_id = draft.office.unwrap_or_default();
+    let key = StoredValue::new(client::new_key());
+    let (point, office_id) = (
+        draft.point.unwrap_or(PointCode::Sportello),
+        draft.office.unwrap_or_default(),
+    );
     let start = draft.start.clone().unwrap_or_default();
-    let point_label = move || point_label_of(points, &point_code);
+    let point_label = move || point_label_of(points, point);
     let office = move || office_of(offices, office_id);
-
+    let retry = Draft {
+        start: None,
+        ..draft.clone()
+    }
+    .href(thread, Step::DateTime);
+    let go = navigate.clone();
+    let booking = Submission::refusing(
+        CONTACT_FIELDS,
+        move |body: HoldRequest| async move {
+            client::post_with_key::<_, Appointment>(calls::APPOINTMENTS, &body, &key.get_value())
+                .await
+        },
+        move |appointment: Appointment| {
+            memory.phone.set(String::new());
+            memory.notes.set(String::new());
+            go(
+                &paths::appointment(&appointment.reference),
+                Default::default(),
+            );
+            None
+        },
+        move |error| {
+            // A refused booking is over: the next press is a new one.
+            key.set_value(client::new_key());
+            let navigate = navigate.clone();
+            place_gone(error, memory, retry.clone(), move |to| {
+                navigate(to, Default::default())
+            })
+        },
+    );
     let submit = {
-        let draft = draft.clone();
-        let base = base.clone();
         let start = start.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            if pending.get_untracked() {
-                return;
-            }
-            pending.set(true);
-            let body = HoldRequest {
-                communication_id: thread_id,
-                point: draft.point.clone().unwrap_or_default(),
-                office: draft.office.unwrap_or_default(),
+            booking.submit(HoldRequest {
+                communication_id: thread,
+                point: point.into(),
+                office: office_id,
                 start: start.clone(),
                 phone: memory.phone.get_untracked(),
                 notes: memory.notes.get_untracked(),
-            };
-            let navigate = navigate.clone();
-            let retry = Draft {
-                start: None,
-                ..draft.clone()
-            }
-            .href(&base, Step::DateTime);
-            leptos::task::spawn_local(async move {
-                let result = client::post_with_key::<_, Appointment>(
-                    "/api/appointments",
-                    &body,
-                    &key.get_value(),
-                )
-                .await;
-                match result {
-                    Ok(appointment) => {
-                        memory.phone.set(String::new());
-                        memory.notes.set(String::new());
-                        navigate(
-                            &format!("/appuntamenti/{}", appointment.reference),
-                            Default::default(),
-                        );
-                    }
-                    Err(e) => {
-                        key.set_value(new_key());
-                        if e.code == "slot_unavailable" {
-                            memory.notice.set(Some(e.message));
-                            navigate(&retry, Default::default());
-                        } else if !e.fields.is_empty() {
-                            let mut list = problems_from(&e.fields, &CONTACT_FIELDS);
-                            list.extend(
-                                e.fields
-                                    .iter()
-                                    .filter(|(k, _)| !["phone", "notes"].contains(&k.as_str()))
-                                    .map(|(_, m)| Problem {
-                                        field: None,
-                                        message: m.clone(),
-                                    }),
-                            );
-                            problems.set(list);
-                        } else {
-                            problems.set(vec![Problem {
-                                field: None,
-                                message: e.message,
-                            }]);
-                        }
-                    }
-                }
-                pending.set(false);
             });
         }
     };
+    let pending = booking.pending();
 
     view! {
         <PageHeading title=step_heading(Step::Contact)/>
-        <ErrorSummary problems=problems.into()/>
+        <ErrorSummary problems=booking.problems.into()/>
         <h2 class="step__subtitle">"Riepilogo"</h2>
         <dl class="summary">
             <div class="summary__row">
                 <dt>"Argomento e punto di consulenza"</dt>
                 <dd>{topic}" – "{point_label}</dd>
-                <dd class="summary__change"><a href=draft.href(&base, Step::Point)>"Modifica"<span class="visually-hidden">" argomento e punto di consulenza"</span></a></dd>
+                <dd class="summary__change"><a href=draft.href(thread, Step::Point)>"Modifica"<span class="visually-hidden">" argomento e punto di consulenza"</span></a></dd>
             </div>
             <div class="summary__row">
                 <dt>"Struttura territoriale"</dt>
                 <dd>{move || office().map(|o| format!("{}, {}", o.name, o.address)).unwrap_or_default()}</dd>
-                <dd class="summary__change"><a href=draft.href(&base, Step::Office)>"Modifica"<span class="visually-hidden">" struttura territoriale"</span></a></dd>
+                <dd class="summary__change"><a href=draft.href(thread, Step::Office)>"Modifica"<span class="visually-hidden">" struttura territoriale"</span></a></dd>
             </div>
             <div class="summary__row">
                 <dt>"Data e ora"</dt>
                 <dd>{format!("{}, ore {}", it::date_with_weekday(&start), it::time(&start))}</dd>
-                <dd class="summary__change"><a href=draft.href(&base, Step::DateTime)>"Modifica"<span class="visually-hidden">" data e ora"</span></a></dd>
+                <dd class="summary__change"><a href=draft.href(thread, Step::DateTime)>"Modifica"<span class="visually-hidden">" data e ora"</span></a></dd>
             </div>
         </dl>
         <MailNotice mail=Mail::Confirmation/>
         <form class="form narrow" novalidate on:submit=submit>
-            <ContactFields memory=memory problems=problems/>
+            <ContactFields memory=memory problems=booking.problems/>
             <button type="submit" class="button">{move || if pending.get() { "Prenotazione in corso…" } else { "Prenota Appuntamento" }}</button>
         </form>
     }
-}
-
-/// "Recapito telefonico" and "Note", as Prenota and the Lista d'attesa ask for them, kept in
-/// `memory` between steps, each with its error from `problems`.
-#[component]
-pub(crate) fn ContactFields(
-    memory: BookingMemory,
-    problems: RwSignal<Vec<Problem>>,
-) -> impl IntoView {
-    let error = move |field: &'static str| field_error(problems, field);
-    let left = move || 500i64 - memory.notes.get().chars().count() as i64;
-    // Whose number: an intermediary may give the studio's or the contributor's; a number already
-    // there comes from the latest booking.
-    let studio =
-        expect_context::<crate::session::Session>().role() == Some(api::Role::Intermediario);
-    let phone_hint = format!(
-        "{}{}",
-        if studio {
-            "Il numero al quale la sede può chiamare per questo appuntamento: quello dello studio o del contribuente. Fisso o cellulare italiano, ad esempio 06 1234 5678."
-        } else {
-            "Un numero fisso o cellulare italiano, ad esempio 06 1234 5678."
-        },
-        if memory.phone.get_untracked().is_empty() {
-            ""
-        } else {
-            " Proposto quello dell'ultima prenotazione: correggilo se è cambiato."
-        }
-    );
-    view! {
-    <div class="form-group" class:form-group--error=move || error("phone").get().is_some()>
-        <label class="label" for="phone">"Recapito telefonico"</label>
-        <p class="hint" id="phone-hint">{phone_hint}</p>
-        {move || error("phone").get().map(|m| view! { <p class="field-error" id="phone-error"><span class="visually-hidden">"Errore: "</span>{m}</p> })}
-        <input class="input input--medium" id="phone" name="phone" type="tel" autocomplete="tel"
-            aria-describedby=move || described_by("phone", true, error("phone").get().is_some())
-            aria-invalid=move || error("phone").get().map(|_| "true")
-            bind:value=memory.phone/>
-    </div>
-    <div class="form-group" class:form-group--error=move || error("notes").get().is_some()>
-        <label class="label" for="notes">"Note"</label>
-        <p class="hint" id="notes-hint">"Di cosa vuoi parlare all'appuntamento. Al massimo 500 caratteri."</p>
-        {move || error("notes").get().map(|m| view! { <p class="field-error" id="notes-error"><span class="visually-hidden">"Errore: "</span>{m}</p> })}
-        <textarea class="textarea" id="notes" name="notes" rows="5"
-            aria-describedby=move || format!("{} notes-count", described_by("notes", true, error("notes").get().is_some()).unwrap_or_default())
-            aria-invalid=move || error("notes").get().map(|_| "true")
-            bind:value=memory.notes></textarea>
-        <p class="hint" id="notes-count" class:field-error=move || left() < 0>
-            {move || match left() {
-                n if n < 0 => format!("Hai superato il limite di {} caratteri", -n),
-                1 => "Hai ancora 1 carattere".to_string(),
-                n => format!("Hai ancora {n} caratteri"),
-            }}
-        </p>
-    </div>
-    }
-}
-
-/// The label of the consultation point `code`, once the reference data has loaded.
-pub(crate) fn point_label_of(
-    points: LocalResource<Result<Vec<ConsultationPoint>, client::ApiError>>,
-    code: &str,
-) -> String {
-    points
-        .get()
-        .and_then(Result::ok)
-        .unwrap_or_default()
-        .into_iter()
-        .find(|p| p.code == code)
-        .map(|p| p.label)
-        .unwrap_or_default()
-}
-
-/// The office `id`, once the reference data has loaded.
-pub(crate) fn office_of(
-    offices: LocalResource<Result<Vec<Office>, client::ApiError>>,
-    id: i64,
-) -> Option<Office> {
-    offices
-        .get()
-        .and_then(Result::ok)
-        .unwrap_or_default()
-        .into_iter()
-        .find(|o| o.id == id)
 }

@@ -1,0 +1,146 @@
+//! Every URL of the API that a client calls, made in one place from typed ids (the paths
+//! themselves are the contract of `docs/API.md`). Query values are the client's to encode:
+//! these builders take them as already fit for an address.
+
+use crate::{Cf, EntryId, OfficeId, PointCode, Reference, ThreadId};
+
+pub const SESSION: &str = "/api/session";
+pub const SESSION_STATUS: &str = "/api/session/status";
+pub const TOPICS: &str = "/api/topics";
+pub const POINTS: &str = "/api/consultation-points";
+pub const OFFICES: &str = "/api/offices";
+pub const CONTACTS: &str = "/api/me/contacts";
+/// Prenota Appuntamento.
+pub const APPOINTMENTS: &str = "/api/appointments";
+pub const STUDIO_AGENDA: &str = "/api/intermediary/agenda";
+pub const CLOSURES: &str = "/api/office/closures";
+pub const CLOSURE_PREVIEW: &str = "/api/office/closures/preview";
+pub const CAPACITY: &str = "/api/office/capacity";
+/// Avvisami se si libera un posto.
+pub const WAITLIST: &str = "/api/waitlist";
+
+/// The contributors the caller acts for, searched (`q` encoded).
+pub fn contributors(q: &str) -> String {
+    format!("/api/contributors?q={q}")
+}
+
+/// A contributor's threads (POST opens one).
+pub fn communications(cf: &Cf) -> String {
+    format!("/api/contributors/{cf}/communications")
+}
+
+/// A page of a contributor's threads, filtered.
+pub fn communications_page(cf: &Cf, status: &str, topic: &str, page: u32) -> String {
+    format!("/api/contributors/{cf}/communications?status={status}&topic={topic}&page={page}")
+}
+
+/// Gestione appuntamenti, with its filters as a query (encoded).
+pub fn appointments_of(cf: &Cf, query: &str) -> String {
+    format!("/api/contributors/{cf}/appointments?{query}")
+}
+
+/// A contributor's entries in the Lista d'attesa.
+pub fn waitlist_of(cf: &Cf) -> String {
+    format!("/api/contributors/{cf}/waitlist")
+}
+
+pub fn thread(id: ThreadId) -> String {
+    format!("/api/communications/{id}")
+}
+
+pub fn messages(id: ThreadId) -> String {
+    format!("/api/communications/{id}/messages")
+}
+
+pub fn outcome(id: ThreadId) -> String {
+    format!("/api/communications/{id}/outcome")
+}
+
+/// Free places of an office and point, for a topic when given.
+pub fn availability(topic: Option<&str>, point: PointCode, office: OfficeId) -> String {
+    match topic {
+        Some(topic) => format!("/api/availability?topic={topic}&point={point}&office={office}"),
+        None => format!("/api/availability?point={point}&office={office}"),
+    }
+}
+
+pub fn appointment(reference: &Reference) -> String {
+    format!("/api/appointments/{reference}")
+}
+
+/// What may be done to an appointment, each at its own URL.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// Estendi.
+    Extend,
+    /// Conferma Appuntamento.
+    Confirm,
+    /// Cancella Prenotazione.
+    Release,
+    /// Annulla appuntamento.
+    Cancel,
+    /// Sposta appuntamento.
+    Move,
+    /// Svolto or Non presentato.
+    Attendance,
+    /// The calendar file.
+    Calendar,
+}
+
+pub fn appointment_step(reference: &Reference, step: Step) -> String {
+    let step = match step {
+        Step::Extend => "extend",
+        Step::Confirm => "confirm",
+        Step::Release => "release",
+        Step::Cancel => "cancel",
+        Step::Move => "move",
+        Step::Attendance => "attendance",
+        Step::Calendar => "ics",
+    };
+    format!("/api/appointments/{reference}/{step}")
+}
+
+/// The office's agenda of a day (encoded; empty for today).
+pub fn office_agenda(date: &str) -> String {
+    format!("/api/office/agenda?date={date}")
+}
+
+/// A page of the office's queue.
+pub fn office_queue(status: &str, page: u32) -> String {
+    format!("/api/office/communications?status={status}&page={page}")
+}
+
+/// Esci dalla lista.
+pub fn waitlist_entry(id: EntryId) -> String {
+    format!("/api/waitlist/{id}")
+}
+
+/// An answer to an offered place.
+pub fn waitlist_answer(id: EntryId, accept: bool) -> String {
+    format!(
+        "/api/waitlist/{id}/{}",
+        if accept { "accept" } else { "decline" }
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn calls_are_the_documented_paths() {
+        let r = Reference::from("AP-2026-000001");
+        assert_eq!(
+            appointment_step(&r, Step::Calendar),
+            "/api/appointments/AP-2026-000001/ics"
+        );
+        assert_eq!(
+            availability(Some("durc"), PointCode::Video, OfficeId(1)),
+            "/api/availability?topic=durc&point=video&office=1"
+        );
+        assert_eq!(
+            waitlist_answer(EntryId(3), false),
+            "/api/waitlist/3/decline"
+        );
+    }
+}

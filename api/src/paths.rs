@@ -1,0 +1,135 @@
+//! Every address of the app's pages, made in one place from typed ids: the app links with
+//! these, and the server's e-mails link with the same builders, so a page cannot move without
+//! its links following. The router's patterns (`/comunicazioni/:id`) stay beside the routes in
+//! the app. The API's own URLs are in `calls`.
+
+use crate::{OfficeId, PointCode, Reference, ThreadId};
+
+pub const HOME: &str = "/";
+pub const LOGIN: &str = "/accedi";
+/// Agenda dello studio (intermediaries).
+pub const STUDIO: &str = "/studio";
+/// Scegli il contribuente (intermediaries).
+pub const CONTRIBUTORS: &str = "/contribuenti";
+/// Comunicazione bidirezionale.
+pub const COMMUNICATIONS: &str = "/comunicazioni";
+pub const NEW_COMMUNICATION: &str = "/comunicazioni/nuova";
+/// Gestione appuntamenti.
+pub const APPOINTMENTS: &str = "/appuntamenti";
+/// Recapiti.
+pub const CONTACTS: &str = "/recapiti";
+/// Comunicazioni della sede.
+pub const OFFICE_QUEUE: &str = "/sede/comunicazioni";
+/// Agenda della sede: today's.
+pub const OFFICE_AGENDA: &str = "/sede/agenda";
+/// Chiusure e capienza.
+pub const CLOSURES: &str = "/sede/chiusure";
+
+/// What a page arrived from, said on it once ("Comunicazione inviata…").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Arrival {
+    /// A new thread was sent.
+    Sent,
+    /// The office recorded its outcome.
+    OutcomeRecorded,
+    /// The person joined the Lista d'attesa.
+    Waiting,
+}
+
+impl Arrival {
+    /// The `esito` of the address.
+    pub fn code(self) -> &'static str {
+        match self {
+            Arrival::Sent => "inviata",
+            Arrival::OutcomeRecorded => "registrato",
+            Arrival::Waiting => "lista-attesa",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Arrival> {
+        [Arrival::Sent, Arrival::OutcomeRecorded, Arrival::Waiting]
+            .into_iter()
+            .find(|a| a.code() == code)
+    }
+}
+
+/// A thread and its messages.
+pub fn thread(id: ThreadId) -> String {
+    format!("/comunicazioni/{id}")
+}
+
+/// A thread, saying what just happened to it.
+pub fn thread_after(id: ThreadId, arrival: Arrival) -> String {
+    format!("/comunicazioni/{id}?esito={}", arrival.code())
+}
+
+/// "Richiedi appuntamento" for a thread: the booking wizard (its steps add a query).
+pub fn booking(id: ThreadId) -> String {
+    format!("/comunicazioni/{id}/appuntamento")
+}
+
+/// "Avvisami se si libera un posto" for a thread, an office and a point.
+pub fn waitlist_join(id: ThreadId, point: PointCode, office: OfficeId) -> String {
+    format!("/comunicazioni/{id}/lista-attesa?punto={point}&sede={office}")
+}
+
+/// Registra esito of a thread (operators).
+pub fn outcome(id: ThreadId) -> String {
+    format!("/sede/comunicazioni/{id}/esito")
+}
+
+/// One appointment.
+pub fn appointment(reference: &Reference) -> String {
+    format!("/appuntamenti/{reference}")
+}
+
+/// Gestione appuntamenti, saying what just happened.
+pub fn appointments_after(arrival: Arrival) -> String {
+    format!("/appuntamenti?esito={}", arrival.code())
+}
+
+/// The office's agenda of a day (`YYYY-MM-DD`).
+pub fn office_day(date: &str) -> String {
+    format!("/sede/agenda?data={date}")
+}
+
+/// A page of the contributor's threads, filtered.
+pub fn communications_page(status: &str, topic: &str, page: u32) -> String {
+    format!("/comunicazioni?status={status}&topic={topic}&page={page}")
+}
+
+/// A page of the office's queue, filtered.
+pub fn office_queue_page(status: &str, page: u32) -> String {
+    format!("/sede/comunicazioni?status={status}&page={page}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_are_named_by_their_ids() {
+        assert_eq!(thread(ThreadId(7)), "/comunicazioni/7");
+        assert_eq!(booking(ThreadId(7)), "/comunicazioni/7/appuntamento");
+        assert_eq!(
+            appointment(&Reference::from("AP-2026-000001")),
+            "/appuntamenti/AP-2026-000001"
+        );
+        assert_eq!(
+            waitlist_join(ThreadId(7), PointCode::Telefono, OfficeId(1)),
+            "/comunicazioni/7/lista-attesa?punto=telefono&sede=1"
+        );
+        assert_eq!(
+            thread_after(ThreadId(7), Arrival::Sent),
+            "/comunicazioni/7?esito=inviata"
+        );
+    }
+
+    #[test]
+    fn an_arrival_reads_back_from_its_address() {
+        for a in [Arrival::Sent, Arrival::OutcomeRecorded, Arrival::Waiting] {
+            assert_eq!(Arrival::from_code(a.code()), Some(a));
+        }
+        assert_eq!(Arrival::from_code("altro"), None);
+    }
+}

@@ -1,0 +1,83 @@
+//! "Recapito telefonico" and "Note", as Prenota Appuntamento and the Lista d'attesa ask for
+//! them, kept in the tab while the person moves between the wizard's steps.
+
+use crate::components::error_summary::{field_error, Problem};
+use crate::components::field::described_by;
+use leptos::prelude::*;
+
+/// What the user typed in "Recapito e note", kept while they move between the steps, and a
+/// message to show on the next step (the slot was taken meanwhile).
+#[derive(Clone, Copy)]
+pub struct BookingMemory {
+    pub phone: RwSignal<String>,
+    pub notes: RwSignal<String>,
+    pub notice: RwSignal<Option<String>>,
+}
+
+impl BookingMemory {
+    pub fn new() -> Self {
+        BookingMemory {
+            phone: RwSignal::new(String::new()),
+            notes: RwSignal::new(String::new()),
+            notice: RwSignal::new(None),
+        }
+    }
+}
+
+impl Default for BookingMemory {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// "Recapito telefonico" and "Note", as Prenota and the Lista d'attesa ask for them, kept in
+/// `memory` between steps, each with its error from `problems`.
+#[component]
+pub fn ContactFields(memory: BookingMemory, problems: RwSignal<Vec<Problem>>) -> impl IntoView {
+    let error = move |field: &'static str| field_error(problems, field);
+    let left = move || 500i64 - memory.notes.get().chars().count() as i64;
+    // Whose number: an intermediary may give the studio's or the contributor's; a number already
+    // there comes from the latest booking.
+    let studio =
+        expect_context::<crate::session::Session>().role() == Some(api::Role::Intermediario);
+    let phone_hint = format!(
+        "{}{}",
+        if studio {
+            "Il numero al quale la sede può chiamare per questo appuntamento: quello dello studio o del contribuente. Fisso o cellulare italiano, ad esempio 06 1234 5678."
+        } else {
+            "Un numero fisso o cellulare italiano, ad esempio 06 1234 5678."
+        },
+        if memory.phone.get_untracked().is_empty() {
+            ""
+        } else {
+            " Proposto quello dell'ultima prenotazione: correggilo se è cambiato."
+        }
+    );
+    view! {
+    <div class="form-group" class:form-group--error=move || error("phone").get().is_some()>
+        <label class="label" for="phone">"Recapito telefonico"</label>
+        <p class="hint" id="phone-hint">{phone_hint}</p>
+        {move || error("phone").get().map(|m| view! { <p class="field-error" id="phone-error"><span class="visually-hidden">"Errore: "</span>{m}</p> })}
+        <input class="input input--medium" id="phone" name="phone" type="tel" autocomplete="tel"
+            aria-describedby=move || described_by("phone", true, error("phone").get().is_some())
+            aria-invalid=move || error("phone").get().map(|_| "true")
+            bind:value=memory.phone/>
+    </div>
+    <div class="form-group" class:form-group--error=move || error("notes").get().is_some()>
+        <label class="label" for="notes">"Note"</label>
+        <p class="hint" id="notes-hint">"Di cosa vuoi parlare all'appuntamento. Al massimo 500 caratteri."</p>
+        {move || error("notes").get().map(|m| view! { <p class="field-error" id="notes-error"><span class="visually-hidden">"Errore: "</span>{m}</p> })}
+        <textarea class="textarea" id="notes" name="notes" rows="5"
+            aria-describedby=move || format!("{} notes-count", described_by("notes", true, error("notes").get().is_some()).unwrap_or_default())
+            aria-invalid=move || error("notes").get().map(|_| "true")
+            bind:value=memory.notes></textarea>
+        <p class="hint" id="notes-count" class:field-error=move || left() < 0>
+            {move || match left() {
+                n if n < 0 => format!("Hai superato il limite di {} caratteri", -n),
+                1 => "Hai ancora 1 carattere".to_string(),
+                n => format!("Hai ancora {n} caratteri"),
+            }}
+        </p>
+    </div>
+    }
+}

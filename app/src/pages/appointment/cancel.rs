@@ -1,0 +1,126 @@
+//! "Annulla appuntamento": the button, its confirmation dialog with the reason, and, past the
+//! cut-off, why it is no longer possible online and whom to call.
+
+use crate::client;
+use crate::components::error_summary::ErrorSummary;
+use crate::components::field::{described_by, FieldGroup};
+use crate::components::submit::Submission;
+use api::calls::{self, Step as Call};
+use api::{it, Appointment, CancelRequest};
+use leptos::html;
+use leptos::prelude::*;
+
+/// "Annulla appuntamento" while allowed, with its confirmation dialog; past the cut-off, why not
+/// and whom to call instead.
+#[component]
+pub fn CancelSection(
+    appointment: Appointment,
+    current: RwSignal<Option<Appointment>>,
+) -> impl IntoView {
+    let by_office = appointment.viewed_by_office;
+    let a = appointment;
+    if !a.can_cancel {
+        return a.cancel_until.clone().map(|until| view! {
+            <h2>"Annullare l'appuntamento"</h2>
+            <div class="alert alert--info">
+                <p>{format!(
+                    "Non è più possibile annullare online questo appuntamento: si poteva fare fino a {}, ore {}. Se non puoi presentarti, chiama il Contact Center INPS al numero 803 164 (gratuito da rete fissa) oppure al numero 06 164 164 (da cellulare).",
+                    it::date_with_weekday(&until), it::time(&until)
+                )}</p>
+            </div>
+        }).into_any();
+    }
+    let dialog = NodeRef::<html::Dialog>::new();
+    let opener = NodeRef::<html::Button>::new();
+    let first = NodeRef::<html::Textarea>::new();
+    let last = NodeRef::<html::Button>::new();
+    let reason = RwSignal::new(String::new());
+    let url = calls::appointment_step(&a.reference, Call::Cancel);
+    let cancelling = Submission::new(
+        &[("reason", "motivo")],
+        move |body: CancelRequest| {
+            let url = url.clone();
+            async move { client::post::<_, Appointment>(&url, &body).await }
+        },
+        move |updated: Appointment| {
+            if let Some(d) = dialog.get_untracked() {
+                d.close();
+            }
+            current.set(Some(updated));
+            None
+        },
+    );
+    let error = cancelling.error("motivo");
+    let open = move |_| {
+        cancelling.problems.set(Vec::new());
+        if let Some(d) = dialog.get() {
+            let _ = d.show_modal();
+        }
+    };
+    let close = move |_| {
+        if let Some(d) = dialog.get() {
+            d.close();
+        }
+    };
+    // However the dialog closes (button or Escape), the focus goes back to what opened it.
+    let closed = move |_| {
+        if let Some(b) = opener.get() {
+            let _ = b.focus();
+        }
+    };
+    // The modal already makes the page behind it inert; this keeps Tab from leaving for the
+    // browser's own controls, so the focus cycles inside the dialog.
+    let trap = move |ev: web_sys::KeyboardEvent| {
+        if ev.key() != "Tab" {
+            return;
+        }
+        let active = document().active_element();
+        let (Some(first), Some(last)) = (first.get(), last.get()) else {
+            return;
+        };
+        let is = |el: &web_sys::Element| active.as_ref() == Some(el);
+        if ev.shift_key() && is(&first) {
+            ev.prevent_default();
+            let _ = last.focus();
+        } else if !ev.shift_key() && is(&last) {
+            ev.prevent_default();
+            let _ = first.focus();
+        }
+    };
+    let confirm = move |_| {
+        cancelling.submit(CancelRequest {
+            reason: Some(reason.get_untracked()).filter(|r| !r.trim().is_empty()),
+        });
+    };
+    let until = a.cancel_until.clone().unwrap_or_default();
+    view! {
+        <h2>"Annullare l'appuntamento"</h2>
+        <p>{if by_office {
+            "Se la sede non può ricevere il contribuente, annulla l'appuntamento indicando il motivo: lo leggerà nella comunicazione e l'orario tornerà disponibile.".to_string()
+        } else {
+            format!("Se non puoi più partecipare, annulla l'appuntamento entro {}, ore {}: l'orario tornerà disponibile per altri.", it::date_with_weekday(&until), it::time(&until))
+        }}</p>
+        <p class="no-print"><button type="button" class="button button--danger" node_ref=opener on:click=open aria-haspopup="dialog">"Annulla appuntamento"</button></p>
+        <dialog class="dialog" node_ref=dialog aria-labelledby="annulla-titolo" aria-describedby="annulla-descrizione" on:close=closed on:keydown=trap>
+            <h2 class="dialog__title" id="annulla-titolo">"Annullare l'appuntamento?"</h2>
+            <p id="annulla-descrizione">{format!(
+                "L'appuntamento {} di {}, ore {}, presso la {} sarà annullato e l'orario tornerà disponibile per altri.",
+                a.reference, it::date_with_weekday(&a.starts_at), it::time(&a.starts_at), a.office.name
+            )}</p>
+            // The reason's error stands beside it; what concerns no field, here.
+            <ErrorSummary problems=cancelling.general()/>
+            <FieldGroup id="motivo" label=if by_office { "Motivo (obbligatorio)" } else { "Motivo (facoltativo)" } hint="Al massimo 500 caratteri. Sarà scritto nella comunicazione." error=error>
+                <textarea class="textarea" id="motivo" name="motivo" rows="3" maxlength="500" node_ref=first
+                    aria-describedby=move || described_by("motivo", true, error.get().is_some())
+                    aria-invalid=move || error.get().is_some().then_some("true")
+                    prop:value=move || reason.get()
+                    on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
+            </FieldGroup>
+            <div class="actions">
+                <button type="button" class="button button--danger" on:click=confirm>"Sì, annulla l'appuntamento"</button>
+                <button type="button" class="button button--secondary" node_ref=last on:click=close>"No, torna indietro"</button>
+            </div>
+        </dialog>
+    }
+    .into_any()
+}

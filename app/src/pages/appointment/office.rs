@@ -1,0 +1,200 @@
+//! An appointment as an operator of its office sees it: what the office may do now (record
+//! whether it took place, move it, cancel it with a reason), the details and the timeline.
+
+use super::cancel::CancelSection;
+use super::{moved_last, Details, Timeline};
+use crate::client;
+use crate::components::error_summary::ErrorSummary;
+use crate::components::field::{described_by, FieldGroup};
+use crate::components::heading::PageHeading;
+use crate::components::loaded::fetch;
+use crate::components::submit::Submission;
+use api::calls::{self, Step as Call};
+use api::{it, paths, Appointment, AppointmentStatus, Attendance};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// An operator of the office: the details, then what the office may do now (record whether
+/// it took place, or cancel it with a reason), and the timeline.
+#[component]
+pub fn OfficeView(
+    appointment: Appointment,
+    current: RwSignal<Option<Appointment>>,
+) -> impl IntoView {
+    let a = appointment;
+    let outcome = match a.status {
+        AppointmentStatus::Svolto => Some(format!(
+            "Presenza registrata: l'appuntamento {} si è svolto.",
+            a.reference
+        )),
+        AppointmentStatus::NonPresentato => Some(format!(
+            "Presenza registrata: il contribuente non si è presentato all'appuntamento {}.",
+            a.reference
+        )),
+        AppointmentStatus::Annullato => Some(format!(
+            "L'appuntamento {} è annullato: l'orario è di nuovo disponibile.",
+            a.reference
+        )),
+        AppointmentStatus::Confermato if moved_last(&a) => {
+            Some(format!(
+                "L'appuntamento {} è stato spostato: ora è {}, ore {}. Il contribuente ne è informato nella comunicazione e per e-mail.",
+                a.reference,
+                it::date_with_weekday(&a.starts_at),
+                it::time(&a.starts_at)
+            ))
+        }
+        _ => None,
+    };
+    let day = a.starts_at.get(..10).unwrap_or_default().to_string();
+    view! {
+        <PageHeading title=format!("Appuntamento {}", a.reference)/>
+        <p class="lead">{format!("{} – {}, ore {}", a.contributor.name, it::date_with_weekday(&a.starts_at), it::time(&a.starts_at))}</p>
+        {outcome.map(|m| view! { <div class="alert alert--success" role="status"><p>{m}</p></div> })}
+        <Details appointment=a.clone()/>
+        {a.can_record_attendance.then(|| view! { <AttendanceForm appointment=a.clone() current=current/> })}
+        {a.can_move.then(|| view! { <OfficeMoveForm appointment=a.clone() current=current/> })}
+        {a.can_cancel.then(|| view! { <CancelSection appointment=a.clone() current=current/> })}
+        <p class="no-print"><A href=paths::office_day(&day)>"Torna all'agenda della sede"</A></p>
+        <Timeline appointment=a.clone()/>
+    }
+}
+
+/// The office moves an appointment to another free time of the same point, with the reason
+/// the contributor will read (e.g. before declaring a closure).
+#[component]
+fn OfficeMoveForm(
+    appointment: Appointment,
+    current: RwSignal<Option<Appointment>>,
+) -> impl IntoView {
+    let a = appointment;
+    let days = {
+        let (point, office) = (a.point.code, a.office.id);
+        fetch::<Vec<api::DayAvailability>>(move || calls::availability(None, point, office))
+    };
+    let start = RwSignal::new(String::new());
+    let reason = RwSignal::new(String::new());
+    let now_at = a.starts_at.clone();
+    let url = calls::appointment_step(&a.reference, Call::Move);
+    let moving = Submission::new(
+        &[("start", "nuovo-orario"), ("reason", "motivo-spostamento")],
+        move |body: api::MoveRequest| {
+            let url = url.clone();
+            async move { client::post_with_key::<_, Appointment>(&url, &body, &client::new_key()).await }
+        },
+        move |updated: Appointment| {
+            current.set(Some(updated));
+            None
+        },
+    );
+    let error = move |id: &'static str| moving.error(id);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        moving.submit(api::MoveRequest {
+            start: start.get_untracked(),
+            office: None,
+            point: None,
+            reason: Some(reason.get_untracked()),
+        });
+    };
+    view! {
+        <section class="office-move no-print" aria-labelledby="sposta-titolo">
+            <h2 id="sposta-titolo">"Sposta appuntamento"</h2>
+            <p>"Scegli un altro orario libero dello stesso punto di consulenza: il contribuente leggerà il motivo nella comunicazione e lo riceverà per e-mail."</p>
+            <ErrorSummary problems=moving.general()/>
+            <form class="form narrow" novalidate on:submit=submit>
+                <FieldGroup id="nuovo-orario" label="Nuovo orario" hint="Gli orari liberi dei prossimi giorni." error=error("nuovo-orario")>
+                    <select class="select" id="nuovo-orario"
+                        aria-describedby=move || described_by("nuovo-orario", true, error("nuovo-orario").get().is_some())
+                        aria-invalid=move || error("nuovo-orario").get().map(|_| "true")
+                        on:change=move |ev| start.set(event_target_value(&ev))>
+                        <option value="">"Scegli un orario"</option>
+                        {move || days.get().and_then(Result::ok).unwrap_or_default().into_iter().take(10).map(|d| {
+                            let label = it::date_with_weekday(&format!("{}T00:00:00+01:00", d.date));
+                            let now_at = now_at.clone();
+                            view! {
+                                <optgroup label=label.clone()>
+                                    {d.slots.into_iter().filter(|s| s.start != now_at).map(|s| {
+                                        let text = format!("{}, ore {}", label, it::time(&s.start));
+                                        view! { <option value=s.start.clone()>{text}</option> }
+                                    }).collect_view()}
+                                </optgroup>
+                            }
+                        }).collect_view()}
+                    </select>
+                </FieldGroup>
+                <FieldGroup id="motivo-spostamento" label="Motivo (obbligatorio)" hint="Ad esempio: la sede sarà chiusa per lavori." error=error("motivo-spostamento")>
+                    <textarea class="textarea" id="motivo-spostamento" rows="3" maxlength="500"
+                        aria-describedby=move || described_by("motivo-spostamento", true, error("motivo-spostamento").get().is_some())
+                        aria-invalid=move || error("motivo-spostamento").get().map(|_| "true")
+                        bind:value=reason></textarea>
+                </FieldGroup>
+                <button type="submit" class="button">"Sposta appuntamento"</button>
+            </form>
+        </section>
+    }
+}
+
+/// "Svolto" or "Non presentato", with the optional "Esito dell'incontro".
+#[component]
+fn AttendanceForm(
+    appointment: Appointment,
+    current: RwSignal<Option<Appointment>>,
+) -> impl IntoView {
+    let outcome = RwSignal::new(None::<Attendance>);
+    let text = RwSignal::new(String::new());
+    let url = calls::appointment_step(&appointment.reference, Call::Attendance);
+    let recording = Submission::new(
+        &[("outcome", "presenza"), ("text", "esito")],
+        move |body: api::AttendanceRequest| {
+            let url = url.clone();
+            async move { client::post::<_, Appointment>(&url, &body).await }
+        },
+        move |updated: Appointment| {
+            current.set(Some(updated));
+            None
+        },
+    );
+    let error = move |id: &'static str| recording.error(id);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        recording.submit(api::AttendanceRequest {
+            outcome: outcome.get_untracked().map(Into::into).unwrap_or_default(),
+            text: Some(text.get_untracked()).filter(|t| !t.trim().is_empty()),
+        });
+    };
+    let choice = |code: Attendance| {
+        let id = format!("presenza-{}", code.code());
+        view! {
+            <div class="radio">
+                <input type="radio" id=id.clone() name="presenza" value=code.code()
+                    on:change=move |_| outcome.set(Some(code))/>
+                <label for=id>{code.label()}</label>
+            </div>
+        }
+    };
+    view! {
+        <section class="attendance no-print" aria-labelledby="presenza-titolo">
+            <h2 id="presenza-titolo">"Registra la presenza"</h2>
+            <ErrorSummary problems=recording.general()/>
+            <form class="form narrow" novalidate on:submit=submit>
+                <div class="form-group" class:form-group--error=move || error("presenza").get().is_some()>
+                    <fieldset class="fieldset" aria-describedby=move || described_by("presenza", false, error("presenza").get().is_some())>
+                        <legend class="label">"Il contribuente si è presentato?"</legend>
+                        {move || error("presenza").get().map(|m| view! {
+                            <p class="field-error" id="presenza-error" role="alert"><span class="visually-hidden">"Errore: "</span>{m}</p>
+                        })}
+                        {choice(Attendance::Svolto)}
+                        {choice(Attendance::NonPresentato)}
+                    </fieldset>
+                </div>
+                <FieldGroup id="esito" label="Esito dell'incontro (facoltativo)" hint="Solo per un appuntamento svolto: sarà scritto nella comunicazione con il contribuente." error=error("esito")>
+                    <textarea class="textarea" id="esito" rows="5" maxlength="2000"
+                        aria-describedby=move || described_by("esito", true, error("esito").get().is_some())
+                        aria-invalid=move || error("esito").get().map(|_| "true")
+                        bind:value=text></textarea>
+                </FieldGroup>
+                <button type="submit" class="button">"Registra la presenza"</button>
+            </form>
+        </section>
+    }
+}

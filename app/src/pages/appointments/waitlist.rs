@@ -1,0 +1,153 @@
+//! Gestione appuntamenti's "Lista d'attesa": the live entries, each offer with Conferma
+//! Appuntamento and Rifiuta, each waiting entry with Esci dalla lista. Nothing when empty.
+
+use crate::client;
+use crate::components::error_summary::ErrorSummary;
+use crate::components::loaded::{fetch, when_loaded};
+use crate::components::submit::{Done, Submission};
+use api::{calls, it, paths, Appointment, Cf, EntryId, Reference, WaitlistEntry, WaitlistStatus};
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+/// The empty JSON object the answer calls send.
+#[derive(serde::Serialize)]
+struct NoBody {}
+
+/// What the person does with an entry.
+#[derive(Clone, Copy)]
+enum Answer {
+    Accept(EntryId),
+    Decline(EntryId),
+    Leave(EntryId),
+}
+
+/// What an answer came to: the appointment an accepted offer became, or what to say.
+enum Answered {
+    Booked(Reference),
+    Said(&'static str),
+}
+
+async fn answer(a: Answer) -> Result<Answered, client::ApiError> {
+    Ok(match a {
+        Answer::Accept(id) => Answered::Booked(
+            client::post::<_, Appointment>(&calls::waitlist_answer(id, true), &NoBody {})
+                .await?
+                .reference,
+        ),
+        Answer::Decline(id) => {
+            client::post::<_, WaitlistEntry>(&calls::waitlist_answer(id, false), &NoBody {})
+                .await?;
+            Answered::Said("Hai rifiutato il posto proposto: è passato alla persona successiva e sei uscito dalla lista d'attesa.")
+        }
+        Answer::Leave(id) => {
+            client::delete(&calls::waitlist_entry(id)).await?;
+            Answered::Said("Sei uscito dalla lista d'attesa.")
+        }
+    })
+}
+
+/// "dal 3 marzo 2026 al 5 marzo 2026, di mattina (prima delle 13)"
+pub fn days_in_words(e: &WaitlistEntry) -> String {
+    let days = if e.from == e.to {
+        format!("il {}", it::date_with_weekday(&e.from))
+    } else {
+        format!("dal {} al {}", it::date(&e.from), it::date(&e.to))
+    };
+    match e.part_of_day {
+        Some(part) => format!("{days}, {}", part.label()),
+        None => format!("{days}, a qualsiasi orario"),
+    }
+}
+
+/// Gestione appuntamenti's "Lista d'attesa": the live entries, each offer with Conferma
+/// Appuntamento and Rifiuta, each waiting entry with Esci dalla lista. Nothing when empty.
+#[component]
+pub fn WaitlistSection(cf: Cf, #[prop(into)] joined: Signal<bool>) -> impl IntoView {
+    let navigate = use_navigate();
+    let version = RwSignal::new(0u32);
+    let list = fetch::<Vec<WaitlistEntry>>(move || {
+        version.track();
+        calls::waitlist_of(&cf)
+    });
+    let answering = Submission::refusing(
+        &[],
+        answer,
+        move |done: Answered| match done {
+            Answered::Booked(reference) => {
+                navigate(&paths::appointment(&reference), Default::default());
+                None
+            }
+            Answered::Said(text) => {
+                version.update(|v| *v += 1);
+                Some(text.to_string())
+            }
+        },
+        move |_| {
+            // Whatever changed meanwhile (a lapsed offer), the list shows it now.
+            version.update(|v| *v += 1);
+            None
+        },
+    );
+    let act = move |a: Answer| answering.submit(a);
+    view! {
+        {move || joined.get().then(|| view! {
+            <div class="alert alert--success" role="status"><p>"Sei in lista d'attesa. Se si libera un posto adatto te lo proponiamo qui e per e-mail: avrai un tempo limitato per confermarlo."</p></div>
+        })}
+        <Done text=answering.done/>
+        <ErrorSummary problems=answering.problems.into()/>
+        {when_loaded(list, move |entries: Vec<WaitlistEntry>| {
+            let live: Vec<WaitlistEntry> = entries.into_iter().filter(|e| e.status.is_live()).collect();
+            if live.is_empty() {
+                return ().into_any();
+            }
+            view! {
+                <section aria-labelledby="lista-attesa-titolo">
+                    <h2 id="lista-attesa-titolo">"Lista d'attesa"</h2>
+                    <ul class="waitlist">
+                        {live.into_iter().map(|e| {
+                            let title_id = format!("attesa-{}", e.id);
+                            let title = format!("{} – {}", e.office_name, e.point_label);
+                            let id = e.id;
+                            let body = match (&e.status, &e.offer) {
+                                (WaitlistStatus::Offerta, Some(offer)) => {
+                                    view! {
+                                        <p class="waitlist__offer"><strong>{format!("Si è liberato un posto: {}, ore {}.", it::date_with_weekday(&offer.starts_at), it::time(&offer.starts_at))}</strong></p>
+                                        <p>{format!("È tenuto per te fino a {}, ore {}; poi passerà alla persona successiva. Identificativo {}.", it::date_with_weekday(&offer.expires_at), it::time(&offer.expires_at), offer.reference)}</p>
+                                        <div class="actions">
+                                            <button type="button" class="button" aria-describedby=title_id.clone()
+                                                on:click=move |_| act(Answer::Accept(id))>"Conferma Appuntamento"</button>
+                                            <button type="button" class="button button--secondary" aria-describedby=title_id.clone()
+                                                on:click=move |_| act(Answer::Decline(id))>"Rifiuta"</button>
+                                        </div>
+                                    }.into_any()
+                                }
+                                _ => {
+                                    view! {
+                                        <p><span class="status-tag">{WaitlistStatus::InAttesa.label()}</span></p>
+                                        <p class="hint">{match e.ahead {
+                                            0 => "Sei il primo in lista per questi giorni.".to_string(),
+                                            1 => "Prima di te c'è 1 persona in lista per questi giorni.".to_string(),
+                                            n => format!("Prima di te ci sono {n} persone in lista per questi giorni."),
+                                        }}</p>
+                                        <div class="actions">
+                                            <button type="button" class="button button--secondary" aria-describedby=title_id.clone()
+                                                on:click=move |_| act(Answer::Leave(id))>"Esci dalla lista"</button>
+                                        </div>
+                                    }.into_any()
+                                }
+                            };
+                            view! {
+                                <li class="waitlist__entry">
+                                    <h3 class="waitlist__title" id=title_id.clone()>{title}</h3>
+                                    <p>{format!("Comunicazione {} – «{}»", e.protocol, e.subject)}</p>
+                                    <p>{format!("Giorni: {}.", days_in_words(&e))}</p>
+                                    {body}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </section>
+            }.into_any()
+        })}
+    }
+}

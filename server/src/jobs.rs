@@ -1,0 +1,61 @@
+//! The background jobs, above the features and called by none of them: the sweeper (expired
+//! holds, the Lista d'attesa's pass, retention) and the outbox's delivery worker. Each runs on
+//! a timer for the life of the process; a round that fails is logged and tried at the next tick.
+
+use crate::clock::SharedClock;
+use crate::db::Db;
+use crate::notify::outbox;
+use crate::notify::worker::{Delivery, Round};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Every 30 seconds: holds whose time ran out give their places back, waiting entries get the
+/// places still free, and what is kept only for a day (login attempts, idempotency keys) goes.
+pub fn spawn_sweeper(db: Db, clock: SharedClock) {
+    tokio::spawn(async move {
+        let mut interval = tokio::time::interval(Duration::from_secs(30));
+        loop {
+            interval.tick().await;
+            match crate::agenda::workflow::sweep(&db, clock.now()).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(expired = n, "holds expired"),
+                Err(error) => tracing::warn!(%error, "sweeper"),
+            }
+            match crate::waitlist::workflow::sweep(&db, clock.now()).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(offers = n, "free places offered from the waiting list"),
+                Err(error) => tracing::warn!(%error, "waiting list"),
+            }
+            match crate::session::repo::purge(&db, clock.now()).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(deleted = n, "old login attempts and keys deleted"),
+                Err(error) => tracing::warn!(%error, "retention"),
+            }
+        }
+    });
+}
+
+/// Every two seconds: the notices that are due, if any (an idle worker only reads).
+pub fn spawn_delivery(delivery: Arc<Delivery>, clock: SharedClock) {
+    tokio::spawn(async move {
+        let mut interval = tokio::time::interval(Duration::from_secs(2));
+        interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            interval.tick().await;
+            let now = clock.now();
+            match outbox::anything_due(&delivery.db, now).await {
+                Ok(false) => continue,
+                Ok(true) => {}
+                Err(error) => {
+                    tracing::warn!(%error, "outbox");
+                    continue;
+                }
+            }
+            match delivery.deliver_due(now).await {
+                Ok(round) if round == Round::default() => {}
+                Ok(round) => tracing::info!(?round, "notices delivered"),
+                Err(error) => tracing::warn!(%error, "delivery round"),
+            }
+        }
+    });
+}
