@@ -240,3 +240,43 @@ async fn every_documented_operation_is_routed() {
         }
     }
 }
+
+/// The document publishes each code as it travels (`not_found`), never the Rust name
+/// (`NotFound`): a client generated from it, or a fuzzer, must accept the answers it gets.
+#[tokio::test]
+async fn the_documents_enums_are_the_codes_on_the_wire() {
+    let app = spawn_app().await;
+    let document: serde_json::Value = app.client().get("/api/openapi.json").await.json();
+    let schemas = &document["components"]["schemas"];
+    let published = |name: &str| -> Vec<String> {
+        schemas[name]["enum"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{name} has no enum"))
+            .iter()
+            .map(|v| v.as_str().unwrap().to_string())
+            .collect()
+    };
+    let codes = |all: &[&str]| all.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        published("ErrorCode"),
+        codes(
+            &api::ErrorCode::ALL
+                .iter()
+                .map(|c| c.code())
+                .collect::<Vec<_>>()
+        )
+    );
+    assert_eq!(
+        published("PointCode"),
+        codes(
+            &api::PointCode::ALL
+                .iter()
+                .map(|c| c.code())
+                .collect::<Vec<_>>()
+        )
+    );
+    assert!(published("EventKind").contains(&"spostato".to_string()));
+    assert!(published("ManagedBy")
+        .iter()
+        .all(|c| c.chars().all(|ch| ch.is_lowercase() || ch == '_')));
+}
