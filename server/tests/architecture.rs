@@ -76,7 +76,8 @@ fn layer(module: &str) -> Option<Layer> {
     if parts[0] == "domain" {
         return Some(Layer::Domain);
     }
-    if ROOT.contains(&module) {
+    // The demo loader writes every table as the features do, so it and its parts sit on top.
+    if ROOT.contains(&module) || parts[0] == "demo" {
         return Some(Layer::Root);
     }
     if parts.len() == 1 && INFRASTRUCTURE.contains(&parts[0]) {
