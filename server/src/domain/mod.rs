@@ -9,6 +9,7 @@ pub mod contacts;
 pub mod eligibility;
 pub mod history;
 pub mod limits;
+pub mod login;
 pub mod notices;
 pub mod rome;
 pub mod slots;

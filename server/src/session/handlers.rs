@@ -3,7 +3,7 @@
 use super::repo;
 use crate::access::contributors_for;
 use crate::auth::{session_cookie, session_token, CurrentUser, ABSOLUTE_TIMEOUT, IDLE_TIMEOUT};
-use crate::domain::rome;
+use crate::domain::{login, rome};
 use crate::error::{AppError, AppResult};
 use crate::extract::Json;
 use crate::secrets::{new_token, token_hash};
@@ -14,7 +14,6 @@ use api::{LoginRequest, SessionInfo, SessionStatus, User};
 use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use std::collections::BTreeMap;
 
 async fn session_info(state: &AppState, user: CurrentUser) -> AppResult<SessionInfo> {
     let contributors = contributors_for(&state.db, &user, state.clock.now()).await?;
@@ -62,28 +61,11 @@ pub async fn log_in(
     headers: HeaderMap,
     Json(request): Json<LoginRequest>,
 ) -> AppResult<Response> {
-    let mut fields = BTreeMap::new();
-    if request.username.trim().is_empty() {
-        fields.insert(
-            "username".to_string(),
-            "Inserisci il codice fiscale o il nome utente.".to_string(),
-        );
-    }
-    if request.password.is_empty() {
-        fields.insert("password".to_string(), "Inserisci la password.".to_string());
-    }
-    if !fields.is_empty() {
-        return Err(AppError::Validation(fields));
-    }
     // No account has such a name, and PostgreSQL refuses NUL in text: answered before any query.
-    if request.username.len() > 100
-        || request.password.len() > 200
-        || request.username.chars().any(char::is_control)
-    {
-        return Err(AppError::InvalidCredentials);
-    }
-
-    let key = request.username.trim().to_lowercase();
+    let key = login::check(&request.username, &request.password).map_err(|r| match r {
+        login::Refusal::Fields(fields) => AppError::Validation(fields),
+        login::Refusal::NoSuchAccount => AppError::InvalidCredentials,
+    })?;
     let now = state.clock.now();
     // Counted before the check, per username and address: parallel guesses get no more checks
     // than the limit, and nobody elsewhere is locked out.
