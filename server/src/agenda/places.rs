@@ -282,8 +282,27 @@ pub async fn kept_free_slots(
             .collect();
     let next_expiry =
         repo::next_hold_expiry(&mut conn, office, point, span_start, span_end, now).await?;
-    let days: Vec<(Date, Vec<(Slot, i64)>)> = days
-        .into_iter()
+    let days = with_free_places(days, &capacities, &taken);
+    let tomorrow = rome::date_of(now)
+        .tomorrow()
+        .map_or(Instant(i64::MAX), rome::start_of_day);
+    let kept = Arc::new(FreeSlots {
+        read_at: now,
+        valid_until: next_expiry.unwrap_or(Instant(i64::MAX)).min(tomorrow),
+        days,
+        answer: OnceLock::new(),
+    });
+    db.remember(key, generation, kept.clone());
+    Ok(kept)
+}
+
+/// Each slot with its capacity as the office set it and the places still free.
+fn with_free_places(
+    days: Vec<(Date, Vec<Slot>)>,
+    capacities: &HashMap<Instant, i64>,
+    taken: &HashMap<Instant, i64>,
+) -> Vec<(Date, Vec<(Slot, i64)>)> {
+    days.into_iter()
         .map(|(day, list)| {
             let list = list
                 .into_iter()
@@ -298,18 +317,7 @@ pub async fn kept_free_slots(
                 .collect();
             (day, list)
         })
-        .collect();
-    let tomorrow = rome::date_of(now)
-        .tomorrow()
-        .map_or(Instant(i64::MAX), rome::start_of_day);
-    let kept = Arc::new(FreeSlots {
-        read_at: now,
-        valid_until: next_expiry.unwrap_or(Instant(i64::MAX)).min(tomorrow),
-        days,
-        answer: OnceLock::new(),
-    });
-    db.remember(key, generation, kept.clone());
-    Ok(kept)
+        .collect()
 }
 
 /// The slot the engine offers now at `start` (in the window, in opening hours, not on a

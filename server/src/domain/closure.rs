@@ -62,31 +62,59 @@ pub fn parse(
     let to = date(to, "to", &mut errors);
     let start = time(start_time, "start_time", &mut errors);
     let end = time(end_time, "end_time", &mut errors);
-    let raw_reason = reason;
-    let reason = reason.trim();
-    if reason.is_empty() {
+    if let Some(problem) = reason_problem(reason) {
+        errors.insert("reason".into(), problem.into());
+    }
+    check_days(from, to, today, &mut errors);
+    let blank = |t: Option<&str>| t.unwrap_or_default().trim().is_empty();
+    let hours = hours(
+        (start, blank(start_time)),
+        (end, blank(end_time)),
+        &mut errors,
+    );
+    if hours.is_some() && from.is_some() && from != to {
         errors.insert(
-            "reason".into(),
-            "Scrivi il motivo della chiusura: lo leggeranno i contribuenti.".into(),
-        );
-    } else if super::text::longer_than(raw_reason, 500) {
-        errors.insert(
-            "reason".into(),
-            "Il motivo può contenere al massimo 500 caratteri.".into(),
-        );
-    } else if reason.chars().any(super::text::forbidden) {
-        errors.insert(
-            "reason".into(),
-            "Il motivo contiene caratteri non ammessi.".into(),
+            "start_time".into(),
+            "Gli orari valgono per una chiusura di un solo giorno: per un periodo lascia vuoti gli orari.".into(),
         );
     }
-    if let Some(from) = from {
-        if from < today {
-            errors.insert(
-                "from".into(),
-                "La chiusura non può iniziare in un giorno passato.".into(),
-            );
-        }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(ClosureSpec {
+        from: from.expect("checked"),
+        to: to.expect("checked"),
+        hours,
+        reason: reason.trim().to_string(),
+    })
+}
+
+/// What is wrong with a closure's reason, if anything (the length counts it as sent).
+fn reason_problem(raw: &str) -> Option<&'static str> {
+    let reason = raw.trim();
+    if reason.is_empty() {
+        Some("Scrivi il motivo della chiusura: lo leggeranno i contribuenti.")
+    } else if super::text::longer_than(raw, 500) {
+        Some("Il motivo può contenere al massimo 500 caratteri.")
+    } else if reason.chars().any(super::text::forbidden) {
+        Some("Il motivo contiene caratteri non ammessi.")
+    } else {
+        None
+    }
+}
+
+/// From today on, in order, at most a year.
+fn check_days(
+    from: Option<Date>,
+    to: Option<Date>,
+    today: Date,
+    errors: &mut BTreeMap<String, String>,
+) {
+    if from.is_some_and(|from| from < today) {
+        errors.insert(
+            "from".into(),
+            "La chiusura non può iniziare in un giorno passato.".into(),
+        );
     }
     if let (Some(from), Some(to)) = (from, to) {
         if to < from {
@@ -101,28 +129,32 @@ pub fn parse(
             );
         }
     }
-    let hours = match (
-        start,
-        end,
-        start_time.unwrap_or_default().trim().is_empty(),
-        end_time.unwrap_or_default().trim().is_empty(),
-    ) {
-        (Some(s), Some(e), _, _) if s >= e => {
+}
+
+/// Part of a day: both times, the end after the start; none for whole days. Each time with
+/// whether its field was left blank (a blank one is not a mistake, a bad one already is).
+fn hours(
+    (start, start_blank): (Option<Time>, bool),
+    (end, end_blank): (Option<Time>, bool),
+    errors: &mut BTreeMap<String, String>,
+) -> Option<(Time, Time)> {
+    match (start, end) {
+        (Some(s), Some(e)) if s >= e => {
             errors.insert(
                 "end_time".into(),
                 "L'ora di fine deve seguire quella di inizio.".into(),
             );
             None
         }
-        (Some(s), Some(e), _, _) => Some((s, e)),
-        (Some(_), None, _, true) => {
+        (Some(s), Some(e)) => Some((s, e)),
+        (Some(_), None) if end_blank => {
             errors.insert(
                 "end_time".into(),
                 "Indica anche l'ora di fine, o lascia vuote entrambe per tutto il giorno.".into(),
             );
             None
         }
-        (None, Some(_), true, _) => {
+        (None, Some(_)) if start_blank => {
             errors.insert(
                 "start_time".into(),
                 "Indica anche l'ora di inizio, o lascia vuote entrambe per tutto il giorno.".into(),
@@ -130,22 +162,7 @@ pub fn parse(
             None
         }
         _ => None,
-    };
-    if hours.is_some() && from.is_some() && from != to {
-        errors.insert(
-            "start_time".into(),
-            "Gli orari valgono per una chiusura di un solo giorno: per un periodo lascia vuoti gli orari.".into(),
-        );
     }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    Ok(ClosureSpec {
-        from: from.expect("checked"),
-        to: to.expect("checked"),
-        hours,
-        reason: reason.to_string(),
-    })
 }
 
 impl ClosureSpec {

@@ -151,14 +151,107 @@ fn details(f: &Facts) -> Block {
     ])
 }
 
+fn moved(f: &Facts, when: &str) -> (String, Vec<Block>) {
+    let r = f.reference;
+    let mut blocks = vec![Block::Para(format!(
+        "L'appuntamento {r} è stato spostato: ora è {when} presso la {}.",
+        f.office
+    ))];
+    if let Some(note) = f.note {
+        blocks.push(Block::Para(note.to_string()));
+    }
+    blocks.push(details(f));
+    blocks.push(Block::Para(
+        "In allegato trovi il file aggiornato per il tuo calendario: sostituisce quello di prima."
+            .into(),
+    ));
+    blocks.push(see(f));
+    (format!("Appuntamento spostato {r}"), blocks)
+}
+
+fn offered(f: &Facts, when: &str) -> (String, Vec<Block>) {
+    let until = f.hold_until.map(super::texts::when).unwrap_or_default();
+    (
+            format!("Si è liberato un posto: {when}"),
+            vec![
+                Block::Para(format!(
+                    "Si è liberato un posto per cui eri in lista d'attesa: {when} presso la {}.",
+                    f.office
+                )),
+                Block::Para(format!(
+                    "Lo teniamo per te fino a {until}: conferma entro quell'ora, altrimenti passerà alla persona successiva in lista."
+                )),
+                details(f),
+                Block::Para(
+                    "Se non ti serve più, rifiutalo: il posto passerà subito a chi aspetta dopo di te."
+                        .into(),
+                ),
+                Block::Link(
+                    "Conferma o rifiuta il posto nel Cassetto Previdenziale".into(),
+                    f.appointment_link.clone(),
+                ),
+            ],
+        )
+}
+
+fn cancelled_by_office(f: &Facts, when: &str) -> (String, Vec<Block>) {
+    let r = f.reference;
+    let what = if f.was_hold {
+        format!("La prenotazione {r} di {when} è stata cancellata")
+    } else {
+        format!("L'appuntamento {r} di {when} è stato annullato")
+    };
+    let mut blocks = vec![Block::Para(format!("{what} dalla {}.", f.office))];
+    if let Some(reason) = f.note {
+        blocks.push(Block::Para(format!("Motivo: {reason}")));
+    }
+    blocks.push(details(f));
+    blocks.push(Block::Para(
+            "Cosa fare ora: la comunicazione resta aperta e puoi scegliere un altro orario, anche presso un altro punto di consulenza. Se non trovi un orario adatto, scrivi alla sede nella comunicazione."
+                .into(),
+        ));
+    blocks.push(Block::Link(
+        "Scegli un altro orario".into(),
+        f.book_again_link.clone(),
+    ));
+    (format!("La sede ha annullato l'appuntamento {r}"), blocks)
+}
+
+fn attended(f: &Facts, when: &str) -> (String, Vec<Block>) {
+    let r = f.reference;
+    let mut blocks = Vec::new();
+    if f.outcome == Some(AppointmentStatus::NonPresentato) {
+        blocks.push(Block::Para(format!(
+                "La {} ha registrato che all'appuntamento {r} di {when} il contribuente non si è presentato. Se hai ancora bisogno, puoi richiedere un altro appuntamento.",
+                f.office
+            )));
+    } else {
+        blocks.push(Block::Para(format!(
+            "La {} ha registrato che l'appuntamento {r} di {when} si è svolto.",
+            f.office
+        )));
+        if let Some(esito) = f.note {
+            blocks.push(Block::Para(format!("Esito dell'incontro: {esito}")));
+        }
+    }
+    blocks.push(details(f));
+    blocks.push(see(f));
+    (format!("Esito dell'appuntamento {r}"), blocks)
+}
+
+/// The link to the appointment, that most letters end with.
+fn see(f: &Facts) -> Block {
+    Block::Link(
+        "Vedi l'appuntamento nel Cassetto Previdenziale".into(),
+        f.appointment_link.clone(),
+    )
+}
+
 /// The letter for `notice`.
 pub fn letter(notice: NoticeKind, f: &Facts) -> Letter {
     let r = f.reference;
     let when = super::texts::when(f.starts_at);
-    let see = Block::Link(
-        "Vedi l'appuntamento nel Cassetto Previdenziale".into(),
-        f.appointment_link.clone(),
-    );
+    let see = see(f);
     let (subject, blocks) = match notice {
         NoticeKind::Confirmed => (
             format!("Appuntamento confermato {r}"),
@@ -175,46 +268,8 @@ pub fn letter(notice: NoticeKind, f: &Facts) -> Letter {
                 see,
             ],
         ),
-        NoticeKind::Moved => {
-            let mut blocks = vec![Block::Para(format!(
-                "L'appuntamento {r} è stato spostato: ora è {when} presso la {}.",
-                f.office
-            ))];
-            if let Some(note) = f.note {
-                blocks.push(Block::Para(note.to_string()));
-            }
-            blocks.push(details(f));
-            blocks.push(Block::Para(
-                "In allegato trovi il file aggiornato per il tuo calendario: sostituisce quello di prima."
-                    .into(),
-            ));
-            blocks.push(see);
-            (format!("Appuntamento spostato {r}"), blocks)
-        }
-        NoticeKind::Offered => {
-            let until = f.hold_until.map(super::texts::when).unwrap_or_default();
-            (
-                format!("Si è liberato un posto: {when}"),
-                vec![
-                    Block::Para(format!(
-                        "Si è liberato un posto per cui eri in lista d'attesa: {when} presso la {}.",
-                        f.office
-                    )),
-                    Block::Para(format!(
-                        "Lo teniamo per te fino a {until}: conferma entro quell'ora, altrimenti passerà alla persona successiva in lista."
-                    )),
-                    details(f),
-                    Block::Para(
-                        "Se non ti serve più, rifiutalo: il posto passerà subito a chi aspetta dopo di te."
-                            .into(),
-                    ),
-                    Block::Link(
-                        "Conferma o rifiuta il posto nel Cassetto Previdenziale".into(),
-                        f.appointment_link.clone(),
-                    ),
-                ],
-            )
-        }
+        NoticeKind::Moved => moved(f, &when),
+        NoticeKind::Offered => offered(f, &when),
         NoticeKind::ReminderDayBefore | NoticeKind::ReminderHoursBefore => (
             format!("Promemoria: appuntamento {r} di {when}"),
             vec![
@@ -244,47 +299,8 @@ pub fn letter(notice: NoticeKind, f: &Facts) -> Letter {
                 ),
             ],
         ),
-        NoticeKind::CancelledByOffice => {
-            let what = if f.was_hold {
-                format!("La prenotazione {r} di {when} è stata cancellata")
-            } else {
-                format!("L'appuntamento {r} di {when} è stato annullato")
-            };
-            let mut blocks = vec![Block::Para(format!("{what} dalla {}.", f.office))];
-            if let Some(reason) = f.note {
-                blocks.push(Block::Para(format!("Motivo: {reason}")));
-            }
-            blocks.push(details(f));
-            blocks.push(Block::Para(
-                "Cosa fare ora: la comunicazione resta aperta e puoi scegliere un altro orario, anche presso un altro punto di consulenza. Se non trovi un orario adatto, scrivi alla sede nella comunicazione."
-                    .into(),
-            ));
-            blocks.push(Block::Link(
-                "Scegli un altro orario".into(),
-                f.book_again_link.clone(),
-            ));
-            (format!("La sede ha annullato l'appuntamento {r}"), blocks)
-        }
-        NoticeKind::Attended => {
-            let mut blocks = Vec::new();
-            if f.outcome == Some(AppointmentStatus::NonPresentato) {
-                blocks.push(Block::Para(format!(
-                    "La {} ha registrato che all'appuntamento {r} di {when} il contribuente non si è presentato. Se hai ancora bisogno, puoi richiedere un altro appuntamento.",
-                    f.office
-                )));
-            } else {
-                blocks.push(Block::Para(format!(
-                    "La {} ha registrato che l'appuntamento {r} di {when} si è svolto.",
-                    f.office
-                )));
-                if let Some(esito) = f.note {
-                    blocks.push(Block::Para(format!("Esito dell'incontro: {esito}")));
-                }
-            }
-            blocks.push(details(f));
-            blocks.push(see);
-            (format!("Esito dell'appuntamento {r}"), blocks)
-        }
+        NoticeKind::CancelledByOffice => cancelled_by_office(f, &when),
+        NoticeKind::Attended => attended(f, &when),
         NoticeKind::ThreadAnswered => (
             format!("Nuova risposta alla comunicazione {}", f.protocol),
             vec![

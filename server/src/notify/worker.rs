@@ -11,7 +11,7 @@ use crate::domain::booking::Viewer;
 use crate::domain::notices::{self, Facts};
 use crate::domain::rome;
 use crate::error::AppResult;
-use api::{Instant, NoticeKind};
+use api::{AppointmentId, Instant, NoticeKind};
 use lettre::message::header::{ContentType, HeaderName, HeaderValue};
 use lettre::message::{Attachment, Mailbox, MultiPart};
 use lettre::Message;
@@ -42,6 +42,9 @@ pub struct Round {
     pub withdrawn: usize,
     pub no_address: usize,
 }
+
+/// A notice's letter and calendar file, or why it is no longer worth sending.
+type Written = Result<(notices::Letter, Option<(String, String)>), &'static str>;
 
 enum Prepared {
     Send(Box<Message>),
@@ -153,81 +156,18 @@ impl Delivery {
         c: &Claimed,
         now: Instant,
     ) -> AppResult<Prepared> {
-        let notice = c.kind;
         let mut people = outbox::recipients(conn, c).await?;
-        if notice.is_reminder() {
+        if c.kind.is_reminder() {
             people.retain(|p| p.reminders == 1);
         }
-        let thread = c.communication_id;
-        let letter;
-        let mut calendar = None;
-        match c.appointment_id {
-            Some(id) => {
-                let a = read_back(conn, id, Viewer::ContributorSide, now).await?;
-                let starts = rome::parse_instant(&a.starts_at).unwrap_or_default();
-                if let Some(why) =
-                    notices::withdrawn_because(notice, c.due_at, Some((starts, a.status)), now)
-                {
-                    return Ok(Prepared::Withdraw(why));
-                }
-                let last_note = a.timeline.last().and_then(|e| e.note.as_deref());
-                let facts = Facts {
-                    reference: a.reference.as_str(),
-                    starts_at: &a.starts_at,
-                    office: &a.office.name,
-                    address: &a.office.address,
-                    point_code: Some(a.point.code),
-                    point_label: &a.point.label,
-                    phone: &a.phone,
-                    protocol: &a.protocol,
-                    subject: &a.subject,
-                    contributor: &a.contributor.name,
-                    note: match notice {
-                        NoticeKind::CancelledByOffice => a.cancel_reason.as_deref().or(last_note),
-                        NoticeKind::Attended | NoticeKind::Moved => last_note,
-                        _ => None,
-                    },
-                    outcome: Some(a.status),
-                    was_hold: a.status == api::AppointmentStatus::PrenotazioneCancellata,
-                    hold_until: a.hold_expires_at.as_deref(),
-                    appointment_link: self.link(&api::paths::appointment(&a.reference)),
-                    thread_link: self.link(&api::paths::thread(thread)),
-                    book_again_link: self.link(&api::paths::booking(thread)),
-                };
-                letter = notices::letter(notice, &facts);
-                if matches!(notice, NoticeKind::Confirmed | NoticeKind::Moved) {
-                    calendar = Some((format!("{}.ics", a.reference), ics::calendar(&a, now)));
-                }
-            }
-            None => {
-                if let Some(why) = notices::withdrawn_because(notice, c.due_at, None, now) {
-                    return Ok(Prepared::Withdraw(why));
-                }
-                let Some(t) = outbox::thread_facts(conn, thread).await? else {
-                    return Ok(Prepared::Withdraw("comunicazione non trovata"));
-                };
-                let facts = Facts {
-                    reference: "",
-                    starts_at: "",
-                    office: &t.office,
-                    address: "",
-                    point_code: None,
-                    point_label: "",
-                    phone: "",
-                    protocol: &t.protocol,
-                    subject: &t.subject,
-                    contributor: &t.contributor,
-                    note: None,
-                    outcome: None,
-                    was_hold: false,
-                    hold_until: None,
-                    appointment_link: String::new(),
-                    thread_link: self.link(&api::paths::thread(thread)),
-                    book_again_link: String::new(),
-                };
-                letter = notices::letter(notice, &facts);
-            }
-        }
+        let written = match c.appointment_id {
+            Some(id) => self.about_appointment(conn, c, id, now).await?,
+            None => self.about_thread(conn, c, now).await?,
+        };
+        let (letter, calendar) = match written {
+            Ok(written) => written,
+            Err(why) => return Ok(Prepared::Withdraw(why)),
+        };
         if people.is_empty() {
             return Ok(Prepared::NoAddress);
         }
@@ -235,6 +175,87 @@ impl Delivery {
             Some(message) => Prepared::Send(Box::new(message)),
             None => Prepared::NoAddress,
         })
+    }
+
+    /// A notice about an appointment, as it is now: its letter and, for a confirmation or a
+    /// move, its calendar file.
+    async fn about_appointment(
+        &self,
+        conn: &mut AnyConnection,
+        c: &Claimed,
+        id: AppointmentId,
+        now: Instant,
+    ) -> AppResult<Written> {
+        let (notice, thread) = (c.kind, c.communication_id);
+        let a = read_back(conn, id, Viewer::ContributorSide, now).await?;
+        let starts = rome::parse_instant(&a.starts_at).unwrap_or_default();
+        if let Some(why) =
+            notices::withdrawn_because(notice, c.due_at, Some((starts, a.status)), now)
+        {
+            return Ok(Err(why));
+        }
+        let last_note = a.timeline.last().and_then(|e| e.note.as_deref());
+        let facts = Facts {
+            reference: a.reference.as_str(),
+            starts_at: &a.starts_at,
+            office: &a.office.name,
+            address: &a.office.address,
+            point_code: Some(a.point.code),
+            point_label: &a.point.label,
+            phone: &a.phone,
+            protocol: &a.protocol,
+            subject: &a.subject,
+            contributor: &a.contributor.name,
+            note: match notice {
+                NoticeKind::CancelledByOffice => a.cancel_reason.as_deref().or(last_note),
+                NoticeKind::Attended | NoticeKind::Moved => last_note,
+                _ => None,
+            },
+            outcome: Some(a.status),
+            was_hold: a.status == api::AppointmentStatus::PrenotazioneCancellata,
+            hold_until: a.hold_expires_at.as_deref(),
+            appointment_link: self.link(&api::paths::appointment(&a.reference)),
+            thread_link: self.link(&api::paths::thread(thread)),
+            book_again_link: self.link(&api::paths::booking(thread)),
+        };
+        let calendar = matches!(notice, NoticeKind::Confirmed | NoticeKind::Moved)
+            .then(|| (format!("{}.ics", a.reference), ics::calendar(&a, now)));
+        Ok(Ok((notices::letter(notice, &facts), calendar)))
+    }
+
+    /// A notice about a thread: the office wrote in it.
+    async fn about_thread(
+        &self,
+        conn: &mut AnyConnection,
+        c: &Claimed,
+        now: Instant,
+    ) -> AppResult<Written> {
+        if let Some(why) = notices::withdrawn_because(c.kind, c.due_at, None, now) {
+            return Ok(Err(why));
+        }
+        let Some(t) = outbox::thread_facts(conn, c.communication_id).await? else {
+            return Ok(Err("comunicazione non trovata"));
+        };
+        let facts = Facts {
+            reference: "",
+            starts_at: "",
+            office: &t.office,
+            address: "",
+            point_code: None,
+            point_label: "",
+            phone: "",
+            protocol: &t.protocol,
+            subject: &t.subject,
+            contributor: &t.contributor,
+            note: None,
+            outcome: None,
+            was_hold: false,
+            hold_until: None,
+            appointment_link: String::new(),
+            thread_link: self.link(&api::paths::thread(c.communication_id)),
+            book_again_link: String::new(),
+        };
+        Ok(Ok((notices::letter(c.kind, &facts), None)))
     }
 
     /// The e-mail: plain text and HTML alternatives, and the calendar file when there is one.

@@ -66,51 +66,12 @@ pub async fn join(
 ) -> AppResult<EntryId> {
     let wish = v.wish()?;
     // A free place that suits is bookable now: the list is for when there is none.
-    let free =
-        places::free_slots(db, v.office.id, v.point.code, Some(v.from), Some(v.to), now).await?;
-    let suits = free.iter().flat_map(|(_, list)| list).find(|(slot, n)| {
-        *n > 0 && wish.wants(slot.start) && offer_until(slot.start, now).is_some()
-    });
-    if let Some((slot, _)) = suits {
-        let at = rome::instant(slot.start);
-        return Err(conflict(
-            ErrorCode::PlacesFree,
-            format!(
-                "Nel periodo scelto c'è ancora un orario libero ({}, ore {}): prenotalo da «Data e ora», oppure scegli altri giorni.",
-                api::it::date_with_weekday(&at),
-                api::it::time(&at)
-            ),
-        ));
-    }
+    nothing_free(db, v, &wish, now).await?;
     retrying(|| async move {
         let mut tx = db.begin_write().await?;
         tx.lock(&[acting.id]).await?;
         tx.lock(&[v.thread]).await?;
-        if repo::live_of_thread(&mut tx, v.thread).await?.is_some() {
-            return Err(conflict(
-                ErrorCode::AlreadyWaiting,
-                "Per questa comunicazione sei già in lista d'attesa: trovi l'iscrizione in Gestione appuntamenti.",
-            ));
-        }
-        let live = appointments::active_of(&mut tx, acting.id, now).await?;
-        if let Some(a) = live.iter().find(|a| a.communication_id == v.thread) {
-            return Err(conflict(
-                ErrorCode::ThreadHasAppointment,
-                format!("Per questa comunicazione c'è già l'appuntamento {}: puoi gestirlo da Gestione appuntamenti.", a.reference),
-            ));
-        }
-        let max = MAX_ACTIVE_PER_CONTRIBUTOR;
-        if live.len() as i64 >= max {
-            return Err(conflict(
-                ErrorCode::TooManyAppointments,
-                format!("Hai già {max} appuntamenti attivi: per metterti in lista d'attesa annullane uno da Gestione appuntamenti."),
-            ));
-        }
-        let facts = threads::facts(&mut tx, v.thread).await?;
-        let eligibility = facts.eligibility(now);
-        if !eligibility.eligible {
-            return Err(conflict(ErrorCode::NotEligible, eligibility.reason));
-        }
+        may_wait(&mut tx, acting, v.thread, now).await?;
         let mut ids = Ids::take(&mut tx, &[(Counter::Waitlist, 1)]).await?;
         let id = EntryId(ids.next(Counter::Waitlist)?);
         let label = crate::access::actor_label(user, &acting.contributor.name);
@@ -138,6 +99,62 @@ pub async fn join(
         Ok(id)
     })
     .await
+}
+
+/// 409 when a place that suits the wish is free now.
+async fn nothing_free(db: &Db, v: &ValidJoin, wish: &Wish, now: Instant) -> AppResult<()> {
+    let free =
+        places::free_slots(db, v.office.id, v.point.code, Some(v.from), Some(v.to), now).await?;
+    let suits = free.iter().flat_map(|(_, list)| list).find(|(slot, n)| {
+        *n > 0 && wish.wants(slot.start) && offer_until(slot.start, now).is_some()
+    });
+    let Some((slot, _)) = suits else {
+        return Ok(());
+    };
+    let at = rome::instant(slot.start);
+    Err(conflict(
+        ErrorCode::PlacesFree,
+        format!(
+            "Nel periodo scelto c'è ancora un orario libero ({}, ore {}): prenotalo da «Data e ora», oppure scegli altri giorni.",
+            api::it::date_with_weekday(&at),
+            api::it::time(&at)
+        ),
+    ))
+}
+
+/// Whether the thread may wait, read under the contributor's and the thread's locks: not
+/// waiting already, no live appointment for it, the contributor below the limit, eligible.
+async fn may_wait(
+    tx: &mut crate::db::WriteTx,
+    acting: &ActingFor,
+    thread: ThreadId,
+    now: Instant,
+) -> AppResult<()> {
+    if repo::live_of_thread(tx, thread).await?.is_some() {
+        return Err(conflict(
+            ErrorCode::AlreadyWaiting,
+            "Per questa comunicazione sei già in lista d'attesa: trovi l'iscrizione in Gestione appuntamenti.",
+        ));
+    }
+    let live = appointments::active_of(tx, acting.id, now).await?;
+    if let Some(a) = live.iter().find(|a| a.communication_id == thread) {
+        return Err(conflict(
+            ErrorCode::ThreadHasAppointment,
+            format!("Per questa comunicazione c'è già l'appuntamento {}: puoi gestirlo da Gestione appuntamenti.", a.reference),
+        ));
+    }
+    let max = MAX_ACTIVE_PER_CONTRIBUTOR;
+    if live.len() as i64 >= max {
+        return Err(conflict(
+            ErrorCode::TooManyAppointments,
+            format!("Hai già {max} appuntamenti attivi: per metterti in lista d'attesa annullane uno da Gestione appuntamenti."),
+        ));
+    }
+    let eligibility = threads::facts(tx, thread).await?.eligibility(now);
+    if !eligibility.eligible {
+        return Err(conflict(ErrorCode::NotEligible, eligibility.reason));
+    }
+    Ok(())
 }
 
 /// The held appointment of an offered entry, or 409 when the entry holds no offer.
