@@ -5,6 +5,9 @@
 //! shut out for long; the doubling makes guessing hopeless all the same. An address that fails
 //! for many usernames (spraying) is slowed down, never refused.
 
+use crate::error::AppError;
+use api::ErrorCode;
+
 /// Failures tolerated before the account is throttled.
 pub const MAX_FAILURES: i64 = 5;
 /// Failures older than this are forgotten.
@@ -56,6 +59,18 @@ pub fn wait_in_words(seconds: i64) -> String {
         format!("Riprova tra {} minuti.", (seconds + 59) / 60)
     } else {
         format!("Riprova tra {} ore.", (seconds + 3599) / 3600)
+    }
+}
+
+/// The 429 of a locked username or address, with how long to wait.
+pub fn too_many_attempts(wait: i64) -> AppError {
+    AppError::TooManyRequests {
+        code: ErrorCode::TooManyAttempts,
+        message: format!(
+            "Troppi tentativi di accesso non riusciti. {}",
+            wait_in_words(wait)
+        ),
+        retry_after: wait,
     }
 }
 

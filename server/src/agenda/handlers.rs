@@ -68,7 +68,7 @@ pub async fn availability(
     let office = errors.check("office", booking::parse_office(text("office")));
     if let Some(topic) = text("topic") {
         if !places::topic_exists(&state.db, topic).await? {
-            errors.add("topic", "Argomento non riconosciuto.");
+            errors.add("topic", booking::UNKNOWN_TOPIC);
         }
     }
     let from = text("from").and_then(|d| errors.check("from", rome::parse_date(d)));

@@ -14,6 +14,14 @@ fn invisible(c: char) -> bool {
         | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206F}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}')
 }
 
+/// A search box's words, trimmed: at most 100 characters as sent.
+pub fn search(raw: &str) -> Result<&str, &'static str> {
+    if longer_than(raw, 100) {
+        return Err("La ricerca può contenere al massimo 100 caratteri.");
+    }
+    Ok(raw.trim())
+}
+
 /// Whether `raw` is over `max` characters as sent, surrounding spaces included: the API's schema
 /// states `maxLength` on the field as sent, so trimming must never turn a request the contract
 /// refuses into one the server stores.

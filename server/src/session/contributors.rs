@@ -3,6 +3,7 @@
 
 use crate::access::contributors_for;
 use crate::auth::CurrentUser;
+use crate::domain::text;
 use crate::error::{AppError, AppResult};
 use crate::extract::{Json, Query};
 use crate::state::AppState;
@@ -24,13 +25,7 @@ pub async fn list(
     }
     let all = contributors_for(&state.db, &user, state.clock.now()).await?;
     let raw = query.get("q").map(String::as_str).unwrap_or_default();
-    let wanted = raw.trim();
-    if crate::domain::text::longer_than(raw, 100) {
-        return Err(AppError::field(
-            "q",
-            "La ricerca può contenere al massimo 100 caratteri.",
-        ));
-    }
+    let wanted = text::search(raw).map_err(|message| AppError::field("q", message))?;
     Ok(Json(
         all.into_iter().filter(|c| matches(c, wanted)).collect(),
     ))

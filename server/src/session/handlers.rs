@@ -9,7 +9,7 @@ use crate::extract::Json;
 use crate::secrets::{new_token, token_hash};
 use crate::security::ClientAddress;
 use crate::state::AppState;
-use crate::throttle::{address_delay_ms, wait_in_words};
+use crate::throttle::{address_delay_ms, too_many_attempts};
 use api::{LoginRequest, SessionInfo, SessionStatus, User};
 use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
@@ -72,7 +72,7 @@ pub async fn log_in(
     let attempts = format!("u:{key}|{address}");
     if let Err(until) = repo::count_attempt(&state.db, &attempts, now).await? {
         tracing::warn!(target: "audit", event = "login_throttled", username = %key, %address);
-        return Err(too_many(until - now));
+        return Err(too_many_attempts(until - now));
     }
     let from_address = format!("a:{address}");
     let delay = address_delay_ms(repo::address_failures(&state.db, &from_address, now).await?);
@@ -119,17 +119,6 @@ pub async fn log_in(
         Json(info),
     )
         .into_response())
-}
-
-fn too_many(wait: i64) -> AppError {
-    AppError::TooManyRequests {
-        code: api::ErrorCode::TooManyAttempts,
-        message: format!(
-            "Troppi tentativi di accesso non riusciti. {}",
-            wait_in_words(wait)
-        ),
-        retry_after: wait,
-    }
 }
 
 #[utoipa::path(delete, path = "/api/session", tag = "session", security(()), responses((status = 204, description = "The session ended on the server")))]

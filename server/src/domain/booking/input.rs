@@ -63,6 +63,9 @@ pub fn parse_start(raw: &str) -> Result<Instant, &'static str> {
     crate::domain::rome::parse_instant(raw).ok_or("Scegli la data e l'ora dell'appuntamento.")
 }
 
+/// A topic code the service does not have.
+pub const UNKNOWN_TOPIC: &str = "Argomento non riconosciuto.";
+
 /// A start the slot engine does not offer now.
 pub const NOT_OFFERED: &str =
     "L'orario scelto non è tra quelli prenotabili: scegli un orario dall'elenco.";
