@@ -18,9 +18,7 @@ use crate::domain::slots::Slot;
 use crate::domain::texts::{self, About};
 use crate::domain::transition::Place;
 use crate::error::{retrying, AppError, AppResult};
-use api::{
-    AppointmentId, ConsultationPoint, ErrorCode, EventKind, Instant, Office, SlotId, ThreadId,
-};
+use api::{AppointmentId, ConsultationPoint, ErrorCode, EventKind, Instant, Office, ThreadId};
 
 /// A Prenota Appuntamento request, parsed: every field valid, the place one the engine offers.
 pub struct ValidHold {
@@ -30,20 +28,6 @@ pub struct ValidHold {
     pub slot: Slot,
     pub phone: String,
     pub notes: String,
-}
-
-impl ValidHold {
-    fn place(&self, slot: SlotId) -> Place {
-        Place {
-            slot,
-            office: self.office.id,
-            office_name: self.office.name.clone(),
-            point: self.point.code,
-            point_label: self.point.label.clone(),
-            starts_at: self.slot.start,
-            ends_at: self.slot.end,
-        }
-    }
 }
 
 /// Who books, and for whom.
@@ -111,7 +95,7 @@ async fn hold_once(
     };
     let id = AppointmentId(ids.next(Counter::Appointments)?);
     let reference = repo::reference_of(&mut ids, now)?;
-    let place = v.place(slot);
+    let place = Place::chosen(slot, &v.office, &v.point, &v.slot);
     let hold = NewHold {
         id,
         reference: &reference,

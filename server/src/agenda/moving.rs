@@ -25,20 +25,6 @@ pub struct ValidMove {
     pub reason: Option<String>,
 }
 
-impl ValidMove {
-    fn place(&self, slot: api::SlotId) -> Place {
-        Place {
-            slot,
-            office: self.office.id,
-            office_name: self.office.name.clone(),
-            point: self.point.code,
-            point_label: self.point.label.clone(),
-            starts_at: self.slot.start,
-            ends_at: self.slot.end,
-        }
-    }
-}
-
 /// Who moves what: the caller, the appointment, how they reach it.
 pub struct Mover<'a> {
     pub user: &'a CurrentUser,
@@ -73,7 +59,10 @@ pub async fn move_to(
         let mut conn = db.pool.acquire().await?;
         let expired = repo::expired_holds(&mut conn, Some(target), now).await?;
         drop(conn);
-        let (expired, to) = (&expired[..], v.place(target));
+        let (expired, to) = (
+            &expired[..],
+            Place::chosen(target, &v.office, &v.point, &v.slot),
+        );
         retrying(|| move_once(db, who, &to, v.reason.clone(), expired, idem, now)).await
     })
     .await

@@ -17,24 +17,38 @@ struct PointRow {
     label: String,
 }
 
-pub async fn all_points(db: &Db) -> AppResult<Vec<ConsultationPoint>> {
-    if let Some(points) = db.cached::<Vec<ConsultationPoint>>("points") {
-        return Ok((*points).clone());
+/// Reference data kept in memory until the next committed write: `load` runs only when
+/// nothing is kept, and its answer is kept only if no write committed meanwhile.
+async fn kept<T, F, Fut>(db: &Db, key: &str, load: F) -> AppResult<T>
+where
+    T: Clone + Send + Sync + 'static,
+    F: FnOnce() -> Fut,
+    Fut: std::future::Future<Output = AppResult<T>>,
+{
+    if let Some(value) = db.cached::<T>(key) {
+        return Ok((*value).clone());
     }
     let generation = db.generation();
-    let rows: Vec<PointRow> =
-        sqlx::query_as("SELECT code, label FROM consultation_points ORDER BY position")
-            .fetch_all(&db.pool)
-            .await?;
-    let points: Vec<ConsultationPoint> = rows
-        .into_iter()
-        .map(|r| ConsultationPoint {
-            code: r.code,
-            label: r.label,
-        })
-        .collect();
-    db.remember("points".into(), generation, Arc::new(points.clone()));
-    Ok(points)
+    let value = load().await?;
+    db.remember(key.into(), generation, Arc::new(value.clone()));
+    Ok(value)
+}
+
+pub async fn all_points(db: &Db) -> AppResult<Vec<ConsultationPoint>> {
+    kept(db, "points", || async {
+        let rows: Vec<PointRow> =
+            sqlx::query_as("SELECT code, label FROM consultation_points ORDER BY position")
+                .fetch_all(&db.pool)
+                .await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| ConsultationPoint {
+                code: r.code,
+                label: r.label,
+            })
+            .collect())
+    })
+    .await
 }
 
 #[derive(sqlx::FromRow)]
@@ -53,37 +67,34 @@ struct Offered {
 }
 
 pub async fn all_offices(db: &Db) -> AppResult<Vec<Office>> {
-    if let Some(offices) = db.cached::<Vec<Office>>("offices") {
-        return Ok((*offices).clone());
-    }
-    let generation = db.generation();
-    let rows: Vec<OfficeRow> =
-        sqlx::query_as("SELECT id, name, city, address, province FROM offices ORDER BY city")
-            .fetch_all(&db.pool)
-            .await?;
-    let offered: Vec<Offered> = sqlx::query_as(
-        "SELECT DISTINCT h.office_id, h.point_code FROM opening_hours h
-         JOIN consultation_points p ON p.code = h.point_code ORDER BY h.office_id, h.point_code",
-    )
-    .fetch_all(&db.pool)
-    .await?;
-    let offices: Vec<Office> = rows
-        .into_iter()
-        .map(|r| Office {
-            points: offered
-                .iter()
-                .filter(|o| o.office_id == r.id)
-                .map(|o| o.point_code)
-                .collect(),
-            id: r.id,
-            name: r.name,
-            city: r.city,
-            address: r.address,
-            province: r.province,
-        })
-        .collect();
-    db.remember("offices".into(), generation, Arc::new(offices.clone()));
-    Ok(offices)
+    kept(db, "offices", || async {
+        let rows: Vec<OfficeRow> =
+            sqlx::query_as("SELECT id, name, city, address, province FROM offices ORDER BY city")
+                .fetch_all(&db.pool)
+                .await?;
+        let offered: Vec<Offered> = sqlx::query_as(
+            "SELECT DISTINCT h.office_id, h.point_code FROM opening_hours h
+             JOIN consultation_points p ON p.code = h.point_code ORDER BY h.office_id, h.point_code",
+        )
+        .fetch_all(&db.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| Office {
+                points: offered
+                    .iter()
+                    .filter(|o| o.office_id == r.id)
+                    .map(|o| o.point_code)
+                    .collect(),
+                id: r.id,
+                name: r.name,
+                city: r.city,
+                address: r.address,
+                province: r.province,
+            })
+            .collect())
+    })
+    .await
 }
 
 /// The point and the office, if `office` exists and offers `point` (None: a code the service

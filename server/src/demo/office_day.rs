@@ -191,21 +191,9 @@ struct Confirmed<'a> {
 }
 
 /// The appointment row and its Prenotato and Confermato events; returns its reference.
-async fn insert_confirmed(tx: &mut WriteTx, meeting: Confirmed<'_>) -> Result<String, sqlx::Error> {
-    let Confirmed {
-        thread,
-        contributor,
-        user,
-        slot,
-        office,
-        topic,
-        starts_at,
-        ends_at,
-        notes,
-        booked_at,
-    } = meeting;
+async fn insert_confirmed(tx: &mut WriteTx, m: Confirmed<'_>) -> Result<String, sqlx::Error> {
     let id = next_value(tx, Counter::Appointments).await?;
-    let year = rome::date_of(booked_at).year();
+    let year = rome::date_of(m.booked_at).year();
     let reference = format!(
         "AP-{year}-{:06}",
         next_value(tx, Counter::Reference(year)).await?
@@ -219,17 +207,17 @@ async fn insert_confirmed(tx: &mut WriteTx, meeting: Confirmed<'_>) -> Result<St
     )
     .bind(id)
     .bind(&reference)
-    .bind(thread)
-    .bind(contributor)
-    .bind(slot)
-    .bind(office)
-    .bind(topic)
-    .bind(starts_at)
-    .bind(ends_at)
-    .bind(notes)
-    .bind(user)
+    .bind(m.thread)
+    .bind(m.contributor)
+    .bind(m.slot)
+    .bind(m.office)
+    .bind(m.topic)
+    .bind(m.starts_at)
+    .bind(m.ends_at)
+    .bind(m.notes)
+    .bind(m.user)
     .bind(CONTRIBUTORS[0].1)
-    .bind(booked_at)
+    .bind(m.booked_at)
     .execute(&mut **tx)
     .await?;
     for kind in [EventKind::Prenotato, EventKind::Confermato] {
@@ -240,9 +228,9 @@ async fn insert_confirmed(tx: &mut WriteTx, meeting: Confirmed<'_>) -> Result<St
         )
         .bind(event)
         .bind(id)
-        .bind(booked_at)
+        .bind(m.booked_at)
         .bind(kind)
-        .bind(user)
+        .bind(m.user)
         .bind(CONTRIBUTORS[0].1)
         .execute(&mut **tx)
         .await?;

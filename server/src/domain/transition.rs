@@ -21,6 +21,26 @@ pub struct Place {
     pub ends_at: Instant,
 }
 
+impl Place {
+    /// The place of `slot` at a time the engine offered, at `office`'s `point`.
+    pub fn chosen(
+        slot: SlotId,
+        office: &api::Office,
+        point: &api::ConsultationPoint,
+        time: &super::slots::Slot,
+    ) -> Place {
+        Place {
+            slot,
+            office: office.id,
+            office_name: office.name.clone(),
+            point: point.code,
+            point_label: point.label.clone(),
+            starts_at: time.start,
+            ends_at: time.end,
+        }
+    }
+}
+
 /// A change of an existing appointment, with what it carries.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Transition {
