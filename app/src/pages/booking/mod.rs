@@ -351,19 +351,30 @@ fn DateTimeStep(
 
 const CONTACT_FIELDS: &[(&str, &str)] = &[("phone", "phone"), ("notes", "notes")];
 
-/// A place taken meanwhile: back to "Data e ora", saying so there.
-fn place_gone(
-    error: &ApiError,
+/// What a refused Prenota or Sposta does: the request is over, so the next press is a new one
+/// (a new key); a place taken meanwhile sends the person back to "Data e ora" with the reason
+/// shown there, every other refusal is shown on this page.
+fn refused(
+    key: StoredValue<String>,
     memory: BookingMemory,
-    retry: String,
-    navigate: impl Fn(&str) + 'static,
-) -> Option<Vec<Problem>> {
-    if error.code != Some(ErrorCode::SlotUnavailable) {
-        return None;
+    draft: &Draft,
+    thread: ThreadId,
+) -> impl Fn(&ApiError) -> Option<Vec<Problem>> + 'static {
+    let navigate = use_navigate();
+    let retry = Draft {
+        start: None,
+        ..draft.clone()
     }
-    memory.notice.set(Some(error.message.clone()));
-    navigate(&retry);
-    Some(Vec::new())
+    .href(thread, Step::DateTime);
+    move |error| {
+        key.set_value(client::new_key());
+        if error.code != Some(ErrorCode::SlotUnavailable) {
+            return None;
+        }
+        memory.notice.set(Some(error.message.clone()));
+        navigate(&retry, Default::default());
+        Some(Vec::new())
+    }
 }
 
 #[component]
@@ -384,12 +395,6 @@ fn ContactStep(
     let start = draft.start.clone().unwrap_or_default();
     let point_label = move || point_label_of(points, point);
     let office = move || office_of(offices, office_id);
-    let retry = Draft {
-        start: None,
-        ..draft.clone()
-    }
-    .href(thread, Step::DateTime);
-    let go = navigate.clone();
     let booking = Submission::refusing(
         CONTACT_FIELDS,
         move |body: HoldRequest| async move {
@@ -399,20 +404,13 @@ fn ContactStep(
         move |appointment: Appointment| {
             memory.phone.set(String::new());
             memory.notes.set(String::new());
-            go(
+            navigate(
                 &paths::appointment(&appointment.reference),
                 Default::default(),
             );
             None
         },
-        move |error| {
-            // A refused booking is over: the next press is a new one.
-            key.set_value(client::new_key());
-            let navigate = navigate.clone();
-            place_gone(error, memory, retry.clone(), move |to| {
-                navigate(to, Default::default())
-            })
-        },
+        refused(key, memory, &draft, thread),
     );
     let submit = {
         let start = start.clone();

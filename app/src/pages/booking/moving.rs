@@ -1,7 +1,7 @@
 //! Sposta appuntamento's last step in the booking wizard: the old and the new time side by
 //! side, and one button. The earlier steps are the wizard's own, with `Draft::moving` set.
 
-use super::place_gone;
+use super::refused;
 use crate::booking::{Draft, Step};
 use crate::client::{self, ApiError};
 use crate::components::contact_fields::BookingMemory;
@@ -43,13 +43,7 @@ pub fn MoveStep(
             .map(|o| format!("{}, {}", o.name, o.address))
             .unwrap_or_default()
     };
-    let retry = Draft {
-        start: None,
-        ..draft.clone()
-    }
-    .href(thread, Step::DateTime);
     let url = calls::appointment_step(&reference, Call::Move);
-    let go = navigate.clone();
     let moving = Submission::refusing(
         &[],
         move |body: MoveRequest| {
@@ -57,16 +51,10 @@ pub fn MoveStep(
             async move { client::post_with_key::<_, Appointment>(&url, &body, &key.get_value()).await }
         },
         move |moved: Appointment| {
-            go(&paths::appointment(&moved.reference), Default::default());
+            navigate(&paths::appointment(&moved.reference), Default::default());
             None
         },
-        move |error| {
-            key.set_value(client::new_key());
-            let navigate = navigate.clone();
-            place_gone(error, memory, retry.clone(), move |to| {
-                navigate(to, Default::default())
-            })
-        },
+        refused(key, memory, &draft, thread),
     );
     let submit = {
         let (draft, start) = (draft.clone(), start.clone());
