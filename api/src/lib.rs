@@ -3,17 +3,17 @@
 
 mod agenda;
 pub mod calls;
-mod codes;
 mod communications;
 mod ids;
 pub mod it;
 pub mod paths;
+mod vocabulary;
 mod waitlist;
 
 pub use agenda::*;
-pub use codes::*;
 pub use communications::*;
 pub use ids::*;
+pub use vocabulary::*;
 pub use waitlist::*;
 
 use serde::{Deserialize, Serialize};
