@@ -297,3 +297,13 @@ impl FieldErrors {
         }
     }
 }
+
+impl From<crate::domain::limits::Exceeded> for AppError {
+    fn from(e: crate::domain::limits::Exceeded) -> AppError {
+        AppError::TooManyRequests {
+            code: e.code,
+            message: e.message,
+            retry_after: e.retry_after,
+        }
+    }
+}

@@ -5,6 +5,7 @@
 //! shut out for long; the doubling makes guessing hopeless all the same. An address that fails
 //! for many usernames (spraying) is slowed down, never refused.
 
+use crate::domain::limits::wait_in_words;
 use crate::error::AppError;
 use api::ErrorCode;
 
@@ -49,17 +50,6 @@ pub fn address_delay_ms(failures: i64) -> u64 {
     }
     let doublings = (failures - ADDRESS_FAILURES).min(10) as u32;
     (250u64 << doublings).min(LONGEST_DELAY_MS)
-}
-
-/// "Riprova tra 2 minuti.": the wait, rounded up, in words.
-pub fn wait_in_words(seconds: i64) -> String {
-    if seconds <= 60 {
-        "Riprova tra un minuto.".to_string()
-    } else if seconds <= 90 * 60 {
-        format!("Riprova tra {} minuti.", (seconds + 59) / 60)
-    } else {
-        format!("Riprova tra {} ore.", (seconds + 3599) / 3600)
-    }
 }
 
 /// The 429 of a locked username or address, with how long to wait.
@@ -109,12 +99,5 @@ mod tests {
         assert_eq!(address_delay_ms(20), 250);
         assert_eq!(address_delay_ms(21), 500);
         assert_eq!(address_delay_ms(1000), 8_000);
-    }
-
-    #[test]
-    fn the_wait_is_said_in_minutes() {
-        assert_eq!(wait_in_words(30), "Riprova tra un minuto.");
-        assert_eq!(wait_in_words(61), "Riprova tra 2 minuti.");
-        assert_eq!(wait_in_words(900), "Riprova tra 15 minuti.");
     }
 }

@@ -157,25 +157,13 @@ async fn may_book(
 /// up in the last hour (per contributor, and per intermediary across contributors), 429.
 async fn hold_cycling(tx: &mut WriteTx, who: &Booker<'_>, now: Instant) -> AppResult<()> {
     use crate::domain::limits::{
-        check, GIVEN_UP_HOLDS_PER_HOUR, GIVEN_UP_HOLDS_PER_HOUR_STUDIO, HOUR,
-    };
-    let refuse = |limit: i64, wait: i64| {
-        AppError::TooManyRequests {
-        code: ErrorCode::TooManyReleasedHolds,
-        message: format!(
-            "Nell'ultima ora {limit} prenotazioni sono state cancellate o lasciate scadere: per non bloccare posti ad altri si potrà prenotare di nuovo più tardi. {}",
-            crate::throttle::wait_in_words(wait)
-        ),
-        retry_after: wait,
-    }
+        given_up_holds, GIVEN_UP_HOLDS_PER_HOUR, GIVEN_UP_HOLDS_PER_HOUR_STUDIO, HOUR,
     };
     let own = repo::given_up_holds(tx, Whose::Contributor(who.acting.id), now - HOUR).await?;
-    check(own, GIVEN_UP_HOLDS_PER_HOUR, HOUR, now)
-        .map_err(|w| refuse(GIVEN_UP_HOLDS_PER_HOUR, w))?;
+    given_up_holds(own, GIVEN_UP_HOLDS_PER_HOUR, now)?;
     if who.user.role == api::Role::Intermediario {
         let studio = repo::given_up_holds(tx, Whose::BookedBy(who.user.id), now - HOUR).await?;
-        check(studio, GIVEN_UP_HOLDS_PER_HOUR_STUDIO, HOUR, now)
-            .map_err(|w| refuse(GIVEN_UP_HOLDS_PER_HOUR_STUDIO, w))?;
+        given_up_holds(studio, GIVEN_UP_HOLDS_PER_HOUR_STUDIO, now)?;
     }
     Ok(())
 }

@@ -3,10 +3,9 @@
 
 use super::repo::{self, FirstMessage, NewThread, Writing};
 use crate::db::{next_value, Counter, Db, WriteTx};
-use crate::domain::limits::{self, DAY, HOUR, MESSAGES_PER_HOUR, THREADS_PER_DAY};
+use crate::domain::limits::{self, DAY, HOUR};
 use crate::error::{AppError, AppResult};
 use crate::notify::outbox::{self, NewNotice};
-use crate::throttle::wait_in_words;
 use api::{CommunicationStatus, ErrorCode, Instant, NoticeKind, ThreadId};
 
 /// Opens a thread with its first message; its id and protocol. At most `THREADS_PER_DAY` a
@@ -20,16 +19,7 @@ pub async fn open(
     tx.lock(&[thread.contributor_id]).await?;
     let now = thread.sent_at;
     let recent = repo::recent_threads(&mut tx, thread.contributor_id, now - DAY).await?;
-    if let Err(wait) = limits::check(recent, THREADS_PER_DAY, DAY, now) {
-        return Err(AppError::TooManyRequests {
-            code: ErrorCode::TooManyCommunications,
-            message: format!(
-                "Sono già state inviate {THREADS_PER_DAY} comunicazioni nelle ultime 24 ore. {}",
-                wait_in_words(wait)
-            ),
-            retry_after: wait,
-        });
-    }
+    limits::threads(recent, now)?;
     let opened = repo::insert_thread(&mut tx, thread, first).await?;
     tx.commit().await?;
     Ok(opened)
@@ -42,16 +32,7 @@ pub async fn write(db: &Db, w: &Writing<'_>, now: Instant) -> AppResult<()> {
     tx.lock(&[w.thread]).await?;
     if !w.from_institute {
         let recent = repo::recent_messages(&mut tx, w.thread, now - HOUR).await?;
-        if let Err(wait) = limits::check(recent, MESSAGES_PER_HOUR, HOUR, now) {
-            return Err(AppError::TooManyRequests {
-                code: ErrorCode::TooManyMessages,
-                message: format!(
-                    "In questa comunicazione sono già stati scritti {MESSAGES_PER_HOUR} messaggi nell'ultima ora. {}",
-                    wait_in_words(wait)
-                ),
-                retry_after: wait,
-            });
-        }
+        limits::messages(recent, now)?;
     }
     if !repo::write(&mut tx, w, now).await? {
         return Err(AppError::conflict(

@@ -14,7 +14,7 @@ pub const GIVEN_UP_HOLDS_PER_HOUR_STUDIO: i64 = 30;
 pub const DAY: i64 = 86_400;
 pub const HOUR: i64 = 3_600;
 
-use api::Instant;
+use api::{ErrorCode, Instant};
 
 /// What was counted in a sliding window: how many, and when the oldest of them happened.
 #[derive(Clone, Copy, Debug, Default, sqlx::FromRow)]
@@ -31,6 +31,66 @@ pub fn check(recent: Recent, limit: i64, window: i64, now: Instant) -> Result<()
     Err(recent.oldest.map_or(window, |t| t + window - now).max(1))
 }
 
+/// A limit reached: what the 429 says, and when to try again.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Exceeded {
+    pub code: ErrorCode,
+    pub message: String,
+    pub retry_after: i64,
+}
+
+fn exceeded(code: ErrorCode, why: String, wait: i64) -> Exceeded {
+    Exceeded {
+        code,
+        message: format!("{why} {}", wait_in_words(wait)),
+        retry_after: wait,
+    }
+}
+
+/// At most `THREADS_PER_DAY` new threads per contributor.
+pub fn threads(recent: Recent, now: Instant) -> Result<(), Exceeded> {
+    check(recent, THREADS_PER_DAY, DAY, now).map_err(|wait| {
+        exceeded(
+            ErrorCode::TooManyCommunications,
+            format!("Sono già state inviate {THREADS_PER_DAY} comunicazioni nelle ultime 24 ore."),
+            wait,
+        )
+    })
+}
+
+/// At most `MESSAGES_PER_HOUR` messages from the contributor's side per thread.
+pub fn messages(recent: Recent, now: Instant) -> Result<(), Exceeded> {
+    check(recent, MESSAGES_PER_HOUR, HOUR, now).map_err(|wait| {
+        exceeded(
+            ErrorCode::TooManyMessages,
+            format!("In questa comunicazione sono già stati scritti {MESSAGES_PER_HOUR} messaggi nell'ultima ora."),
+            wait,
+        )
+    })
+}
+
+/// At most `limit` holds given up in an hour (a contributor's, or a studio's).
+pub fn given_up_holds(recent: Recent, limit: i64, now: Instant) -> Result<(), Exceeded> {
+    check(recent, limit, HOUR, now).map_err(|wait| {
+        exceeded(
+            ErrorCode::TooManyReleasedHolds,
+            format!("Nell'ultima ora {limit} prenotazioni sono state cancellate o lasciate scadere: per non bloccare posti ad altri si potrà prenotare di nuovo più tardi."),
+            wait,
+        )
+    })
+}
+
+/// "Riprova tra 2 minuti.": the wait, rounded up, in words.
+pub fn wait_in_words(seconds: i64) -> String {
+    if seconds <= 60 {
+        "Riprova tra un minuto.".to_string()
+    } else if seconds <= 90 * 60 {
+        format!("Riprova tra {} minuti.", (seconds + 59) / 60)
+    } else {
+        format!("Riprova tra {} ore.", (seconds + 3599) / 3600)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -44,5 +104,29 @@ mod tests {
         assert_eq!(check(recent(9), 10, HOUR, Instant(2_000)), Ok(()));
         assert_eq!(check(recent(10), 10, HOUR, Instant(2_000)), Err(2_600));
         assert_eq!(check(recent(10), 10, HOUR, Instant(4_600)), Err(1));
+    }
+
+    #[test]
+    fn the_wait_is_said_in_minutes() {
+        assert_eq!(wait_in_words(30), "Riprova tra un minuto.");
+        assert_eq!(wait_in_words(61), "Riprova tra 2 minuti.");
+        assert_eq!(wait_in_words(900), "Riprova tra 15 minuti.");
+    }
+
+    #[test]
+    fn a_limit_reached_says_why_and_when() {
+        let full = Recent {
+            n: THREADS_PER_DAY,
+            oldest: Some(Instant(0)),
+        };
+        let refused = threads(full, Instant(DAY - 120)).unwrap_err();
+        assert_eq!(refused.code, ErrorCode::TooManyCommunications);
+        assert_eq!(refused.retry_after, 120);
+        assert!(
+            refused.message.ends_with("Riprova tra 2 minuti."),
+            "{}",
+            refused.message
+        );
+        assert_eq!(messages(Recent::default(), Instant(0)), Ok(()));
     }
 }
