@@ -68,7 +68,8 @@ test.describe('Accedi', () => {
   });
 
   test('a user logs in with the keyboard alone', async ({ page }) => {
-    await page.goto('/accedi');
+    // Keys pressed before the app has drawn the page go nowhere: start once "Accedi" is there.
+    await new LoginPage(page).goto();
     const shell = new Shell(page);
     await page.keyboard.press('Tab');
     await expect(page.getByRole('link', { name: 'Vai al contenuto principale' })).toBeFocused();
