@@ -6,6 +6,7 @@ use crate::{Cf, EntryId, OfficeId, PointCode, Reference, ThreadId};
 
 pub const SESSION: &str = "/api/session";
 pub const SESSION_STATUS: &str = "/api/session/status";
+pub const SESSION_OPTIONS: &str = "/api/session/options";
 pub const TOPICS: &str = "/api/topics";
 pub const POINTS: &str = "/api/consultation-points";
 pub const OFFICES: &str = "/api/offices";

@@ -99,6 +99,31 @@ pub struct SessionStatus {
     pub session: Option<SessionInfo>,
 }
 
+/// `GET /api/session/options`: the doors the login page offers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LoginOptions {
+    /// The SPID and CIE providers configured (`--oidc-provider`), empty without OIDC.
+    pub providers: Vec<IdentityProvider>,
+    /// Who may use the password form.
+    pub password_login: PasswordLogin,
+    /// The service runs with demo data (`--demo`): the password form is the demo's door.
+    pub demo: bool,
+}
+
+/// One SPID or CIE provider, as the login page links to it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct IdentityProvider {
+    /// Its entity id in the federation.
+    pub id: String,
+    /// Its organisation's name, from its entity configuration.
+    pub name: String,
+    pub scheme: IdentityScheme,
+    /// Where the login starts (`/auth/oidc/begin?provider=…`): a plain link.
+    pub login_url: String,
+}
+
 /// `GET /api/me/contacts`: where the service writes to the logged-in user.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

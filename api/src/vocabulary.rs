@@ -363,6 +363,40 @@ codes! {
         NoOffer = "no_offer",
         /// 409: the entry has already ended.
         EntryEnded = "entry_ended",
+        /// 403: this account may not log in with a password here (`--password-login`).
+        PasswordLoginOff = "password_login_off",
+    }
+
+    /// The public digital identity a person entered with.
+    pub enum IdentityScheme {
+        /// Sistema Pubblico di Identità Digitale.
+        Spid = "spid",
+        /// Carta d'Identità Elettronica (CIE id).
+        Cie = "cie",
+    }
+
+    /// Who may log in with a password (`--password-login`): operators stand in for the
+    /// Institute's internal directory; everybody else enters with SPID or CIE.
+    pub enum PasswordLogin {
+        Off = "off",
+        Operators = "operators",
+        All = "all",
+    }
+
+    /// Why a SPID/CIE login came back to the login page (`/accedi?errore=`).
+    pub enum LoginFailure {
+        /// The login's state is missing, altered, used already or older than ten minutes.
+        Expired = "scaduto",
+        /// The person stopped at the provider (declined consent or cancelled).
+        Cancelled = "annullato",
+        /// The provider could not be reached, or is not (or no longer) in the federation.
+        Provider = "gestore",
+        /// The provider authenticated at a level below SPID 2.
+        Level = "livello",
+        /// The codice fiscale is no contributor's or intermediary's of the service.
+        Unknown = "sconosciuto",
+        /// What came back failed a check (signature, issuer, audience, nonce, expiry).
+        Unverified = "verifica",
     }
 }
 

@@ -1,5 +1,6 @@
 //! Command-line flags, each also read from an environment variable.
 
+use api::PasswordLogin;
 use clap::Parser;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -10,6 +11,9 @@ use std::path::PathBuf;
     about = "Cassetto Previdenziale per Artigiani e Commercianti — Agenda appuntamenti"
 )]
 pub struct Config {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
     /// Address and port to listen on.
     #[arg(long, env = "BIND", default_value = "127.0.0.1:8080")]
     pub bind: SocketAddr,
@@ -70,4 +74,75 @@ pub struct Config {
     /// How many hours before an appointment the second reminder goes out.
     #[arg(long, env = "REMINDER_HOURS_BEFORE", default_value_t = 2, value_parser = clap::value_parser!(i64).range(1..=72))]
     pub reminder_hours_before: i64,
+
+    /// Who may log in with a password: `off`, `operators` (they stand in for the Institute's
+    /// internal directory), `all`. Default: `all` under `--demo`, `operators` otherwise.
+    #[arg(long, env = "PASSWORD_LOGIN", value_parser = parse_password_login)]
+    pub password_login: Option<PasswordLogin>,
+
+    /// Our entity id in the SPID/CIE federation, also our OIDC `client_id`
+    /// (`https://…`; the service's public address). Turns on "Entra con SPID / CIE".
+    #[arg(long, env = "OIDC_ENTITY_ID")]
+    pub oidc_entity_id: Option<String>,
+
+    /// Allow `http://` entity ids and providers: for tests on one machine only.
+    #[arg(long, env = "OIDC_ALLOW_HTTP", default_value_t = false)]
+    pub oidc_allow_http: bool,
+
+    /// The federation's Trust Anchor (`https://registry.spid.gov.it` for SPID in production).
+    #[arg(long, env = "OIDC_TRUST_ANCHOR")]
+    pub oidc_trust_anchor: Option<String>,
+
+    /// A provider to offer, by entity id; repeat for each. `cie=URL` marks the CIE provider,
+    /// `spid=URL` or a bare URL a SPID one. In the environment: a comma-separated list.
+    #[arg(long = "oidc-provider", env = "OIDC_PROVIDERS", value_delimiter = ',')]
+    pub oidc_providers: Vec<String>,
+
+    /// The folder of our three private keys (`oidc-keys generate`).
+    #[arg(long, env = "OIDC_KEYS")]
+    pub oidc_keys: Option<PathBuf>,
+
+    /// The JSON list of trust marks the Trust Anchor issued to us, published as they are.
+    #[arg(long, env = "OIDC_TRUST_MARKS")]
+    pub oidc_trust_marks: Option<PathBuf>,
+}
+
+impl Config {
+    /// `--password-login`, or its default for the mode the service runs in.
+    pub fn password_login(&self) -> PasswordLogin {
+        self.password_login.unwrap_or(if self.demo {
+            PasswordLogin::All
+        } else {
+            PasswordLogin::Operators
+        })
+    }
+}
+
+fn parse_password_login(text: &str) -> Result<PasswordLogin, String> {
+    text.parse()
+        .map_err(|_| "expected off, operators or all".to_string())
+}
+
+#[derive(Clone, Debug, clap::Subcommand)]
+pub enum Command {
+    /// Our keys for SPID/CIE: `generate` three RSA-2048 private keys, or print the `public`
+    /// federation JWKS to hand to the Trust Anchor at onboarding.
+    OidcKeys {
+        #[command(subcommand)]
+        action: KeysAction,
+    },
+}
+
+#[derive(Clone, Debug, clap::Subcommand)]
+pub enum KeysAction {
+    /// Writes federation.pem, oidc-signing.pem and oidc-encryption.pem (mode 0600) into DIR.
+    Generate {
+        #[arg(long)]
+        dir: PathBuf,
+    },
+    /// Prints the public federation JWKS (`{"keys":[…]}`).
+    Public {
+        #[arg(long)]
+        dir: PathBuf,
+    },
 }

@@ -27,6 +27,9 @@ pub enum AppError {
     /// 403: a role that may never make this call.
     #[error("forbidden for this role")]
     Forbidden,
+    /// 403: refused for a reason the message names (a door closed to this account).
+    #[error("refused: {code}")]
+    Refused { code: ErrorCode, message: String },
     /// 403: a state-changing request sent by another site.
     #[error("cross-site request")]
     CrossSite,
@@ -167,6 +170,7 @@ impl AppError {
                 "La risorsa richiesta non esiste.".into(),
             ),
             Conflict { code, message } => (StatusCode::CONFLICT, *code, message.clone()),
+            Refused { code, message } => (StatusCode::FORBIDDEN, *code, message.clone()),
             Gone => (
                 StatusCode::GONE,
                 ErrorCode::HoldExpired,

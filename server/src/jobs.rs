@@ -59,3 +59,22 @@ pub fn spawn_delivery(delivery: Arc<Delivery>, clock: SharedClock) {
         }
     });
 }
+
+/// Resolves the providers' trust chains at start and again before they expire, so the login
+/// page names them and the first login does not wait on the federation.
+pub fn spawn_trust_chains(
+    rp: Option<Arc<crate::federation::RelyingParty>>,
+    clock: crate::clock::SharedClock,
+) {
+    let Some(rp) = rp else { return };
+    tokio::spawn(async move {
+        loop {
+            for (_, id) in &rp.settings.providers {
+                if let Err(error) = rp.provider(id, clock.now()).await {
+                    tracing::warn!(%error, provider = %id, "trust chain not resolved");
+                }
+            }
+            tokio::time::sleep(std::time::Duration::from_secs(300)).await;
+        }
+    });
+}

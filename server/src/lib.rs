@@ -14,9 +14,12 @@ pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod extract;
+pub mod federation;
 pub mod jobs;
+pub mod jose;
 pub mod notify;
 pub mod office;
+pub mod oidc;
 pub mod openapi;
 pub mod secrets;
 pub mod security;
@@ -52,6 +55,7 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(health))
         .merge(openapi::api().0)
+        .merge(oidc::federation_router())
         .fallback(fallback)
         .layer(DefaultBodyLimit::max(security::BODY_LIMIT))
         .with_state(state)
@@ -121,8 +125,12 @@ pub async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
         demo::load_office_day(&db, SystemClock.now()).await?;
     }
     let assets = Assets::load(&config.static_dir)?;
+    let relying_party = relying_party(&config)?;
     let state = AppState::new(db, Arc::new(SystemClock), assets, config.secure_cookies)
-        .with_trusted_proxy(config.trusted_proxy);
+        .with_trusted_proxy(config.trusted_proxy)
+        .with_password_login(config.password_login(), config.demo)
+        .with_oidc(relying_party);
+    jobs::spawn_trust_chains(state.oidc.clone(), state.clock.clone());
     jobs::spawn_sweeper(state.db.clone(), state.clock.clone());
     notify::outbox::set_reminder_policy(domain::notices::ReminderPolicy {
         hour: config.reminder_hour,
@@ -153,4 +161,67 @@ pub async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
         })
         .await?;
     Ok(())
+}
+
+/// Our Relying Party, when `--oidc-entity-id` is given; every other OIDC flag is then required.
+fn relying_party(
+    config: &Config,
+) -> Result<Option<federation::RelyingParty>, Box<dyn std::error::Error>> {
+    let Some(entity_id) = &config.oidc_entity_id else {
+        return Ok(None);
+    };
+    let missing = |flag: &str| format!("--oidc-entity-id needs {flag}");
+    let trust_anchor = config
+        .oidc_trust_anchor
+        .clone()
+        .ok_or_else(|| missing("--oidc-trust-anchor"))?;
+    let keys_dir = config
+        .oidc_keys
+        .as_ref()
+        .ok_or_else(|| missing("--oidc-keys"))?;
+    let marks_file = config
+        .oidc_trust_marks
+        .as_ref()
+        .ok_or_else(|| missing("--oidc-trust-marks"))?;
+    if config.oidc_providers.is_empty() {
+        return Err(missing("at least one --oidc-provider").into());
+    }
+    let providers = config
+        .oidc_providers
+        .iter()
+        .map(|value| match value.split_once('=') {
+            Some(("cie", url)) => (
+                api::IdentityScheme::Cie,
+                url.trim_end_matches('/').to_string(),
+            ),
+            Some(("spid", url)) => (
+                api::IdentityScheme::Spid,
+                url.trim_end_matches('/').to_string(),
+            ),
+            _ => (
+                api::IdentityScheme::Spid,
+                value.trim_end_matches('/').to_string(),
+            ),
+        })
+        .collect();
+    let marks = std::fs::read_to_string(marks_file)
+        .map_err(|e| format!("{}: {e}", marks_file.display()))?;
+    let trust_marks: serde_json::Value =
+        serde_json::from_str(&marks).map_err(|e| format!("{}: {e}", marks_file.display()))?;
+    if !trust_marks.is_array() {
+        return Err(format!(
+            "{}: expected a JSON list of trust marks",
+            marks_file.display()
+        )
+        .into());
+    }
+    let keys = jose::Keys::load(keys_dir)?;
+    let settings = federation::Settings {
+        entity_id: entity_id.trim_end_matches('/').to_string(),
+        trust_anchor: trust_anchor.trim_end_matches('/').to_string(),
+        providers,
+        trust_marks,
+        allow_http: config.oidc_allow_http,
+    };
+    Ok(Some(federation::RelyingParty::new(settings, keys)?))
 }

@@ -1,13 +1,17 @@
 //! `cassetto-server`: serves the app and the JSON API.
 
 use clap::Parser;
-use server::config::Config;
+use server::config::{Command, Config, KeysAction};
+use server::jose::Keys;
 
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
     keep_big_blocks_out_of_the_heap();
     server::telemetry::init();
     let config = Config::parse();
+    if let Some(Command::OidcKeys { action }) = &config.command {
+        return keys(action);
+    }
     match server::run(config).await {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(error) => {
@@ -29,5 +33,27 @@ fn keep_big_blocks_out_of_the_heap() {
     // allocations that depend on it.
     unsafe {
         libc::mallopt(libc::M_MMAP_THRESHOLD, 1 << 20);
+    }
+}
+
+/// `oidc-keys generate|public --dir DIR`.
+fn keys(action: &KeysAction) -> std::process::ExitCode {
+    let done = match action {
+        KeysAction::Generate { dir } => Keys::generate(dir).map(|()| {
+            eprintln!(
+                "Chiavi create in {}: consegna al Trust Anchor l'output di `oidc-keys public`.",
+                dir.display()
+            );
+        }),
+        KeysAction::Public { dir } => {
+            Keys::load(dir).map(|keys| println!("{}", keys.federation_jwks()))
+        }
+    };
+    match done {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("Errore: {error}");
+            std::process::ExitCode::FAILURE
+        }
     }
 }

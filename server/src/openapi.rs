@@ -40,6 +40,7 @@ async fn document() -> crate::extract::Json<serde_json::Value> {
 pub fn api() -> (Router<AppState>, Document) {
     let (router, mut doc) = OpenApiRouter::with_openapi(Declared::openapi())
         .merge(crate::session::router())
+        .merge(crate::oidc::router())
         .merge(crate::communications::router())
         .merge(crate::agenda::router())
         .merge(crate::office::router())

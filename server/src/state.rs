@@ -4,7 +4,9 @@
 use crate::assets::Assets;
 use crate::clock::SharedClock;
 use crate::db::Db;
+use crate::federation::RelyingParty;
 use crate::secrets::{self, Hashing};
+use api::PasswordLogin;
 use std::sync::Arc;
 
 /// Fixed for the life of the process.
@@ -15,6 +17,10 @@ pub struct Settings {
     /// The reverse proxy whose `X-Forwarded-For` names the client (`--trusted-proxy`).
     pub trusted_proxy: Option<std::net::IpAddr>,
     pub hashing: Hashing,
+    /// Who may use the password form (`--password-login`).
+    pub password_login: PasswordLogin,
+    /// The demo data is loaded (`--demo`).
+    pub demo: bool,
 }
 
 #[derive(Clone)]
@@ -23,6 +29,8 @@ pub struct AppState {
     pub clock: SharedClock,
     pub settings: Arc<Settings>,
     pub assets: Arc<Assets>,
+    /// Our Relying Party in the SPID/CIE federation, when configured.
+    pub oidc: Option<Arc<RelyingParty>>,
 }
 
 impl AppState {
@@ -36,7 +44,10 @@ impl AppState {
                 dummy_hash: secrets::hash_password(&secrets::new_token()),
                 trusted_proxy: None,
                 hashing: Hashing::per_core(),
+                password_login: PasswordLogin::All,
+                demo: false,
             }),
+            oidc: None,
         }
     }
 
@@ -46,6 +57,20 @@ impl AppState {
         if let Some(settings) = Arc::get_mut(&mut self.settings) {
             settings.trusted_proxy = proxy;
         }
+        self
+    }
+
+    /// Who may use the password form, and whether the demo runs.
+    pub fn with_password_login(mut self, mode: PasswordLogin, demo: bool) -> AppState {
+        if let Some(settings) = Arc::get_mut(&mut self.settings) {
+            settings.password_login = mode;
+            settings.demo = demo;
+        }
+        self
+    }
+
+    pub fn with_oidc(mut self, rp: Option<RelyingParty>) -> AppState {
+        self.oidc = rp.map(Arc::new);
         self
     }
 }

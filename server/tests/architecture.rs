@@ -25,16 +25,17 @@ enum Layer {
     Root,
 }
 
-const FEATURES: [&str; 6] = [
+const FEATURES: [&str; 7] = [
     "agenda",
     "communications",
     "notify",
     "office",
+    "oidc",
     "session",
     "waitlist",
 ];
 
-const INFRASTRUCTURE: [&str; 13] = [
+const INFRASTRUCTURE: [&str; 15] = [
     "access",
     "assets",
     "auth",
@@ -43,6 +44,8 @@ const INFRASTRUCTURE: [&str; 13] = [
     "db",
     "error",
     "extract",
+    "federation",
+    "jose",
     "secrets",
     "security",
     "state",

@@ -6,6 +6,7 @@ pub mod error_summary;
 pub mod field;
 pub mod filters;
 pub mod heading;
+pub mod identity_doors;
 pub mod loaded;
 pub mod mail_notice;
 pub mod not_found;

@@ -1,14 +1,18 @@
-//! "Accedi": codice fiscale (or an operator's username) and password.
+//! "Accedi": SPID and CIE first, when the service is in the federation; below them the password
+//! form, labelled for whom it is (the demo's accounts, or the Institute's operators); the reason
+//! a SPID/CIE login came back refused.
 
 use crate::client;
 use crate::components::error_summary::{ErrorSummary, Problem};
 use crate::components::heading::PageHeading;
+use crate::components::identity_doors::IdentityDoors;
+use crate::components::loaded::fetch;
 use crate::components::submit::Submission;
 use crate::session::{Auth, Session};
-use api::{calls, LoginRequest, SessionInfo};
+use api::{calls, LoginFailure, LoginOptions, LoginRequest, PasswordLogin, SessionInfo};
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 const FIELDS: &[(&str, &str)] = &[("username", "username"), ("password", "password")];
 
@@ -52,6 +56,35 @@ pub fn Login() -> impl IntoView {
     };
 
     let already_in = move || matches!(session.auth.get(), Auth::LoggedIn(_));
+    let options = fetch::<LoginOptions>(|| calls::SESSION_OPTIONS.to_string());
+    // Until the options arrive (or if they cannot), the form shows as it always has.
+    let doors = move || options.get().and_then(Result::ok);
+    let failure = use_query_map()
+        .get_untracked()
+        .get("errore")
+        .and_then(|code| LoginFailure::from_code(&code));
+    let refused = Signal::derive(move || {
+        failure
+            .map(|f| {
+                vec![Problem {
+                    field: None,
+                    message: failure_message(f).to_string(),
+                }]
+            })
+            .unwrap_or_default()
+    });
+    let form_title = move || match doors() {
+        Some(o) if o.demo => "Accesso dimostrativo",
+        Some(o) if o.password_login == PasswordLogin::Operators => "Accesso operatori",
+        Some(_) => "Accesso con password",
+        None => "Accesso con password",
+    };
+    let form_hint = move || match doors() {
+        Some(o) if o.demo => "Per provare il servizio con i dati dimostrativi: codice fiscale di un contribuente o di un intermediario, oppure il nome utente di un operatore.",
+        Some(o) if o.password_login == PasswordLogin::Operators => "Riservato al personale dell'Istituto, con il nome utente assegnato (ad esempio operatore.roma). Contribuenti e intermediari entrano con SPID o CIE.",
+        _ => "Gli operatori dell'Istituto usano il nome utente assegnato, ad esempio operatore.roma.",
+    };
+    let shows_form = move || doors().is_none_or(|o| o.password_login != PasswordLogin::Off);
 
     view! {
         <Show when=already_in>
@@ -60,12 +93,17 @@ pub fn Login() -> impl IntoView {
         <div class="narrow">
             <PageHeading title="Accedi"/>
             {notice.map(|text| view! { <div class="alert alert--info" role="status"><p>{text}</p></div> })}
-            <ErrorSummary problems=logging_in.problems.into()/>
+            <ErrorSummary problems=refused/>
             <p class="lead">"Accedi al Cassetto Previdenziale per Artigiani e Commercianti per scambiare comunicazioni con l'Istituto e gestire i tuoi appuntamenti."</p>
+            {move || doors().filter(|o| !o.providers.is_empty()).map(|o| view! { <IdentityDoors providers=o.providers/> })}
+            <Show when=shows_form>
+            <section class="password-login" aria-labelledby="password-title">
+            <h2 id="password-title" class="password-login__title">{form_title}</h2>
+            <ErrorSummary problems=logging_in.problems.into()/>
             <form class="form" novalidate on:submit=submit>
                 <div class="form-group" class:form-group--error=move || field_error("username").is_some()>
                     <label class="label" for="username">"Codice fiscale o nome utente"</label>
-                    <p class="hint" id="username-hint">"Gli operatori dell'Istituto usano il nome utente assegnato, ad esempio operatore.roma."</p>
+                    <p class="hint" id="username-hint">{form_hint}</p>
                     {move || field_error("username").map(|m| view! {
                         <p class="field-error" id="username-error"><span class="visually-hidden">"Errore: "</span>{m}</p>
                     })}
@@ -87,6 +125,20 @@ pub fn Login() -> impl IntoView {
                 </div>
                 <button type="submit" class="button">{move || if pending.get() { "Accesso in corso…" } else { "Accedi" }}</button>
             </form>
+            </section>
+            </Show>
         </div>
+    }
+}
+
+/// What a refused SPID/CIE login tells the person, and what to do next.
+fn failure_message(failure: LoginFailure) -> &'static str {
+    match failure {
+        LoginFailure::Expired => "La richiesta di accesso è scaduta o è già stata usata. Scegli di nuovo «Entra con SPID» o «Entra con CIE».",
+        LoginFailure::Cancelled => "Hai annullato l'accesso presso il gestore dell'identità. Quando vuoi, puoi riprovare.",
+        LoginFailure::Provider => "Il gestore dell'identità scelto non risponde in questo momento. Riprova tra qualche minuto o scegli un altro gestore.",
+        LoginFailure::Level => "Per questo servizio serve un accesso SPID di livello 2 (con codice temporaneo o app) oppure la CIE. Riprova e scegli un livello di sicurezza 2 o superiore.",
+        LoginFailure::Unknown => "Il tuo codice fiscale non risulta tra gli utenti del Cassetto Previdenziale per Artigiani e Commercianti: il servizio è riservato a chi è iscritto alle Gestioni Artigiani e Commercianti e agli intermediari che li assistono con delega. Se pensi che sia un errore, rivolgiti alla tua Struttura territoriale INPS.",
+        LoginFailure::Unverified => "Non è stato possibile verificare i dati ricevuti dal gestore dell'identità. Riprova; se il problema continua, scegli un altro gestore.",
     }
 }

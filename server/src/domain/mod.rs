@@ -11,6 +11,7 @@ pub mod history;
 pub mod limits;
 pub mod login;
 pub mod notices;
+pub mod oidc;
 pub mod rome;
 pub mod slots;
 pub mod text;

@@ -10,7 +10,7 @@ use crate::secrets::{new_token, token_hash};
 use crate::security::ClientAddress;
 use crate::state::AppState;
 use crate::throttle::{address_delay_ms, too_many_attempts};
-use api::{LoginRequest, SessionInfo, SessionStatus, User};
+use api::{ErrorCode, LoginRequest, PasswordLogin, Role, SessionInfo, SessionStatus, User};
 use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -54,13 +54,16 @@ pub async fn status(
 }
 
 #[utoipa::path(post, path = "/api/session", tag = "session", security(()), request_body = api::LoginRequest,
-    responses((status = 200, description = "Logged in; sets the session cookie", body = api::SessionInfo), (status = 401, description = "Wrong username or password", body = api::ErrorEnvelope), (status = 422, description = "Empty fields", body = api::ErrorEnvelope), (status = 429, description = "Too many failed attempts; see Retry-After", body = api::ErrorEnvelope)))]
+    responses((status = 200, description = "Logged in; sets the session cookie", body = api::SessionInfo), (status = 401, description = "Wrong username or password", body = api::ErrorEnvelope), (status = 403, description = "Password login is not open to this account here (`--password-login`): SPID or CIE", body = api::ErrorEnvelope), (status = 422, description = "Empty fields", body = api::ErrorEnvelope), (status = 429, description = "Too many failed attempts; see Retry-After", body = api::ErrorEnvelope)))]
 pub async fn log_in(
     State(state): State<AppState>,
     ClientAddress(address): ClientAddress,
     headers: HeaderMap,
     Json(request): Json<LoginRequest>,
 ) -> AppResult<Response> {
+    if state.settings.password_login == PasswordLogin::Off {
+        return Err(password_login_off());
+    }
     // No account has such a name, and PostgreSQL refuses NUL in text: answered before any query.
     let key = login::check(&request.username, &request.password).map_err(|r| match r {
         login::Refusal::Fields(fields) => AppError::Validation(fields),
@@ -91,18 +94,25 @@ pub async fn log_in(
         .hashing
         .verify(request.password, hash)
         .await?;
-    let Some(user_id) = user.filter(|_| verified).map(|u| u.id) else {
+    let Some((user_id, user_role)) = user.filter(|_| verified).map(|u| (u.id, u.role)) else {
         let failures = repo::count_address_failure(&state.db, &from_address, now).await?;
         tracing::warn!(target: "audit", event = "login_failed", username = %key, %address, failures);
         return Err(AppError::InvalidCredentials);
     };
+    // Told only after the password held, so the answer reveals nothing to a guesser.
+    if state.settings.password_login == PasswordLogin::Operators && user_role != Role::Operatore {
+        tracing::warn!(target: "audit", event = "login_refused", reason = "password_login", user = user_id.0, %address);
+        return Err(password_login_off());
+    }
     // A new token at every login; the one the browser held before (if any) dies now.
     let token = new_token();
     let previous = session_token(&headers, state.settings.secure_cookies).map(|t| token_hash(&t));
     repo::start(
         &state.db,
         user_id,
-        &attempts,
+        &repo::Via::Password {
+            attempts: &attempts,
+        },
         previous,
         &token_hash(&token),
         now,
@@ -125,7 +135,13 @@ pub async fn log_in(
 /// Ends the session on the server and clears the cookie. Logging out twice is not an error.
 pub async fn log_out(State(state): State<AppState>, headers: HeaderMap) -> AppResult<Response> {
     if let Some(token) = session_token(&headers, state.settings.secure_cookies) {
-        repo::end(&state.db, &token_hash(&token)).await?;
+        let opened_by = repo::end(&state.db, &token_hash(&token)).await?;
+        // The provider's access token too, in the background: the session here has ended
+        // already, whatever the provider answers.
+        if let (Some((provider, access_token)), Some(rp)) = (opened_by, state.oidc.clone()) {
+            let now = state.clock.now();
+            tokio::spawn(async move { rp.revoke(&provider, &access_token, now).await });
+        }
     }
     Ok((
         StatusCode::NO_CONTENT,
@@ -135,4 +151,11 @@ pub async fn log_out(State(state): State<AppState>, headers: HeaderMap) -> AppRe
         )],
     )
         .into_response())
+}
+
+fn password_login_off() -> AppError {
+    AppError::Refused {
+        code: ErrorCode::PasswordLoginOff,
+        message: "L'accesso con codice fiscale e password è riservato agli operatori dell'Istituto. Entra con SPID o CIE.".into(),
+    }
 }

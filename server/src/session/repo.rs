@@ -4,11 +4,26 @@ use crate::auth::{CurrentUser, ABSOLUTE_TIMEOUT, IDLE_LIMIT};
 use crate::db::Db;
 use crate::error::AppResult;
 use crate::throttle::{lock_seconds_sql, FAILURE_WINDOW};
-use api::{Instant, OfficeId, Role, UserId};
+use api::{IdentityScheme, Instant, OfficeId, Role, UserId};
+
+/// How a session is opened.
+pub enum Via<'a> {
+    /// The password form; its throttling key is forgotten on success.
+    Password { attempts: &'a str },
+    /// SPID or CIE: the provider and level are kept with the session (and the access token,
+    /// to revoke it at logout).
+    Identity {
+        scheme: IdentityScheme,
+        provider: &'a str,
+        acr: &'a str,
+        access_token: &'a str,
+    },
+}
 
 #[derive(sqlx::FromRow)]
 pub struct Credentials {
     pub id: UserId,
+    pub role: Role,
     pub password_hash: String,
 }
 
@@ -87,7 +102,8 @@ pub async fn address_failures(db: &Db, key: &str, now: Instant) -> AppResult<i64
     Ok(failures.unwrap_or(0))
 }
 
-/// What is kept only for a while: attempts and idempotency keys older than a day.
+/// What is kept only for a while: attempts, idempotency keys and SPID/CIE logins older than a
+/// day.
 pub async fn purge(db: &Db, now: Instant) -> AppResult<u64> {
     let day = now - 86_400;
     let mut tx = db.begin_write().await?;
@@ -101,13 +117,17 @@ pub async fn purge(db: &Db, now: Instant) -> AppResult<u64> {
         .bind(day)
         .execute(&mut *tx)
         .await?;
+    let logins = sqlx::query("DELETE FROM oidc_logins WHERE created_at < $1")
+        .bind(day)
+        .execute(&mut *tx)
+        .await?;
     tx.commit().await?;
-    Ok(attempts.rows_affected() + keys.rows_affected())
+    Ok(attempts.rows_affected() + keys.rows_affected() + logins.rows_affected())
 }
 
 pub async fn credentials(db: &Db, key: &str) -> AppResult<Option<Credentials>> {
     Ok(
-        sqlx::query_as("SELECT id, password_hash FROM users WHERE username_key = $1")
+        sqlx::query_as("SELECT id, role, password_hash FROM users WHERE username_key = $1")
             .bind(key)
             .fetch_optional(&db.pool)
             .await?,
@@ -120,16 +140,18 @@ pub async fn credentials(db: &Db, key: &str) -> AppResult<Option<Credentials>> {
 pub async fn start(
     db: &Db,
     user: UserId,
-    key: &str,
+    via: &Via<'_>,
     previous: Option<String>,
     token_hash: &str,
     now: Instant,
 ) -> AppResult<()> {
     let mut tx = db.begin_write().await?;
-    sqlx::query("DELETE FROM login_failures WHERE key = $1")
-        .bind(key)
-        .execute(&mut *tx)
-        .await?;
+    if let Via::Password { attempts } = via {
+        sqlx::query("DELETE FROM login_failures WHERE key = $1")
+            .bind(*attempts)
+            .execute(&mut *tx)
+            .await?;
+    }
     if let Some(previous) = previous {
         sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
             .bind(previous)
@@ -144,14 +166,33 @@ pub async fn start(
     .bind(now - IDLE_LIMIT)
     .execute(&mut *tx)
     .await?;
+    let (method, provider, acr, access_token) = match via {
+        Via::Password { .. } => ("password", None, None, None),
+        Via::Identity {
+            scheme,
+            provider,
+            acr,
+            access_token,
+        } => (
+            scheme.code(),
+            Some(*provider),
+            Some(*acr),
+            Some(*access_token),
+        ),
+    };
     sqlx::query(
-        "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at)
-         VALUES ($1, $2, $3, $3, $4)",
+        "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at,
+                               method, provider, acr, access_token)
+         VALUES ($1, $2, $3, $3, $4, $5, $6, $7, $8)",
     )
     .bind(token_hash)
     .bind(user)
     .bind(now)
     .bind(now + ABSOLUTE_TIMEOUT)
+    .bind(method)
+    .bind(provider)
+    .bind(acr)
+    .bind(access_token)
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;
@@ -178,10 +219,18 @@ pub async fn load_user(db: &Db, user_id: UserId, expires_at: Instant) -> AppResu
     })
 }
 
-pub async fn end(db: &Db, token_hash: &str) -> AppResult<()> {
-    db.write_one(sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(token_hash))
-        .await?;
-    Ok(())
+/// Ends the session; answers the provider and access token to revoke when it was opened with
+/// SPID or CIE.
+pub async fn end(db: &Db, token_hash: &str) -> AppResult<Option<(String, String)>> {
+    let mut tx = db.begin_write().await?;
+    let row: Option<(Option<String>, Option<String>)> = sqlx::query_as(
+        "DELETE FROM sessions WHERE token_hash = $1 RETURNING provider, access_token",
+    )
+    .bind(token_hash)
+    .fetch_optional(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(row.and_then(|(provider, token)| provider.zip(token)))
 }
 
 #[derive(sqlx::FromRow)]

@@ -1,0 +1,51 @@
+//! "Entra con SPID" and "Entra con CIE", as every PA site shows them (Designers Italia): the SPID
+//! button opens the list of providers, the CIE button is a link. Plain links to the server's
+//! `/auth/oidc/begin`, which sends the browser to the provider.
+
+use api::{IdentityProvider, IdentityScheme};
+use leptos::prelude::*;
+
+#[component]
+pub fn IdentityDoors(providers: Vec<IdentityProvider>) -> impl IntoView {
+    let of = |scheme| -> Vec<IdentityProvider> {
+        providers
+            .iter()
+            .filter(|p| p.scheme == scheme)
+            .cloned()
+            .collect()
+    };
+    let spid = of(IdentityScheme::Spid);
+    let cie = of(IdentityScheme::Cie);
+    let open = RwSignal::new(false);
+    view! {
+        <section class="identity" aria-labelledby="identity-title">
+            <h2 id="identity-title" class="identity__title">"Entra con la tua identità digitale"</h2>
+            <p>"Usa SPID, il Sistema Pubblico di Identità Digitale, o la Carta d'Identità Elettronica (CIE). Ti servono le credenziali di livello 2: nome utente, password e un codice temporaneo o l'app del tuo gestore."</p>
+            <div class="identity__doors">
+                {(!spid.is_empty()).then(|| view! {
+                    <div class="identity__spid">
+                        <button type="button" class="button button--identity" aria-controls="spid-providers"
+                            aria-expanded=move || if open.get() { "true" } else { "false" }
+                            on:click=move |_| open.update(|o| *o = !*o)>
+                            <span class="identity__mark" aria-hidden="true">"SPID"</span>
+                            "Entra con SPID"
+                        </button>
+                        <ul id="spid-providers" class="identity__providers" hidden=move || !open.get()
+                            aria-label="Gestori dell'identità SPID">
+                            {spid.into_iter().map(|p| view! {
+                                <li><a href=p.login_url.clone()>{p.name.clone()}</a></li>
+                            }).collect_view()}
+                            <li class="identity__help"><a href="https://www.spid.gov.it/cos-e-spid/come-attivare-spid/" rel="noopener">"Non hai SPID? Scopri come ottenerlo"</a></li>
+                        </ul>
+                    </div>
+                })}
+                {cie.into_iter().map(|p| view! {
+                    <a class="button button--identity" href=p.login_url.clone()>
+                        <span class="identity__mark" aria-hidden="true">"CIE"</span>
+                        "Entra con CIE"
+                    </a>
+                }).collect_view()}
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,188 @@
+//! The federation's door: our entity configuration, the login page's choices, and the two
+//! browser legs of a SPID/CIE login (a link out, the provider's redirect back). The legs answer
+//! with redirects, never JSON: a refused login returns to `/accedi?errore=…`.
+
+use super::workflow::{self, Answer, Failure};
+use crate::auth::{session_cookie, session_token};
+use crate::error::{AppError, AppResult};
+use crate::federation::RelyingParty;
+use crate::state::AppState;
+use api::{IdentityProvider, LoginFailure, LoginOptions};
+use axum::extract::{Query, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::Deserialize;
+use std::sync::Arc;
+
+fn login_cookie_name(secure: bool) -> &'static str {
+    if secure {
+        "__Host-cassetto_oidc"
+    } else {
+        "cassetto_oidc"
+    }
+}
+
+/// The login's state for the callback: `SameSite=Lax`, because the provider's redirect back is
+/// a cross-site navigation that a Strict cookie would not follow.
+fn login_cookie(secure: bool, state: Option<&str>) -> HeaderValue {
+    let (value, max_age) = match state {
+        Some(state) => (state, super::repo::LOGIN_LIFETIME),
+        None => ("", 0),
+    };
+    let mut cookie = format!(
+        "{}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}",
+        login_cookie_name(secure)
+    );
+    if secure {
+        cookie.push_str("; Secure");
+    }
+    HeaderValue::from_str(&cookie).expect("ASCII cookie")
+}
+
+fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value.to_string())
+        .filter(|value| !value.is_empty())
+}
+
+fn see_other(location: &str, cookies: &[HeaderValue]) -> Response {
+    let mut response = (StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response();
+    for cookie in cookies {
+        response
+            .headers_mut()
+            .append(header::SET_COOKIE, cookie.clone());
+    }
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+fn back_to_login(failure: LoginFailure, cookies: &[HeaderValue]) -> Response {
+    see_other(&format!("{}?errore={failure}", api::paths::LOGIN), cookies)
+}
+
+fn relying_party(state: &AppState) -> AppResult<&Arc<RelyingParty>> {
+    state.oidc.as_ref().ok_or(AppError::NotFound)
+}
+
+/// `GET /.well-known/openid-federation`
+pub async fn entity_configuration(State(state): State<AppState>) -> AppResult<Response> {
+    let rp = relying_party(&state)?;
+    let jwt = rp.entity_configuration(state.clock.now());
+    Ok((
+        [(header::CONTENT_TYPE, "application/entity-statement+jwt")],
+        jwt,
+    )
+        .into_response())
+}
+
+#[utoipa::path(get, path = "/api/session/options", tag = "session", security(()), responses((status = 200, description = "The doors the login page offers: SPID and CIE providers, and who may use the password form", body = api::LoginOptions)))]
+pub async fn options(State(state): State<AppState>) -> Json<LoginOptions> {
+    let now = state.clock.now();
+    let providers = state
+        .oidc
+        .iter()
+        .flat_map(|rp| {
+            rp.settings.providers.iter().map(|(scheme, id)| {
+                // The name from the verified chain when it is at hand; the login page never
+                // waits on a provider.
+                let name = rp
+                    .cached(id, now)
+                    .map(|p| p.name.clone())
+                    .unwrap_or_else(|| host_of(id));
+                let query: String = form_urlencoded::Serializer::new(String::new())
+                    .append_pair("provider", id)
+                    .finish();
+                IdentityProvider {
+                    id: id.clone(),
+                    name,
+                    scheme: *scheme,
+                    login_url: format!("/auth/oidc/begin?{query}"),
+                }
+            })
+        })
+        .collect();
+    Json(LoginOptions {
+        providers,
+        password_login: state.settings.password_login,
+        demo: state.settings.demo,
+    })
+}
+
+fn host_of(url: &str) -> String {
+    reqwest::Url::parse(url)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_string))
+        .unwrap_or_else(|| url.to_string())
+}
+
+#[derive(Deserialize)]
+pub struct Begin {
+    provider: Option<String>,
+}
+
+/// `GET /auth/oidc/begin?provider=URL`: a link (our CSP's `form-action 'self'` would stop a
+/// form that redirects to another site).
+pub async fn begin(State(state): State<AppState>, Query(query): Query<Begin>) -> Response {
+    let Some(rp) = state.oidc.clone() else {
+        return AppError::NotFound.into_response();
+    };
+    let provider = query.provider.unwrap_or_default();
+    if rp.scheme_of(&provider).is_none() {
+        return back_to_login(LoginFailure::Provider, &[]);
+    }
+    match workflow::begin(&state, &rp, &provider).await {
+        Ok(begun) => see_other(
+            &begun.redirect,
+            &[login_cookie(
+                state.settings.secure_cookies,
+                Some(&begun.state),
+            )],
+        ),
+        Err(Failure::Login(failure)) => back_to_login(failure, &[]),
+        Err(Failure::App(error)) => error.into_response(),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct Callback {
+    state: Option<String>,
+    code: Option<String>,
+    iss: Option<String>,
+    error: Option<String>,
+}
+
+/// `GET /auth/oidc/callback?code&state&iss` (or `?error&state`): on success the session cookie
+/// and a 303 into the app; otherwise back to the login page with the reason.
+pub async fn callback(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(query): Query<Callback>,
+) -> Response {
+    let Some(rp) = state.oidc.clone() else {
+        return AppError::NotFound.into_response();
+    };
+    let secure = state.settings.secure_cookies;
+    let clear = login_cookie(secure, None);
+    let answer = Answer {
+        state: query.state,
+        code: query.code,
+        iss: query.iss,
+        error: query.error,
+    };
+    let kept = cookie(&headers, login_cookie_name(secure));
+    let previous = session_token(&headers, secure);
+    match workflow::finish(&state, &rp, kept, answer, previous).await {
+        Ok(done) => see_other("/", &[clear, session_cookie(secure, Some(&done.token))]),
+        Err(Failure::Login(failure)) => back_to_login(failure, &[clear]),
+        Err(Failure::App(error)) => error.into_response(),
+    }
+}
