@@ -184,6 +184,14 @@ def seed_spid(keys):
         FederationEntityAssignedProfile.objects.create(descendant=op, profile=op_profile, issuer=ta)
     with open(os.environ["OIDC_RP_JWKS"]) as f:
         rp_keys = json.load(f)["keys"]
+    # A staff token lets the tests ask the Trust Anchor's resolve endpoint for a fresh chain.
+    from spid_cie_oidc.accounts.models import User
+    from spid_cie_oidc.entity.models import StaffToken
+
+    staff = User.objects.create_user("staff-ta", password=None)
+    token = StaffToken.objects.create(user=staff)
+    with open(os.path.join(STATE, "staff-token"), "w") as f:
+        f.write(token.token)
     for sub in os.environ["OIDC_RPS"].split(","):
         rp = FederationDescendant.objects.create(
             name=f"Cassetto {sub}",

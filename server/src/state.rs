@@ -17,10 +17,6 @@ pub struct Settings {
     /// The reverse proxy whose `X-Forwarded-For` names the client (`--trusted-proxy`).
     pub trusted_proxy: Option<std::net::IpAddr>,
     pub hashing: Hashing,
-    /// Who may use the password form (`--password-login`).
-    pub password_login: PasswordLogin,
-    /// The demo data is loaded (`--demo`).
-    pub demo: bool,
 }
 
 #[derive(Clone)]
@@ -31,6 +27,10 @@ pub struct AppState {
     pub assets: Arc<Assets>,
     /// Our Relying Party in the SPID/CIE federation, when configured.
     pub oidc: Option<Arc<RelyingParty>>,
+    /// Who may use the password form (`--password-login`).
+    pub password_login: PasswordLogin,
+    /// The demo data is loaded (`--demo`).
+    pub demo: bool,
 }
 
 impl AppState {
@@ -44,10 +44,10 @@ impl AppState {
                 dummy_hash: secrets::hash_password(&secrets::new_token()),
                 trusted_proxy: None,
                 hashing: Hashing::per_core(),
-                password_login: PasswordLogin::All,
-                demo: false,
             }),
             oidc: None,
+            password_login: PasswordLogin::All,
+            demo: false,
         }
     }
 
@@ -62,10 +62,8 @@ impl AppState {
 
     /// Who may use the password form, and whether the demo runs.
     pub fn with_password_login(mut self, mode: PasswordLogin, demo: bool) -> AppState {
-        if let Some(settings) = Arc::get_mut(&mut self.settings) {
-            settings.password_login = mode;
-            settings.demo = demo;
-        }
+        self.password_login = mode;
+        self.demo = demo;
         self
     }
 

@@ -79,10 +79,12 @@ pub fn Login() -> impl IntoView {
         Some(_) => "Accesso con password",
         None => "Accesso con password",
     };
-    let form_hint = move || match doors() {
+    let form_hint = move || {
+        match doors() {
         Some(o) if o.demo => "Per provare il servizio con i dati dimostrativi: codice fiscale di un contribuente o di un intermediario, oppure il nome utente di un operatore.",
         Some(o) if o.password_login == PasswordLogin::Operators => "Riservato al personale dell'Istituto, con il nome utente assegnato (ad esempio operatore.roma). Contribuenti e intermediari entrano con SPID o CIE.",
         _ => "Gli operatori dell'Istituto usano il nome utente assegnato, ad esempio operatore.roma.",
+    }
     };
     let shows_form = move || doors().is_none_or(|o| o.password_login != PasswordLogin::Off);
 

@@ -112,8 +112,8 @@ pub async fn options(State(state): State<AppState>) -> Json<LoginOptions> {
         .collect();
     Json(LoginOptions {
         providers,
-        password_login: state.settings.password_login,
-        demo: state.settings.demo,
+        password_login: state.password_login,
+        demo: state.demo,
     })
 }
 

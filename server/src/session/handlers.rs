@@ -61,7 +61,7 @@ pub async fn log_in(
     headers: HeaderMap,
     Json(request): Json<LoginRequest>,
 ) -> AppResult<Response> {
-    if state.settings.password_login == PasswordLogin::Off {
+    if state.password_login == PasswordLogin::Off {
         return Err(password_login_off());
     }
     // No account has such a name, and PostgreSQL refuses NUL in text: answered before any query.
@@ -100,7 +100,7 @@ pub async fn log_in(
         return Err(AppError::InvalidCredentials);
     };
     // Told only after the password held, so the answer reveals nothing to a guesser.
-    if state.settings.password_login == PasswordLogin::Operators && user_role != Role::Operatore {
+    if state.password_login == PasswordLogin::Operators && user_role != Role::Operatore {
         tracing::warn!(target: "audit", event = "login_refused", reason = "password_login", user = user_id.0, %address);
         return Err(password_login_off());
     }

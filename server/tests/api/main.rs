@@ -15,6 +15,7 @@ mod management;
 mod moves;
 mod notify;
 mod office_agenda;
+mod oidc;
 mod raw_http;
 mod security;
 mod session;
