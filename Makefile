@@ -9,8 +9,14 @@ export TOOLS_DIR ?= $(HOME)/.cache/cassetto-tools
 export PATH := $(TOOLS_DIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
 SERVER_BIN := $(CARGO_TARGET_DIR)/release/cassetto-server
+# The reference SPID/CIE provider (scripts/oidc-provider.sh) and the entity ids of our server it
+# onboards: the e2e server, the integration tests on SQLite and on PostgreSQL.
+OIDC_STATE := $(CARGO_TARGET_DIR)/oidc-test
+E2E_OIDC_PORT := 8091
+OIDC_RPS := http://127.0.0.1:$(E2E_OIDC_PORT),http://127.0.0.1:8092,http://127.0.0.1:8093
+WITH_PROVIDER := scripts/oidc-provider.sh with $(SERVER_BIN) $(OIDC_STATE) $(OIDC_RPS) --
 
-.PHONY: run test bench tools browser app server lint unit fuzz e2e e2e-deps clean
+.PHONY: run test bench tools browser app server lint unit fuzz e2e e2e-deps provider clean
 
 ## Build everything and start the service with demo data at http://127.0.0.1:8080
 run: app server
@@ -18,9 +24,10 @@ run: app server
 	$(SERVER_BIN) --demo
 
 ## Every check: format, lints, unit and integration tests (SQLite, and PostgreSQL when
-## TEST_DATABASE_URL is set), the release build of the app, schemathesis against the OpenAPI
-## document, the Playwright suite.
-test: lint unit app server fuzz e2e
+## TEST_DATABASE_URL is set; SPID and CIE against the reference provider, installed in a venv
+## when missing), the release build of the app, schemathesis against the OpenAPI document, the
+## Playwright suite.
+test: lint server unit app fuzz e2e
 
 tools:
 	@scripts/install-tools.sh
@@ -38,11 +45,11 @@ lint:
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
 
-unit:
-	cargo test --workspace
+unit: server
+	$(WITH_PROVIDER) cargo test --workspace
 ifneq ($(strip $(TEST_DATABASE_URL)),)
 	@echo "Integration tests on PostgreSQL ($(TEST_DATABASE_URL))"
-	cargo test -p server --test api
+	$(WITH_PROVIDER) cargo test -p server --test api
 endif
 
 ## schemathesis (installed from PyPI when missing) against the running server's own document.
@@ -54,7 +61,15 @@ e2e-deps: browser
 		PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund; fi
 
 e2e: e2e-deps app server
-	cd e2e && SERVER_BIN=$(SERVER_BIN) npx playwright test
+	$(WITH_PROVIDER) sh -c 'cd e2e && E2E_OIDC_PORT=$(E2E_OIDC_PORT) SERVER_BIN=$(SERVER_BIN) npx playwright test'
+
+## The reference SPID/CIE provider for trying the login by hand: `make provider`, then in
+## another terminal the `cassetto-server` command it prints.
+provider: server
+	@$(WITH_PROVIDER) sh -c 'echo "Trust Anchor e provider SPID: $$OIDC_TEST_SPID, CIE: $$OIDC_TEST_CIE"; \
+	  echo "$(SERVER_BIN) --demo --oidc-entity-id http://127.0.0.1:$(E2E_OIDC_PORT) --bind 127.0.0.1:$(E2E_OIDC_PORT) --oidc-allow-http --oidc-trust-anchor $$OIDC_TEST_TA --oidc-provider $$OIDC_TEST_SPID --oidc-provider cie=$$OIDC_TEST_CIE --oidc-keys $(OIDC_STATE)/rp-keys --oidc-trust-marks $(OIDC_STATE)/trust-marks-$(E2E_OIDC_PORT).json"; \
+	  echo "Utenti di prova: rssmra80a01h501u, vrdgpp70c15l219c (password Prova-SPID-1). Ctrl-C per fermare."; \
+	  sleep infinity'
 
 ## First-load bytes and time of the login page in headless Chromium; Lighthouse scores; the
 ## SQLite ceiling against Prenota + Conferma; availability under load; memory. PostgreSQL's

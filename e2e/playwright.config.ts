@@ -4,7 +4,13 @@ import path from 'node:path';
 import fs from 'node:fs';
 import os from 'node:os';
 
-// One free port for the whole run, chosen once in the runner and inherited by the workers.
+// With the reference SPID/CIE provider running (make e2e), the server takes the port of the
+// entity id the provider onboarded; otherwise one free port for the whole run, chosen once in
+// the runner and inherited by the workers.
+const oidcState = process.env.OIDC_TEST_STATE;
+if (oidcState && process.env.E2E_OIDC_PORT) {
+  process.env.E2E_PORT = process.env.E2E_OIDC_PORT;
+}
 if (!process.env.E2E_PORT) {
   process.env.E2E_PORT = execFileSync(process.execPath, [
     '-e',
@@ -20,6 +26,17 @@ if (!process.env.E2E_MAIL_DIR) {
 }
 const mailDir = process.env.E2E_MAIL_DIR;
 const root = path.resolve(__dirname, '..');
+const oidcFlags = oidcState
+  ? [
+      `--oidc-entity-id http://127.0.0.1:${port}`,
+      '--oidc-allow-http',
+      `--oidc-trust-anchor ${process.env.OIDC_TEST_TA}`,
+      `--oidc-provider ${process.env.OIDC_TEST_SPID}`,
+      `--oidc-provider cie=${process.env.OIDC_TEST_CIE}`,
+      `--oidc-keys "${oidcState}/rp-keys"`,
+      `--oidc-trust-marks "${oidcState}/trust-marks-${port}.json"`,
+    ].join(' ')
+  : '';
 const serverBin =
   process.env.SERVER_BIN ??
   path.join(process.env.CARGO_TARGET_DIR ?? path.join(root, 'target'), 'release', 'cassetto-server');
@@ -53,7 +70,7 @@ export default defineConfig({
   },
   webServer: {
     // A fresh database with the demo data for every run.
-    command: `sh -c 'dir=$(mktemp -d) && exec "${serverBin}" --bind 127.0.0.1:${port} --database-url "sqlite://$dir/e2e.sqlite" --static-dir "${root}/dist" --mail-dir "${mailDir}" --demo'`,
+    command: `sh -c 'dir=$(mktemp -d) && exec "${serverBin}" --bind 127.0.0.1:${port} --database-url "sqlite://$dir/e2e.sqlite" --static-dir "${root}/dist" --mail-dir "${mailDir}" --demo ${oidcFlags}'`,
     url: `http://127.0.0.1:${port}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -270,7 +270,8 @@ async fn spid_and_cie_let_contributors_and_intermediaries_in_and_refuse_everythi
     let fourth = browser();
     let authorization = begin(&fourth, &rp, &fed.spid).await;
     let other_nonce = re_signed(&authorization, &keys, |c| {
-        c["nonce"] = json!("n".repeat(40));
+        // Random: the provider refuses a nonce it has seen from us before.
+        c["nonce"] = json!(server::secrets::new_token());
     });
     let back = at_provider(&fourth, &other_nonce, "rssmra80a01h501u").await;
     assert_eq!(failure(&callback(&fourth, &back).await), "verifica");
