@@ -38,10 +38,10 @@ browser:
 app: tools
 	trunk build --release
 
-server:
+server: tools
 	cargo build --release -p server
 
-lint:
+lint: tools
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
 

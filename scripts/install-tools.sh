@@ -29,6 +29,13 @@ if [ "${1:-}" = "--lighthouse" ]; then
   exit 0
 fi
 
+# The server signs and decrypts SPID/CIE tokens with josekit, which links OpenSSL.
+if ! pkg-config --exists openssl 2>/dev/null; then
+  sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq libssl-dev pkg-config
+fi
+
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi

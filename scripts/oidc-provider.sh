@@ -20,7 +20,12 @@ HOST="${OIDC_TEST_HOST:-127.0.0.2}"
 install() {
   if ! "$VENV/bin/python" -c "import spid_cie_oidc, bootstrap_italia_template" 2>/dev/null ||
      ! "$VENV/bin/pip" show spid-cie-oidc 2>/dev/null | grep -qx "Version: $SPID_CIE_OIDC_VERSION"; then
-    python3 -m venv "$VENV"
+    if ! python3 -m venv "$VENV"; then
+      sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
+      $sudo apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3-venv
+      python3 -m venv "$VENV"
+    fi
     "$VENV/bin/pip" install -q "spid-cie-oidc==$SPID_CIE_OIDC_VERSION" "design-django-theme==2.18.1" \
       "Django==4.2.30" "pydantic==1.10.27" "cryptojwt==1.11.0"
   fi

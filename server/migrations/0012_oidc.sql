@@ -1,5 +1,5 @@
 -- SPID/CIE logins in flight: the browser holds the state in a cookie, this row holds the rest.
--- Single use (used_at), ten minutes; rows are purged after a day.
+-- Single use (used_at), ten minutes; the sweeper deletes them once the ten minutes are over.
 CREATE TABLE oidc_logins (
     state_hash  TEXT PRIMARY KEY,
     nonce       TEXT NOT NULL,

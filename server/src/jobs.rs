@@ -26,6 +26,9 @@ pub fn spawn_sweeper(db: Db, clock: SharedClock) {
                 Ok(n) => tracing::info!(offers = n, "free places offered from the waiting list"),
                 Err(error) => tracing::warn!(%error, "waiting list"),
             }
+            if let Err(error) = crate::oidc::repo::purge(&db, clock.now()).await {
+                tracing::warn!(%error, "retention of SPID/CIE logins");
+            }
             match crate::session::repo::purge(&db, clock.now()).await {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(deleted = n, "old login attempts and keys deleted"),

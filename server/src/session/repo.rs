@@ -102,8 +102,7 @@ pub async fn address_failures(db: &Db, key: &str, now: Instant) -> AppResult<i64
     Ok(failures.unwrap_or(0))
 }
 
-/// What is kept only for a while: attempts, idempotency keys and SPID/CIE logins older than a
-/// day.
+/// What is kept only for a while: attempts and idempotency keys older than a day.
 pub async fn purge(db: &Db, now: Instant) -> AppResult<u64> {
     let day = now - 86_400;
     let mut tx = db.begin_write().await?;
@@ -117,12 +116,8 @@ pub async fn purge(db: &Db, now: Instant) -> AppResult<u64> {
         .bind(day)
         .execute(&mut *tx)
         .await?;
-    let logins = sqlx::query("DELETE FROM oidc_logins WHERE created_at < $1")
-        .bind(day)
-        .execute(&mut *tx)
-        .await?;
     tx.commit().await?;
-    Ok(attempts.rows_affected() + keys.rows_affected() + logins.rows_affected())
+    Ok(attempts.rows_affected() + keys.rows_affected())
 }
 
 pub async fn credentials(db: &Db, key: &str) -> AppResult<Option<Credentials>> {
