@@ -15,10 +15,13 @@ type Fixtures = {
 export const test = base.extend<Fixtures>({
   allowedHttpErrors: [[], { option: true }],
   consoleErrors: [
-    async ({ page, allowedHttpErrors }, use) => {
+    async ({ page, allowedHttpErrors, baseURL }, use) => {
       const errors: string[] = [];
+      const ours = (url: string) => !baseURL || url.startsWith(baseURL) || url === 'about:blank';
       page.on('console', (message) => {
         if (message.type() !== 'error') return;
+        // Another site's page (the SPID/CIE provider's) is not ours to judge.
+        if (!ours(page.url())) return;
         const status = /the server responded with a status of (\d{3})/.exec(message.text());
         if (status && allowedHttpErrors.includes(Number(status[1]))) return;
         errors.push(message.text());

@@ -75,7 +75,15 @@ test.describe('Accedi', () => {
     await expect(page.getByRole('link', { name: 'Vai al contenuto principale' })).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(page.locator('main')).toBeFocused();
-    // From the start of the content: the first field, then the password, then the button.
+    // From the start of the content: SPID and CIE when offered, the first field, then the
+    // password, then the button.
+    if (process.env.OIDC_TEST_STATE) {
+      await expect(page.getByRole('button', { name: 'Entra con SPID' })).toBeVisible();
+      await page.keyboard.press('Tab');
+      await expect(page.getByRole('button', { name: 'Entra con SPID' })).toBeFocused();
+      await page.keyboard.press('Tab');
+      await expect(page.getByRole('link', { name: 'Entra con CIE' })).toBeFocused();
+    }
     await page.keyboard.press('Tab');
     await expect(page.getByLabel('Codice fiscale o nome utente')).toBeFocused();
     await page.keyboard.type(ACCOUNTS.rossi.username);

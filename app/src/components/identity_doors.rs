@@ -1,6 +1,7 @@
 //! "Entra con SPID" and "Entra con CIE", as every PA site shows them (Designers Italia): the SPID
 //! button opens the list of providers, the CIE button is a link. Plain links to the server's
-//! `/auth/oidc/begin`, which sends the browser to the provider.
+//! `/auth/oidc/begin`, which sends the browser to the provider (`rel="external"`: the router
+//! must let the browser follow them rather than look for an app page).
 
 use api::{IdentityProvider, IdentityScheme};
 use leptos::prelude::*;
@@ -33,14 +34,14 @@ pub fn IdentityDoors(providers: Vec<IdentityProvider>) -> impl IntoView {
                         <ul id="spid-providers" class="identity__providers" hidden=move || !open.get()
                             aria-label="Gestori dell'identità SPID">
                             {spid.into_iter().map(|p| view! {
-                                <li><a href=p.login_url.clone()>{p.name.clone()}</a></li>
+                                <li><a href=p.login_url.clone() rel="external">{p.name.clone()}</a></li>
                             }).collect_view()}
                             <li class="identity__help"><a href="https://www.spid.gov.it/cos-e-spid/come-attivare-spid/" rel="noopener">"Non hai SPID? Scopri come ottenerlo"</a></li>
                         </ul>
                     </div>
                 })}
                 {cie.into_iter().map(|p| view! {
-                    <a class="button button--identity" href=p.login_url.clone()>
+                    <a class="button button--identity" href=p.login_url.clone() rel="external">
                         <span class="identity__mark" aria-hidden="true">"CIE"</span>
                         "Entra con CIE"
                     </a>
