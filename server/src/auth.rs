@@ -20,42 +20,69 @@ const TOUCH_INTERVAL: i64 = 30;
 /// logged out before a full IDLE_TIMEOUT of real inactivity.
 pub const IDLE_LIMIT: i64 = IDLE_TIMEOUT + TOUCH_INTERVAL;
 
-pub fn cookie_name(secure: bool) -> &'static str {
-    // `__Host-` makes the browser refuse the cookie unless it is Secure, Path=/ and host-only.
-    if secure {
-        "__Host-cassetto_session"
-    } else {
-        "cassetto_session"
+/// One of our cookies: its base name, and under `--secure-cookies` the `__Host-` prefix, which
+/// makes the browser refuse it unless it is Secure, Path=/ and host-only.
+#[derive(Clone, Copy)]
+pub struct Cookie {
+    pub name: &'static str,
+    pub same_site: &'static str,
+}
+
+/// The session: Strict, so no other site's page ever sends it.
+pub const SESSION: Cookie = Cookie {
+    name: "cassetto_session",
+    same_site: "Strict",
+};
+
+impl Cookie {
+    pub fn full_name(self, secure: bool) -> String {
+        if secure {
+            format!("__Host-{}", self.name)
+        } else {
+            self.name.to_string()
+        }
+    }
+
+    /// The `Set-Cookie` value that carries `value` for `max_age` seconds, or that clears the
+    /// cookie when `value` is None.
+    pub fn set(self, secure: bool, value: Option<&str>, max_age: i64) -> HeaderValue {
+        let (value, max_age) = match value {
+            Some(value) => (value, max_age),
+            None => ("", 0),
+        };
+        let mut cookie = format!(
+            "{}={value}; Path=/; HttpOnly; SameSite={}; Max-Age={max_age}",
+            self.full_name(secure),
+            self.same_site
+        );
+        if secure {
+            cookie.push_str("; Secure");
+        }
+        HeaderValue::from_str(&cookie).expect("ASCII cookie")
+    }
+
+    /// Its value in a request, if set and not empty.
+    pub fn read(self, headers: &HeaderMap, secure: bool) -> Option<String> {
+        let name = self.full_name(secure);
+        headers
+            .get_all(header::COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(';'))
+            .filter_map(|pair| pair.trim().split_once('='))
+            .find(|(key, _)| *key == name)
+            .map(|(_, value)| value.to_string())
+            .filter(|value| !value.is_empty())
     }
 }
 
 /// The `Set-Cookie` value that carries `token`, or that clears the cookie when `token` is None.
 pub fn session_cookie(secure: bool, token: Option<&str>) -> HeaderValue {
-    let (value, max_age) = match token {
-        Some(token) => (token, ABSOLUTE_TIMEOUT),
-        None => ("", 0),
-    };
-    let mut cookie = format!(
-        "{}={value}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age}",
-        cookie_name(secure)
-    );
-    if secure {
-        cookie.push_str("; Secure");
-    }
-    HeaderValue::from_str(&cookie).expect("ASCII cookie")
+    SESSION.set(secure, token, ABSOLUTE_TIMEOUT)
 }
 
 pub fn session_token(headers: &HeaderMap, secure: bool) -> Option<String> {
-    let name = cookie_name(secure);
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(key, _)| *key == name)
-        .map(|(_, value)| value.to_string())
-        .filter(|value| !value.is_empty())
+    SESSION.read(headers, secure)
 }
 
 /// The caller of a protected handler, loaded from a live session.

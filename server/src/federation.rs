@@ -4,7 +4,7 @@
 //! What the answers must say is `domain::oidc`'s; the keys and signatures are `jose`'s.
 
 use crate::domain::oidc::{self, PolicyViolation};
-use crate::jose::{self, JoseFailure, Keys};
+use crate::jose::{self, Claims, JoseFailure, Keys};
 use api::{IdentityScheme, Instant, LoginFailure};
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;
@@ -230,15 +230,32 @@ impl RelyingParty {
                 "a statement in the chain has expired".into(),
             ));
         }
-        let metadata = at(&leaf_claims, "/metadata/openid_provider")
+        self.provider_from(
+            id,
+            scheme,
+            &leaf_claims,
+            &about_claims,
+            expires_at.min(now.0 + CHAIN_CACHE_LIMIT),
+        )
+    }
+
+    /// The provider's metadata after the Trust Anchor's policy: its endpoints, keys and name.
+    fn provider_from(
+        &self,
+        id: &str,
+        scheme: IdentityScheme,
+        leaf_claims: &Claims,
+        about_claims: &Claims,
+        expires_at: i64,
+    ) -> Result<Provider, FederationError> {
+        let metadata = at(leaf_claims, "/metadata/openid_provider")
             .and_then(Value::as_object)
             .ok_or_else(|| FederationError::Untrusted("no openid_provider metadata".into()))?;
-        let metadata = match at(&about_claims, "/metadata_policy/openid_provider")
-            .and_then(Value::as_object)
-        {
-            Some(policy) => oidc::apply_policy(metadata, policy)?,
-            None => metadata.clone(),
-        };
+        let metadata =
+            match at(about_claims, "/metadata_policy/openid_provider").and_then(Value::as_object) {
+                Some(policy) => oidc::apply_policy(metadata, policy)?,
+                None => metadata.clone(),
+            };
         let endpoint = |name: &str| -> Result<String, FederationError> {
             let url = text(&metadata, name)
                 .ok_or_else(|| FederationError::Untrusted(format!("no {name}")))?;
@@ -252,14 +269,11 @@ impl RelyingParty {
             .cloned()
             .filter(|k| !k.is_empty())
             .ok_or_else(|| FederationError::Untrusted("no inline jwks".into()))?;
-        let name = at(
-            &leaf_claims,
-            "/metadata/federation_entity/organization_name",
-        )
-        .or_else(|| metadata.get("op_name"))
-        .and_then(Value::as_str)
-        .unwrap_or(id)
-        .to_string();
+        let name = at(leaf_claims, "/metadata/federation_entity/organization_name")
+            .or_else(|| metadata.get("op_name"))
+            .and_then(Value::as_str)
+            .unwrap_or(id)
+            .to_string();
         Ok(Provider {
             id: id.to_string(),
             scheme,
@@ -270,7 +284,7 @@ impl RelyingParty {
             userinfo_endpoint: endpoint("userinfo_endpoint")?,
             revocation_endpoint: endpoint("revocation_endpoint").ok(),
             jwks,
-            expires_at: expires_at.min(now.0 + CHAIN_CACHE_LIMIT),
+            expires_at,
         })
     }
 

@@ -239,34 +239,7 @@ pub fn verify(token: &str, jwks: &[Value]) -> Result<(Claims, Claims), JoseFailu
         let Ok(jwk) = Jwk::from_map(map) else {
             continue;
         };
-        let verifier: Box<dyn JwsVerifier> = match alg {
-            "RS256" => Box::new(
-                josekit::jws::RS256
-                    .verifier_from_jwk(&jwk)
-                    .map_err(|_| JoseFailure::UnknownKey)?,
-            ),
-            "RS384" => Box::new(
-                josekit::jws::RS384
-                    .verifier_from_jwk(&jwk)
-                    .map_err(|_| JoseFailure::UnknownKey)?,
-            ),
-            "RS512" => Box::new(
-                josekit::jws::RS512
-                    .verifier_from_jwk(&jwk)
-                    .map_err(|_| JoseFailure::UnknownKey)?,
-            ),
-            "PS256" => Box::new(
-                josekit::jws::PS256
-                    .verifier_from_jwk(&jwk)
-                    .map_err(|_| JoseFailure::UnknownKey)?,
-            ),
-            "ES256" => Box::new(
-                josekit::jws::ES256
-                    .verifier_from_jwk(&jwk)
-                    .map_err(|_| JoseFailure::UnknownKey)?,
-            ),
-            _ => return Err(JoseFailure::Algorithm),
-        };
+        let verifier = verifier_for(alg, &jwk)?;
         if let Ok((payload, _)) = josekit::jws::deserialize_compact(token, &*verifier) {
             return match serde_json::from_slice(&payload) {
                 Ok(Value::Object(payload)) => Ok((header, payload)),
@@ -275,6 +248,25 @@ pub fn verify(token: &str, jwks: &[Value]) -> Result<(Claims, Claims), JoseFailu
         }
     }
     Err(JoseFailure::BadSignature)
+}
+
+/// The profile's signature algorithms; anything else (`none`, HMAC) is refused.
+fn verifier_for(alg: &str, jwk: &Jwk) -> Result<Box<dyn JwsVerifier>, JoseFailure> {
+    use josekit::jws::{ES256, PS256, RS256, RS384, RS512};
+    let unusable = |_| JoseFailure::UnknownKey;
+    Ok(match alg {
+        "RS256" | "RS384" | "RS512" => {
+            let rsa = match alg {
+                "RS256" => RS256,
+                "RS384" => RS384,
+                _ => RS512,
+            };
+            Box::new(rsa.verifier_from_jwk(jwk).map_err(unusable)?)
+        }
+        "PS256" => Box::new(PS256.verifier_from_jwk(jwk).map_err(unusable)?),
+        "ES256" => Box::new(ES256.verifier_from_jwk(jwk).map_err(unusable)?),
+        _ => return Err(JoseFailure::Algorithm),
+    })
 }
 
 #[cfg(test)]

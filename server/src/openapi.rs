@@ -87,7 +87,7 @@ fn empty_means_absent(parameter: &mut Parameter) {
 /// The session cookie as the security scheme every operation needs unless it says otherwise,
 /// and the answers of the layers around the handlers.
 fn complete(doc: &mut Document) {
-    let cookie = crate::auth::cookie_name(false);
+    let cookie = crate::auth::SESSION.name;
     let components = doc.components.get_or_insert_with(Default::default);
     components.add_security_scheme(
         "session",

@@ -3,7 +3,7 @@
 //! with redirects, never JSON: a refused login returns to `/accedi?errore=…`.
 
 use super::workflow::{self, Answer, Failure};
-use crate::auth::{session_cookie, session_token};
+use crate::auth::{session_cookie, session_token, Cookie};
 use crate::error::{AppError, AppResult};
 use crate::federation::RelyingParty;
 use crate::state::AppState;
@@ -15,42 +15,12 @@ use axum::Json;
 use serde::Deserialize;
 use std::sync::Arc;
 
-fn login_cookie_name(secure: bool) -> &'static str {
-    if secure {
-        "__Host-cassetto_oidc"
-    } else {
-        "cassetto_oidc"
-    }
-}
-
 /// The login's state for the callback: `SameSite=Lax`, because the provider's redirect back is
 /// a cross-site navigation that a Strict cookie would not follow.
-fn login_cookie(secure: bool, state: Option<&str>) -> HeaderValue {
-    let (value, max_age) = match state {
-        Some(state) => (state, super::repo::LOGIN_LIFETIME),
-        None => ("", 0),
-    };
-    let mut cookie = format!(
-        "{}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}",
-        login_cookie_name(secure)
-    );
-    if secure {
-        cookie.push_str("; Secure");
-    }
-    HeaderValue::from_str(&cookie).expect("ASCII cookie")
-}
-
-fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(key, _)| *key == name)
-        .map(|(_, value)| value.to_string())
-        .filter(|value| !value.is_empty())
-}
+const LOGIN: Cookie = Cookie {
+    name: "cassetto_oidc",
+    same_site: "Lax",
+};
 
 fn see_other(location: &str, cookies: &[HeaderValue]) -> Response {
     let mut response = (StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response();
@@ -142,9 +112,10 @@ pub async fn begin(State(state): State<AppState>, Query(query): Query<Begin>) ->
     match workflow::begin(&state, &rp, &provider).await {
         Ok(begun) => see_other(
             &begun.redirect,
-            &[login_cookie(
+            &[LOGIN.set(
                 state.settings.secure_cookies,
                 Some(&begun.state),
+                super::repo::LOGIN_LIFETIME,
             )],
         ),
         Err(Failure::Login(failure)) => back_to_login(failure, &[]),
@@ -171,14 +142,14 @@ pub async fn callback(
         return AppError::NotFound.into_response();
     };
     let secure = state.settings.secure_cookies;
-    let clear = login_cookie(secure, None);
+    let clear = LOGIN.set(secure, None, 0);
     let answer = Answer {
         state: query.state,
         code: query.code,
         iss: query.iss,
         error: query.error,
     };
-    let kept = cookie(&headers, login_cookie_name(secure));
+    let kept = LOGIN.read(&headers, secure);
     let previous = session_token(&headers, secure);
     match workflow::finish(&state, &rp, kept, answer, previous).await {
         Ok(done) => see_other("/", &[clear, session_cookie(secure, Some(&done.token))]),

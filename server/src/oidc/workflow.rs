@@ -86,24 +86,7 @@ pub async fn finish(
     previous_session: Option<String>,
 ) -> Result<LoggedIn, Failure> {
     let now = state.clock.now();
-    // The state in the address must be the one this browser was given, and unused.
-    let (Some(sent), Some(kept)) = (answer.state.as_deref(), cookie_state.as_deref()) else {
-        return Err(LoginFailure::Expired.into());
-    };
-    if sent != kept {
-        return Err(LoginFailure::Expired.into());
-    }
-    let pending = repo::claim(&state.db, &token_hash(sent), now)
-        .await?
-        .ok_or(LoginFailure::Expired)?;
-    if let Some(error) = answer.error.as_deref() {
-        tracing::info!(error, "the provider ended the login");
-        return Err(match error {
-            "access_denied" | "consent_required" | "login_required" => LoginFailure::Cancelled,
-            _ => LoginFailure::Provider,
-        }
-        .into());
-    }
+    let pending = claim(state, cookie_state, &answer).await?;
     let chain = rp.provider(&pending.provider, now).await.map_err(|error| {
         tracing::warn!(%error, "no trust chain at the callback");
         LoginFailure::Provider
@@ -161,4 +144,33 @@ pub async fn finish(
     .await?;
     tracing::info!(target: "audit", event = "login", user = user.0, scheme = %chain.scheme, provider = %chain.id, acr = %id.acr);
     Ok(LoggedIn { token, user })
+}
+
+/// The login this answer ends, if the browser is the one that began it, the login is unused
+/// and young, and the provider did not report an error.
+async fn claim(
+    state: &AppState,
+    cookie_state: Option<String>,
+    answer: &Answer,
+) -> Result<Pending, Failure> {
+    let now = state.clock.now();
+    // The state in the address must be the one this browser was given, and unused.
+    let (Some(sent), Some(kept)) = (answer.state.as_deref(), cookie_state.as_deref()) else {
+        return Err(LoginFailure::Expired.into());
+    };
+    if sent != kept {
+        return Err(LoginFailure::Expired.into());
+    }
+    let pending = repo::claim(&state.db, &token_hash(sent), now)
+        .await?
+        .ok_or(LoginFailure::Expired)?;
+    if let Some(error) = answer.error.as_deref() {
+        tracing::info!(error, "the provider ended the login");
+        return Err(match error {
+            "access_denied" | "consent_required" | "login_required" => LoginFailure::Cancelled,
+            _ => LoginFailure::Provider,
+        }
+        .into());
+    }
+    Ok(pending)
 }

@@ -424,17 +424,18 @@ async fn our_entity_configuration_is_signed_by_the_federation_key_it_publishes()
     assert!(RelyingParty::new(plain, keys).is_err());
 }
 
+/// The app as `--password-login mode` without `--demo` serves it.
+fn password_login(app: &mut TestApp, mode: api::PasswordLogin) {
+    app.state = app.state.clone().with_password_login(mode, false);
+    let peer = std::net::SocketAddr::from(([127, 0, 0, 1], 40_000));
+    app.router =
+        server::app(app.state.clone()).layer(axum::extract::connect_info::MockConnectInfo(peer));
+}
+
 #[tokio::test]
 async fn outside_the_demo_only_operators_use_a_password() {
     let mut app = spawn_app().await;
-    app.state = app
-        .state
-        .clone()
-        .with_password_login(api::PasswordLogin::Operators, false);
-    app.router =
-        server::app(app.state.clone()).layer(axum::extract::connect_info::MockConnectInfo(
-            std::net::SocketAddr::from(([127, 0, 0, 1], 40_000)),
-        ));
+    password_login(&mut app, api::PasswordLogin::Operators);
     let sessions = app.count("sessions").await;
     let refused = app.client().login(ROSSI, PASSWORD).await;
     assert_eq!(refused.status, 403);
@@ -448,14 +449,7 @@ async fn outside_the_demo_only_operators_use_a_password() {
         200
     );
 
-    app.state = app
-        .state
-        .clone()
-        .with_password_login(api::PasswordLogin::Off, false);
-    app.router =
-        server::app(app.state.clone()).layer(axum::extract::connect_info::MockConnectInfo(
-            std::net::SocketAddr::from(([127, 0, 0, 1], 40_000)),
-        ));
+    password_login(&mut app, api::PasswordLogin::Off);
     let off = app.client().login("operatore.roma", PASSWORD).await;
     assert_eq!(off.status, 403);
     assert_eq!(off.code(), "password_login_off");
