@@ -28,8 +28,9 @@ impl ApiError {
         }
     }
 
+    /// The session is gone (never a wrong password, which is also a 401).
     pub fn is_unauthenticated(&self) -> bool {
-        self.status == 401
+        self.status == 401 && self.code != Some(api::ErrorCode::InvalidCredentials)
     }
 }
 

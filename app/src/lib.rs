@@ -6,6 +6,7 @@
 pub mod booking;
 pub mod client;
 pub mod components;
+pub mod drafts;
 pub mod pages;
 pub mod session;
 

@@ -84,6 +84,40 @@ pub fn home_path(role: Role) -> &'static str {
     }
 }
 
+/// The login page that brings the person back to `here` (a path of the app) afterwards.
+pub fn login_returning_to(here: &str) -> String {
+    // Already there (a second notice of the same end): keep the address it brings back to.
+    if here == api::paths::LOGIN || here.starts_with(&format!("{}?", api::paths::LOGIN)) {
+        return here.to_string();
+    }
+    match safe_return(here) {
+        Some(path) => format!(
+            "{}?torna={}",
+            api::paths::LOGIN,
+            js_sys::encode_uri_component(&path)
+        ),
+        None => api::paths::LOGIN.to_string(),
+    }
+}
+
+/// A return address the login may follow: a path of this site (never another site's, never the
+/// login page itself).
+pub fn safe_return(raw: &str) -> Option<String> {
+    let local = raw.starts_with('/') && !raw.starts_with("//") && !raw.contains('\\');
+    let login = raw == api::paths::LOGIN || raw.starts_with(&format!("{}?", api::paths::LOGIN));
+    (local && !login && !raw.chars().any(char::is_control)).then(|| raw.to_string())
+}
+
+/// The address the browser shows now (path and query).
+pub fn here() -> String {
+    web_sys::window()
+        .and_then(|w| {
+            let location = w.location();
+            Some(location.pathname().ok()? + &location.search().ok()?)
+        })
+        .unwrap_or_default()
+}
+
 thread_local! {
     static LAST_ACTIVITY_MS: Cell<f64> = const { Cell::new(0.0) };
 }
@@ -203,6 +237,24 @@ mod tests {
             Phase::Warning { seconds_left: 30 }
         );
         assert_eq!(phase(30.0 * 60_000.0, 1800), Phase::Expired);
+    }
+
+    #[test]
+    fn the_login_returns_only_to_a_page_of_this_site() {
+        assert_eq!(
+            safe_return("/comunicazioni/12"),
+            Some("/comunicazioni/12".into())
+        );
+        assert_eq!(
+            safe_return("/prenota/3?passo=4"),
+            Some("/prenota/3?passo=4".into())
+        );
+        assert_eq!(safe_return("//evil.example/x"), None);
+        assert_eq!(safe_return("https://evil.example/"), None);
+        assert_eq!(safe_return("/\\evil.example"), None);
+        assert_eq!(safe_return("/accedi"), None);
+        assert_eq!(safe_return("/accedi?torna=/x"), None);
+        assert_eq!(safe_return(""), None);
     }
 
     #[test]

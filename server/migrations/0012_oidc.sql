@@ -5,6 +5,8 @@ CREATE TABLE oidc_logins (
     nonce       TEXT NOT NULL,
     verifier    TEXT NOT NULL,
     provider    TEXT NOT NULL,
+    -- The page of the app to return to after the login (a local path), if any.
+    return_to   TEXT,
     created_at  BIGINT NOT NULL,
     used_at     BIGINT
 );

@@ -17,8 +17,9 @@ pub struct BookingMemory {
 impl BookingMemory {
     pub fn new() -> Self {
         BookingMemory {
-            phone: RwSignal::new(String::new()),
-            notes: RwSignal::new(String::new()),
+            // Kept in the tab too: a reload or a session that ends keeps what was typed.
+            phone: crate::drafts::kept("prenota.telefono".into()),
+            notes: crate::drafts::kept("prenota.note".into()),
             notice: RwSignal::new(None),
         }
     }

@@ -7,12 +7,19 @@ use api::{IdentityProvider, IdentityScheme};
 use leptos::prelude::*;
 
 #[component]
-pub fn IdentityDoors(providers: Vec<IdentityProvider>) -> impl IntoView {
+pub fn IdentityDoors(providers: Vec<IdentityProvider>, back: Option<String>) -> impl IntoView {
+    // The page to come back to after the provider, as the password form does.
+    let suffix = back
+        .map(|path| format!("&torna={}", js_sys::encode_uri_component(&path)))
+        .unwrap_or_default();
     let of = |scheme| -> Vec<IdentityProvider> {
         providers
             .iter()
             .filter(|p| p.scheme == scheme)
-            .cloned()
+            .map(|p| IdentityProvider {
+                login_url: format!("{}{suffix}", p.login_url),
+                ..p.clone()
+            })
             .collect()
     };
     let spid = of(IdentityScheme::Spid);

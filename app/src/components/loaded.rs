@@ -4,9 +4,8 @@
 
 use crate::client::{self, ApiError};
 use crate::components::not_found::NotFound;
-use crate::session::Session;
+use crate::components::shell::{session_ended, ENDED};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 use serde::de::DeserializeOwned;
 use std::sync::Arc;
 
@@ -26,12 +25,7 @@ pub fn failure(error: ApiError) -> AnyView {
         return view! { <NotFound/> }.into_any();
     }
     if error.is_unauthenticated() {
-        let session = expect_context::<Session>();
-        let navigate = use_navigate();
-        session.logged_out(Some(
-            "La sessione è scaduta. Accedi di nuovo per continuare.",
-        ));
-        navigate(api::paths::LOGIN, Default::default());
+        session_ended()(ENDED);
         return ().into_any();
     }
     view! { <div class="alert alert--error" role="alert"><p>{error.message}</p></div> }.into_any()

@@ -3,8 +3,10 @@
 //! is logged out and told why.
 
 use crate::client;
-use crate::session::{duration_words, idle_ms, phase, Auth, Phase, Session};
-use api::{calls, paths};
+use crate::session::{
+    duration_words, here, idle_ms, login_returning_to, phase, Auth, Phase, Session,
+};
+use api::calls;
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -26,10 +28,11 @@ pub fn SessionWarning() -> impl IntoView {
         let navigate = navigate.clone();
         async move {
             let _ = client::delete(calls::SESSION).await;
+            let back = login_returning_to(&here());
             session.logged_out(Some(
-                "La sessione è scaduta per inattività. Accedi di nuovo per continuare.",
+                "La sessione è scaduta per inattività. Accedi di nuovo: tornerai alla pagina dove eri, con il testo che avevi scritto.",
             ));
-            navigate(paths::LOGIN, Default::default());
+            navigate(&back, Default::default());
         }
     });
     let expire = move || {

@@ -3,7 +3,7 @@
 
 use crate::client;
 use crate::components::session_warning::SessionWarning;
-use crate::session::{Auth, Session};
+use crate::session::{here, login_returning_to, Auth, Session};
 use api::{calls, paths, Role};
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, A};
@@ -28,6 +28,7 @@ pub fn Shell(children: Children) -> impl IntoView {
         let navigate = navigate.clone();
         async move {
             let _ = client::delete(calls::SESSION).await;
+            crate::drafts::forget_all();
             session.logged_out(Some("Sei uscito dal servizio."));
             navigate(paths::LOGIN, Default::default());
         }
@@ -144,13 +145,33 @@ pub fn Shell(children: Children) -> impl IntoView {
     }
 }
 
-/// Shows its children only to a logged-in user; sends anyone else to "Accedi".
+/// What every page does when the server says the session is over (it ended elsewhere, or by
+/// inactivity): the header shows the truth at once, and "Accedi" brings the person back to this
+/// same address, where the drafts wait.
+pub fn session_ended() -> impl Fn(&'static str) + Clone {
+    let session = use_context::<Session>();
+    let navigate = use_navigate();
+    move |notice| {
+        let back = login_returning_to(&here());
+        if let Some(session) = session {
+            session.logged_out(Some(notice));
+        }
+        navigate(&back, Default::default());
+    }
+}
+
+/// The notice for a session that ended while the person was on a page.
+pub const ENDED: &str =
+    "La sessione è scaduta. Accedi di nuovo: tornerai alla pagina dove eri, con il testo che avevi scritto.";
+
+/// Shows its children only to a logged-in user; sends anyone else to "Accedi", which brings
+/// them back here.
 #[component]
 pub fn RequireLogin(children: ChildrenFn) -> impl IntoView {
     let session = expect_context::<Session>();
     move || match session.auth.get() {
         Auth::Loading => view! { <p class="loading" role="status">"Caricamento…"</p> }.into_any(),
-        Auth::Anonymous => view! { <Redirect path=paths::LOGIN/> }.into_any(),
+        Auth::Anonymous => view! { <Redirect path=login_returning_to(&here())/> }.into_any(),
         Auth::LoggedIn(_) => children().into_any(),
     }
 }

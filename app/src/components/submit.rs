@@ -96,17 +96,20 @@ impl<I: Clone + 'static> Submission<I> {
     {
         let problems = RwSignal::new(Vec::<Problem>::new());
         let done = RwSignal::new(None::<String>);
+        // A session that ended meanwhile: to Accedi and back here, the form's drafts kept.
+        let ended = Rc::new(super::shell::session_ended());
         let then = Rc::new(then);
         let refused: Refused = Rc::new(refused);
         let action = Action::new_local(move |input: &I| {
             let request = call(input.clone());
-            let (then, refused) = (then.clone(), refused.clone());
+            let (then, refused, ended) = (then.clone(), refused.clone(), ended.clone());
             async move {
                 match request.await {
                     Ok(answer) => {
                         problems.set(Vec::new());
                         done.set(then(answer));
                     }
+                    Err(error) if error.is_unauthenticated() => ended(super::shell::ENDED),
                     Err(error) => {
                         let list = refused(&error).unwrap_or_else(|| problems_of(&error, fields));
                         problems.set(list);

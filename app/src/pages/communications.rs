@@ -13,6 +13,7 @@ use crate::components::request_appointment::RequestAppointment;
 use crate::components::shell::selected_contributor_or_redirect;
 use crate::components::status::StatusTag;
 use crate::components::submit::Submission;
+use crate::drafts;
 use crate::session::Session;
 use api::paths::{self, Arrival};
 use api::{
@@ -130,8 +131,8 @@ pub fn NewCommunicationPage() -> impl IntoView {
     let navigate = use_navigate();
     let topics = fetch::<Vec<Topic>>(|| calls::TOPICS.to_string());
     let topic = RwSignal::new(String::new());
-    let subject = RwSignal::new(String::new());
-    let text = RwSignal::new(String::new());
+    let subject = drafts::kept(format!("nuova.{}.oggetto", contributor.cf));
+    let text = drafts::kept(format!("nuova.{}.testo", contributor.cf));
     let url = calls::communications(&contributor.cf);
     let sending = Submission::new(
         NEW_FIELDS,
@@ -140,6 +141,8 @@ pub fn NewCommunicationPage() -> impl IntoView {
             async move { client::post::<_, CommunicationDetail>(&url, &body).await }
         },
         move |thread: CommunicationDetail| {
+            subject.set(String::new());
+            text.set(String::new());
             navigate(
                 &paths::thread_after(thread.summary.id, Arrival::Sent),
                 Default::default(),
@@ -200,7 +203,7 @@ pub fn ThreadPage() -> impl IntoView {
     let session = expect_context::<Session>();
     let id = thread_id();
     let thread = fetch::<CommunicationDetail>(move || calls::thread(id.get()));
-    let reply = RwSignal::new(String::new());
+    let reply = drafts::kept(format!("risposta.{}", id.get_untracked()));
     let is_office = session.role() == Some(Role::Operatore);
     let writing = Submission::new(
         &[("text", "reply")],
@@ -211,7 +214,12 @@ pub fn ThreadPage() -> impl IntoView {
         move |_: CommunicationDetail| {
             reply.set(String::new());
             thread.refetch();
-            Some("Messaggio inviato.".to_string())
+            Some(if is_office {
+                "Risposta inviata: il contribuente la legge in questa comunicazione.".to_string()
+            } else {
+                "Messaggio inviato: la sede lo legge in questa comunicazione e ti risponde qui."
+                    .to_string()
+            })
         },
     );
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -274,8 +282,10 @@ pub fn ThreadPage() -> impl IntoView {
                 }}
                 <h2>"Messaggi"</h2>
                 <ol class="messages">
-                    {t.messages.into_iter().map(|m| view! {
-                        <li class="message" class:message--institute=m.from_institute class:message--automatic=m.automatic>
+                    {let last = t.messages.len().saturating_sub(1);
+                    t.messages.into_iter().enumerate().map(|(i, m)| view! {
+                        <li class="message" class:message--institute=m.from_institute class:message--automatic=m.automatic
+                            id=(i == last).then_some("ultimo-messaggio") tabindex=(i == last).then_some("-1")>
                             <p class="message__meta"><strong>{m.author}</strong>" – "{it::date_time(&m.sent_at)}</p>
                             <p class="message__text">{m.text}</p>
                         </li>
@@ -283,7 +293,14 @@ pub fn ThreadPage() -> impl IntoView {
                 </ol>
             }
         })}
-        <p class="visually-hidden" role="status">{move || writing.done.get()}</p>
+        // What sending did, seen where the person is and announced, with the way to it.
+        <div role="status" class="status-region">
+            {move || writing.done.get().map(|text| view! {
+                <div class="alert alert--success">
+                    <p>{text}" "<a href="#ultimo-messaggio">"Vai al messaggio"</a></p>
+                </div>
+            })}
+        </div>
         // Only under a thread that was shown and still takes messages: never under a 404. While
         // it reloads after a message, the form stays (and keeps the focus).
         {move || writable.get().then(|| view! {

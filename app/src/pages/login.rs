@@ -8,7 +8,7 @@ use crate::components::heading::PageHeading;
 use crate::components::identity_doors::IdentityDoors;
 use crate::components::loaded::fetch;
 use crate::components::submit::Submission;
-use crate::session::{Auth, Session};
+use crate::session::{safe_return, Auth, Session};
 use api::{calls, LoginFailure, LoginOptions, LoginRequest, PasswordLogin, SessionInfo};
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
@@ -23,6 +23,13 @@ pub fn Login() -> impl IntoView {
     let username = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let notice = session.notice.get_untracked();
+    // Where the person was when the session ended: back there after logging in.
+    let back = use_query_map()
+        .get_untracked()
+        .get("torna")
+        .and_then(|path| safe_return(&path));
+    let after_login = back.clone();
+    let redirect_to = back.clone();
     let logging_in = Submission::refusing(
         FIELDS,
         move |request: LoginRequest| async move {
@@ -31,7 +38,10 @@ pub fn Login() -> impl IntoView {
         move |info: SessionInfo| {
             session.notice.set(None);
             session.logged_in(info);
-            navigate(session.home(), Default::default());
+            let next = after_login
+                .clone()
+                .unwrap_or_else(|| session.home().to_string());
+            navigate(&next, Default::default());
             None
         },
         move |error| {
@@ -90,14 +100,14 @@ pub fn Login() -> impl IntoView {
 
     view! {
         <Show when=already_in>
-            <Redirect path=session.home()/>
+            <Redirect path=redirect_to.clone().unwrap_or_else(|| session.home().to_string())/>
         </Show>
         <div class="narrow">
             <PageHeading title="Accedi"/>
             {notice.map(|text| view! { <div class="alert alert--info" role="status"><p>{text}</p></div> })}
             <ErrorSummary problems=refused/>
             <p class="lead">"Accedi al Cassetto Previdenziale per Artigiani e Commercianti per scambiare comunicazioni con l'Istituto e gestire i tuoi appuntamenti."</p>
-            {move || doors().filter(|o| !o.providers.is_empty()).map(|o| view! { <IdentityDoors providers=o.providers/> })}
+            {move || doors().filter(|o| !o.providers.is_empty()).map(|o| view! { <IdentityDoors providers=o.providers back=back.clone()/> })}
             <Show when=shows_form>
             <section class="password-login" aria-labelledby="password-title">
             <h2 id="password-title" class="password-login__title">{form_title}</h2>

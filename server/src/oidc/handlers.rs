@@ -97,6 +97,8 @@ fn host_of(url: &str) -> String {
 #[derive(Deserialize)]
 pub struct Begin {
     provider: Option<String>,
+    /// The page of the app to return to afterwards.
+    torna: Option<String>,
 }
 
 /// `GET /auth/oidc/begin?provider=URL`: a link (our CSP's `form-action 'self'` would stop a
@@ -109,7 +111,7 @@ pub async fn begin(State(state): State<AppState>, Query(query): Query<Begin>) ->
     if rp.scheme_of(&provider).is_none() {
         return back_to_login(LoginFailure::Provider, &[]);
     }
-    match workflow::begin(&state, &rp, &provider).await {
+    match workflow::begin(&state, &rp, &provider, query.torna.as_deref()).await {
         Ok(begun) => see_other(
             &begun.redirect,
             &[LOGIN.set(
@@ -152,7 +154,10 @@ pub async fn callback(
     let kept = LOGIN.read(&headers, secure);
     let previous = session_token(&headers, secure);
     match workflow::finish(&state, &rp, kept, answer, previous).await {
-        Ok(done) => see_other("/", &[clear, session_cookie(secure, Some(&done.token))]),
+        Ok(done) => see_other(
+            &done.next,
+            &[clear, session_cookie(secure, Some(&done.token))],
+        ),
         Err(Failure::Login(failure)) => back_to_login(failure, &[clear]),
         Err(Failure::App(error)) => error.into_response(),
     }

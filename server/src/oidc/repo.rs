@@ -13,18 +13,20 @@ pub struct Pending {
     pub nonce: String,
     pub verifier: String,
     pub provider: String,
+    pub return_to: Option<String>,
 }
 
 pub async fn remember(db: &Db, state_hash: &str, pending: &Pending, now: Instant) -> AppResult<()> {
     db.write_one_uncached(
         sqlx::query(
-            "INSERT INTO oidc_logins (state_hash, nonce, verifier, provider, created_at)
-             VALUES ($1, $2, $3, $4, $5)",
+            "INSERT INTO oidc_logins (state_hash, nonce, verifier, provider, return_to, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(state_hash)
         .bind(&pending.nonce)
         .bind(&pending.verifier)
         .bind(&pending.provider)
+        .bind(&pending.return_to)
         .bind(now),
     )
     .await?;
@@ -38,7 +40,7 @@ pub async fn claim(db: &Db, state_hash: &str, now: Instant) -> AppResult<Option<
     let pending = sqlx::query_as(
         "UPDATE oidc_logins SET used_at = $2
          WHERE state_hash = $1 AND used_at IS NULL AND created_at > $3
-         RETURNING nonce, verifier, provider",
+         RETURNING nonce, verifier, provider, return_to",
     )
     .bind(state_hash)
     .bind(now)

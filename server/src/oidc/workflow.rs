@@ -19,7 +19,12 @@ pub struct Begun {
 }
 
 /// The chain of `provider` verified, a login remembered, the signed request built.
-pub async fn begin(state: &AppState, rp: &RelyingParty, provider: &str) -> Result<Begun, Failure> {
+pub async fn begin(
+    state: &AppState,
+    rp: &RelyingParty,
+    provider: &str,
+    return_to: Option<&str>,
+) -> Result<Begun, Failure> {
     let now = state.clock.now();
     let chain = rp.provider(provider, now).await.map_err(|error| {
         tracing::warn!(%error, provider, "no trust chain");
@@ -36,6 +41,7 @@ pub async fn begin(state: &AppState, rp: &RelyingParty, provider: &str) -> Resul
         nonce: login.nonce.clone(),
         verifier,
         provider: chain.id.clone(),
+        return_to: return_to.and_then(oidc::return_path).map(str::to_string),
     };
     repo::remember(&state.db, &token_hash(&login.state), &pending, now).await?;
     Ok(Begun {
@@ -74,6 +80,8 @@ impl From<LoginFailure> for Failure {
 pub struct LoggedIn {
     pub token: String,
     pub user: UserId,
+    /// The page to open: where the person was, or the app's start.
+    pub next: String,
 }
 
 /// Checks the answer against the login the cookie names, and opens a session for the person
@@ -143,7 +151,8 @@ pub async fn finish(
     )
     .await?;
     tracing::info!(target: "audit", event = "login", user = user.0, scheme = %chain.scheme, provider = %chain.id, acr = %id.acr);
-    Ok(LoggedIn { token, user })
+    let next = pending.return_to.unwrap_or_else(|| "/".to_string());
+    Ok(LoggedIn { token, user, next })
 }
 
 /// The login this answer ends, if the browser is the one that began it, the login is unused

@@ -108,9 +108,21 @@ fn input(html: &str, name: &str) -> String {
 
 /// Our `/auth/oidc/begin` for `provider`: the provider's authorization URL it redirects to.
 async fn begin(browser: &reqwest::Client, rp: &str, provider: &str) -> String {
+    begin_to(browser, rp, provider, None).await
+}
+
+/// The same, asking to come back to `torna` afterwards.
+async fn begin_to(
+    browser: &reqwest::Client,
+    rp: &str,
+    provider: &str,
+    torna: Option<&str>,
+) -> String {
+    let mut query = vec![("provider", provider)];
+    query.extend(torna.map(|t| ("torna", t)));
     let response = browser
         .get(format!("{rp}/auth/oidc/begin"))
-        .query(&[("provider", provider)])
+        .query(&query)
         .send()
         .await
         .unwrap();
@@ -295,11 +307,17 @@ async fn spid_and_cie_let_contributors_and_intermediaries_in_and_refuse_everythi
     assert_eq!(app.count("users").await, users);
 
     // CIE: Giuseppe Verdi, intermediary, sees the contributors who delegated him.
+    // He was on a page when his session ended: the login brings him back to it.
     let verdi = browser();
-    let authorization = begin(&verdi, &rp, &fed.cie).await;
+    let authorization = begin_to(&verdi, &rp, &fed.cie, Some("/contribuenti?cerca=Rossi")).await;
     assert!(authorization.starts_with(&format!("{}/authorization?", fed.cie)));
     let back = at_provider(&verdi, &authorization, "vrdgpp70c15l219c").await;
-    assert_eq!(callback(&verdi, &back).await, "/");
+    assert_eq!(callback(&verdi, &back).await, "/contribuenti?cerca=Rossi");
+    // Never to another site.
+    let elsewhere = browser();
+    let authorization = begin_to(&elsewhere, &rp, &fed.cie, Some("//evil.example/x")).await;
+    let back = at_provider(&elsewhere, &authorization, "vrdgpp70c15l219c").await;
+    assert_eq!(callback(&elsewhere, &back).await, "/");
     let (_, session) = who(&verdi, &rp).await;
     assert_eq!(session["user"]["role"], "intermediario");
     assert_eq!(session["contributors"].as_array().unwrap().len(), 2);

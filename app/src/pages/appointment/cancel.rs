@@ -34,7 +34,7 @@ pub fn CancelSection(
     let opener = NodeRef::<html::Button>::new();
     let first = NodeRef::<html::Textarea>::new();
     let last = NodeRef::<html::Button>::new();
-    let reason = RwSignal::new(String::new());
+    let reason = crate::drafts::kept(format!("annulla.{}", a.reference));
     let url = calls::appointment_step(&a.reference, Call::Cancel);
     let cancelling = Submission::new(
         &[("reason", "motivo")],
@@ -46,6 +46,7 @@ pub fn CancelSection(
             if let Some(d) = dialog.get_untracked() {
                 d.close();
             }
+            reason.set(String::new());
             current.set(Some(updated));
             None
         },
