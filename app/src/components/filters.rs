@@ -4,13 +4,26 @@
 use leptos::prelude::*;
 use leptos_router::components::Form;
 
+/// Folded behind "Filtra l'elenco" on a phone, so that the list starts in the first screen;
+/// open on a wider screen, and whenever a filter is in use.
 #[component]
 pub fn FilterBar(action: &'static str, label: &'static str, children: Children) -> impl IntoView {
+    let window = web_sys::window();
+    let wide = window
+        .as_ref()
+        .and_then(|w| w.match_media("(min-width: 48rem)").ok().flatten())
+        .is_some_and(|m| m.matches());
+    let filtering = window
+        .and_then(|w| w.location().search().ok())
+        .is_some_and(|q| q.len() > 1);
     view! {
-        <Form method="GET" action=action attr:class="filters" attr:aria-label=label>
-            {children()}
-            <button type="submit" class="button button--secondary">"Filtra"</button>
-        </Form>
+        <details class="filters-fold" open=wide || filtering>
+            <summary class="filters-fold__summary">"Filtra l'elenco"</summary>
+            <Form method="GET" action=action attr:class="filters" attr:aria-label=label>
+                {children()}
+                <button type="submit" class="button button--secondary">"Filtra"</button>
+            </Form>
+        </details>
     }
 }
 

@@ -57,6 +57,7 @@ pub fn Shell(children: Children) -> impl IntoView {
         })
     };
 
+    let menu_open = RwSignal::new(false);
     let navigation = move || {
         session.role().map(|role| {
             let links: Vec<(&'static str, &'static str)> = match role {
@@ -80,9 +81,17 @@ pub fn Shell(children: Children) -> impl IntoView {
             };
             view! {
                 <nav class="main-nav" aria-label="Navigazione principale">
-                    <ul class="main-nav__list">
+                    // On a phone the links fold behind "Menu", so the page starts in the first
+                    // screen; the button is hidden on wider screens, where the list always shows.
+                    <button type="button" class="main-nav__toggle" aria-controls="menu-principale"
+                        aria-expanded=move || if menu_open.get() { "true" } else { "false" }
+                        on:click=move |_| menu_open.update(|open| *open = !*open)>
+                        "Menu"
+                    </button>
+                    <ul id="menu-principale" class="main-nav__list" class:main-nav__list--open=move || menu_open.get()>
                         {links.into_iter().map(|(href, label)| view! {
-                            <li><A href=href attr:class="main-nav__link">{label}</A></li>
+                            // A link followed closes the menu.
+                            <li on:click=move |_| menu_open.set(false)><A href=href attr:class="main-nav__link">{label}</A></li>
                         }).collect_view()}
                     </ul>
                 </nav>

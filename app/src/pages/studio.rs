@@ -36,8 +36,9 @@ pub fn StudioAgenda() -> impl IntoView {
                 }.into_any();
             }
             view! {
-                <div class="table-wrap">
-                <table class="table">
+                // Cards on a phone, as the other lists: the date leads, each cell says what it is.
+                <div class="table-wrap table-wrap--stack">
+                <table class="table table--stack">
                     <caption class="visually-hidden">"Prossimi appuntamenti dei contribuenti delegati"</caption>
                     <thead><tr>
                         <th scope="col">"Data e ora"</th>
@@ -50,12 +51,12 @@ pub fn StudioAgenda() -> impl IntoView {
                     <tbody>
                         {list.into_iter().map(|a| view! {
                             <tr>
-                                <td>{format!("{}, ore {}", it::date_with_weekday(&a.starts_at), it::time(&a.starts_at))}</td>
-                                <td>{a.contributor.name.clone()}<br/><span class="hint">{a.contributor.cf.to_string()}</span></td>
-                                <td class="nowrap"><A href=api::paths::appointment(&a.reference)>{a.reference.to_string()}</A></td>
-                                <td>{a.office.clone()}<br/><span class="hint">{a.point.clone()}</span></td>
-                                <td>{a.topic.clone()}</td>
-                                <td><span class=format!("status-tag status-tag--{}", a.status.code())>{status_text(a.status, a.cancelled_by_office)}</span></td>
+                                <td class="table__lead">{format!("{}, ore {}", it::date_with_weekday(&a.starts_at), it::time(&a.starts_at))}</td>
+                                <td data-label="Contribuente">{a.contributor.name.clone()}<br/><span class="hint">{a.contributor.cf.to_string()}</span></td>
+                                <td class="nowrap" data-label="Identificativo"><A href=api::paths::appointment(&a.reference)>{a.reference.to_string()}</A></td>
+                                <td data-label="Struttura">{a.office.clone()}<br/><span class="hint">{a.point.clone()}</span></td>
+                                <td data-label="Argomento">{a.topic.clone()}</td>
+                                <td data-label="Stato"><span class=format!("status-tag status-tag--{}", a.status.code())>{status_text(a.status, a.cancelled_by_office)}</span></td>
                             </tr>
                         }).collect_view()}
                     </tbody>

@@ -1,0 +1,86 @@
+// The contributor's and the intermediary's pages on small screens: nothing scrolls sideways at
+// 320 px (WCAG 1.4.10 Reflow), measured on the page as rendered, not guessed from the CSS.
+import { test, expect, Page } from './fixtures';
+import { ACCOUNTS } from '../pages/login-page';
+import { logIn } from '../pages/communications';
+
+async function sideways(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const wide: string[] = [];
+    if (document.documentElement.scrollWidth > width) {
+      for (const el of Array.from(document.querySelectorAll('main *'))) {
+        const box = el.getBoundingClientRect();
+        if (box.right > width + 1 && box.width > 0) {
+          const name = (el.getAttribute('id') || el.className || el.tagName).toString();
+          wide.push(`${el.tagName.toLowerCase()}.${name}: ${Math.round(box.right)} px`);
+        }
+      }
+      wide.unshift(`page ${document.documentElement.scrollWidth} px in ${width}`);
+    }
+    return wide.slice(0, 6);
+  });
+}
+
+const pages: { who: keyof typeof ACCOUNTS; path: string; heading: RegExp }[] = [
+  { who: 'rossi', path: '/comunicazioni', heading: /Comunicazione bidirezionale/ },
+  { who: 'rossi', path: '/comunicazioni/nuova', heading: /Nuova comunicazione/ },
+  { who: 'rossi', path: '/appuntamenti', heading: /Gestione appuntamenti/ },
+  { who: 'rossi', path: '/recapiti', heading: /Recapiti/ },
+  { who: 'verdi', path: '/studio', heading: /Agenda dello studio/ },
+  { who: 'verdi', path: '/contribuenti', heading: /Contribuenti|Scegli/ },
+];
+
+test.describe('at 320 px nothing scrolls sideways', () => {
+  test.use({ viewport: { width: 320, height: 640 } });
+  for (const { who, path, heading } of pages) {
+    test(`${path} as ${ACCOUNTS[who].name}`, async ({ page, axe }) => {
+      await logIn(page, ACCOUNTS[who].username);
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+      await page.waitForLoadState('networkidle');
+      expect(await sideways(page)).toEqual([]);
+      await axe(`${path} at 320 px`);
+    });
+  }
+});
+
+/** The top of the first element `locator` finds, in page pixels. */
+async function topOf(page: Page, selector: string): Promise<number> {
+  return page.locator(selector).first().evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+}
+
+test.describe('on a 375 × 812 phone the first item of a list is in the first screen', () => {
+  test.use({ viewport: { width: 375, height: 812 } });
+  const lists = [
+    { who: 'rossi' as const, path: '/comunicazioni', first: 'main table tbody tr a' },
+    { who: 'rossi' as const, path: '/appuntamenti', first: 'main table tbody tr a' },
+    { who: 'verdi' as const, path: '/studio', first: 'main table tbody tr' },
+  ];
+  for (const { who, path, first } of lists) {
+    test(`${path} as ${ACCOUNTS[who].name}`, async ({ page }) => {
+      await logIn(page, ACCOUNTS[who].username);
+      await page.goto(path);
+      await page.waitForLoadState('networkidle');
+      const top = await topOf(page, first);
+      expect(top, `first item of ${path} at ${Math.round(top)} px`).toBeLessThan(812);
+    });
+  }
+});
+
+test.describe('on a phone the navigation folds behind Menu', () => {
+  test.use({ viewport: { width: 375, height: 812 } });
+  test('Menu opens by keyboard, a link followed closes it', async ({ page, axe }) => {
+    await logIn(page, ACCOUNTS.verdi.username);
+    const nav = page.getByRole('navigation', { name: 'Navigazione principale' });
+    const menu = nav.getByRole('button', { name: 'Menu' });
+    await expect(nav.getByRole('link', { name: 'Contribuenti' })).toBeHidden();
+    await menu.focus();
+    await page.keyboard.press('Enter');
+    await expect(menu).toHaveAttribute('aria-expanded', 'true');
+    await axe('phone menu open');
+    await nav.getByRole('link', { name: 'Contribuenti' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Contribuenti|Scegli/);
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
+  });
+});
