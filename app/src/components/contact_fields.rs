@@ -51,7 +51,7 @@ pub fn ContactFields(memory: BookingMemory, problems: RwSignal<Vec<Problem>>) ->
         if memory.phone.get_untracked().is_empty() {
             ""
         } else {
-            " Proposto quello dell'ultima prenotazione: correggilo se è cambiato."
+            " Proposto quello che hai indicato nell'ultima prenotazione: correggilo se è cambiato."
         }
     );
     view! {

@@ -164,7 +164,12 @@ pub async fn list(
 }
 
 /// The thread with its messages, as both sides see it.
-async fn load_detail(state: &AppState, id: ThreadId) -> AppResult<CommunicationDetail> {
+/// `reader` is who asks: the phone proposed is only one they gave themselves.
+async fn load_detail(
+    state: &AppState,
+    id: ThreadId,
+    reader: api::UserId,
+) -> AppResult<CommunicationDetail> {
     let now = state.clock.now();
     let mut conn = state.db.pool.acquire().await?;
     let row = repo::summary(&mut conn, id)
@@ -172,7 +177,7 @@ async fn load_detail(state: &AppState, id: ThreadId) -> AppResult<CommunicationD
         .ok_or(AppError::NotFound)?;
     let parties = repo::parties(&mut conn, id).await?;
     let messages = repo::messages(&mut conn, id).await?;
-    let last_phone = repo::last_phone(&mut conn, parties.contributor_id).await?;
+    let last_phone = repo::last_phone(&mut conn, parties.contributor_id, reader).await?;
     drop(conn);
     let active = active(state, parties.contributor_id, now).await?;
     Ok(CommunicationDetail {
@@ -205,7 +210,7 @@ pub async fn detail(
     if let Access::ContributorSide(_) = access::thread_access(&state.db, &user, id, now).await? {
         workflow::mark_read(&state.db, id, now).await?;
     }
-    Ok(Json(load_detail(&state, id).await?))
+    Ok(Json(load_detail(&state, id, user.id).await?))
 }
 
 #[utoipa::path(get, path = "/api/communications/{id}/eligibility", tag = "communications", params(("id" = i64, Path, description = "The thread")),
@@ -266,7 +271,10 @@ pub async fn create(
     };
     let (id, protocol) = workflow::open(&state.db, thread, first).await?;
     tracing::info!(communication = id.0, %protocol, "communication opened");
-    Ok((StatusCode::CREATED, Json(load_detail(&state, id).await?)))
+    Ok((
+        StatusCode::CREATED,
+        Json(load_detail(&state, id, user.id).await?),
+    ))
 }
 
 #[utoipa::path(post, path = "/api/communications/{id}/messages", tag = "communications", params(("id" = i64, Path, description = "The thread")),
@@ -293,7 +301,10 @@ pub async fn write(
         text: &text,
     };
     workflow::write(&state.db, &writing, now).await?;
-    Ok((StatusCode::CREATED, Json(load_detail(&state, id).await?)))
+    Ok((
+        StatusCode::CREATED,
+        Json(load_detail(&state, id, user.id).await?),
+    ))
 }
 
 /// The operator's office; other roles may never do this (403).
@@ -386,5 +397,5 @@ pub async fn outcome(
         text: &text,
     };
     workflow::record_outcome(&state.db, outcome.status(), &writing, now).await?;
-    Ok(Json(load_detail(&state, id).await?))
+    Ok(Json(load_detail(&state, id, user.id).await?))
 }

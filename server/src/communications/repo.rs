@@ -157,16 +157,19 @@ pub struct MessageRow {
     pub event: i64,
 }
 
-/// The phone of the contributor's latest booking, if any.
+/// The phone `booked_by` gave with their latest booking for the contributor, if any: a number
+/// the person gave themselves, never the one an intermediary gave for them (or the reverse).
 pub async fn last_phone(
     conn: &mut AnyConnection,
     contributor: ContributorId,
+    booked_by: UserId,
 ) -> AppResult<Option<String>> {
     Ok(sqlx::query_scalar(
-        "SELECT phone FROM appointments WHERE contributor_id = $1
+        "SELECT phone FROM appointments WHERE contributor_id = $1 AND booked_by = $2
          ORDER BY created_at DESC, id DESC LIMIT 1",
     )
     .bind(contributor)
+    .bind(booked_by)
     .fetch_optional(conn)
     .await?)
 }

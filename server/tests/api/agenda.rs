@@ -791,6 +791,20 @@ async fn every_booking_event_is_a_message_in_its_thread() {
         .all(|m| m.automatic && !m.from_institute));
     // The next booking's "Recapito telefonico" starts from this one's, as stored.
     assert_eq!(detail.last_phone.as_deref(), Some("0612345678"));
+    // …for the studio that gave it; Rossi himself is never offered the studio's number, nor
+    // the office.
+    let mut rossi = app.logged_in(ROSSI).await;
+    let his: api::CommunicationDetail = rossi
+        .get(&format!("/api/communications/{thread}"))
+        .await
+        .json();
+    assert_eq!(his.last_phone, None);
+    let mut office = app.logged_in("operatore.roma").await;
+    let theirs: api::CommunicationDetail = office
+        .get(&format!("/api/communications/{thread}"))
+        .await
+        .json();
+    assert_eq!(theirs.last_phone, None);
 }
 
 #[tokio::test]
