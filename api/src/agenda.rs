@@ -90,7 +90,7 @@ impl Attendance {
     }
 }
 
-/// `POST /api/appointments` (Prenota Appuntamento), with an `Idempotency-Key` header.
+/// `POST /api/appointments` (Prenota appuntamento), with an `Idempotency-Key` header.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]

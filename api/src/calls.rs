@@ -11,7 +11,7 @@ pub const TOPICS: &str = "/api/topics";
 pub const POINTS: &str = "/api/consultation-points";
 pub const OFFICES: &str = "/api/offices";
 pub const CONTACTS: &str = "/api/me/contacts";
-/// Prenota Appuntamento.
+/// Prenota appuntamento.
 pub const APPOINTMENTS: &str = "/api/appointments";
 pub const STUDIO_AGENDA: &str = "/api/intermediary/agenda";
 pub const CLOSURES: &str = "/api/office/closures";
@@ -74,9 +74,9 @@ pub fn appointment(reference: &Reference) -> String {
 pub enum Step {
     /// Estendi.
     Extend,
-    /// Conferma Appuntamento.
+    /// Conferma appuntamento.
     Confirm,
-    /// Cancella Prenotazione.
+    /// Cancella prenotazione.
     Release,
     /// Annulla appuntamento.
     Cancel,

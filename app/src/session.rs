@@ -144,7 +144,7 @@ fn storage_key(username: &str) -> String {
 pub struct Session {
     pub auth: RwSignal<Auth>,
     pub selected: RwSignal<Option<String>>,
-    /// A one-off sentence for the login page ("Sei uscito dal servizio.").
+    /// A one-off sentence for the login page ("Hai chiuso la sessione.").
     pub notice: RwSignal<Option<String>>,
 }
 

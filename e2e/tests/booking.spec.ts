@@ -50,7 +50,7 @@ test('a contributor books by keyboard from "Richiedi appuntamento" to "Appuntame
   await page.goForward();
   await expect(stepHeading(page, 4)).toBeVisible();
 
-  await press(page.getByRole('button', { name: 'Prenota Appuntamento' }));
+  await press(page.getByRole('button', { name: 'Prenota appuntamento' }));
   await expect(page.getByRole('alert').filter({ hasText: "C'è un problema" })).toBeFocused();
   await axe('step 4 with errors');
   const phone = page.getByLabel('Recapito telefonico');
@@ -66,7 +66,7 @@ test('a contributor books by keyboard from "Richiedi appuntamento" to "Appuntame
   await page.getByLabel('Note').focus();
   await page.keyboard.type(notes);
   await expect(page.getByText(`Hai ancora ${500 - notes.length} caratteri`)).toBeVisible();
-  await press(page.getByRole('button', { name: 'Prenota Appuntamento' }));
+  await press(page.getByRole('button', { name: 'Prenota appuntamento' }));
 
   await expect(page.getByRole('heading', { level: 1, name: 'Prenotazione da confermare' })).toBeFocused();
   await expect(page.getByText(/^Identificativo appuntamento: AP-\d{4}-\d{6}$/)).toBeVisible();
@@ -74,7 +74,7 @@ test('a contributor books by keyboard from "Richiedi appuntamento" to "Appuntame
   await expect(page.getByText('Verifica dei contributi <b>2024</b>.')).toBeVisible();
   await axe('held');
   // The countdown ticks every second without taking the focus away.
-  const confirm = page.getByRole('button', { name: 'Conferma Appuntamento' });
+  const confirm = page.getByRole('button', { name: 'Conferma appuntamento' });
   await confirm.focus();
   await page.waitForTimeout(2500);
   await expect(confirm).toBeFocused();
@@ -105,7 +105,7 @@ test('a contributor books by keyboard from "Richiedi appuntamento" to "Appuntame
   await expect(page.getByText(/^Appuntamento AP-\d{4}-\d{6} confermato da Mario Rossi per .* alle 09:00 presso la Sede di Roma/)).toBeVisible();
 });
 
-test('Cancella Prenotazione frees the slot, which is offered again', async ({ page, axe }) => {
+test('Cancella prenotazione frees the slot, which is offered again', async ({ page, axe }) => {
   await logIn(page, ACCOUNTS.bianchi.username);
   await startBooking(page, 'Domanda di riduzione contributiva');
   await chooseUpToTimes(page, 'Consulenza telefonica (richiamata)', 'Sede di Milano');
@@ -115,9 +115,9 @@ test('Cancella Prenotazione frees the slot, which is offered again', async ({ pa
   await press(page.getByRole('button', { name: 'Continua' }));
   await page.getByLabel('Recapito telefonico').fill('347 123 4567');
   await page.getByLabel('Note').fill('Chiarimenti sulla riduzione.');
-  await press(page.getByRole('button', { name: 'Prenota Appuntamento' }));
+  await press(page.getByRole('button', { name: 'Prenota appuntamento' }));
   await expect(page.getByRole('heading', { level: 1, name: 'Prenotazione da confermare' })).toBeVisible();
-  await press(page.getByRole('button', { name: 'Cancella Prenotazione' }));
+  await press(page.getByRole('button', { name: 'Cancella prenotazione' }));
   await expect(page.getByRole('heading', { level: 1, name: 'Prenotazione cancellata' })).toBeFocused();
   const released = await page.getByRole('status').filter({ hasText: 'è di nuovo disponibile' }).textContent();
   await axe('released');
@@ -165,7 +165,7 @@ test('when someone else takes the last place, Prenota says so and returns to ste
   expect(taken.status()).toBe(201);
   await other.close();
 
-  await press(page.getByRole('button', { name: 'Prenota Appuntamento' }));
+  await press(page.getByRole('button', { name: 'Prenota appuntamento' }));
   await expect(stepHeading(page, 3)).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: "L'orario scelto non è più disponibile" })).toBeVisible();
   await expect(page.getByRole('group', { name: /^Orari liberi di / })).toBeVisible();
@@ -184,7 +184,7 @@ test('a hold warns before it ends, can be extended, and says when it has expired
   await press(page.getByRole('button', { name: 'Continua' }));
   await page.getByLabel('Recapito telefonico').fill('081 123 4567');
   await page.getByLabel('Note').fill('Contributi mancanti.');
-  await press(page.getByRole('button', { name: 'Prenota Appuntamento' }));
+  await press(page.getByRole('button', { name: 'Prenota appuntamento' }));
   await expect(page.getByRole('heading', { level: 1, name: 'Prenotazione da confermare' })).toBeVisible();
   const until = await page.getByText(/^Il posto resta riservato fino alle/).textContent();
 

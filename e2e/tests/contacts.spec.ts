@@ -87,8 +87,8 @@ test('the confirmation of a booking is written to the address on Recapiti, as th
   await axe('riepilogo with the address for the confirmation');
   await page.getByLabel('Recapito telefonico').fill('06 1234 5678');
   await page.getByLabel('Note').fill('Rateazione del debito.');
-  await press(page.getByRole('button', { name: 'Prenota Appuntamento' }));
-  await press(page.getByRole('button', { name: 'Conferma Appuntamento' }));
+  await press(page.getByRole('button', { name: 'Prenota appuntamento' }));
+  await press(page.getByRole('button', { name: 'Conferma appuntamento' }));
   await expect(page.getByRole('heading', { level: 1, name: 'Appuntamento confermato' })).toBeFocused();
   await expect(page.getByText('Riceverai la conferma a l•••@esempio.it.')).toBeVisible();
   const reference = (await page.locator('.summary strong').first().textContent())!.trim();

@@ -102,7 +102,7 @@ test.describe('Accedi', () => {
     await expect(shell.heading()).toHaveText('Comunicazione bidirezionale');
     await shell.logOut().click();
     await expect(login.heading()).toBeVisible();
-    await expect(page.getByRole('status').filter({ hasText: 'Sei uscito dal servizio.' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'Hai chiuso la sessione.' })).toBeVisible();
     await axe('after logout');
     // The server forgot the session: a reload does not bring the user back in.
     await page.goto('/comunicazioni');

@@ -37,8 +37,8 @@ test('Verdi books for Rossi; Rossi finds it managed by Studio Verdi and cancels 
   await expect(stepHeading(page, 4)).toBeFocused();
   await page.getByLabel('Recapito telefonico').fill('06 1234 5678');
   await page.getByLabel('Note').fill('Per conto del cliente: chiarimenti sulla riduzione.');
-  await press(page.getByRole('button', { name: 'Prenota Appuntamento' }));
-  await press(page.getByRole('button', { name: 'Conferma Appuntamento' }));
+  await press(page.getByRole('button', { name: 'Prenota appuntamento' }));
+  await press(page.getByRole('button', { name: 'Conferma appuntamento' }));
   await expect(page.getByRole('heading', { level: 1, name: 'Appuntamento confermato' })).toBeFocused();
   const reference = (await page.locator('.summary strong').first().textContent())!.trim();
   expect(reference).toMatch(/^AP-\d{4}-\d{6}$/);

@@ -70,12 +70,12 @@ for (const size of SIZES) {
     await axe(`riepilogo at ${size.width}`);
     await page.getByLabel('Recapito telefonico').fill('02 1234 5678');
     await page.getByLabel('Note', { exact: true }).fill('Rateazione del debito.');
-    await press(page.getByRole('button', { name: 'Prenota Appuntamento' }));
+    await press(page.getByRole('button', { name: 'Prenota appuntamento' }));
 
     // The held appointment: when, the time left and both buttons on the first screen.
     await expect(page.getByRole('heading', { level: 1, name: 'Prenotazione da confermare' })).toBeVisible();
     await page.evaluate(() => window.scrollTo(0, 0));
-    for (const name of ['Conferma Appuntamento', 'Cancella Prenotazione']) {
+    for (const name of ['Conferma appuntamento', 'Cancella prenotazione']) {
       const button = page.getByRole('button', { name });
       await inWidth(page, button);
       const box = (await button.boundingBox())!;

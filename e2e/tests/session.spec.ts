@@ -2,7 +2,7 @@ import { test, expect } from './fixtures';
 import { ACCOUNTS, LoginPage } from '../pages/login-page';
 import { Shell } from '../pages/shell';
 
-test('before the idle timeout the app warns and "Resta collegato" keeps the session', async ({ page, axe }) => {
+test('before the idle timeout the app warns and "Continua la sessione" keeps the session', async ({ page, axe }) => {
   await page.clock.install();
   const login = new LoginPage(page);
   const shell = new Shell(page);
@@ -16,7 +16,7 @@ test('before the idle timeout the app warns and "Resta collegato" keeps the sess
   await page.clock.fastForward('28:05');
   const warning = page.getByRole('alertdialog', { name: 'La sessione sta per scadere' });
   await expect(warning).toBeVisible();
-  await expect(warning.getByRole('button', { name: 'Resta collegato' })).toBeFocused();
+  await expect(warning.getByRole('button', { name: 'Continua la sessione' })).toBeFocused();
   await axe('session warning');
 
   await page.keyboard.press('Enter');

@@ -108,7 +108,7 @@ test('with nothing free, a contributor joins the waiting list, gets the place so
   await expect.poll(() => fs.readdirSync(mailDir).filter((f) => f.endsWith('-waitlist_offer.eml'))
     .some((f) => fs.readFileSync(path.join(mailDir, f), 'utf8').includes(reference)), { timeout: 15_000 }).toBe(true);
 
-  await press(list.getByRole('button', { name: 'Conferma Appuntamento' }));
+  await press(list.getByRole('button', { name: 'Conferma appuntamento' }));
   await expect(page).toHaveURL(new RegExp(`/appuntamenti/${reference}$`));
   await expect(page.getByRole('heading', { level: 1, name: 'Appuntamento confermato' })).toBeVisible();
   const history = page.getByRole('list', { name: "Storia dell'appuntamento" });

@@ -1,4 +1,4 @@
-//! "Recapito telefonico" and "Note", as Prenota Appuntamento and the Lista d'attesa ask for
+//! "Recapito telefonico" and "Note", as Prenota appuntamento and the Lista d'attesa ask for
 //! them, kept in the tab while the person moves between the wizard's steps.
 
 use crate::components::error_summary::{field_error, Problem};

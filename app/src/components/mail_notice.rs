@@ -1,5 +1,5 @@
 //! Where the service's e-mail about a booking goes, said where people look for it: the
-//! Riepilogo before "Prenota Appuntamento" and the confirmed and cancelled pages.
+//! Riepilogo before "Prenota appuntamento" and the confirmed and cancelled pages.
 
 use crate::components::loaded::fetch;
 use crate::session::Session;

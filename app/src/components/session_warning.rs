@@ -1,5 +1,5 @@
 //! The warning before the session ends for inactivity (WCAG 2.2.1 Timing Adjustable): two
-//! minutes before, a dialog takes the focus and offers "Resta collegato"; at the end the user
+//! minutes before, a dialog takes the focus and offers "Continua la sessione"; at the end the user
 //! is logged out and told why.
 
 use crate::client;
@@ -80,7 +80,7 @@ pub fn SessionWarning() -> impl IntoView {
         }
     });
 
-    // "Resta collegato": any request the server answers restarts its idle clock.
+    // "Continua la sessione": any request the server answers restarts its idle clock.
     let staying = Action::new_local(move |_: &()| async move {
         match client::get::<api::SessionInfo>(calls::SESSION).await {
             Ok(_) => {
@@ -119,7 +119,7 @@ pub fn SessionWarning() -> impl IntoView {
                     <span>{time_left}</span>"."
                 </p>
                 <button type="button" class="button" node_ref=stay on:click=stay_logged_in>
-                    "Resta collegato"
+                    "Continua la sessione"
                 </button>
             </div>
         </Show>

@@ -29,7 +29,7 @@ pub fn Shell(children: Children) -> impl IntoView {
         async move {
             let _ = client::delete(calls::SESSION).await;
             crate::drafts::forget_all();
-            session.logged_out(Some("Sei uscito dal servizio."));
+            session.logged_out(Some("Hai chiuso la sessione."));
             navigate(paths::LOGIN, Default::default());
         }
     });

@@ -165,7 +165,14 @@ pub fn NewCommunicationPage() -> impl IntoView {
         <div class="narrow">
             <PageHeading title="Nuova comunicazione"/>
             <ErrorSummary problems=sending.problems.into()/>
-            <p class="lead">{format!("Scrivi all'Istituto per conto di {}. Tutti i campi sono obbligatori.", contributor.name)}</p>
+            <p class="lead">{
+                // "Per conto di" only for whoever writes for someone else.
+                if expect_context::<Session>().role() == Some(Role::Intermediario) {
+                    format!("Scrivi all'Istituto per conto di {}. Tutti i campi sono obbligatori.", contributor.name)
+                } else {
+                    "Scrivi all'Istituto. Tutti i campi sono obbligatori.".to_string()
+                }
+            }</p>
             <form class="form" novalidate on:submit=submit>
                 <FieldGroup id="topic" label="Argomento" error=error("topic")>
                     <select class="select" id="topic" name="topic"

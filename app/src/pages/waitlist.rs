@@ -122,7 +122,7 @@ pub fn WaitlistJoin() -> impl IntoView {
             view! { <p class="context">{format!("Comunicazione {} – «{}»", t.summary.protocol, t.summary.subject)}</p> }
         })}
         <PageHeading title="Avvisami se si libera un posto"/>
-        <p class="lead">"Indica i giorni e la parte della giornata che ti vanno bene. Se in quei giorni si libera un posto, lo teniamo per te e ti avvisiamo qui, in Gestione appuntamenti, e per e-mail: avrai almeno un'ora (di giorno, due) per confermarlo, poi passerà alla persona successiva."</p>
+        <p class="lead">"Indica i giorni e la parte della giornata che ti vanno bene. Se in quei giorni si libera un posto, lo teniamo per te e ti avvisiamo qui, in Gestione appuntamenti, e per e-mail: avrai due ore per confermarlo (se ti avvisiamo di sera o di notte, fino alle 10 del mattino dopo; meno, ma mai meno di un'ora, se l'appuntamento è vicino), poi passerà alla persona successiva."</p>
         <dl class="summary">
             <div class="summary__row"><dt>"Struttura e punto di consulenza"</dt><dd>{place}</dd></div>
         </dl>

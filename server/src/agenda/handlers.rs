@@ -153,7 +153,7 @@ fn stored((status, body): (u16, String)) -> Response {
         .into_response()
 }
 
-/// Parses a Prenota Appuntamento request: every field's problem at once (422 per field); the
+/// Parses a Prenota appuntamento request: every field's problem at once (422 per field); the
 /// start must be a slot the engine offers now.
 async fn parse_hold(state: &AppState, request: &HoldRequest) -> AppResult<ValidHold> {
     let mut errors = FieldErrors::default();
@@ -188,13 +188,13 @@ async fn parse_hold(state: &AppState, request: &HoldRequest) -> AppResult<ValidH
     params(("Idempotency-Key" = String, Header, min_length = 1, max_length = 200, description = "One per booking: a retry with the same key answers the same")),
     request_body = api::HoldRequest,
     responses(
-        (status = 201, description = "Prenota Appuntamento: held for 15 minutes", body = api::Appointment),
+        (status = 201, description = "Prenota appuntamento: held for 15 minutes", body = api::Appointment),
         (status = 404, description = "Not a thread the caller may act on", body = api::ErrorEnvelope),
         (status = 409, description = "Slot taken, thread already booked, thread not eligible, same booking in progress", body = api::ErrorEnvelope),
         (status = 422, description = "A message per field; the same key with another body", body = api::ErrorEnvelope),
         (status = 429, description = "Three active appointments already, or too many holds given up in the last hour; see Retry-After", body = api::ErrorEnvelope),
     ))]
-/// Prenota Appuntamento.
+/// Prenota appuntamento.
 pub async fn hold(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -285,7 +285,7 @@ pub async fn extend(
     hold_step(state, user, reference, HoldStep::Extend).await
 }
 
-#[utoipa::path(post, path = "/api/appointments/{reference}/confirm", tag = "agenda", params(("reference" = String, Path, description = "Identificativo appuntamento, AP-AAAA-NNNNNN")), description = "Conferma Appuntamento",
+#[utoipa::path(post, path = "/api/appointments/{reference}/confirm", tag = "agenda", params(("reference" = String, Path, description = "Identificativo appuntamento, AP-AAAA-NNNNNN")), description = "Conferma appuntamento",
     responses((status = 200, description = "The appointment now", body = api::Appointment), (status = 404, description = "Missing, or not the caller's", body = api::ErrorEnvelope), (status = 409, description = "Not held, or the office closed meanwhile", body = api::ErrorEnvelope), (status = 410, description = "The hold expired", body = api::ErrorEnvelope)))]
 pub async fn confirm(
     State(state): State<AppState>,
@@ -295,7 +295,7 @@ pub async fn confirm(
     hold_step(state, user, reference, HoldStep::Confirm).await
 }
 
-#[utoipa::path(post, path = "/api/appointments/{reference}/release", tag = "agenda", params(("reference" = String, Path, description = "Identificativo appuntamento, AP-AAAA-NNNNNN")), description = "Cancella Prenotazione",
+#[utoipa::path(post, path = "/api/appointments/{reference}/release", tag = "agenda", params(("reference" = String, Path, description = "Identificativo appuntamento, AP-AAAA-NNNNNN")), description = "Cancella prenotazione",
     responses((status = 200, description = "The appointment now", body = api::Appointment), (status = 404, description = "Missing, or not the caller's", body = api::ErrorEnvelope), (status = 409, description = "Already confirmed, or not held", body = api::ErrorEnvelope), (status = 410, description = "The hold expired", body = api::ErrorEnvelope)))]
 pub async fn release(
     State(state): State<AppState>,

@@ -1,4 +1,4 @@
-//! Prenota Appuntamento as one transaction: the rules under the locks (eligibility, limits,
+//! Prenota appuntamento as one transaction: the rules under the locks (eligibility, limits,
 //! hold cycling), the place (`workflow::take`, expiring the slot's old holds first), the
 //! appointment with its first event and thread message, and the answer stored for the
 //! idempotency key. The lock order is `db::Level`'s; a slot's expired holds have their threads
@@ -20,7 +20,7 @@ use crate::domain::transition::Place;
 use crate::error::{retrying, AppError, AppResult};
 use api::{AppointmentId, ConsultationPoint, ErrorCode, EventKind, Instant, Office, ThreadId};
 
-/// A Prenota Appuntamento request, parsed: every field valid, the place one the engine offers.
+/// A Prenota appuntamento request, parsed: every field valid, the place one the engine offers.
 pub struct ValidHold {
     pub thread: ThreadId,
     pub office: Office,
@@ -36,7 +36,7 @@ pub struct Booker<'a> {
     pub acting: &'a ActingFor,
 }
 
-/// Prenota Appuntamento: the stored answer (this request's, or the first one's with the same
+/// Prenota appuntamento: the stored answer (this request's, or the first one's with the same
 /// key).
 pub async fn hold(
     db: &Db,

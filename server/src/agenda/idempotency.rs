@@ -1,4 +1,4 @@
-//! "Prenota Appuntamento" and "Sposta appuntamento" may be retried (double click, network
+//! "Prenota appuntamento" and "Sposta appuntamento" may be retried (double click, network
 //! retry): the first answer is kept per user and key, with a hash of the request it answered.
 //! `once` is the one shape of such a write: a stored answer is replayed; otherwise the write
 //! runs, claims the key inside its own transaction (after its row locks) and stores its answer

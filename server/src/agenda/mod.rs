@@ -1,5 +1,5 @@
-//! Agenda appuntamenti: reference data and availability, Prenota Appuntamento (a hold with an
-//! identifier), Estendi, Conferma Appuntamento, Cancella Prenotazione, Annulla appuntamento,
+//! Agenda appuntamenti: reference data and availability, Prenota appuntamento (a hold with an
+//! identifier), Estendi, Conferma appuntamento, Cancella prenotazione, Annulla appuntamento,
 //! attendance, the calendar file, Gestione appuntamenti, the studio's agenda and the sweeper.
 //! Handlers translate; `workflow` applies transitions; `repo` holds the SQL.
 

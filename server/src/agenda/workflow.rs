@@ -210,7 +210,7 @@ async fn transition(
     .await
 }
 
-/// Estendi, Conferma Appuntamento, Cancella Prenotazione.
+/// Estendi, Conferma appuntamento, Cancella prenotazione.
 #[derive(Clone, Copy)]
 pub enum HoldStep {
     Extend,

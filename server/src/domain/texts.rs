@@ -48,7 +48,7 @@ pub fn when(starts_at: &str) -> String {
     )
 }
 
-/// Prenota Appuntamento, by `who`.
+/// Prenota appuntamento, by `who`.
 pub fn held(a: &About, hold_until: &str, who: &str) -> String {
     format!(
         "Appuntamento {} prenotato da {who} per {} presso la {}, {}: da confermare entro le {}.",

@@ -170,7 +170,7 @@ pub async fn leave(
 }
 
 #[utoipa::path(post, path = "/api/waitlist/{id}/accept", tag = "waitlist", params(("id" = i64, Path, description = "The entry")),
-    description = "Conferma Appuntamento on an offered place",
+    description = "Conferma appuntamento on an offered place",
     responses((status = 200, description = "The appointment, confermato", body = api::Appointment), (status = 404, description = "Missing, or not the caller's", body = api::ErrorEnvelope), (status = 409, description = "No offer to answer, or the office closed meanwhile", body = api::ErrorEnvelope), (status = 410, description = "The offer lapsed", body = api::ErrorEnvelope)))]
 pub async fn accept(
     State(state): State<AppState>,

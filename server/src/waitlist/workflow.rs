@@ -1,5 +1,5 @@
 //! Lista d'attesa's transactions: join (Avvisami se si libera un posto), leave (Esci dalla
-//! lista), answer an offer (through the hold's own Conferma / Cancella Prenotazione, so the
+//! lista), answer an offer (through the hold's own Conferma / Cancella prenotazione, so the
 //! rules and the notices are the agenda's), and the sweeper's pass. Lock order as everywhere:
 //! contributor → thread → slot → appointment, then counters, then new rows.
 
@@ -175,7 +175,7 @@ async fn offered(db: &Db, e: &Entry) -> AppResult<appointments::Record> {
         .ok_or_else(none)
 }
 
-/// Conferma Appuntamento on an offer: the hold's own confirmation (its rules, its notice);
+/// Conferma appuntamento on an offer: the hold's own confirmation (its rules, its notice);
 /// the entry follows. Returns the appointment's id.
 pub async fn accept(
     db: &Db,

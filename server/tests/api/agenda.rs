@@ -574,7 +574,7 @@ impl TapOffice for Value {
     }
 }
 
-/// Fifty people press "Prenota Appuntamento" on the same slot at once, twenty times over: exactly
+/// Fifty people press "Prenota appuntamento" on the same slot at once, twenty times over: exactly
 /// as many as the slot holds get it, everyone else a clean 409, nobody a 5xx.
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn concurrent_holds_never_exceed_capacity() {

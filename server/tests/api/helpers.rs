@@ -334,7 +334,7 @@ pub async fn thread_of(client: &mut Client<'_>, cf: &str, subject: &str) -> api:
         .id
 }
 
-/// A POST with an `Idempotency-Key`, as Prenota Appuntamento wants it.
+/// A POST with an `Idempotency-Key`, as Prenota appuntamento wants it.
 pub async fn post_with_key(
     client: &mut Client<'_>,
     path: &str,

@@ -351,7 +351,7 @@ async fn the_wire_is_what_it_was() {
     )
     .await;
 
-    // Availability, and Prenota Appuntamento with its refusals.
+    // Availability, and Prenota appuntamento with its refusals.
     t.get(
         "rossi",
         &mut rossi,

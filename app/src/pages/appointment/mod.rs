@@ -1,4 +1,4 @@
-//! One appointment: while held, "Conferma Appuntamento" or "Cancella Prenotazione" with the time
+//! One appointment: while held, "Conferma appuntamento" or "Cancella prenotazione" with the time
 //! left (and "Estendi" before it runs out); once confirmed, everything needed to attend it and
 //! "Annulla appuntamento" until the cut-off; always its details and the timeline of its changes.
 
@@ -129,7 +129,7 @@ pub fn AppointmentPage() -> impl IntoView {
         on_cleanup(move || handle.clear());
     }
 
-    // Estendi, Conferma Appuntamento, Cancella Prenotazione: one at a time.
+    // Estendi, Conferma appuntamento, Cancella prenotazione: one at a time.
     let stepping = Submission::refusing(
         &[],
         move |step: Call| async move {
@@ -199,10 +199,10 @@ pub fn AppointmentPage() -> impl IntoView {
                     </Show>
                     <ErrorSummary problems=stepping.problems.into()/>
                     <div class="actions">
-                        <button type="button" class="button" on:click=move |_| act(Call::Confirm)>"Conferma Appuntamento"</button>
-                        <button type="button" class="button button--secondary" on:click=move |_| act(Call::Release)>"Cancella Prenotazione"</button>
+                        <button type="button" class="button" on:click=move |_| act(Call::Confirm)>"Conferma appuntamento"</button>
+                        <button type="button" class="button button--secondary" on:click=move |_| act(Call::Release)>"Cancella prenotazione"</button>
                     </div>
-                    <p>"Il posto è riservato per te. Per fissare l'appuntamento premi «Conferma Appuntamento»; se non ti serve più, «Cancella Prenotazione»."</p>
+                    <p>"Il posto è riservato per te. Per fissare l'appuntamento premi «Conferma appuntamento»; se non ti serve più, «Cancella prenotazione»."</p>
                     <Details appointment=a.clone()/>
                 }.into_any()
             }

@@ -41,7 +41,7 @@ async fn answer(a: Answer) -> Result<Answered, client::ApiError> {
         }
         Answer::Leave(id) => {
             client::delete(&calls::waitlist_entry(id)).await?;
-            Answered::Said("Sei uscito dalla lista d'attesa.")
+            Answered::Said("Hai lasciato la lista d'attesa.")
         }
     })
 }
@@ -115,7 +115,7 @@ pub fn WaitlistSection(cf: Cf, #[prop(into)] joined: Signal<bool>) -> impl IntoV
                                         <p>{format!("È tenuto per te fino a {}, ore {}; poi passerà alla persona successiva. Identificativo {}.", it::date_with_weekday(&offer.expires_at), it::time(&offer.expires_at), offer.reference)}</p>
                                         <div class="actions">
                                             <button type="button" class="button" aria-describedby=title_id.clone()
-                                                on:click=move |_| act(Answer::Accept(id))>"Conferma Appuntamento"</button>
+                                                on:click=move |_| act(Answer::Accept(id))>"Conferma appuntamento"</button>
                                             <button type="button" class="button button--secondary" aria-describedby=title_id.clone()
                                                 on:click=move |_| act(Answer::Decline(id))>"Rifiuta"</button>
                                         </div>
@@ -125,7 +125,7 @@ pub fn WaitlistSection(cf: Cf, #[prop(into)] joined: Signal<bool>) -> impl IntoV
                                     view! {
                                         <p><span class="status-tag">{WaitlistStatus::InAttesa.label()}</span></p>
                                         <p class="hint">{match e.ahead {
-                                            0 => "Sei il primo in lista per questi giorni.".to_string(),
+                                            0 => "Nessuno è in lista prima di te per questi giorni.".to_string(),
                                             1 => "Prima di te c'è 1 persona in lista per questi giorni.".to_string(),
                                             n => format!("Prima di te ci sono {n} persone in lista per questi giorni."),
                                         }}</p>

@@ -1,5 +1,5 @@
 //! "Richiedi appuntamento": the three steps (punto di consulenza, struttura territoriale, data e
-//! ora), then "Recapito e note" and "Prenota Appuntamento"; the choices live in the address.
+//! ora), then "Recapito e note" and "Prenota appuntamento"; the choices live in the address.
 //! Sposta appuntamento walks the same steps and ends in its own (`moving`).
 
 mod moving;
@@ -202,7 +202,14 @@ fn OfficeStep(
         <form class="form narrow" novalidate on:submit=submit>
             <fieldset class="fieldset form-group" class:form-group--error=move || !problems.get().is_empty()>
                 <legend class="label">"Struttura territoriale"</legend>
-                <p class="hint">"Le strutture che offrono il punto di consulenza scelto; la prima è quella della tua provincia."</p>
+                <p class="hint">{
+                    // An intermediary books for a client: "tua provincia" would be the studio's.
+                    if expect_context::<crate::session::Session>().role() == Some(api::Role::Intermediario) {
+                        "Le strutture che offrono il punto di consulenza scelto; la prima è quella della provincia del contribuente."
+                    } else {
+                        "Le strutture che offrono il punto di consulenza scelto; la prima è quella della tua provincia."
+                    }
+                }</p>
                 {move || (!problems.get().is_empty()).then(|| view! { <p class="field-error">"Scegli la struttura territoriale."</p> })}
                 {move || offices_for(&offices.get().and_then(Result::ok).unwrap_or_default(), point, &province).into_iter().enumerate().map(|(n, o)| {
                     // The contributor's own office comes first, and is chosen until they choose.
@@ -452,7 +459,7 @@ fn ContactStep(
         <MailNotice mail=Mail::Confirmation/>
         <form class="form narrow" novalidate on:submit=submit>
             <ContactFields memory=memory problems=booking.problems/>
-            <button type="submit" class="button">{move || if pending.get() { "Prenotazione in corso…" } else { "Prenota Appuntamento" }}</button>
+            <button type="submit" class="button">{move || if pending.get() { "Prenotazione in corso…" } else { "Prenota appuntamento" }}</button>
         </form>
     }
 }

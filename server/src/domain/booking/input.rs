@@ -1,6 +1,6 @@
 //! What a booking request must carry, read from what was sent: every problem is an Italian
 //! sentence for the field it names (seed: "è obbligatorio inserire un recapito telefonico e le
-//! note, prima di utilizzare il tasto «Prenota Appuntamento»").
+//! note, prima di utilizzare il tasto «Prenota appuntamento»").
 
 use api::{Attendance, Code, Instant};
 
