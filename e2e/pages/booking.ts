@@ -17,13 +17,30 @@ export async function startBooking(page: Page, subject: string) {
   await expect(stepHeading(page, 1)).toBeFocused();
 }
 
+/** Step 2: the province's office is in sight; another one is behind "Scegli un'altra sede". */
+export async function chooseOffice(page: Page, office: string) {
+  const radio = page.getByLabel(office);
+  if (!(await radio.isVisible())) await press(page.getByText("Scegli un'altra sede"));
+  await press(radio, 'Space');
+}
+
 export async function chooseUpToTimes(page: Page, point: string, office: string) {
   await press(page.getByLabel(point), 'Space');
   await press(page.getByRole('button', { name: 'Continua' }));
   await expect(stepHeading(page, 2)).toBeFocused();
-  await press(page.getByLabel(office), 'Space');
+  await chooseOffice(page, office);
   await press(page.getByRole('button', { name: 'Continua' }));
   await expect(stepHeading(page, 3)).toBeFocused();
   await press(page.locator('.day-list__link').first());
   await expect(page.getByRole('group', { name: /^Orari liberi di / })).toBeVisible();
+}
+
+/** On a 375 × 812 phone, the top of `action` is within the first screen (then back to the
+ * desktop size the journey runs at). */
+export async function inFirstScreenOnAPhone(page: Page, action: ReturnType<Page['getByRole']>) {
+  const before = page.viewportSize()!;
+  await page.setViewportSize({ width: 375, height: 812 });
+  const top = await action.evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+  await page.setViewportSize(before);
+  expect(top, `the main action at ${Math.round(top)} px on a phone`).toBeLessThan(812);
 }

@@ -1,7 +1,7 @@
 import { test, expect, Page } from './fixtures';
 import { ACCOUNTS } from '../pages/login-page';
 import { logIn } from '../pages/communications';
-import { chooseUpToTimes, press, startBooking, stepHeading } from '../pages/booking';
+import { chooseUpToTimes, press, startBooking, stepHeading, chooseOffice, inFirstScreenOnAPhone } from '../pages/booking';
 
 test.use({ allowedHttpErrors: [409, 422] });
 // Whole journeys through four steps and two pages, with an axe run at each state.
@@ -13,6 +13,7 @@ test('a contributor books by keyboard from "Richiedi appuntamento" to "Appuntame
   await expect(page.getByRole('list', { name: 'Passaggi della prenotazione' }).locator('[aria-current="step"]')).toContainText('Argomento e punto di consulenza');
   await expect(page.getByText('Estratto conto e contributi')).toBeVisible();
   await axe('step 1');
+  await inFirstScreenOnAPhone(page, page.getByRole('button', { name: 'Continua' }));
   await press(page.getByRole('button', { name: 'Continua' }));
   await expect(page.getByRole('alert').filter({ hasText: "C'è un problema" })).toBeFocused();
   await axe('step 1 with errors');
@@ -25,7 +26,8 @@ test('a contributor books by keyboard from "Richiedi appuntamento" to "Appuntame
   await expect(offices.first()).toHaveAccessibleDescription(/Amba Aradam/);
   await expect(page.getByText('(completato)')).toHaveCount(1);
   await axe('step 2');
-  await press(page.getByLabel('Sede di Roma'), 'Space');
+  await inFirstScreenOnAPhone(page, page.getByRole('button', { name: 'Continua' }));
+  await chooseOffice(page, 'Sede di Roma');
   await press(page.getByRole('button', { name: 'Continua' }));
   await expect(stepHeading(page, 3)).toBeFocused();
   await axe('step 3: days');
@@ -58,7 +60,7 @@ test('a contributor books by keyboard from "Richiedi appuntamento" to "Appuntame
   await expect(phone).toHaveAttribute('autocomplete', 'tel');
   // It starts from his latest booking's number, and says so; he types another over it.
   await expect(phone).toHaveValue('0612345678');
-  await expect(phone).toHaveAccessibleDescription(/Proposto quello dell'ultima prenotazione/);
+  await expect(phone).toHaveAccessibleDescription(/Proposto quello che hai indicato nell'ultima prenotazione/);
   await phone.focus();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.type('06 1234 5678');

@@ -2,7 +2,7 @@ import { test, expect } from './fixtures';
 import { Page } from '@playwright/test';
 import { ACCOUNTS } from '../pages/login-page';
 import { logIn } from '../pages/communications';
-import { press, startBooking, stepHeading } from '../pages/booking';
+import { press, startBooking, stepHeading, chooseOffice } from '../pages/booking';
 
 test.describe.configure({ timeout: 90_000 });
 
@@ -58,7 +58,7 @@ for (const size of SIZES) {
     await press(page.getByRole('button', { name: 'Continua' }));
     await expect(stepHeading(page, 2)).toBeFocused();
     await fitsTheWidth(page);
-    await press(page.getByLabel('Sede di Milano'), 'Space');
+    await chooseOffice(page, 'Sede di Milano');
     await press(page.getByRole('button', { name: 'Continua' }));
     await expect(stepHeading(page, 3)).toBeFocused();
     await fitsTheWidth(page);

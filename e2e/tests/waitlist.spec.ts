@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ACCOUNTS } from '../pages/login-page';
 import { logIn } from '../pages/communications';
-import { press, startBooking, stepHeading } from '../pages/booking';
+import { press, startBooking, stepHeading, chooseOffice } from '../pages/booking';
 
 test.use({ allowedHttpErrors: [422] });
 test.describe.configure({ timeout: 90_000 });
@@ -62,7 +62,7 @@ test('with nothing free, a contributor joins the waiting list, gets the place so
   await press(page.getByLabel('Videochiamata'), 'Space');
   await press(page.getByRole('button', { name: 'Continua' }));
   await expect(stepHeading(page, 2)).toBeFocused();
-  await press(page.getByLabel('Sede di Milano'), 'Space');
+  await chooseOffice(page, 'Sede di Milano');
   await press(page.getByRole('button', { name: 'Continua' }));
   await expect(stepHeading(page, 3)).toBeFocused();
   await expect(page.getByRole('heading', { level: 2, name: 'Nessun orario ti va bene?' })).toBeVisible();

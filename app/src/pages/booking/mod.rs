@@ -211,24 +211,42 @@ fn OfficeStep(
                     }
                 }</p>
                 {move || (!problems.get().is_empty()).then(|| view! { <p class="field-error">"Scegli la struttura territoriale."</p> })}
-                {move || offices_for(&offices.get().and_then(Result::ok).unwrap_or_default(), point, &province).into_iter().enumerate().map(|(n, o)| {
+                {move || {
+                    let list = offices_for(&offices.get().and_then(Result::ok).unwrap_or_default(), point, &province);
                     // The contributor's own office comes first, and is chosen until they choose.
-                    if n == 0 && o.province == province && chosen.get_untracked().is_none() {
-                        chosen.set(Some(o.id));
+                    if let Some(first) = list.first().filter(|o| o.province == province) {
+                        if chosen.get_untracked().is_none() {
+                            chosen.set(Some(first.id));
+                        }
                     }
-                    let checked = chosen.get_untracked() == Some(o.id);
-                    let office_id = o.id;
-                    let href = draft.with_office(o.id).href(thread, Step::Office);
+                    let radio = |n: usize, o: &Office| {
+                        let checked = chosen.get_untracked() == Some(o.id);
+                        let office_id = o.id;
+                        let href = draft.with_office(o.id).href(thread, Step::Office);
+                        view! {
+                            <div class="radio radio--with-hint">
+                                <input type="radio" id=format!("office-{n}") name="office" value=o.id.to_string() checked=checked
+                                    aria-describedby=format!("office-{n}-address")
+                                    on:change=move |_| { chosen.set(Some(office_id)); remember(&href); }/>
+                                <label for=format!("office-{n}")>{o.name.clone()}</label>
+                                <p class="hint radio__hint" id=format!("office-{n}-address")>{o.address.clone()}</p>
+                            </div>
+                        }
+                    };
+                    // On the first screen, the office of the province (so "Continua" is there
+                    // too); the others one tap away, open when one of them is the choice.
+                    let first_chosen = list.first().is_some_and(|o| chosen.get_untracked() == Some(o.id));
+                    let others: Vec<_> = list.iter().enumerate().skip(1).map(|(n, o)| radio(n, o)).collect();
                     view! {
-                        <div class="radio radio--with-hint">
-                            <input type="radio" id=format!("office-{n}") name="office" value=o.id.to_string() checked=checked
-                                aria-describedby=format!("office-{n}-address")
-                                on:change=move |_| { chosen.set(Some(office_id)); remember(&href); }/>
-                            <label for=format!("office-{n}")>{o.name.clone()}</label>
-                            <p class="hint radio__hint" id=format!("office-{n}-address")>{o.address.clone()}</p>
-                        </div>
+                        {list.first().map(|o| radio(0, o))}
+                        {(!others.is_empty()).then(|| view! {
+                            <details class="other-offices" open=!first_chosen>
+                                <summary class="filters-fold__summary">"Scegli un'altra sede"</summary>
+                                {others}
+                            </details>
+                        })}
                     }
-                }).collect_view()}
+                }}
             </fieldset>
             <div class="actions">
                 <button type="submit" class="button">"Continua"</button>
