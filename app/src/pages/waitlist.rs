@@ -22,6 +22,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 const FIELDS: &[(&str, &str)] = &[
     ("from", "from"),
     ("to", "to"),
+    ("part_of_day", "part-any"),
     ("phone", "phone"),
     ("notes", "notes"),
 ];
@@ -134,8 +135,11 @@ pub fn WaitlistJoin() -> impl IntoView {
                 {date_field("from", "Dal giorno", from)}
                 {date_field("to", "Al giorno", to)}
             </fieldset>
-            <fieldset class="fieldset form-group">
+            <fieldset class="fieldset form-group" class:form-group--error=move || error("part-any").get().is_some()>
                 <legend class="label">"Parte della giornata"</legend>
+                {move || error("part-any").get().map(|m| view! {
+                    <p class="field-error" id="part-error"><span class="visually-hidden">"Errore: "</span>{m}</p>
+                })}
                 {[(None, "A qualsiasi orario"), (Some(PartOfDay::Mattina), "Di mattina (prima delle 13)"), (Some(PartOfDay::Pomeriggio), "Di pomeriggio (dalle 13)")]
                     .into_iter().map(|(code, label)| {
                         let id = code.map_or("part-any".to_string(), |c| format!("part-{c}"));

@@ -30,6 +30,29 @@ pub fn in_part(part: Option<PartOfDay>, start: Instant) -> bool {
     }
 }
 
+/// Whether a timetable has any slot in `part` of the day: a wait for an afternoon at an office
+/// that receives only in the morning could never end. Slots start at `start`, then every
+/// `slot_minutes` while they fit before `end`.
+pub fn serves_part(templates: &[super::slots::Template], part: Option<PartOfDay>) -> bool {
+    templates.iter().any(|t| {
+        let step = t.slot_minutes.max(1);
+        let last_start = t.end - step;
+        match part {
+            None => last_start >= t.start,
+            Some(PartOfDay::Mattina) => t.start < AFTERNOON_FROM_MINUTE && t.start <= last_start,
+            Some(PartOfDay::Pomeriggio) => last_start >= AFTERNOON_FROM_MINUTE.max(t.start),
+        }
+    })
+}
+
+/// The refusal of a part of the day the office does not serve at that point.
+pub fn part_not_served(part: PartOfDay) -> &'static str {
+    match part {
+        PartOfDay::Mattina => "In questa struttura il punto di consulenza scelto non riceve di mattina: scegli «Di pomeriggio» o «A qualsiasi orario».",
+        PartOfDay::Pomeriggio => "In questa struttura il punto di consulenza scelto riceve solo di mattina: scegli «Di mattina» o «A qualsiasi orario».",
+    }
+}
+
 /// An entry as the matching cares about it: the days (`first_at` included, `last_at`
 /// excluded) and the part of the day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -110,6 +133,42 @@ pub fn after_offer(t: &super::transition::Transition) -> Option<WaitlistStatus> 
         }
         Transition::Expire => Some(WaitlistStatus::Scaduta),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod part_tests {
+    use super::*;
+    use crate::domain::slots::Template;
+
+    fn line(start: i32, end: i32) -> Template {
+        Template {
+            weekday: 1,
+            start,
+            end,
+            slot_minutes: 30,
+            capacity: 1,
+        }
+    }
+
+    #[test]
+    fn a_wait_is_only_for_a_part_of_the_day_the_office_serves() {
+        let mornings = [line(8 * 60 + 30, 12 * 60)];
+        assert!(serves_part(&mornings, None));
+        assert!(serves_part(&mornings, Some(PartOfDay::Mattina)));
+        assert!(!serves_part(&mornings, Some(PartOfDay::Pomeriggio)));
+        // A last slot at 12:30 ends at 13:00: still the morning.
+        assert!(!serves_part(
+            &[line(9 * 60, 13 * 60)],
+            Some(PartOfDay::Pomeriggio)
+        ));
+        assert!(serves_part(
+            &[line(9 * 60, 13 * 60 + 30)],
+            Some(PartOfDay::Pomeriggio)
+        ));
+        let afternoons = [line(14 * 60, 16 * 60)];
+        assert!(!serves_part(&afternoons, Some(PartOfDay::Mattina)));
+        assert!(!serves_part(&[], None));
     }
 }
 

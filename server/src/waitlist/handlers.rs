@@ -9,7 +9,7 @@ use crate::auth::CurrentUser;
 use crate::domain::booking::{parse_notes, parse_phone, Viewer};
 use crate::domain::rome;
 use crate::domain::slots;
-use crate::domain::waitlist::check_range;
+use crate::domain::waitlist::{check_range, part_not_served, serves_part};
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::extract::{Json, Path};
 use crate::state::AppState;
@@ -107,12 +107,15 @@ async fn parse_join(state: &AppState, request: &WaitlistRequest) -> AppResult<Va
         }
     };
     if let (Some(from), Some(to), Some((point, office))) = (from, to, &place) {
-        let patron = places::schedule(&state.db, office.id, point.code)
-            .await?
-            .patron;
-        let (first, last) = slots::window(state.clock.now(), patron.as_deref());
+        let schedule = places::schedule(&state.db, office.id, point.code).await?;
+        let (first, last) = slots::window(state.clock.now(), schedule.patron.as_deref());
         if let Err((field, message)) = check_range(from, to, first, last) {
             errors.add(field, &message);
+        }
+        if let Some(part) = request.part_of_day {
+            if !serves_part(&schedule.templates, Some(part)) {
+                errors.add("part_of_day", part_not_served(part));
+            }
         }
     }
     let (Some(phone), Some(notes), Some(from), Some(to), Some((point, office))) =

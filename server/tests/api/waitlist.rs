@@ -299,6 +299,15 @@ async fn joining_is_refused_when_a_place_suits_or_the_days_or_the_thread_do_not(
     bad["part_of_day"] = json!("pomeriggio");
     let fields = p.client.post("/api/waitlist", bad).await.error().fields;
     assert!(fields.contains_key("phone") && fields.contains_key("notes"));
+    // Roma's sportello receives 08:30–12:00: an afternoon wait there could never end.
+    let entries_before = app.count("waitlist").await;
+    let mut afternoon = join_body(p.thread, DAY, DAY);
+    afternoon["point"] = json!("sportello");
+    afternoon["part_of_day"] = json!("pomeriggio");
+    let refused = p.client.post("/api/waitlist", afternoon).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.error().fields["part_of_day"].contains("solo di mattina"));
+    assert_eq!(app.count("waitlist").await, entries_before);
     // Not the caller's thread: it does not exist for them; an operator has no list.
     let mut rossi = app.logged_in(ROSSI).await;
     let foreign = rossi
