@@ -231,7 +231,8 @@ pub fn AppointmentPage() -> impl IntoView {
                     }}</p>
                 </div>
                 <MailNotice mail=Mail::Confirmation/>
-                <h2>"Cosa portare"</h2>
+                // Nobody carries anything to a phone call: what to have at hand.
+                <h2>{if a.point.code == PointCode::Sportello { "Cosa portare" } else { "Cosa tenere a portata di mano" }}</h2>
                 <p>{what_to_bring(&a)}</p>
                 <Details appointment=a.clone()/>
                 <div class="actions no-print">
