@@ -94,6 +94,8 @@ test('Verdi books for Rossi; Rossi finds it managed by Studio Verdi and cancels 
   await press(cancel);
   const dialog = rossi.getByRole('dialog', { name: "Annullare l'appuntamento?" });
   await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('heading', { name: "Annullare l'appuntamento?" })).toBeFocused();
+  await rossi.keyboard.press('Tab');
   await expect(dialog.getByLabel('Motivo (facoltativo)')).toBeFocused();
   await runAxe(rossi, 'cancel dialog');
   // Escape closes it and gives the focus back to the button; nothing changed.

@@ -103,7 +103,9 @@ pub fn CancelSection(
         }}</p>
         <p class="no-print"><button type="button" class="button button--danger" node_ref=opener on:click=open aria-haspopup="dialog">"Annulla appuntamento"</button></p>
         <dialog class="dialog" node_ref=dialog aria-labelledby="annulla-titolo" aria-describedby="annulla-descrizione" on:close=closed on:keydown=trap>
-            <h2 class="dialog__title" id="annulla-titolo">"Annullare l'appuntamento?"</h2>
+            // The question takes the focus, not the reason: on a phone the keyboard would
+            // open over "Sì, annulla". Tab leads to the reason.
+            <h2 class="dialog__title" id="annulla-titolo" tabindex="-1" autofocus=true>"Annullare l'appuntamento?"</h2>
             <p id="annulla-descrizione">{format!(
                 "L'appuntamento {} di {}, ore {}, presso la {} sarà annullato e l'orario tornerà disponibile per altri.",
                 a.reference, it::date_with_weekday(&a.starts_at), it::time(&a.starts_at), a.office.name

@@ -37,7 +37,7 @@ async fn answer(a: Answer) -> Result<Answered, client::ApiError> {
         Answer::Decline(id) => {
             client::post::<_, WaitlistEntry>(&calls::waitlist_answer(id, false), &NoBody {})
                 .await?;
-            Answered::Said("Hai rifiutato il posto proposto: è passato alla persona successiva e sei uscito dalla lista d'attesa.")
+            Answered::Said("Hai rifiutato il posto proposto: è passato alla persona successiva e la tua attesa per questa comunicazione si è chiusa.")
         }
         Answer::Leave(id) => {
             client::delete(&calls::waitlist_entry(id)).await?;
