@@ -104,6 +104,7 @@ test('Verdi books for Rossi; Rossi finds it managed by Studio Verdi and cancels 
   await expect(cancel).toBeFocused();
   await cancel.press('Enter');
   await expect(dialog).toBeVisible();
+  await rossi.keyboard.press('Tab');
   await rossi.keyboard.type('Ho risolto con il commercialista.');
   // The focus stays inside the dialog.
   for (let i = 0; i < 4; i++) {
