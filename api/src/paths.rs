@@ -103,6 +103,18 @@ pub fn office_queue_page(status: &str, page: u32) -> String {
     format!("/sede/comunicazioni?status={status}&page={page}")
 }
 
+/// A return address the login may follow afterwards (`torna`): a path of this site, never
+/// another site's (`//host`, a backslash), never the login page itself, no control characters.
+/// The app builds it and the server checks it for SPID/CIE, by this one rule.
+pub fn local_return(raw: &str) -> Option<&str> {
+    let local = raw.starts_with('/') && !raw.starts_with("//") && !raw.contains('\\');
+    let login = raw == LOGIN
+        || raw
+            .strip_prefix(LOGIN)
+            .is_some_and(|rest| rest.starts_with('?'));
+    (local && !login && raw.len() <= 500 && !raw.chars().any(char::is_control)).then_some(raw)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -131,5 +143,26 @@ mod tests {
             assert_eq!(Arrival::from_code(a.code()), Some(a));
         }
         assert_eq!(Arrival::from_code("altro"), None);
+    }
+}
+
+#[cfg(test)]
+mod return_tests {
+    use super::local_return;
+
+    #[test]
+    fn the_login_returns_only_to_a_page_of_this_site() {
+        assert_eq!(local_return("/comunicazioni/3"), Some("/comunicazioni/3"));
+        assert_eq!(
+            local_return("/prenota/3?passo=4"),
+            Some("/prenota/3?passo=4")
+        );
+        assert_eq!(local_return("//evil.example/x"), None);
+        assert_eq!(local_return("https://evil.example/"), None);
+        assert_eq!(local_return("/\\evil.example"), None);
+        assert_eq!(local_return("/accedi"), None);
+        assert_eq!(local_return("/accedi?torna=/x"), None);
+        assert_eq!(local_return("/a\nb"), None);
+        assert_eq!(local_return(""), None);
     }
 }

@@ -41,7 +41,9 @@ pub async fn begin(
         nonce: login.nonce.clone(),
         verifier,
         provider: chain.id.clone(),
-        return_to: return_to.and_then(oidc::return_path).map(str::to_string),
+        return_to: return_to
+            .and_then(api::paths::local_return)
+            .map(str::to_string),
     };
     repo::remember(&state.db, &token_hash(&login.state), &pending, now).await?;
     Ok(Begun {
