@@ -205,6 +205,29 @@ pub fn status_text(status: AppointmentStatus, cancelled_by_office: bool) -> &'st
     }
 }
 
+/// As `status_text`, for the contributor's side: a confirmed appointment whose time has passed
+/// (until the office records Svolto or Non presentato) no longer reads as one to come.
+pub fn status_text_at(
+    status: AppointmentStatus,
+    cancelled_by_office: bool,
+    ended: bool,
+) -> &'static str {
+    if ended && status == AppointmentStatus::Confermato {
+        "Data passata"
+    } else {
+        status_text(status, cancelled_by_office)
+    }
+}
+
+/// The class of a status tag: its code, or `passato` for a confirmed one whose time is over.
+pub fn status_class_at(status: AppointmentStatus, ended: bool) -> String {
+    if ended && status == AppointmentStatus::Confermato {
+        "status-tag status-tag--passato".into()
+    } else {
+        format!("status-tag status-tag--{}", status.code())
+    }
+}
+
 /// An appointment in Gestione appuntamenti.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

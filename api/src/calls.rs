@@ -58,6 +58,11 @@ pub fn outcome(id: ThreadId) -> String {
 }
 
 /// Free places of an office and point, for a topic when given.
+/// The days a wait could be taken for at an office's point.
+pub fn waitlist_days(point: PointCode, office: OfficeId) -> String {
+    format!("/api/waitlist/days?point={point}&office={office}")
+}
+
 pub fn availability(topic: Option<&str>, point: PointCode, office: OfficeId) -> String {
     match topic {
         Some(topic) => format!("/api/availability?topic={topic}&point={point}&office={office}"),

@@ -73,6 +73,37 @@ pub fn date_time(instant: &str) -> String {
     format!("{}, ore {}", date(instant), time(instant))
 }
 
+/// Area codes of three digits (the rest have four, besides 02 and 06).
+const AREA3: [&str; 26] = [
+    "010", "011", "015", "030", "031", "035", "039", "040", "041", "045", "049", "050", "051",
+    "055", "059", "070", "071", "075", "079", "080", "081", "089", "090", "091", "095", "099",
+];
+
+/// A telephone number as Italians write it, from the digits the API keeps: "347 123 4567",
+/// "06 1234 5678", "0461 123456". Anything else is shown as it is.
+pub fn phone(digits: &str) -> String {
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return digits.to_string();
+    }
+    let (head, rest) = match digits.as_bytes()[0] {
+        b'3' => digits.split_at(3.min(digits.len())),
+        b'0' if digits.starts_with("02") || digits.starts_with("06") => digits.split_at(2),
+        b'0' if digits.len() > 3 && AREA3.contains(&&digits[..3]) => digits.split_at(3),
+        b'0' if digits.len() > 4 => digits.split_at(4),
+        _ => return digits.to_string(),
+    };
+    let tail = match rest.len() {
+        0..=5 => rest.to_string(),
+        6 | 7 => format!("{} {}", &rest[..3], &rest[3..]),
+        n => format!("{} {}", &rest[..n - 4], &rest[n - 4..]),
+    };
+    if tail.is_empty() {
+        head.to_string()
+    } else {
+        format!("{head} {tail}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -98,5 +129,17 @@ mod tests {
     #[test]
     fn something_that_is_not_a_date_is_shown_as_it_is() {
         assert_eq!(date("ieri"), "ieri");
+    }
+
+    #[test]
+    fn phone_numbers_are_grouped_as_written_in_italy() {
+        assert_eq!(phone("3471234567"), "347 123 4567");
+        assert_eq!(phone("347123456"), "347 123 456");
+        assert_eq!(phone("0612345678"), "06 1234 5678");
+        assert_eq!(phone("0287654321"), "02 8765 4321");
+        assert_eq!(phone("0551234567"), "055 123 4567");
+        assert_eq!(phone("0461123456"), "0461 123 456");
+        assert_eq!(phone("06123"), "06 123");
+        assert_eq!(phone("+39 06"), "+39 06");
     }
 }

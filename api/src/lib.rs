@@ -171,6 +171,10 @@ pub struct ErrorBody {
     /// Per-field messages for validation errors (422), keyed by the request's field names.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub fields: BTreeMap<String, String>,
+    /// `places_free`: the start of the free place that suits, so the client may offer it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
+    pub free_start: Option<String>,
 }
 
 /// JSON integers as JSON Schema counts them: `3` and `3.0` alike (a client's JSON library may
@@ -251,6 +255,7 @@ mod tests {
                 code: ErrorCode::NotFound,
                 message: "y".into(),
                 fields: BTreeMap::new(),
+                free_start: None,
             },
         };
         assert_eq!(

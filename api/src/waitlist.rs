@@ -95,3 +95,160 @@ pub struct WaitlistEntry {
     /// How many entries for the same office and point were there before this one and still wait.
     pub ahead: i64,
 }
+
+/// One served day of the bookable window, as the Lista d'attesa sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct WaitableDay {
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
+    pub date: String,
+    /// The parts of the day the office receives at the point on that day.
+    pub served: Vec<PartOfDay>,
+    /// The served parts with no place that could be offered free: a wait for them is taken.
+    pub waitable: Vec<PartOfDay>,
+}
+
+impl WaitableDay {
+    /// Whether a wait for this day (and `part` of it; None: any time) would be taken.
+    pub fn accepts(&self, part: Option<PartOfDay>) -> bool {
+        match part {
+            None => {
+                !self.served.is_empty() && self.served.iter().all(|p| self.waitable.contains(p))
+            }
+            Some(p) => self.waitable.contains(&p),
+        }
+    }
+
+    fn serves(&self, part: Option<PartOfDay>) -> bool {
+        part.map_or(!self.served.is_empty(), |p| self.served.contains(&p))
+    }
+}
+
+/// `GET /api/waitlist/days`: every served day of the bookable window, earliest first.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct WaitlistDays {
+    pub days: Vec<WaitableDay>,
+}
+
+/// A wait that would be taken: the form's starting values.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SuggestedWait {
+    pub from: String,
+    pub to: String,
+    pub part: Option<PartOfDay>,
+}
+
+impl WaitlistDays {
+    /// The parts of the day served on some day of the window (mornings first).
+    pub fn parts(&self) -> Vec<PartOfDay> {
+        PartOfDay::ALL
+            .iter()
+            .copied()
+            .filter(|p| self.days.iter().any(|d| d.served.contains(p)))
+            .collect()
+    }
+
+    /// Whether any wait at all would be taken: the invitation is shown only then.
+    pub fn any(&self) -> bool {
+        self.days.iter().any(|d| !d.waitable.is_empty())
+    }
+
+    /// The first run of days a wait would be taken for: any time where a whole day is full,
+    /// else the first part of the day that is; the run goes on over days that do not serve
+    /// that part and stops at the first with a free place in it.
+    pub fn suggestion(&self) -> Option<SuggestedWait> {
+        let part = if self.days.iter().any(|d| d.accepts(None)) {
+            None
+        } else {
+            Some(*self.days.iter().find_map(|d| d.waitable.first())?)
+        };
+        let start = self.days.iter().position(|d| d.accepts(part))?;
+        let mut last = start;
+        for (n, d) in self.days.iter().enumerate().skip(start + 1) {
+            if d.accepts(part) {
+                last = n;
+            } else if d.serves(part) {
+                break;
+            }
+        }
+        Some(SuggestedWait {
+            from: self.days[start].date.clone(),
+            to: self.days[last].date.clone(),
+            part,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use PartOfDay::{Mattina, Pomeriggio};
+
+    fn day(date: &str, served: &[PartOfDay], waitable: &[PartOfDay]) -> WaitableDay {
+        WaitableDay {
+            date: date.into(),
+            served: served.to_vec(),
+            waitable: waitable.to_vec(),
+        }
+    }
+
+    #[test]
+    fn no_full_day_no_invitation() {
+        let days = WaitlistDays {
+            days: vec![
+                day("2026-12-07", &[Mattina], &[]),
+                day("2026-12-08", &[Mattina], &[]),
+            ],
+        };
+        assert!(!days.any());
+        assert_eq!(days.suggestion(), None);
+        assert_eq!(days.parts(), vec![Mattina]);
+    }
+
+    #[test]
+    fn the_suggestion_is_the_first_run_of_full_days() {
+        let days = WaitlistDays {
+            days: vec![
+                day("2026-12-07", &[Mattina], &[]),
+                day("2026-12-08", &[Mattina], &[Mattina]),
+                day("2026-12-09", &[Mattina], &[Mattina]),
+                day("2026-12-10", &[Mattina], &[]),
+                day("2026-12-11", &[Mattina], &[Mattina]),
+            ],
+        };
+        assert!(days.any());
+        assert_eq!(
+            days.suggestion(),
+            Some(SuggestedWait {
+                from: "2026-12-08".into(),
+                to: "2026-12-09".into(),
+                part: None
+            })
+        );
+    }
+
+    #[test]
+    fn a_full_afternoon_is_suggested_when_no_whole_day_is_full() {
+        let days = WaitlistDays {
+            days: vec![
+                day("2026-12-07", &[Mattina, Pomeriggio], &[Pomeriggio]),
+                // Mornings only: does not end an afternoon's run.
+                day("2026-12-08", &[Mattina], &[]),
+                day("2026-12-09", &[Mattina, Pomeriggio], &[Pomeriggio]),
+                day("2026-12-10", &[Mattina, Pomeriggio], &[Mattina]),
+            ],
+        };
+        assert_eq!(
+            days.suggestion(),
+            Some(SuggestedWait {
+                from: "2026-12-07".into(),
+                to: "2026-12-09".into(),
+                part: Some(Pomeriggio)
+            })
+        );
+        assert!(!days.days[0].accepts(None));
+        assert!(days.days[0].accepts(Some(Pomeriggio)));
+        assert_eq!(days.parts(), vec![Mattina, Pomeriggio]);
+    }
+}

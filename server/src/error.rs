@@ -40,6 +40,10 @@ pub enum AppError {
     /// already recorded).
     #[error("conflict: {code}")]
     Conflict { code: ErrorCode, message: String },
+    /// 409 `places_free`: a wait refused because a place that suits is free; its start goes
+    /// with the message so the client can offer to book it.
+    #[error("a place is free")]
+    PlaceFree { message: String, start: String },
     /// 410: the hold expired.
     #[error("gone")]
     Gone,
@@ -170,6 +174,9 @@ impl AppError {
                 "La risorsa richiesta non esiste.".into(),
             ),
             Conflict { code, message } => (StatusCode::CONFLICT, *code, message.clone()),
+            PlaceFree { message, .. } => {
+                (StatusCode::CONFLICT, ErrorCode::PlacesFree, message.clone())
+            }
             Refused { code, message } => (StatusCode::FORBIDDEN, *code, message.clone()),
             Gone => (
                 StatusCode::GONE,
@@ -238,6 +245,10 @@ impl IntoResponse for AppError {
                     code,
                     message,
                     fields,
+                    free_start: match &self {
+                        AppError::PlaceFree { start, .. } => Some(start.clone()),
+                        _ => None,
+                    },
                 },
             }),
         )

@@ -168,11 +168,15 @@ async fn parse_hold(state: &AppState, request: &HoldRequest) -> AppResult<ValidH
             None
         }
     };
+    if let (Some(phone), Some((point, _))) = (&phone, &place) {
+        errors.check("phone", booking::check_phone_for(point.code, phone));
+    }
     let (Some(phone), Some(notes), Some(start), Some((point, office))) =
         (phone, notes, start, place)
     else {
         return Err(errors.into_error());
     };
+    errors.into_result()?;
     let slot = offered(state, &office, &point, start).await?;
     Ok(ValidHold {
         thread: request.communication_id,

@@ -45,8 +45,11 @@ pub fn calendar(a: &Appointment, now: Instant) -> String {
         .unwrap_or_default();
     let location = match a.point.code {
         PointCode::Sportello => format!("{}, {}", a.office.name, a.office.address),
-        PointCode::Telefono => format!("Richiamata al numero {}", a.phone),
-        PointCode::Video => "Videochiamata: il collegamento arriverà dalla sede".to_string(),
+        PointCode::Telefono => format!("Richiamata al numero {}", api::it::phone(&a.phone)),
+        PointCode::Video => format!(
+            "Videochiamata: il collegamento arriverà dalla sede per SMS al cellulare {}",
+            api::it::phone(&a.phone)
+        ),
     };
     let description = format!(
         "{} – {}.\nComunicazione {}: {}.\nIdentificativo appuntamento: {}.",

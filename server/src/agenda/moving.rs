@@ -44,6 +44,13 @@ pub async fn move_to(
     idempotency::once(db, idem, || async move {
         let r = who.record;
         booking::may_move(r.state(now), &r.deadlines(), who.viewer, now).map_err(refusal)?;
+        // The number given at booking must be able to take the video link's SMS.
+        booking::check_phone_for(v.point.code, &r.phone).map_err(|m| {
+            AppError::field(
+                "point",
+                &format!("{m} L'appuntamento ha il numero {}: prenota di nuovo con un cellulare, oppure scegli un altro punto di consulenza.", api::it::phone(&r.phone)),
+            )
+        })?;
         if r.office_id == v.office.id && r.point_code == v.point.code && r.starts_at == v.slot.start
         {
             return Err(AppError::field(

@@ -148,11 +148,11 @@ impl Record {
     /// A line of the office's agenda, with what the operator needs to reach the contributor.
     pub fn to_office_line(&self, now: Instant) -> OfficeAppointment {
         let may = self.permissions(Viewer::Office, now);
-        let phone = &self.phone;
+        let phone = api::it::phone(&self.phone);
         let contact = match self.point_code {
             PointCode::Telefono => Some(format!("Richiamare il contribuente al numero {phone}.")),
             PointCode::Video => Some(format!(
-                "Inviare il collegamento alla videochiamata al numero {phone} prima dell'orario."
+                "Inviare il collegamento alla videochiamata per SMS al cellulare {phone} prima dell'orario."
             )),
             PointCode::Sportello => None,
         };

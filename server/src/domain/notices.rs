@@ -135,8 +135,13 @@ pub struct Letter {
 fn where_it_happens(f: &Facts) -> String {
     match f.point_code {
         Some(PointCode::Sportello) => format!("{}, {}", f.office, f.address),
-        Some(PointCode::Telefono) => format!("La sede ti chiamerà al numero {}", f.phone),
-        _ => "Videochiamata: il collegamento arriverà dalla sede".into(),
+        Some(PointCode::Telefono) => {
+            format!("La sede ti chiamerà al numero {}", api::it::phone(f.phone))
+        }
+        _ => format!(
+            "Videochiamata: il collegamento arriverà dalla sede per SMS al cellulare {}",
+            api::it::phone(f.phone)
+        ),
     }
 }
 

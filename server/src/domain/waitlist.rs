@@ -53,6 +53,47 @@ pub fn part_not_served(part: PartOfDay) -> &'static str {
     }
 }
 
+/// The engine's days with each slot's free places, as `places::free_slots` reads them.
+pub type FreeDays = [(Date, Vec<(super::slots::Slot, i64)>)];
+
+/// For each day the office receives on: the parts of the day it serves, and those a wait would
+/// be taken for (no place in them that is free and could still be offered, as `join` checks).
+pub fn waitable_days(days: &FreeDays, now: Instant) -> Vec<(Date, Vec<PartOfDay>, Vec<PartOfDay>)> {
+    days.iter()
+        .filter_map(|(day, list)| {
+            let served: Vec<PartOfDay> = PartOfDay::ALL
+                .iter()
+                .copied()
+                .filter(|p| list.iter().any(|(s, _)| in_part(Some(*p), s.start)))
+                .collect();
+            let waitable = served
+                .iter()
+                .copied()
+                .filter(|p| {
+                    !list.iter().any(|(s, free)| {
+                        *free > 0
+                            && in_part(Some(*p), s.start)
+                            && offer_until(s.start, now).is_some()
+                    })
+                })
+                .collect();
+            (!served.is_empty()).then_some((*day, served, waitable))
+        })
+        .collect()
+}
+
+/// Whether the office receives in `part` on some day from `from` to `to`: a wait for days it
+/// is closed could never end.
+pub fn serves_between(days: &FreeDays, from: Date, to: Date, part: Option<PartOfDay>) -> bool {
+    days.iter().any(|(day, list)| {
+        (from..=to).contains(day) && list.iter().any(|(s, _)| in_part(part, s.start))
+    })
+}
+
+/// The refusal of a period without a day the office receives on.
+pub const NO_DAY_SERVED: &str =
+    "In quei giorni la struttura non riceve nel punto di consulenza scelto: scegli altri giorni.";
+
 /// An entry as the matching cares about it: the days (`first_at` included, `last_at`
 /// excluded) and the part of the day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -244,6 +285,62 @@ mod tests {
         );
         // Freed at 05:45 for 08:30: 45 minutes to answer is too little.
         assert_eq!(offer_until(start, at("2026-03-03T05:45:00+01:00")), None);
+    }
+
+    fn slot(start: &str, free: i64) -> (crate::domain::slots::Slot, i64) {
+        let start = at(start);
+        (
+            crate::domain::slots::Slot {
+                start,
+                end: start + 1800,
+                capacity: 1,
+            },
+            free,
+        )
+    }
+
+    #[test]
+    fn a_day_is_waitable_for_the_parts_with_nothing_free_to_offer() {
+        let now = at("2026-03-02T09:00:00+01:00");
+        let d = |s: &str| s.parse::<Date>().unwrap();
+        let days = vec![
+            (
+                d("2026-03-03"),
+                vec![
+                    slot("2026-03-03T09:00:00+01:00", 0),
+                    slot("2026-03-03T14:00:00+01:00", 1),
+                ],
+            ),
+            (d("2026-03-04"), vec![slot("2026-03-04T09:00:00+01:00", 0)]),
+            // A holiday: no slots, not a served day.
+            (d("2026-03-05"), vec![]),
+        ];
+        use PartOfDay::{Mattina, Pomeriggio};
+        assert_eq!(
+            waitable_days(&days, now),
+            vec![
+                (d("2026-03-03"), vec![Mattina, Pomeriggio], vec![Mattina]),
+                (d("2026-03-04"), vec![Mattina], vec![Mattina]),
+            ]
+        );
+        assert!(serves_between(
+            &days,
+            d("2026-03-04"),
+            d("2026-03-05"),
+            None
+        ));
+        assert!(!serves_between(
+            &days,
+            d("2026-03-04"),
+            d("2026-03-05"),
+            Some(Pomeriggio)
+        ));
+        assert!(!serves_between(
+            &days,
+            d("2026-03-05"),
+            d("2026-03-05"),
+            None
+        ));
     }
 
     #[test]

@@ -6,18 +6,22 @@ use crate::access::{self, ActingFor};
 use crate::agenda::places;
 use crate::agenda::view::read_back;
 use crate::auth::CurrentUser;
-use crate::domain::booking::{parse_notes, parse_phone, Viewer};
+use crate::domain::booking::{check_phone_for, parse_notes, parse_office, parse_phone, Viewer};
 use crate::domain::rome;
 use crate::domain::slots;
-use crate::domain::waitlist::{check_range, part_not_served, serves_part};
+use crate::domain::waitlist::{
+    check_range, part_not_served, serves_between, serves_part, waitable_days, NO_DAY_SERVED,
+};
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::extract::{Json, Path};
 use crate::state::AppState;
 use api::{
-    Appointment, Cf, EntryId, WaitlistEntry, WaitlistOffer, WaitlistRequest, WaitlistStatus,
+    Appointment, Cf, EntryId, PointCode, WaitableDay, WaitlistDays, WaitlistEntry, WaitlistOffer,
+    WaitlistRequest, WaitlistStatus,
 };
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
+use std::collections::HashMap;
 
 fn to_api(e: &Entry, ahead: i64) -> WaitlistEntry {
     let status = e.status;
@@ -106,15 +110,26 @@ async fn parse_join(state: &AppState, request: &WaitlistRequest) -> AppResult<Va
             None
         }
     };
+    if let (Some(phone), Some((point, _))) = (&phone, &place) {
+        errors.check("phone", check_phone_for(point.code, phone));
+    }
     if let (Some(from), Some(to), Some((point, office))) = (from, to, &place) {
         let schedule = places::schedule(&state.db, office.id, point.code).await?;
         let (first, last) = slots::window(state.clock.now(), schedule.patron.as_deref());
         if let Err((field, message)) = check_range(from, to, first, last) {
             errors.add(field, &message);
-        }
-        if let Some(part) = request.part_of_day {
-            if !serves_part(&schedule.templates, Some(part)) {
-                errors.add("part_of_day", part_not_served(part));
+        } else {
+            let part = request.part_of_day;
+            if let Some(p) = part.filter(|p| !serves_part(&schedule.templates, Some(*p))) {
+                errors.add("part_of_day", part_not_served(p));
+            } else {
+                let now = state.clock.now();
+                let days =
+                    places::free_slots(&state.db, office.id, point.code, Some(from), Some(to), now)
+                        .await?;
+                if !serves_between(&days, from, to, part) {
+                    errors.add("from", NO_DAY_SERVED);
+                }
             }
         }
     }
@@ -134,6 +149,41 @@ async fn parse_join(state: &AppState, request: &WaitlistRequest) -> AppResult<Va
         phone,
         notes,
     })
+}
+
+#[utoipa::path(get, path = "/api/waitlist/days", tag = "waitlist",
+    params(
+        ("point" = api::PointCode, Query, description = "Punto di consulenza"),
+        ("office" = i64, Query, description = "Struttura territoriale"),
+    ),
+    description = "The days of the bookable window the office receives on at the point, with the parts of the day a wait would be taken for now",
+    responses(
+        (status = 200, description = "Every served day, earliest first", body = api::WaitlistDays),
+        (status = 422, description = "Unknown point or office, or an office without the point", body = api::ErrorEnvelope),
+    ))]
+pub async fn days(
+    State(state): State<AppState>,
+    _user: CurrentUser,
+    Query(query): Query<HashMap<String, String>>,
+) -> AppResult<Json<WaitlistDays>> {
+    let text = |key: &str| query.get(key).map(String::as_str).filter(|s| !s.is_empty());
+    let office = parse_office(text("office")).map_err(|m| AppError::field("office", m))?;
+    let point = text("point").and_then(PointCode::from_code);
+    let (point, _) = places::office_point(&state.db, office, point)
+        .await?
+        .map_err(places::field)?;
+    let now = state.clock.now();
+    let free = places::free_slots(&state.db, office, point.code, None, None, now).await?;
+    Ok(Json(WaitlistDays {
+        days: waitable_days(&free, now)
+            .into_iter()
+            .map(|(date, served, waitable)| WaitableDay {
+                date: date.to_string(),
+                served,
+                waitable,
+            })
+            .collect(),
+    }))
 }
 
 #[utoipa::path(post, path = "/api/waitlist", tag = "waitlist",

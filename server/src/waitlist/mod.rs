@@ -15,6 +15,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     use handlers::*;
     OpenApiRouter::new()
         .routes(routes!(list))
+        .routes(routes!(days))
         .routes(routes!(join))
         .routes(routes!(leave))
         .routes(routes!(accept))

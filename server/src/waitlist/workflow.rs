@@ -112,14 +112,14 @@ async fn nothing_free(db: &Db, v: &ValidJoin, wish: &Wish, now: Instant) -> AppR
         return Ok(());
     };
     let at = rome::instant(slot.start);
-    Err(conflict(
-        ErrorCode::PlacesFree,
-        format!(
-            "Nel periodo scelto c'è ancora un orario libero ({}, ore {}): prenotalo da «Data e ora», oppure scegli altri giorni.",
+    Err(AppError::PlaceFree {
+        message: format!(
+            "Nel periodo scelto c'è ancora un orario libero, {} alle {}: puoi prenotarlo subito, oppure scegliere altri giorni.",
             api::it::date_with_weekday(&at),
             api::it::time(&at)
         ),
-    ))
+        start: at,
+    })
 }
 
 /// Whether the thread may wait, read under the contributor's and the thread's locks: not

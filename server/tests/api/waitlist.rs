@@ -272,10 +272,55 @@ async fn joining_is_refused_when_a_place_suits_or_the_days_or_the_thread_do_not(
     assert!(
         free.error()
             .message
-            .contains("martedì 3 marzo 2026, ore 14:00"),
+            .contains("martedì 3 marzo 2026 alle 14:00"),
         "{}",
         free.error().message
     );
+    // The place itself, so the app can offer it as the way forward.
+    assert_eq!(
+        free.error().free_start.as_deref(),
+        Some("2026-03-03T14:00:00+01:00")
+    );
+    // A weekend: the office does not receive, so a wait could never end.
+    let weekend = p
+        .client
+        .post(
+            "/api/waitlist",
+            join_body(p.thread, "2026-03-07", "2026-03-08"),
+        )
+        .await;
+    assert_eq!(
+        weekend.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        weekend.text()
+    );
+    assert!(weekend.error().fields["from"].contains("non riceve"));
+    // A video call's link goes by SMS: a landline is refused, here as at Prenota.
+    let mut landline = join_body(p.thread, DAY, DAY);
+    landline["point"] = json!("video");
+    landline["office"] = json!(2);
+    let refused = p.client.post("/api/waitlist", landline).await;
+    assert!(
+        refused.error().fields["phone"].contains("cellulare"),
+        "{}",
+        refused.text()
+    );
+    let mut video = hold_body(p.thread, CALLS[0]);
+    video["point"] = json!("video");
+    video["office"] = json!(2);
+    let held = post_with_key(&mut p.client, "/api/appointments", "video-landline", &{
+        video["phone"] = json!("06 1234 5678");
+        video
+    })
+    .await;
+    assert_eq!(
+        held.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        held.text()
+    );
+    assert!(held.error().fields["phone"].contains("cellulare"));
     // Days outside the bookable window, or reversed.
     let early = p
         .client
@@ -323,6 +368,44 @@ async fn joining_is_refused_when_a_place_suits_or_the_days_or_the_thread_do_not(
         StatusCode::NOT_FOUND
     );
     assert_eq!(app.count("waitlist").await, before, "nothing stored");
+}
+
+#[tokio::test]
+async fn the_days_a_wait_is_taken_for_are_those_with_nothing_free_to_offer() {
+    let app = spawn_app().await;
+    let (mut booked, _) = full_day(&app, 0).await;
+    let days: api::WaitlistDays = booked[0]
+        .0
+        .client
+        .get("/api/waitlist/days?point=telefono&office=1")
+        .await
+        .json();
+    let day = |d: &str| days.days.iter().find(|x| x.date == d).cloned();
+    // Tuesday's calls (afternoons only) are all taken: a wait is taken for that afternoon.
+    let tuesday = day(DAY).expect("Tuesday is served");
+    assert_eq!(tuesday.served, vec![api::PartOfDay::Pomeriggio]);
+    assert!(tuesday.accepts(None) && tuesday.accepts(Some(api::PartOfDay::Pomeriggio)));
+    // The weekend is not served; a day with free calls takes no wait.
+    assert!(day("2026-03-07").is_none());
+    assert!(days.days.iter().any(|d| d.waitable.is_empty()));
+    let suggested = days.suggestion().expect("a full day");
+    assert_eq!((suggested.from.as_str(), suggested.part), (DAY, None));
+    // What the list says is what joining does.
+    let mut waiting = people(&app, 1).await;
+    let w = &mut waiting[0];
+    let joined = w
+        .client
+        .post(
+            "/api/waitlist",
+            join_body(w.thread, &suggested.from, &suggested.to),
+        )
+        .await;
+    assert_eq!(joined.status, StatusCode::CREATED, "{}", joined.text());
+    let unknown = w
+        .client
+        .get("/api/waitlist/days?point=altro&office=1")
+        .await;
+    assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY);
 }
 
 #[tokio::test]

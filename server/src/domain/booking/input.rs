@@ -44,6 +44,17 @@ pub fn parse_phone(raw: &str) -> Result<String, String> {
     }
 }
 
+/// A video appointment's link is sent by SMS before the time: it needs a mobile number
+/// (`digits` as `parse_phone` leaves them; Italian mobiles start with 3).
+pub fn check_phone_for(point: api::PointCode, digits: &str) -> Result<(), &'static str> {
+    if point == api::PointCode::Video && !digits.starts_with('3') {
+        return Err(VIDEO_NEEDS_MOBILE);
+    }
+    Ok(())
+}
+
+pub const VIDEO_NEEDS_MOBILE: &str = "Per la videochiamata indica un numero di cellulare, ad esempio 347 123 4567: il collegamento arriva per SMS a quel numero.";
+
 pub fn parse_notes(raw: &str) -> Result<String, String> {
     let notes = raw.trim();
     if notes.is_empty() {
@@ -153,6 +164,17 @@ pub fn parse_meeting_outcome(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_video_appointment_needs_a_mobile_number() {
+        use api::PointCode::*;
+        let mobile = parse_phone("+39 347 123 4567").unwrap();
+        let landline = parse_phone("06 1234 5678").unwrap();
+        assert_eq!(check_phone_for(Video, &mobile), Ok(()));
+        assert_eq!(check_phone_for(Video, &landline), Err(VIDEO_NEEDS_MOBILE));
+        assert_eq!(check_phone_for(Telefono, &landline), Ok(()));
+        assert_eq!(check_phone_for(Sportello, &landline), Ok(()));
+    }
 
     #[test]
     fn landlines_and_mobiles_are_accepted_in_the_usual_spellings() {
