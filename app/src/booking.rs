@@ -160,6 +160,17 @@ impl Draft {
 
 /// Where "Sposta appuntamento" opens the wizard: at "Data e ora", with the point and the office
 /// of the appointment chosen, which the person may still change.
+/// Where "Ricomincia la prenotazione" leads after a hold ended: "Data e ora", with the point
+/// and the office of the lost hold still chosen.
+pub fn again_href(thread: ThreadId, point: PointCode, office: OfficeId) -> String {
+    Draft {
+        point: Some(point),
+        office: Some(office),
+        ..Draft::default()
+    }
+    .href(thread, Step::DateTime)
+}
+
 pub fn move_href(
     thread: ThreadId,
     point: PointCode,

@@ -16,6 +16,8 @@ pub struct ApiError {
     pub code: Option<ErrorCode>,
     pub message: String,
     pub fields: BTreeMap<String, String>,
+    /// `places_free`: the free place that suits, to offer instead of the wait.
+    pub free_start: Option<String>,
 }
 
 impl ApiError {
@@ -25,6 +27,7 @@ impl ApiError {
             code: None,
             message: "Il servizio non è raggiungibile. Controlla la connessione e riprova.".into(),
             fields: BTreeMap::new(),
+            free_start: None,
         }
     }
 
@@ -53,12 +56,14 @@ async fn send(
             code: Some(envelope.error.code),
             message: envelope.error.message,
             fields: envelope.error.fields,
+            free_start: envelope.error.free_start,
         }),
         Err(_) => Err(ApiError {
             status,
             code: None,
             message: "Si è verificato un errore imprevisto. Riprova tra qualche minuto.".into(),
             fields: BTreeMap::new(),
+            free_start: None,
         }),
     }
 }

@@ -132,6 +132,20 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.session_storage().ok()?
 }
 
+/// The latest choice of any tab, for a tab opened later (a link opened in a new tab starts with
+/// an empty sessionStorage); forgotten at Esci.
+fn shared_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// The contributor this tab acts for, else the latest chosen in another tab.
+fn stored_selection(username: &str) -> Option<String> {
+    let key = storage_key(username);
+    storage()
+        .and_then(|s| s.get_item(&key).ok().flatten())
+        .or_else(|| shared_storage().and_then(|s| s.get_item(&key).ok().flatten()))
+}
+
 fn storage_key(username: &str) -> String {
     format!("cassetto.utente_selezionato.{username}")
 }
@@ -166,14 +180,16 @@ impl Session {
     }
 
     pub fn logged_in(&self, info: SessionInfo) {
-        let stored =
-            storage().and_then(|s| s.get_item(&storage_key(&info.user.username)).ok().flatten());
+        let stored = stored_selection(&info.user.username);
         let selection = resolve_selection(info.user.role, &info.contributors, stored.as_deref());
         self.selected.set(selection);
         self.auth.set(Auth::LoggedIn(info));
     }
 
     pub fn logged_out(&self, notice: Option<&str>) {
+        if let (Some(info), Some(shared)) = (self.info(), shared_storage()) {
+            let _ = shared.remove_item(&storage_key(&info.user.username));
+        }
         self.selected.set(None);
         self.notice.set(notice.map(str::to_string));
         self.auth.set(Auth::Anonymous);
@@ -182,7 +198,7 @@ impl Session {
     /// Acts for `cf` from now on; kept across reloads of this tab.
     pub fn select(&self, cf: &str) {
         if let Some(info) = self.info() {
-            if let Some(storage) = storage() {
+            for storage in [storage(), shared_storage()].into_iter().flatten() {
                 let _ = storage.set_item(&storage_key(&info.user.username), cf);
             }
         }

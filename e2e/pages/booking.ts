@@ -35,12 +35,33 @@ export async function chooseUpToTimes(page: Page, point: string, office: string)
   await expect(page.getByRole('group', { name: /^Orari liberi di / })).toBeVisible();
 }
 
-/** On a 375 × 812 phone, the top of `action` is within the first screen (then back to the
- * desktop size the journey runs at). */
+/** What sticks out of the viewport's width in `main` (empty when nothing scrolls sideways). */
+export async function sideways(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const wide: string[] = [];
+    if (document.documentElement.scrollWidth > width) {
+      for (const el of Array.from(document.querySelectorAll('main *'))) {
+        const box = el.getBoundingClientRect();
+        if (box.right > width + 1 && box.width > 0) {
+          const name = (el.getAttribute('id') || el.className || el.tagName).toString();
+          wide.push(`${el.tagName.toLowerCase()}.${name}: ${Math.round(box.right)} px`);
+        }
+      }
+      wide.unshift(`page ${document.documentElement.scrollWidth} px in ${width}`);
+    }
+    return wide.slice(0, 6);
+  });
+}
+
+/** On a 375 × 812 phone, the top of `action` is within the first screen, and at 320 × 640
+ * nothing scrolls sideways (WCAG 1.4.10); then back to the size the journey runs at. */
 export async function inFirstScreenOnAPhone(page: Page, action: ReturnType<Page['getByRole']>) {
   const before = page.viewportSize()!;
   await page.setViewportSize({ width: 375, height: 812 });
   const top = await action.evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
-  await page.setViewportSize(before);
   expect(top, `the main action at ${Math.round(top)} px on a phone`).toBeLessThan(812);
+  await page.setViewportSize({ width: 320, height: 640 });
+  expect(await sideways(page)).toEqual([]);
+  await page.setViewportSize(before);
 }

@@ -31,6 +31,7 @@ test('a contributor books by keyboard from "Richiedi appuntamento" to "Appuntame
   await press(page.getByRole('button', { name: 'Continua' }));
   await expect(stepHeading(page, 3)).toBeFocused();
   await axe('step 3: days');
+  await inFirstScreenOnAPhone(page, page.locator('.day-list__link').first());
   // The day links, "Indietro" and the like lead within the wizard: none claims to be the page.
   await expect(page.getByRole('main').locator('[aria-current="page"]')).toHaveCount(0);
   await press(page.locator('.day-list__link').first());
@@ -39,10 +40,12 @@ test('a contributor books by keyboard from "Richiedi appuntamento" to "Appuntame
   const nine = times.getByRole('radio', { name: /, ore 09:00$/ });
   await expect(nine).toHaveAccessibleName(/^(lunedì|martedì|mercoledì|giovedì|venerdì) \d+°? \w+ \d{4}, ore 09:00$/);
   await axe('step 3: times');
+  await inFirstScreenOnAPhone(page, page.getByRole('button', { name: 'Continua' }));
   await press(nine, 'Space');
   await press(page.getByRole('button', { name: 'Continua' }));
   await expect(stepHeading(page, 4)).toBeFocused();
   await axe('step 4');
+  await inFirstScreenOnAPhone(page, page.getByRole('button', { name: 'Prenota appuntamento' }));
   await expect(page.getByRole('main').locator('[aria-current="page"]')).toHaveCount(0);
 
   // Back keeps every choice, and so does the browser's back button.
@@ -59,8 +62,8 @@ test('a contributor books by keyboard from "Richiedi appuntamento" to "Appuntame
   await expect(phone).toHaveAttribute('type', 'tel');
   await expect(phone).toHaveAttribute('autocomplete', 'tel');
   // It starts from his latest booking's number, and says so; he types another over it.
-  await expect(phone).toHaveValue('0612345678');
-  await expect(phone).toHaveAccessibleDescription(/Proposto quello che hai indicato nell'ultima prenotazione/);
+  await expect(phone).toHaveValue('06 1234 5678');
+  await expect(phone).toHaveAccessibleDescription(/Proposto quello dell'ultima prenotazione/);
   await phone.focus();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.type('06 1234 5678');
@@ -134,8 +137,10 @@ test('Cancella prenotazione frees the slot, which is offered again', async ({ pa
   await expect(page.getByRole('definition').filter({ hasText: 'Consulenza telefonica (richiamata)' })).toBeVisible();
   await expect(page.getByRole('definition').filter({ hasText: 'Sede di Milano' })).toBeVisible();
   await axe('released, reopened');
+  // Choosing again starts at "Data e ora", with the point and the office kept.
   await press(page.getByRole('link', { name: 'Scegli un altro orario' }));
-  await expect(stepHeading(page, 1)).toBeFocused();
+  await expect(stepHeading(page, 3)).toBeFocused();
+  await expect(page).toHaveURL(/punto=telefono&sede=2/);
 
   await page.goto('/comunicazioni');
   await startBooking(page, 'Domanda di riduzione contributiva');
@@ -199,6 +204,6 @@ test('a hold warns before it ends, can be extended, and says when it has expired
 
   await page.clock.fastForward('16:00');
   await expect(page.getByRole('heading', { level: 1, name: 'Prenotazione scaduta' })).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Ricomincia la prenotazione' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Ricomincia la prenotazione' })).toHaveAttribute('href', /passo=3&punto=\w+&sede=\d+/);
   await axe('hold expired');
 });

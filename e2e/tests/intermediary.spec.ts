@@ -27,7 +27,10 @@ test('Verdi acts for Rossi, then Bianchi, and is never offered Ferri', async ({ 
   await axe('contributor search');
   await search.fill('Ferri');
   await page.getByRole('button', { name: 'Cerca' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Nessun contribuente delegato corrisponde alla ricerca.' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Nessuno dei contribuenti che ti hanno delegato corrisponde a «Ferri». Puoi operare solo per chi ti ha conferito una delega.' })).toBeVisible();
+  // Only the search in the address: nothing from the button.
+  expect(new URL(page.url()).search).toBe('?cerca=Ferri');
+  await expect(page.getByRole('link', { name: 'Mostra tutti i contribuenti delegati' })).toBeVisible();
   await axe('contributor search without results');
   await search.fill('Rossi');
   await search.press('Enter');
@@ -48,6 +51,12 @@ test('Verdi acts for Rossi, then Bianchi, and is never offered Ferri', async ({ 
   await expect(page.getByText('Stai già operando per questo contribuente.')).toBeVisible();
   await page.getByRole('button', { name: 'Opera per Lucia Bianchi' }).click();
   await expect(page.getByText('Stai operando per: Lucia Bianchi (BNCLCU85M41F205T)')).toBeVisible();
+
+  // A link opened in a new tab acts for the same contributor.
+  const tab = await page.context().newPage();
+  await tab.goto('/appuntamenti');
+  await expect(tab.getByText('Stai operando per: Lucia Bianchi (BNCLCU85M41F205T)')).toBeVisible();
+  await tab.close();
 
   // The server agrees: Ferri is not among the contributors Verdi may act for.
   const contributors = await (await page.request.get('/api/contributors')).json();

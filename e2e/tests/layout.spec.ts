@@ -3,24 +3,7 @@
 import { test, expect, Page } from './fixtures';
 import { ACCOUNTS } from '../pages/login-page';
 import { logIn } from '../pages/communications';
-
-async function sideways(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const wide: string[] = [];
-    if (document.documentElement.scrollWidth > width) {
-      for (const el of Array.from(document.querySelectorAll('main *'))) {
-        const box = el.getBoundingClientRect();
-        if (box.right > width + 1 && box.width > 0) {
-          const name = (el.getAttribute('id') || el.className || el.tagName).toString();
-          wide.push(`${el.tagName.toLowerCase()}.${name}: ${Math.round(box.right)} px`);
-        }
-      }
-      wide.unshift(`page ${document.documentElement.scrollWidth} px in ${width}`);
-    }
-    return wide.slice(0, 6);
-  });
-}
+import { sideways } from '../pages/booking';
 
 const pages: { who: keyof typeof ACCOUNTS; path: string; heading: RegExp }[] = [
   { who: 'rossi', path: '/comunicazioni', heading: /Comunicazione bidirezionale/ },

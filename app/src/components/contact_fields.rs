@@ -33,30 +33,38 @@ impl Default for BookingMemory {
 
 /// "Recapito telefonico" and "Note", as Prenota and the Lista d'attesa ask for them, kept in
 /// `memory` between steps, each with its error from `problems`.
+/// `point`: a video appointment's link arrives by SMS, so it asks for a mobile and says so.
 #[component]
-pub fn ContactFields(memory: BookingMemory, problems: RwSignal<Vec<Problem>>) -> impl IntoView {
+pub fn ContactFields(
+    memory: BookingMemory,
+    problems: RwSignal<Vec<Problem>>,
+    point: Option<api::PointCode>,
+) -> impl IntoView {
     let error = move |field: &'static str| field_error(problems, field);
     let left = move || 500i64 - memory.notes.get().chars().count() as i64;
     // Whose number: an intermediary may give the studio's or the contributor's; a number already
     // there comes from the latest booking.
     let studio =
         expect_context::<crate::session::Session>().role() == Some(api::Role::Intermediario);
+    let video = point == Some(api::PointCode::Video);
     let phone_hint = format!(
         "{}{}",
-        if studio {
+        if video {
+            "Un cellulare, ad esempio 347 123 4567: la sede ti manderà qui per SMS il collegamento alla videochiamata, prima dell'orario."
+        } else if studio {
             "Il numero al quale la sede può chiamare per questo appuntamento: quello dello studio o del contribuente. Fisso o cellulare italiano, ad esempio 06 1234 5678."
         } else {
-            "Un numero fisso o cellulare italiano, ad esempio 06 1234 5678."
+            "Fisso o cellulare, ad esempio 06 1234 5678."
         },
         if memory.phone.get_untracked().is_empty() {
             ""
         } else {
-            " Proposto quello che hai indicato nell'ultima prenotazione: correggilo se è cambiato."
+            " Proposto quello dell'ultima prenotazione."
         }
     );
     view! {
     <div class="form-group" class:form-group--error=move || error("phone").get().is_some()>
-        <label class="label" for="phone">"Recapito telefonico"</label>
+        <label class="label" for="phone">{if video { "Recapito telefonico (cellulare)" } else { "Recapito telefonico" }}</label>
         <p class="hint" id="phone-hint">{phone_hint}</p>
         {move || error("phone").get().map(|m| view! { <p class="field-error" id="phone-error"><span class="visually-hidden">"Errore: "</span>{m}</p> })}
         <input class="input input--medium" id="phone" name="phone" type="tel" autocomplete="tel"
@@ -66,9 +74,9 @@ pub fn ContactFields(memory: BookingMemory, problems: RwSignal<Vec<Problem>>) ->
     </div>
     <div class="form-group" class:form-group--error=move || error("notes").get().is_some()>
         <label class="label" for="notes">"Note"</label>
-        <p class="hint" id="notes-hint">"Di cosa vuoi parlare all'appuntamento. Al massimo 500 caratteri."</p>
+        <p class="hint" id="notes-hint">"Di cosa vuoi parlare all'appuntamento."</p>
         {move || error("notes").get().map(|m| view! { <p class="field-error" id="notes-error"><span class="visually-hidden">"Errore: "</span>{m}</p> })}
-        <textarea class="textarea" id="notes" name="notes" rows="5"
+        <textarea class="textarea" id="notes" name="notes" rows="3"
             aria-describedby=move || format!("{} notes-count", described_by("notes", true, error("notes").get().is_some()).unwrap_or_default())
             aria-invalid=move || error("notes").get().map(|_| "true")
             bind:value=memory.notes></textarea>

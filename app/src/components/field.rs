@@ -15,6 +15,9 @@ pub fn described_by(id: &str, hint: bool, error: bool) -> Option<String> {
     (!ids.is_empty()).then(|| ids.join(" "))
 }
 
+/// Browsers draw a date field their own way: the format, said once beside each.
+pub const DATE_HINT: &str = "Giorno, mese e anno, ad esempio 15/12/2026.";
+
 #[component]
 pub fn FieldGroup(
     id: &'static str,

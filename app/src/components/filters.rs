@@ -1,8 +1,8 @@
 //! The filter bar above a list: a GET form (so the choice lives in the address) with one
 //! labelled select per filter and "Filtra".
 
+use super::get_form::GetForm;
 use leptos::prelude::*;
-use leptos_router::components::Form;
 
 /// Folded behind "Filtra l'elenco" on a phone, so that the list starts in the first screen;
 /// open on a wider screen, and whenever a filter is in use.
@@ -19,10 +19,10 @@ pub fn FilterBar(action: &'static str, label: &'static str, children: Children) 
     view! {
         <details class="filters-fold" open=wide || filtering>
             <summary class="filters-fold__summary">"Filtra l'elenco"</summary>
-            <Form method="GET" action=action attr:class="filters" attr:aria-label=label>
+            <GetForm action=action class="filters" label=label>
                 {children()}
                 <button type="submit" class="button button--secondary">"Filtra"</button>
-            </Form>
+            </GetForm>
         </details>
     }
 }

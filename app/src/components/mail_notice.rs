@@ -5,7 +5,6 @@ use crate::components::loaded::fetch;
 use crate::session::Session;
 use api::{Contacts, Role};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Mail {
@@ -26,21 +25,25 @@ pub fn MailNotice(mail: Mail) -> impl IntoView {
         Mail::Confirmation => "la conferma",
         Mail::Receipt => "la ricevuta",
     };
+    // The address is the reader's own: shown whole, with the way to change it.
     let sentence = move |c: Contacts| {
-        match c.masked {
-        Some(to) if studio => view! {
-            <p class="mail-notice">{format!("Riceverai {what} a {to}; anche il contribuente la riceve, se ha indicato un indirizzo e-mail.")}</p>
+        let change = view! {
+            " "<a href=api::paths::CONTACTS>"Cambia"<span class="visually-hidden">" l'indirizzo e-mail"</span></a>
+        };
+        match c.email {
+            Some(to) if studio => view! {
+                <p class="mail-notice">{format!("Riceverai {what} a {to}; anche il contribuente la riceve, se ha indicato un indirizzo e-mail.")}{change}</p>
+            }
+            .into_any(),
+            Some(to) => view! { <p class="mail-notice">{format!("Riceverai {what} a {to}.")}{change}</p> }.into_any(),
+            None => view! {
+                <p class="mail-notice">
+                    {format!("Non hai indicato un indirizzo e-mail: non riceverai {what} per e-mail. ")}
+                    <a href=api::paths::CONTACTS>"Indica un indirizzo in Recapiti"</a>
+                </p>
+            }
+            .into_any(),
         }
-        .into_any(),
-        Some(to) => view! { <p class="mail-notice">{format!("Riceverai {what} a {to}.")}</p> }.into_any(),
-        None => view! {
-            <p class="mail-notice">
-                {format!("Non hai indicato un indirizzo e-mail: non riceverai {what} per e-mail. ")}
-                <A href=api::paths::CONTACTS>"Indica un indirizzo in Recapiti"</A>
-            </p>
-        }
-        .into_any(),
-    }
     };
     view! {
         <Suspense fallback=|| ()>

@@ -5,6 +5,7 @@ pub mod contributor_search;
 pub mod error_summary;
 pub mod field;
 pub mod filters;
+pub mod get_form;
 pub mod heading;
 pub mod identity_doors;
 pub mod loaded;

@@ -3,7 +3,6 @@
 use crate::components::heading::PageHeading;
 use crate::session::Session;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
@@ -12,6 +11,6 @@ pub fn NotFound() -> impl IntoView {
         <PageHeading title="Pagina non trovata"/>
         <p class="lead">"L'indirizzo che hai aperto non corrisponde a nessuna pagina del servizio, oppure la pagina non è disponibile per il tuo profilo."</p>
         <p>"Se hai digitato l'indirizzo, controlla che sia scritto correttamente."</p>
-        <p><A href=move || session.home().to_string()>"Torna alla pagina iniziale"</A></p>
+        <p><a href=move || session.home().to_string()>"Torna alla pagina iniziale"</a></p>
     }
 }

@@ -1,7 +1,6 @@
 //! "Pagina precedente / Pagina N di M / Pagina successiva" under a paged list.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// The page the address asks for (`?page=`), from 1.
 pub fn page_of(query: &leptos_router::params::ParamsMap) -> u32 {
@@ -18,9 +17,9 @@ pub fn Pager(page: u32, pages: u32, link: impl Fn(u32) -> String + 'static) -> i
     (pages > 1).then(|| {
         view! {
             <nav class="pager" aria-label="Paginazione">
-                {(page > 1).then(|| view! { <A href=link(page - 1)>"Pagina precedente"</A> })}
+                {(page > 1).then(|| view! { <a href=link(page - 1)>"Pagina precedente"</a> })}
                 <span>{format!("Pagina {page} di {pages}")}</span>
-                {(page < pages).then(|| view! { <A href=link(page + 1)>"Pagina successiva"</A> })}
+                {(page < pages).then(|| view! { <a href=link(page + 1)>"Pagina successiva"</a> })}
             </nav>
         }
     })

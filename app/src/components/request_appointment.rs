@@ -5,7 +5,6 @@
 
 use api::{paths, Eligibility, ThreadId};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn RequestAppointment(
@@ -22,7 +21,7 @@ pub fn RequestAppointment(
     if let Some(reference) = eligibility.active_appointment.clone() {
         return view! {
             <p class="request-appointment">
-                "Appuntamento "<A href=paths::appointment(&reference)>{reference.to_string()}</A>
+                "Appuntamento "<a href=paths::appointment(&reference)>{reference.to_string()}</a>
             </p>
         }
         .into_any();
@@ -30,10 +29,10 @@ pub fn RequestAppointment(
     if eligibility.eligible {
         view! {
             <div class="request-appointment">
-                <A href=paths::booking(thread_id) attr:class="button button--small"
-                    attr:aria-describedby=reason_id.clone()>
+                <a href=paths::booking(thread_id) class="button button--small"
+                    aria-describedby=reason_id.clone()>
                     "Richiedi appuntamento"{hidden}
-                </A>
+                </a>
                 <p class="hint" id=reason_id>{eligibility.reason}</p>
             </div>
         }
@@ -41,7 +40,7 @@ pub fn RequestAppointment(
     } else {
         // Past the limit of active appointments: the way to free one.
         let manage = eligibility.limit_reached.then(|| {
-            view! { <p class="hint"><A href=paths::APPOINTMENTS>"Vai a Gestione appuntamenti"</A></p> }
+            view! { <p class="hint"><a href=paths::APPOINTMENTS>"Vai a Gestione appuntamenti"</a></p> }
         });
         if in_list {
             // In a list, not a control: a row of disabled buttons would cost a Tab each.

@@ -125,7 +125,11 @@ pub fn Shell(children: Children) -> impl IntoView {
         <header class="site-header">
             <div class="header-slim">
                 <div class="container header-slim__inner">
-                    <span class="header-slim__owner">"INPS – Istituto Nazionale Previdenza Sociale"</span>
+                    // On a phone the short name, so the user's name and "Esci" fit on the same line.
+                    <span class="header-slim__owner">
+                        <span class="header-slim__owner-full">"INPS – Istituto Nazionale Previdenza Sociale"</span>
+                        <span class="header-slim__owner-short" aria-hidden="true">"INPS"</span>
+                    </span>
                     {user}
                 </div>
             </div>

@@ -21,7 +21,6 @@ use api::{
     NewMessage, Role, Topic,
 };
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 #[component]
@@ -66,7 +65,7 @@ pub fn CommunicationList() -> impl IntoView {
     view! {
         <PageHeading title="Comunicazione bidirezionale"/>
         <p class="lead">"Le comunicazioni scambiate con l'Istituto. Da ciascuna puoi richiedere un appuntamento quando l'argomento lo consente o se la richiesta non è stata accolta."</p>
-        <p><A href=paths::NEW_COMMUNICATION attr:class="button">"Nuova comunicazione"</A></p>
+        <p><a href=paths::NEW_COMMUNICATION class="button">"Nuova comunicazione"</a></p>
         {filters}
         {when_loaded(list, move |list: CommunicationPage| {
             let filtered = !status().is_empty() || !topic().is_empty();
@@ -74,7 +73,7 @@ pub fn CommunicationList() -> impl IntoView {
                 return view! {
                     <div class="alert alert--info" role="status">
                         {if filtered {
-                            view! { <p>"Nessuna comunicazione corrisponde ai filtri scelti. "<A href=paths::COMMUNICATIONS>"Mostra tutte le comunicazioni"</A></p> }.into_any()
+                            view! { <p>"Nessuna comunicazione corrisponde ai filtri scelti. "<a href=paths::COMMUNICATIONS>"Mostra tutte le comunicazioni"</a></p> }.into_any()
                         } else {
                             view! { <p>"Non ci sono ancora comunicazioni. Per scrivere all'Istituto usa «Nuova comunicazione»."</p> }.into_any()
                         }}
@@ -100,7 +99,7 @@ pub fn CommunicationList() -> impl IntoView {
                         {list.items.into_iter().map(|c| view! {
                             <tr>
                                 <td class="table__lead">
-                                    <A href=paths::thread(c.id)>{c.subject.clone()}</A>
+                                    <a href=paths::thread(c.id)>{c.subject.clone()}</a>
                                     {c.new_answer.then(|| view! { <span class="badge">"Nuova risposta"</span> })}
                                 </td>
                                 <td class="nowrap" data-label="Protocollo">{c.protocol.clone()}</td>
@@ -198,7 +197,7 @@ pub fn NewCommunicationPage() -> impl IntoView {
                         bind:value=text></textarea>
                 </FieldGroup>
                 <button type="submit" class="button">{move || if pending.get() { "Invio in corso…" } else { "Invia comunicazione" }}</button>
-                " "<A href=paths::COMMUNICATIONS attr:class="button button--secondary">"Annulla"</A>
+                " "<a href=paths::COMMUNICATIONS class="button button--secondary">"Annulla"</a>
             </form>
         </div>
     }
@@ -282,7 +281,7 @@ pub fn ThreadPage() -> impl IntoView {
                 </dl>
                 {if is_office {
                     open.then(|| view! {
-                        <p><A href=paths::outcome(s.id) attr:class="button">"Registra esito"</A></p>
+                        <p><a href=paths::outcome(s.id) class="button">"Registra esito"</a></p>
                     }).into_any()
                 } else {
                     view! { <RequestAppointment thread_id=s.id eligibility=s.eligibility.clone()/> }.into_any()
@@ -324,7 +323,7 @@ pub fn ThreadPage() -> impl IntoView {
             </form>
         })}
         {move || shown.get().then(|| view! {
-            <p><A href=if is_office { paths::OFFICE_QUEUE } else { paths::COMMUNICATIONS }>"Torna all'elenco delle comunicazioni"</A></p>
+            <p><a href=if is_office { paths::OFFICE_QUEUE } else { paths::COMMUNICATIONS }>"Torna all'elenco delle comunicazioni"</a></p>
         })}
     }
 }

@@ -41,7 +41,7 @@ fn ContactsForm(contacts: Contacts) -> impl IntoView {
         },
         move |now: Contacts| {
             email.set(now.email.clone().unwrap_or_default());
-            let to = now.masked.unwrap_or_default();
+            let to = now.email.unwrap_or_default();
             Some(if now.reminders {
                 format!("Recapiti salvati: {to}, con i promemoria.")
             } else {

@@ -69,7 +69,10 @@ pub fn ChooseContributor() -> impl IntoView {
             let count = list.len();
             let outcome = match (searching, count) {
                 (false, 0) => "Non hai deleghe attive: nessun contribuente da gestire.".to_string(),
-                (true, 0) => "Nessun contribuente delegato corrisponde alla ricerca.".to_string(),
+                (true, 0) => format!(
+                    "Nessuno dei contribuenti che ti hanno delegato corrisponde a «{}». Puoi operare solo per chi ti ha conferito una delega.",
+                    search.get_untracked().trim()
+                ),
                 (true, 1) => "1 contribuente trovato.".to_string(),
                 (true, n) => format!("{n} contribuenti trovati."),
                 (false, 1) => "1 contribuente ti ha delegato.".to_string(),
@@ -79,6 +82,9 @@ pub fn ChooseContributor() -> impl IntoView {
             let go = move |path: &str| navigate(path, Default::default());
             view! {
                 <p class="result-count" role="status">{outcome}</p>
+                {(searching && count == 0).then(|| view! {
+                    <p><a href=api::paths::CONTRIBUTORS>"Mostra tutti i contribuenti delegati"</a></p>
+                })}
                 {(count > 0).then(|| view! {
                     <ul class="card-list" aria-label="Contribuenti che ti hanno delegato">
                         {list.into_iter().map(|c| card(c, session, go.clone())).collect_view()}

@@ -17,7 +17,7 @@ use api::{
     Role,
 };
 use leptos::prelude::*;
-use leptos_router::components::{Redirect, A};
+use leptos_router::components::Redirect;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 #[component]
@@ -61,7 +61,7 @@ pub fn OfficeQueue() -> impl IntoView {
                         {queue.items.into_iter().map(|c| view! {
                             <tr>
                                 <td class="table__lead">
-                                    <A href=paths::thread(c.id)>{c.subject.clone()}</A>
+                                    <a href=paths::thread(c.id)>{c.subject.clone()}</a>
                                     {c.awaiting_answer.then(|| view! { <span class="badge">"Da rispondere"</span> })}
                                     <br/><span class="hint">{c.protocol.clone()}</span>
                                 </td>
@@ -138,7 +138,7 @@ pub fn OutcomePage() -> impl IntoView {
                         <div class="alert alert--info" role="status">
                             <p>{format!("L'esito di questa comunicazione è già stato registrato: {}.", status.label())}</p>
                         </div>
-                        <p><A href=paths::thread(t.summary.id)>"Torna alla comunicazione"</A></p>
+                        <p><a href=paths::thread(t.summary.id)>"Torna alla comunicazione"</a></p>
                     })}
                 }
             })}
@@ -168,7 +168,7 @@ pub fn OutcomePage() -> impl IntoView {
                         bind:value=text></textarea>
                 </div>
                 <button type="submit" class="button">"Registra esito"</button>
-                " "<A href=move || paths::thread(id.get()) attr:class="button button--secondary">"Annulla"</A>
+                " "<a href=move || paths::thread(id.get()) class="button button--secondary">"Annulla"</a>
             </form>
         </div>
     }

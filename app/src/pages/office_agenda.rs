@@ -5,6 +5,7 @@
 use crate::client;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::field::{described_by, FieldGroup};
+use crate::components::get_form::GetForm;
 use crate::components::heading::PageHeading;
 use crate::components::loaded::{fetch, when_loaded};
 use crate::components::submit::{Done, Submission};
@@ -14,7 +15,7 @@ use api::{
     NewClosure, NoticeDelivery, OfficeAgenda, OfficeAppointment, PointCode, Role,
 };
 use leptos::prelude::*;
-use leptos_router::components::{Form, Redirect, A};
+use leptos_router::components::Redirect;
 use leptos_router::hooks::use_query_map;
 
 fn is_operator(session: &Session) -> bool {
@@ -40,11 +41,11 @@ fn row(a: OfficeAppointment) -> impl IntoView {
     .map(|label| (label, action_label(label)));
     view! {
         <tr>
-            <td class="nowrap"><strong>{format!("{}–{}", it::time(&a.starts_at), it::time(&a.ends_at))}</strong><br/><A href=href.clone()>{a.reference.to_string()}</A></td>
+            <td class="nowrap"><strong>{format!("{}–{}", it::time(&a.starts_at), it::time(&a.ends_at))}</strong><br/><a href=href.clone()>{a.reference.to_string()}</a></td>
             <td>{a.contributor.name.clone()}<br/><span class="hint">{a.contributor.cf.to_string()}</span></td>
             <td>{a.topic.clone()}<br/><span class="hint">{a.protocol.clone()}</span></td>
             <td>
-                {a.point.label.clone()}<br/><span class="nowrap">{format!("Tel. {}", a.phone)}</span>
+                {a.point.label.clone()}<br/><span class="nowrap">{format!("Tel. {}", it::phone(&a.phone))}</span>
                 {a.contact.clone().map(|c| view! { <br/><span class="hint">{c}</span> })}
             </td>
             <td class="message__text agenda__notes">{a.notes.clone()}</td>
@@ -56,7 +57,7 @@ fn row(a: OfficeAppointment) -> impl IntoView {
                 })}
             </td>
             <td class="no-print">{action.map(|(label, name)| view! {
-                <A href=href attr:aria-label=name>{label}</A>
+                <a href=href aria-label=name>{label}</a>
             })}</td>
         </tr>
     }
@@ -85,13 +86,14 @@ pub fn OfficeAgendaPage() -> impl IntoView {
                     <a href=paths::OFFICE_AGENDA>"Oggi"</a>
                     <a href=paths::office_day(&a.next)>"Giorno successivo →"</a>
                 </nav>
-                <Form method="GET" action=paths::OFFICE_AGENDA attr:class="filters no-print" attr:aria-label="Scegli il giorno">
+                <GetForm action=paths::OFFICE_AGENDA class="filters no-print" label="Scegli il giorno">
                     <div class="filters__field">
                         <label class="label" for="giorno">"Giorno"</label>
-                        <input class="input" type="date" id="giorno" name="data" prop:value=a.date.clone()/>
+                        <p class="hint" id="giorno-hint">{crate::components::field::DATE_HINT}</p>
+                        <input class="input" type="date" id="giorno" name="data" prop:value=a.date.clone() aria-describedby="giorno-hint"/>
                     </div>
                     <button type="submit" class="button button--secondary">"Mostra"</button>
-                </Form>
+                </GetForm>
                 <p class="result-count" role="status">{match count {
                     0 => "Nessun appuntamento in questo giorno.".to_string(),
                     1 => "1 appuntamento.".to_string(),
@@ -232,14 +234,14 @@ pub fn ClosuresPage() -> impl IntoView {
                 </select>
             </FieldGroup>
             <div class="form-row">
-                <FieldGroup id="chiusura-dal" label="Dal giorno" error=error("chiusura-dal")>
+                <FieldGroup id="chiusura-dal" label="Dal giorno" hint=crate::components::field::DATE_HINT error=error("chiusura-dal")>
                     <input class="input" type="date" id="chiusura-dal" prop:value=move || draft.with(|d| d.from.clone())
-                        aria-describedby=move || described_by("chiusura-dal", false, error("chiusura-dal").get().is_some())
+                        aria-describedby=move || described_by("chiusura-dal", true, error("chiusura-dal").get().is_some())
                         on:change=set(|d, v| d.from = v)/>
                 </FieldGroup>
-                <FieldGroup id="chiusura-al" label="Al giorno (compreso)" error=error("chiusura-al")>
+                <FieldGroup id="chiusura-al" label="Al giorno (compreso)" hint=crate::components::field::DATE_HINT error=error("chiusura-al")>
                     <input class="input" type="date" id="chiusura-al" prop:value=move || draft.with(|d| d.to.clone())
-                        aria-describedby=move || described_by("chiusura-al", false, error("chiusura-al").get().is_some())
+                        aria-describedby=move || described_by("chiusura-al", true, error("chiusura-al").get().is_some())
                         on:change=set(|d, v| d.to = v)/>
                 </FieldGroup>
             </div>
@@ -351,8 +353,8 @@ fn CapacityForm() -> impl IntoView {
         <Done text=changing.done/>
         <form class="form narrow" novalidate on:submit=submit aria-labelledby="capienza-titolo">
             <div class="form-row">
-                <FieldGroup id="capienza-giorno" label="Giorno" error=error("capienza-giorno")>
-                    <input class="input" type="date" id="capienza-giorno"
+                <FieldGroup id="capienza-giorno" label="Giorno" hint=crate::components::field::DATE_HINT error=error("capienza-giorno")>
+                    <input class="input" type="date" id="capienza-giorno" aria-describedby="capienza-giorno-hint"
                         on:change=move |ev| draft.update(|d| d.date = event_target_value(&ev))/>
                 </FieldGroup>
                 <FieldGroup id="capienza-punto" label="Punto di consulenza" error=error("capienza-punto")>

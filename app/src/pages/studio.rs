@@ -6,9 +6,9 @@ use crate::components::contributor_search::ContributorSearch;
 use crate::components::heading::PageHeading;
 use crate::components::loaded::{fetch, when_loaded};
 use crate::session::Session;
-use api::{it, status_text, AppointmentSummary, Role};
+use api::{it, AppointmentSummary, Role};
 use leptos::prelude::*;
-use leptos_router::components::{Redirect, A};
+use leptos_router::components::Redirect;
 
 #[component]
 pub fn StudioAgenda() -> impl IntoView {
@@ -27,7 +27,7 @@ pub fn StudioAgenda() -> impl IntoView {
         <h2>"Scegli il contribuente"</h2>
         <p>"Cerca tra i contribuenti che ti hanno delegato per operare per uno di loro."</p>
         <ContributorSearch current=Signal::derive(String::new)/>
-        <p><A href=api::paths::CONTRIBUTORS>"Vedi tutti i contribuenti delegati"</A></p>
+        <p><a href=api::paths::CONTRIBUTORS>"Vedi tutti i contribuenti delegati"</a></p>
         <h2>"Prossimi appuntamenti"</h2>
         {when_loaded(list, |list: Vec<AppointmentSummary>| {
             if list.is_empty() {
@@ -53,10 +53,10 @@ pub fn StudioAgenda() -> impl IntoView {
                             <tr>
                                 <td class="table__lead">{format!("{}, ore {}", it::date_with_weekday(&a.starts_at), it::time(&a.starts_at))}</td>
                                 <td data-label="Contribuente">{a.contributor.name.clone()}<br/><span class="hint">{a.contributor.cf.to_string()}</span></td>
-                                <td class="nowrap" data-label="Identificativo"><A href=api::paths::appointment(&a.reference)>{a.reference.to_string()}</A></td>
+                                <td class="nowrap" data-label="Identificativo"><a href=api::paths::appointment(&a.reference)>{a.reference.to_string()}</a></td>
                                 <td data-label="Struttura">{a.office.clone()}<br/><span class="hint">{a.point.clone()}</span></td>
                                 <td data-label="Argomento">{a.topic.clone()}</td>
-                                <td data-label="Stato"><span class=format!("status-tag status-tag--{}", a.status.code())>{status_text(a.status, a.cancelled_by_office)}</span></td>
+                                <td data-label="Stato"><crate::components::status::AppointmentTag status=a.status cancelled_by_office=a.cancelled_by_office ends_at=a.ends_at.clone()/></td>
                             </tr>
                         }).collect_view()}
                     </tbody>

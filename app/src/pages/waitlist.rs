@@ -13,8 +13,8 @@ use crate::components::reference_data::{office_of, point_label_of};
 use crate::components::submit::Submission;
 use api::paths::{self, Arrival};
 use api::{
-    calls, CommunicationDetail, ConsultationPoint, Office, OfficeId, PartOfDay, PointCode,
-    WaitlistEntry, WaitlistRequest,
+    calls, it, CommunicationDetail, ConsultationPoint, ErrorCode, Office, OfficeId, PartOfDay,
+    PointCode, WaitlistDays, WaitlistEntry, WaitlistRequest,
 };
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -57,16 +57,26 @@ pub fn WaitlistJoin() -> impl IntoView {
     let thread = fetch::<CommunicationDetail>(move || calls::thread(id.get()));
     let points = fetch::<Vec<ConsultationPoint>>(|| calls::POINTS.into());
     let offices = fetch::<Vec<Office>>(|| calls::OFFICES.into());
+    // A signal, not a resource: the form must not wait for it.
+    let days = RwSignal::new(None::<WaitlistDays>);
+    let days_url = calls::waitlist_days(point.unwrap_or(PointCode::Sportello), office_id);
+    leptos::task::spawn_local(async move {
+        if let Ok(d) = client::get::<WaitlistDays>(&days_url).await {
+            days.set(Some(d));
+        }
+    });
     let from = RwSignal::new(day_from_today(1));
     let to = RwSignal::new(day_from_today(14));
     let part = RwSignal::new(None::<PartOfDay>);
-    let back = Draft {
+    let booking = Draft {
         point,
         office: Some(office_id),
         ..Draft::default()
-    }
-    .href(id.get_untracked(), Step::DateTime);
-    let joining = Submission::new(
+    };
+    let back = booking.href(id.get_untracked(), Step::DateTime);
+    // A refusal because a place that suits is free: that place, offered as the way forward.
+    let free_place = RwSignal::new(None::<String>);
+    let joining = Submission::refusing(
         FIELDS,
         move |body: WaitlistRequest| async move {
             client::post::<_, WaitlistEntry>(calls::WAITLIST, &body).await
@@ -78,11 +88,20 @@ pub fn WaitlistJoin() -> impl IntoView {
             );
             None
         },
+        move |error| {
+            free_place.set(
+                (error.code == Some(ErrorCode::PlacesFree))
+                    .then(|| error.free_start.clone())
+                    .flatten(),
+            );
+            None
+        },
     );
     let problems = joining.problems;
     let error = move |field: &'static str| joining.error(field);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        free_place.set(None);
         joining.submit(WaitlistRequest {
             communication_id: id.get_untracked(),
             office: office_id,
@@ -95,6 +114,19 @@ pub fn WaitlistJoin() -> impl IntoView {
         });
     };
     let pending = joining.pending();
+    // The first days a wait would be taken for, as the starting values; the parts of the day
+    // the office receives in.
+    let served = RwSignal::new(vec![PartOfDay::Mattina, PartOfDay::Pomeriggio]);
+    Effect::new(move || {
+        if let Some(d) = days.get() {
+            served.set(d.parts());
+            if let Some(s) = d.suggestion() {
+                from.set(s.from);
+                to.set(s.to);
+                part.set(s.part);
+            }
+        }
+    });
     let place = move || {
         let office = office_of(offices, office_id)
             .map(|o| o.name)
@@ -107,7 +139,7 @@ pub fn WaitlistJoin() -> impl IntoView {
             <div class="form-group" class:form-group--error=move || error(field).get().is_some()>
                 <label class="label" for=field>{label}</label>
                 // Browsers draw a date field their own way: the format, said once.
-                <p class="hint" id=format!("{field}-hint")>"Giorno, mese e anno, ad esempio 15/12/2026."</p>
+                <p class="hint" id=format!("{field}-hint")>{crate::components::field::DATE_HINT}</p>
                 {move || error(field).get().map(|m| view! { <p class="field-error" id=format!("{field}-error")><span class="visually-hidden">"Errore: "</span>{m}</p> })}
                 <input class="input input--medium" type="date" id=field name=field bind:value=value
                     aria-describedby=move || described_by(field, true, error(field).get().is_some())
@@ -119,7 +151,8 @@ pub fn WaitlistJoin() -> impl IntoView {
         {when_loaded(thread, move |t: CommunicationDetail| {
             if memory.phone.get_untracked().is_empty() {
                 if let Some(phone) = t.last_phone.clone() {
-                    memory.phone.set(phone);
+                    // Grouped as people write it, not as the server keeps it.
+                    memory.phone.set(it::phone(&phone));
                 }
             }
             view! { <p class="context">{format!("Comunicazione {} – «{}»", t.summary.protocol, t.summary.subject)}</p> }
@@ -130,6 +163,15 @@ pub fn WaitlistJoin() -> impl IntoView {
             <div class="summary__row"><dt>"Struttura e punto di consulenza"</dt><dd>{place}</dd></div>
         </dl>
         <ErrorSummary problems=problems.into()/>
+        {move || free_place.get().map(|start| {
+            let href = booking.with_start(&start).href(id.get_untracked(), Step::Contact);
+            view! {
+                <p><a href=href class="button">{format!("Prenota {} alle {}", it::date_with_weekday(&start), it::time(&start))}</a></p>
+            }
+        })}
+        {move || days.get().filter(|d| !d.any()).map(|_| view! {
+            <div class="alert alert--info" role="status"><p>"In questa struttura ogni giorno ha ancora orari liberi per il punto di consulenza scelto: prenota da «Data e ora»."</p></div>
+        })}
         <form class="form narrow" novalidate on:submit=submit>
             <fieldset class="fieldset">
                 <legend class="label">"Giorni che ti vanno bene"</legend>
@@ -142,8 +184,11 @@ pub fn WaitlistJoin() -> impl IntoView {
                 {move || error("part-any").get().map(|m| view! {
                     <p class="field-error" id="part-error"><span class="visually-hidden">"Errore: "</span>{m}</p>
                 })}
-                {[(None, "A qualsiasi orario"), (Some(PartOfDay::Mattina), "Di mattina (prima delle 13)"), (Some(PartOfDay::Pomeriggio), "Di pomeriggio (dalle 13)")]
-                    .into_iter().map(|(code, label)| {
+                {move || [(None, "A qualsiasi orario"), (Some(PartOfDay::Mattina), "Di mattina (prima delle 13)"), (Some(PartOfDay::Pomeriggio), "Di pomeriggio (dalle 13)")]
+                    .into_iter()
+                    // Only the parts of the day the office receives in: a wait for another could never end.
+                    .filter(|(code, _)| code.is_none_or(|c| served.get().contains(&c)))
+                    .map(|(code, label)| {
                         let id = code.map_or("part-any".to_string(), |c| format!("part-{c}"));
                         view! {
                             <div class="radio">
@@ -155,8 +200,9 @@ pub fn WaitlistJoin() -> impl IntoView {
                         }
                     }).collect_view()}
             </fieldset>
-            <ContactFields memory=memory problems=problems/>
-            <button type="submit" class="button">{move || if pending.get() { "Iscrizione in corso…" } else { "Avvisami se si libera un posto" }}</button>
+            <ContactFields memory=memory problems=problems point=point/>
+            // While a free place is offered instead, that is the page's one primary action.
+            <button type="submit" class="button" class:button--secondary=move || free_place.get().is_some()>{move || if pending.get() { "Iscrizione in corso…" } else { "Avvisami se si libera un posto" }}</button>
         </form>
         <p><a href=back>"Indietro: data e ora"</a></p>
     }

@@ -13,10 +13,9 @@ use crate::components::mail_notice::{Mail, MailNotice};
 use crate::components::params;
 use crate::components::submit::Submission;
 use api::calls::{self, Step as Call};
-use api::{it, paths, status_text, Appointment, AppointmentStatus, EventKind, PointCode};
+use api::{it, paths, Appointment, AppointmentStatus, EventKind, PointCode};
 use cancel::CancelSection;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use std::time::Duration;
 
 /// Seconds until `instant` (RFC 3339), by the browser's clock.
@@ -39,11 +38,11 @@ fn what_to_bring(a: &Appointment) -> String {
         ),
         PointCode::Telefono => format!(
             "Un operatore della {} ti chiamerà al numero {} all'ora indicata. Tieni a portata di mano i documenti che riguardano la comunicazione {}.",
-            a.office.name, a.phone, a.protocol
+            a.office.name, it::phone(&a.phone), a.protocol
         ),
         PointCode::Video => format!(
-            "Riceverai dalla {} il collegamento alla videochiamata al numero {}. Ti servono un dispositivo con videocamera e i documenti che riguardano la comunicazione {}.",
-            a.office.name, a.phone, a.protocol
+            "La {} ti manderà il collegamento alla videochiamata per SMS al cellulare {}, prima dell'orario. Ti servono un dispositivo con videocamera e i documenti che riguardano la comunicazione {}.",
+            a.office.name, it::phone(&a.phone), a.protocol
         ),
     }
 }
@@ -54,14 +53,14 @@ pub(super) fn Details(appointment: Appointment) -> impl IntoView {
     view! {
         <dl class="summary">
             <div class="summary__row"><dt>"Identificativo appuntamento"</dt><dd><strong>{a.reference.to_string()}</strong></dd></div>
-            <div class="summary__row"><dt>"Stato"</dt><dd><span class=format!("status-tag status-tag--{}", a.status.code())>{status_text(a.status, a.cancelled_by_office)}</span></dd></div>
+            <div class="summary__row"><dt>"Stato"</dt><dd><crate::components::status::AppointmentTag status=a.status cancelled_by_office=a.cancelled_by_office ends_at=a.ends_at.clone()/></dd></div>
             <div class="summary__row"><dt>"Data e ora"</dt><dd>{format!("{}, ore {}–{}", it::date_with_weekday(&a.starts_at), it::time(&a.starts_at), it::time(&a.ends_at))}</dd></div>
             <div class="summary__row"><dt>"Punto di consulenza"</dt><dd>{a.point.label.clone()}</dd></div>
             <div class="summary__row"><dt>"Struttura territoriale"</dt><dd>{format!("{}, {}", a.office.name, a.office.address)}</dd></div>
             <div class="summary__row"><dt>"Argomento"</dt><dd>{a.topic.label.clone()}</dd></div>
-            <div class="summary__row"><dt>"Comunicazione"</dt><dd><A href=paths::thread(a.communication_id)>{format!("{} – {}", a.protocol, a.subject)}</A></dd></div>
+            <div class="summary__row"><dt>"Comunicazione"</dt><dd><a href=paths::thread(a.communication_id)>{format!("{} – {}", a.protocol, a.subject)}</a></dd></div>
             <div class="summary__row"><dt>"Contribuente"</dt><dd>{format!("{} ({})", a.contributor.name, a.contributor.cf)}</dd></div>
-            <div class="summary__row"><dt>"Recapito telefonico"</dt><dd>{a.phone.clone()}</dd></div>
+            <div class="summary__row"><dt>"Recapito telefonico"</dt><dd>{it::phone(&a.phone)}</dd></div>
             <div class="summary__row"><dt>"Note"</dt><dd class="message__text">{a.notes.clone()}</dd></div>
             <div class="summary__row"><dt>"Prenotato da"</dt><dd>{a.booked_by.clone()}</dd></div>
             {a.cancel_reason.clone().map(|r| view! {
@@ -170,7 +169,7 @@ pub fn AppointmentPage() -> impl IntoView {
                 <div class="alert alert--error" role="alert">
                     <p>{format!("Il tempo per confermare la prenotazione {} è scaduto e l'orario è stato liberato.", a.reference)}</p>
                 </div>
-                <p><A href=paths::booking(a.communication_id) attr:class="button">"Ricomincia la prenotazione"</A></p>
+                <p><a href=crate::booking::again_href(a.communication_id, a.point.code, a.office.id) class="button">"Ricomincia la prenotazione"</a></p>
             }.into_any();
         }
         match a.status {
@@ -237,11 +236,11 @@ pub fn AppointmentPage() -> impl IntoView {
                 <Details appointment=a.clone()/>
                 <div class="actions no-print">
                     {a.can_move.then(|| view! {
-                        <A href=crate::booking::move_href(a.communication_id, a.point.code, a.office.id, &a.reference) attr:class="button">"Sposta appuntamento"</A>
+                        <a href=crate::booking::move_href(a.communication_id, a.point.code, a.office.id, &a.reference) class="button button--secondary">"Sposta appuntamento"</a>
                     })}
                     <a class="button" href=calls::appointment_step(&a.reference, Call::Calendar) download=format!("{}.ics", a.reference)>"Aggiungi al calendario"</a>
                     <button type="button" class="button button--secondary" on:click=|_| { let _ = window().print(); }>"Stampa"</button>
-                    <A href=paths::APPOINTMENTS attr:class="button button--secondary">"Vai a Gestione appuntamenti"</A>
+                    <a href=paths::APPOINTMENTS class="button button--secondary">"Vai a Gestione appuntamenti"</a>
                 </div>
                 <CancelSection appointment=a.clone() current=current/>
                 <Timeline appointment=a.clone()/>
@@ -256,7 +255,7 @@ pub fn AppointmentPage() -> impl IntoView {
                     </div>
                     {(!a.cancelled_by_office).then(|| view! { <MailNotice mail=Mail::Receipt/> })}
                     <Details appointment=a.clone()/>
-                    <p class="no-print"><A href=paths::APPOINTMENTS>"Vai a Gestione appuntamenti"</A></p>
+                    <p class="no-print"><a href=paths::APPOINTMENTS>"Vai a Gestione appuntamenti"</a></p>
                     <Timeline appointment=a.clone()/>
                 }.into_any()
             }
@@ -267,8 +266,8 @@ pub fn AppointmentPage() -> impl IntoView {
                     <p>{format!("La prenotazione {} di {}, ore {}, è stata cancellata: l'orario è di nuovo disponibile per altri.", a.reference, it::date_with_weekday(&a.starts_at), it::time(&a.starts_at))}</p>
                 </div>
                 <div class="actions no-print">
-                    <A href=paths::booking(a.communication_id) attr:class="button">"Scegli un altro orario"</A>
-                    <A href=paths::thread(a.communication_id) attr:class="button button--secondary">"Torna alla comunicazione"</A>
+                    <a href=crate::booking::again_href(a.communication_id, a.point.code, a.office.id) class="button">"Scegli un altro orario"</a>
+                    <a href=paths::thread(a.communication_id) class="button button--secondary">"Torna alla comunicazione"</a>
                 </div>
                 <Details appointment=a.clone()/>
                 <Timeline appointment=a.clone()/>

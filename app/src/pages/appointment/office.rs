@@ -12,7 +12,6 @@ use crate::components::submit::Submission;
 use api::calls::{self, Step as Call};
 use api::{it, paths, Appointment, AppointmentStatus, Attendance};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// An operator of the office: the details, then what the office may do now (record whether
 /// it took place, or cancel it with a reason), and the timeline.
@@ -54,7 +53,7 @@ pub fn OfficeView(
         {a.can_record_attendance.then(|| view! { <AttendanceForm appointment=a.clone() current=current/> })}
         {a.can_move.then(|| view! { <OfficeMoveForm appointment=a.clone() current=current/> })}
         {a.can_cancel.then(|| view! { <CancelSection appointment=a.clone() current=current/> })}
-        <p class="no-print"><A href=paths::office_day(&day)>"Torna all'agenda della sede"</A></p>
+        <p class="no-print"><a href=paths::office_day(&day)>"Torna all'agenda della sede"</a></p>
         <Timeline appointment=a.clone()/>
     }
 }

@@ -9,9 +9,8 @@ use crate::components::loaded::{fetch, when_loaded};
 use crate::components::shell::selected_contributor_or_redirect;
 use crate::session::Session;
 use api::paths::{self, Arrival};
-use api::{calls, it, status_text, AppointmentStatus, AppointmentSummary, Role};
+use api::{calls, it, AppointmentStatus, AppointmentSummary, Role};
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 fn table(caption: &'static str, rows: Vec<AppointmentSummary>) -> impl IntoView {
@@ -32,18 +31,18 @@ fn table(caption: &'static str, rows: Vec<AppointmentSummary>) -> impl IntoView 
                     let moving = a.can_move.then(|| {
                         let href = crate::booking::move_href(a.communication_id, a.point_code, a.office_id, &a.reference);
                         let hidden = format!(" appuntamento {}", a.reference);
-                        view! { <br/><A href=href>"Sposta"<span class="visually-hidden">{hidden}</span></A> }
+                        view! { <br/><a href=href>"Sposta"<span class="visually-hidden">{hidden}</span></a> }
                     });
                     view! {
                     <tr>
                         <td class="nowrap table__lead">
-                            <A href=paths::appointment(&a.reference)>{a.reference.to_string()}</A>
+                            <a href=paths::appointment(&a.reference)>{a.reference.to_string()}</a>
                             {moving}
                         </td>
                         <td data-label="Data e ora">{format!("{}, ore {}", it::date_with_weekday(&a.starts_at), it::time(&a.starts_at))}</td>
                         <td data-label="Struttura">{a.office.clone()}<br/><span class="hint">{a.point.clone()}</span></td>
                         <td data-label="Argomento">{a.topic.clone()}</td>
-                        <td data-label="Stato"><span class=format!("status-tag status-tag--{}", a.status.code())>{status_text(a.status, a.cancelled_by_office)}</span></td>
+                        <td data-label="Stato"><crate::components::status::AppointmentTag status=a.status cancelled_by_office=a.cancelled_by_office ends_at=a.ends_at.clone()/></td>
                         <td data-label="Prenotato da">
                             {a.booked_by.clone()}
                             {a.managed_by_intermediary.then(|| view! { <br/><span class="tag">"Gestito da intermediario"</span> })}
@@ -83,9 +82,10 @@ fn DateFilter(
     view! {
         <div class="filters__field" class:form-group--error=move || error.get().is_some()>
             <label class="label" for=id>{label}</label>
+            <p class="hint" id=format!("{id}-hint")>{crate::components::field::DATE_HINT}</p>
             {let error_id = error_id.clone(); move || error.get().map(|e| view! { <p class="field-error" id=error_id.clone()>{e}</p> })}
             <input class="input" type="date" id=id name=name prop:value=move || current.get()
-                aria-describedby=move || error.get().map(|_| error_id.clone())/>
+                aria-describedby=move || match error.get() { Some(_) => format!("{id}-hint {error_id}"), None => format!("{id}-hint") }/>
         </div>
     }
 }

@@ -46,6 +46,20 @@ async fn answer(a: Answer) -> Result<Answered, client::ApiError> {
     })
 }
 
+/// Moves the focus to the element `id` once the view that holds it is drawn.
+fn focus_later(id: &str) {
+    let id = id.to_string();
+    request_animation_frame(move || {
+        use wasm_bindgen::JsCast;
+        if let Some(el) = document()
+            .get_element_by_id(&id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    });
+}
+
 /// "dal 3 marzo 2026 al 5 marzo 2026, di mattina (prima delle 13)"
 pub fn days_in_words(e: &WaitlistEntry) -> String {
     let days = if e.from == e.to {
@@ -69,6 +83,8 @@ pub fn WaitlistSection(cf: Cf, #[prop(into)] joined: Signal<bool>) -> impl IntoV
         version.track();
         calls::waitlist_of(&cf)
     });
+    // "Esci dalla lista" asks first: leaving gives up the person's turn, and cannot be undone.
+    let confirming = RwSignal::new(None::<EntryId>);
     let answering = Submission::refusing(
         &[],
         answer,
@@ -79,6 +95,9 @@ pub fn WaitlistSection(cf: Cf, #[prop(into)] joined: Signal<bool>) -> impl IntoV
             }
             Answered::Said(text) => {
                 version.update(|v| *v += 1);
+                // The entry is gone with the button that was pressed: the focus goes to what
+                // happened, not to the page's start.
+                focus_later("lista-attesa-esito");
                 Some(text.to_string())
             }
         },
@@ -88,12 +107,15 @@ pub fn WaitlistSection(cf: Cf, #[prop(into)] joined: Signal<bool>) -> impl IntoV
             None
         },
     );
-    let act = move |a: Answer| answering.submit(a);
+    let act = move |a: Answer| {
+        confirming.set(None);
+        answering.submit(a)
+    };
     view! {
         {move || joined.get().then(|| view! {
             <div class="alert alert--success" role="status"><p>"Sei in lista d'attesa. Se si libera un posto adatto te lo proponiamo qui e per e-mail: avrai un tempo limitato per confermarlo."</p></div>
         })}
-        <Done text=answering.done/>
+        <div id="lista-attesa-esito" tabindex="-1"><Done text=answering.done/></div>
         <ErrorSummary problems=answering.problems.into()/>
         {when_loaded(list, move |entries: Vec<WaitlistEntry>| {
             let live: Vec<WaitlistEntry> = entries.into_iter().filter(|e| e.status.is_live()).collect();
@@ -129,10 +151,29 @@ pub fn WaitlistSection(cf: Cf, #[prop(into)] joined: Signal<bool>) -> impl IntoV
                                             1 => "Prima di te c'è 1 persona in lista per questi giorni.".to_string(),
                                             n => format!("Prima di te ci sono {n} persone in lista per questi giorni."),
                                         }}</p>
-                                        <div class="actions">
-                                            <button type="button" class="button button--secondary" aria-describedby=title_id.clone()
-                                                on:click=move |_| act(Answer::Leave(id))>"Esci dalla lista"</button>
-                                        </div>
+                                        {let title_id = title_id.clone(); move || if confirming.get() == Some(id) {
+                                            let question = format!("esci-{id}");
+                                            focus_later(&question);
+                                            view! {
+                                                <div class="confirm-leave" role="group" aria-labelledby=question.clone()>
+                                                    <p id=question.clone() tabindex="-1"><strong>"Vuoi uscire dalla lista d'attesa?"</strong>" Perderai il tuo turno: se poi ti iscrivi di nuovo, passerai dopo chi è già in lista."</p>
+                                                    <div class="actions">
+                                                        <button type="button" class="button button--danger" on:click=move |_| act(Answer::Leave(id))>"Sì, esci dalla lista"</button>
+                                                        <button type="button" class="button button--secondary" on:click=move |_| {
+                                                            confirming.set(None);
+                                                            focus_later(&format!("esci-lista-{id}"));
+                                                        }>"No, resta in lista"</button>
+                                                    </div>
+                                                </div>
+                                            }.into_any()
+                                        } else {
+                                            view! {
+                                                <div class="actions">
+                                                    <button type="button" class="button button--secondary" id=format!("esci-lista-{id}") aria-describedby=title_id.clone()
+                                                        on:click=move |_| confirming.set(Some(id))>"Esci dalla lista"</button>
+                                                </div>
+                                            }.into_any()
+                                        }}
                                     }.into_any()
                                 }
                             };

@@ -16,7 +16,7 @@ use crate::components::reference_data::{office_of, point_label_of};
 use crate::components::submit::Submission;
 use api::{
     calls, it, paths, Appointment, CommunicationDetail, ConsultationPoint, DayAvailability,
-    ErrorCode, HoldRequest, Office, PointCode, ThreadId,
+    ErrorCode, HoldRequest, Office, PointCode, ThreadId, WaitlistDays,
 };
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -77,7 +77,8 @@ pub fn BookingWizard() -> impl IntoView {
             // "Recapito telefonico" starts from the latest booking's number.
             if memory.phone.get_untracked().is_empty() {
                 if let Some(phone) = t.last_phone.clone() {
-                    memory.phone.set(phone);
+                    // Grouped as people write it, not as the server keeps it.
+                    memory.phone.set(it::phone(&phone));
                 }
             }
             let province = t.contributor.province.clone();
@@ -300,15 +301,29 @@ fn DateTimeStep(
         }
     };
     let draft_for_days = draft.clone();
-    // Nothing that suits: wait for a place (not while moving: the appointment keeps its own).
+    // Nothing that suits: wait for a place (not while moving: the appointment keeps its own),
+    // offered only when some day is full, since a wait is taken only for those.
     let waitlist = draft.moving.is_none().then(|| {
         let href = paths::waitlist_join(thread, point, office);
-        view! {
-            <section class="callout" aria-labelledby="attesa-titolo">
-                <h2 id="attesa-titolo" class="callout__title">"Nessun orario ti va bene?"</h2>
-                <p>"Mettiti in lista d'attesa: se in questa struttura si libera un posto nei giorni che indichi, lo teniamo per te e ti avvisiamo."</p>
-                <p><a href=href>"Avvisami se si libera un posto"</a></p>
-            </section>
+        // A signal, not a resource: the step's own content must not wait for it.
+        let days = RwSignal::new(None::<WaitlistDays>);
+        let url = calls::waitlist_days(point, office);
+        leptos::task::spawn_local(async move {
+            if let Ok(d) = client::get::<WaitlistDays>(&url).await {
+                days.set(Some(d));
+            }
+        });
+        move || {
+            let d = days.get().filter(WaitlistDays::any)?;
+            let first = d.days.iter().find(|d| !d.waitable.is_empty())?.date.clone();
+            let href = href.clone();
+            Some(view! {
+                <section class="callout" aria-labelledby="attesa-titolo">
+                    <h2 id="attesa-titolo" class="callout__title">"Nessun orario ti va bene?"</h2>
+                    <p>{format!("Alcuni giorni sono al completo, il primo {}: puoi metterti in lista d'attesa per quei giorni. Se si libera un posto, lo teniamo per te e ti avvisiamo.", it::date_with_weekday(&first))}</p>
+                    <p><a href=href>"Avvisami se si libera un posto"</a></p>
+                </section>
+            })
         }
     });
     view! {
@@ -453,9 +468,26 @@ fn ContactStep(
     };
     let pending = booking.pending();
 
+    // On a phone "Prenota appuntamento" is in the first screen: what is being booked in two
+    // lines above the form, the whole Riepilogo (each choice with "Modifica") below it; the
+    // held appointment's page shows everything again before "Conferma appuntamento".
+    let when = format!(
+        "{}, ore {}",
+        it::date_with_weekday(&start),
+        it::time(&start)
+    );
     view! {
         <PageHeading title=step_heading(Step::Contact)/>
         <ErrorSummary problems=booking.problems.into()/>
+        <p class="booking-choice">
+            <strong>{when.clone()}</strong><br/>
+            {move || format!("{} – {}", point_label(), office().map(|o| o.name).unwrap_or_default())}
+        </p>
+        <form class="form narrow" novalidate on:submit=submit>
+            <ContactFields memory=memory problems=booking.problems point=Some(point)/>
+            <button type="submit" class="button">{move || if pending.get() { "Prenotazione in corso…" } else { "Prenota appuntamento" }}</button>
+        </form>
+        <MailNotice mail=Mail::Confirmation/>
         <h2 class="step__subtitle">"Riepilogo"</h2>
         <dl class="summary">
             <div class="summary__row">
@@ -470,14 +502,9 @@ fn ContactStep(
             </div>
             <div class="summary__row">
                 <dt>"Data e ora"</dt>
-                <dd>{format!("{}, ore {}", it::date_with_weekday(&start), it::time(&start))}</dd>
+                <dd>{when}</dd>
                 <dd class="summary__change"><a href=draft.href(thread, Step::DateTime)>"Modifica"<span class="visually-hidden">" data e ora"</span></a></dd>
             </div>
         </dl>
-        <MailNotice mail=Mail::Confirmation/>
-        <form class="form narrow" novalidate on:submit=submit>
-            <ContactFields memory=memory problems=booking.problems/>
-            <button type="submit" class="button">{move || if pending.get() { "Prenotazione in corso…" } else { "Prenota appuntamento" }}</button>
-        </form>
     }
 }
