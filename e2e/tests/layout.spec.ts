@@ -67,3 +67,26 @@ test.describe('on a phone the navigation folds behind Menu', () => {
     await expect(menu).toHaveAttribute('aria-expanded', 'false');
   });
 });
+
+test.describe('an intermediary on a phone', () => {
+  test.use({ viewport: { width: 375, height: 812 } });
+  test('step 4 for a client has "Prenota appuntamento" in the first screen', async ({ page, axe }) => {
+    await logIn(page, ACCOUNTS.verdi.username);
+    await page.goto('/contribuenti');
+    await page.getByRole('button', { name: 'Opera per Mario Rossi' }).click();
+    await expect(page.getByText('Stai operando per: Mario Rossi (RSSMRA80A01H501U)')).toBeVisible();
+    const threads = await (await page.request.get(`/api/contributors/${ACCOUNTS.rossi.username}/communications`)).json();
+    const items = Array.isArray(threads) ? threads : threads.items;
+    const thread = items.find((t: { eligibility: { eligible: boolean } }) => t.eligibility.eligible);
+    const days = await (await page.request.get('/api/availability?point=sportello&office=1')).json();
+    const start = days[0].slots[0].start as string;
+    await page.goto(`/comunicazioni/${thread.id}/appuntamento?passo=4&punto=sportello&sede=1&giorno=${days[0].date}&ora=${encodeURIComponent(start)}`);
+    const book = page.getByRole('button', { name: 'Prenota appuntamento' });
+    await expect(book).toBeVisible();
+    const top = await book.evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+    expect(top, `Prenota appuntamento at ${Math.round(top)} px`).toBeLessThan(812);
+    await axe('intermediary step 4 on a phone');
+    await page.setViewportSize({ width: 320, height: 640 });
+    expect(await sideways(page)).toEqual([]);
+  });
+});

@@ -52,7 +52,7 @@ pub fn ContactFields(
         if video {
             "Un cellulare, ad esempio 347 123 4567: la sede ti manderà qui per SMS il collegamento alla videochiamata, prima dell'orario."
         } else if studio {
-            "Il numero al quale la sede può chiamare per questo appuntamento: quello dello studio o del contribuente. Fisso o cellulare italiano, ad esempio 06 1234 5678."
+            "Dello studio o del contribuente, fisso o cellulare: ad esempio 06 1234 5678."
         } else {
             "Fisso o cellulare, ad esempio 06 1234 5678."
         },

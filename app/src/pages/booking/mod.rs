@@ -85,11 +85,13 @@ pub fn BookingWizard() -> impl IntoView {
             let topic = summary.topic.clone();
             let thread = summary.id;
             let context = match &moving {
-                Some(reference) => format!("Sposta appuntamento {reference} – Comunicazione {} – «{}»", summary.protocol, summary.subject),
-                None => format!("Comunicazione {} – «{}»", summary.protocol, summary.subject),
+                Some(reference) => format!("Sposta appuntamento {reference} – Comunicazione {}", summary.protocol),
+                None => format!("Comunicazione {}", summary.protocol),
             };
+            // On a phone the subject is left to screen readers: the step's action comes first.
+            let subject = format!(" – «{}»", summary.subject);
             view! {
-                <p class="context">{context}</p>
+                <p class="context">{context}<span class="context__subject">{subject}</span></p>
                 {move || {
                     let (d, step) = draft.get();
                     view! {
