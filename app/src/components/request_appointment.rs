@@ -29,7 +29,7 @@ pub fn RequestAppointment(
     if eligibility.eligible {
         view! {
             <div class="request-appointment">
-                <a href=paths::booking(thread_id) class="button button--small"
+                <a href=paths::booking(thread_id) class="button button--secondary button--small"
                     aria-describedby=reason_id.clone()>
                     "Richiedi appuntamento"{hidden}
                 </a>
