@@ -111,9 +111,9 @@ pub fn office_agenda(date: &str) -> String {
     format!("/api/office/agenda?date={date}")
 }
 
-/// A page of the office's queue.
-pub fn office_queue(status: &str, page: u32) -> String {
-    format!("/api/office/communications?status={status}&page={page}")
+/// A page of the office's queue; `awaiting`: only the threads owed an answer.
+pub fn office_queue(status: &str, awaiting: bool, page: u32) -> String {
+    format!("/api/office/communications?status={status}&awaiting={awaiting}&page={page}")
 }
 
 /// Esci dalla lista.

@@ -159,8 +159,23 @@ pub struct OfficeCommunication {
     pub status: CommunicationStatus,
     /// The last message came from the contributor's side: the office owes an answer.
     pub awaiting_answer: bool,
+    /// Since when: the first message of the contributor's side after the office last wrote
+    /// (the service's own booking messages do not count).
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
+    pub awaiting_since: Option<String>,
     #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub last_message_at: String,
+}
+
+/// `GET /api/office/search?q=`: what matches, of the operator's office only, a codice fiscale,
+/// a name, a protocol or an appointment reference; at most 20 of each, the latest first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OfficeSearch {
+    /// Contributors with a thread routed to the office or an appointment there.
+    pub contributors: Vec<Contributor>,
+    pub communications: Vec<OfficeCommunication>,
+    pub appointments: Vec<crate::OfficeAppointment>,
 }
 
 /// `GET /api/office/communications`: one page of the office's queue.

@@ -68,6 +68,72 @@ pub fn time(instant: &str) -> String {
     instant.get(11..16).unwrap_or_default().to_string()
 }
 
+/// The day before `text`'s date, as `YYYY-MM-DD`.
+fn day_before(text: &str) -> Option<String> {
+    let (y, m, d) = parse_date(text)?;
+    let (y, m, d) = if d > 1 {
+        (y, m, d - 1)
+    } else if m > 1 {
+        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+        let days = [
+            31,
+            if leap { 29 } else { 28 },
+            31,
+            30,
+            31,
+            30,
+            31,
+            31,
+            30,
+            31,
+            30,
+            31,
+        ];
+        (y, m - 1, days[m as usize - 2])
+    } else {
+        (y - 1, 12, 31)
+    };
+    Some(format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// A period `[starts_at, ends_at)` as people say it: "giovedì 10 dicembre 2026, tutto il
+/// giorno", "dal lunedì 14 al venerdì 18 dicembre 2026" (whole days, the last one included),
+/// "giovedì 10 dicembre 2026, dalle 09:00 alle 11:30", or from one time to another.
+pub fn period(starts_at: &str, ends_at: &str) -> String {
+    let midnight = |t: &str| time(t) == "00:00";
+    let (from, to) = (
+        starts_at.get(..10).unwrap_or_default(),
+        ends_at.get(..10).unwrap_or_default(),
+    );
+    if midnight(starts_at) && midnight(ends_at) {
+        if let Some(last) = day_before(to) {
+            if last == from {
+                return format!("{}, tutto il giorno", date_with_weekday(from));
+            }
+            return format!(
+                "dal {} al {}",
+                date_with_weekday(from),
+                date_with_weekday(&last)
+            );
+        }
+    }
+    if from == to {
+        return format!(
+            "{}, dalle {} alle {}",
+            date_with_weekday(from),
+            time(starts_at),
+            time(ends_at)
+        );
+    }
+    format!(
+        "dal {}, ore {} al {}, ore {}",
+        date_with_weekday(from),
+        time(starts_at),
+        date_with_weekday(to),
+        time(ends_at)
+    )
+}
+
 /// "12 marzo 2026, ore 10:30".
 pub fn date_time(instant: &str) -> String {
     format!("{}, ore {}", date(instant), time(instant))
@@ -141,5 +207,33 @@ mod tests {
         assert_eq!(phone("0461123456"), "0461 123 456");
         assert_eq!(phone("06123"), "06 123");
         assert_eq!(phone("+39 06"), "+39 06");
+    }
+
+    #[test]
+    fn a_period_reads_as_days_or_hours() {
+        assert_eq!(
+            period("2026-12-10T00:00:00+01:00", "2026-12-11T00:00:00+01:00"),
+            "giovedì 10 dicembre 2026, tutto il giorno"
+        );
+        assert_eq!(
+            period("2026-12-14T00:00:00+01:00", "2026-12-19T00:00:00+01:00"),
+            "dal lunedì 14 dicembre 2026 al venerdì 18 dicembre 2026"
+        );
+        assert_eq!(
+            period("2026-12-10T09:00:00+01:00", "2026-12-10T11:30:00+01:00"),
+            "giovedì 10 dicembre 2026, dalle 09:00 alle 11:30"
+        );
+        assert_eq!(
+            period("2026-12-31T00:00:00+01:00", "2027-01-01T00:00:00+01:00"),
+            "giovedì 31 dicembre 2026, tutto il giorno"
+        );
+        assert_eq!(
+            period("2026-02-28T00:00:00+01:00", "2026-03-01T00:00:00+01:00"),
+            "sabato 28 febbraio 2026, tutto il giorno"
+        );
+        assert_eq!(
+            period("2026-12-10T14:00:00+01:00", "2026-12-11T10:00:00+01:00"),
+            "dal giovedì 10 dicembre 2026, ore 14:00 al venerdì 11 dicembre 2026, ore 10:00"
+        );
     }
 }

@@ -99,8 +99,9 @@ pub fn communications_page(status: &str, topic: &str, page: u32) -> String {
 }
 
 /// A page of the office's queue, filtered.
-pub fn office_queue_page(status: &str, page: u32) -> String {
-    format!("/sede/comunicazioni?status={status}&page={page}")
+pub fn office_queue_page(status: &str, awaiting: bool, page: u32) -> String {
+    let awaiting = if awaiting { "&da_rispondere=1" } else { "" };
+    format!("/sede/comunicazioni?status={status}{awaiting}&page={page}")
 }
 
 /// A return address the login may follow afterwards (`torna`): a path of this site, never

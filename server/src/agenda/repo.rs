@@ -202,6 +202,32 @@ pub async fn of_office_day(
     .await?)
 }
 
+/// The office's appointments whose reference, or contributor's codice fiscale or name, match
+/// (`code`: an upper-case LIKE pattern, `name`: a lower-case one), the latest first; holds
+/// given up or lapsed are left out, as in the agenda.
+pub async fn search_of_office(
+    conn: &mut AnyConnection,
+    office: OfficeId,
+    code: &str,
+    name: &str,
+    limit: i64,
+) -> AppResult<Vec<Record>> {
+    Ok(sqlx::query_as(&format!(
+        "{SELECT} WHERE a.office_id = $1
+           AND a.status IN ('prenotato', 'confermato', 'svolto', 'non_presentato', 'annullato')
+           AND (UPPER(a.reference) LIKE $2 ESCAPE '\\' OR UPPER(c.cf) LIKE $2 ESCAPE '\\'
+                OR LOWER(c.name) LIKE $3 ESCAPE '\\')
+         ORDER BY a.starts_at DESC, a.reference DESC
+         LIMIT $4"
+    ))
+    .bind(office)
+    .bind(code)
+    .bind(name)
+    .bind(limit)
+    .fetch_all(conn)
+    .await?)
+}
+
 /// What a closure would catch: the office's appointments still to come that occupy a place
 /// and overlap it, at its point or all.
 pub async fn inside(

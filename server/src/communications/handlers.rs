@@ -15,7 +15,7 @@ use crate::state::AppState;
 use api::{
     Cf, CommunicationDetail, CommunicationPage, CommunicationStatus, CommunicationSummary,
     ContributorId, Eligibility, ErrorCode, Instant, Message, NewCommunication, NewMessage,
-    OfficeCommunication, OfficeId, OutcomeRequest, Reference, Role, ThreadId, Topic,
+    OfficeId, OutcomeRequest, Reference, Role, ThreadId, Topic,
 };
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -318,9 +318,10 @@ fn office_of(user: &CurrentUser) -> AppResult<OfficeId> {
 #[utoipa::path(get, path = "/api/office/communications", tag = "office",
     params(
         ("status" = Option<api::CommunicationStatus>, Query),
+        ("awaiting" = Option<bool>, Query, description = "true: only the threads awaiting an answer"),
         ("page" = Option<u32>, Query, minimum = 1, maximum = 100000),
     ),
-    responses((status = 200, description = "The threads routed to the caller's office, those awaiting an answer first, 50 a page", body = api::OfficeQueuePage), (status = 403, description = "Not an operator", body = api::ErrorEnvelope), (status = 422, description = "Unknown status or page", body = api::ErrorEnvelope)))]
+    responses((status = 200, description = "The threads routed to the caller's office: those awaiting an answer first, the longest waiting first; then the others, the latest active first; 50 a page", body = api::OfficeQueuePage), (status = 403, description = "Not an operator", body = api::ErrorEnvelope), (status = 422, description = "Unknown status or page", body = api::ErrorEnvelope)))]
 /// The office's threads, those awaiting an answer first, oldest first, a page at a time.
 pub async fn queue(
     State(state): State<AppState>,
@@ -334,35 +335,24 @@ pub async fn queue(
         .map(String::as_str)
         .filter(|s| !s.is_empty())
         .and_then(|code| errors.check("status", communication::parse_status(code)));
+    let awaiting = match query.get("awaiting").map(String::as_str) {
+        None | Some("" | "false") => false,
+        Some("true") => true,
+        Some(_) => {
+            errors.add(
+                "awaiting",
+                "Il filtro «da rispondere» vale true oppure false.",
+            );
+            false
+        }
+    };
     let page = page_number(&query, &mut errors);
     errors.into_result()?;
     let mut conn = state.db.pool.acquire().await?;
     let size = i64::from(QUEUE_PAGE_SIZE);
     let offset = i64::from(page - 1) * size;
-    let (total, rows) = repo::queue(&mut conn, office, status, size, offset).await?;
-    let items = rows
-        .into_iter()
-        .map(|r| OfficeCommunication {
-            contributor: api::Contributor {
-                cf: r.cf,
-                name: r.name,
-                category: r.category,
-                province: r.province,
-            },
-            topic: Topic {
-                code: r.topic_code,
-                label: r.topic_label,
-                appointment_after_days: r.topic_days as u32,
-            },
-            id: r.id,
-            protocol: r.protocol,
-            subject: r.subject,
-            sent_at: rome::instant(r.sent_at),
-            status: r.status,
-            awaiting_answer: r.awaiting_answer == 1,
-            last_message_at: rome::instant(r.last_message_at),
-        })
-        .collect();
+    let (total, rows) = repo::queue(&mut conn, office, status, awaiting, size, offset).await?;
+    let items = rows.into_iter().map(repo::QueueRow::into_api).collect();
     Ok(Json(api::OfficeQueuePage {
         items,
         total: total as u32,

@@ -199,45 +199,111 @@ pub struct QueueRow {
     pub subject: String,
     pub sent_at: Instant,
     pub awaiting_answer: i64,
+    pub awaiting_since: Option<Instant>,
     pub last_message_at: Instant,
     pub status: CommunicationStatus,
 }
 
-/// One page of the office's threads, those awaiting an answer first, oldest first, and how
-/// many there are.
+/// One page of the office's threads and how many there are: those awaiting an answer first,
+/// the longest waiting first (since the contributor's side wrote, whatever the service wrote
+/// since), then the others, the latest active first. `awaiting`: only those owed an answer.
 pub async fn queue(
     conn: &mut AnyConnection,
     office: OfficeId,
     status: Option<CommunicationStatus>,
+    awaiting: bool,
     limit: i64,
     offset: i64,
 ) -> AppResult<(i64, Vec<QueueRow>)> {
     let status = status.map_or("", CommunicationStatus::code);
+    let awaiting = i64::from(awaiting);
     let total: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM communications t WHERE t.office_id = $1 AND ($2 = '' OR t.status = $2)",
+        "SELECT COUNT(*) FROM communications t WHERE t.office_id = $1 AND ($2 = '' OR t.status = $2)
+             AND ($3 = 0 OR t.awaiting_answer = 1)",
     )
     .bind(office)
     .bind(status)
+    .bind(awaiting)
     .fetch_one(&mut *conn)
     .await?;
     let rows = sqlx::query_as(
         "SELECT t.id, t.protocol, c.cf, c.name, c.category, c.province, t.topic_code,
                 tp.label AS topic_label, tp.appointment_after_days AS topic_days, t.subject,
-                t.sent_at, t.awaiting_answer, t.last_message_at, t.status
+                t.sent_at, t.awaiting_answer, t.awaiting_since, t.last_message_at, t.status
          FROM communications t
          JOIN contributors c ON c.id = t.contributor_id
          JOIN topics tp ON tp.code = t.topic_code
-         WHERE t.office_id = $1 AND ($2 = '' OR t.status = $2)
-         ORDER BY t.awaiting_answer DESC, t.last_message_at ASC, t.id ASC
+         WHERE t.office_id = $1 AND ($2 = '' OR t.status = $2) AND ($5 = 0 OR t.awaiting_answer = 1)
+         ORDER BY t.awaiting_answer DESC,
+             CASE WHEN t.awaiting_answer = 1 THEN COALESCE(t.awaiting_since, t.sent_at)
+                  ELSE -t.last_message_at END ASC,
+             t.id ASC
          LIMIT $3 OFFSET $4",
     )
     .bind(office)
     .bind(status)
     .bind(limit)
     .bind(offset)
+    .bind(awaiting)
     .fetch_all(&mut *conn)
     .await?;
     Ok((total, rows))
+}
+
+/// The office's threads whose protocol, contributor's codice fiscale or name match (`code`:
+/// an upper-case LIKE pattern, `name`: a lower-case one), the latest first.
+pub async fn search_of_office(
+    conn: &mut AnyConnection,
+    office: OfficeId,
+    code: &str,
+    name: &str,
+    limit: i64,
+) -> AppResult<Vec<QueueRow>> {
+    Ok(sqlx::query_as(
+        "SELECT t.id, t.protocol, c.cf, c.name, c.category, c.province, t.topic_code,
+                tp.label AS topic_label, tp.appointment_after_days AS topic_days, t.subject,
+                t.sent_at, t.awaiting_answer, t.awaiting_since, t.last_message_at, t.status
+         FROM communications t
+         JOIN contributors c ON c.id = t.contributor_id
+         JOIN topics tp ON tp.code = t.topic_code
+         WHERE t.office_id = $1
+           AND (UPPER(t.protocol) LIKE $2 ESCAPE '\\' OR UPPER(c.cf) LIKE $2 ESCAPE '\\'
+                OR LOWER(c.name) LIKE $3 ESCAPE '\\')
+         ORDER BY t.sent_at DESC, t.id DESC
+         LIMIT $4",
+    )
+    .bind(office)
+    .bind(code)
+    .bind(name)
+    .bind(limit)
+    .fetch_all(conn)
+    .await?)
+}
+
+impl QueueRow {
+    pub fn into_api(self) -> api::OfficeCommunication {
+        api::OfficeCommunication {
+            contributor: api::Contributor {
+                cf: self.cf,
+                name: self.name,
+                category: self.category,
+                province: self.province,
+            },
+            topic: api::Topic {
+                code: self.topic_code,
+                label: self.topic_label,
+                appointment_after_days: self.topic_days as u32,
+            },
+            id: self.id,
+            protocol: self.protocol,
+            subject: self.subject,
+            sent_at: crate::domain::rome::instant(self.sent_at),
+            status: self.status,
+            awaiting_answer: self.awaiting_answer == 1,
+            awaiting_since: self.awaiting_since.map(crate::domain::rome::instant),
+            last_message_at: crate::domain::rome::instant(self.last_message_at),
+        }
+    }
 }
 
 pub struct NewThread<'a> {
@@ -278,8 +344,8 @@ pub async fn insert_thread(
     let protocol = format!("INPS.5100.{year}.{:07}", ids.next(protocol_counter)?);
     sqlx::query(
         "INSERT INTO communications (id, protocol, contributor_id, office_id, topic_code, subject,
-             status, sent_at, last_message_at, awaiting_answer)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, 1)",
+             status, sent_at, last_message_at, awaiting_answer, awaiting_since)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, 1, $8)",
     )
     .bind(id)
     .bind(&protocol)
@@ -408,14 +474,14 @@ pub async fn write(tx: &mut WriteTx, w: &Writing<'_>, now: Instant) -> AppResult
     let updated = if w.from_institute {
         sqlx::query(
             "UPDATE communications SET last_message_at = $1, last_institute_message_at = $1,
-                 awaiting_answer = 0,
+                 awaiting_answer = 0, awaiting_since = NULL,
                  status = CASE WHEN status = 'inviata' THEN 'in_lavorazione' ELSE status END
              WHERE id = $2 AND status <> 'chiusa'",
         )
     } else {
         sqlx::query(
             "UPDATE communications SET last_message_at = $1, awaiting_answer = 1,
-                 contributor_read_at = $1
+                 awaiting_since = COALESCE(awaiting_since, $1), contributor_read_at = $1
              WHERE id = $2 AND status <> 'chiusa'",
         )
     }
@@ -440,7 +506,7 @@ pub async fn record_outcome(
 ) -> AppResult<bool> {
     let updated = sqlx::query(
         "UPDATE communications SET status = $1, last_message_at = $2,
-             last_institute_message_at = $2, awaiting_answer = 0
+             last_institute_message_at = $2, awaiting_answer = 0, awaiting_since = NULL
          WHERE id = $3 AND status IN ('inviata', 'in_lavorazione')",
     )
     .bind(status)

@@ -270,7 +270,7 @@ async fn load_thread(
     insert_message(tx, &answer).await.map_err(demo_error)?;
     sqlx::query(
         "UPDATE communications SET last_message_at = $1, last_institute_message_at = $1,
-             awaiting_answer = 0, contributor_read_at = $2 WHERE id = $3",
+             awaiting_answer = 0, awaiting_since = NULL, contributor_read_at = $2 WHERE id = $3",
     )
     .bind(answered_at)
     .bind(thread.read.then_some(answered_at + 3600))

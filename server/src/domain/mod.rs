@@ -6,6 +6,7 @@ pub mod calendar;
 pub mod closure;
 pub mod communication;
 pub mod contacts;
+pub mod csv;
 pub mod eligibility;
 pub mod history;
 pub mod limits;

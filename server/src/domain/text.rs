@@ -34,9 +34,29 @@ pub fn forbidden_in_line(c: char) -> bool {
     forbidden(c) || matches!(c, '\n' | '\r' | '\t')
 }
 
+/// A LIKE pattern that finds `needle` anywhere, its `%`, `_` and `\\` taken literally (the
+/// query says `ESCAPE '\\'`).
+pub fn like_contains(needle: &str) -> String {
+    let mut pattern = String::from("%");
+    for c in needle.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            pattern.push('\\');
+        }
+        pattern.push(c);
+    }
+    pattern.push('%');
+    pattern
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_like_pattern_takes_wildcards_literally() {
+        assert_eq!(like_contains("AP-2026"), "%AP-2026%");
+        assert_eq!(like_contains("50%_x\\"), "%50\\%\\_x\\\\%");
+    }
 
     #[test]
     fn text_that_lies_is_refused_and_ordinary_italian_is_not() {

@@ -29,6 +29,186 @@ fn office_of(user: &CurrentUser) -> AppResult<OfficeId> {
     }
 }
 
+/// How many of each kind a search answers.
+const SEARCH_LIMIT: i64 = 20;
+
+#[utoipa::path(get, path = "/api/office/search", tag = "office",
+    params(("q" = String, Query, min_length = 1, max_length = 100, description = "A codice fiscale, a name, a protocol or an appointment reference, or part of one")),
+    responses(
+        (status = 200, description = "What matches, of the operator's office only: contributors, threads, appointments (20 of each at most, the latest first)", body = api::OfficeSearch),
+        (status = 403, description = "Not an operator", body = api::ErrorEnvelope),
+        (status = 422, description = "An empty or too long `q`", body = api::ErrorEnvelope),
+    ))]
+/// Cerca: a contributor phones or walks in with one of their codes or their name.
+pub async fn search(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Query(query): Query<HashMap<String, String>>,
+) -> AppResult<Json<api::OfficeSearch>> {
+    let office = office_of(&user)?;
+    let q = query.get("q").map(|q| q.trim()).unwrap_or_default();
+    if q.is_empty() {
+        return Err(AppError::field(
+            "q",
+            "Scrivi un codice fiscale, un nome, un protocollo o un identificativo di appuntamento.",
+        ));
+    }
+    if q.chars().count() > 100 || q.chars().any(crate::domain::text::forbidden_in_line) {
+        return Err(AppError::field(
+            "q",
+            "La ricerca può contenere al massimo 100 caratteri, senza caratteri di controllo.",
+        ));
+    }
+    let pattern = crate::domain::text::like_contains(q);
+    let (code, name) = (pattern.to_uppercase(), pattern.to_lowercase());
+    let now = state.clock.now();
+    let mut conn = state.db.pool.acquire().await?;
+    let contributors = repo::contributors_matching(&mut conn, office, &code, &name, SEARCH_LIMIT)
+        .await?
+        .iter()
+        .map(crate::access::ContributorRow::to_api)
+        .collect();
+    let communications = crate::communications::repo::search_of_office(
+        &mut conn,
+        office,
+        &code,
+        &name,
+        SEARCH_LIMIT,
+    )
+    .await?
+    .into_iter()
+    .map(crate::communications::repo::QueueRow::into_api)
+    .collect();
+    let appointments =
+        appointments::search_of_office(&mut conn, office, &code, &name, SEARCH_LIMIT)
+            .await?
+            .iter()
+            .map(|r| r.to_office_line(now))
+            .collect();
+    Ok(Json(api::OfficeSearch {
+        contributors,
+        communications,
+        appointments,
+    }))
+}
+
+/// The longest period one export covers: a quarter.
+const CSV_MAX_DAYS: i32 = 92;
+
+/// A day from the query (`name`), today when absent.
+fn day_param(
+    query: &HashMap<String, String>,
+    name: &str,
+    errors: &mut FieldErrors,
+    today: Date,
+) -> Option<Date> {
+    match query
+        .get(name)
+        .map(String::as_str)
+        .filter(|d| !d.is_empty())
+    {
+        None => Some(today),
+        Some(text) => errors.check(name, rome::parse_date(text)),
+    }
+}
+
+#[utoipa::path(get, path = "/api/office/agenda.csv", tag = "office",
+    params(
+        ("from" = Option<String>, Query, format = Date, description = "First day, today by default"),
+        ("to" = Option<String>, Query, format = Date, description = "Last day (included), `from` by default; at most 92 days after `from`"),
+    ),
+    responses(
+        (status = 200, description = "The office's appointments of those days, one row each: UTF-8 with a BOM, `;` between cells", content_type = "text/csv", body = String),
+        (status = 403, description = "Not an operator", body = api::ErrorEnvelope),
+        (status = 422, description = "Malformed date, `to` before `from`, or more than 92 days", body = api::ErrorEnvelope),
+    ))]
+/// The agenda of a period for a spreadsheet.
+pub async fn agenda_csv(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Query(query): Query<HashMap<String, String>>,
+) -> AppResult<axum::response::Response> {
+    use crate::domain::csv;
+    use axum::http::header;
+    use axum::response::IntoResponse;
+    let office = office_of(&user)?;
+    let now = state.clock.now();
+    let today = rome::date_of(now);
+    let mut errors = FieldErrors::default();
+    let from = day_param(&query, "from", &mut errors, today);
+    let to = match query.get("to").filter(|d| !d.is_empty()) {
+        None => from,
+        Some(_) => day_param(&query, "to", &mut errors, today),
+    };
+    if let (Some(from), Some(to)) = (from, to) {
+        if to < from {
+            errors.add("to", "Il giorno finale non può precedere quello iniziale.");
+        } else if (to - from).get_days() > CSV_MAX_DAYS {
+            errors.add(
+                "to",
+                format!("Si possono esportare al massimo {CSV_MAX_DAYS} giorni alla volta."),
+            );
+        }
+    }
+    errors.into_result()?;
+    let (Some(from), Some(to)) = (from, to) else {
+        return Err(AppError::Internal("days checked".into()));
+    };
+    let after = to
+        .tomorrow()
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let mut conn = state.db.pool.acquire().await?;
+    let records = appointments::of_office_day(
+        &mut conn,
+        office,
+        rome::start_of_day(from),
+        rome::start_of_day(after),
+    )
+    .await?;
+    let mut body = String::from(csv::BOM);
+    body.push_str(&csv::row(&[
+        "Identificativo appuntamento",
+        "Data",
+        "Ora",
+        "Punto di consulenza",
+        "Stato",
+        "Contribuente",
+        "Codice fiscale",
+        "Recapito telefonico",
+        "Argomento",
+    ]));
+    for r in &records {
+        let line = r.to_office_line(now);
+        let day = line.starts_at.get(..10).unwrap_or_default();
+        let date = format!(
+            "{}/{}/{}",
+            day.get(8..10).unwrap_or_default(),
+            day.get(5..7).unwrap_or_default(),
+            day.get(..4).unwrap_or_default()
+        );
+        body.push_str(&csv::row(&[
+            line.reference.to_string(),
+            date,
+            api::it::time(&line.starts_at),
+            line.point.label.clone(),
+            api::status_text(line.status, line.cancelled_by_office).to_string(),
+            line.contributor.name.clone(),
+            line.contributor.cf.to_string(),
+            api::it::phone(&line.phone),
+            line.topic.clone(),
+        ]));
+    }
+    let name = format!("attachment; filename=\"agenda-{from}-{to}.csv\"");
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+            (header::CONTENT_DISPOSITION, name),
+        ],
+        body,
+    )
+        .into_response())
+}
+
 #[utoipa::path(get, path = "/api/office/agenda", tag = "office",
     params(("date" = Option<String>, Query, format = Date, description = "Today by default")),
     responses((status = 200, description = "Agenda della sede: the office's appointments of a day by time", body = api::OfficeAgenda), (status = 403, description = "Not an operator", body = api::ErrorEnvelope), (status = 422, description = "Malformed or far date", body = api::ErrorEnvelope)))]

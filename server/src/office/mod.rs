@@ -13,6 +13,8 @@ pub fn router() -> OpenApiRouter<AppState> {
     use handlers::*;
     OpenApiRouter::new()
         .routes(routes!(agenda))
+        .routes(routes!(agenda_csv))
+        .routes(routes!(search))
         .routes(routes!(list_closures, declare))
         .routes(routes!(preview))
         .routes(routes!(capacity))

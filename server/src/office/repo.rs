@@ -8,6 +8,31 @@ use crate::error::AppResult;
 use api::{Instant, OfficeId, PointCode, UserId};
 use sqlx::AnyConnection;
 
+/// The contributors who have a thread routed to the office or an appointment there, whose
+/// codice fiscale or name match (`code`: an upper-case LIKE pattern, `name`: a lower-case one).
+pub async fn contributors_matching(
+    conn: &mut AnyConnection,
+    office: OfficeId,
+    code: &str,
+    name: &str,
+    limit: i64,
+) -> AppResult<Vec<crate::access::ContributorRow>> {
+    Ok(sqlx::query_as(
+        "SELECT c.id, c.cf, c.name, c.category, c.province FROM contributors c
+         WHERE (UPPER(c.cf) LIKE $2 ESCAPE '\\' OR LOWER(c.name) LIKE $3 ESCAPE '\\')
+           AND (EXISTS (SELECT 1 FROM communications t WHERE t.contributor_id = c.id AND t.office_id = $1)
+                OR EXISTS (SELECT 1 FROM appointments a WHERE a.contributor_id = c.id AND a.office_id = $1))
+         ORDER BY c.name, c.cf
+         LIMIT $4",
+    )
+    .bind(office)
+    .bind(code)
+    .bind(name)
+    .bind(limit)
+    .fetch_all(conn)
+    .await?)
+}
+
 pub async fn insert_closure(
     tx: &mut WriteTx,
     id: i64,

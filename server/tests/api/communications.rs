@@ -451,3 +451,86 @@ async fn topics_carry_their_days() {
         ("Rateazione dei debiti contributivi", 20)
     );
 }
+
+/// The queue ranks threads by how long the contributor's side has waited for an answer: the
+/// service's own booking messages move nothing, and "da rispondere" keeps only those owed one.
+#[tokio::test]
+async fn the_queue_ranks_by_waiting_since_and_filters_those_to_answer() {
+    let app = spawn_app().await;
+    let mut rossi = app.logged_in(ROSSI).await;
+    let mut roma = app.logged_in("operatore.roma").await;
+    // Steps shorter than the sessions' idle limit.
+    let step = 600;
+    let a = open_thread(&mut rossi, ROSSI, "Attende da più tempo")
+        .await
+        .summary
+        .id;
+    app.clock.advance(step);
+    let rejected = roma
+        .post(
+            &format!("/api/communications/{a}/outcome"),
+            json!({ "outcome": "non_accolta", "text": "Ne parliamo con un appuntamento." }),
+        )
+        .await;
+    assert_eq!(rejected.status, StatusCode::OK, "{}", rejected.text());
+    app.clock.advance(step);
+    let asked_at = server::domain::rome::instant(app.now());
+    let asked = rossi
+        .post(
+            &format!("/api/communications/{a}/messages"),
+            json!({ "text": "Posso portare le quietanze?" }),
+        )
+        .await;
+    assert_eq!(asked.status, StatusCode::CREATED, "{}", asked.text());
+    app.clock.advance(step);
+    let b = open_thread(&mut rossi, ROSSI, "Scritta dopo")
+        .await
+        .summary
+        .id;
+    app.clock.advance(step);
+    // A booking on A: the service writes in the thread, later than B's message.
+    let days: Vec<api::DayAvailability> = rossi
+        .get("/api/availability?point=sportello&office=1")
+        .await
+        .json();
+    let start = days[0].slots[0].start.clone();
+    let held = post_with_key(
+        &mut rossi,
+        "/api/appointments",
+        "queue-order",
+        &json!({ "communication_id": a, "point": "sportello", "office": 1, "start": start,
+                 "phone": "06 1234 5678", "notes": "Quietanze." }),
+    )
+    .await;
+    assert_eq!(held.status, StatusCode::CREATED, "{}", held.text());
+
+    let mut roma = app.logged_in("operatore.roma").await;
+    let queue: api::OfficeQueuePage = roma
+        .get("/api/office/communications?awaiting=true")
+        .await
+        .json();
+    assert!(queue.items.iter().all(|t| t.awaiting_answer));
+    let position = |id| queue.items.iter().position(|t| t.id == id).unwrap();
+    assert!(position(a) < position(b), "A has waited longer than B");
+    let first = &queue.items[position(a)];
+    assert_eq!(first.awaiting_since.as_deref(), Some(asked_at.as_str()));
+    // The office answers: A is no longer owed anything, nor listed among those to answer.
+    let answered = roma
+        .post(
+            &format!("/api/communications/{a}/messages"),
+            json!({ "text": "Sì, le porti all'appuntamento." }),
+        )
+        .await;
+    assert_eq!(answered.status, StatusCode::CREATED, "{}", answered.text());
+    let queue: api::OfficeQueuePage = roma
+        .get("/api/office/communications?awaiting=true")
+        .await
+        .json();
+    assert!(queue.items.iter().all(|t| t.id != a));
+    let all: api::OfficeQueuePage = roma.get("/api/office/communications").await.json();
+    let a_now = all.items.iter().find(|t| t.id == a).unwrap();
+    assert!(!a_now.awaiting_answer && a_now.awaiting_since.is_none());
+    let bad = roma.get("/api/office/communications?awaiting=forse").await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.error().fields.contains_key("awaiting"));
+}

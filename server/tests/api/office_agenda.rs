@@ -78,6 +78,82 @@ async fn the_day_agenda_shows_the_office_appointments_by_time() {
     }
 }
 
+/// The agenda of a period as CSV: what the day's agenda shows, one row per appointment, for
+/// the office's operators only; formulas typed by someone stay text.
+#[tokio::test]
+async fn the_agenda_exports_as_csv_for_a_spreadsheet() {
+    let app = spawn_app().await;
+    let mut rossi = app.logged_in(ROSSI).await;
+    let t = thread(&mut rossi, ROSSI, "Contributi del 2024").await;
+    let reference = book(&mut rossi, t, FIRST_SLOT, "k1").await;
+    let mut roma = app.logged_in("operatore.roma").await;
+    let csv = roma
+        .get("/api/office/agenda.csv?from=2026-03-02&to=2026-03-06")
+        .await;
+    assert_eq!(csv.status, StatusCode::OK, "{}", csv.text());
+    assert_eq!(csv.header("content-type"), "text/csv; charset=utf-8");
+    assert!(csv
+        .header("content-disposition")
+        .contains("agenda-2026-03-02-2026-03-06.csv"));
+    let text = csv.text();
+    assert!(text.starts_with('\u{feff}'), "a BOM for the spreadsheet");
+    let lines: Vec<&str> = text.trim_end().split("\r\n").collect();
+    assert!(lines[0].contains("\"Identificativo appuntamento\";\"Data\";\"Ora\""));
+    // The same appointments as the days' agendas, in order.
+    let mut expected = Vec::new();
+    for day in [
+        "2026-03-02",
+        "2026-03-03",
+        "2026-03-04",
+        "2026-03-05",
+        "2026-03-06",
+    ] {
+        let agenda: OfficeAgenda = roma
+            .get(&format!("/api/office/agenda?date={day}"))
+            .await
+            .json();
+        expected.extend(
+            agenda
+                .appointments
+                .into_iter()
+                .map(|a| a.reference.to_string()),
+        );
+    }
+    let listed: Vec<String> = lines[1..]
+        .iter()
+        .map(|l| l.split(';').next().unwrap().trim_matches('"').to_string())
+        .collect();
+    assert_eq!(listed, expected);
+    let ours = lines.iter().find(|l| l.contains(&reference)).unwrap();
+    assert!(
+        ours.contains("\"03/03/2026\";\"08:30\";\"Sportello in sede\""),
+        "{ours}"
+    );
+    assert!(
+        ours.contains("\"RSSMRA80A01H501U\";\"06 1234 5678\""),
+        "{ours}"
+    );
+    // Another office's export has none of Roma's; other roles none at all.
+    let mut milano = app.logged_in("operatore.milano").await;
+    let theirs = milano
+        .get("/api/office/agenda.csv?from=2026-03-02&to=2026-03-06")
+        .await
+        .text();
+    assert!(!theirs.contains(&reference));
+    assert_eq!(
+        rossi.get("/api/office/agenda.csv").await.status,
+        StatusCode::FORBIDDEN
+    );
+    for bad in [
+        "from=2026-03-06&to=2026-03-02",
+        "from=2026-03-02&to=2026-07-01",
+        "from=ieri",
+    ] {
+        let refused = roma.get(&format!("/api/office/agenda.csv?{bad}")).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{bad}");
+    }
+}
+
 #[tokio::test]
 async fn attendance_is_refused_before_the_start_and_the_esito_reaches_the_thread() {
     let app = spawn_app().await;
@@ -558,4 +634,75 @@ async fn the_demo_history_never_shows_a_time_later_than_now() {
             "{table}.{column}: {latest:?} after {friday_morning}"
         );
     }
+}
+
+/// Cerca: a codice fiscale, a name, a protocol or a reference finds the office's own records,
+/// never another office's; wildcards are only characters.
+#[tokio::test]
+async fn an_operator_finds_a_contributor_a_thread_or_an_appointment_of_the_office() {
+    let app = spawn_app().await;
+    let mut rossi = app.logged_in(ROSSI).await;
+    let t = thread(&mut rossi, ROSSI, "Contributi del 2024").await;
+    let reference = book(&mut rossi, t, FIRST_SLOT, "k1").await;
+    let mut roma = app.logged_in("operatore.roma").await;
+    let found: api::OfficeSearch = roma.get("/api/office/search?q=rssmra80").await.json();
+    assert!(found.contributors.iter().any(|c| c.name == "Mario Rossi"));
+    assert!(found.communications.iter().any(|c| c.id == t));
+    assert!(found
+        .communications
+        .iter()
+        .all(|c| c.contributor.cf.to_string() == ROSSI));
+    assert!(found
+        .appointments
+        .iter()
+        .any(|a| a.reference.to_string() == reference));
+    let by_name: api::OfficeSearch = roma.get("/api/office/search?q=Rossi").await.json();
+    assert!(by_name
+        .contributors
+        .iter()
+        .any(|c| c.cf.to_string() == ROSSI));
+    let by_reference: api::OfficeSearch = roma
+        .get(&format!(
+            "/api/office/search?q={}",
+            reference.to_lowercase()
+        ))
+        .await
+        .json();
+    assert_eq!(by_reference.appointments.len(), 1);
+    assert_eq!(
+        by_reference.appointments[0].reference.to_string(),
+        reference
+    );
+    let protocol = by_reference.appointments[0].protocol.clone();
+    let by_protocol: api::OfficeSearch = roma
+        .get(&format!("/api/office/search?q={protocol}"))
+        .await
+        .json();
+    assert_eq!(by_protocol.communications.len(), 1);
+    assert_eq!(by_protocol.communications[0].id, t);
+    // Another office: nothing of Roma's.
+    let mut milano = app.logged_in("operatore.milano").await;
+    let theirs: api::OfficeSearch = milano
+        .get(&format!("/api/office/search?q={reference}"))
+        .await
+        .json();
+    assert!(theirs.appointments.is_empty() && theirs.communications.is_empty());
+    let theirs: api::OfficeSearch = milano.get("/api/office/search?q=RSSMRA80").await.json();
+    assert!(theirs.contributors.is_empty());
+    // Wildcards are characters; an empty search is a field error; other roles never search.
+    let wild: api::OfficeSearch = roma.get("/api/office/search?q=%25").await.json();
+    assert!(
+        wild.contributors.is_empty()
+            && wild.communications.is_empty()
+            && wild.appointments.is_empty()
+    );
+    for bad in ["", "%20%20"] {
+        let refused = roma.get(&format!("/api/office/search?q={bad}")).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{bad}");
+        assert!(refused.error().fields.contains_key("q"));
+    }
+    assert_eq!(
+        rossi.get("/api/office/search?q=Rossi").await.status,
+        StatusCode::FORBIDDEN
+    );
 }
