@@ -80,6 +80,8 @@ test('a contributor moves a confirmed appointment by keyboard and keeps its refe
   await choice.selectOption(target!);
   await press(form.getByRole('button', { name: 'Sposta appuntamento' }));
   await expect(form.getByLabel('Motivo (obbligatorio)')).toHaveAccessibleDescription(/Scrivi il motivo dello spostamento/);
+  // Said as on every form: the summary, focused and announced.
+  await expect(form.getByRole('alert').filter({ hasText: "C'è un problema" })).toBeFocused();
   await runAxe(desk, 'office move without a reason');
   await form.getByLabel('Motivo (obbligatorio)').fill('Lo sportello sarà chiuso per lavori.');
   await press(form.getByRole('button', { name: 'Sposta appuntamento' }));

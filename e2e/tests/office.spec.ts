@@ -51,7 +51,10 @@ test("operatore.roma holds the day: Svolto with an esito, Non presentato, a canc
   await press(page.getByRole('link', { name: `Registra presenza: ${met.reference} delle ${met.starts_at.slice(11, 16)}` }));
   await expect(shell.heading()).toHaveText(`Appuntamento ${met.reference}`);
   await press(page.getByRole('button', { name: 'Registra la presenza' }));
-  await expect(page.getByText('Scegli «Svolto» oppure «Non presentato».')).toBeVisible();
+  // Said as on every form: the summary, focused, naming the field.
+  const summary = page.getByRole('alert').filter({ hasText: "C'è un problema" });
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText('Scegli «Svolto» oppure «Non presentato».');
   await axe('attendance with an error');
   await press(page.getByLabel('Svolto', { exact: true }), 'Space');
   const esito = 'Verificati i versamenti del 2023: risultano tutti accreditati.';
@@ -64,7 +67,10 @@ test("operatore.roma holds the day: Svolto with an esito, Non presentato, a canc
   await page.getByRole('link', { name: "Torna all'agenda della sede" }).click();
   await expect(page.getByRole('row').filter({ hasText: met.reference })).toContainText('Svolto');
   await press(page.getByRole('link', { name: new RegExp(`^Registra presenza: ${missed.reference}`) }));
+  await page.getByLabel("Esito dell'incontro (facoltativo)").fill('Nessuno si è presentato.');
+  // A no-show has no esito: the field goes away, and so does what was typed in it.
   await press(page.getByLabel('Non presentato'), 'Space');
+  await expect(page.getByLabel("Esito dell'incontro (facoltativo)")).toHaveCount(0);
   await press(page.getByRole('button', { name: 'Registra la presenza' }));
   await expect(page.getByRole('status').filter({ hasText: 'non si è presentato' })).toBeVisible();
   await axe('recorded Non presentato');
@@ -131,16 +137,56 @@ test('a closure warns about the appointments inside it before it cancels them', 
   await press(closure.getByRole('button', { name: 'Verifica la chiusura' }));
   await expect(page.getByRole('status').filter({ hasText: 'Nessun appuntamento cade nella chiusura.' })).toBeVisible();
   await axe('closure preview');
+  const preview = page.getByRole('region', { name: 'Verifica della chiusura' });
+  await expect(preview).toContainText('Videochiamata');
+  await expect(preview).toContainText('giorni interi');
   await press(page.getByRole('button', { name: 'Conferma la chiusura' }));
   await expect(page.getByRole('status').filter({ hasText: 'Chiusura registrata' })).toBeVisible();
-  await expect(page.getByText('Aggiornamento dei sistemi di videochiamata')).toBeVisible();
+  await expect(page.locator('#chiusura-esito')).toBeFocused();
+  const list = page.getByRole('list').filter({ hasText: 'Aggiornamento dei sistemi di videochiamata' });
+  await expect(list).toContainText('tutto il giorno – Videochiamata');
   await axe('closure declared');
+
+  // A second one without touching the point: it stays Videochiamata, as the select shows.
+  await expect(closure.getByLabel('Punto di consulenza')).toHaveValue('video');
+  const next = new Date(Date.now() + 22 * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
+  await closure.getByLabel('Dal giorno').fill(next);
+  await closure.getByLabel('Al giorno (compreso)').fill(next);
+  await closure.getByLabel('Motivo').fill('Seconda giornata di aggiornamento');
+  await press(closure.getByRole('button', { name: 'Verifica la chiusura' }));
+  const sent = page.waitForRequest((r) => r.url().endsWith('/api/office/closures') && r.method() === 'POST');
+  await press(page.getByRole('button', { name: /^Conferma la chiusura/ }));
+  expect((await sent).postDataJSON().point).toBe('video');
+  await expect(page.getByRole('listitem').filter({ hasText: 'Seconda giornata di aggiornamento' })).toContainText('Videochiamata');
 
   // Capacity: not below zero people.
   const capacity = page.getByRole('form', { name: 'Capienza di un giorno' });
   await capacity.getByLabel('Giorno').fill(day);
   await capacity.getByLabel('Persone in servizio').fill('0');
   await press(capacity.getByRole('button', { name: 'Aggiorna la capienza' }));
-  await expect(page.getByText(/Indica quante persone sono in servizio/)).toBeVisible();
+  const refused = page.getByRole('alert').filter({ hasText: "C'è un problema" });
+  await expect(refused).toBeFocused();
+  await expect(refused).toContainText(/Indica quante persone sono in servizio/);
   await axe('capacity with an error');
+});
+
+test('the queue puts first who has waited longest, and keeps only those to answer on request', async ({ page, axe }) => {
+  const shell = new Shell(page);
+  await logIn(page, ACCOUNTS.operatoreRoma.username);
+  await shell.navLink('Comunicazioni della sede').click();
+  await expect(shell.heading()).toHaveText('Comunicazioni della sede');
+  const rows = page.getByRole('table').getByRole('row');
+  await expect(rows.nth(1)).toContainText('Da rispondere');
+  await expect(rows.nth(1)).toContainText(/In attesa dal \d+°? \w+ \d{4}/);
+  await page.getByRole('checkbox', { name: 'Solo da rispondere' }).check();
+  await page.getByRole('button', { name: 'Filtra' }).click();
+  await expect(page).toHaveURL(/da_rispondere=1/);
+  await expect(page.getByRole('checkbox', { name: 'Solo da rispondere' })).toBeChecked();
+  const count = await rows.count();
+  for (let i = 1; i < count; i++) await expect(rows.nth(i)).toContainText('Da rispondere');
+  // The oldest wait first: the dates of "In attesa dal" never go back in time down the list.
+  const api = await (await page.request.get('/api/office/communications?awaiting=true')).json();
+  const since = api.items.map((t: { awaiting_since: string }) => Date.parse(t.awaiting_since));
+  expect(since).toEqual([...since].sort((a: number, b: number) => a - b));
+  await axe('queue, only those to answer');
 });

@@ -24,6 +24,21 @@ fn focus_when_attached(element: web_sys::HtmlElement, tries: u32) {
     }
 }
 
+/// Moves the focus to the element `id` once the view that holds it is drawn: after an action
+/// whose button is gone with what it acted on, the focus goes to what happened.
+pub fn focus_later(id: &str) {
+    let id = id.to_string();
+    request_animation_frame(move || {
+        use wasm_bindgen::JsCast;
+        if let Some(el) = document()
+            .get_element_by_id(&id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    });
+}
+
 #[component]
 pub fn PageHeading(#[prop(into)] title: String) -> impl IntoView {
     let heading = NodeRef::<html::H1>::new();

@@ -28,23 +28,30 @@ pub fn OfficeQueue() -> impl IntoView {
     };
     let query = use_query_map();
     let status = move || query.read().get("status").unwrap_or_default();
+    let awaiting = move || query.read().get("da_rispondere").is_some_and(|v| v == "1");
     let page = move || page_of(&query.read());
-    let queue = fetch::<OfficeQueuePage>(move || calls::office_queue(&status(), page()));
+    let queue =
+        fetch::<OfficeQueuePage>(move || calls::office_queue(&status(), awaiting(), page()));
     view! {
         <PageHeading title="Comunicazioni della sede"/>
-        <p class="lead">"Le comunicazioni dei contribuenti assegnate alla tua struttura territoriale: prima quelle in attesa di risposta, a partire da quella che attende da più tempo (secondo l'ultimo messaggio)."</p>
+        <p class="lead">"Le comunicazioni dei contribuenti assegnate alla tua struttura territoriale: prima quelle da rispondere, a partire da quella che attende da più tempo (dal primo messaggio del contribuente dopo l'ultima risposta della sede; i messaggi automatici delle prenotazioni non contano), poi le altre, dalla più recente."</p>
         <p class="context">"Struttura territoriale: "<strong>{info.user.office.unwrap_or_default()}</strong></p>
         <FilterBar action=paths::OFFICE_QUEUE label="Filtra le comunicazioni">
             <SelectFilter id="filtro-stato" name="status" label="Stato" all="Tutti gli stati"
                 options={CommunicationStatus::ALL.iter().map(|s| (s.code().to_string(), s.label().to_string())).collect::<Vec<_>>()}
                 current=Signal::derive(status)/>
+            <div class="filters__field filters__field--check">
+                <input class="checkbox" type="checkbox" id="filtro-da-rispondere" name="da_rispondere" value="1"
+                    prop:checked=awaiting/>
+                <label for="filtro-da-rispondere">"Solo da rispondere"</label>
+            </div>
         </FilterBar>
         {when_loaded(queue, move |queue: OfficeQueuePage| {
             if queue.items.is_empty() {
                 return view! { <div class="alert alert--info" role="status"><p>"Nessuna comunicazione da mostrare."</p></div> }.into_any();
             }
             let pages = queue.total.div_ceil(queue.page_size).max(1);
-            let link = move |p: u32| paths::office_queue_page(&status(), p);
+            let link = move |p: u32| paths::office_queue_page(&status(), awaiting(), p);
             view! {
                 <p class="result-count" role="status">{if queue.total == 1 { "1 comunicazione.".to_string() } else { format!("{} comunicazioni.", queue.total) }}</p>
                 <div class="table-wrap table-wrap--stack">
@@ -63,6 +70,9 @@ pub fn OfficeQueue() -> impl IntoView {
                                 <td class="table__lead">
                                     <a href=paths::thread(c.id)>{c.subject.clone()}</a>
                                     {c.awaiting_answer.then(|| view! { <span class="badge">"Da rispondere"</span> })}
+                                    {c.awaiting_since.as_deref().map(|since| view! {
+                                        <br/><span class="waiting-since">{format!("In attesa dal {}", it::date(since))}</span>
+                                    })}
                                     <br/><span class="hint">{c.protocol.clone()}</span>
                                 </td>
                                 <td data-label="Contribuente">{c.contributor.name.clone()}<br/><span class="hint">{c.contributor.cf.to_string()}</span></td>

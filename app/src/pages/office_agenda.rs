@@ -6,6 +6,7 @@ use crate::client;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::field::{described_by, FieldGroup};
 use crate::components::get_form::GetForm;
+use crate::components::heading::focus_later;
 use crate::components::heading::PageHeading;
 use crate::components::loaded::{fetch, when_loaded};
 use crate::components::submit::{Done, Submission};
@@ -128,6 +129,25 @@ pub fn OfficeAgendaPage() -> impl IntoView {
     .into_any()
 }
 
+/// The period a closure form describes, as the preview repeats it.
+fn draft_period(d: &NewClosure) -> String {
+    let days = if d.from == d.to {
+        it::date_with_weekday(&d.from)
+    } else {
+        format!(
+            "dal {} al {}",
+            it::date_with_weekday(&d.from),
+            it::date_with_weekday(&d.to)
+        )
+    };
+    match (&d.start_time, &d.end_time) {
+        (Some(s), Some(e)) => format!("{days}, dalle {s} alle {e}"),
+        (Some(s), None) => format!("{days}, dalle {s}"),
+        (None, Some(e)) => format!("{days}, fino alle {e}"),
+        (None, None) => format!("{days}, giorni interi"),
+    }
+}
+
 #[component]
 pub fn ClosuresPage() -> impl IntoView {
     let session = expect_context::<Session>();
@@ -173,8 +193,16 @@ pub fn ClosuresPage() -> impl IntoView {
             }
             ClosureDone::Declared(outcome) => {
                 preview.set(None);
-                draft.set(NewClosure::default());
+                // The point stays chosen (and shown: the select follows the state), the rest
+                // starts again.
+                draft.update(|d| {
+                    *d = NewClosure {
+                        point: d.point.clone(),
+                        ..NewClosure::default()
+                    }
+                });
                 refresh.update(|n| *n += 1);
+                focus_later("chiusura-esito");
                 Some(match outcome.affected.len() {
                     0 => "Chiusura registrata: gli orari non sono più prenotabili.".to_string(),
                     1 => "Chiusura registrata: 1 appuntamento è stato annullato e il contribuente è stato avvisato nella comunicazione.".to_string(),
@@ -205,7 +233,7 @@ pub fn ClosuresPage() -> impl IntoView {
     view! {
         <PageHeading title="Chiusure e capienza"/>
         <p class="lead">"Dichiara quando la sede non riceve e quante persone sono in servizio. Gli orari chiusi spariscono subito dalle prenotazioni."</p>
-        <Done text=closing.done/>
+        <div id="chiusura-esito" tabindex="-1"><Done text=closing.done/></div>
         <h2>"Chiusure in programma"</h2>
         {when_loaded(list, |list: Vec<Closure>| {
             if list.is_empty() {
@@ -215,7 +243,7 @@ pub fn ClosuresPage() -> impl IntoView {
                 <ul class="closure-list">
                     {list.into_iter().map(|c| view! {
                         <li>
-                            <strong>{format!("dal {}, ore {} al {}, ore {}", it::date_with_weekday(&c.starts_at), it::time(&c.starts_at), it::date_with_weekday(&c.ends_at), it::time(&c.ends_at))}</strong>
+                            <strong>{it::period(&c.starts_at, &c.ends_at)}</strong>
                             {format!(" – {}: {}", c.point.map(|p| p.label).unwrap_or_else(|| "tutti i punti di consulenza".into()), c.reason)}
                         </li>
                     }).collect_view()}
@@ -226,10 +254,13 @@ pub fn ClosuresPage() -> impl IntoView {
         <ErrorSummary problems=problems.into()/>
         <form class="form narrow" novalidate on:submit=check aria-labelledby="chiusura-titolo">
             <FieldGroup id="chiusura-punto" label="Punto di consulenza" error=error("chiusura-punto")>
-                <select class="select" id="chiusura-punto" on:change=set(|d, v| d.point = (!v.is_empty()).then(|| Code::read(&v)))>
+                <select class="select" id="chiusura-punto" prop:value=move || draft.with(|d| d.point.as_ref().and_then(Code::known).map(|p| p.code().to_string()).unwrap_or_default()) on:change=set(|d, v| d.point = (!v.is_empty()).then(|| Code::read(&v)))>
                     <option value="">"Tutti i punti di consulenza"</option>
-                    {move || points.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|p| view! {
-                        <option value=p.code.code()>{p.label.clone()}</option>
+                    {move || points.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|p| {
+                        let code = p.code;
+                        view! {
+                            <option value=code.code() selected=move || draft.with(|d| d.point.as_ref().and_then(Code::known) == Some(code))>{p.label.clone()}</option>
+                        }
                     }).collect_view()}
                 </select>
             </FieldGroup>
@@ -271,6 +302,13 @@ pub fn ClosuresPage() -> impl IntoView {
             view! {
                 <section class="closure-preview" aria-labelledby="verifica-titolo">
                     <h2 id="verifica-titolo">"Verifica della chiusura"</h2>
+                    <p class="booking-choice"><strong>{move || draft.with(|d| {
+                        let point = d.point.as_ref().and_then(Code::known).map(|c| {
+                            points.get().and_then(Result::ok).unwrap_or_default().into_iter()
+                                .find(|p| p.code == c).map(|p| p.label).unwrap_or_default()
+                        });
+                        point.unwrap_or_else(|| "Tutti i punti di consulenza".into())
+                    })}</strong><br/>{move || draft.with(draft_period)}</p>
                     {if n == 0 {
                         view! { <div class="alert alert--info" role="status"><p>"Nessun appuntamento cade nella chiusura."</p></div> }.into_any()
                     } else {
@@ -351,6 +389,8 @@ fn CapacityForm() -> impl IntoView {
         <h2 id="capienza-titolo">"Capienza di un giorno"</h2>
         <p>"Se in un giorno è in servizio un collega in più (o in meno), indica quante persone ricevono per ogni orario. Non si può scendere sotto le prenotazioni già fatte."</p>
         <Done text=changing.done/>
+        // Every refusal in the summary, focused and announced, as on every other form.
+        <ErrorSummary problems=changing.problems.into()/>
         <form class="form narrow" novalidate on:submit=submit aria-labelledby="capienza-titolo">
             <div class="form-row">
                 <FieldGroup id="capienza-giorno" label="Giorno" hint=crate::components::field::DATE_HINT error=error("capienza-giorno")>
@@ -370,7 +410,6 @@ fn CapacityForm() -> impl IntoView {
                         on:change=move |ev| draft.update(|d| d.capacity = event_target_value(&ev).trim().parse().unwrap_or(0))/>
                 </FieldGroup>
             </div>
-            <ErrorSummary problems=changing.general()/>
             <button type="submit" class="button">"Aggiorna la capienza"</button>
         </form>
     }

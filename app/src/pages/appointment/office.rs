@@ -99,7 +99,7 @@ fn OfficeMoveForm(
         <section class="office-move no-print" aria-labelledby="sposta-titolo">
             <h2 id="sposta-titolo">"Sposta appuntamento"</h2>
             <p>"Scegli un altro orario libero dello stesso punto di consulenza: il contribuente leggerà il motivo nella comunicazione e lo riceverà per e-mail."</p>
-            <ErrorSummary problems=moving.general()/>
+            <ErrorSummary problems=moving.problems.into()/>
             <form class="form narrow" novalidate on:submit=submit>
                 <FieldGroup id="nuovo-orario" label="Nuovo orario" hint="Gli orari liberi dei prossimi giorni." error=error("nuovo-orario")>
                     <select class="select" id="nuovo-orario"
@@ -158,7 +158,10 @@ fn AttendanceForm(
         ev.prevent_default();
         recording.submit(api::AttendanceRequest {
             outcome: outcome.get_untracked().map(Into::into).unwrap_or_default(),
-            text: Some(text.get_untracked()).filter(|t| !t.trim().is_empty()),
+            // The esito is for an appointment that took place: a no-show sends none.
+            text: Some(text.get_untracked())
+                .filter(|t| !t.trim().is_empty())
+                .filter(|_| outcome.get_untracked() != Some(Attendance::NonPresentato)),
         });
     };
     let choice = |code: Attendance| {
@@ -174,24 +177,27 @@ fn AttendanceForm(
     view! {
         <section class="attendance no-print" aria-labelledby="presenza-titolo">
             <h2 id="presenza-titolo">"Registra la presenza"</h2>
-            <ErrorSummary problems=recording.general()/>
+            <ErrorSummary problems=recording.problems.into()/>
             <form class="form narrow" novalidate on:submit=submit>
                 <div class="form-group" class:form-group--error=move || error("presenza").get().is_some()>
                     <fieldset class="fieldset" aria-describedby=move || described_by("presenza", false, error("presenza").get().is_some())>
                         <legend class="label">"Il contribuente si è presentato?"</legend>
                         {move || error("presenza").get().map(|m| view! {
-                            <p class="field-error" id="presenza-error" role="alert"><span class="visually-hidden">"Errore: "</span>{m}</p>
+                            <p class="field-error" id="presenza-error"><span class="visually-hidden">"Errore: "</span>{m}</p>
                         })}
                         {choice(Attendance::Svolto)}
                         {choice(Attendance::NonPresentato)}
                     </fieldset>
                 </div>
-                <FieldGroup id="esito" label="Esito dell'incontro (facoltativo)" hint="Solo per un appuntamento svolto: sarà scritto nella comunicazione con il contribuente." error=error("esito")>
-                    <textarea class="textarea" id="esito" rows="5" maxlength="2000"
-                        aria-describedby=move || described_by("esito", true, error("esito").get().is_some())
-                        aria-invalid=move || error("esito").get().map(|_| "true")
-                        bind:value=text></textarea>
-                </FieldGroup>
+                // Only for an appointment that took place: a no-show has no esito to write.
+                <Show when=move || outcome.get() != Some(Attendance::NonPresentato)>
+                    <FieldGroup id="esito" label="Esito dell'incontro (facoltativo)" hint="Solo per un appuntamento svolto: sarà scritto nella comunicazione con il contribuente." error=error("esito")>
+                        <textarea class="textarea" id="esito" rows="5" maxlength="2000"
+                            aria-describedby=move || described_by("esito", true, error("esito").get().is_some())
+                            aria-invalid=move || error("esito").get().map(|_| "true")
+                            bind:value=text></textarea>
+                    </FieldGroup>
+                </Show>
                 <button type="submit" class="button">"Registra la presenza"</button>
             </form>
         </section>

@@ -3,6 +3,7 @@
 
 use crate::client;
 use crate::components::error_summary::ErrorSummary;
+use crate::components::heading::focus_later;
 use crate::components::loaded::{fetch, when_loaded};
 use crate::components::submit::{Done, Submission};
 use api::{calls, it, paths, Appointment, Cf, EntryId, Reference, WaitlistEntry, WaitlistStatus};
@@ -44,20 +45,6 @@ async fn answer(a: Answer) -> Result<Answered, client::ApiError> {
             Answered::Said("Hai lasciato la lista d'attesa.")
         }
     })
-}
-
-/// Moves the focus to the element `id` once the view that holds it is drawn.
-fn focus_later(id: &str) {
-    let id = id.to_string();
-    request_animation_frame(move || {
-        use wasm_bindgen::JsCast;
-        if let Some(el) = document()
-            .get_element_by_id(&id)
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
-        }
-    });
 }
 
 /// "dal 3 marzo 2026 al 5 marzo 2026, di mattina (prima delle 13)"
