@@ -111,6 +111,16 @@ pub fn office_agenda(date: &str) -> String {
     format!("/api/office/agenda?date={date}")
 }
 
+/// Cerca, for operators (`q` encoded).
+pub fn office_search(q: &str) -> String {
+    format!("/api/office/search?q={q}")
+}
+
+/// The office's agenda of some days, as CSV.
+pub fn office_agenda_csv(from: &str, to: &str) -> String {
+    format!("/api/office/agenda.csv?from={from}&to={to}")
+}
+
 /// A page of the office's queue; `awaiting`: only the threads owed an answer.
 pub fn office_queue(status: &str, awaiting: bool, page: u32) -> String {
     format!("/api/office/communications?status={status}&awaiting={awaiting}&page={page}")

@@ -24,6 +24,8 @@ pub const OFFICE_QUEUE: &str = "/sede/comunicazioni";
 pub const OFFICE_AGENDA: &str = "/sede/agenda";
 /// Chiusure e capienza.
 pub const CLOSURES: &str = "/sede/chiusure";
+/// Cerca, for operators (`?q=`).
+pub const OFFICE_SEARCH: &str = "/sede/cerca";
 
 /// What a page arrived from, said on it once ("Comunicazione inviata…").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -96,6 +96,10 @@ pub fn App() -> impl IntoView {
                         view=|| view! { <RequireLogin><office_agenda::ClosuresPage/></RequireLogin> }
                     />
                     <Route
+                        path=path!("/sede/cerca")
+                        view=|| view! { <RequireLogin><office_search::OfficeSearchPage/></RequireLogin> }
+                    />
+                    <Route
                         path=path!("/sede/comunicazioni/:id/esito")
                         view=|| view! { <RequireLogin><office::OutcomePage/></RequireLogin> }
                     />

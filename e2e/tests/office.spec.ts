@@ -3,6 +3,7 @@ import { ACCOUNTS } from '../pages/login-page';
 import { CommunicationsPage, logIn } from '../pages/communications';
 import { press } from '../pages/booking';
 import { Shell } from '../pages/shell';
+import fs from 'node:fs';
 
 test.use({ allowedHttpErrors: [409, 422] });
 test.describe.configure({ timeout: 120_000 });
@@ -189,4 +190,43 @@ test('the queue puts first who has waited longest, and keeps only those to answe
   const since = api.items.map((t: { awaiting_since: string }) => Date.parse(t.awaiting_since));
   expect(since).toEqual([...since].sort((a: number, b: number) => a - b));
   await axe('queue, only those to answer');
+});
+
+test('an operator finds a contributor by codice fiscale and a reference, and downloads the day as CSV', async ({ page, axe }) => {
+  const shell = new Shell(page);
+  await logIn(page, ACCOUNTS.operatoreRoma.username);
+  const search = page.getByRole('search', { name: 'Cerca nella sede' });
+  const box = search.getByRole('searchbox', { name: /Codice fiscale, nome, protocollo/ });
+  await box.fill(ACCOUNTS.rossi.username.toLowerCase());
+  await box.press('Enter');
+  await expect(shell.heading()).toHaveText('Cerca nella sede');
+  await expect(page).toHaveURL(new RegExp(`/sede/cerca\\?q=${ACCOUNTS.rossi.username.toLowerCase()}$`));
+  const people = page.getByRole('region', { name: 'Contribuenti' });
+  await expect(people.getByRole('link', { name: 'Mario Rossi' })).toBeVisible();
+  const appointments = page.getByRole('region', { name: 'Appuntamenti' });
+  const first = appointments.getByRole('link').first();
+  const reference = (await first.textContent())!.trim();
+  await axe('search by codice fiscale');
+  await box.fill(reference);
+  await box.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: '1 risultato.' })).toBeVisible();
+  await appointments.getByRole('link', { name: reference }).click();
+  await expect(shell.heading()).toHaveText(`Appuntamento ${reference}`);
+  await box.fill('zzzz');
+  await box.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Nessun risultato per «zzzz» nella sede.' })).toBeVisible();
+  await axe('search without results');
+
+  // The day's agenda as a spreadsheet: the same appointments, in order.
+  const day = await findDay(page, -1, (a) => a.appointments.length >= 2);
+  await page.goto(`/sede/agenda?data=${day.date}`);
+  await expect(page).toHaveTitle(/^Agenda della sede – /);
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('link', { name: "Scarica l'agenda (CSV)" }).click();
+  const file = await (await downloading).path();
+  const text = fs.readFileSync(file!, 'utf8');
+  expect(text.charCodeAt(0)).toBe(0xfeff);
+  const rows = text.slice(1).trim().split('\r\n');
+  expect(rows[0]).toContain('"Identificativo appuntamento";"Data";"Ora"');
+  expect(rows.slice(1).map((r) => r.split(';')[0].replace(/"/g, ''))).toEqual(day.appointments.map((a) => a.reference));
 });

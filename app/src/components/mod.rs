@@ -11,6 +11,7 @@ pub mod identity_doors;
 pub mod loaded;
 pub mod mail_notice;
 pub mod not_found;
+pub mod office_search;
 pub mod pager;
 pub mod params;
 pub mod reference_data;

@@ -28,12 +28,14 @@ pub fn Shell(children: Children) -> impl IntoView {
         let navigate = navigate.clone();
         async move {
             let _ = client::delete(calls::SESSION).await;
-            crate::drafts::forget_all();
             session.logged_out(Some("Hai chiuso la sessione."));
             navigate(paths::LOGIN, Default::default());
         }
     });
     let log_out = move |_| {
+        // The drafts go at the press, before anything is awaited: a page left at once (or a
+        // request that never answers) must not keep them for the next person.
+        crate::drafts::forget_all();
         if !leaving.pending().get_untracked() {
             leaving.dispatch_local(());
         }
@@ -146,6 +148,16 @@ pub fn Shell(children: Children) -> impl IntoView {
             </div>
         </header>
         {banner}
+        // Operators find anyone from every office page: a contributor phones with a code.
+        {move || (session.role() == Some(Role::Operatore)).then(|| {
+            let query = leptos_router::hooks::use_query_map();
+            let current = Signal::derive(move || query.read().get("q").unwrap_or_default());
+            view! {
+                <div class="office-search-bar no-print">
+                    <div class="container"><super::office_search::OfficeSearchBox current=current/></div>
+                </div>
+            }
+        })}
         <main id="contenuto" class="container main" tabindex="-1">
             {children()}
         </main>

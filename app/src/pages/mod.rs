@@ -10,5 +10,6 @@ pub mod home;
 pub mod login;
 pub mod office;
 pub mod office_agenda;
+pub mod office_search;
 pub mod studio;
 pub mod waitlist;

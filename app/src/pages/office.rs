@@ -34,7 +34,7 @@ pub fn OfficeQueue() -> impl IntoView {
         fetch::<OfficeQueuePage>(move || calls::office_queue(&status(), awaiting(), page()));
     view! {
         <PageHeading title="Comunicazioni della sede"/>
-        <p class="lead">"Le comunicazioni dei contribuenti assegnate alla tua struttura territoriale: prima quelle da rispondere, a partire da quella che attende da più tempo (dal primo messaggio del contribuente dopo l'ultima risposta della sede; i messaggi automatici delle prenotazioni non contano), poi le altre, dalla più recente."</p>
+        <p class="lead">"Prima quelle da rispondere, da chi attende da più tempo (i messaggi automatici delle prenotazioni non contano); poi le altre, dalla più recente."</p>
         <p class="context">"Struttura territoriale: "<strong>{info.user.office.unwrap_or_default()}</strong></p>
         <FilterBar action=paths::OFFICE_QUEUE label="Filtra le comunicazioni">
             <SelectFilter id="filtro-stato" name="status" label="Stato" all="Tutti gli stati"

@@ -80,6 +80,9 @@ pub fn OfficeAgendaPage() -> impl IntoView {
         {when_loaded(agenda, move |a: OfficeAgenda| {
             let count = a.appointments.len();
             let caption = format!("Appuntamenti di {}", long_day(&a.date));
+            let date = a.date.clone();
+            // The tab names the day, as the heading's lead does.
+            crate::components::heading::set_title(&format!("Agenda della sede – {}", long_day(&a.date)));
             view! {
                 <p class="lead">{format!("{} – {}", a.office, long_day(&a.date))}</p>
                 <nav class="day-nav no-print" aria-label="Giorni dell'agenda">
@@ -122,7 +125,10 @@ pub fn OfficeAgendaPage() -> impl IntoView {
                     </table>
                     </div>
                 })}
-                <p class="no-print"><button type="button" class="button button--secondary" on:click=|_| { let _ = window().print(); }>"Stampa l'agenda"</button></p>
+                <p class="no-print actions">
+                    <button type="button" class="button button--secondary" on:click=|_| { let _ = window().print(); }>"Stampa l'agenda"</button>
+                    <a class="button button--secondary" href=calls::office_agenda_csv(&date, &date) download=format!("agenda-{date}.csv")>"Scarica l'agenda (CSV)"</a>
+                </p>
             }
         })}
     }
