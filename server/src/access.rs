@@ -128,8 +128,9 @@ pub async fn acting_for(
 pub enum Access {
     /// The contributor, or an intermediary acting for them.
     ContributorSide(ActingFor),
-    /// An operator of the office concerned.
-    Office { office_id: OfficeId },
+    /// An operator of the office concerned: the one the thread is routed to (`routed`), or
+    /// the one where its appointment takes place, while that is live or recent.
+    Office { office_id: OfficeId, routed: bool },
 }
 
 impl Access {
@@ -152,8 +153,20 @@ impl Access {
     /// office does, and learns nothing from the refusal.
     pub fn office(&self) -> AppResult<OfficeId> {
         match self {
-            Access::Office { office_id } => Ok(*office_id),
+            Access::Office { office_id, .. } => Ok(*office_id),
             Access::ContributorSide(_) => Err(AppError::NotFound),
+        }
+    }
+
+    /// An operator of the office the thread is routed to, or 404: only that office records
+    /// the thread's outcome.
+    pub fn routed_office(&self) -> AppResult<OfficeId> {
+        match self {
+            Access::Office {
+                office_id,
+                routed: true,
+            } => Ok(*office_id),
+            _ => Err(AppError::NotFound),
         }
     }
 }
@@ -169,7 +182,10 @@ pub async fn access(
     now: Instant,
 ) -> AppResult<Access> {
     match user.role {
-        Role::Operatore if user.office_id == Some(office_id) => Ok(Access::Office { office_id }),
+        Role::Operatore if user.office_id == Some(office_id) => Ok(Access::Office {
+            office_id,
+            routed: true,
+        }),
         Role::Operatore => {
             tracing::warn!(target: "audit", event = "refused", reason = "another_office", user = user.id.0, office_id = office_id.0);
             Err(AppError::NotFound)
@@ -202,7 +218,42 @@ pub async fn thread_access(
     .fetch_optional(&db.pool)
     .await?;
     let owner = owner.ok_or(AppError::NotFound)?;
+    if let (Role::Operatore, Some(mine)) = (user.role, user.office_id) {
+        if mine != owner.office_id && hosts_appointment_of(db, id, mine, now).await? {
+            return Ok(Access::Office {
+                office_id: mine,
+                routed: false,
+            });
+        }
+    }
     access(db, user, &owner.cf, owner.office_id, now).await
+}
+
+/// How long after an appointment its office still reads (and answers) the thread routed to
+/// another office: time to write the esito and to answer what follows.
+pub const HOSTED_THREAD_DAYS: i64 = 30;
+
+/// Whether the thread has an appointment at `office` that is live, or ended less than
+/// `HOSTED_THREAD_DAYS` ago: that office meets the person and must read why they come.
+async fn hosts_appointment_of(
+    db: &Db,
+    thread: ThreadId,
+    office: OfficeId,
+    now: Instant,
+) -> AppResult<bool> {
+    let since = now - HOSTED_THREAD_DAYS * 86_400;
+    let found: Option<i64> = sqlx::query_scalar(
+        "SELECT 1 FROM appointments WHERE communication_id = $1 AND office_id = $2
+           AND status IN ('prenotato', 'confermato', 'svolto', 'non_presentato')
+           AND ends_at > $3
+         LIMIT 1",
+    )
+    .bind(thread)
+    .bind(office)
+    .bind(since)
+    .fetch_optional(&db.pool)
+    .await?;
+    Ok(found.is_some())
 }
 
 /// The name that signs what `user` writes for `contributor`: their own name, "Studio Verdi per

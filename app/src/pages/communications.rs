@@ -280,9 +280,18 @@ pub fn ThreadPage() -> impl IntoView {
                     <div><dt>"Stato"</dt><dd><StatusTag status=s.status/></dd></div>
                 </dl>
                 {if is_office {
-                    open.then(|| view! {
-                        <p><a href=paths::outcome(s.id) class="button">"Registra esito"</a></p>
-                    }).into_any()
+                    // The outcome is the routed office's; the office that hosts the appointment
+                    // reads and answers, and says whose the thread is.
+                    let routed_here = session.info().and_then(|i| i.user.office) == Some(t.office.clone());
+                    if routed_here {
+                        open.then(|| view! {
+                            <p><a href=paths::outcome(s.id) class="button">"Registra esito"</a></p>
+                        }).into_any()
+                    } else {
+                        view! {
+                            <p class="hint">{format!("La comunicazione è assegnata alla {}: la tua sede la legge e risponde perché vi si svolge l'appuntamento; l'esito lo registra la {}.", t.office, t.office)}</p>
+                        }.into_any()
+                    }
                 } else {
                     view! { <RequestAppointment thread_id=s.id eligibility=s.eligibility.clone()/> }.into_any()
                 }}

@@ -375,7 +375,7 @@ pub async fn outcome(
     let now = state.clock.now();
     access::thread_access(&state.db, &user, id, now)
         .await?
-        .office()?;
+        .routed_office()?;
     let (outcome, motivation) = parse_outcome(&raw).map_err(AppError::Validation)?;
     let text = communication::outcome_text(outcome, &motivation);
     let label = author_label(&user, "");

@@ -651,16 +651,10 @@ async fn an_operator_finds_a_contributor_a_thread_or_an_appointment_of_the_offic
     assert!(found
         .communications
         .iter()
-        .all(|c| c.contributor.cf.to_string() == ROSSI));
-    assert!(found
-        .appointments
-        .iter()
-        .any(|a| a.reference.to_string() == reference));
+        .all(|c| c.contributor.cf == ROSSI));
+    assert!(found.appointments.iter().any(|a| a.reference == reference));
     let by_name: api::OfficeSearch = roma.get("/api/office/search?q=Rossi").await.json();
-    assert!(by_name
-        .contributors
-        .iter()
-        .any(|c| c.cf.to_string() == ROSSI));
+    assert!(by_name.contributors.iter().any(|c| c.cf == ROSSI));
     let by_reference: api::OfficeSearch = roma
         .get(&format!(
             "/api/office/search?q={}",
@@ -704,5 +698,63 @@ async fn an_operator_finds_a_contributor_a_thread_or_an_appointment_of_the_offic
     assert_eq!(
         rossi.get("/api/office/search?q=Rossi").await.status,
         StatusCode::FORBIDDEN
+    );
+}
+
+/// A thread routed to Milano whose appointment is at Roma: Roma reads and answers it while the
+/// appointment is live or recent, never records its outcome, and loses it a month later.
+#[tokio::test]
+async fn the_office_of_the_appointment_reads_and_answers_its_thread() {
+    let app = spawn_app().await;
+    let mut bianchi = app.logged_in(BIANCHI).await;
+    let created = bianchi
+        .post(
+            &format!("/api/contributors/{BIANCHI}/communications"),
+            json!({ "topic": "rateazione", "subject": "Rateazione a Roma", "text": "Vorrei rateizzare." }),
+        )
+        .await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.text());
+    let t = created.json::<api::CommunicationDetail>().summary.id;
+    let mut milano = app.logged_in("operatore.milano").await;
+    let rejected = milano
+        .post(
+            &format!("/api/communications/{t}/outcome"),
+            json!({ "outcome": "non_accolta", "text": "Ne parliamo con un appuntamento." }),
+        )
+        .await;
+    assert_eq!(rejected.status, StatusCode::OK, "{}", rejected.text());
+    let mut roma = app.logged_in("operatore.roma").await;
+    assert_eq!(
+        roma.get(&format!("/api/communications/{t}")).await.status,
+        StatusCode::NOT_FOUND,
+        "no appointment at Roma yet"
+    );
+    book(&mut bianchi, t, FIRST_SLOT, "k-bianchi").await;
+    let read = roma.get(&format!("/api/communications/{t}")).await;
+    assert_eq!(read.status, StatusCode::OK, "{}", read.text());
+    let answered = roma
+        .post(
+            &format!("/api/communications/{t}/messages"),
+            json!({ "text": "Porti con sé l'avviso di addebito." }),
+        )
+        .await;
+    assert_eq!(answered.status, StatusCode::CREATED, "{}", answered.text());
+    let (author, _) = last_message(&mut bianchi, t).await;
+    assert_eq!(author, "Sede di Roma");
+    // The thread's outcome stays with the office it is routed to.
+    let outcome = roma
+        .post(
+            &format!("/api/communications/{t}/outcome"),
+            json!({ "outcome": "accolta", "text": "x" }),
+        )
+        .await;
+    assert_eq!(outcome.status, StatusCode::NOT_FOUND);
+    // A month after the appointment, Roma no longer reaches it.
+    app.clock
+        .advance((server::access::HOSTED_THREAD_DAYS + 2) * 86_400);
+    let mut roma = app.logged_in("operatore.roma").await;
+    assert_eq!(
+        roma.get(&format!("/api/communications/{t}")).await.status,
+        StatusCode::NOT_FOUND
     );
 }
