@@ -111,6 +111,11 @@ pub fn office_agenda(date: &str) -> String {
     format!("/api/office/agenda?date={date}")
 }
 
+/// One of the office's closures (Revoca).
+pub fn closure(id: i64) -> String {
+    format!("/api/office/closures/{id}")
+}
+
 /// Cerca, for operators (`q` encoded).
 pub fn office_search(q: &str) -> String {
     format!("/api/office/search?q={q}")

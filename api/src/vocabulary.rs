@@ -353,6 +353,8 @@ codes! {
         NoOffice = "no_office",
         /// 409: a closure with appointments inside needs `cancel_appointments`.
         ClosureHasAppointments = "closure_has_appointments",
+        /// 409: a closure already under way cannot be revoked.
+        ClosureStarted = "closure_started",
         /// 409: a capacity below what a slot already holds.
         CapacityBelowBookings = "capacity_below_bookings",
         /// 409: a place that suits is free now: book it rather than wait.

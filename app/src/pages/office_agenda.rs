@@ -12,8 +12,9 @@ use crate::components::loaded::{fetch, when_loaded};
 use crate::components::submit::{Done, Submission};
 use crate::session::Session;
 use api::{
-    calls, it, paths, status_text, CapacityRequest, Closure, ClosureOutcome, Code, DayAvailability,
-    NewClosure, NoticeDelivery, OfficeAgenda, OfficeAppointment, PointCode, Role,
+    calls, it, paths, status_text, Attendance, CapacityRequest, Closure, ClosureOutcome, Code,
+    DayAvailability, NewClosure, NoticeDelivery, OfficeAgenda, OfficeAppointment, PointCode,
+    Reference, Role,
 };
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
@@ -28,7 +29,9 @@ fn long_day(date: &str) -> String {
     it::date_with_weekday(&format!("{date}T12:00:00+01:00"))
 }
 
-fn row(a: OfficeAppointment) -> impl IntoView {
+/// One row of the day; `record` takes "Svolto" or "Non presentato" in one click (the esito,
+/// when there is one to write, on the appointment's page).
+fn row(a: OfficeAppointment, record: Callback<(Reference, Attendance)>) -> impl IntoView {
     let href = paths::appointment(&a.reference);
     let action_label =
         |label: &str| format!("{label}: {} delle {}", a.reference, it::time(&a.starts_at));
@@ -57,9 +60,22 @@ fn row(a: OfficeAppointment) -> impl IntoView {
                     _ => view! { <br/><span class="hint">{n.label()}</span> }.into_any(),
                 })}
             </td>
-            <td class="no-print">{action.map(|(label, name)| view! {
-                <a href=href aria-label=name>{label}</a>
-            })}</td>
+            <td class="no-print">
+                {a.can_record_attendance.then(|| {
+                    let (met, missed) = (a.reference.clone(), a.reference.clone());
+                    view! {
+                        <div class="row-actions">
+                            <button type="button" class="button button--small" aria-label=action_label("Svolto")
+                                on:click=move |_| record.run((met.clone(), Attendance::Svolto))>"Svolto"</button>
+                            <button type="button" class="button button--small button--secondary" aria-label=action_label("Non presentato")
+                                on:click=move |_| record.run((missed.clone(), Attendance::NonPresentato))>"Non presentato"</button>
+                        </div>
+                    }
+                })}
+                {action.map(|(label, name)| view! {
+                    <a href=href aria-label=name>{label}</a>
+                })}
+            </td>
         </tr>
     }
 }
@@ -72,13 +88,41 @@ pub fn OfficeAgendaPage() -> impl IntoView {
     }
     let query = use_query_map();
     let day = move || query.read().get("data").unwrap_or_default();
+    let version = RwSignal::new(0u32);
     let agenda = fetch::<OfficeAgenda>(move || {
+        version.track();
         calls::office_agenda(&String::from(js_sys::encode_uri_component(&day())))
     });
+    // Svolto / Non presentato from the row: recorded, said, and the day read again.
+    let recording = Submission::new(
+        &[],
+        move |(reference, outcome): (Reference, Attendance)| async move {
+            let body = api::AttendanceRequest {
+                outcome: outcome.into(),
+                text: None,
+            };
+            client::post::<_, api::Appointment>(
+                &calls::appointment_step(&reference, calls::Step::Attendance),
+                &body,
+            )
+            .await
+            .map(|_| (reference, outcome))
+        },
+        move |(reference, outcome): (Reference, Attendance)| {
+            version.update(|v| *v += 1);
+            Some(format!("{reference}: registrato «{}».", outcome.label()))
+        },
+    );
+    let record = Callback::new(move |input: (Reference, Attendance)| recording.submit(input));
     view! {
         <PageHeading title="Agenda della sede"/>
+        <Done text=recording.done/>
+        <ErrorSummary problems=recording.problems.into()/>
         {when_loaded(agenda, move |a: OfficeAgenda| {
-            let count = a.appointments.len();
+            // Cancelled appointments are listed, but the day's count is of those that stand.
+            let count = a.appointments.iter().filter(|x| x.status != api::AppointmentStatus::Annullato).count();
+            let listed = a.appointments.len();
+            let to_record = a.appointments.iter().filter(|x| x.can_record_attendance).count();
             let caption = format!("Appuntamenti di {}", long_day(&a.date));
             let date = a.date.clone();
             // The tab names the day, as the heading's lead does.
@@ -108,7 +152,10 @@ pub fn OfficeAgendaPage() -> impl IntoView {
                     1 => "1 persona in lista d'attesa per questo giorno: un posto che si libera le viene proposto subito.".to_string(),
                     n => format!("{n} persone in lista d'attesa per questo giorno: un posto che si libera viene proposto subito alla prima."),
                 }}</p>
-                {(count > 0).then(|| view! {
+                {(to_record > 0).then(|| view! {
+                    <p class="waiting-since">{if to_record == 1 { "1 presenza da registrare.".to_string() } else { format!("{to_record} presenze da registrare.") }}</p>
+                })}
+                {(listed > 0).then(|| view! {
                     <div class="table-wrap">
                     <table class="table table--agenda">
                         <caption class="visually-hidden">{caption.clone()}</caption>
@@ -121,7 +168,7 @@ pub fn OfficeAgendaPage() -> impl IntoView {
                             <th scope="col">"Stato"</th>
                             <th scope="col" class="no-print">"Azioni"</th>
                         </tr></thead>
-                        <tbody>{a.appointments.into_iter().map(row).collect_view()}</tbody>
+                        <tbody>{a.appointments.into_iter().map(|x| row(x, record)).collect_view()}</tbody>
                     </table>
                     </div>
                 })}
@@ -217,6 +264,16 @@ pub fn ClosuresPage() -> impl IntoView {
             }
         },
     );
+    // Revoca: the hours come back; what the closure cancelled stays cancelled, and says so.
+    let revoking = Submission::new(
+        &[],
+        move |id: i64| async move { client::delete(&calls::closure(id)).await },
+        move |()| {
+            refresh.update(|n| *n += 1);
+            focus_later("chiusura-esito");
+            Some("Chiusura revocata: i suoi orari sono di nuovo prenotabili. Gli appuntamenti che aveva annullato restano annullati: i contribuenti sono stati avvisati e possono prenotare di nuovo.".to_string())
+        },
+    );
     let problems = closing.problems;
     let error = move |id: &'static str| closing.error(id);
     let check = move |ev: leptos::ev::SubmitEvent| {
@@ -239,19 +296,30 @@ pub fn ClosuresPage() -> impl IntoView {
     view! {
         <PageHeading title="Chiusure e capienza"/>
         <p class="lead">"Dichiara quando la sede non riceve e quante persone sono in servizio. Gli orari chiusi spariscono subito dalle prenotazioni."</p>
-        <div id="chiusura-esito" tabindex="-1"><Done text=closing.done/></div>
+        <div id="chiusura-esito" tabindex="-1"><Done text=closing.done/><Done text=revoking.done/></div>
         <h2>"Chiusure in programma"</h2>
-        {when_loaded(list, |list: Vec<Closure>| {
+        <ErrorSummary problems=revoking.problems.into()/>
+        {when_loaded(list, move |list: Vec<Closure>| {
             if list.is_empty() {
                 return view! { <p>"Nessuna chiusura in programma."</p> }.into_any();
             }
             view! {
                 <ul class="closure-list">
-                    {list.into_iter().map(|c| view! {
-                        <li>
-                            <strong>{it::period(&c.starts_at, &c.ends_at)}</strong>
-                            {format!(" – {}: {}", c.point.map(|p| p.label).unwrap_or_else(|| "tutti i punti di consulenza".into()), c.reason)}
-                        </li>
+                    {list.into_iter().map(|c| {
+                        let period = it::period(&c.starts_at, &c.ends_at);
+                        // Only one still to start can go (the server says so too).
+                        let future = js_sys::Date::parse(&c.starts_at) > js_sys::Date::now();
+                        let (id, name) = (c.id, format!("Revoca la chiusura di {period}"));
+                        view! {
+                            <li>
+                                <strong>{period.clone()}</strong>
+                                {format!(" – {}: {}", c.point.map(|p| p.label).unwrap_or_else(|| "tutti i punti di consulenza".into()), c.reason)}
+                                {future.then(|| view! {
+                                    " "<button type="button" class="button button--small button--secondary" aria-label=name
+                                        on:click=move |_| revoking.submit(id)>"Revoca"</button>
+                                })}
+                            </li>
+                        }
                     }).collect_view()}
                 </ul>
             }.into_any()

@@ -266,20 +266,38 @@ pub async fn list_closures(
     let office = office_of(&user)?;
     let mut conn = state.db.pool.acquire().await?;
     let rows = repo::closures(&mut conn, office, state.clock.now()).await?;
-    Ok(Json(
-        rows.into_iter()
-            .map(|r| Closure {
-                id: r.id,
-                point: r
-                    .point_code
-                    .zip(r.point_label)
-                    .map(|(code, label)| ConsultationPoint { code, label }),
-                starts_at: rome::instant(r.starts_at),
-                ends_at: rome::instant(r.ends_at),
-                reason: r.reason,
-            })
-            .collect(),
-    ))
+    Ok(Json(rows.into_iter().map(closure_of).collect()))
+}
+
+#[utoipa::path(delete, path = "/api/office/closures/{id}", tag = "office", params(("id" = i64, Path, description = "The closure")),
+    description = "Revoca: a closure not yet started goes and its hours are bookable again; the appointments it cancelled stay cancelled (their people were told and may book again)",
+    responses(
+        (status = 200, description = "The revoked closure", body = api::Closure),
+        (status = 403, description = "Not an operator", body = api::ErrorEnvelope),
+        (status = 404, description = "Not a closure of the operator's office", body = api::ErrorEnvelope),
+        (status = 409, description = "The closure has started", body = api::ErrorEnvelope),
+    ))]
+pub async fn revoke(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    crate::extract::Path(id): crate::extract::Path<i64>,
+) -> AppResult<Json<Closure>> {
+    let office = office_of(&user)?;
+    let r = workflow::revoke(&state.db, &user, office, id, state.clock.now()).await?;
+    Ok(Json(closure_of(r)))
+}
+
+fn closure_of(r: repo::ClosureRow) -> Closure {
+    Closure {
+        id: r.id,
+        point: r
+            .point_code
+            .zip(r.point_label)
+            .map(|(code, label)| ConsultationPoint { code, label }),
+        starts_at: rome::instant(r.starts_at),
+        ends_at: rome::instant(r.ends_at),
+        reason: r.reason,
+    }
 }
 
 /// Parses a closure: every problem per field, the point one the office offers.

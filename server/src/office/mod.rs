@@ -17,5 +17,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(search))
         .routes(routes!(list_closures, declare))
         .routes(routes!(preview))
+        .routes(routes!(revoke))
         .routes(routes!(capacity))
 }

@@ -67,6 +67,41 @@ pub struct ClosureRow {
     pub reason: String,
 }
 
+/// One of the office's closures (None for another office's, or none).
+pub async fn closure(
+    conn: &mut AnyConnection,
+    office: OfficeId,
+    id: i64,
+) -> AppResult<Option<ClosureRow>> {
+    Ok(sqlx::query_as(
+        "SELECT k.id, k.point_code, p.label AS point_label, k.starts_at, k.ends_at, k.reason
+         FROM closures k LEFT JOIN consultation_points p ON p.code = k.point_code
+         WHERE k.office_id = $1 AND k.id = $2",
+    )
+    .bind(office)
+    .bind(id)
+    .fetch_optional(conn)
+    .await?)
+}
+
+/// Removes a closure not yet started, in one conditional statement: false when it started
+/// meanwhile (or is gone).
+pub async fn delete_future_closure(
+    tx: &mut WriteTx,
+    office: OfficeId,
+    id: i64,
+    now: Instant,
+) -> AppResult<bool> {
+    let deleted =
+        sqlx::query("DELETE FROM closures WHERE id = $1 AND office_id = $2 AND starts_at > $3")
+            .bind(id)
+            .bind(office)
+            .bind(now)
+            .execute(&mut **tx)
+            .await?;
+    Ok(deleted.rows_affected() == 1)
+}
+
 /// The office's closures still to end, soonest first.
 pub async fn closures(
     conn: &mut AnyConnection,

@@ -73,6 +73,40 @@ pub async fn declare(
     .await
 }
 
+/// Revoca: a closure not yet started goes, and its hours are bookable again at once. What it
+/// cancelled stays cancelled: those people were told and may book again (re-creating their
+/// appointments unasked would book people who may have made other plans). Returns the closure.
+pub async fn revoke(
+    db: &Db,
+    user: &CurrentUser,
+    office: OfficeId,
+    id: i64,
+    now: Instant,
+) -> AppResult<repo::ClosureRow> {
+    let mut conn = db.pool.acquire().await?;
+    let row = repo::closure(&mut conn, office, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    drop(conn);
+    let started = || {
+        AppError::conflict(
+            ErrorCode::ClosureStarted,
+            "La chiusura è già iniziata: non si può più revocare. I suoi orari tornano prenotabili quando finisce.",
+        )
+    };
+    if row.starts_at <= now {
+        return Err(started());
+    }
+    let mut tx = db.begin_write().await?;
+    if !repo::delete_future_closure(&mut tx, office, id, now).await? {
+        return Err(started());
+    }
+    tx.commit().await?;
+    tracing::info!(target: "audit", event = "closure_revoked", user = user.id.0,
+        office = office.0, closure = id);
+    Ok(row)
+}
+
 /// The closure's row, and each appointment inside cancelled (confirmed) or released (a live
 /// hold) with its reason, in the caller's transaction.
 async fn close(

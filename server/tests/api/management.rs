@@ -710,6 +710,14 @@ fn matrix(
             bad_closure.clone(),
             operators(Refused),
         ),
+        // No closure 999999 anywhere: an operator gets the 404 of another office's.
+        (
+            "DELETE",
+            "/api/office/closures/{id}",
+            "/api/office/closures/999999".into(),
+            none.clone(),
+            operators(Denied),
+        ),
         (
             "POST",
             "/api/office/closures/preview",

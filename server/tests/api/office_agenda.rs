@@ -758,3 +758,65 @@ async fn the_office_of_the_appointment_reads_and_answers_its_thread() {
         StatusCode::NOT_FOUND
     );
 }
+
+/// Revoca: a closure not yet started goes and its hours come back; what it cancelled stays
+/// cancelled; one under way, or another office's, cannot be revoked.
+#[tokio::test]
+async fn a_future_closure_is_revoked_and_its_hours_come_back() {
+    let app = spawn_app().await;
+    let mut rossi = app.logged_in(ROSSI).await;
+    let t = thread(&mut rossi, ROSSI, "Contributi del 2024").await;
+    let reference = book(&mut rossi, t, FIRST_SLOT, "k1").await;
+    let mut roma = app.logged_in("operatore.roma").await;
+    let declared: ClosureOutcome = roma
+        .post(
+            "/api/office/closures",
+            json!({ "point": "sportello", "from": "2026-03-03", "to": "2026-03-03",
+                    "reason": "Sciopero", "cancel_appointments": true }),
+        )
+        .await
+        .json();
+    let id = declared.closure.unwrap().id;
+    assert_eq!(free_at(&mut rossi, "2026-03-03T09:00:00+01:00").await, None);
+    // Another office's operator does not find it; a contributor may never revoke.
+    let mut milano = app.logged_in("operatore.milano").await;
+    let path = format!("/api/office/closures/{id}");
+    assert_eq!(milano.delete(&path).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(rossi.delete(&path).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(app.count("closures").await, 1);
+
+    let revoked = roma.delete(&path).await;
+    assert_eq!(revoked.status, StatusCode::OK, "{}", revoked.text());
+    assert_eq!(revoked.json::<api::Closure>().reason, "Sciopero");
+    assert_eq!(app.count("closures").await, 0);
+    assert_eq!(
+        free_at(&mut rossi, "2026-03-03T09:00:00+01:00").await,
+        Some(2),
+        "its hours are bookable again at once"
+    );
+    let mine: Appointment = rossi
+        .get(&format!("/api/appointments/{reference}"))
+        .await
+        .json();
+    assert_eq!(mine.status, AppointmentStatus::Annullato, "stays cancelled");
+    assert_eq!(roma.delete(&path).await.status, StatusCode::NOT_FOUND);
+
+    // Under way: refused, and kept.
+    let today: ClosureOutcome = roma
+        .post(
+            "/api/office/closures",
+            json!({ "point": "telefono", "from": "2026-03-02", "to": "2026-03-02",
+                    "reason": "Guasto del centralino", "cancel_appointments": true }),
+        )
+        .await
+        .json();
+    let started = roma
+        .delete(&format!(
+            "/api/office/closures/{}",
+            today.closure.unwrap().id
+        ))
+        .await;
+    assert_eq!(started.status, StatusCode::CONFLICT, "{}", started.text());
+    assert_eq!(started.code(), "closure_started");
+    assert_eq!(app.count("closures").await, 1);
+}
