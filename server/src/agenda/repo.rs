@@ -135,6 +135,8 @@ pub struct EventRow {
     pub kind: EventKind,
     pub actor_label: String,
     pub note: Option<String>,
+    /// The operator who acted, when an office did: the office's own view names them.
+    pub operator_name: Option<String>,
 }
 
 pub async fn timeline(
@@ -142,8 +144,10 @@ pub async fn timeline(
     appointment: AppointmentId,
 ) -> AppResult<Vec<EventRow>> {
     Ok(sqlx::query_as(
-        "SELECT at, kind, actor_label, note FROM appointment_events
-         WHERE appointment_id = $1 ORDER BY at, id",
+        "SELECT e.at, e.kind, e.actor_label, e.note,
+                CASE WHEN u.role = 'operatore' THEN u.name END AS operator_name
+         FROM appointment_events e LEFT JOIN users u ON u.id = e.actor_user_id
+         WHERE e.appointment_id = $1 ORDER BY e.at, e.id",
     )
     .bind(appointment)
     .fetch_all(conn)

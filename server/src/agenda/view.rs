@@ -108,7 +108,11 @@ impl Record {
                     at: rome::instant(e.at),
                     label: e.kind.label().to_string(),
                     kind: e.kind,
-                    actor: e.actor_label,
+                    // Colleagues see who acted; the contributor's side reads the office.
+                    actor: match (viewer, e.operator_name) {
+                        (Viewer::Office, Some(name)) => format!("{} ({name})", e.actor_label),
+                        _ => e.actor_label,
+                    },
                     note: e.note,
                 })
                 .collect(),

@@ -232,11 +232,14 @@ async fn attendance_is_refused_before_the_start_and_the_esito_reaches_the_thread
     assert_eq!(done.status, StatusCode::OK, "{}", done.text());
     let done: Appointment = done.json();
     assert_eq!(done.status, AppointmentStatus::Svolto);
+    // Colleagues read which operator acted; the contributor's side reads the office.
     let last = done.timeline.last().unwrap();
     assert_eq!(
         (last.kind.code(), last.actor.as_str()),
-        ("svolto", "Sede di Roma")
+        ("svolto", "Sede di Roma (Anna Conti)")
     );
+    let theirs: Appointment = rossi.get(&format!("/api/appointments/{met}")).await.json();
+    assert_eq!(theirs.timeline.last().unwrap().actor, "Sede di Roma");
     let (author, text) = last_message(&mut rossi, first).await;
     assert_eq!(author, "Sede di Roma");
     assert!(text.starts_with(&format!("Esito dell'incontro dell'appuntamento {met}")));
