@@ -71,9 +71,36 @@ pub fn next_working_day(today: Date, patron: Option<&str>) -> Date {
     day
 }
 
+/// The last working day before `today`.
+pub fn previous_working_day(today: Date, patron: Option<&str>) -> Date {
+    let mut day = today.checked_sub(1.day()).expect("in range");
+    while is_closed_day(day, patron) {
+        day = day.checked_sub(1.day()).expect("in range");
+    }
+    day
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_previous_working_day_skips_weekends_and_holidays() {
+        // Monday 7 December 2026 → Friday 4; Wednesday 9 → Monday 7 (8 is the Immacolata).
+        assert_eq!(
+            previous_working_day(date(2026, 12, 7), None),
+            date(2026, 12, 4)
+        );
+        assert_eq!(
+            previous_working_day(date(2026, 12, 9), None),
+            date(2026, 12, 7)
+        );
+        // Rome's patron (29 June 2026, a Monday): Tuesday 30 → Friday 26.
+        assert_eq!(
+            previous_working_day(date(2026, 6, 30), Some("06-29")),
+            date(2026, 6, 26)
+        );
+    }
 
     #[test]
     fn easter_falls_on_known_dates() {

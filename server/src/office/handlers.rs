@@ -6,6 +6,7 @@ use super::workflow::{self, ValidCapacity};
 use crate::agenda::places;
 use crate::agenda::repo as appointments;
 use crate::auth::CurrentUser;
+use crate::domain::calendar;
 use crate::domain::closure::{self, ValidClosure};
 use crate::domain::rome;
 use crate::error::{AppError, AppResult, FieldErrors};
@@ -228,8 +229,17 @@ pub async fn agenda(
         None => rome::date_of(now),
         Some(text) => rome::parse_date(text).map_err(|e| AppError::field("date", e))?,
     };
-    let step = |d: Result<Date, jiff::Error>| d.map(|d| d.to_string()).unwrap_or_default();
-    let (previous, next) = (step(day.yesterday()), step(day.tomorrow()));
+    // The arrows go to the office's working days: no empty Sundays, holidays, patron's day.
+    let patron: Option<Option<String>> =
+        sqlx::query_scalar("SELECT patron_day FROM offices WHERE id = $1")
+            .bind(office)
+            .fetch_optional(&state.db.pool)
+            .await?;
+    let patron = patron.flatten();
+    let (previous, next) = (
+        calendar::previous_working_day(day, patron.as_deref()).to_string(),
+        calendar::next_working_day(day, patron.as_deref()).to_string(),
+    );
     let from = rome::start_of_day(day);
     let to = rome::start_of_day(
         day.tomorrow()

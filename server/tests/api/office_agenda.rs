@@ -48,6 +48,11 @@ async fn the_day_agenda_shows_the_office_appointments_by_time() {
         ("2026-03-02", "2026-03-04")
     );
     assert_eq!(agenda.office, "Sede di Roma");
+    // The arrows skip the weekend.
+    let friday: OfficeAgenda = roma.get("/api/office/agenda?date=2026-03-06").await.json();
+    assert_eq!(friday.next, "2026-03-09");
+    let monday: OfficeAgenda = roma.get("/api/office/agenda?date=2026-03-09").await.json();
+    assert_eq!(monday.previous, "2026-03-06");
     assert_eq!(agenda.appointments.len(), 1);
     let a = &agenda.appointments[0];
     assert_eq!(a.reference, reference);
