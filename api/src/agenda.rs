@@ -337,6 +337,9 @@ pub struct OfficeAgenda {
     pub appointments: Vec<OfficeAppointment>,
     /// People in the Lista d'attesa for a place on this day (any point).
     pub waiting: i64,
+    /// The office's closures that touch this day.
+    #[serde(default)]
+    pub closures: Vec<Closure>,
 }
 
 /// `POST /api/appointments/{reference}/attendance`: `outcome` is `svolto` or

@@ -171,6 +171,11 @@ test('a closure warns about the appointments inside it before it cancels them', 
   await expect(page.locator('#chiusura-esito')).toBeFocused();
   await expect(second).toHaveCount(0);
   await axe('closure revoked');
+  // The closed day's agenda says so.
+  await page.goto(`/sede/agenda?data=${day}`);
+  await expect(page.locator('.alert').filter({ hasText: 'Sede chiusa:' })).toContainText('Aggiornamento dei sistemi di videochiamata');
+  await axe('agenda of a closed day');
+  await shell.navLink('Chiusure e capienza').click();
 
   // Capacity: not below zero people.
   const capacity = page.getByRole('form', { name: 'Capienza di un giorno' });

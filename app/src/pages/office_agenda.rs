@@ -142,6 +142,12 @@ pub fn OfficeAgendaPage() -> impl IntoView {
                     </div>
                     <button type="submit" class="button button--secondary">"Mostra"</button>
                 </GetForm>
+                // A closed day says so first: why its hours are empty.
+                {a.closures.iter().map(|c| view! {
+                    <div class="alert alert--warning">
+                        <p><strong>"Sede chiusa: "</strong>{format!("{} – {}: {}", it::period(&c.starts_at, &c.ends_at), c.point.as_ref().map(|p| p.label.clone()).unwrap_or_else(|| "tutti i punti di consulenza".into()), c.reason)}</p>
+                    </div>
+                }).collect_view()}
                 <p class="result-count" role="status">{match count {
                     0 => "Nessun appuntamento in questo giorno.".to_string(),
                     1 => "1 appuntamento.".to_string(),

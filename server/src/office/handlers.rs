@@ -264,6 +264,11 @@ pub async fn agenda(
         office: repo::office_name(&mut conn, office).await?,
         appointments: lines,
         waiting: crate::waitlist::repo::waiting_on(&mut conn, office, from, to).await?,
+        closures: repo::closures_between(&mut conn, office, from, to)
+            .await?
+            .into_iter()
+            .map(closure_of)
+            .collect(),
     }))
 }
 

@@ -102,6 +102,26 @@ pub async fn delete_future_closure(
     Ok(deleted.rows_affected() == 1)
 }
 
+/// The office's closures that overlap `[from, to)`, soonest first.
+pub async fn closures_between(
+    conn: &mut AnyConnection,
+    office: OfficeId,
+    from: Instant,
+    to: Instant,
+) -> AppResult<Vec<ClosureRow>> {
+    Ok(sqlx::query_as(
+        "SELECT k.id, k.point_code, p.label AS point_label, k.starts_at, k.ends_at, k.reason
+         FROM closures k LEFT JOIN consultation_points p ON p.code = k.point_code
+         WHERE k.office_id = $1 AND k.starts_at < $3 AND k.ends_at > $2
+         ORDER BY k.starts_at, k.id",
+    )
+    .bind(office)
+    .bind(from)
+    .bind(to)
+    .fetch_all(conn)
+    .await?)
+}
+
 /// The office's closures still to end, soonest first.
 pub async fn closures(
     conn: &mut AnyConnection,

@@ -416,8 +416,14 @@ async fn a_closure_over_a_confirmed_appointment_warns_then_cancels_it_and_hides_
         StatusCode::CONFLICT,
         "a released hold cannot be confirmed into a closed day"
     );
-    // The day is gone from availability; Milan's operator does not see Rome's closures.
+    // The day is gone from availability, and its agenda says why; Milan's operator does not
+    // see Rome's closures.
     assert_eq!(free_at(&mut rossi, FIRST_SLOT).await, None);
+    let closed: OfficeAgenda = roma.get("/api/office/agenda?date=2026-03-03").await.json();
+    assert_eq!(closed.closures.len(), 1);
+    assert_eq!(closed.closures[0].reason, "Sciopero del personale");
+    let open: OfficeAgenda = roma.get("/api/office/agenda?date=2026-03-05").await.json();
+    assert!(open.closures.is_empty());
     let list: Vec<api::Closure> = roma.get("/api/office/closures").await.json();
     assert_eq!(list.len(), 1);
     let mut milano = app.logged_in("operatore.milano").await;
