@@ -251,7 +251,11 @@ pub fn AppointmentPage() -> impl IntoView {
                 view! {
                     <PageHeading title=if a.cancelled_by_office { "Appuntamento annullato dalla sede" } else { "Appuntamento annullato" }/>
                     <div class="alert alert--info" role="status">
-                        <p>{format!("L'appuntamento {} di {}, ore {}, è stato annullato {who}: l'orario è di nuovo disponibile per altri.", a.reference, it::date_with_weekday(&a.starts_at), it::time(&a.starts_at))}</p>
+                        <p>{if a.cancelled_by_office {
+                            format!("L'appuntamento {} di {}, ore {}, è stato annullato {who}.", a.reference, it::date_with_weekday(&a.starts_at), it::time(&a.starts_at))
+                        } else {
+                            format!("L'appuntamento {} di {}, ore {}, è stato annullato {who}: l'orario è di nuovo disponibile per altri.", a.reference, it::date_with_weekday(&a.starts_at), it::time(&a.starts_at))
+                        }}</p>
                     </div>
                     {(!a.cancelled_by_office).then(|| view! { <MailNotice mail=Mail::Receipt/> })}
                     <Details appointment=a.clone()/>

@@ -31,7 +31,9 @@ pub fn OfficeView(
             a.reference
         )),
         AppointmentStatus::Annullato => Some(format!(
-            "L'appuntamento {} è annullato: l'orario è di nuovo disponibile.",
+            // Not "the time is free again": after a closure it is not, and a freed place may
+            // go to the Lista d'attesa first.
+            "L'appuntamento {} è annullato: il contribuente ne è informato nella comunicazione.",
             a.reference
         )),
         AppointmentStatus::Confermato if moved_last(&a) => {
