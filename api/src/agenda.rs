@@ -342,6 +342,41 @@ pub struct OfficeAgenda {
     pub closures: Vec<Closure>,
 }
 
+/// `GET /api/office/week?from=`: seven days of the office, each point's places.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OfficeWeek {
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
+    pub from: String,
+    /// The weeks before and after.
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
+    pub previous: String,
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
+    pub next: String,
+    pub days: Vec<OfficeWeekDay>,
+}
+
+/// One day of the week: per point, the places and how many are taken (none outside the
+/// bookable window, on closed days and where the point does not receive).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OfficeWeekDay {
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
+    pub date: String,
+    pub points: Vec<PointLoad>,
+    pub closures: Vec<Closure>,
+    /// People in the Lista d'attesa for a place of the office that day.
+    pub waiting: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PointLoad {
+    pub point: ConsultationPoint,
+    pub capacity: u32,
+    pub booked: u32,
+}
+
 /// `POST /api/appointments/{reference}/attendance`: `outcome` is `svolto` or
 /// `non_presentato`; with `svolto`, `text` (the "Esito dell'incontro") goes into the thread.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

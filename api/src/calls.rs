@@ -111,6 +111,11 @@ pub fn office_agenda(date: &str) -> String {
     format!("/api/office/agenda?date={date}")
 }
 
+/// Seven days of the office from `from` (empty: the first bookable day).
+pub fn office_week(from: &str) -> String {
+    format!("/api/office/week?from={from}")
+}
+
 /// One of the office's closures (Revoca).
 pub fn closure(id: i64) -> String {
     format!("/api/office/closures/{id}")

@@ -24,6 +24,8 @@ pub const OFFICE_QUEUE: &str = "/sede/comunicazioni";
 pub const OFFICE_AGENDA: &str = "/sede/agenda";
 /// Chiusure e capienza.
 pub const CLOSURES: &str = "/sede/chiusure";
+/// The office's week (`?dal=`).
+pub const OFFICE_WEEK: &str = "/sede/settimana";
 /// Cerca, for operators (`?q=`).
 pub const OFFICE_SEARCH: &str = "/sede/cerca";
 

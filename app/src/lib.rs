@@ -96,6 +96,10 @@ pub fn App() -> impl IntoView {
                         view=|| view! { <RequireLogin><office_agenda::ClosuresPage/></RequireLogin> }
                     />
                     <Route
+                        path=path!("/sede/settimana")
+                        view=|| view! { <RequireLogin><office_week::OfficeWeekPage/></RequireLogin> }
+                    />
+                    <Route
                         path=path!("/sede/cerca")
                         view=|| view! { <RequireLogin><office_search::OfficeSearchPage/></RequireLogin> }
                     />

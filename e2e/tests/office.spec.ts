@@ -246,4 +246,15 @@ test('an operator finds a contributor by codice fiscale and a reference, and dow
   const rows = text.slice(1).trim().split('\r\n');
   expect(rows[0]).toContain('"Identificativo appuntamento";"Data";"Ora"');
   expect(rows.slice(1).map((r) => r.split(';')[0].replace(/"/g, ''))).toEqual(day.appointments.map((a) => a.reference));
+
+  // The week: a day per row, a point per column, each day leading to its agenda.
+  await shell.navLink('Settimana').click();
+  await expect(shell.heading()).toHaveText('Settimana della sede');
+  const week = page.getByRole('table');
+  await expect(week.getByRole('columnheader', { name: 'Sportello in sede' })).toBeVisible();
+  await expect(week.getByRole('row')).toHaveCount(8);
+  await expect(week.getByRole('cell').filter({ hasText: / su \d+/ }).first()).toBeVisible();
+  await axe('the week');
+  await week.getByRole('rowheader').first().getByRole('link').click();
+  await expect(shell.heading()).toHaveText('Agenda della sede');
 });

@@ -78,6 +78,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                 Role::Operatore => vec![
                     (paths::OFFICE_QUEUE, "Comunicazioni della sede"),
                     (paths::OFFICE_AGENDA, "Agenda della sede"),
+                    (paths::OFFICE_WEEK, "Settimana"),
                     (paths::CLOSURES, "Chiusure e capienza"),
                 ],
             };

@@ -11,5 +11,6 @@ pub mod login;
 pub mod office;
 pub mod office_agenda;
 pub mod office_search;
+pub mod office_week;
 pub mod studio;
 pub mod waitlist;

@@ -30,6 +30,85 @@ fn office_of(user: &CurrentUser) -> AppResult<OfficeId> {
     }
 }
 
+#[utoipa::path(get, path = "/api/office/week", tag = "office",
+    params(("from" = Option<String>, Query, format = Date, description = "The first of seven days; the first bookable day by default")),
+    responses(
+        (status = 200, description = "Seven days of the office: per point, places and those taken; closures; people waiting", body = api::OfficeWeek),
+        (status = 403, description = "Not an operator", body = api::ErrorEnvelope),
+        (status = 422, description = "Malformed or far date", body = api::ErrorEnvelope),
+    ))]
+/// The week: how full each day is, at each point, and why a day is empty.
+pub async fn week(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Query(query): Query<HashMap<String, String>>,
+) -> AppResult<Json<api::OfficeWeek>> {
+    use jiff::ToSpan;
+    let office = office_of(&user)?;
+    let now = state.clock.now();
+    let (first, _) = crate::domain::slots::window(now, None);
+    let mut errors = FieldErrors::default();
+    let from = day_param(&query, "from", &mut errors, first);
+    errors.into_result()?;
+    let from = from.ok_or_else(|| AppError::Internal("day checked".into()))?;
+    let shift = |days: i64| {
+        from.checked_add(days.days())
+            .map_err(|e| AppError::Internal(e.to_string()))
+    };
+    let to = shift(6)?;
+    let offered = places::all_offices(&state.db)
+        .await?
+        .into_iter()
+        .find(|o| o.id == office)
+        .map(|o| o.points)
+        .unwrap_or_default();
+    let labels = places::all_points(&state.db).await?;
+    // Per point, the engine's slots of those days with their free places.
+    let mut loads = Vec::new();
+    for point in labels.iter().filter(|p| offered.contains(&p.code)) {
+        let days =
+            places::free_slots(&state.db, office, point.code, Some(from), Some(to), now).await?;
+        loads.push((point.clone(), days));
+    }
+    let mut conn = state.db.pool.acquire().await?;
+    let mut days = Vec::new();
+    for n in 0..7 {
+        let date = shift(n)?;
+        let (start, end) = (rome::start_of_day(date), rome::start_of_day(shift(n + 1)?));
+        let points = loads
+            .iter()
+            .map(|(point, list)| {
+                let slots = list.iter().find(|(d, _)| *d == date).map(|(_, s)| s);
+                let (capacity, free) = slots
+                    .into_iter()
+                    .flatten()
+                    .fold((0, 0), |(c, f), (slot, free)| (c + slot.capacity, f + free));
+                api::PointLoad {
+                    point: point.clone(),
+                    capacity: capacity.max(0) as u32,
+                    booked: (capacity - free).max(0) as u32,
+                }
+            })
+            .collect();
+        days.push(api::OfficeWeekDay {
+            date: date.to_string(),
+            points,
+            closures: repo::closures_between(&mut conn, office, start, end)
+                .await?
+                .into_iter()
+                .map(closure_of)
+                .collect(),
+            waiting: crate::waitlist::repo::waiting_on(&mut conn, office, start, end).await?,
+        });
+    }
+    Ok(Json(api::OfficeWeek {
+        from: from.to_string(),
+        previous: shift(-7)?.to_string(),
+        next: shift(7)?.to_string(),
+        days,
+    }))
+}
+
 /// How many of each kind a search answers.
 const SEARCH_LIMIT: i64 = 20;
 

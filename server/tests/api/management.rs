@@ -683,6 +683,13 @@ fn matrix(
         ),
         (
             "GET",
+            "/api/office/week",
+            "/api/office/week".into(),
+            none.clone(),
+            operators(Ok),
+        ),
+        (
+            "GET",
             "/api/office/search",
             "/api/office/search?q=Rossi".into(),
             none.clone(),

@@ -834,3 +834,52 @@ async fn a_future_closure_is_revoked_and_its_hours_come_back() {
     assert_eq!(started.code(), "closure_started");
     assert_eq!(app.count("closures").await, 1);
 }
+
+/// The week: per day and point, the places and those taken, as availability counts them;
+/// closures and the office's own data only.
+#[tokio::test]
+async fn the_week_shows_each_day_and_point_full_or_not() {
+    let app = spawn_app().await;
+    let mut rossi = app.logged_in(ROSSI).await;
+    let t = thread(&mut rossi, ROSSI, "Contributi del 2024").await;
+    book(&mut rossi, t, FIRST_SLOT, "k1").await;
+    let mut roma = app.logged_in("operatore.roma").await;
+    let week: api::OfficeWeek = roma.get("/api/office/week?from=2026-03-03").await.json();
+    assert_eq!(week.days.len(), 7);
+    assert_eq!(
+        (week.previous.as_str(), week.next.as_str()),
+        ("2026-02-24", "2026-03-10")
+    );
+    let tuesday = &week.days[0];
+    assert_eq!(tuesday.date, "2026-03-03");
+    let desk = tuesday
+        .points
+        .iter()
+        .find(|p| p.point.code == api::PointCode::Sportello)
+        .unwrap();
+    assert_eq!(desk.booked, 1);
+    // What availability says is free is what the week says is not taken.
+    let days: Vec<api::DayAvailability> = rossi
+        .get("/api/availability?point=sportello&office=1&from=2026-03-03&to=2026-03-03")
+        .await
+        .json();
+    let free: u32 = days
+        .iter()
+        .flat_map(|d| d.slots.iter())
+        .map(|s| s.free)
+        .sum();
+    assert_eq!(desk.capacity - desk.booked, free);
+    let saturday = &week.days[4];
+    assert!(saturday.points.iter().all(|p| p.capacity == 0));
+    let mut milano = app.logged_in("operatore.milano").await;
+    let theirs: api::OfficeWeek = milano.get("/api/office/week?from=2026-03-03").await.json();
+    assert!(theirs.days[0].points.iter().all(|p| p.booked == 0));
+    assert_eq!(
+        rossi.get("/api/office/week").await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        roma.get("/api/office/week?from=martedì").await.status,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+}
