@@ -84,6 +84,23 @@ pub fn home_path(role: Role) -> &'static str {
     }
 }
 
+/// The navigation entry a page belongs to, so that it is marked current there too: a thread
+/// is under the office's queue for an operator, an appointment under the office's agenda;
+/// otherwise the entry whose path begins the page's.
+pub fn nav_section(role: Role, path: &str, entries: &[&'static str]) -> Option<&'static str> {
+    use api::paths;
+    let under = |base: &str| path == base || path.starts_with(&format!("{base}/"));
+    if role == Role::Operatore {
+        if under(paths::COMMUNICATIONS) {
+            return Some(paths::OFFICE_QUEUE);
+        }
+        if under(paths::APPOINTMENTS) {
+            return Some(paths::OFFICE_AGENDA);
+        }
+    }
+    entries.iter().copied().find(|e| under(e))
+}
+
 /// The login page that brings the person back to `here` (a path of the app) afterwards.
 pub fn login_returning_to(here: &str) -> String {
     // Already there (a second notice of the same end): keep the address it brings back to.
@@ -226,6 +243,35 @@ impl Default for Session {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_page_marks_the_navigation_entry_it_belongs_to() {
+        use api::paths::*;
+        let office = [OFFICE_QUEUE, OFFICE_AGENDA, OFFICE_WEEK, CLOSURES];
+        assert_eq!(
+            nav_section(Role::Operatore, "/comunicazioni/7", &office),
+            Some(OFFICE_QUEUE)
+        );
+        assert_eq!(
+            nav_section(Role::Operatore, "/appuntamenti/AP-2026-000001", &office),
+            Some(OFFICE_AGENDA)
+        );
+        assert_eq!(
+            nav_section(Role::Operatore, "/sede/agenda", &office),
+            Some(OFFICE_AGENDA)
+        );
+        assert_eq!(nav_section(Role::Operatore, "/sede/cerca", &office), None);
+        let mine = [COMMUNICATIONS, APPOINTMENTS, CONTACTS];
+        assert_eq!(
+            nav_section(Role::Contribuente, "/comunicazioni/7/appuntamento", &mine),
+            Some(COMMUNICATIONS)
+        );
+        assert_eq!(
+            nav_section(Role::Contribuente, "/appuntamenti/AP-1", &mine),
+            Some(APPOINTMENTS)
+        );
+        assert_eq!(nav_section(Role::Contribuente, "/recapitiX", &mine), None);
+    }
+
     use super::*;
     use api::Category;
 

@@ -51,6 +51,8 @@ test("operatore.roma holds the day: Svolto with an esito, Non presentato, a canc
 
   await press(page.getByRole('link', { name: `Registra presenza: ${met.reference} delle ${met.starts_at.slice(11, 16)}` }));
   await expect(shell.heading()).toHaveText(`Appuntamento ${met.reference}`);
+  // The appointment belongs to the agenda: that tab is the current one.
+  await expect(shell.navLink('Agenda della sede')).toHaveAttribute('aria-current', 'page');
   await press(page.getByRole('button', { name: 'Registra la presenza' }));
   // Said as on every form: the summary, focused, naming the field.
   const summary = page.getByRole('alert').filter({ hasText: "C'è un problema" });

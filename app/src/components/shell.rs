@@ -92,10 +92,21 @@ pub fn Shell(children: Children) -> impl IntoView {
                         "Menu"
                     </button>
                     <ul id="menu-principale" class="main-nav__list" class:main-nav__list--open=move || menu_open.get()>
-                        {links.into_iter().map(|(href, label)| view! {
-                            // A link followed closes the menu.
-                            <li on:click=move |_| menu_open.set(false)><A href=href attr:class="main-nav__link">{label}</A></li>
-                        }).collect_view()}
+                        {
+                            let entries: Vec<&'static str> = links.iter().map(|(href, _)| *href).collect();
+                            let location = leptos_router::hooks::use_location();
+                            links.into_iter().map(move |(href, label)| {
+                                let entries = entries.clone();
+                                let current = move || {
+                                    (crate::session::nav_section(role, &location.pathname.get(), &entries) == Some(href))
+                                        .then_some("page")
+                                };
+                                view! {
+                                    // A link followed closes the menu.
+                                    <li on:click=move |_| menu_open.set(false)><a href=href class="main-nav__link" aria-current=current>{label}</a></li>
+                                }
+                            }).collect_view()
+                        }
                     </ul>
                 </nav>
             }
