@@ -9,6 +9,15 @@ use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_query_map;
 
+/// A point's name short enough for the label column of a phone's card.
+fn short(point: api::PointCode) -> &'static str {
+    match point {
+        api::PointCode::Sportello => "Sportello",
+        api::PointCode::Telefono => "Telefono",
+        api::PointCode::Video => "Video",
+    }
+}
+
 fn long_day(date: &str) -> String {
     it::date_with_weekday(&format!("{date}T12:00:00+01:00"))
 }
@@ -38,8 +47,9 @@ pub fn OfficeWeekPage() -> impl IntoView {
                     <a href=paths::OFFICE_WEEK>"Da domani"</a>
                     <a href=week_href(&w.next)>"Settimana successiva →"</a>
                 </nav>
-                <div class="table-wrap">
-                <table class="table table--week">
+                // On a phone each day becomes a card, as the other lists do.
+                <div class="table-wrap table-wrap--stack">
+                <table class="table table--stack table--week">
                     <caption class="visually-hidden">{format!("Posti prenotati su disponibili dal {}", long_day(&w.from))}</caption>
                     <thead><tr>
                         <th scope="col">"Giorno"</th>
@@ -58,7 +68,7 @@ pub fn OfficeWeekPage() -> impl IntoView {
                                         }).collect_view()}
                                     </th>
                                     {d.points.into_iter().map(|p| view! {
-                                        <td data-label=p.point.label.clone()>{if p.capacity == 0 {
+                                        <td data-label=short(p.point.code)>{if p.capacity == 0 {
                                             "—".to_string()
                                         } else if p.booked >= p.capacity {
                                             format!("{} su {} (pieno)", p.booked, p.capacity)
