@@ -45,6 +45,21 @@ pub fn waitlist_of(cf: &Cf) -> String {
     format!("/api/contributors/{cf}/waitlist")
 }
 
+/// The office's side of a thread (who handles it, internal notes).
+pub fn thread_office(id: ThreadId) -> String {
+    format!("/api/communications/{id}/office")
+}
+
+/// Presa in carico (PUT) and its release (DELETE).
+pub fn thread_handling(id: ThreadId) -> String {
+    format!("/api/communications/{id}/handling")
+}
+
+/// The office's internal notes on a thread (POST).
+pub fn thread_notes(id: ThreadId) -> String {
+    format!("/api/communications/{id}/notes")
+}
+
 pub fn thread(id: ThreadId) -> String {
     format!("/api/communications/{id}")
 }

@@ -145,6 +145,39 @@ pub struct CommunicationDetail {
     pub last_phone: Option<String>,
 }
 
+/// The office's own side of a thread (`GET /api/communications/{id}/office`): who handles it
+/// and the internal notes; the contributor's side never reads it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ThreadOffice {
+    /// "Presa in carico da": the operator's name.
+    pub handled_by: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
+    pub handled_since: Option<String>,
+    /// Whether the reader is the one handling it.
+    pub handled_by_me: bool,
+    pub notes: Vec<InternalNote>,
+}
+
+/// A note the office writes on a thread for colleagues.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct InternalNote {
+    pub author: String,
+    pub text: String,
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
+    pub written_at: String,
+}
+
+/// `POST /api/communications/{id}/notes`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NewInternalNote {
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 2000))]
+    pub text: String,
+}
+
 /// A thread in the office's queue (`GET /api/office/communications`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -163,6 +196,9 @@ pub struct OfficeCommunication {
     /// (the service's own booking messages do not count).
     #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub awaiting_since: Option<String>,
+    /// "Presa in carico da": the operator handling it, if any.
+    #[serde(default)]
+    pub handled_by: Option<String>,
     #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub last_message_at: String,
 }

@@ -209,6 +209,23 @@ test('the queue puts first who has waited longest, and keeps only those to answe
   const since = api.items.map((t: { awaiting_since: string }) => Date.parse(t.awaiting_since));
   expect(since).toEqual([...since].sort((a: number, b: number) => a - b));
   await axe('queue, only those to answer');
+
+  // Presa in carico: the first thread, with a note for colleagues.
+  await rows.nth(1).getByRole('link').first().click();
+  const inside = page.getByRole('region', { name: 'Lavorazione interna' });
+  await expect(inside).toContainText('Nessuno ha preso in carico questa comunicazione.');
+  await press(inside.getByRole('button', { name: 'Prendi in carico' }));
+  await expect(page.getByRole('status').filter({ hasText: 'Hai preso in carico' })).toBeVisible();
+  await expect(inside).toContainText('Presa in carico da Anna Conti');
+  await inside.getByLabel('Nota interna').fill('Verificare le quietanze prima di rispondere.');
+  await press(inside.getByRole('button', { name: 'Salva la nota' }));
+  await expect(inside.getByRole('listitem').filter({ hasText: 'Verificare le quietanze' })).toContainText('Anna Conti');
+  await axe('thread taken in charge, with a note');
+  await shell.navLink('Comunicazioni della sede').click();
+  await expect(page.getByRole('table')).toContainText('In carico a Anna Conti');
+  await page.goBack();
+  await press(inside.getByRole('button', { name: 'Rilascia' }));
+  await expect(inside).toContainText('Nessuno ha preso in carico questa comunicazione.');
 });
 
 test('an operator finds a contributor by codice fiscale and a reference, and downloads the day as CSV', async ({ page, axe }) => {

@@ -470,6 +470,7 @@ pub enum Counter {
     Delegations,
     Messages,
     Outbox,
+    ThreadNotes,
     Users,
     Waitlist,
     /// The protocol numbers of threads sent in a year.
@@ -489,6 +490,7 @@ impl Counter {
             Counter::Delegations => "delegations".into(),
             Counter::Messages => "messages".into(),
             Counter::Outbox => "outbox".into(),
+            Counter::ThreadNotes => "thread_notes".into(),
             Counter::Users => "users".into(),
             Counter::Waitlist => "waitlist".into(),
             Counter::Protocol(year) => format!("protocol-{year}"),

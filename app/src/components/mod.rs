@@ -20,3 +20,4 @@ pub mod session_warning;
 pub mod shell;
 pub mod status;
 pub mod submit;
+pub mod thread_office;

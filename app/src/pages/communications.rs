@@ -295,6 +295,7 @@ pub fn ThreadPage() -> impl IntoView {
                 } else {
                     view! { <RequestAppointment thread_id=s.id eligibility=s.eligibility.clone()/> }.into_any()
                 }}
+                {is_office.then(|| view! { <crate::components::thread_office::ThreadOfficePanel id=s.id/> })}
                 <h2>"Messaggi"</h2>
                 <ol class="messages">
                     {let last = t.messages.len().saturating_sub(1);

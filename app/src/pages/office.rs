@@ -70,6 +70,9 @@ pub fn OfficeQueue() -> impl IntoView {
                                 <td class="table__lead">
                                     <a href=paths::thread(c.id)>{c.subject.clone()}</a>
                                     {c.awaiting_answer.then(|| view! { <span class="badge">"Da rispondere"</span> })}
+                                    {c.handled_by.clone().map(|who| view! {
+                                        <br/><span class="hint">{format!("In carico a {who}")}</span>
+                                    })}
                                     {c.awaiting_since.as_deref().map(|since| view! {
                                         <br/><span class="waiting-since">{format!("In attesa dal {}", it::date(since))}</span>
                                     })}

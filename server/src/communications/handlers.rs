@@ -213,6 +213,97 @@ pub async fn detail(
     Ok(Json(load_detail(&state, id, user.id).await?))
 }
 
+/// The office's side of the thread as `reader` sees it.
+async fn office_side(
+    state: &AppState,
+    id: ThreadId,
+    reader: api::UserId,
+) -> AppResult<api::ThreadOffice> {
+    let mut conn = state.db.pool.acquire().await?;
+    let handler = repo::handler(&mut conn, id).await?;
+    let notes = repo::notes(&mut conn, id).await?;
+    Ok(api::ThreadOffice {
+        handled_by_me: handler.as_ref().is_some_and(|h| h.user_id == reader),
+        handled_since: handler.as_ref().map(|h| rome::instant(h.since)),
+        handled_by: handler.map(|h| h.name),
+        notes: notes
+            .into_iter()
+            .map(|n| api::InternalNote {
+                author: n.author,
+                text: n.text,
+                written_at: rome::instant(n.created_at),
+            })
+            .collect(),
+    })
+}
+
+#[utoipa::path(get, path = "/api/communications/{id}/office", tag = "office", params(("id" = i64, Path, description = "The thread")),
+    responses((status = 200, description = "Who handles the thread and the office's internal notes", body = api::ThreadOffice), (status = 404, description = "Missing, not the office's, or asked by the contributor's side", body = api::ErrorEnvelope)))]
+pub async fn office_of_thread(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<ThreadId>,
+) -> AppResult<Json<api::ThreadOffice>> {
+    access::thread_access(&state.db, &user, id, state.clock.now())
+        .await?
+        .office()?;
+    Ok(Json(office_side(&state, id, user.id).await?))
+}
+
+#[utoipa::path(put, path = "/api/communications/{id}/handling", tag = "office", params(("id" = i64, Path, description = "The thread")),
+    description = "Prendi in carico: the caller handles the thread (taking it over from a colleague is allowed and shown)",
+    responses((status = 200, description = "The office's side, now handled by the caller", body = api::ThreadOffice), (status = 404, description = "Missing, not the office's, or asked by the contributor's side", body = api::ErrorEnvelope)))]
+pub async fn take_in_charge(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<ThreadId>,
+) -> AppResult<Json<api::ThreadOffice>> {
+    let now = state.clock.now();
+    access::thread_access(&state.db, &user, id, now)
+        .await?
+        .office()?;
+    workflow::set_handler(&state.db, id, Some(user.id), now).await?;
+    tracing::info!(target: "audit", event = "thread_taken", user = user.id.0, thread = id.0);
+    Ok(Json(office_side(&state, id, user.id).await?))
+}
+
+#[utoipa::path(delete, path = "/api/communications/{id}/handling", tag = "office", params(("id" = i64, Path, description = "The thread")),
+    description = "Rilascia: nobody handles the thread any more",
+    responses((status = 200, description = "The office's side, handled by nobody", body = api::ThreadOffice), (status = 404, description = "Missing, not the office's, or asked by the contributor's side", body = api::ErrorEnvelope)))]
+pub async fn release_charge(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<ThreadId>,
+) -> AppResult<Json<api::ThreadOffice>> {
+    let now = state.clock.now();
+    access::thread_access(&state.db, &user, id, now)
+        .await?
+        .office()?;
+    workflow::set_handler(&state.db, id, None, now).await?;
+    Ok(Json(office_side(&state, id, user.id).await?))
+}
+
+#[utoipa::path(post, path = "/api/communications/{id}/notes", tag = "office", params(("id" = i64, Path, description = "The thread")),
+    request_body = api::NewInternalNote,
+    responses((status = 201, description = "The office's side with the new note", body = api::ThreadOffice), (status = 404, description = "Missing, not the office's, or asked by the contributor's side", body = api::ErrorEnvelope), (status = 422, description = "Empty or too long", body = api::ErrorEnvelope)))]
+pub async fn add_note(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<ThreadId>,
+    Json(raw): Json<api::NewInternalNote>,
+) -> AppResult<(StatusCode, Json<api::ThreadOffice>)> {
+    let now = state.clock.now();
+    access::thread_access(&state.db, &user, id, now)
+        .await?
+        .office()?;
+    let text = communication::note_text(&raw.text).map_err(|e| AppError::field("text", &e))?;
+    workflow::add_note(&state.db, id, user.id, &text, now).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(office_side(&state, id, user.id).await?),
+    ))
+}
+
 #[utoipa::path(get, path = "/api/communications/{id}/eligibility", tag = "communications", params(("id" = i64, Path, description = "The thread")),
     responses((status = 200, description = "Whether Richiedi appuntamento is enabled, and why", body = api::Eligibility), (status = 404, description = "Missing, or not the caller's", body = api::ErrorEnvelope)))]
 pub async fn eligibility_of(

@@ -19,4 +19,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(eligibility_of))
         .routes(routes!(queue))
         .routes(routes!(outcome))
+        .routes(routes!(office_of_thread))
+        .routes(routes!(take_in_charge, release_charge))
+        .routes(routes!(add_note))
 }

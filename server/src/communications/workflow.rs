@@ -81,6 +81,34 @@ async fn answered(tx: &mut WriteTx, thread: ThreadId, now: Instant) -> AppResult
 }
 
 /// Opening the thread on the contributor's side reads the Institute's answers: no longer new.
+/// Presa in carico (`Some`) or its release (`None`), in one statement.
+pub async fn set_handler(
+    db: &Db,
+    thread: ThreadId,
+    user: Option<api::UserId>,
+    now: Instant,
+) -> AppResult<()> {
+    let mut tx = db.begin_write().await?;
+    repo::set_handler(&mut tx, thread, user, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// An internal note on the thread, for colleagues only.
+pub async fn add_note(
+    db: &Db,
+    thread: ThreadId,
+    author: api::UserId,
+    text: &str,
+    now: Instant,
+) -> AppResult<()> {
+    let mut tx = db.begin_write().await?;
+    let id = next_value(&mut tx, Counter::ThreadNotes).await?;
+    repo::insert_note(&mut tx, id, thread, author, text, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 pub async fn mark_read(db: &Db, id: ThreadId, now: Instant) -> AppResult<()> {
     let mut tx = db.begin_write().await?;
     repo::mark_read(&mut tx, id, now).await?;

@@ -80,6 +80,18 @@ pub fn message_text(text: &str) -> Result<String, String> {
     )
 }
 
+/// An internal note of the office: at most 2000 characters, the same text rules.
+pub fn note_text(text: &str) -> Result<String, String> {
+    text_field(
+        text,
+        NOTE_MAX,
+        "Scrivi il testo della nota.",
+        "La nota può contenere al massimo 2000 caratteri.",
+    )
+}
+
+pub const NOTE_MAX: usize = 2000;
+
 pub fn parse_message(raw: &api::NewMessage) -> Result<String, FieldErrors> {
     message_text(&raw.text).map_err(|e| FieldErrors::from([("text".to_string(), e)]))
 }

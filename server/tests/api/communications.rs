@@ -534,3 +534,71 @@ async fn the_queue_ranks_by_waiting_since_and_filters_those_to_answer() {
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(bad.error().fields.contains_key("awaiting"));
 }
+
+/// Presa in carico and internal notes: colleagues see who handles a thread and what they
+/// noted; the contributor's side never reads either, and another office cannot reach them.
+#[tokio::test]
+async fn an_operator_takes_a_thread_in_charge_and_notes_stay_inside_the_office() {
+    let app = spawn_app().await;
+    let mut rossi = app.logged_in(ROSSI).await;
+    let t = open_thread(&mut rossi, ROSSI, "Da prendere in carico")
+        .await
+        .summary
+        .id;
+    let mut anna = app.logged_in("operatore.roma").await;
+    let taken = anna
+        .put(&format!("/api/communications/{t}/handling"), json!({}))
+        .await;
+    assert_eq!(taken.status, StatusCode::OK, "{}", taken.text());
+    let side: api::ThreadOffice = taken.json();
+    assert_eq!(side.handled_by.as_deref(), Some("Anna Conti"));
+    assert!(side.handled_by_me);
+    let noted = anna
+        .post(
+            &format!("/api/communications/{t}/notes"),
+            json!({ "text": "Chiedere le quietanze del 2023 prima di rispondere." }),
+        )
+        .await;
+    assert_eq!(noted.status, StatusCode::CREATED, "{}", noted.text());
+    let empty = anna
+        .post(
+            &format!("/api/communications/{t}/notes"),
+            json!({ "text": " " }),
+        )
+        .await;
+    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+    // The queue says who handles it.
+    let queue: api::OfficeQueuePage = anna.get("/api/office/communications").await.json();
+    let row = queue.items.iter().find(|c| c.id == t).unwrap();
+    assert_eq!(row.handled_by.as_deref(), Some("Anna Conti"));
+    // Rossi reads neither; Milan reaches nothing.
+    let detail = rossi.get(&format!("/api/communications/{t}")).await.text();
+    assert!(!detail.contains("Anna Conti") && !detail.contains("quietanze del 2023"));
+    assert_eq!(
+        rossi
+            .get(&format!("/api/communications/{t}/office"))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    let mut milano = app.logged_in("operatore.milano").await;
+    assert_eq!(
+        milano
+            .put(&format!("/api/communications/{t}/handling"), json!({}))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    let side: api::ThreadOffice = anna
+        .get(&format!("/api/communications/{t}/office"))
+        .await
+        .json();
+    assert_eq!(side.notes.len(), 1);
+    assert_eq!(side.notes[0].author, "Anna Conti");
+    // Released: nobody handles it.
+    let released: api::ThreadOffice = anna
+        .delete(&format!("/api/communications/{t}/handling"))
+        .await
+        .json();
+    assert!(released.handled_by.is_none() && !released.handled_by_me);
+}

@@ -659,6 +659,36 @@ fn matrix(
             json!({ "outcome": "svolto" }),
             [Denied; 7],
         ),
+        // The office's side of a thread: Rome's operators (Rossi's thread is Rome's); the
+        // contributor's side and Milan learn nothing (404).
+        (
+            "GET",
+            "/api/communications/{id}/office",
+            format!("/api/communications/{rossi_thread}/office"),
+            none.clone(),
+            [Denied, Denied, Denied, Denied, Ok, Denied, Denied],
+        ),
+        (
+            "PUT",
+            "/api/communications/{id}/handling",
+            format!("/api/communications/{rossi_thread}/handling"),
+            none.clone(),
+            [Denied, Denied, Denied, Denied, Ok, Denied, Denied],
+        ),
+        (
+            "DELETE",
+            "/api/communications/{id}/handling",
+            format!("/api/communications/{rossi_thread}/handling"),
+            none.clone(),
+            [Denied, Denied, Denied, Denied, Ok, Denied, Denied],
+        ),
+        (
+            "POST",
+            "/api/communications/{id}/notes",
+            format!("/api/communications/{rossi_thread}/notes"),
+            json!({ "text": "" }),
+            [Denied, Denied, Denied, Denied, Refused, Denied, Denied],
+        ),
         // The office's own pages: operators only, each bound to their own office.
         (
             "GET",

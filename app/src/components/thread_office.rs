@@ -1,0 +1,97 @@
+//! The office's own side of a thread: "Presa in carico da …" with Prendi in carico /
+//! Rilascia, and the internal notes colleagues write for each other. The contributor's side
+//! never sees it (the server answers them 404).
+
+use crate::client;
+use crate::components::error_summary::ErrorSummary;
+use crate::components::field::FieldGroup;
+use crate::components::loaded::fetch;
+use crate::components::submit::{Done, Submission};
+use api::{calls, it, NewInternalNote, ThreadId, ThreadOffice};
+use leptos::prelude::*;
+
+/// The empty JSON object a PUT sends.
+#[derive(serde::Serialize)]
+struct NoBody {}
+
+#[derive(Clone)]
+enum Act {
+    Take,
+    Release,
+    Note(String),
+}
+
+#[component]
+pub fn ThreadOfficePanel(id: ThreadId) -> impl IntoView {
+    let side = fetch::<ThreadOffice>(move || calls::thread_office(id));
+    let note = RwSignal::new(String::new());
+    let acting = Submission::new(
+        &[("text", "nota-interna")],
+        move |act: Act| async move {
+            Ok(match act {
+                Act::Take => (
+                    "Hai preso in carico la comunicazione: i colleghi lo vedono.",
+                    client::put::<_, ThreadOffice>(&calls::thread_handling(id), &NoBody {}).await?,
+                ),
+                Act::Release => {
+                    client::delete(&calls::thread_handling(id)).await?;
+                    (
+                        "Comunicazione rilasciata: nessuno la ha in carico.",
+                        client::get::<ThreadOffice>(&calls::thread_office(id)).await?,
+                    )
+                }
+                Act::Note(text) => (
+                    "Nota interna salvata.",
+                    client::post::<_, ThreadOffice>(
+                        &calls::thread_notes(id),
+                        &NewInternalNote { text },
+                    )
+                    .await?,
+                ),
+            })
+        },
+        move |(said, now): (&'static str, ThreadOffice)| {
+            note.set(String::new());
+            side.set(Some(Ok(now)));
+            Some(said.to_string())
+        },
+    );
+    let submit_note = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        acting.submit(Act::Note(note.get_untracked()));
+    };
+    view! {
+        <section class="thread-office" aria-labelledby="sede-interna">
+            <h2 id="sede-interna">"Lavorazione interna"</h2>
+            <p class="hint">"Visibile solo agli operatori della sede: il contribuente non la vede."</p>
+            <Done text=acting.done/>
+            <ErrorSummary problems=acting.problems.into()/>
+            {move || side.get().and_then(Result::ok).map(|s| view! {
+                <p>{match (&s.handled_by, &s.handled_since) {
+                    (Some(who), Some(since)) => format!("Presa in carico da {who} dal {}, ore {}.", it::date(since), it::time(since)),
+                    _ => "Nessuno ha preso in carico questa comunicazione.".to_string(),
+                }}</p>
+                <p>{if s.handled_by_me {
+                    view! { <button type="button" class="button button--secondary" on:click=move |_| acting.submit(Act::Release)>"Rilascia"</button> }.into_any()
+                } else {
+                    view! { <button type="button" class="button button--secondary" on:click=move |_| acting.submit(Act::Take)>"Prendi in carico"</button> }.into_any()
+                }}</p>
+                {(!s.notes.is_empty()).then(|| view! {
+                    <h3>"Note interne"</h3>
+                    <ul class="internal-notes">
+                        {s.notes.into_iter().map(|n| view! {
+                            <li><strong>{format!("{} – {}, ore {}", n.author, it::date(&n.written_at), it::time(&n.written_at))}</strong><p class="message__text">{n.text}</p></li>
+                        }).collect_view()}
+                    </ul>
+                })}
+            })}
+            <form class="form narrow" novalidate on:submit=submit_note>
+                <FieldGroup id="nota-interna" label="Nota interna" hint="Per i colleghi: il contribuente non la legge. Al massimo 2000 caratteri." error=acting.error("nota-interna")>
+                    <textarea class="textarea" id="nota-interna" rows="3" maxlength="2000"
+                        aria-describedby="nota-interna-hint" bind:value=note></textarea>
+                </FieldGroup>
+                <button type="submit" class="button button--secondary">"Salva la nota"</button>
+            </form>
+        </section>
+    }
+}
