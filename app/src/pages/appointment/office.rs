@@ -73,6 +73,19 @@ fn OfficeMoveForm(
         fetch::<Vec<api::DayAvailability>>(move || calls::availability(None, point, office))
     };
     let start = RwSignal::new(String::new());
+    // The day whose times are listed: the one chosen, else the first with free times.
+    let day = RwSignal::new(String::new());
+    let shown_day = move || {
+        let chosen = day.get();
+        if chosen.is_empty() {
+            days.get()
+                .and_then(Result::ok)
+                .and_then(|list| list.first().map(|d| d.date.clone()))
+                .unwrap_or_default()
+        } else {
+            chosen
+        }
+    };
     let reason = RwSignal::new(String::new());
     let now_at = a.starts_at.clone();
     let url = calls::appointment_step(&a.reference, Call::Move);
@@ -103,24 +116,34 @@ fn OfficeMoveForm(
             <p>"Scegli un altro orario libero dello stesso punto di consulenza: il contribuente leggerà il motivo nella comunicazione e lo riceverà per e-mail."</p>
             <ErrorSummary problems=moving.problems.into()/>
             <form class="form narrow" novalidate on:submit=submit>
-                <FieldGroup id="nuovo-orario" label="Nuovo orario" hint="Gli orari liberi dei prossimi giorni." error=error("nuovo-orario")>
+                // A day first, then its free times: never one list of eighty.
+                <FieldGroup id="nuovo-giorno" label="Giorno" hint="I giorni con orari liberi." error=Signal::derive(|| None::<String>)>
+                    <select class="select" id="nuovo-giorno" aria-describedby="nuovo-giorno-hint"
+                        on:change=move |ev| { day.set(event_target_value(&ev)); start.set(String::new()); }>
+                        {move || days.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|d| {
+                            let label = it::date_with_weekday(&format!("{}T00:00:00+01:00", d.date));
+                            let date = d.date.clone();
+                            view! { <option value=d.date.clone() selected=move || shown_day() == date>{label}</option> }
+                        }).collect_view()}
+                    </select>
+                </FieldGroup>
+                <FieldGroup id="nuovo-orario" label="Nuovo orario" hint="Gli orari liberi del giorno scelto." error=error("nuovo-orario")>
                     <select class="select" id="nuovo-orario"
                         aria-describedby=move || described_by("nuovo-orario", true, error("nuovo-orario").get().is_some())
                         aria-invalid=move || error("nuovo-orario").get().map(|_| "true")
+                        prop:value=move || start.get()
                         on:change=move |ev| start.set(event_target_value(&ev))>
                         <option value="">"Scegli un orario"</option>
-                        {move || days.get().and_then(Result::ok).unwrap_or_default().into_iter().take(10).map(|d| {
-                            let label = it::date_with_weekday(&format!("{}T00:00:00+01:00", d.date));
+                        {move || {
                             let now_at = now_at.clone();
-                            view! {
-                                <optgroup label=label.clone()>
-                                    {d.slots.into_iter().filter(|s| s.start != now_at).map(|s| {
-                                        let text = format!("{}, ore {}", label, it::time(&s.start));
-                                        view! { <option value=s.start.clone()>{text}</option> }
-                                    }).collect_view()}
-                                </optgroup>
-                            }
-                        }).collect_view()}
+                            let chosen = shown_day();
+                            days.get().and_then(Result::ok).unwrap_or_default().into_iter()
+                                .filter(|d| d.date == chosen)
+                                .flat_map(|d| d.slots.into_iter())
+                                .filter(|s| s.start != now_at)
+                                .map(|s| view! { <option value=s.start.clone()>{format!("ore {}", it::time(&s.start))}</option> })
+                                .collect_view()
+                        }}
                     </select>
                 </FieldGroup>
                 <FieldGroup id="motivo-spostamento" label="Motivo (obbligatorio)" hint="Ad esempio: la sede sarà chiusa per lavori." error=error("motivo-spostamento")>
