@@ -220,8 +220,8 @@ async fn office_side(
     reader: api::UserId,
 ) -> AppResult<api::ThreadOffice> {
     let mut conn = state.db.pool.acquire().await?;
-    let handler = repo::handler(&mut conn, id).await?;
-    let notes = repo::notes(&mut conn, id).await?;
+    let handler = super::handling::handler(&mut conn, id).await?;
+    let notes = super::handling::notes(&mut conn, id).await?;
     Ok(api::ThreadOffice {
         handled_by_me: handler.as_ref().is_some_and(|h| h.user_id == reader),
         handled_since: handler.as_ref().map(|h| rome::instant(h.since)),

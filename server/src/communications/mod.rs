@@ -2,6 +2,7 @@
 //! office of the contributor's province, and the office's queue and outcome.
 
 mod handlers;
+pub mod handling;
 pub mod repo;
 pub mod workflow;
 

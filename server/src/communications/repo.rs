@@ -184,6 +184,17 @@ pub async fn messages(conn: &mut AnyConnection, id: ThreadId) -> AppResult<Vec<M
     .await?)
 }
 
+/// The columns of a queue row (`QueueRow`), with the joins they need.
+const QUEUE_SELECT: &str =
+    "SELECT t.id, t.protocol, c.cf, c.name, c.category, c.province, t.topic_code,
+                tp.label AS topic_label, tp.appointment_after_days AS topic_days, t.subject,
+                t.sent_at, t.awaiting_answer, t.awaiting_since, t.last_message_at, t.status,
+                h.name AS handled_by_name
+         FROM communications t
+         JOIN contributors c ON c.id = t.contributor_id
+         JOIN topics tp ON tp.code = t.topic_code
+         LEFT JOIN users h ON h.id = t.handled_by";
+
 /// A line of the office's queue.
 #[derive(sqlx::FromRow)]
 pub struct QueueRow {
@@ -227,22 +238,15 @@ pub async fn queue(
     .bind(awaiting)
     .fetch_one(&mut *conn)
     .await?;
-    let rows = sqlx::query_as(
-        "SELECT t.id, t.protocol, c.cf, c.name, c.category, c.province, t.topic_code,
-                tp.label AS topic_label, tp.appointment_after_days AS topic_days, t.subject,
-                t.sent_at, t.awaiting_answer, t.awaiting_since, t.last_message_at, t.status,
-                h.name AS handled_by_name
-         FROM communications t
-         JOIN contributors c ON c.id = t.contributor_id
-         JOIN topics tp ON tp.code = t.topic_code
-         LEFT JOIN users h ON h.id = t.handled_by
+    let rows = sqlx::query_as(&format!(
+        "{QUEUE_SELECT}
          WHERE t.office_id = $1 AND ($2 = '' OR t.status = $2) AND ($5 = 0 OR t.awaiting_answer = 1)
          ORDER BY t.awaiting_answer DESC,
              CASE WHEN t.awaiting_answer = 1 THEN COALESCE(t.awaiting_since, t.sent_at)
                   ELSE -t.last_message_at END ASC,
              t.id ASC
-         LIMIT $3 OFFSET $4",
-    )
+         LIMIT $3 OFFSET $4"
+    ))
     .bind(office)
     .bind(status)
     .bind(limit)
@@ -262,21 +266,14 @@ pub async fn search_of_office(
     name: &str,
     limit: i64,
 ) -> AppResult<Vec<QueueRow>> {
-    Ok(sqlx::query_as(
-        "SELECT t.id, t.protocol, c.cf, c.name, c.category, c.province, t.topic_code,
-                tp.label AS topic_label, tp.appointment_after_days AS topic_days, t.subject,
-                t.sent_at, t.awaiting_answer, t.awaiting_since, t.last_message_at, t.status,
-                h.name AS handled_by_name
-         FROM communications t
-         JOIN contributors c ON c.id = t.contributor_id
-         JOIN topics tp ON tp.code = t.topic_code
-         LEFT JOIN users h ON h.id = t.handled_by
+    Ok(sqlx::query_as(&format!(
+        "{QUEUE_SELECT}
          WHERE t.office_id = $1
            AND (UPPER(t.protocol) LIKE $2 ESCAPE '\\' OR UPPER(c.cf) LIKE $2 ESCAPE '\\'
                 OR LOWER(c.name) LIKE $3 ESCAPE '\\')
          ORDER BY t.sent_at DESC, t.id DESC
-         LIMIT $4",
-    )
+         LIMIT $4"
+    ))
     .bind(office)
     .bind(code)
     .bind(name)
@@ -310,81 +307,6 @@ impl QueueRow {
             last_message_at: crate::domain::rome::instant(self.last_message_at),
         }
     }
-}
-
-/// Presa in carico: `user` handles the thread from `now` (taking it over from a colleague is
-/// allowed, and seen), or nobody does (`None`).
-pub async fn set_handler(
-    tx: &mut WriteTx,
-    thread: ThreadId,
-    user: Option<UserId>,
-    now: Instant,
-) -> AppResult<()> {
-    sqlx::query("UPDATE communications SET handled_by = $2, handled_since = $3 WHERE id = $1")
-        .bind(thread)
-        .bind(user)
-        .bind(user.map(|_| now))
-        .execute(&mut **tx)
-        .await?;
-    Ok(())
-}
-
-#[derive(sqlx::FromRow)]
-pub struct Handler {
-    pub user_id: UserId,
-    pub name: String,
-    pub since: Instant,
-}
-
-/// Who handles the thread, if anyone.
-pub async fn handler(conn: &mut AnyConnection, thread: ThreadId) -> AppResult<Option<Handler>> {
-    Ok(sqlx::query_as(
-        "SELECT u.id AS user_id, u.name, t.handled_since AS since
-         FROM communications t JOIN users u ON u.id = t.handled_by WHERE t.id = $1",
-    )
-    .bind(thread)
-    .fetch_optional(conn)
-    .await?)
-}
-
-#[derive(sqlx::FromRow)]
-pub struct NoteRow {
-    pub author: String,
-    pub text: String,
-    pub created_at: Instant,
-}
-
-/// The office's internal notes on the thread, oldest first.
-pub async fn notes(conn: &mut AnyConnection, thread: ThreadId) -> AppResult<Vec<NoteRow>> {
-    Ok(sqlx::query_as(
-        "SELECT u.name AS author, n.text, n.created_at FROM thread_notes n
-         JOIN users u ON u.id = n.author_user_id WHERE n.communication_id = $1 ORDER BY n.id",
-    )
-    .bind(thread)
-    .fetch_all(conn)
-    .await?)
-}
-
-pub async fn insert_note(
-    tx: &mut WriteTx,
-    id: i64,
-    thread: ThreadId,
-    author: UserId,
-    text: &str,
-    now: Instant,
-) -> AppResult<()> {
-    sqlx::query(
-        "INSERT INTO thread_notes (id, communication_id, author_user_id, text, created_at)
-         VALUES ($1, $2, $3, $4, $5)",
-    )
-    .bind(id)
-    .bind(thread)
-    .bind(author)
-    .bind(text)
-    .bind(now)
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
 }
 
 pub struct NewThread<'a> {

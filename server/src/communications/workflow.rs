@@ -89,7 +89,7 @@ pub async fn set_handler(
     now: Instant,
 ) -> AppResult<()> {
     let mut tx = db.begin_write().await?;
-    repo::set_handler(&mut tx, thread, user, now).await?;
+    super::handling::set_handler(&mut tx, thread, user, now).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -104,7 +104,7 @@ pub async fn add_note(
 ) -> AppResult<()> {
     let mut tx = db.begin_write().await?;
     let id = next_value(&mut tx, Counter::ThreadNotes).await?;
-    repo::insert_note(&mut tx, id, thread, author, text, now).await?;
+    super::handling::insert_note(&mut tx, id, thread, author, text, now).await?;
     tx.commit().await?;
     Ok(())
 }
