@@ -54,7 +54,7 @@ const INFRASTRUCTURE: [&str; 15] = [
 ];
 
 /// Modules below the workflows that are not named `repo`: rows, read models, the mailer.
-const REPOSITORIES: [&str; 7] = [
+const REPOSITORIES: [&str; 8] = [
     "agenda::slot_rows",
     "agenda::idempotency",
     "agenda::view",
@@ -62,6 +62,7 @@ const REPOSITORIES: [&str; 7] = [
     "agenda::places",
     "notify::outbox",
     "notify::mailer",
+    "communications::handling",
 ];
 
 const WORKFLOWS: [&str; 4] = [
