@@ -309,12 +309,10 @@ pub async fn agenda(
         Some(text) => rome::parse_date(text).map_err(|e| AppError::field("date", e))?,
     };
     // The arrows go to the office's working days: no empty Sundays, holidays, patron's day.
-    let patron: Option<Option<String>> =
-        sqlx::query_scalar("SELECT patron_day FROM offices WHERE id = $1")
-            .bind(office)
-            .fetch_optional(&state.db.pool)
-            .await?;
-    let patron = patron.flatten();
+    let patron = {
+        let mut conn = state.db.pool.acquire().await?;
+        repo::patron_day(&mut conn, office).await?
+    };
     let (previous, next) = (
         calendar::previous_working_day(day, patron.as_deref()).to_string(),
         calendar::next_working_day(day, patron.as_deref()).to_string(),

@@ -183,6 +183,16 @@ pub async fn booked(
     .unwrap_or(0))
 }
 
+/// The office's patron saint's day ("06-29"), if its city keeps one.
+pub async fn patron_day(conn: &mut AnyConnection, office: OfficeId) -> AppResult<Option<String>> {
+    let day: Option<Option<String>> =
+        sqlx::query_scalar("SELECT patron_day FROM offices WHERE id = $1")
+            .bind(office)
+            .fetch_optional(conn)
+            .await?;
+    Ok(day.flatten())
+}
+
 pub async fn office_name(conn: &mut AnyConnection, office: OfficeId) -> AppResult<String> {
     Ok(sqlx::query_scalar("SELECT name FROM offices WHERE id = $1")
         .bind(office)
