@@ -124,6 +124,17 @@ pub fn WaitlistJoin() -> impl IntoView {
                 from.set(s.from);
                 to.set(s.to);
                 part.set(s.part);
+            } else if let Some(first) = d.days.first() {
+                // Nothing full: still days the office serves, never a holiday before the
+                // first bookable day (the browser's "tomorrow" may be one).
+                from.set(first.date.clone());
+                to.set(
+                    d.days
+                        .get(9)
+                        .or(d.days.last())
+                        .map(|x| x.date.clone())
+                        .unwrap_or_default(),
+                );
             }
         }
     });
