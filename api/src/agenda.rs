@@ -72,6 +72,7 @@ impl EventKind {
             EventKind::NonPresentato => "Contribuente non presentato",
             EventKind::Spostato => "Appuntamento spostato",
             EventKind::Offerto => "Posto proposto dalla lista d'attesa",
+            EventKind::PresenzaCorretta => "Presenza corretta dalla sede",
         }
     }
 }
@@ -182,6 +183,10 @@ pub struct Appointment {
     pub can_move: bool,
     /// For an operator of its office: started and confirmed, attendance may be recorded.
     pub can_record_attendance: bool,
+    /// For an operator of its office: the attendance recorded less than a day ago may be
+    /// corrected.
+    #[serde(default)]
+    pub can_correct_attendance: bool,
     /// Whether the caller is the office (its operators act differently on it).
     pub viewed_by_office: bool,
 }

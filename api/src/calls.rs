@@ -17,6 +17,8 @@ pub const STUDIO_AGENDA: &str = "/api/intermediary/agenda";
 pub const CLOSURES: &str = "/api/office/closures";
 pub const CLOSURE_PREVIEW: &str = "/api/office/closures/preview";
 pub const CAPACITY: &str = "/api/office/capacity";
+/// Prenota per il contribuente (operators).
+pub const OFFICE_APPOINTMENTS: &str = "/api/office/appointments";
 /// Avvisami se si libera un posto.
 pub const WAITLIST: &str = "/api/waitlist";
 
@@ -104,6 +106,8 @@ pub enum Step {
     Move,
     /// Svolto or Non presentato.
     Attendance,
+    /// Correggi la presenza.
+    AttendanceCorrection,
     /// The calendar file.
     Calendar,
 }
@@ -116,6 +120,7 @@ pub fn appointment_step(reference: &Reference, step: Step) -> String {
         Step::Cancel => "cancel",
         Step::Move => "move",
         Step::Attendance => "attendance",
+        Step::AttendanceCorrection => "attendance/correction",
         Step::Calendar => "ics",
     };
     format!("/api/appointments/{reference}/{step}")
@@ -139,6 +144,11 @@ pub fn closure(id: i64) -> String {
 /// Cerca, for operators (`q` encoded).
 pub fn office_search(q: &str) -> String {
     format!("/api/office/search?q={q}")
+}
+
+/// Scheda del contribuente (encoded codice fiscale).
+pub fn office_contributor(cf: &str) -> String {
+    format!("/api/office/contributors/{cf}")
 }
 
 /// The office's agenda of some days, as CSV.

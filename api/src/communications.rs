@@ -214,6 +214,22 @@ pub struct OfficeSearch {
     pub appointments: Vec<crate::OfficeAppointment>,
 }
 
+/// `GET /api/office/contributors/{cf}`: the contributor's file as the office holds it: their
+/// threads routed to it, their appointments there, how often they did not come, and the
+/// phones their bookings gave, the latest first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OfficeContributorFile {
+    pub contributor: Contributor,
+    pub phones: Vec<String>,
+    pub communications: Vec<OfficeCommunication>,
+    pub appointments: Vec<crate::OfficeAppointment>,
+    /// Appointments at this office recorded as "Non presentato".
+    pub no_shows: i64,
+    /// Appointments at this office recorded as "Svolto".
+    pub attended: i64,
+}
+
 /// `GET /api/office/communications`: one page of the office's queue.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -74,6 +74,9 @@ pub struct User {
     pub organisation: Option<String>,
     /// For an operator, the office they belong to.
     pub office: Option<String>,
+    /// For an operator, that office's id (the places it books at).
+    #[serde(default)]
+    pub office_id: Option<OfficeId>,
 }
 
 /// `GET /api/session` and the answer to a successful `POST /api/session`.

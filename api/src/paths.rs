@@ -38,6 +38,8 @@ pub enum Arrival {
     OutcomeRecorded,
     /// The person joined the Lista d'attesa.
     Waiting,
+    /// The office booked for the contributor (Prenota per il contribuente).
+    BookedByOffice,
 }
 
 impl Arrival {
@@ -47,13 +49,19 @@ impl Arrival {
             Arrival::Sent => "inviata",
             Arrival::OutcomeRecorded => "registrato",
             Arrival::Waiting => "lista-attesa",
+            Arrival::BookedByOffice => "prenotato-dalla-sede",
         }
     }
 
     pub fn from_code(code: &str) -> Option<Arrival> {
-        [Arrival::Sent, Arrival::OutcomeRecorded, Arrival::Waiting]
-            .into_iter()
-            .find(|a| a.code() == code)
+        [
+            Arrival::Sent,
+            Arrival::OutcomeRecorded,
+            Arrival::Waiting,
+            Arrival::BookedByOffice,
+        ]
+        .into_iter()
+        .find(|a| a.code() == code)
     }
 }
 
@@ -85,6 +93,21 @@ pub fn outcome(id: ThreadId) -> String {
 /// One appointment.
 pub fn appointment(reference: &Reference) -> String {
     format!("/appuntamenti/{reference}")
+}
+
+/// One appointment, saying what just happened to it.
+pub fn appointment_after(reference: &Reference, arrival: Arrival) -> String {
+    format!("/appuntamenti/{reference}?esito={}", arrival.code())
+}
+
+/// Scheda del contribuente (operators).
+pub fn office_contributor(cf: &crate::Cf) -> String {
+    format!("/sede/contribuenti/{cf}")
+}
+
+/// Prenota per il contribuente, for a thread (operators).
+pub fn office_booking(id: ThreadId) -> String {
+    format!("/sede/comunicazioni/{id}/prenota")
 }
 
 /// Gestione appuntamenti, saying what just happened.

@@ -173,6 +173,8 @@ codes! {
         Spostato = "spostato",
         /// A place freed and offered to the first matching entry of the Lista d'attesa.
         Offerto = "offerto",
+        /// The office corrected the attendance it recorded (within a day).
+        PresenzaCorretta = "presenza_corretta",
     }
 
     /// Whether a meeting took place, as the office records it.
@@ -189,11 +191,12 @@ codes! {
         Sede = "sede",
     }
 
-    /// Who booked an appointment (Gestione appuntamenti's filter): the contributor themself, or
-    /// an intermediary for them.
+    /// Who booked an appointment (Gestione appuntamenti's filter): the contributor themself, an
+    /// intermediary for them, or the office at its desk or on the phone.
     pub enum ManagedBy {
         Contribuente = "contribuente",
         Intermediario = "intermediario",
+        Sede = "sede",
     }
 
     /// The status of a thread ("comunicazione").
@@ -247,6 +250,8 @@ codes! {
         Moved = "appointment_moved",
         /// Lista d'attesa: a place is held for the person until the offer's end.
         Offered = "waitlist_offer",
+        /// The office corrected the attendance it recorded.
+        AttendanceCorrected = "attendance_corrected",
     }
 
     /// Where a notice's delivery stands (the outbox's status).
@@ -341,6 +346,8 @@ codes! {
         NotStarted = "not_started",
         /// 409: attendance already recorded.
         AttendanceRecorded = "attendance_recorded",
+        /// 409: the day to correct the recorded attendance has passed, or none was recorded.
+        CorrectionClosed = "correction_closed",
         /// 409: the appointment changed while it was being moved.
         AppointmentChanged = "appointment_changed",
         /// 409: the office declared a closure over that time.

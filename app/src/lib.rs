@@ -104,6 +104,14 @@ pub fn App() -> impl IntoView {
                         view=|| view! { <RequireLogin><office_search::OfficeSearchPage/></RequireLogin> }
                     />
                     <Route
+                        path=path!("/sede/contribuenti/:cf")
+                        view=|| view! { <RequireLogin><pages::office_contributor::OfficeContributorPage/></RequireLogin> }
+                    />
+                    <Route
+                        path=path!("/sede/comunicazioni/:id/prenota")
+                        view=|| view! { <RequireLogin><pages::office_booking::OfficeBookingPage/></RequireLogin> }
+                    />
+                    <Route
                         path=path!("/sede/comunicazioni/:id/esito")
                         view=|| view! { <RequireLogin><office::OutcomePage/></RequireLogin> }
                     />

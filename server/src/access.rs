@@ -229,6 +229,32 @@ pub async fn thread_access(
     access(db, user, &owner.cf, owner.office_id, now).await
 }
 
+/// The contributor of thread `id`, for an operator whose office reaches the thread (the office
+/// books for them at its desk or on the phone); 404 for anyone else.
+pub async fn office_acting_for(
+    db: &Db,
+    user: &CurrentUser,
+    id: ThreadId,
+    now: Instant,
+) -> AppResult<ActingFor> {
+    if user.role != Role::Operatore {
+        return Err(AppError::Forbidden);
+    }
+    thread_access(db, user, id, now).await?.office()?;
+    let row: ContributorRow = sqlx::query_as(
+        "SELECT c.id, c.cf, c.name, c.category, c.province FROM contributors c
+         JOIN communications t ON t.contributor_id = c.id WHERE t.id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&db.pool)
+    .await?
+    .ok_or(AppError::NotFound)?;
+    Ok(ActingFor {
+        id: row.id,
+        contributor: row.to_api(),
+    })
+}
+
 /// How long after an appointment its office still reads (and answers) the thread routed to
 /// another office: time to write the esito and to answer what follows.
 pub const HOSTED_THREAD_DAYS: i64 = 30;

@@ -273,7 +273,8 @@ pub fn ThreadPage() -> impl IntoView {
                 {done.map(|m| view! { <div class="alert alert--success" role="status"><p>{m}</p></div> })}
                 <dl class="facts">
                     <div><dt>"Protocollo"</dt><dd>{s.protocol.clone()}</dd></div>
-                    <div><dt>"Contribuente"</dt><dd>{format!("{} ({})", t.contributor.name, t.contributor.cf)}</dd></div>
+                    <div><dt>"Contribuente"</dt><dd>{format!("{} ({})", t.contributor.name, t.contributor.cf)}
+                        {is_office.then(|| view! { " – "<a href=paths::office_contributor(&t.contributor.cf)>"Scheda del contribuente"</a> })}</dd></div>
                     <div><dt>"Argomento"</dt><dd>{s.topic.label.clone()}</dd></div>
                     <div><dt>"Inviata il"</dt><dd>{it::date_time(&s.sent_at)}</dd></div>
                     <div><dt>"Struttura territoriale"</dt><dd>{t.office.clone()}</dd></div>
@@ -283,10 +284,22 @@ pub fn ThreadPage() -> impl IntoView {
                     // The outcome is the routed office's; the office that hosts the appointment
                     // reads and answers, and says whose the thread is.
                     let routed_here = session.info().and_then(|i| i.user.office) == Some(t.office.clone());
+                    let appointment = match s.eligibility.active_appointment.clone() {
+                        Some(reference) => view! {
+                            <a href=paths::appointment(&reference) class="button button--secondary">{format!("Appuntamento {reference}")}</a>
+                        }.into_any(),
+                        None if s.status != CommunicationStatus::Chiusa => view! {
+                            <a href=paths::office_booking(s.id) class="button button--secondary">"Prenota per il contribuente"</a>
+                        }.into_any(),
+                        None => ().into_any(),
+                    };
                     if routed_here {
-                        open.then(|| view! {
-                            <p><a href=paths::outcome(s.id) class="button">"Registra esito"</a></p>
-                        }).into_any()
+                        view! {
+                            <p class="actions">
+                                {open.then(|| view! { <a href=paths::outcome(s.id) class="button">"Registra esito"</a> })}
+                                {appointment}
+                            </p>
+                        }.into_any()
                     } else {
                         view! {
                             <p class="hint">{format!("La comunicazione è assegnata alla {}: la tua sede la legge e risponde perché vi si svolge l'appuntamento; l'esito lo registra la {}.", t.office, t.office)}</p>

@@ -10,6 +10,8 @@ pub mod home;
 pub mod login;
 pub mod office;
 pub mod office_agenda;
+pub mod office_booking;
+pub mod office_contributor;
 pub mod office_search;
 pub mod office_week;
 pub mod studio;

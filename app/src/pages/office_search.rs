@@ -39,7 +39,7 @@ pub fn OfficeSearchPage() -> impl IntoView {
                         <ul class="search-results">
                             {r.contributors.into_iter().map(|c| view! {
                                 <li>
-                                    <a href=format!("{}?q={}", paths::OFFICE_SEARCH, c.cf)>{c.name.clone()}</a>
+                                    <a href=paths::office_contributor(&c.cf)>{c.name.clone()}</a>
                                     " – "{c.cf.to_string()}" – "{c.category.label()}", "{c.province.clone()}
                                 </li>
                             }).collect_view()}

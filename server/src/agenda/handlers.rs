@@ -221,6 +221,40 @@ pub async fn hold(
     ))
 }
 
+#[utoipa::path(post, path = "/api/office/appointments", tag = "office",
+    params(("Idempotency-Key" = String, Header, min_length = 1, max_length = 200, description = "One per booking: a retry with the same key answers the same")),
+    description = "Prenota per il contribuente: an operator books, at their own office, for a thread their office reaches (the person at the desk or on the phone). Confirmed at once, with the contributor's notice and reminders; the waiting days of Richiedi appuntamento do not bind the office, every other rule does",
+    request_body = api::HoldRequest,
+    responses(
+        (status = 201, description = "Confermato", body = api::Appointment),
+        (status = 403, description = "Not an operator", body = api::ErrorEnvelope),
+        (status = 404, description = "Not a thread of the caller's office", body = api::ErrorEnvelope),
+        (status = 409, description = "Slot taken, thread already booked or closed", body = api::ErrorEnvelope),
+        (status = 422, description = "A message per field (another office included); the same key with another body", body = api::ErrorEnvelope),
+        (status = 429, description = "The contributor has three active appointments already", body = api::ErrorEnvelope),
+    ))]
+/// Prenota per il contribuente: the office's own booking.
+pub async fn office_book(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    headers: HeaderMap,
+    Json(request): Json<HoldRequest>,
+) -> AppResult<Response> {
+    let idem = idempotency(&headers, &user, &request)?;
+    let now = state.clock.now();
+    let acting = access::office_acting_for(&state.db, &user, request.communication_id, now).await?;
+    booking::office_books_at(user.office_id, request.office)
+        .map_err(|e| AppError::field("office", e))?;
+    let valid = parse_hold(&state, &request).await?;
+    let who = Booker {
+        user: &user,
+        acting: &acting,
+    };
+    Ok(stored(
+        hold::hold(&state.db, &who, &valid, &idem, now).await?,
+    ))
+}
+
 /// The appointment `reference` and how the caller reaches it (404 for anyone else).
 async fn reach(
     state: &AppState,
@@ -419,6 +453,28 @@ pub async fn attendance(
     let esito = booking::parse_meeting_outcome(request.text.as_deref(), outcome)
         .map_err(|e| AppError::field("text", &e))?;
     workflow::attend(&state.db, &user, &record, outcome, esito, state.clock.now()).await?;
+    answer(&state, &record, &access).await
+}
+
+#[utoipa::path(post, path = "/api/appointments/{reference}/attendance/correction", tag = "agenda", params(("reference" = String, Path, description = "Identificativo appuntamento, AP-AAAA-NNNNNN")),
+    description = "Operator of the office where it took place: corrects Svolto into Non presentato or back, within a day of first recording it; the timeline keeps both, the thread and an e-mail tell the contributor; with Svolto, `text` is the new Esito dell'incontro",
+    request_body = api::AttendanceRequest,
+    responses((status = 200, description = "The appointment now", body = api::Appointment), (status = 404, description = "Not an appointment of the caller's office", body = api::ErrorEnvelope), (status = 409, description = "No attendance recorded, or recorded more than a day ago", body = api::ErrorEnvelope), (status = 422, description = "A message per field", body = api::ErrorEnvelope)))]
+/// Correggi la presenza, by an operator of the office where it took place.
+pub async fn correct_attendance(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(reference): Path<Reference>,
+    Json(request): Json<AttendanceRequest>,
+) -> AppResult<Json<Appointment>> {
+    let (record, access) = reach(&state, &user, &reference).await?;
+    access.office()?;
+    let outcome =
+        booking::parse_attendance(&request.outcome).map_err(|e| AppError::field("outcome", &e))?;
+    let esito = booking::parse_meeting_outcome(request.text.as_deref(), outcome)
+        .map_err(|e| AppError::field("text", &e))?;
+    workflow::correct_attendance(&state.db, &user, &record, outcome, esito, state.clock.now())
+        .await?;
     answer(&state, &record, &access).await
 }
 

@@ -7,7 +7,7 @@
 use super::idempotency::{self, Idempotency, Written};
 use super::repo::{self, ExpiredHold, NewEvent, NewHold, Whose};
 use super::slot_rows;
-use super::workflow::take;
+use super::workflow::{apply, counters, take};
 use crate::access::{self, ActingFor};
 use crate::auth::CurrentUser;
 use crate::communications::repo as threads;
@@ -16,7 +16,7 @@ use crate::domain::booking::{self, Viewer, HOLD_SECONDS};
 use crate::domain::rome;
 use crate::domain::slots::Slot;
 use crate::domain::texts::{self, About};
-use crate::domain::transition::Place;
+use crate::domain::transition::{Place, Transition};
 use crate::error::{retrying, AppError, AppResult};
 use api::{AppointmentId, ConsultationPoint, ErrorCode, EventKind, Instant, Office, ThreadId};
 
@@ -34,6 +34,15 @@ pub struct ValidHold {
 pub struct Booker<'a> {
     pub user: &'a CurrentUser,
     pub acting: &'a ActingFor,
+}
+
+impl Booker<'_> {
+    /// The office books for the person at its desk or on the phone: confirmed at once, and
+    /// the waiting days of "Richiedi appuntamento" do not bind it (it is the office that
+    /// decides to meet); every other rule does.
+    fn is_office(&self) -> bool {
+        self.user.role == api::Role::Operatore
+    }
 }
 
 /// Prenota appuntamento: the stored answer (this request's, or the first one's with the same
@@ -77,16 +86,21 @@ async fn hold_once(
     if !idempotency::claim(&mut tx, idem, now).await? {
         return Ok(Written::KeyTaken);
     }
-    let topic = may_book(&mut tx, who.acting, v.thread, now).await?;
-    hold_cycling(&mut tx, who, now).await?;
+    let topic = may_book(&mut tx, who, v.thread, now).await?;
+    if !who.is_office() {
+        hold_cycling(&mut tx, who, now).await?;
+    }
     let slot = slot_rows::slot_row(&mut tx, v.office.id, v.point.code, &v.slot).await?;
     tx.lock(&[slot]).await?;
-    let wants = [
+    let mut wants = vec![
         (repo::reference_counter(now), 1),
         (Counter::Appointments, 1),
         (Counter::AppointmentEvents, 1),
         (Counter::Messages, 1),
     ];
+    if who.is_office() {
+        wants.extend(counters(&Transition::Confirm));
+    }
     let Some(mut ids) = take(&mut tx, slot, expired, &wants, now).await? else {
         return Err(AppError::conflict(
             ErrorCode::SlotUnavailable,
@@ -111,18 +125,39 @@ async fn hold_once(
         now,
     };
     insert_hold(&mut tx, &mut ids, who, hold).await?;
-    tracing::info!(%reference, "appointment held");
-    idempotency::finish(tx, idem, 201, id, Viewer::ContributorSide, now).await
+    if !who.is_office() {
+        tracing::info!(%reference, "appointment held");
+        return idempotency::finish(tx, idem, 201, id, Viewer::ContributorSide, now).await;
+    }
+    // The office's booking is confirmed in the same transaction: the thread reads one message
+    // (the confirmation, signed by the office) and the contributor gets its notice and
+    // reminders, as after their own Conferma.
+    let record = repo::find_by_id(&mut tx, id)
+        .await?
+        .ok_or_else(|| AppError::Internal("hold read back".into()))?;
+    let actor = access::actor(who.user, &who.acting.contributor.name);
+    apply(
+        &mut tx,
+        &mut ids,
+        &record,
+        &Transition::Confirm,
+        &actor,
+        now,
+    )
+    .await?;
+    tracing::info!(target: "audit", event = "office_booking", user = who.user.id.0, %reference);
+    idempotency::finish(tx, idem, 201, id, Viewer::Office, now).await
 }
 
 /// Whether the thread may be booked now, read under the contributor's and the thread's locks:
 /// no live appointment for it, eligible, the contributor below the limit. Its topic.
 async fn may_book(
     tx: &mut WriteTx,
-    acting: &ActingFor,
+    who: &Booker<'_>,
     thread: ThreadId,
     now: Instant,
 ) -> AppResult<String> {
+    let acting = who.acting;
     let facts = threads::facts(tx, thread).await?;
     let live = repo::active_of(tx, acting.id, now).await?;
     if let Some(a) = live.iter().find(|a| a.communication_id == thread) {
@@ -132,7 +167,13 @@ async fn may_book(
         ));
     }
     let eligibility = facts.eligibility(now);
-    if !eligibility.eligible {
+    if facts.status == api::CommunicationStatus::Chiusa && who.is_office() {
+        return Err(AppError::conflict(
+            ErrorCode::NotEligible,
+            "La comunicazione è chiusa: per un nuovo appuntamento il contribuente deve inviare una nuova comunicazione.",
+        ));
+    }
+    if !eligibility.eligible && !who.is_office() {
         return Err(AppError::conflict(
             ErrorCode::NotEligible,
             eligibility.reason,
@@ -141,12 +182,14 @@ async fn may_book(
     let max = booking::MAX_ACTIVE_PER_CONTRIBUTOR;
     if live.len() as i64 >= max {
         let references: Vec<&str> = live.iter().map(|a| a.reference.as_str()).collect();
+        let references = references.join(", ");
         return Err(AppError::TooManyRequests {
             code: ErrorCode::TooManyAppointments,
-            message: format!(
-                "Hai già {max} appuntamenti attivi ({}): per prenotarne un altro annullane uno da Gestione appuntamenti.",
-                references.join(", ")
-            ),
+            message: if who.is_office() {
+                format!("Il contribuente ha già {max} appuntamenti attivi ({references}): per prenotarne un altro ne va annullato uno.")
+            } else {
+                format!("Hai già {max} appuntamenti attivi ({references}): per prenotarne un altro annullane uno da Gestione appuntamenti.")
+            },
             retry_after: 0,
         });
     }
@@ -189,6 +232,12 @@ async fn insert_hold(
         note: None,
     };
     repo::insert_event(tx, &event).await?;
+    // Booked for the thread: its waiting-list entry, if any, has done its job.
+    crate::waitlist::repo::end_for_booking(tx, hold.thread, hold.id, hold.now).await?;
+    if who.is_office() {
+        // The confirmation that follows at once is the thread's one message.
+        return Ok(());
+    }
     let starts = rome::instant(hold.place.starts_at);
     let about = About {
         reference: hold.reference.as_str(),
@@ -206,7 +255,5 @@ async fn insert_hold(
         text: &text,
         now: hold.now,
     };
-    threads::post(tx, &message).await?;
-    // Booked for the thread: its waiting-list entry, if any, has done its job.
-    crate::waitlist::repo::end_for_booking(tx, hold.thread, hold.id, hold.now).await
+    threads::post(tx, &message).await
 }

@@ -131,6 +131,7 @@ mod tests {
             can_cancel: true,
             can_move: false,
             can_record_attendance: false,
+            can_correct_attendance: false,
             viewed_by_office: false,
         }
     }

@@ -64,6 +64,8 @@ pub struct Record {
     pub contributor_name: String,
     pub category: Category,
     pub province: String,
+    /// When the office first recorded whether it took place.
+    pub attended_at: Option<Instant>,
 }
 
 impl Record {
@@ -87,6 +89,7 @@ impl Record {
             starts_at: self.starts_at,
             cutoff_minutes: self.cancel_cutoff_minutes,
             moves: self.moves,
+            attended_at: self.attended_at,
         }
     }
 
@@ -112,7 +115,9 @@ pub const SELECT: &str = "SELECT a.id, a.reference, a.status, a.communication_id
         tp.label AS topic_label, tp.appointment_after_days AS topic_days,
         tp.cancel_cutoff_minutes, p.label AS point_label, o.name AS office_name,
         o.city AS office_city, o.address AS office_address, o.province AS office_province,
-        c.cf, c.name AS contributor_name, c.category, c.province
+        c.cf, c.name AS contributor_name, c.category, c.province,
+        (SELECT MIN(e.at) FROM appointment_events e WHERE e.appointment_id = a.id
+           AND e.kind IN ('svolto', 'non_presentato')) AS attended_at
  FROM appointments a
  JOIN communications t ON t.id = a.communication_id
  JOIN topics tp ON tp.code = a.topic_code
@@ -228,6 +233,24 @@ pub async fn search_of_office(
     .bind(code)
     .bind(name)
     .bind(limit)
+    .fetch_all(conn)
+    .await?)
+}
+
+/// The contributor's appointments at the office that were or are real (not holds given up or
+/// expired), the latest first.
+pub async fn of_contributor_at_office(
+    conn: &mut AnyConnection,
+    office: OfficeId,
+    contributor: ContributorId,
+) -> AppResult<Vec<Record>> {
+    Ok(sqlx::query_as(&format!(
+        "{SELECT} WHERE a.office_id = $1 AND a.contributor_id = $2
+           AND a.status IN ('prenotato', 'confermato', 'svolto', 'non_presentato', 'annullato')
+         ORDER BY a.starts_at DESC, a.reference DESC"
+    ))
+    .bind(office)
+    .bind(contributor)
     .fetch_all(conn)
     .await?)
 }
@@ -418,6 +441,13 @@ pub async fn change_status(
         .bind(now)
         .bind(id)
         .bind(*latest),
+        Transition::CorrectAttendance { .. } => sqlx::query(
+            "UPDATE appointments SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4",
+        )
+        .bind(next)
+        .bind(now)
+        .bind(id)
+        .bind(t.from_status()),
         Transition::Attend { .. } => sqlx::query(
             "UPDATE appointments SET status = $1, updated_at = $2
              WHERE id = $3 AND status = 'confermato' AND starts_at <= $2",

@@ -52,11 +52,12 @@ impl Record {
         }
     }
 
-    /// Who booked it: an intermediary, or the contributor themself.
+    /// Who booked it: an intermediary, the office, or the contributor themself.
     pub fn managed_by(&self) -> ManagedBy {
         match self.booker_role {
             Role::Intermediario => ManagedBy::Intermediario,
-            _ => ManagedBy::Contribuente,
+            Role::Operatore => ManagedBy::Sede,
+            Role::Contribuente => ManagedBy::Contribuente,
         }
     }
 
@@ -122,6 +123,7 @@ impl Record {
             can_cancel: may.can_cancel,
             can_move: may.can_move,
             can_record_attendance: may.can_record_attendance,
+            can_correct_attendance: may.can_correct_attendance,
             viewed_by_office: viewer == Viewer::Office,
         }
     }

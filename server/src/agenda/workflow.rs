@@ -303,6 +303,36 @@ pub async fn attend(
     Ok(())
 }
 
+/// The office corrects the attendance it recorded, within a day of recording it: the timeline
+/// keeps both entries, the thread and an e-mail tell the contributor.
+pub async fn correct_attendance(
+    db: &Db,
+    user: &CurrentUser,
+    r: &Record,
+    to: Attendance,
+    esito: Option<String>,
+    now: Instant,
+) -> AppResult<()> {
+    let decided =
+        booking::correct_attendance(r.status, r.attended_at, Some(to), now).map_err(refusal)?;
+    let from = match r.status {
+        AppointmentStatus::Svolto => Attendance::Svolto,
+        _ => Attendance::NonPresentato,
+    };
+    if let Step::To(_) = decided {
+        let t = Transition::CorrectAttendance { from, to, esito };
+        let actor = access::actor(user, &r.contributor_name);
+        if !transition(db, r, &t, &actor, now).await? {
+            return Err(AppError::conflict(
+                ErrorCode::AppointmentChanged,
+                "L'appuntamento è cambiato nel frattempo: ricarica la pagina.",
+            ));
+        }
+        tracing::info!(target: "audit", event = "attendance_corrected", user = user.id.0, reference = %r.reference);
+    }
+    Ok(())
+}
+
 /// The sweeper's round: every hold whose time ran out becomes `scaduto` and gives its place
 /// back, each in its own short transaction; a conditional update makes two servers sweeping at
 /// once never free a place twice. Returns how many it expired.

@@ -282,6 +282,23 @@ pub async fn search_of_office(
     .await?)
 }
 
+/// The contributor's threads routed to the office, the latest first.
+pub async fn of_contributor_at_office(
+    conn: &mut AnyConnection,
+    office: OfficeId,
+    contributor: ContributorId,
+) -> AppResult<Vec<QueueRow>> {
+    Ok(sqlx::query_as(&format!(
+        "{QUEUE_SELECT}
+         WHERE t.office_id = $1 AND t.contributor_id = $2
+         ORDER BY t.sent_at DESC, t.id DESC"
+    ))
+    .bind(office)
+    .bind(contributor)
+    .fetch_all(conn)
+    .await?)
+}
+
 impl QueueRow {
     pub fn into_api(self) -> api::OfficeCommunication {
         api::OfficeCommunication {

@@ -35,7 +35,7 @@ impl HistoryFilter {
             if found.is_none() {
                 note(
                     "managed_by",
-                    "Filtro non riconosciuto: usa contribuente oppure intermediario.",
+                    "Filtro non riconosciuto: usa contribuente, intermediario oppure sede.",
                 );
             }
             found

@@ -306,6 +306,14 @@ pub fn letter(notice: NoticeKind, f: &Facts) -> Letter {
         ),
         NoticeKind::CancelledByOffice => cancelled_by_office(f, &when),
         NoticeKind::Attended => attended(f, &when),
+        NoticeKind::AttendanceCorrected => {
+            let (_, mut blocks) = attended(f, &when);
+            blocks.insert(0, Block::Para(format!(
+                "La {} ha corretto quanto aveva registrato per l'appuntamento {}: vale quanto segue.",
+                f.office, f.reference
+            )));
+            (format!("Rettifica dell'esito dell'appuntamento {}", f.reference), blocks)
+        }
         NoticeKind::ThreadAnswered => (
             format!("Nuova risposta alla comunicazione {}", f.protocol),
             vec![

@@ -89,6 +89,15 @@ pub fn note(t: &Transition, a: &About) -> Option<String> {
         Transition::Cancel { reason, .. } => reason.clone(),
         Transition::ReleaseForClosure { reason } => Some(reason.clone()),
         Transition::Attend { esito, .. } => esito.clone(),
+        Transition::CorrectAttendance { from, to, esito } => Some(format!(
+            "Da «{}» a «{}».{}",
+            from.status().label(),
+            to.status().label(),
+            esito
+                .as_deref()
+                .map(|e| format!(" Esito dell'incontro: {e}"))
+                .unwrap_or_default()
+        )),
         Transition::Move { to, reason, .. } => {
             let starts = rome::instant(to.starts_at);
             let to = about_place(a.reference, to, &starts);
@@ -144,6 +153,17 @@ pub fn after(t: &Transition, a: &About, hold_until: &str, actor: &Actor) -> Stri
                 "Il contribuente non si è presentato all'appuntamento {reference} di {day} presso la {office}. Se ha ancora bisogno, può richiederne un altro."
             ),
         },
+        Transition::CorrectAttendance { to, esito, .. } => {
+            let now = match to {
+                Attendance::Svolto => "si è svolto".to_string(),
+                Attendance::NonPresentato => "il contribuente non si è presentato".to_string(),
+            };
+            let esito = esito
+                .as_deref()
+                .map(|e| format!("\nEsito dell'incontro:\n{e}"))
+                .unwrap_or_default();
+            format!("Rettifica: la {office} ha corretto quanto registrato per l'appuntamento {reference} di {day}: {now}.{esito}")
+        }
         // A move names who moved it as the timeline does: the studio, not on whose behalf.
         Transition::Move { to, reason, .. } => {
             let starts = rome::instant(to.starts_at);

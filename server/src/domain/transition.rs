@@ -64,6 +64,13 @@ pub enum Transition {
         outcome: Attendance,
         esito: Option<String>,
     },
+    /// The office corrects the attendance it recorded (within a day), with a new esito when it
+    /// becomes Svolto.
+    CorrectAttendance {
+        from: Attendance,
+        to: Attendance,
+        esito: Option<String>,
+    },
     /// Sposta appuntamento: a confirmed appointment takes the place `to` (already taken for it)
     /// and gives its own back; the office must say why.
     Move {
@@ -85,6 +92,7 @@ impl Transition {
             Transition::Expire => AppointmentStatus::Scaduto,
             Transition::Cancel { .. } => AppointmentStatus::Annullato,
             Transition::Attend { outcome, .. } => outcome.status(),
+            Transition::CorrectAttendance { to, .. } => to.status(),
             Transition::Move { .. } => AppointmentStatus::Confermato,
         }
     }
@@ -96,6 +104,7 @@ impl Transition {
             Transition::Cancel { .. } | Transition::Attend { .. } | Transition::Move { .. } => {
                 AppointmentStatus::Confermato
             }
+            Transition::CorrectAttendance { from, .. } => from.status(),
             _ => AppointmentStatus::Prenotato,
         }
     }
@@ -114,6 +123,7 @@ impl Transition {
                 ..
             } => EventKind::Svolto,
             Transition::Attend { .. } => EventKind::NonPresentato,
+            Transition::CorrectAttendance { .. } => EventKind::PresenzaCorretta,
             Transition::Move { .. } => EventKind::Spostato,
         }
     }
@@ -139,6 +149,7 @@ impl Transition {
                 ..
             } | Transition::ReleaseForClosure { .. }
                 | Transition::Attend { .. }
+                | Transition::CorrectAttendance { .. }
                 | Transition::Move {
                     by_office: true,
                     ..
@@ -170,6 +181,7 @@ impl Transition {
             }
             | Transition::ReleaseForClosure { .. } => Some(NoticeKind::CancelledByOffice),
             Transition::Attend { .. } => Some(NoticeKind::Attended),
+            Transition::CorrectAttendance { .. } => Some(NoticeKind::AttendanceCorrected),
             Transition::Move { .. } => Some(NoticeKind::Moved),
             _ => None,
         }
@@ -204,6 +216,20 @@ mod tests {
         };
         assert!(!attended.frees_place(), "the meeting used its place");
         assert_eq!(attended.event(), EventKind::Svolto);
+    }
+
+    #[test]
+    fn a_corrected_attendance_goes_from_one_outcome_to_the_other_and_is_told() {
+        let corrected = Transition::CorrectAttendance {
+            from: Attendance::Svolto,
+            to: Attendance::NonPresentato,
+            esito: None,
+        };
+        assert_eq!(corrected.from_status(), AppointmentStatus::Svolto);
+        assert_eq!(corrected.next_status(), AppointmentStatus::NonPresentato);
+        assert_eq!(corrected.event(), EventKind::PresenzaCorretta);
+        assert!(corrected.from_institute() && !corrected.frees_place());
+        assert_eq!(corrected.notice(), Some(NoticeKind::AttendanceCorrected));
     }
 
     #[test]

@@ -209,6 +209,10 @@ impl Delivery {
             note: match notice {
                 NoticeKind::CancelledByOffice => a.cancel_reason.as_deref().or(last_note),
                 NoticeKind::Attended | NoticeKind::Moved => last_note,
+                // The correction's note says from what to what; the esito is the letter's.
+                NoticeKind::AttendanceCorrected => last_note
+                    .and_then(|n| n.split_once(" Esito dell'incontro: "))
+                    .map(|(_, esito)| esito),
                 _ => None,
             },
             outcome: Some(a.status),

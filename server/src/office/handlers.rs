@@ -10,7 +10,7 @@ use crate::domain::calendar;
 use crate::domain::closure::{self, ValidClosure};
 use crate::domain::rome;
 use crate::error::{AppError, AppResult, FieldErrors};
-use crate::extract::{Json, Query};
+use crate::extract::{Json, Path, Query};
 use crate::state::AppState;
 use api::{
     CapacityRequest, Closure, ClosureOutcome, ConsultationPoint, DayAvailability, NewClosure,
@@ -169,6 +169,48 @@ pub async fn search(
         contributors,
         communications,
         appointments,
+    }))
+}
+
+#[utoipa::path(get, path = "/api/office/contributors/{cf}", tag = "office",
+    params(("cf" = String, Path, description = "Codice fiscale")),
+    responses(
+        (status = 200, description = "The contributor's file at the operator's office: threads, appointments, no-shows, phones", body = api::OfficeContributorFile),
+        (status = 403, description = "Not an operator", body = api::ErrorEnvelope),
+        (status = 404, description = "No thread routed to the office and no appointment there", body = api::ErrorEnvelope),
+    ))]
+/// Scheda del contribuente: what the office holds of one person.
+pub async fn contributor_file(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(cf): Path<api::Cf>,
+) -> AppResult<Json<api::OfficeContributorFile>> {
+    let office = office_of(&user)?;
+    let now = state.clock.now();
+    let mut conn = state.db.pool.acquire().await?;
+    let row = repo::contributor_of_office(&mut conn, office, &cf)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let threads =
+        crate::communications::repo::of_contributor_at_office(&mut conn, office, row.id).await?;
+    let records = appointments::of_contributor_at_office(&mut conn, office, row.id).await?;
+    let count = |status| records.iter().filter(|r| r.status == status).count() as i64;
+    let mut phones: Vec<String> = Vec::new();
+    for r in &records {
+        if !r.phone.is_empty() && !phones.contains(&r.phone) {
+            phones.push(r.phone.clone());
+        }
+    }
+    Ok(Json(api::OfficeContributorFile {
+        contributor: row.to_api(),
+        phones,
+        no_shows: count(api::AppointmentStatus::NonPresentato),
+        attended: count(api::AppointmentStatus::Svolto),
+        communications: threads
+            .into_iter()
+            .map(crate::communications::repo::QueueRow::into_api)
+            .collect(),
+        appointments: records.iter().map(|r| r.to_office_line(now)).collect(),
     }))
 }
 

@@ -15,6 +15,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(agenda))
         .routes(routes!(agenda_csv))
         .routes(routes!(search))
+        .routes(routes!(contributor_file))
         .routes(routes!(week))
         .routes(routes!(list_closures, declare))
         .routes(routes!(preview))

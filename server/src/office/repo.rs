@@ -33,6 +33,24 @@ pub async fn contributors_matching(
     .await?)
 }
 
+/// The contributor `cf` if they have a thread routed to the office or an appointment there.
+pub async fn contributor_of_office(
+    conn: &mut AnyConnection,
+    office: OfficeId,
+    cf: &api::Cf,
+) -> AppResult<Option<crate::access::ContributorRow>> {
+    Ok(sqlx::query_as(
+        "SELECT c.id, c.cf, c.name, c.category, c.province FROM contributors c
+         WHERE c.cf = $2
+           AND (EXISTS (SELECT 1 FROM communications t WHERE t.contributor_id = c.id AND t.office_id = $1)
+                OR EXISTS (SELECT 1 FROM appointments a WHERE a.contributor_id = c.id AND a.office_id = $1))",
+    )
+    .bind(office)
+    .bind(cf)
+    .fetch_optional(conn)
+    .await?)
+}
+
 pub async fn insert_closure(
     tx: &mut WriteTx,
     id: i64,

@@ -27,6 +27,7 @@ async fn session_info(state: &AppState, user: CurrentUser) -> AppResult<SessionI
             role: user.role,
             organisation: user.organisation,
             office: user.office_name,
+            office_id: user.office_id,
         },
     })
 }

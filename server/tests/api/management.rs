@@ -536,6 +536,17 @@ fn matrix(
             bad_hold(ferri_thread),
             refused(ferri_only),
         ),
+        // Prenota per il contribuente: Rome's operators for Rome's thread (the bad body is a
+        // 422), Milan does not reach it (404), everyone else is no operator (403).
+        (
+            "POST",
+            "/api/office/appointments",
+            "/api/office/appointments".into(),
+            bad_hold(rossi_thread),
+            [
+                Forbidden, Forbidden, Forbidden, Forbidden, Refused, Denied, Denied,
+            ],
+        ),
         (
             "GET",
             "/api/appointments/{reference}",
@@ -659,6 +670,21 @@ fn matrix(
             json!({ "outcome": "svolto" }),
             [Denied; 7],
         ),
+        // Correggi la presenza: nothing recorded yet (409) for Rome's operators only.
+        (
+            "POST",
+            "/api/appointments/{reference}/attendance/correction",
+            format!("/api/appointments/{r}/attendance/correction"),
+            json!({ "outcome": "svolto" }),
+            [Denied, Denied, Denied, Denied, Refused, Denied, Denied],
+        ),
+        (
+            "POST",
+            "/api/appointments/{reference}/attendance/correction",
+            format!("/api/appointments/{f}/attendance/correction"),
+            json!({ "outcome": "svolto" }),
+            [Denied; 7],
+        ),
         // The office's side of a thread: Rome's operators (Rossi's thread is Rome's); the
         // contributor's side and Milan learn nothing (404).
         (
@@ -717,6 +743,15 @@ fn matrix(
             "/api/office/week".into(),
             none.clone(),
             operators(Ok),
+        ),
+        (
+            "GET",
+            "/api/office/contributors/{cf}",
+            format!("/api/office/contributors/{ROSSI}"),
+            none.clone(),
+            [
+                Forbidden, Forbidden, Forbidden, Forbidden, Ok, Denied, Denied,
+            ],
         ),
         (
             "GET",
@@ -870,8 +905,10 @@ async fn authorization_matrix_every_identity_on_every_path() {
     // studio's agenda) has its rows: a new endpoint missing here fails the test.
     let document: Value = app.client().get("/api/openapi.json").await.json();
     for (path, operations) in document["paths"].as_object().unwrap() {
-        let scoped =
-            path.contains('{') || path == "/api/appointments" || path == "/api/intermediary/agenda";
+        let scoped = path.contains('{')
+            || path == "/api/appointments"
+            || path == "/api/office/appointments"
+            || path == "/api/intermediary/agenda";
         if !scoped {
             continue;
         }

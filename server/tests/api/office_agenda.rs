@@ -883,3 +883,295 @@ async fn the_week_shows_each_day_and_point_full_or_not() {
         StatusCode::UNPROCESSABLE_ENTITY
     );
 }
+
+/// Prenota per il contribuente: Roma books at its desk for a thread it handles, confirmed at
+/// once, signed by the office, with the confirmation's notice; the waiting days do not bind
+/// the office, every other rule does, and nobody else may use the door.
+#[tokio::test]
+async fn the_office_books_for_a_contributor_confirmed_and_told() {
+    let app = spawn_app().await;
+    let mut rossi = app.logged_in(ROSSI).await;
+    let created = rossi
+        .post(
+            &format!("/api/contributors/{ROSSI}/communications"),
+            json!({ "topic": "rateazione", "subject": "Rateazione al telefono", "text": "Vorrei rateizzare." }),
+        )
+        .await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.text());
+    let t = created.json::<api::CommunicationDetail>().summary.id;
+    let body = |office: i64, start: &str| {
+        json!({ "communication_id": t, "point": "sportello", "office": office,
+            "start": start, "phone": "347 123 4567", "notes": "Rateazione: al telefono." })
+    };
+    // Sent today: the contributor may not ask yet, the office may book.
+    let own = post_with_key(
+        &mut rossi,
+        "/api/appointments",
+        "r1",
+        &body(ROMA, FIRST_SLOT),
+    )
+    .await;
+    assert_eq!(own.status, StatusCode::CONFLICT, "{}", own.text());
+    let own = post_with_key(
+        &mut rossi,
+        "/api/office/appointments",
+        "r2",
+        &body(ROMA, FIRST_SLOT),
+    )
+    .await;
+    assert_eq!(
+        own.status,
+        StatusCode::FORBIDDEN,
+        "only an operator books for someone"
+    );
+    let mut milano = app.logged_in("operatore.milano").await;
+    let other = post_with_key(
+        &mut milano,
+        "/api/office/appointments",
+        "m1",
+        &body(2, FIRST_SLOT),
+    )
+    .await;
+    assert_eq!(
+        other.status,
+        StatusCode::NOT_FOUND,
+        "Milano does not reach Roma's thread"
+    );
+
+    let mut roma = app.logged_in("operatore.roma").await;
+    let elsewhere = post_with_key(
+        &mut roma,
+        "/api/office/appointments",
+        "o1",
+        &body(2, FIRST_SLOT),
+    )
+    .await;
+    assert_eq!(elsewhere.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        elsewhere.text().contains("\"office\""),
+        "{}",
+        elsewhere.text()
+    );
+    let outbox_before = app.count("outbox").await;
+    let booked = post_with_key(
+        &mut roma,
+        "/api/office/appointments",
+        "o2",
+        &body(ROMA, FIRST_SLOT),
+    )
+    .await;
+    assert_eq!(booked.status, StatusCode::CREATED, "{}", booked.text());
+    let a: Appointment = booked.json();
+    assert_eq!(a.status, AppointmentStatus::Confermato);
+    // A retry answers the same; the place was taken once.
+    let again = post_with_key(
+        &mut roma,
+        "/api/office/appointments",
+        "o2",
+        &body(ROMA, FIRST_SLOT),
+    )
+    .await;
+    assert_eq!(again.json::<Appointment>().reference, a.reference);
+    assert!(
+        app.count("outbox").await > outbox_before,
+        "the confirmation and reminders are owed"
+    );
+    let (author, text) = last_message(&mut rossi, t).await;
+    assert!(
+        text.contains(&a.reference.0) && text.contains("confermato da Sede di Roma"),
+        "{author}: {text}"
+    );
+    let mine: Vec<AppointmentSummary> = rossi
+        .get(&format!(
+            "/api/contributors/{ROSSI}/appointments?managed_by=sede"
+        ))
+        .await
+        .json();
+    assert_eq!(mine.len(), 1);
+    assert_eq!(mine[0].reference, a.reference);
+    // The thread has its appointment now: a second booking is refused, nothing changes.
+    let twice = post_with_key(
+        &mut roma,
+        "/api/office/appointments",
+        "o3",
+        &body(ROMA, "2026-03-03T09:00:00+01:00"),
+    )
+    .await;
+    assert_eq!(twice.status, StatusCode::CONFLICT, "{}", twice.text());
+    let seen: Appointment = rossi
+        .get(&format!("/api/appointments/{}", a.reference))
+        .await
+        .json();
+    assert_eq!(seen.status, AppointmentStatus::Confermato);
+}
+
+/// Correggi la presenza: within a day of recording it, the office turns a "Non presentato"
+/// pressed by mistake into "Svolto" with its esito; the timeline keeps both, the thread and an
+/// e-mail tell the contributor; after the day, or before any recording, it is refused.
+#[tokio::test]
+async fn a_recorded_attendance_is_corrected_within_a_day_and_the_contributor_told() {
+    let app = spawn_app().await;
+    let mut rossi = app.logged_in(ROSSI).await;
+    let t = thread(&mut rossi, ROSSI, "Contributi del 2024").await;
+    let met = book(&mut rossi, t, FIRST_SLOT, "k1").await;
+    app.clock
+        .advance(FIRST_SLOT_UTC + 45 * 60 - app.clock_now());
+    let mut roma = app.logged_in("operatore.roma").await;
+    let correct = |to: &str| {
+        (
+            format!("/api/appointments/{met}/attendance/correction"),
+            json!({ "outcome": to, "text": null }),
+        )
+    };
+    let (path, body) = correct("svolto");
+    let early = roma.post(&path, body).await;
+    assert_eq!(early.status, StatusCode::CONFLICT);
+    assert_eq!(early.code(), "correction_closed", "nothing recorded yet");
+
+    let missed = roma
+        .post(
+            &format!("/api/appointments/{met}/attendance"),
+            json!({ "outcome": "non_presentato" }),
+        )
+        .await;
+    assert_eq!(missed.status, StatusCode::OK, "{}", missed.text());
+    assert!(missed.json::<Appointment>().can_correct_attendance);
+    let outbox = app.count("outbox").await;
+    let mut rossi = app.logged_in(ROSSI).await;
+    let mine: Appointment = rossi.get(&format!("/api/appointments/{met}")).await.json();
+    assert!(!mine.can_correct_attendance, "only the office corrects");
+    let own = rossi.post(&path, json!({ "outcome": "svolto" })).await;
+    assert_eq!(own.status, StatusCode::NOT_FOUND);
+
+    app.clock.advance(3 * 3600);
+    let mut roma = app.logged_in("operatore.roma").await;
+    let esito = "Il contribuente era in sala d'attesa: versamenti verificati.";
+    let fixed = roma
+        .post(&path, json!({ "outcome": "svolto", "text": esito }))
+        .await;
+    assert_eq!(fixed.status, StatusCode::OK, "{}", fixed.text());
+    let a: Appointment = fixed.json();
+    assert_eq!(a.status, AppointmentStatus::Svolto);
+    let kinds: Vec<_> = a.timeline.iter().map(|e| e.kind).collect();
+    assert!(
+        kinds.ends_with(&[
+            api::EventKind::NonPresentato,
+            api::EventKind::PresenzaCorretta
+        ]),
+        "{kinds:?}"
+    );
+    let note = a.timeline.last().unwrap().note.clone().unwrap_or_default();
+    assert!(
+        note.contains("Non presentato") && note.contains("Svolto"),
+        "{note}"
+    );
+    let mut rossi = app.logged_in(ROSSI).await;
+    let (author, text) = last_message(&mut rossi, t).await;
+    assert_eq!(author, "Sede di Roma");
+    assert!(
+        text.starts_with("Rettifica") && text.contains(esito),
+        "{text}"
+    );
+    assert_eq!(
+        app.count("outbox").await,
+        outbox + 1,
+        "the contributor is told by e-mail"
+    );
+    // The same again answers the same.
+    let again = roma
+        .post(&path, json!({ "outcome": "svolto", "text": esito }))
+        .await;
+    assert_eq!(again.status, StatusCode::OK);
+    assert_eq!(app.count("outbox").await, outbox + 1);
+
+    // A day after the first recording, it stands.
+    app.clock
+        .advance(server::domain::booking::ATTENDANCE_CORRECTION_SECONDS);
+    let mut roma = app.logged_in("operatore.roma").await;
+    let late = roma
+        .post(&path, json!({ "outcome": "non_presentato" }))
+        .await;
+    assert_eq!(late.status, StatusCode::CONFLICT);
+    assert_eq!(late.code(), "correction_closed");
+    let now: Appointment = roma.get(&format!("/api/appointments/{met}")).await.json();
+    assert_eq!(now.status, AppointmentStatus::Svolto);
+    assert!(!now.can_correct_attendance);
+}
+
+/// Scheda del contribuente: what Roma holds of Rossi (threads routed to it, appointments
+/// there, no-shows, phones); a person the office never dealt with, and another office, get 404.
+#[tokio::test]
+async fn the_contributor_file_holds_what_the_office_knows_of_the_person() {
+    let app = spawn_app().await;
+    let mut rossi = app.logged_in(ROSSI).await;
+    let first = thread(&mut rossi, ROSSI, "Contributi del 2024").await;
+    let second = thread(&mut rossi, ROSSI, "Domanda di riduzione").await;
+    let met = book(&mut rossi, first, FIRST_SLOT, "k1").await;
+    let missed = book(&mut rossi, second, "2026-03-03T09:00:00+01:00", "k2").await;
+    app.clock
+        .advance(FIRST_SLOT_UTC + 45 * 60 - app.clock_now());
+    let mut roma = app.logged_in("operatore.roma").await;
+    let svolto = roma
+        .post(
+            &format!("/api/appointments/{met}/attendance"),
+            json!({ "outcome": "svolto" }),
+        )
+        .await;
+    assert_eq!(svolto.status, StatusCode::OK);
+    app.clock.advance(45 * 60);
+    let mut roma = app.logged_in("operatore.roma").await;
+    let absent = roma
+        .post(
+            &format!("/api/appointments/{missed}/attendance"),
+            json!({ "outcome": "non_presentato" }),
+        )
+        .await;
+    assert_eq!(absent.status, StatusCode::OK, "{}", absent.text());
+
+    let file: api::OfficeContributorFile = roma
+        .get(&format!("/api/office/contributors/{ROSSI}"))
+        .await
+        .json();
+    assert_eq!(file.contributor.name, "Mario Rossi");
+    assert_eq!((file.attended, file.no_shows), (1, 1));
+    assert_eq!(file.phones, vec!["0612345678".to_string()]);
+    let refs: Vec<_> = file
+        .appointments
+        .iter()
+        .map(|a| a.reference.0.clone())
+        .collect();
+    assert_eq!(refs, vec![missed.clone(), met.clone()], "the latest first");
+    assert!(
+        file.communications.iter().any(|c| c.id == first)
+            && file.communications.iter().any(|c| c.id == second)
+    );
+    // Bianchi's threads are Milano's and she never came to Roma.
+    assert_eq!(
+        roma.get(&format!("/api/office/contributors/{BIANCHI}"))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        roma.get("/api/office/contributors/ZZZZZZ00Z00Z000Z")
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    let mut milano = app.logged_in("operatore.milano").await;
+    assert_eq!(
+        milano
+            .get(&format!("/api/office/contributors/{ROSSI}"))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    let mut rossi = app.logged_in(ROSSI).await;
+    assert_eq!(
+        rossi
+            .get(&format!("/api/office/contributors/{ROSSI}"))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+}

@@ -21,7 +21,21 @@ pub fn OfficeView(
     current: RwSignal<Option<Appointment>>,
 ) -> impl IntoView {
     let a = appointment;
+    let booked_here = leptos_router::hooks::use_query_map()
+        .read_untracked()
+        .get("esito")
+        .and_then(|e| paths::Arrival::from_code(&e))
+        == Some(paths::Arrival::BookedByOffice);
+    let corrected = a
+        .timeline
+        .last()
+        .is_some_and(|e| e.kind == api::EventKind::PresenzaCorretta);
     let outcome = match a.status {
+        AppointmentStatus::Svolto | AppointmentStatus::NonPresentato if corrected => Some(format!(
+            "Presenza corretta: ora l'appuntamento {} risulta «{}». Il contribuente ne è informato nella comunicazione e per e-mail.",
+            a.reference,
+            a.status.label()
+        )),
         AppointmentStatus::Svolto => Some(format!(
             "Presenza registrata: l'appuntamento {} si è svolto.",
             a.reference
@@ -35,6 +49,13 @@ pub fn OfficeView(
             // go to the Lista d'attesa first.
             "L'appuntamento {} è annullato: il contribuente ne è informato nella comunicazione.",
             a.reference
+        )),
+        AppointmentStatus::Confermato if booked_here && !moved_last(&a) => Some(format!(
+            "Appuntamento {} prenotato e confermato per {}: {}, ore {}. Il contribuente riceve la conferma per e-mail e la legge nella comunicazione.",
+            a.reference,
+            a.contributor.name,
+            it::date_with_weekday(&a.starts_at),
+            it::time(&a.starts_at)
         )),
         AppointmentStatus::Confermato if moved_last(&a) => {
             Some(format!(
@@ -53,9 +74,13 @@ pub fn OfficeView(
         {outcome.map(|m| view! { <div class="alert alert--success" role="status"><p>{m}</p></div> })}
         <Details appointment=a.clone()/>
         {a.can_record_attendance.then(|| view! { <AttendanceForm appointment=a.clone() current=current/> })}
+        {a.can_correct_attendance.then(|| view! { <CorrectionForm appointment=a.clone() current=current/> })}
         {a.can_move.then(|| view! { <OfficeMoveForm appointment=a.clone() current=current/> })}
         {a.can_cancel.then(|| view! { <CancelSection appointment=a.clone() current=current/> })}
-        <p class="no-print"><a href=paths::office_day(&day)>"Torna all'agenda della sede"</a></p>
+        <p class="no-print actions">
+            <a href=paths::office_day(&day)>"Torna all'agenda della sede"</a>
+            <a href=paths::office_contributor(&a.contributor.cf)>"Scheda del contribuente"</a>
+        </p>
         <Timeline appointment=a.clone()/>
     }
 }
@@ -224,6 +249,67 @@ fn AttendanceForm(
                     </FieldGroup>
                 </Show>
                 <button type="submit" class="button">"Registra la presenza"</button>
+            </form>
+        </section>
+    }
+}
+
+/// Correggi la presenza: within a day of recording it, the other outcome (and, for Svolto, the
+/// esito the contributor will read).
+#[component]
+fn CorrectionForm(
+    appointment: Appointment,
+    current: RwSignal<Option<Appointment>>,
+) -> impl IntoView {
+    let to = if appointment.status == AppointmentStatus::Svolto {
+        Attendance::NonPresentato
+    } else {
+        Attendance::Svolto
+    };
+    let text = RwSignal::new(String::new());
+    let url = calls::appointment_step(&appointment.reference, Call::AttendanceCorrection);
+    let correcting = Submission::new(
+        &[
+            ("outcome", "correzione-esito"),
+            ("text", "correzione-esito"),
+        ],
+        move |body: api::AttendanceRequest| {
+            let url = url.clone();
+            async move { client::post::<_, Appointment>(&url, &body).await }
+        },
+        move |updated: Appointment| {
+            current.set(Some(updated));
+            None
+        },
+    );
+    let error = move |id: &'static str| correcting.error(id);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        correcting.submit(api::AttendanceRequest {
+            outcome: to.into(),
+            text: Some(text.get_untracked())
+                .filter(|t| !t.trim().is_empty() && to == Attendance::Svolto),
+        });
+    };
+    view! {
+        <section class="attendance no-print" aria-labelledby="correzione-titolo">
+            <h2 id="correzione-titolo">"Correggi la presenza"</h2>
+            <p>{format!(
+                "Registrato: «{}». Se è un errore puoi correggerlo in «{}» entro un giorno dalla registrazione: la correzione resta nella cronologia e il contribuente ne è informato.",
+                appointment.status.label(),
+                to.label()
+            )}</p>
+            <ErrorSummary problems=correcting.problems.into()/>
+            <form class="form narrow" novalidate on:submit=submit>
+                {(to == Attendance::Svolto).then(|| view! {
+                    <FieldGroup id="correzione-esito" label="Esito dell'incontro (facoltativo)" hint="Sarà scritto nella comunicazione con il contribuente." error=error("correzione-esito")>
+                        <textarea class="textarea" id="correzione-esito" rows="4" maxlength="2000"
+                            aria-describedby=move || described_by("correzione-esito", true, error("correzione-esito").get().is_some())
+                            aria-invalid=move || error("correzione-esito").get().map(|_| "true")
+                            bind:value=text></textarea>
+                    </FieldGroup>
+                })}
+                <button type="submit" class="button button--secondary">{format!("Correggi in «{}»", to.label())}</button>
             </form>
         </section>
     }

@@ -26,6 +26,14 @@ pub fn may_move_to(
     Ok(())
 }
 
+/// The office books for a contributor only at itself (its agenda, its desk).
+pub fn office_books_at(own: Option<api::OfficeId>, at: api::OfficeId) -> Result<(), &'static str> {
+    if own != Some(at) {
+        return Err("La sede può prenotare solo presso di sé: scegli un punto di consulenza della tua sede.");
+    }
+    Ok(())
+}
+
 /// Only a confirmed appointment goes into a calendar.
 pub fn calendar_file(status: AppointmentStatus) -> Result<(), Refusal> {
     if status == AppointmentStatus::Confermato {
@@ -186,6 +194,8 @@ pub struct Deadlines {
     pub cutoff_minutes: i64,
     /// How many times it was moved already.
     pub moves: i64,
+    /// When the office first recorded whether it took place.
+    pub attended_at: Option<Instant>,
 }
 
 /// Sposta appuntamento: a confirmed appointment, by the contributor's side until the same
@@ -200,6 +210,7 @@ pub fn may_move(
         starts_at,
         cutoff_minutes,
         moves,
+        ..
     } = *when;
     let cutoff = match viewer {
         Viewer::ContributorSide => cutoff_minutes,
@@ -247,6 +258,8 @@ pub struct Permissions {
     /// The contributor's side only: until when a confirmed appointment may be cancelled.
     pub cancel_until: Option<Instant>,
     pub can_record_attendance: bool,
+    /// The office corrects what it recorded, within a day of recording it.
+    pub can_correct_attendance: bool,
 }
 
 pub fn permissions(
@@ -259,6 +272,7 @@ pub fn permissions(
         starts_at,
         cutoff_minutes,
         moves,
+        attended_at,
     } = *when;
     let confirmed = status == AppointmentStatus::Confermato;
     let moves_left = moves < MAX_MOVES;
@@ -271,6 +285,7 @@ pub fn permissions(
                 can_move: ahead && now < deadline && moves_left,
                 cancel_until: ahead.then_some(deadline),
                 can_record_attendance: false,
+                can_correct_attendance: false,
             }
         }
         // The office cancels until the start (no cut-off) and records attendance after it.
@@ -279,6 +294,7 @@ pub fn permissions(
             can_move: confirmed && now < starts_at && moves_left,
             cancel_until: None,
             can_record_attendance: confirmed && now >= starts_at,
+            can_correct_attendance: correct_attendance(status, attended_at, None, now).is_ok(),
         },
     }
 }
@@ -311,6 +327,44 @@ pub fn attendance(
     }
 }
 
+/// How long the office may correct the attendance it recorded: a slip of the hand at the desk
+/// is seen the same day, while what the contributor was told is still fresh.
+pub const ATTENDANCE_CORRECTION_SECONDS: i64 = 24 * 3600;
+
+/// The office corrects "Svolto" into "Non presentato" or back, within
+/// `ATTENDANCE_CORRECTION_SECONDS` of first recording it; `to` None asks only whether it may.
+pub fn correct_attendance(
+    status: AppointmentStatus,
+    attended_at: Option<Instant>,
+    to: Option<Attendance>,
+    now: Instant,
+) -> Result<Step, Refusal> {
+    let recorded = matches!(
+        status,
+        AppointmentStatus::Svolto | AppointmentStatus::NonPresentato
+    );
+    match attended_at {
+        Some(at) if recorded && now < at + ATTENDANCE_CORRECTION_SECONDS => {}
+        Some(_) if recorded => {
+            return Err(Refusal::Conflict(
+                ErrorCode::CorrectionClosed,
+                "La presenza si può correggere entro un giorno dalla registrazione: è passato più di un giorno.",
+            ))
+        }
+        _ => {
+            return Err(Refusal::Conflict(
+                ErrorCode::CorrectionClosed,
+                "Non c'è una presenza registrata da correggere.",
+            ))
+        }
+    }
+    match to.map(Attendance::status) {
+        Some(same) if same == status => Ok(Step::AlreadyDone),
+        Some(other) => Ok(Step::To(other)),
+        None => Ok(Step::AlreadyDone),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -325,7 +379,57 @@ mod tests {
         starts_at: at(10_000),
         cutoff_minutes: 120,
         moves: 0,
+        attended_at: None,
     };
+
+    #[test]
+    fn the_office_corrects_an_attendance_within_a_day_of_recording_it() {
+        let day = ATTENDANCE_CORRECTION_SECONDS;
+        assert_eq!(
+            correct_attendance(
+                Svolto,
+                Some(at(100)),
+                Some(Attendance::NonPresentato),
+                at(100 + day - 1)
+            ),
+            Ok(Step::To(NonPresentato))
+        );
+        assert_eq!(
+            correct_attendance(
+                NonPresentato,
+                Some(at(100)),
+                Some(Attendance::NonPresentato),
+                at(200)
+            ),
+            Ok(Step::AlreadyDone)
+        );
+        assert!(matches!(
+            correct_attendance(
+                Svolto,
+                Some(at(100)),
+                Some(Attendance::NonPresentato),
+                at(100 + day)
+            ),
+            Err(Refusal::Conflict(ErrorCode::CorrectionClosed, _))
+        ));
+        assert!(matches!(
+            correct_attendance(Confermato, None, Some(Attendance::Svolto), at(100)),
+            Err(Refusal::Conflict(ErrorCode::CorrectionClosed, _))
+        ));
+        let recorded = Deadlines {
+            attended_at: Some(at(10_500)),
+            ..WHEN
+        };
+        assert!(permissions(Viewer::Office, Svolto, &recorded, at(10_600)).can_correct_attendance);
+        assert!(
+            !permissions(Viewer::Office, Svolto, &recorded, at(10_500 + day))
+                .can_correct_attendance
+        );
+        assert!(
+            !permissions(Viewer::ContributorSide, Svolto, &recorded, at(10_600))
+                .can_correct_attendance
+        );
+    }
 
     #[test]
     fn a_live_hold_can_be_confirmed_released_or_extended() {
@@ -493,5 +597,13 @@ mod tests {
         );
         assert!(parse_meeting_outcome(Some("Esito"), Attendance::NonPresentato).is_err());
         assert!(parse_meeting_outcome(Some(&"x".repeat(2001)), Attendance::Svolto).is_err());
+    }
+
+    #[test]
+    fn the_office_books_only_at_itself() {
+        use api::OfficeId;
+        assert!(office_books_at(Some(OfficeId(1)), OfficeId(1)).is_ok());
+        assert!(office_books_at(Some(OfficeId(1)), OfficeId(2)).is_err());
+        assert!(office_books_at(None, OfficeId(1)).is_err());
     }
 }
