@@ -151,6 +151,21 @@ pub fn office_contributor(cf: &str) -> String {
     format!("/api/office/contributors/{cf}")
 }
 
+/// Andamento della sede of a period (encoded days; empty for the last 30 days).
+pub fn office_stats(from: &str, to: &str) -> String {
+    format!("/api/office/stats?from={from}&to={to}")
+}
+
+/// A chart of Andamento della sede (`giorni` or `coda`).
+pub fn office_stats_chart(chart: &str, from: &str, to: &str) -> String {
+    format!("/api/office/stats/chart?chart={chart}&from={from}&to={to}")
+}
+
+/// The threads the office received in some days, as CSV.
+pub fn office_queue_csv(from: &str, to: &str) -> String {
+    format!("/api/office/communications.csv?from={from}&to={to}")
+}
+
 /// The office's agenda of some days, as CSV.
 pub fn office_agenda_csv(from: &str, to: &str) -> String {
     format!("/api/office/agenda.csv?from={from}&to={to}")

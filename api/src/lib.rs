@@ -7,12 +7,14 @@ mod communications;
 mod ids;
 pub mod it;
 pub mod paths;
+mod stats;
 mod vocabulary;
 mod waitlist;
 
 pub use agenda::*;
 pub use communications::*;
 pub use ids::*;
+pub use stats::*;
 pub use vocabulary::*;
 pub use waitlist::*;
 

@@ -28,6 +28,8 @@ pub const CLOSURES: &str = "/sede/chiusure";
 pub const OFFICE_WEEK: &str = "/sede/settimana";
 /// Cerca, for operators (`?q=`).
 pub const OFFICE_SEARCH: &str = "/sede/cerca";
+/// Andamento della sede.
+pub const OFFICE_STATS: &str = "/sede/andamento";
 
 /// What a page arrived from, said on it once ("Comunicazione inviata…").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

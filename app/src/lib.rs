@@ -104,6 +104,10 @@ pub fn App() -> impl IntoView {
                         view=|| view! { <RequireLogin><office_search::OfficeSearchPage/></RequireLogin> }
                     />
                     <Route
+                        path=path!("/sede/andamento")
+                        view=|| view! { <RequireLogin><pages::office_stats::OfficeStatsPage/></RequireLogin> }
+                    />
+                    <Route
                         path=path!("/sede/contribuenti/:cf")
                         view=|| view! { <RequireLogin><pages::office_contributor::OfficeContributorPage/></RequireLogin> }
                     />

@@ -54,7 +54,7 @@ const INFRASTRUCTURE: [&str; 15] = [
 ];
 
 /// Modules below the workflows that are not named `repo`: rows, read models, the mailer.
-const REPOSITORIES: [&str; 8] = [
+const REPOSITORIES: [&str; 9] = [
     "agenda::slot_rows",
     "agenda::idempotency",
     "agenda::view",
@@ -63,6 +63,7 @@ const REPOSITORIES: [&str; 8] = [
     "notify::outbox",
     "notify::mailer",
     "communications::handling",
+    "office::stats",
 ];
 
 const WORKFLOWS: [&str; 4] = [

@@ -80,6 +80,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                     (paths::OFFICE_AGENDA, "Agenda della sede"),
                     (paths::OFFICE_WEEK, "Settimana"),
                     (paths::CLOSURES, "Chiusure e capienza"),
+                    (paths::OFFICE_STATS, "Andamento"),
                 ],
             };
             view! {

@@ -13,6 +13,7 @@ pub mod office_agenda;
 pub mod office_booking;
 pub mod office_contributor;
 pub mod office_search;
+pub mod office_stats;
 pub mod office_week;
 pub mod studio;
 pub mod waitlist;

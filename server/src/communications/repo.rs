@@ -299,6 +299,25 @@ pub async fn of_contributor_at_office(
     .await?)
 }
 
+/// The threads routed to the office sent in `[from, to)`, in the order they came.
+pub async fn sent_between(
+    conn: &mut AnyConnection,
+    office: OfficeId,
+    from: Instant,
+    to: Instant,
+) -> AppResult<Vec<QueueRow>> {
+    Ok(sqlx::query_as(&format!(
+        "{QUEUE_SELECT}
+         WHERE t.office_id = $1 AND t.sent_at >= $2 AND t.sent_at < $3
+         ORDER BY t.sent_at, t.id"
+    ))
+    .bind(office)
+    .bind(from)
+    .bind(to)
+    .fetch_all(conn)
+    .await?)
+}
+
 impl QueueRow {
     pub fn into_api(self) -> api::OfficeCommunication {
         api::OfficeCommunication {

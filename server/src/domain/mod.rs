@@ -3,6 +3,7 @@
 
 pub mod booking;
 pub mod calendar;
+pub mod chart;
 pub mod closure;
 pub mod communication;
 pub mod contacts;
@@ -15,6 +16,7 @@ pub mod notices;
 pub mod oidc;
 pub mod rome;
 pub mod slots;
+pub mod stats;
 pub mod text;
 pub mod texts;
 pub mod transition;

@@ -3,6 +3,7 @@
 
 mod handlers;
 pub mod repo;
+pub mod stats;
 pub mod workflow;
 
 use crate::state::AppState;
@@ -14,6 +15,9 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(agenda))
         .routes(routes!(agenda_csv))
+        .routes(routes!(stats))
+        .routes(routes!(stats_chart))
+        .routes(routes!(queue_csv))
         .routes(routes!(search))
         .routes(routes!(contributor_file))
         .routes(routes!(week))

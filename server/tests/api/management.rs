@@ -746,6 +746,27 @@ fn matrix(
         ),
         (
             "GET",
+            "/api/office/stats",
+            "/api/office/stats".into(),
+            none.clone(),
+            operators(Ok),
+        ),
+        (
+            "GET",
+            "/api/office/stats/chart",
+            "/api/office/stats/chart?chart=giorni".into(),
+            none.clone(),
+            operators(Ok),
+        ),
+        (
+            "GET",
+            "/api/office/communications.csv",
+            "/api/office/communications.csv".into(),
+            none.clone(),
+            operators(Ok),
+        ),
+        (
+            "GET",
             "/api/office/contributors/{cf}",
             format!("/api/office/contributors/{ROSSI}"),
             none.clone(),

@@ -1175,3 +1175,130 @@ async fn the_contributor_file_holds_what_the_office_knows_of_the_person() {
         StatusCode::FORBIDDEN
     );
 }
+
+/// Andamento della sede: the period's appointments per day and point, the no-show rate, the
+/// queue now, the first answers and the Lista d'attesa; the charts as SVG; the queue as CSV.
+#[tokio::test]
+async fn the_office_sees_how_it_is_doing_in_numbers_charts_and_a_csv() {
+    let app = spawn_app().await;
+    let mut rossi = app.logged_in(ROSSI).await;
+    let first = thread(&mut rossi, ROSSI, "Contributi del 2024").await;
+    let second = thread(&mut rossi, ROSSI, "Domanda di riduzione").await;
+    let met = book(&mut rossi, first, FIRST_SLOT, "k1").await;
+    let missed = book(&mut rossi, second, "2026-03-03T09:00:00+01:00", "k2").await;
+    app.clock.advance(FIRST_SLOT_UTC + 3600 - app.clock_now());
+    let mut roma = app.logged_in("operatore.roma").await;
+    for (r, outcome) in [(&met, "svolto"), (&missed, "non_presentato")] {
+        let done = roma
+            .post(
+                &format!("/api/appointments/{r}/attendance"),
+                json!({ "outcome": outcome }),
+            )
+            .await;
+        assert_eq!(done.status, StatusCode::OK, "{}", done.text());
+    }
+    let stats: api::OfficeStats = roma
+        .get("/api/office/stats?from=2026-03-01&to=2026-03-31")
+        .await
+        .json();
+    assert_eq!(
+        (stats.from.as_str(), stats.to.as_str()),
+        ("2026-03-01", "2026-03-31")
+    );
+    let sportello = stats
+        .points
+        .iter()
+        .position(|p| p.code == api::PointCode::Sportello)
+        .unwrap();
+    let day = stats
+        .days
+        .iter()
+        .find(|d| d.date == "2026-03-03")
+        .expect("the day is counted");
+    assert_eq!(day.points[sportello].appointments, 2);
+    assert_eq!((stats.total.attended, stats.total.no_shows), (1, 1));
+    assert_eq!(stats.no_show_rate, Some(50));
+    assert!(stats.queue.open >= stats.queue.awaiting);
+    assert_eq!(
+        stats.queue.ages.iter().map(|b| b.count).sum::<i64>(),
+        stats.queue.awaiting
+    );
+    let default: api::OfficeStats = roma.get("/api/office/stats").await.json();
+    assert_eq!(default.to, "2026-03-03", "the last 30 days by default");
+    for bad in [
+        "from=ieri",
+        "from=2026-03-10&to=2026-03-01",
+        "from=2026-01-01&to=2026-12-31",
+    ] {
+        let refused = roma.get(&format!("/api/office/stats?{bad}")).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{bad}");
+    }
+
+    let chart = roma
+        .get("/api/office/stats/chart?chart=giorni&from=2026-03-01&to=2026-03-31")
+        .await;
+    assert_eq!(chart.status, StatusCode::OK);
+    assert!(chart.headers["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("image/svg+xml"));
+    let svg = chart.text();
+    assert!(
+        svg.contains("03/03") && svg.contains("Sportello in sede"),
+        "{svg}"
+    );
+    assert_eq!(
+        roma.get("/api/office/stats/chart?chart=torta").await.status,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    assert_eq!(
+        roma.get("/api/office/stats/chart?chart=coda").await.status,
+        StatusCode::OK
+    );
+
+    let csv = roma
+        .get("/api/office/communications.csv?from=2026-01-01&to=2026-03-31")
+        .await;
+    assert_eq!(csv.status, StatusCode::OK);
+    let text = csv.text();
+    assert!(text.starts_with('\u{feff}'));
+    let rows: Vec<&str> = text
+        .trim_start_matches('\u{feff}')
+        .trim_end()
+        .split("\r\n")
+        .collect();
+    assert!(rows[0].starts_with("\"Protocollo\";\"Inviata il\""));
+    let queue: api::OfficeSearch = roma
+        .get(&format!("/api/office/search?q={ROSSI}"))
+        .await
+        .json();
+    for t in &queue.communications {
+        assert!(
+            rows.iter()
+                .any(|r| r.starts_with(&format!("\"{}\"", t.protocol))),
+            "{} missing",
+            t.protocol
+        );
+    }
+    let mut milano = app.logged_in("operatore.milano").await;
+    let theirs: api::OfficeStats = milano
+        .get("/api/office/stats?from=2026-03-01&to=2026-03-31")
+        .await
+        .json();
+    assert_eq!(
+        theirs.total.appointments, 0,
+        "Roma's appointments are not Milano's"
+    );
+    let mut rossi = app.logged_in(ROSSI).await;
+    for path in [
+        "/api/office/stats",
+        "/api/office/stats/chart?chart=giorni",
+        "/api/office/communications.csv",
+    ] {
+        assert_eq!(
+            rossi.get(path).await.status,
+            StatusCode::FORBIDDEN,
+            "{path}"
+        );
+    }
+}
