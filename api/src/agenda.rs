@@ -345,6 +345,29 @@ pub struct OfficeAgenda {
     /// The office's closures that touch this day.
     #[serde(default)]
     pub closures: Vec<Closure>,
+    /// Who waits in the Lista d'attesa for a place that day, and the places offered to them
+    /// and not yet answered.
+    #[serde(default)]
+    pub waitlist: Vec<DayWaiter>,
+}
+
+/// Someone in the Lista d'attesa for a place of the office on a day.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DayWaiter {
+    pub contributor: Contributor,
+    pub communication_id: ThreadId,
+    pub point: ConsultationPoint,
+    pub part_of_day: Option<PartOfDay>,
+    /// `in_attesa`, or `offerta` while a place is held for them.
+    pub status: WaitlistStatus,
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
+    pub since: String,
+    /// The place offered, and until when it is held for them.
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
+    pub offered_start: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
+    pub offer_until: Option<String>,
 }
 
 /// `GET /api/office/week?from=`: seven days of the office, each point's places.

@@ -83,6 +83,17 @@ test("operatore.roma holds the day: Svolto with an esito, Non presentato, a canc
   await expect(page.getByText(/presenz[ae] da registrare/)).toHaveCount(0);
   await axe('recorded Non presentato from the row');
 
+  // A slip of the hand: within the day the office corrects it, and the history keeps both.
+  await missedRow.getByRole('link', { name: missed.reference, exact: true }).click();
+  await expect(shell.heading()).toHaveText(`Appuntamento ${missed.reference}`);
+  await press(page.getByRole('button', { name: 'Correggi in «Svolto»' }));
+  await expect(page.getByRole('status').filter({ hasText: 'Presenza corretta: ora l\'appuntamento' })).toBeVisible();
+  const history = page.getByRole('list', { name: "Storia dell'appuntamento" });
+  await expect(history).toContainText('Contribuente non presentato');
+  await expect(history).toContainText('Presenza corretta dalla sede');
+  await expect(history).toContainText('Da «Non presentato» a «Svolto».');
+  await axe('attendance corrected');
+
   // The next working day: the office cancels, with a reason.
   const future = await findDay(page, 1, (a) => a.appointments.some((x) => x.can_cancel && x.contributor.name === 'Mario Rossi'));
   const third = future.appointments.find((x) => x.can_cancel && x.contributor.name === 'Mario Rossi')!;

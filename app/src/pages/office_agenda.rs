@@ -45,22 +45,22 @@ fn row(a: OfficeAppointment, record: Callback<(Reference, Attendance)>) -> impl 
     .map(|label| (label, action_label(label)));
     view! {
         <tr>
-            <td class="nowrap"><strong>{format!("{}–{}", it::time(&a.starts_at), it::time(&a.ends_at))}</strong><br/><a href=href.clone()>{a.reference.to_string()}</a></td>
-            <td>{a.contributor.name.clone()}<br/><span class="hint">{a.contributor.cf.to_string()}</span></td>
-            <td>{a.topic.clone()}<br/><span class="hint">{a.protocol.clone()}</span></td>
-            <td>
+            <td class="nowrap table__lead"><strong>{format!("{}–{}", it::time(&a.starts_at), it::time(&a.ends_at))}</strong><br/><a href=href.clone()>{a.reference.to_string()}</a></td>
+            <td data-label="Contribuente">{a.contributor.name.clone()}<br/><span class="hint">{a.contributor.cf.to_string()}</span></td>
+            <td data-label="Argomento">{a.topic.clone()}<br/><span class="hint">{a.protocol.clone()}</span></td>
+            <td data-label="Punto">
                 {a.point.label.clone()}<br/><span class="nowrap">{format!("Tel. {}", it::phone(&a.phone))}</span>
                 {a.contact.clone().map(|c| view! { <br/><span class="hint">{c}</span> })}
             </td>
-            <td class="message__text agenda__notes">{a.notes.clone()}</td>
-            <td>
+            <td class="message__text agenda__notes" data-label="Note">{a.notes.clone()}</td>
+            <td data-label="Stato">
                 <span class=format!("status-tag status-tag--{}", a.status.code())>{status_text(a.status, a.cancelled_by_office)}</span>
                 {a.cancellation_notice.map(|n| match n {
                     NoticeDelivery::NonRecapitata | NoticeDelivery::NessunRecapito => view! { <br/><strong class="hint">{n.label()}</strong> }.into_any(),
                     _ => view! { <br/><span class="hint">{n.label()}</span> }.into_any(),
                 })}
             </td>
-            <td class="no-print">
+            <td class="no-print" data-label="Azioni">
                 {a.can_record_attendance.then(|| {
                     let (met, missed) = (a.reference.clone(), a.reference.clone());
                     view! {
@@ -162,8 +162,9 @@ pub fn OfficeAgendaPage() -> impl IntoView {
                     <p class="waiting-since">{if to_record == 1 { "1 presenza da registrare.".to_string() } else { format!("{to_record} presenze da registrare.") }}</p>
                 })}
                 {(listed > 0).then(|| view! {
-                    <div class="table-wrap">
-                    <table class="table table--agenda">
+                    // On a phone each appointment is a card with its actions in reach.
+                    <div class="table-wrap table-wrap--stack">
+                    <table class="table table--agenda table--stack">
                         <caption class="visually-hidden">{caption.clone()}</caption>
                         <thead><tr>
                             <th scope="col">"Ora e identificativo"</th>
@@ -177,6 +178,30 @@ pub fn OfficeAgendaPage() -> impl IntoView {
                         <tbody>{a.appointments.into_iter().map(|x| row(x, record)).collect_view()}</tbody>
                     </table>
                     </div>
+                })}
+                {(!a.waitlist.is_empty()).then(|| view! {
+                    <section aria-labelledby="lista-attesa-giorno">
+                        <h2 id="lista-attesa-giorno">"Lista d'attesa del giorno"</h2>
+                        <p class="hint">"Nell'ordine in cui un posto che si libera viene proposto."</p>
+                        <ol class="search-results">
+                            {a.waitlist.iter().map(|w| {
+                                let part = w.part_of_day.map(|p| format!(" {}", p.label())).unwrap_or_default();
+                                let state = match (&w.offered_start, &w.offer_until) {
+                                    (Some(start), Some(until)) => format!(
+                                        "posto proposto alle {}, da accettare entro le {} di {}",
+                                        it::time(start), it::time(until), it::date_with_weekday(until)
+                                    ),
+                                    _ => format!("in attesa dal {}", it::date(&w.since)),
+                                };
+                                view! {
+                                    <li>
+                                        <a href=paths::thread(w.communication_id)>{w.contributor.name.clone()}</a>
+                                        {format!(" ({}) – {}{part} – {state}", w.contributor.cf, w.point.label)}
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ol>
+                    </section>
                 })}
                 <p class="no-print actions">
                     <button type="button" class="button button--secondary" on:click=|_| { let _ = window().print(); }>"Stampa l'agenda"</button>
@@ -465,6 +490,37 @@ fn CapacityForm() -> impl IntoView {
         ev.prevent_default();
         changing.submit(draft.get_untracked());
     };
+    // What the chosen day and point hold now, read again after each change.
+    let current = LocalResource::new(move || {
+        let (date, point) = draft.with(|d| (d.date.clone(), d.point.known()));
+        changing.done.track();
+        async move {
+            if date.is_empty() {
+                return None;
+            }
+            let week = client::get::<api::OfficeWeek>(&calls::office_week(&date))
+                .await
+                .ok()?;
+            let day = week.days.into_iter().find(|d| d.date == date)?;
+            let load = day
+                .points
+                .into_iter()
+                .find(|p| Some(p.point.code) == point)?;
+            Some(if load.capacity == 0 {
+                format!(
+                    "{}: la sede non riceve in questo punto, oppure il giorno non è prenotabile.",
+                    long_day(&date)
+                )
+            } else {
+                format!(
+                    "Ora, {}: {} posti in tutto, {} già prenotati.",
+                    long_day(&date),
+                    load.capacity,
+                    load.booked
+                )
+            })
+        }
+    });
     view! {
         <h2 id="capienza-titolo">"Capienza di un giorno"</h2>
         <p>"Se in un giorno è in servizio un collega in più (o in meno), indica quante persone ricevono per ogni orario. Non si può scendere sotto le prenotazioni già fatte."</p>
@@ -490,6 +546,7 @@ fn CapacityForm() -> impl IntoView {
                         on:change=move |ev| draft.update(|d| d.capacity = event_target_value(&ev).trim().parse().unwrap_or(0))/>
                 </FieldGroup>
             </div>
+            <p class="hint" aria-live="polite">{move || current.get().flatten()}</p>
             <button type="submit" class="button">"Aggiorna la capienza"</button>
         </form>
     }

@@ -654,6 +654,28 @@ pub async fn agenda(
             .into_iter()
             .map(closure_of)
             .collect(),
+        waitlist: crate::waitlist::repo::waiters_on(&mut conn, office, from, to)
+            .await?
+            .into_iter()
+            .map(|w| api::DayWaiter {
+                contributor: api::Contributor {
+                    cf: w.cf,
+                    name: w.name,
+                    category: w.category,
+                    province: w.province,
+                },
+                communication_id: w.communication_id,
+                point: api::ConsultationPoint {
+                    code: w.point_code,
+                    label: w.point_label,
+                },
+                part_of_day: w.part_of_day,
+                status: w.status,
+                since: rome::instant(w.created_at),
+                offered_start: w.offered_at.map(rome::instant),
+                offer_until: w.offer_until.map(rome::instant),
+            })
+            .collect(),
     }))
 }
 

@@ -327,6 +327,50 @@ pub async fn waiting_on(
     .await?)
 }
 
+/// Someone waiting for a place of the office on a day, as the agenda lists them.
+#[derive(sqlx::FromRow)]
+pub struct DayWaiterRow {
+    pub communication_id: ThreadId,
+    pub cf: Cf,
+    pub name: String,
+    pub category: api::Category,
+    pub province: String,
+    pub point_code: PointCode,
+    pub point_label: String,
+    pub part_of_day: Option<PartOfDay>,
+    pub status: WaitlistStatus,
+    pub created_at: Instant,
+    pub offered_at: Option<Instant>,
+    pub offer_until: Option<Instant>,
+}
+
+/// The live entries (waiting, or with a place offered) of the office whose days cover
+/// [from, to), the oldest first: the order the Lista d'attesa serves them in.
+pub async fn waiters_on(
+    conn: &mut AnyConnection,
+    office: OfficeId,
+    from: Instant,
+    to: Instant,
+) -> AppResult<Vec<DayWaiterRow>> {
+    Ok(sqlx::query_as(
+        "SELECT w.communication_id, c.cf, c.name, c.category, c.province, w.point_code,
+                p.label AS point_label, w.part_of_day, w.status, w.created_at,
+                a.starts_at AS offered_at, a.hold_expires_at AS offer_until
+         FROM waitlist w
+         JOIN contributors c ON c.id = w.contributor_id
+         JOIN consultation_points p ON p.code = w.point_code
+         LEFT JOIN appointments a ON a.id = w.appointment_id AND w.status = 'offerta'
+         WHERE w.office_id = $1 AND w.status IN ('in_attesa', 'offerta')
+           AND w.first_at < $3 AND w.last_at > $2
+         ORDER BY w.id",
+    )
+    .bind(office)
+    .bind(from)
+    .bind(to)
+    .fetch_all(conn)
+    .await?)
+}
+
 /// Whether a closure of the office covers the place starting at `start`.
 pub async fn closed_at(
     conn: &mut AnyConnection,

@@ -161,6 +161,36 @@ async fn a_cancelled_place_is_offered_to_the_first_in_line_who_confirms_it() {
         "nobody else can book it"
     );
     assert_eq!(notices_of(&app, "waitlist_offer").await, 1);
+    // Roma's agenda of the day lists who waits, first in line first, with the place offered.
+    let mut roma = app.logged_in("operatore.roma").await;
+    let agenda: api::OfficeAgenda = roma
+        .get(&format!("/api/office/agenda?date={DAY}"))
+        .await
+        .json();
+    let line: Vec<_> = agenda
+        .waitlist
+        .iter()
+        .map(|w| (w.communication_id, w.status))
+        .collect();
+    assert_eq!(
+        line,
+        vec![
+            (waiting[0].thread, WaitlistStatus::Offerta),
+            (waiting[1].thread, WaitlistStatus::InAttesa)
+        ]
+    );
+    assert_eq!(agenda.waitlist[0].offered_start.as_deref(), Some(CALLS[2]));
+    assert_eq!(
+        agenda.waitlist[0].offer_until.as_deref(),
+        Some("2026-03-02T12:00:00+01:00")
+    );
+    assert_eq!(agenda.waitlist[1].offered_start, None);
+    let mut milano = app.logged_in("operatore.milano").await;
+    let theirs: api::OfficeAgenda = milano
+        .get(&format!("/api/office/agenda?date={DAY}"))
+        .await
+        .json();
+    assert!(theirs.waitlist.is_empty(), "Roma's list is not Milano's");
     // The hold is in the person's name, on their thread, and says where it came from.
     let held: Appointment = waiting[0]
         .client

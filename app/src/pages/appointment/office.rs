@@ -93,10 +93,29 @@ fn OfficeMoveForm(
     current: RwSignal<Option<Appointment>>,
 ) -> impl IntoView {
     let a = appointment;
-    let days = {
-        let (point, office) = (a.point.code, a.office.id);
-        fetch::<Vec<api::DayAvailability>>(move || calls::availability(None, point, office))
+    // Any point of the office: a desk appointment may become a call-back, and back.
+    let point = RwSignal::new(a.point.code);
+    let office = a.office.id;
+    let offices = fetch::<Vec<api::Office>>(|| calls::OFFICES.to_string());
+    let labels = fetch::<Vec<api::ConsultationPoint>>(|| calls::POINTS.to_string());
+    let points = move || {
+        let offered = offices
+            .get()
+            .and_then(Result::ok)
+            .unwrap_or_default()
+            .into_iter()
+            .find(|o| o.id == office)
+            .map(|o| o.points)
+            .unwrap_or_default();
+        let labels = labels.get().and_then(Result::ok).unwrap_or_default();
+        labels
+            .into_iter()
+            .filter(|p| offered.contains(&p.code))
+            .collect::<Vec<_>>()
     };
+    let days =
+        fetch::<Vec<api::DayAvailability>>(move || calls::availability(None, point.get(), office));
+    let original_point = a.point.code;
     let start = RwSignal::new(String::new());
     // The day whose times are listed: the one chosen, else the first with free times.
     let day = RwSignal::new(String::new());
@@ -115,7 +134,11 @@ fn OfficeMoveForm(
     let now_at = a.starts_at.clone();
     let url = calls::appointment_step(&a.reference, Call::Move);
     let moving = Submission::new(
-        &[("start", "nuovo-orario"), ("reason", "motivo-spostamento")],
+        &[
+            ("point", "nuovo-punto"),
+            ("start", "nuovo-orario"),
+            ("reason", "motivo-spostamento"),
+        ],
         move |body: api::MoveRequest| {
             let url = url.clone();
             async move { client::post_with_key::<_, Appointment>(&url, &body, &client::new_key()).await }
@@ -128,19 +151,35 @@ fn OfficeMoveForm(
     let error = move |id: &'static str| moving.error(id);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        let chosen = point.get_untracked();
         moving.submit(api::MoveRequest {
             start: start.get_untracked(),
             office: None,
-            point: None,
+            point: (chosen != original_point).then(|| chosen.into()),
             reason: Some(reason.get_untracked()),
         });
     };
     view! {
         <section class="office-move no-print" aria-labelledby="sposta-titolo">
             <h2 id="sposta-titolo">"Sposta appuntamento"</h2>
-            <p>"Scegli un altro orario libero dello stesso punto di consulenza: il contribuente leggerà il motivo nella comunicazione e lo riceverà per e-mail."</p>
+            <p>"Scegli un altro orario libero della sede, anche in un altro punto di consulenza: il contribuente leggerà il motivo nella comunicazione e lo riceverà per e-mail."</p>
             <ErrorSummary problems=moving.problems.into()/>
             <form class="form narrow" novalidate on:submit=submit>
+                <FieldGroup id="nuovo-punto" label="Punto di consulenza" error=error("nuovo-punto")>
+                    <select class="select" id="nuovo-punto"
+                        on:change=move |ev| {
+                            if let Some(code) = api::PointCode::from_code(&event_target_value(&ev)) {
+                                point.set(code);
+                                day.set(String::new());
+                                start.set(String::new());
+                            }
+                        }>
+                        {move || points().into_iter().map(|p| {
+                            let code = p.code;
+                            view! { <option value=code.code() selected=move || point.get() == code>{p.label}</option> }
+                        }).collect_view()}
+                    </select>
+                </FieldGroup>
                 // A day first, then its free times: never one list of eighty.
                 <FieldGroup id="nuovo-giorno" label="Giorno" hint="I giorni con orari liberi." error=Signal::derive(|| None::<String>)>
                     <select class="select" id="nuovo-giorno" aria-describedby="nuovo-giorno-hint"
@@ -165,7 +204,7 @@ fn OfficeMoveForm(
                             days.get().and_then(Result::ok).unwrap_or_default().into_iter()
                                 .filter(|d| d.date == chosen)
                                 .flat_map(|d| d.slots.into_iter())
-                                .filter(|s| s.start != now_at)
+                                .filter(|s| s.start != now_at || point.get() != original_point)
                                 .map(|s| view! { <option value=s.start.clone()>{format!("ore {}", it::time(&s.start))}</option> })
                                 .collect_view()
                         }}
