@@ -36,9 +36,9 @@ test("operatore.roma holds the day: Svolto with an esito, Non presentato, a canc
   await axe("today's agenda");
 
   // The demo's last working day: two meetings whose attendance is still to record.
-  const past = await findDay(page, -1, (a) => a.appointments.filter((x) => x.can_record_attendance).length >= 2);
+  const past = await findDay(page, -1, (a) => a.appointments.filter((x) => x.can_record_attendance).length >= 3);
   await showDay(page, past.date);
-  const [met, missed] = past.appointments.filter((x) => x.can_record_attendance);
+  const [met, missed, third] = past.appointments.filter((x) => x.can_record_attendance);
   await expect(page.getByRole('row').filter({ hasText: met.reference })).toContainText('Mario Rossi');
   await axe('agenda of a past day');
 
@@ -73,15 +73,19 @@ test("operatore.roma holds the day: Svolto with an esito, Non presentato, a canc
   // The other one in one click, from the agenda's row.
   await page.getByRole('link', { name: "Torna all'agenda della sede" }).click();
   await expect(page.getByRole('row').filter({ hasText: met.reference })).toContainText('Svolto');
-  await expect(page.getByText('1 presenza da registrare.')).toBeVisible();
+  await expect(page.getByText('2 presenze da registrare.')).toBeVisible();
   await axe('agenda with an attendance to record');
   await press(page.getByRole('button', { name: `Non presentato: ${missed.reference} delle ${missed.starts_at.slice(11, 16)}` }));
   await expect(page.getByRole('status').filter({ hasText: `${missed.reference}: registrato «Non presentato».` })).toBeVisible();
   const missedRow = page.getByRole('row').filter({ hasText: missed.reference });
   await expect(missedRow.getByRole('button')).toHaveCount(0);
   await expect(missedRow.locator('.status-tag')).toHaveText('Non presentato');
+  await expect(page.getByText('1 presenza da registrare.')).toBeVisible();
+  await press(page.getByRole('button', { name: `Svolto: ${third.reference} delle ${third.starts_at.slice(11, 16)}` }));
+  await expect(page.getByRole('status').filter({ hasText: `${third.reference}: registrato «Svolto».` })).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: third.reference }).locator('.status-tag')).toHaveText('Svolto');
   await expect(page.getByText(/presenz[ae] da registrare/)).toHaveCount(0);
-  await axe('recorded Non presentato from the row');
+  await axe('recorded Non presentato and Svolto from the rows');
 
   // A slip of the hand: within the day the office corrects it, and the history keeps both.
   await missedRow.getByRole('link', { name: missed.reference, exact: true }).click();
@@ -96,10 +100,10 @@ test("operatore.roma holds the day: Svolto with an esito, Non presentato, a canc
 
   // The next working day: the office cancels, with a reason.
   const future = await findDay(page, 1, (a) => a.appointments.some((x) => x.can_cancel && x.contributor.name === 'Mario Rossi'));
-  const third = future.appointments.find((x) => x.can_cancel && x.contributor.name === 'Mario Rossi')!;
+  const upcoming = future.appointments.find((x) => x.can_cancel && x.contributor.name === 'Mario Rossi')!;
   await page.goto('/sede/agenda');
   await showDay(page, future.date);
-  await press(page.getByRole('link', { name: new RegExp(`^Gestisci: ${third.reference}`) }));
+  await press(page.getByRole('link', { name: new RegExp(`^Gestisci: ${upcoming.reference}`) }));
   const cancel = page.getByRole('button', { name: 'Annulla appuntamento' });
   await press(cancel);
   const dialog = page.getByRole('dialog', { name: "Annullare l'appuntamento?" });
@@ -114,7 +118,7 @@ test("operatore.roma holds the day: Svolto with an esito, Non presentato, a canc
   // The agenda says whether Rossi was told by e-mail (the worker sends within seconds).
   await expect(async () => {
     await page.goto(`/sede/agenda?data=${future.date}`);
-    await expect(page.getByRole('row').filter({ hasText: third.reference })).toContainText('Avviso inviato per e-mail', { timeout: 1_000 });
+    await expect(page.getByRole('row').filter({ hasText: upcoming.reference })).toContainText('Avviso inviato per e-mail', { timeout: 1_000 });
   }).toPass({ timeout: 15_000 });
   await axe('agenda with the notice sent');
   await expect(page.getByRole('main').locator('[aria-current="page"]')).toHaveCount(0);
@@ -127,9 +131,9 @@ test("operatore.roma holds the day: Svolto with an esito, Non presentato, a canc
   await expect(rossi.getByText(esito)).toBeVisible();
   await checkAxe(rossi, 'the thread with the esito');
   await new Shell(rossi).navLink('Gestione appuntamenti').click();
-  const row = rossi.getByRole('row').filter({ has: rossi.getByRole('link', { name: third.reference, exact: true }) });
+  const row = rossi.getByRole('row').filter({ has: rossi.getByRole('link', { name: upcoming.reference, exact: true }) });
   await expect(row).toContainText('Annullato dalla sede');
-  await row.getByRole('link', { name: third.reference, exact: true }).click();
+  await row.getByRole('link', { name: upcoming.reference, exact: true }).click();
   await expect(rossi.getByRole('heading', { level: 1, name: 'Appuntamento annullato dalla sede' })).toBeVisible();
   await expect(rossi.getByRole('definition').filter({ hasText: reason })).toBeVisible();
   await checkAxe(rossi, 'cancelled by the office, as the contributor sees it');

@@ -51,6 +51,12 @@ pub async fn load_office_day(db: &Db, now: Instant) -> Result<(), sqlx::Error> {
             "Devo comunicare il trasferimento del laboratorio.",
         ),
         (
+            "iscrizione",
+            "Cessazione dell'attività: ultimi contributi",
+            at(past, 10, 0),
+            "Chiudo la bottega a fine anno: cosa devo ancora versare?",
+        ),
+        (
             "esonero",
             "Esonero contributivo per il primo anno di attività",
             at(future, 10, 0),

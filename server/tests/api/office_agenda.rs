@@ -563,7 +563,7 @@ async fn the_demo_gives_the_office_a_day_to_work_on() {
     let mut roma = app.logged_in("operatore.roma").await;
     // START is a Monday: the last working day is the Friday before.
     let friday: OfficeAgenda = roma.get("/api/office/agenda?date=2026-02-27").await.json();
-    assert_eq!(friday.appointments.len(), 2);
+    assert_eq!(friday.appointments.len(), 3);
     assert!(friday.appointments.iter().all(|a| a.can_record_attendance));
     let tuesday: OfficeAgenda = roma.get("/api/office/agenda?date=2026-03-03").await.json();
     assert_eq!(tuesday.appointments.len(), 1);
@@ -574,7 +574,7 @@ async fn the_demo_gives_the_office_a_day_to_work_on() {
         .get(&format!("/api/contributors/{ROSSI}/appointments"))
         .await
         .json();
-    assert_eq!(list.len(), 3);
+    assert_eq!(list.len(), 4);
     assert_eq!(
         free_at(&mut rossi, "2026-03-03T10:00:00+01:00").await,
         Some(1)
