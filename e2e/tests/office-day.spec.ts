@@ -100,6 +100,17 @@ for (const [label, viewport] of [
       expect(text.charCodeAt(0)).toBe(0xfeff);
       expect(text).toContain(`"${protocol}"`);
       expect(text).toContain(`"${subject}"`);
+
+      // The week and today's agenda read on this screen too, nothing off to the side.
+      await tab(page, 'Settimana');
+      await expect(shell.heading()).toHaveText('Settimana della sede');
+      await expect(page.getByRole('rowheader')).toHaveCount(7);
+      expect(await sideways(page)).toEqual([]);
+      await axe(`the week (${label})`);
+      await page.getByRole('rowheader').first().getByRole('link').click();
+      await expect(shell.heading()).toHaveText('Agenda della sede');
+      expect(await sideways(page)).toEqual([]);
+      await axe(`a day's agenda (${label})`);
     });
   });
 }
