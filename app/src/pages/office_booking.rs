@@ -98,8 +98,18 @@ fn BookingForm(
             list.first().map(|d| d.date.clone()).unwrap_or_default()
         }
     };
-    // One key per form: a retry after a lost answer books once.
-    let key = StoredValue::new(client::new_key());
+    // One key per request: the same request again (a retry after a lost answer) books once;
+    // another time after a refusal is another request, with its own key.
+    let key = StoredValue::new((None::<HoldRequest>, client::new_key()));
+    let key_for = move |body: &HoldRequest| {
+        key.update_value(|(last, k)| {
+            if last.as_ref() != Some(body) {
+                *last = Some(body.clone());
+                *k = client::new_key();
+            }
+        });
+        key.with_value(|(_, k)| k.clone())
+    };
     let navigate = use_navigate();
     let booking = Submission::new(
         &[
@@ -108,13 +118,12 @@ fn BookingForm(
             ("phone", "phone"),
             ("notes", "notes"),
         ],
-        move |body: HoldRequest| async move {
-            client::post_with_key::<_, Appointment>(
-                calls::OFFICE_APPOINTMENTS,
-                &body,
-                &key.get_value(),
-            )
-            .await
+        move |body: HoldRequest| {
+            let key = key_for(&body);
+            async move {
+                client::post_with_key::<_, Appointment>(calls::OFFICE_APPOINTMENTS, &body, &key)
+                    .await
+            }
         },
         move |a: Appointment| {
             navigate(
@@ -124,6 +133,12 @@ fn BookingForm(
             None
         },
     );
+    // A refusal may mean the place went to someone else meanwhile: read the times again.
+    Effect::new(move |_| {
+        if !booking.problems.get().is_empty() {
+            days.refetch();
+        }
+    });
     let error = move |id: &'static str| booking.error(id);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
