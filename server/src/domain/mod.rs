@@ -1,6 +1,7 @@
 //! The rules, in plain Rust: no HTTP, no SQL. Handlers parse into these types and ask them.
 //! Nothing here imports the rest of the crate but `api` (the architecture test checks it).
 
+pub mod attachment;
 pub mod booking;
 pub mod calendar;
 pub mod chart;
