@@ -15,6 +15,8 @@ OIDC_STATE := $(CARGO_TARGET_DIR)/oidc-test
 E2E_OIDC_PORT := 8091
 OIDC_RPS := http://127.0.0.1:$(E2E_OIDC_PORT),http://127.0.0.1:8092,http://127.0.0.1:8093
 WITH_PROVIDER := scripts/oidc-provider.sh with $(SERVER_BIN) $(OIDC_STATE) $(OIDC_RPS) --
+# A real clamd (installed when missing) with a database that knows the EICAR test file.
+WITH_CLAMD := scripts/clamd.sh --
 
 .PHONY: run test bench tools browser app server lint unit fuzz e2e e2e-deps provider clean
 
@@ -25,7 +27,7 @@ run: app server
 
 ## Every check: format, lints, unit and integration tests (SQLite, and PostgreSQL when
 ## TEST_DATABASE_URL is set; SPID and CIE against the reference provider, installed in a venv
-## when missing), the release build of the app, schemathesis against the OpenAPI document, the
+## when missing; the antivirus against a real clamd, installed when missing), the release build of the app, schemathesis against the OpenAPI document, the
 ## Playwright suite.
 test: lint server unit app fuzz e2e
 
@@ -46,10 +48,10 @@ lint: tools
 	cargo clippy --workspace --all-targets -- -D warnings
 
 unit: server
-	$(WITH_PROVIDER) cargo test --workspace
+	$(WITH_CLAMD) $(WITH_PROVIDER) cargo test --workspace
 ifneq ($(strip $(TEST_DATABASE_URL)),)
 	@echo "Integration tests on PostgreSQL ($(TEST_DATABASE_URL))"
-	$(WITH_PROVIDER) cargo test -p server --test api
+	$(WITH_CLAMD) $(WITH_PROVIDER) cargo test -p server --test api
 endif
 
 ## schemathesis (installed from PyPI when missing) against the running server's own document.

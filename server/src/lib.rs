@@ -4,6 +4,7 @@
 
 pub mod access;
 pub mod agenda;
+pub mod antivirus;
 pub mod assets;
 pub mod auth;
 pub mod clock;

@@ -35,8 +35,9 @@ const FEATURES: [&str; 7] = [
     "waitlist",
 ];
 
-const INFRASTRUCTURE: [&str; 15] = [
+const INFRASTRUCTURE: [&str; 16] = [
     "access",
+    "antivirus",
     "assets",
     "auth",
     "clock",
