@@ -463,6 +463,7 @@ impl Db {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Counter {
     AppointmentEvents,
+    Attachments,
     Appointments,
     Closures,
     Communications,
@@ -483,6 +484,7 @@ impl Counter {
     fn name(self) -> String {
         match self {
             Counter::AppointmentEvents => "appointment_events".into(),
+            Counter::Attachments => "attachments".into(),
             Counter::Appointments => "appointments".into(),
             Counter::Closures => "closures".into(),
             Counter::Communications => "communications".into(),

@@ -10,7 +10,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 /// Every 30 seconds: holds whose time ran out give their places back, waiting entries get the
-/// places still free, and what is kept only for a day (login attempts, idempotency keys) goes.
+/// places still free, and what is kept only for a day (login attempts, idempotency keys,
+/// uploads no message took) goes.
 pub fn spawn_sweeper(db: Db, clock: SharedClock) {
     tokio::spawn(async move {
         let mut interval = tokio::time::interval(Duration::from_secs(30));
@@ -28,6 +29,12 @@ pub fn spawn_sweeper(db: Db, clock: SharedClock) {
             }
             if let Err(error) = crate::oidc::repo::purge(&db, clock.now()).await {
                 tracing::warn!(%error, "retention of SPID/CIE logins");
+            }
+            let orphans = clock.now() - crate::domain::attachment::ORPHAN_SECONDS;
+            match crate::communications::attachments::delete_orphans(&db, orphans).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(deleted = n, "uploads no message took deleted"),
+                Err(error) => tracing::warn!(%error, "attachments"),
             }
             match crate::session::repo::purge(&db, clock.now()).await {
                 Ok(0) => {}

@@ -55,7 +55,7 @@ const INFRASTRUCTURE: [&str; 16] = [
 ];
 
 /// Modules below the workflows that are not named `repo`: rows, read models, the mailer.
-const REPOSITORIES: [&str; 9] = [
+const REPOSITORIES: [&str; 10] = [
     "agenda::slot_rows",
     "agenda::idempotency",
     "agenda::view",
@@ -65,6 +65,7 @@ const REPOSITORIES: [&str; 9] = [
     "notify::mailer",
     "communications::handling",
     "office::stats",
+    "communications::attachments",
 ];
 
 const WORKFLOWS: [&str; 4] = [

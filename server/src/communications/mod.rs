@@ -1,6 +1,7 @@
 //! Comunicazione bidirezionale: threads between a contributor and the Institute, routed to the
 //! office of the contributor's province, and the office's queue and outcome.
 
+pub mod attachments;
 mod handlers;
 pub mod handling;
 pub mod repo;

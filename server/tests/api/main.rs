@@ -3,6 +3,7 @@
 
 mod accounts;
 mod agenda;
+mod attachments;
 mod communications;
 mod contacts;
 mod contributors;
