@@ -68,6 +68,9 @@ const REPOSITORIES: [&str; 10] = [
     "communications::attachments",
 ];
 
+/// Handler modules beside a feature's `handlers.rs` (the office's reports).
+const HANDLERS: [&str; 1] = ["office::reports"];
+
 const WORKFLOWS: [&str; 4] = [
     "agenda::hold",
     "agenda::moving",
@@ -94,18 +97,20 @@ fn layer(module: &str) -> Option<Layer> {
         return None;
     }
     let last = parts[parts.len() - 1];
-    Some(if parts.len() == 1 || last == "handlers" {
-        Layer::Handlers
-    } else if last == "repo" || REPOSITORIES.contains(&module) {
-        Layer::Repository
-    } else if last == "workflow" || WORKFLOWS.contains(&module) {
-        Layer::Workflow
-    } else if module.starts_with("session::") {
-        // Session's other modules (contacts, contributors) are handlers.
-        Layer::Handlers
-    } else {
-        return None;
-    })
+    Some(
+        if parts.len() == 1 || last == "handlers" || HANDLERS.contains(&module) {
+            Layer::Handlers
+        } else if last == "repo" || REPOSITORIES.contains(&module) {
+            Layer::Repository
+        } else if last == "workflow" || WORKFLOWS.contains(&module) {
+            Layer::Workflow
+        } else if module.starts_with("session::") {
+            // Session's other modules (contacts, contributors) are handlers.
+            Layer::Handlers
+        } else {
+            return None;
+        },
+    )
 }
 
 /// One source file: its module path ("agenda::repo", "" for the crate root) and text.

@@ -3,6 +3,7 @@
 
 mod handlers;
 pub mod repo;
+mod reports;
 pub mod stats;
 pub mod workflow;
 
@@ -14,10 +15,10 @@ pub fn router() -> OpenApiRouter<AppState> {
     use handlers::*;
     OpenApiRouter::new()
         .routes(routes!(agenda))
-        .routes(routes!(agenda_csv))
-        .routes(routes!(stats))
-        .routes(routes!(stats_chart))
-        .routes(routes!(queue_csv))
+        .routes(routes!(reports::agenda_csv))
+        .routes(routes!(reports::stats))
+        .routes(routes!(reports::stats_chart))
+        .routes(routes!(reports::queue_csv))
         .routes(routes!(search))
         .routes(routes!(contributor_file))
         .routes(routes!(week))
