@@ -135,6 +135,14 @@ async fn hold_once(
     let record = repo::find_by_id(&mut tx, id)
         .await?
         .ok_or_else(|| AppError::Internal("hold read back".into()))?;
+    // A closure declared between reading the free places and this transaction: as Conferma
+    // would, refuse (the transaction, hold included, is rolled back).
+    if repo::inside_closure(&mut tx, id).await? {
+        return Err(AppError::conflict(
+            ErrorCode::OfficeClosed,
+            "La sede ha dichiarato una chiusura in questo orario: scegli un altro orario.",
+        ));
+    }
     let actor = access::actor(who.user, &who.acting.contributor.name);
     apply(
         &mut tx,
