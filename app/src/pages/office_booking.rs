@@ -133,12 +133,6 @@ fn BookingForm(
             None
         },
     );
-    // A refusal may mean the place went to someone else meanwhile: read the times again.
-    Effect::new(move |_| {
-        if !booking.problems.get().is_empty() {
-            days.refetch();
-        }
-    });
     let error = move |id: &'static str| booking.error(id);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
