@@ -211,13 +211,23 @@ pub async fn hold(
     let acting = access::thread_access(&state.db, &user, request.communication_id, now)
         .await?
         .contributor_side()?;
-    let valid = parse_hold(&state, &request).await?;
-    let who = Booker {
-        user: &user,
-        acting: &acting,
-    };
+    book(&state, &user, &acting, &request, &idem, now).await
+}
+
+/// Prenota for `acting`, by the contributor's side or the office: the request parsed, the
+/// booking's transaction run once per key, its stored answer.
+async fn book(
+    state: &AppState,
+    user: &CurrentUser,
+    acting: &access::ActingFor,
+    request: &HoldRequest,
+    idem: &Idempotency,
+    now: Instant,
+) -> AppResult<Response> {
+    let valid = parse_hold(state, request).await?;
+    let who = Booker { user, acting };
     Ok(stored(
-        hold::hold(&state.db, &who, &valid, &idem, now).await?,
+        hold::hold(&state.db, &who, &valid, idem, now).await?,
     ))
 }
 
@@ -245,14 +255,7 @@ pub async fn office_book(
     let acting = access::office_acting_for(&state.db, &user, request.communication_id, now).await?;
     booking::office_books_at(user.office_id, request.office)
         .map_err(|e| AppError::field("office", e))?;
-    let valid = parse_hold(&state, &request).await?;
-    let who = Booker {
-        user: &user,
-        acting: &acting,
-    };
-    Ok(stored(
-        hold::hold(&state.db, &who, &valid, &idem, now).await?,
-    ))
+    book(&state, &user, &acting, &request, &idem, now).await
 }
 
 /// The appointment `reference` and how the caller reaches it (404 for anyone else).

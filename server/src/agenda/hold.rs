@@ -174,18 +174,17 @@ async fn may_book(
             format!("Per questa comunicazione c'è già l'appuntamento {}: puoi gestirlo da Gestione appuntamenti.", a.reference),
         ));
     }
-    let eligibility = facts.eligibility(now);
-    if facts.status == api::CommunicationStatus::Chiusa && who.is_office() {
-        return Err(AppError::conflict(
-            ErrorCode::NotEligible,
-            "La comunicazione è chiusa: per un nuovo appuntamento il contribuente deve inviare una nuova comunicazione.",
-        ));
-    }
-    if !eligibility.eligible && !who.is_office() {
-        return Err(AppError::conflict(
-            ErrorCode::NotEligible,
-            eligibility.reason,
-        ));
+    if who.is_office() {
+        booking::office_may_book(facts.status)
+            .map_err(|e| AppError::conflict(ErrorCode::NotEligible, e))?;
+    } else {
+        let eligibility = facts.eligibility(now);
+        if !eligibility.eligible {
+            return Err(AppError::conflict(
+                ErrorCode::NotEligible,
+                eligibility.reason,
+            ));
+        }
     }
     let max = booking::MAX_ACTIVE_PER_CONTRIBUTOR;
     if live.len() as i64 >= max {

@@ -34,6 +34,15 @@ pub fn office_books_at(own: Option<api::OfficeId>, at: api::OfficeId) -> Result<
     Ok(())
 }
 
+/// The office books for a thread whenever it is open to messages: the waiting days of
+/// "Richiedi appuntamento" bind the contributor's side, not the office that decides to meet.
+pub fn office_may_book(status: api::CommunicationStatus) -> Result<(), &'static str> {
+    if status == api::CommunicationStatus::Chiusa {
+        return Err("La comunicazione è chiusa: per un nuovo appuntamento il contribuente deve inviare una nuova comunicazione.");
+    }
+    Ok(())
+}
+
 /// Only a confirmed appointment goes into a calendar.
 pub fn calendar_file(status: AppointmentStatus) -> Result<(), Refusal> {
     if status == AppointmentStatus::Confermato {
@@ -605,5 +614,10 @@ mod tests {
         assert!(office_books_at(Some(OfficeId(1)), OfficeId(1)).is_ok());
         assert!(office_books_at(Some(OfficeId(1)), OfficeId(2)).is_err());
         assert!(office_books_at(None, OfficeId(1)).is_err());
+        use api::CommunicationStatus::*;
+        for open in [Inviata, InLavorazione, Accolta, NonAccolta] {
+            assert!(office_may_book(open).is_ok(), "{open:?}");
+        }
+        assert!(office_may_book(Chiusa).is_err());
     }
 }
