@@ -63,7 +63,7 @@ e2e-deps: browser
 		PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund; fi
 
 e2e: e2e-deps app server
-	$(WITH_PROVIDER) sh -c 'cd e2e && E2E_OIDC_PORT=$(E2E_OIDC_PORT) SERVER_BIN=$(SERVER_BIN) npx playwright test'
+	$(WITH_CLAMD) $(WITH_PROVIDER) sh -c 'cd e2e && E2E_OIDC_PORT=$(E2E_OIDC_PORT) SERVER_BIN=$(SERVER_BIN) npx playwright test'
 
 ## The reference SPID/CIE provider for trying the login by hand: `make provider`, then in
 ## another terminal the `cassetto-server` command it prints.

@@ -37,6 +37,8 @@ const oidcFlags = oidcState
       `--oidc-trust-marks "${oidcState}/trust-marks-${port}.json"`,
     ].join(' ')
   : '';
+// Under `make e2e` a real clamd (scripts/clamd.sh) scans every attachment, as in production.
+const clamdFlag = process.env.CLAMD_TEST_SOCKET ? `--clamd-socket "${process.env.CLAMD_TEST_SOCKET}"` : '';
 const serverBin =
   process.env.SERVER_BIN ??
   path.join(process.env.CARGO_TARGET_DIR ?? path.join(root, 'target'), 'release', 'cassetto-server');
@@ -70,7 +72,7 @@ export default defineConfig({
   },
   webServer: {
     // A fresh database with the demo data for every run.
-    command: `sh -c 'dir=$(mktemp -d) && exec "${serverBin}" --bind 127.0.0.1:${port} --database-url "sqlite://$dir/e2e.sqlite" --static-dir "${root}/dist" --mail-dir "${mailDir}" --demo ${oidcFlags}'`,
+    command: `sh -c 'dir=$(mktemp -d) && exec "${serverBin}" --bind 127.0.0.1:${port} --database-url "sqlite://$dir/e2e.sqlite" --static-dir "${root}/dist" --mail-dir "${mailDir}" --demo ${clamdFlag} ${oidcFlags}'`,
     url: `http://127.0.0.1:${port}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -19,6 +19,9 @@ dir=$(mktemp -d /tmp/cassetto-clamd.XXXXXX)
 mkdir -p "$dir/db"
 printf '%s' 'X5O!P%@AP[4\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*' > "$dir/eicar.com"
 (cd "$dir" && sigtool --md5 eicar.com > db/eicar.hdb)
+# The same string anywhere in a file (a PDF that carries it passes our own checks and must be
+# stopped by the antivirus): a body signature, any file type, any offset.
+printf 'Cassetto.Test.EICAR-inside:0:*:%s\n' "$(sigtool --hex-dump < "$dir/eicar.com" | tr -d '\n')" > "$dir/db/eicar.ndb"
 cat > "$dir/clamd.conf" <<CONF
 Foreground yes
 LocalSocket $dir/clamd.sock

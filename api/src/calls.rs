@@ -70,6 +70,16 @@ pub fn messages(id: ThreadId) -> String {
     format!("/api/communications/{id}/messages")
 }
 
+/// Where a file for a message of the thread is uploaded.
+pub fn attachments(id: ThreadId) -> String {
+    format!("/api/communications/{id}/attachments")
+}
+
+/// One attachment: its bytes (GET), or a pending upload taken back (DELETE).
+pub fn attachment(id: crate::AttachmentId) -> String {
+    format!("/api/attachments/{id}")
+}
+
 pub fn outcome(id: ThreadId) -> String {
     format!("/api/communications/{id}/outcome")
 }

@@ -53,6 +53,38 @@ pub struct NewCommunication {
 pub struct NewMessage {
     #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 4000))]
     pub text: String,
+    /// The caller's pending uploads in this thread that the message carries (at most
+    /// `--attachments-per-message`).
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_items = 10))]
+    pub attachments: Vec<AttachmentId>,
+}
+
+/// A document attached to a message (or uploaded and waiting for its message):
+/// `POST /api/communications/{id}/attachments` answers with it, each `Message` lists its own.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Attachment {
+    pub id: AttachmentId,
+    /// The original name, as shown (never a path).
+    pub name: String,
+    #[serde(rename = "type")]
+    pub media_type: AttachmentType,
+    /// Bytes.
+    pub size: u64,
+    /// Hex SHA-256 of the bytes, for the person to check what they downloaded.
+    pub sha256: String,
+}
+
+impl AttachmentType {
+    /// The word on screen.
+    pub fn label(self) -> &'static str {
+        match self {
+            AttachmentType::Pdf => "PDF",
+            AttachmentType::Jpeg => "JPG",
+            AttachmentType::Png => "PNG",
+        }
+    }
 }
 
 /// `POST /api/communications/{id}/outcome`: `outcome` is `accolta` or `non_accolta`.
@@ -127,6 +159,9 @@ pub struct Message {
     pub text: String,
     #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub sent_at: String,
+    /// The documents the message carries, in the order they were uploaded.
+    #[serde(default)]
+    pub attachments: Vec<Attachment>,
 }
 
 /// `GET /api/communications/{id}`.
@@ -143,6 +178,67 @@ pub struct CommunicationDetail {
     /// from; none before the first.
     #[serde(default)]
     pub last_phone: Option<String>,
+    /// What a message of this thread may carry (`--attachment-max-bytes`,
+    /// `--attachments-per-message`), said before a file is chosen.
+    pub attachment_limits: AttachmentLimits,
+}
+
+impl AttachmentLimits {
+    /// Said before a file is chosen: "PDF, JPG o PNG, fino a 3 file da 3 MB ciascuno".
+    pub fn sentence(&self) -> String {
+        format!(
+            "PDF, JPG o PNG, fino a {} file da {} ciascuno.",
+            self.per_message,
+            crate::it::size_in_words(self.max_bytes).replace(",0 ", " ")
+        )
+    }
+
+    /// Which of the files a person just chose may start uploading, beside the `already`
+    /// listed: each `(name, declared type, size)` gets `Ok` with its type, or the sentence that
+    /// says, by name, why not. The server checks again; this only spares a useless upload.
+    pub fn admit(
+        &self,
+        chosen: &[(String, String, u64)],
+        already: usize,
+    ) -> Vec<Result<AttachmentType, String>> {
+        let mut room = (self.per_message as usize).saturating_sub(already);
+        chosen
+            .iter()
+            .map(|(name, media_type, size)| {
+                let kind = AttachmentType::from_code(&media_type.to_ascii_lowercase())
+                    .ok_or_else(|| {
+                        format!("Il file «{name}» non è un PDF, un JPG o un PNG: non è stato allegato.")
+                    })?;
+                if *size > self.max_bytes {
+                    return Err(format!(
+                        "Il file «{name}» supera il limite di {}: riducine le dimensioni e riprova.",
+                        crate::it::size_in_words(self.max_bytes).replace(",0 ", " ")
+                    ));
+                }
+                if *size == 0 {
+                    return Err(format!("Il file «{name}» è vuoto."));
+                }
+                if room == 0 {
+                    return Err(format!(
+                        "Un messaggio può avere al massimo {} allegati: «{name}» non è stato aggiunto.",
+                        self.per_message
+                    ));
+                }
+                room -= 1;
+                Ok(kind)
+            })
+            .collect()
+    }
+}
+
+/// The limits of Allega documenti.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AttachmentLimits {
+    /// The largest file, in bytes.
+    pub max_bytes: u64,
+    /// The most files one message carries.
+    pub per_message: u32,
 }
 
 /// The office's own side of a thread (`GET /api/communications/{id}/office`): who handles it

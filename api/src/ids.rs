@@ -166,6 +166,8 @@ number_ids! {
     ContributorId,
     /// A user account.
     UserId,
+    /// A document attached to a message, or uploaded and waiting for one.
+    AttachmentId,
 }
 
 text_ids! {

@@ -170,9 +170,34 @@ pub fn phone(digits: &str) -> String {
     }
 }
 
+/// A size as people read it: "820 byte", "48 kB", "2,4 MB", with the decimal comma and the
+/// binary units the limits are set in (3 MB is 3 × 1024 × 1024 bytes), rounded up so that a
+/// file over a limit never reads as within it.
+pub fn size_in_words(bytes: u64) -> String {
+    const KB: u64 = 1024;
+    const MB: u64 = 1024 * 1024;
+    if bytes < KB {
+        format!("{bytes} byte")
+    } else if bytes < MB {
+        format!("{} kB", bytes.div_ceil(KB))
+    } else {
+        let tenths = (bytes * 10).div_ceil(MB);
+        format!("{},{} MB", tenths / 10, tenths % 10)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sizes_read_as_a_file_manager_shows_them() {
+        assert_eq!(size_in_words(820), "820 byte");
+        assert_eq!(size_in_words(48_213), "48 kB");
+        assert_eq!(size_in_words(2_400_000), "2,3 MB");
+        assert_eq!(size_in_words(3 * 1024 * 1024), "3,0 MB");
+        assert_eq!(size_in_words(3 * 1024 * 1024 + 1), "3,1 MB");
+    }
 
     #[test]
     fn dates_read_in_italian() {

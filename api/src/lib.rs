@@ -233,6 +233,35 @@ mod tests {
     use super::*;
 
     #[test]
+    fn chosen_files_are_admitted_by_type_size_and_room() {
+        let limits = AttachmentLimits {
+            max_bytes: 3 * 1024 * 1024,
+            per_message: 3,
+        };
+        assert_eq!(
+            limits.sentence(),
+            "PDF, JPG o PNG, fino a 3 file da 3 MB ciascuno."
+        );
+        let file = |name: &str, t: &str, size: u64| (name.to_string(), t.to_string(), size);
+        let verdicts = limits.admit(
+            &[
+                file("a.pdf", "application/pdf", 1000),
+                file("b.gif", "image/gif", 1000),
+                file("c.jpg", "image/jpeg", 4 * 1024 * 1024),
+                file("d.png", "image/png", 10),
+                file("e.png", "image/png", 10),
+            ],
+            1,
+        );
+        assert_eq!(verdicts[0], Ok(AttachmentType::Pdf));
+        assert!(verdicts[1].as_ref().unwrap_err().contains("«b.gif»"));
+        assert!(verdicts[2].as_ref().unwrap_err().contains("3 MB"));
+        assert_eq!(verdicts[3], Ok(AttachmentType::Png));
+        assert!(verdicts[4].as_ref().unwrap_err().contains("al massimo 3"));
+    }
+    use super::*;
+
+    #[test]
     fn roles_travel_as_lowercase_words() {
         assert_eq!(
             serde_json::to_string(&Role::Intermediario).unwrap(),

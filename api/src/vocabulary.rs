@@ -208,6 +208,14 @@ codes! {
         Chiusa = "chiusa",
     }
 
+    /// The types a document attached to a message may be: what a receipt, a statement or a
+    /// photo of one is. The code is the media type the upload declares and the download serves.
+    pub enum AttachmentType {
+        Pdf = "application/pdf",
+        Jpeg = "image/jpeg",
+        Png = "image/png",
+    }
+
     /// The office's outcome on a request (Registra esito).
     pub enum Outcome {
         Accolta = "accolta",
@@ -374,6 +382,22 @@ codes! {
         EntryEnded = "entry_ended",
         /// 403: this account may not log in with a password here (`--password-login`).
         PasswordLoginOff = "password_login_off",
+        /// 422: the file's bytes are not of the type it declares (or not PDF, JPG or PNG).
+        AttachmentWrongType = "attachment_wrong_type",
+        /// 422: a PDF protected by a password.
+        AttachmentEncrypted = "attachment_encrypted",
+        /// 422: a PDF holding JavaScript, a launch action or embedded files.
+        AttachmentActiveContent = "attachment_active_content",
+        /// 422: not a readable file of its type (an image that does not decode, a broken PDF).
+        AttachmentUnreadable = "attachment_unreadable",
+        /// 422: the antivirus found something in the file.
+        AttachmentInfected = "attachment_infected",
+        /// 409: the message already carries as many files as allowed.
+        TooManyAttachments = "too_many_attachments",
+        /// 409: the thread holds as many bytes of attachments as allowed.
+        ThreadAttachmentsFull = "thread_attachments_full",
+        /// 429: too many files uploaded for the contributor in 24 hours.
+        TooManyUploads = "too_many_uploads",
     }
 
     /// The public digital identity a person entered with.

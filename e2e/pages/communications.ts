@@ -39,7 +39,7 @@ export class ThreadPage {
   heading = (subject: string) => this.page.getByRole('heading', { level: 1, name: subject });
   messages = () => this.page.getByRole('list').filter({ has: this.page.locator('.message') });
   status = () => this.page.locator('dt', { hasText: 'Stato' }).locator('xpath=following-sibling::dd');
-  reply = () => this.page.getByLabel('Messaggio');
+  reply = () => this.page.getByRole('textbox', { name: 'Messaggio' });
   send = () => this.page.getByRole('button', { name: 'Invia messaggio' });
   requestAppointmentButton = () => this.page.getByRole('button', { name: 'Richiedi appuntamento' });
   requestAppointmentLink = () => this.page.getByRole('link', { name: 'Richiedi appuntamento' });

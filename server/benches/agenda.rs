@@ -104,6 +104,8 @@ fn start_server(url: &str) -> (Child, SocketAddr) {
     let child = Command::new(&bin)
         .args(["--bind", &addr.to_string(), "--database-url", url])
         .args(["--static-dir", "/nonexistent"])
+        // Not a demo, so an antivirus must be named; nothing here uploads a file.
+        .args(["--clamd-address", "127.0.0.1:9"])
         .env("RUST_LOG", "warn")
         .stdout(Stdio::null())
         .stderr(Stdio::null())

@@ -102,6 +102,24 @@ pub struct Config {
     #[arg(long, env = "OIDC_KEYS")]
     pub oidc_keys: Option<PathBuf>,
 
+    /// clamd's unix socket: every attachment is scanned there before it is kept.
+    #[arg(long, env = "CLAMD_SOCKET", conflicts_with = "clamd_address")]
+    pub clamd_socket: Option<PathBuf>,
+
+    /// clamd's TCP address (`host:port`), instead of `--clamd-socket`.
+    #[arg(long, env = "CLAMD_ADDRESS")]
+    pub clamd_address: Option<String>,
+
+    /// The largest attachment taken, in bytes.
+    #[arg(long, env = "ATTACHMENT_MAX_BYTES", default_value_t = 3 * 1024 * 1024,
+        value_parser = clap::value_parser!(u64).range(1024..=25 * 1024 * 1024))]
+    pub attachment_max_bytes: u64,
+
+    /// The most files one message carries.
+    #[arg(long, env = "ATTACHMENTS_PER_MESSAGE", default_value_t = 3,
+        value_parser = clap::value_parser!(u8).range(1..=10))]
+    pub attachments_per_message: u8,
+
     /// The JSON list of trust marks the Trust Anchor issued to us, published as they are.
     #[arg(long, env = "OIDC_TRUST_MARKS")]
     pub oidc_trust_marks: Option<PathBuf>,
@@ -115,6 +133,20 @@ impl Config {
         } else {
             PasswordLogin::Operators
         })
+    }
+}
+
+impl Config {
+    /// The antivirus, if one is set; without it only `--demo` may start (files would be kept
+    /// unscanned).
+    pub fn clamd(&self) -> Result<Option<crate::antivirus::Clamd>, String> {
+        use crate::antivirus::Clamd;
+        match (&self.clamd_socket, &self.clamd_address) {
+            (Some(path), _) => Ok(Some(Clamd::Socket(path.clone()))),
+            (None, Some(address)) => Ok(Some(Clamd::Address(address.clone()))),
+            (None, None) if self.demo => Ok(None),
+            (None, None) => Err("attachments must be scanned: give --clamd-socket PATH or --clamd-address HOST:PORT (only --demo keeps files unscanned)".into()),
+        }
     }
 }
 

@@ -50,6 +50,18 @@ pub enum AppError {
     /// 413: the body is over the limit.
     #[error("payload too large")]
     PayloadTooLarge,
+    /// 413: a file over the attachments' limit, named in the message.
+    #[error("file too large")]
+    FileTooLarge(String),
+    /// 415: an upload of a type that is not taken.
+    #[error("file type not taken")]
+    UnsupportedFile,
+    /// 422 with its own code: a document refused for what it holds (its message names it).
+    #[error("rejected: {code}")]
+    Rejected { code: ErrorCode, message: String },
+    /// 503: a service we depend on (the antivirus) did not answer; nothing was kept.
+    #[error("unavailable: {0}")]
+    Unavailable(String),
     /// 415: a body that is not JSON.
     #[error("unsupported media type")]
     UnsupportedMediaType,
@@ -188,6 +200,22 @@ impl AppError {
                 ErrorCode::PayloadTooLarge,
                 "La richiesta è troppo grande.".into(),
             ),
+            FileTooLarge(message) => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                ErrorCode::PayloadTooLarge,
+                message.clone(),
+            ),
+            UnsupportedFile => (
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                ErrorCode::UnsupportedMediaType,
+                crate::domain::attachment::TYPES_SENTENCE.into(),
+            ),
+            Rejected { code, message } => (StatusCode::UNPROCESSABLE_ENTITY, *code, message.clone()),
+            Unavailable(_) => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                ErrorCode::Busy,
+                "Il controllo antivirus dei file non è disponibile in questo momento: il file non è stato salvato. Riprova tra qualche minuto.".into(),
+            ),
             UnsupportedMediaType => (
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
                 ErrorCode::UnsupportedMediaType,
@@ -222,6 +250,7 @@ impl IntoResponse for AppError {
             // Logged here, inside the request's span, so the line carries the request id.
             AppError::Internal(detail) => tracing::error!(%detail, "internal error"),
             AppError::Busy(detail) => tracing::warn!(%detail, "gave up after retries"),
+            AppError::Unavailable(detail) => tracing::error!(%detail, "a service we need is down"),
             AppError::Forbidden => {
                 tracing::warn!(target: "audit", event = "refused", reason = "role")
             }
@@ -256,6 +285,7 @@ impl IntoResponse for AppError {
         let retry_after = match self {
             AppError::TooManyRequests { retry_after, .. } => Some(retry_after.max(1)),
             AppError::Busy(_) => Some(1),
+            AppError::Unavailable(_) => Some(60),
             _ => None,
         };
         if let Some(seconds) = retry_after {

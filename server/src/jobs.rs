@@ -17,32 +17,37 @@ pub fn spawn_sweeper(db: Db, clock: SharedClock) {
         let mut interval = tokio::time::interval(Duration::from_secs(30));
         loop {
             interval.tick().await;
-            match crate::agenda::workflow::sweep(&db, clock.now()).await {
-                Ok(0) => {}
-                Ok(n) => tracing::info!(expired = n, "holds expired"),
-                Err(error) => tracing::warn!(%error, "sweeper"),
-            }
-            match crate::waitlist::workflow::sweep(&db, clock.now()).await {
-                Ok(0) => {}
-                Ok(n) => tracing::info!(offers = n, "free places offered from the waiting list"),
-                Err(error) => tracing::warn!(%error, "waiting list"),
-            }
-            if let Err(error) = crate::oidc::repo::purge(&db, clock.now()).await {
-                tracing::warn!(%error, "retention of SPID/CIE logins");
-            }
-            let orphans = clock.now() - crate::domain::attachment::ORPHAN_SECONDS;
-            match crate::communications::attachments::delete_orphans(&db, orphans).await {
-                Ok(0) => {}
-                Ok(n) => tracing::info!(deleted = n, "uploads no message took deleted"),
-                Err(error) => tracing::warn!(%error, "attachments"),
-            }
-            match crate::session::repo::purge(&db, clock.now()).await {
-                Ok(0) => {}
-                Ok(n) => tracing::info!(deleted = n, "old login attempts and keys deleted"),
-                Err(error) => tracing::warn!(%error, "retention"),
-            }
+            sweep(&db, clock.now()).await;
         }
     });
+}
+
+/// One round of the sweeper at `now`; each part's failure is logged and left to the next.
+pub async fn sweep(db: &Db, now: api::Instant) {
+    match crate::agenda::workflow::sweep(db, now).await {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(expired = n, "holds expired"),
+        Err(error) => tracing::warn!(%error, "sweeper"),
+    }
+    match crate::waitlist::workflow::sweep(db, now).await {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(offers = n, "free places offered from the waiting list"),
+        Err(error) => tracing::warn!(%error, "waiting list"),
+    }
+    if let Err(error) = crate::oidc::repo::purge(db, now).await {
+        tracing::warn!(%error, "retention of SPID/CIE logins");
+    }
+    let orphans = now - crate::domain::attachment::ORPHAN_SECONDS;
+    match crate::communications::attachments::delete_orphans(db, orphans).await {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(deleted = n, "uploads no message took deleted"),
+        Err(error) => tracing::warn!(%error, "attachments"),
+    }
+    match crate::session::repo::purge(db, now).await {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(deleted = n, "old login attempts and keys deleted"),
+        Err(error) => tracing::warn!(%error, "retention"),
+    }
 }
 
 /// Every two seconds: the notices that are due, if any (an idle worker only reads).

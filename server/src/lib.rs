@@ -121,6 +121,7 @@ async fn fallback(State(state): State<AppState>, request: Request) -> Response {
 
 /// Connects to the database, loads the demo data if asked, and serves until Ctrl-C.
 pub async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
+    let clamd = config.clamd()?;
     let db = Db::connect(&config.database_url).await?;
     if config.demo && demo::load_if_empty(&db, &SystemClock).await? {
         demo::load_office_day(&db, SystemClock.now()).await?;
@@ -130,7 +131,14 @@ pub async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     let state = AppState::new(db, Arc::new(SystemClock), assets, config.secure_cookies)
         .with_trusted_proxy(config.trusted_proxy)
         .with_password_login(config.password_login(), config.demo)
-        .with_oidc(relying_party);
+        .with_oidc(relying_party)
+        .with_uploads(state::Uploads::new(
+            domain::attachment::Limits {
+                max_bytes: config.attachment_max_bytes as usize,
+                per_message: usize::from(config.attachments_per_message),
+            },
+            clamd,
+        ));
     jobs::spawn_trust_chains(state.oidc.clone(), state.clock.clone());
     jobs::spawn_sweeper(state.db.clone(), state.clock.clone());
     notify::outbox::set_reminder_policy(domain::notices::ReminderPolicy {

@@ -86,7 +86,38 @@ fn empty_means_absent(parameter: &mut Parameter) {
 
 /// The session cookie as the security scheme every operation needs unless it says otherwise,
 /// and the answers of the layers around the handlers.
+/// The upload's body is the file itself, of one of the three types taken: declared here
+/// because the path macro describes JSON bodies only.
+fn file_body(doc: &mut Document) {
+    use utoipa::openapi::request_body::RequestBodyBuilder;
+    use utoipa::openapi::schema::SchemaFormat;
+    let Some(operation) = doc
+        .paths
+        .paths
+        .get_mut("/api/communications/{id}/attachments")
+        .and_then(|item| item.post.as_mut())
+    else {
+        return;
+    };
+    let binary = || {
+        Content::new(Some(
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .format(Some(SchemaFormat::Custom("binary".into())))
+                .max_length(Some(crate::domain::attachment::MAX_BYTES)),
+        ))
+    };
+    let mut body = RequestBodyBuilder::new()
+        .description(Some("The file's bytes"))
+        .required(Some(Required::True));
+    for kind in api::AttachmentType::ALL {
+        body = body.content(kind.code(), binary());
+    }
+    operation.request_body = Some(body.build());
+}
+
 fn complete(doc: &mut Document) {
+    file_body(doc);
     let cookie = crate::auth::SESSION.name;
     let components = doc.components.get_or_insert_with(Default::default);
     components.add_security_scheme(

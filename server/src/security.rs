@@ -24,7 +24,10 @@ pub async fn headers(State(policy): State<Policy>, request: Request, next: Next)
     let is_api = request.uri().path().starts_with("/api");
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
-    headers.insert(header::CONTENT_SECURITY_POLICY, policy.csp);
+    // A downloaded file carries its own, stricter policy.
+    if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
+        headers.insert(header::CONTENT_SECURITY_POLICY, policy.csp);
+    }
     if policy.https {
         headers.insert(
             header::STRICT_TRANSPORT_SECURITY,
@@ -60,11 +63,15 @@ pub async fn headers(State(policy): State<Policy>, request: Request, next: Next)
 }
 
 /// Refuses, before any handler, a state-changing request that another site made the browser
-/// send, and a body that is not JSON. Requests without browser headers (an intermediary's own
-/// software) pass: without the SameSite=Strict cookie they cannot act for anyone anyway.
+/// send, and a body that is not JSON — except on the upload route, whose body is a file of a
+/// type taken (never a form: a page of another site can post a form without asking first), and
+/// whose handler holds it to its own limit. Requests without browser headers (an
+/// intermediary's own software) pass: without the SameSite=Strict cookie they cannot act for
+/// anyone anyway.
 pub async fn guard(request: Request, next: Next) -> Response {
+    let upload = is_upload(request.method(), request.uri().path());
     if let Err(error) =
-        check_uri(request.uri()).and_then(|()| check(request.method(), request.headers()))
+        check_uri(request.uri()).and_then(|()| check(request.method(), request.headers(), upload))
     {
         return error.into_response();
     }
@@ -93,7 +100,16 @@ fn check_uri(uri: &Uri) -> Result<(), AppError> {
     Ok(())
 }
 
-fn check(method: &Method, headers: &HeaderMap) -> Result<(), AppError> {
+/// `POST /api/communications/{id}/attachments`.
+fn is_upload(method: &Method, path: &str) -> bool {
+    *method == Method::POST
+        && path
+            .strip_prefix("/api/communications/")
+            .and_then(|rest| rest.strip_suffix("/attachments"))
+            .is_some_and(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()))
+}
+
+fn check(method: &Method, headers: &HeaderMap, upload: bool) -> Result<(), AppError> {
     if matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS) {
         return Ok(());
     }
@@ -114,6 +130,17 @@ fn check(method: &Method, headers: &HeaderMap) -> Result<(), AppError> {
     }
     let has_body = text(header::TRANSFER_ENCODING).is_some()
         || text(header::CONTENT_LENGTH).is_some_and(|len| len.trim() != "0");
+    if upload {
+        // The file's type and size are the upload's own business; a form never reaches it.
+        let is_file = text(header::CONTENT_TYPE)
+            .and_then(crate::domain::attachment::kind_of)
+            .is_some();
+        return if is_file {
+            Ok(())
+        } else {
+            Err(AppError::UnsupportedFile)
+        };
+    }
     if has_body {
         let is_json = text(header::CONTENT_TYPE).is_some_and(|ct| {
             let essence = ct.split(';').next().unwrap_or_default().trim();
@@ -164,9 +191,15 @@ mod tests {
     #[test]
     fn a_post_from_another_site_is_refused() {
         let h = headers(&[("sec-fetch-site", "cross-site")]);
-        assert!(matches!(check(&Method::POST, &h), Err(AppError::CrossSite)));
+        assert!(matches!(
+            check(&Method::POST, &h, false),
+            Err(AppError::CrossSite)
+        ));
         let h = headers(&[("sec-fetch-site", "same-site")]);
-        assert!(matches!(check(&Method::POST, &h), Err(AppError::CrossSite)));
+        assert!(matches!(
+            check(&Method::POST, &h, false),
+            Err(AppError::CrossSite)
+        ));
     }
 
     #[test]
@@ -176,34 +209,76 @@ mod tests {
             ("host", "cassetto.example"),
         ]);
         assert!(matches!(
-            check(&Method::DELETE, &h),
+            check(&Method::DELETE, &h, false),
             Err(AppError::CrossSite)
         ));
         let h = headers(&[
             ("origin", "http://127.0.0.1:8080"),
             ("host", "127.0.0.1:8080"),
         ]);
-        assert!(check(&Method::DELETE, &h).is_ok());
+        assert!(check(&Method::DELETE, &h, false).is_ok());
+    }
+
+    #[test]
+    fn only_the_upload_route_takes_a_file_and_never_a_form() {
+        assert!(is_upload(
+            &Method::POST,
+            "/api/communications/12/attachments"
+        ));
+        assert!(!is_upload(&Method::POST, "/api/communications/12/messages"));
+        assert!(!is_upload(
+            &Method::POST,
+            "/api/communications//attachments"
+        ));
+        assert!(!is_upload(
+            &Method::GET,
+            "/api/communications/12/attachments"
+        ));
+        let pdf = headers(&[
+            ("content-type", "application/pdf"),
+            ("content-length", "900000"),
+        ]);
+        assert!(check(&Method::POST, &pdf, true).is_ok());
+        assert!(matches!(
+            check(&Method::POST, &pdf, false),
+            Err(AppError::UnsupportedMediaType)
+        ));
+        let form = headers(&[
+            ("content-type", "multipart/form-data; boundary=x"),
+            ("content-length", "900"),
+        ]);
+        assert!(matches!(
+            check(&Method::POST, &form, true),
+            Err(AppError::UnsupportedFile)
+        ));
+        let cross = headers(&[
+            ("content-type", "application/pdf"),
+            ("sec-fetch-site", "cross-site"),
+        ]);
+        assert!(matches!(
+            check(&Method::POST, &cross, true),
+            Err(AppError::CrossSite)
+        ));
     }
 
     #[test]
     fn reads_are_never_refused() {
         let h = headers(&[("sec-fetch-site", "cross-site")]);
-        assert!(check(&Method::GET, &h).is_ok());
+        assert!(check(&Method::GET, &h, false).is_ok());
     }
 
     #[test]
     fn a_body_that_is_not_json_is_refused() {
         let h = headers(&[("content-type", "text/plain"), ("content-length", "5")]);
         assert!(matches!(
-            check(&Method::POST, &h),
+            check(&Method::POST, &h, false),
             Err(AppError::UnsupportedMediaType)
         ));
         let h = headers(&[
             ("content-type", "application/json; charset=utf-8"),
             ("content-length", "5"),
         ]);
-        assert!(check(&Method::POST, &h).is_ok());
+        assert!(check(&Method::POST, &h, false).is_ok());
     }
 }
 

@@ -1,6 +1,7 @@
 //! What every request is served with: the database, the clock, the settings fixed at start and
 //! the built app's files. Below the features, which only read it.
 
+use crate::antivirus::Clamd;
 use crate::assets::Assets;
 use crate::clock::SharedClock;
 use crate::db::Db;
@@ -31,6 +32,26 @@ pub struct AppState {
     pub password_login: PasswordLogin,
     /// The demo data is loaded (`--demo`).
     pub demo: bool,
+    pub uploads: Arc<Uploads>,
+}
+
+/// How attachments are taken: the limits, the antivirus, and a bound on how many files are
+/// parsed and scanned at once (a PDF or a picture costs memory while it is checked).
+pub struct Uploads {
+    pub limits: crate::domain::attachment::Limits,
+    /// `--clamd-socket` or `--clamd-address`; without it files are kept unscanned (`--demo`).
+    pub clamd: Option<Clamd>,
+    pub checking: tokio::sync::Semaphore,
+}
+
+impl Uploads {
+    pub fn new(limits: crate::domain::attachment::Limits, clamd: Option<Clamd>) -> Uploads {
+        Uploads {
+            limits,
+            clamd,
+            checking: tokio::sync::Semaphore::new(4),
+        }
+    }
 }
 
 impl AppState {
@@ -48,7 +69,14 @@ impl AppState {
             oidc: None,
             password_login: PasswordLogin::All,
             demo: false,
+            uploads: Arc::new(Uploads::new(Default::default(), None)),
         }
+    }
+
+    /// The attachments' limits and antivirus.
+    pub fn with_uploads(mut self, uploads: Uploads) -> AppState {
+        self.uploads = Arc::new(uploads);
+        self
     }
 
     /// Behind a reverse proxy at `proxy`: the client's address is the last one it appends to

@@ -69,7 +69,7 @@ const REPOSITORIES: [&str; 10] = [
 ];
 
 /// Handler modules beside a feature's `handlers.rs` (the office's reports).
-const HANDLERS: [&str; 1] = ["office::reports"];
+const HANDLERS: [&str; 2] = ["office::reports", "communications::files"];
 
 const WORKFLOWS: [&str; 4] = [
     "agenda::hold",

@@ -1,5 +1,6 @@
 //! Reusable pieces of the interface, and what two pages share.
 
+pub mod attachments;
 pub mod contact_fields;
 pub mod contributor_search;
 pub mod error_summary;

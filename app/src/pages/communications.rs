@@ -2,6 +2,7 @@
 //! thread with its messages, and the start of "Richiedi appuntamento".
 
 use crate::client;
+use crate::components::attachments::{self, AttachmentPicker, Files, MessageFiles};
 use crate::components::error_summary::ErrorSummary;
 use crate::components::field::{described_by, FieldGroup};
 use crate::components::filters::{FilterBar, SelectFilter};
@@ -211,14 +212,16 @@ pub fn ThreadPage() -> impl IntoView {
     let thread = fetch::<CommunicationDetail>(move || calls::thread(id.get()));
     let reply = drafts::kept(format!("risposta.{}", id.get_untracked()));
     let is_office = session.role() == Some(Role::Operatore);
+    let files = Files::new();
     let writing = Submission::new(
-        &[("text", "reply")],
+        &[("text", "reply"), ("attachments", attachments::INPUT)],
         move |body: NewMessage| async move {
             client::post::<_, CommunicationDetail>(&calls::messages(id.get_untracked()), &body)
                 .await
         },
         move |_: CommunicationDetail| {
             reply.set(String::new());
+            files.sent();
             thread.refetch();
             Some(if is_office {
                 "Risposta inviata: il contribuente la legge in questa comunicazione.".to_string()
@@ -230,19 +233,38 @@ pub fn ThreadPage() -> impl IntoView {
     );
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        let Some(ids) = files.ids() else {
+            files.still_uploading();
+            return;
+        };
         writing.submit(NewMessage {
             text: reply.get_untracked(),
+            attachments: ids,
         });
     };
+    // The summary lists the message's problems and the files' together.
+    let problems = Signal::derive(move || {
+        let mut list = writing.problems.get();
+        list.extend(files.problems.get());
+        list
+    });
 
     // What the last answer allowed, kept while the thread reloads.
-    let state = Memo::new(move |previous: Option<&(bool, bool)>| match thread.get() {
-        Some(Ok(t)) => (true, t.summary.status != CommunicationStatus::Chiusa),
-        Some(Err(_)) => (false, false),
-        None => previous.copied().unwrap_or((false, false)),
+    type Shown = (bool, bool, api::AttachmentLimits);
+    let state = Memo::new(move |previous: Option<&Shown>| match thread.get() {
+        Some(Ok(t)) => (
+            true,
+            t.summary.status != CommunicationStatus::Chiusa,
+            t.attachment_limits,
+        ),
+        Some(Err(_)) => (false, false, Default::default()),
+        None => previous
+            .copied()
+            .unwrap_or((false, false, Default::default())),
     });
     let shown = Memo::new(move |_| state.get().0);
     let writable = Memo::new(move |_| state.get().1);
+    let limits = Memo::new(move |_| state.get().2);
 
     // Arriving from the new communication or from Registra esito: say it happened.
     let query = use_query_map();
@@ -317,6 +339,7 @@ pub fn ThreadPage() -> impl IntoView {
                             id=(i == last).then_some("ultimo-messaggio") tabindex=(i == last).then_some("-1")>
                             <p class="message__meta"><strong>{m.author}</strong>" – "{it::date_time(&m.sent_at)}</p>
                             <p class="message__text">{m.text}</p>
+                            <MessageFiles files=m.attachments/>
                         </li>
                     }).collect_view()}
                 </ol>
@@ -334,7 +357,7 @@ pub fn ThreadPage() -> impl IntoView {
         // it reloads after a message, the form stays (and keeps the focus).
         {move || writable.get().then(|| view! {
             <h2>{if is_office { "Rispondi al contribuente" } else { "Scrivi un messaggio" }}</h2>
-            <ErrorSummary problems=writing.problems.into()/>
+            <ErrorSummary problems=problems/>
             <form class="form narrow" novalidate on:submit=submit>
                 <FieldGroup id="reply" label="Messaggio" hint="Al massimo 4000 caratteri." error=writing.error("reply")>
                     <textarea class="textarea" id="reply" name="text" rows="5"
@@ -342,7 +365,8 @@ pub fn ThreadPage() -> impl IntoView {
                         aria-invalid=move || writing.error("reply").get().map(|_| "true")
                         bind:value=reply></textarea>
                 </FieldGroup>
-                <button type="submit" class="button">"Invia messaggio"</button>
+                <AttachmentPicker files=files thread=id.get_untracked() limits=limits.get_untracked()/>
+                <button type="submit" class="button">{move || if writing.pending().get() { "Invio in corso…" } else { "Invia messaggio" }}</button>
             </form>
         })}
         {move || shown.get().then(|| view! {

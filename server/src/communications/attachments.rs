@@ -3,8 +3,10 @@
 //! for download, and swept when a day passes without a message.
 
 use crate::db::{Counter, Db, Ids, WriteTx};
+use crate::domain::attachment::Held;
+use crate::domain::limits::{Recent, DAY};
 use crate::error::AppResult;
-use api::{Instant, ThreadId, UserId};
+use api::{AttachmentId, AttachmentType, ContributorId, Instant, ThreadId, UserId};
 use sqlx::AnyConnection;
 
 /// What was checked of a file, as it is kept.
@@ -30,7 +32,7 @@ pub struct NewUpload<'a> {
     pub thread: ThreadId,
     pub uploaded_by: UserId,
     pub name: &'a str,
-    pub media_type: &'static str,
+    pub media_type: AttachmentType,
     pub sha256: &'a str,
     pub scan: Scan,
     pub data: &'a [u8],
@@ -40,12 +42,12 @@ pub struct NewUpload<'a> {
 /// An attachment without its bytes.
 #[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct Meta {
-    pub id: i64,
+    pub id: AttachmentId,
     pub communication_id: ThreadId,
     pub message_id: Option<i64>,
     pub uploaded_by: UserId,
     pub name: String,
-    pub media_type: String,
+    pub media_type: AttachmentType,
     pub size: i64,
     pub sha256: String,
     pub created_at: Instant,
@@ -54,11 +56,64 @@ pub struct Meta {
 const META: &str = "SELECT id, communication_id, message_id, uploaded_by, name, media_type, size,
         sha256, created_at FROM attachments";
 
-/// Keeps an upload, pending until a message takes it: its id.
-pub async fn insert_pending(db: &Db, u: &NewUpload<'_>) -> AppResult<i64> {
-    let mut tx = db.begin_write().await?;
-    let mut ids = Ids::take(&mut tx, &[(Counter::Attachments, 1)]).await?;
-    let id = ids.next(Counter::Attachments)?;
+impl Meta {
+    pub fn into_api(self) -> api::Attachment {
+        api::Attachment {
+            id: self.id,
+            name: self.name,
+            media_type: self.media_type,
+            size: self.size.max(0) as u64,
+            sha256: self.sha256,
+        }
+    }
+}
+
+/// What the thread and its contributor already hold, for the limits (read again under the
+/// contributor's and the thread's locks before a file is kept). Only the contributor's side's uploads count against
+/// the contributor's day.
+pub async fn held(
+    conn: &mut AnyConnection,
+    contributor: ContributorId,
+    thread: ThreadId,
+    uploaded_by: UserId,
+    now: Instant,
+) -> AppResult<Held> {
+    let pending: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM attachments
+         WHERE communication_id = $1 AND uploaded_by = $2 AND message_id IS NULL",
+    )
+    .bind(thread)
+    .bind(uploaded_by)
+    .fetch_one(&mut *conn)
+    .await?;
+    let thread_bytes: i64 = sqlx::query_scalar(
+        "SELECT CAST(COALESCE(SUM(size), 0) AS BIGINT) FROM attachments WHERE communication_id = $1",
+    )
+    .bind(thread)
+    .fetch_one(&mut *conn)
+    .await?;
+    let contributor_today: Recent = sqlx::query_as(
+        "SELECT COUNT(*) AS n, MIN(a.created_at) AS oldest FROM attachments a
+         JOIN communications c ON c.id = a.communication_id
+         JOIN users u ON u.id = a.uploaded_by
+         WHERE c.contributor_id = $1 AND u.role <> 'operatore' AND a.created_at > $2",
+    )
+    .bind(contributor)
+    .bind(now - DAY)
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(Held {
+        pending: pending.max(0) as usize,
+        thread_bytes,
+        contributor_today,
+    })
+}
+
+/// Keeps an upload, pending until a message takes it: its id. The caller holds the thread's
+/// lock and has checked the limits under it.
+pub async fn insert_pending(tx: &mut WriteTx, u: &NewUpload<'_>) -> AppResult<AttachmentId> {
+    let mut ids = Ids::take(tx, &[(Counter::Attachments, 1)]).await?;
+    let id = AttachmentId(ids.next(Counter::Attachments)?);
     sqlx::query(
         "INSERT INTO attachments (id, communication_id, message_id, uploaded_by, name, media_type,
              size, sha256, scan, data, created_at)
@@ -74,10 +129,25 @@ pub async fn insert_pending(db: &Db, u: &NewUpload<'_>) -> AppResult<i64> {
     .bind(u.scan.code())
     .bind(u.data.to_vec())
     .bind(u.now)
-    .execute(&mut *tx)
+    .execute(&mut **tx)
     .await?;
-    tx.commit().await?;
     Ok(id)
+}
+
+/// Deletes one pending upload of `uploaded_by` (the file a person took back before sending):
+/// whether there was one.
+pub async fn delete_pending(db: &Db, id: AttachmentId, uploaded_by: UserId) -> AppResult<bool> {
+    let mut tx = db.begin_write().await?;
+    let n = sqlx::query(
+        "DELETE FROM attachments WHERE id = $1 AND uploaded_by = $2 AND message_id IS NULL",
+    )
+    .bind(id)
+    .bind(uploaded_by)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    tx.commit().await?;
+    Ok(n == 1)
 }
 
 /// The uploader's pending uploads in the thread, the oldest first.
@@ -104,7 +174,7 @@ pub async fn attach(
     thread: ThreadId,
     uploaded_by: UserId,
     message: i64,
-    ids: &[i64],
+    ids: &[AttachmentId],
 ) -> AppResult<usize> {
     let mut taken = 0;
     for id in ids {
@@ -134,7 +204,10 @@ pub async fn of_thread(conn: &mut AnyConnection, thread: ThreadId) -> AppResult<
 }
 
 /// One attachment with its bytes.
-pub async fn find(conn: &mut AnyConnection, id: i64) -> AppResult<Option<(Meta, Vec<u8>)>> {
+pub async fn find(
+    conn: &mut AnyConnection,
+    id: AttachmentId,
+) -> AppResult<Option<(Meta, Vec<u8>)>> {
     let meta: Option<Meta> = sqlx::query_as(&format!("{META} WHERE id = $1"))
         .bind(id)
         .fetch_optional(&mut *conn)

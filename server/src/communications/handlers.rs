@@ -177,6 +177,12 @@ async fn load_detail(
         .ok_or(AppError::NotFound)?;
     let parties = repo::parties(&mut conn, id).await?;
     let messages = repo::messages(&mut conn, id).await?;
+    let mut files: HashMap<i64, Vec<api::Attachment>> = HashMap::new();
+    for file in super::attachments::of_thread(&mut conn, id).await? {
+        if let Some(message) = file.message_id {
+            files.entry(message).or_default().push(file.into_api());
+        }
+    }
     let last_phone = repo::last_phone(&mut conn, parties.contributor_id, reader).await?;
     drop(conn);
     let active = active(state, parties.contributor_id, now).await?;
@@ -193,9 +199,14 @@ async fn load_detail(
                 from_institute: m.from_institute == 1,
                 text: m.text,
                 sent_at: rome::instant(m.created_at),
+                attachments: files.remove(&m.id).unwrap_or_default(),
             })
             .collect(),
         last_phone,
+        attachment_limits: api::AttachmentLimits {
+            max_bytes: state.uploads.limits.max_bytes as u64,
+            per_message: state.uploads.limits.per_message as u32,
+        },
     })
 }
 
@@ -370,7 +381,7 @@ pub async fn create(
 
 #[utoipa::path(post, path = "/api/communications/{id}/messages", tag = "communications", params(("id" = i64, Path, description = "The thread")),
     request_body = api::NewMessage,
-    responses((status = 201, description = "The thread with the new message", body = api::CommunicationDetail), (status = 404, description = "Missing, or not the caller's", body = api::ErrorEnvelope), (status = 409, description = "Closed thread", body = api::ErrorEnvelope), (status = 422, description = "Empty, too long, or characters not allowed", body = api::ErrorEnvelope), (status = 429, description = "30 messages from the contributor's side in the last hour; see Retry-After", body = api::ErrorEnvelope)))]
+    responses((status = 201, description = "The thread with the new message", body = api::CommunicationDetail), (status = 404, description = "Missing, or not the caller's", body = api::ErrorEnvelope), (status = 409, description = "Closed thread", body = api::ErrorEnvelope), (status = 422, description = "Empty, too long, or characters not allowed; more attachments than allowed, or one that is not a pending upload of the caller in this thread (`fields.attachments`)", body = api::ErrorEnvelope), (status = 429, description = "30 messages from the contributor's side in the last hour; see Retry-After", body = api::ErrorEnvelope)))]
 pub async fn write(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -379,7 +390,18 @@ pub async fn write(
 ) -> AppResult<(StatusCode, Json<CommunicationDetail>)> {
     let now = state.clock.now();
     let access = access::thread_access(&state.db, &user, id, now).await?;
-    let text = parse_message(&raw).map_err(AppError::Validation)?;
+    let text = parse_message(&raw);
+    let files = communication::parse_attachment_ids(&raw.attachments, state.uploads.limits);
+    let (text, files) = match (text, files) {
+        (Ok(text), Ok(files)) => (text, files),
+        (text, files) => {
+            let mut fields = text.err().unwrap_or_default();
+            if let Err(message) = files {
+                fields.insert("attachments".into(), message);
+            }
+            return Err(AppError::Validation(fields));
+        }
+    };
     let (label, from_institute) = match &access {
         Access::ContributorSide(acting) => (author_label(&user, &acting.contributor.name), false),
         Access::Office { .. } => (author_label(&user, ""), true),
@@ -391,7 +413,7 @@ pub async fn write(
         from_institute,
         text: &text,
     };
-    workflow::write(&state.db, &writing, now).await?;
+    workflow::write(&state.db, &writing, &files, now).await?;
     Ok((
         StatusCode::CREATED,
         Json(load_detail(&state, id, user.id).await?),

@@ -2,6 +2,7 @@
 //! office of the contributor's province, and the office's queue and outcome.
 
 pub mod attachments;
+mod files;
 mod handlers;
 pub mod handling;
 pub mod repo;
@@ -24,4 +25,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(office_of_thread))
         .routes(routes!(take_in_charge, release_charge))
         .routes(routes!(add_note))
+        .routes(routes!(files::upload))
+        .routes(routes!(files::download, files::discard))
 }

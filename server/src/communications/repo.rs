@@ -507,9 +507,9 @@ pub struct Writing<'a> {
 }
 
 /// A message from either side, changing the thread's state in one conditional update: a
-/// closed thread takes no messages (false), the office's first answer puts a sent thread "In
+/// closed thread takes no messages (`None`; otherwise the new message's id), the office's first answer puts a sent thread "In
 /// lavorazione", the contributor's side marks it awaiting an answer.
-pub async fn write(tx: &mut WriteTx, w: &Writing<'_>, now: Instant) -> AppResult<bool> {
+pub async fn write(tx: &mut WriteTx, w: &Writing<'_>, now: Instant) -> AppResult<Option<i64>> {
     let updated = if w.from_institute {
         sqlx::query(
             "UPDATE communications SET last_message_at = $1, last_institute_message_at = $1,
@@ -529,10 +529,9 @@ pub async fn write(tx: &mut WriteTx, w: &Writing<'_>, now: Instant) -> AppResult
     .execute(&mut **tx)
     .await?;
     if updated.rows_affected() == 0 {
-        return Ok(false);
+        return Ok(None);
     }
-    written(tx, w, now).await?;
-    Ok(true)
+    Ok(Some(written(tx, w, now).await?))
 }
 
 /// Registra esito: the outcome and its motivation as the office's message; false if an
@@ -561,7 +560,7 @@ pub async fn record_outcome(
 }
 
 /// A message someone wrote in a thread, with the next message id.
-async fn written(tx: &mut WriteTx, w: &Writing<'_>, now: Instant) -> AppResult<()> {
+async fn written(tx: &mut WriteTx, w: &Writing<'_>, now: Instant) -> AppResult<i64> {
     let message = NewMessage {
         id: crate::db::next_value(tx, Counter::Messages).await?,
         communication_id: w.thread,
@@ -571,7 +570,8 @@ async fn written(tx: &mut WriteTx, w: &Writing<'_>, now: Instant) -> AppResult<(
         text: w.text,
         now,
     };
-    insert_message(tx, &message).await
+    insert_message(tx, &message).await?;
+    Ok(message.id)
 }
 
 pub async fn mark_read(tx: &mut WriteTx, id: ThreadId, now: Instant) -> AppResult<()> {

@@ -1,12 +1,16 @@
 //! The changes to threads, each in one write transaction: opening a thread, writing in it,
 //! the office's outcome, reading the Institute's answers.
 
+use super::attachments::{self, NewUpload};
 use super::repo::{self, FirstMessage, NewThread, Writing};
 use crate::db::{next_value, Counter, Db, WriteTx};
+use crate::domain::attachment::{self as attachment, Limits, NoRoom};
 use crate::domain::limits::{self, DAY, HOUR};
 use crate::error::{AppError, AppResult};
 use crate::notify::outbox::{self, NewNotice};
-use api::{CommunicationStatus, ErrorCode, Instant, NoticeKind, ThreadId};
+use api::{
+    AttachmentId, CommunicationStatus, ContributorId, ErrorCode, Instant, NoticeKind, ThreadId,
+};
 
 /// Opens a thread with its first message; its id and protocol. At most `THREADS_PER_DAY` a
 /// contributor, counted under the contributor's lock.
@@ -25,19 +29,39 @@ pub async fn open(
     Ok(opened)
 }
 
-/// A message from either side; a closed thread takes none (409); the contributor's side at
-/// most `MESSAGES_PER_HOUR` a thread, counted under the thread's lock.
-pub async fn write(db: &Db, w: &Writing<'_>, now: Instant) -> AppResult<()> {
+/// A closed thread takes neither messages nor files.
+pub fn closed() -> AppError {
+    AppError::conflict(
+        ErrorCode::CommunicationClosed,
+        "La comunicazione è chiusa: non è possibile aggiungere messaggi.",
+    )
+}
+
+/// A message from either side, with the writer's pending uploads `files`; a closed thread
+/// takes none (409); the contributor's side at most `MESSAGES_PER_HOUR` a thread, counted
+/// under the thread's lock. A file that is not (or no longer) a pending upload of the writer in
+/// this thread refuses the whole message: nothing is written, the other files stay pending.
+pub async fn write(
+    db: &Db,
+    w: &Writing<'_>,
+    files: &[AttachmentId],
+    now: Instant,
+) -> AppResult<()> {
     let mut tx = db.begin_write().await?;
     tx.lock(&[w.thread]).await?;
     if !w.from_institute {
         let recent = repo::recent_messages(&mut tx, w.thread, now - HOUR).await?;
         limits::messages(recent, now)?;
     }
-    if !repo::write(&mut tx, w, now).await? {
-        return Err(AppError::conflict(
-            ErrorCode::CommunicationClosed,
-            "La comunicazione è chiusa: non è possibile aggiungere messaggi.",
+    let Some(message) = repo::write(&mut tx, w, now).await? else {
+        return Err(closed());
+    };
+    if !files.is_empty()
+        && attachments::attach(&mut tx, w.thread, w.author, message, files).await? != files.len()
+    {
+        return Err(AppError::field(
+            "attachments",
+            "Uno degli allegati non è più disponibile (è stato tolto, o è passato più di un giorno): allegalo di nuovo e invia.",
         ));
     }
     if w.from_institute {
@@ -45,6 +69,47 @@ pub async fn write(db: &Db, w: &Writing<'_>, now: Instant) -> AppResult<()> {
     }
     tx.commit().await?;
     Ok(())
+}
+
+/// Keeps a checked and scanned file pending in its uploader's name, when there is room: the
+/// message's count and the thread's bytes under the thread's lock, the contributor's files of
+/// the day (`counted`: the contributor's side) under the contributor's.
+pub async fn keep_upload(
+    db: &Db,
+    contributor: ContributorId,
+    upload: &NewUpload<'_>,
+    limits: Limits,
+    counted: bool,
+) -> AppResult<AttachmentId> {
+    let mut tx = db.begin_write().await?;
+    tx.lock(&[contributor]).await?;
+    tx.lock(&[upload.thread]).await?;
+    let held = attachments::held(
+        &mut tx,
+        contributor,
+        upload.thread,
+        upload.uploaded_by,
+        upload.now,
+    )
+    .await?;
+    attachment::room(limits, held, upload.data.len() as i64, counted, upload.now)
+        .map_err(no_room)?;
+    let id = attachments::insert_pending(&mut tx, upload).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// The answer to a file that does not fit.
+pub fn no_room(why: NoRoom) -> AppError {
+    match why {
+        NoRoom::Message(message) => AppError::conflict(ErrorCode::TooManyAttachments, message),
+        NoRoom::Thread(message) => AppError::conflict(ErrorCode::ThreadAttachmentsFull, message),
+        NoRoom::Day(e) => AppError::TooManyRequests {
+            code: e.code,
+            message: e.message,
+            retry_after: e.retry_after,
+        },
+    }
 }
 
 /// Registra esito, once (409 after that).

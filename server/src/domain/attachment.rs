@@ -3,7 +3,9 @@
 //! scripts, launch actions or embedded files, an image that decodes; the name is text to show,
 //! never a path. The antivirus comes after these checks, the storage after the antivirus.
 
+use super::limits::{check as check_window, wait_in_words, Exceeded, Recent, DAY};
 use super::text::forbidden_in_line;
+use api::Instant;
 
 /// The largest file kept, in bytes (`--attachment-max-bytes`).
 pub const MAX_BYTES: usize = 3 * 1024 * 1024;
@@ -11,54 +13,36 @@ pub const MAX_BYTES: usize = 3 * 1024 * 1024;
 pub const PER_MESSAGE: usize = 3;
 /// How long an upload waits for its message before the sweeper deletes it.
 pub const ORPHAN_SECONDS: i64 = 24 * 3600;
+/// Files uploaded for one contributor (by them or by an intermediary for them) in 24 hours:
+/// more than any settled thread needs, few enough that nobody fills the database.
+pub const UPLOADS_PER_DAY: i64 = 30;
+/// Bytes of attachments one thread holds, sent and pending.
+pub const THREAD_MAX_BYTES: i64 = 30 * 1024 * 1024;
 /// The longest name shown, in characters.
 pub const NAME_MAX_CHARS: usize = 100;
 /// The largest picture decoded, per side: a photographed receipt is far smaller, a
 /// decompression bomb far larger.
 const IMAGE_MAX_SIDE: u32 = 12_000;
 
-/// The three types taken: what a receipt, a statement or a photo of one is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
-    Pdf,
-    Jpeg,
-    Png,
+/// The three types taken, by the wire's own enum: what a receipt, a statement or a photo of
+/// one is.
+pub use api::AttachmentType as Kind;
+
+/// The type a `Content-Type` header declares (parameters and case ignored).
+pub fn kind_of(content_type: &str) -> Option<Kind> {
+    let essence = content_type.split(';').next().unwrap_or_default().trim();
+    Kind::ALL
+        .iter()
+        .copied()
+        .find(|k| k.code().eq_ignore_ascii_case(essence))
 }
 
-impl Kind {
-    pub const ALL: [Kind; 3] = [Kind::Pdf, Kind::Jpeg, Kind::Png];
-
-    /// The type a `Content-Type` header declares (parameters and case ignored).
-    pub fn from_content_type(raw: &str) -> Option<Kind> {
-        let essence = raw.split(';').next().unwrap_or_default().trim();
-        Kind::ALL
-            .into_iter()
-            .find(|k| k.media_type().eq_ignore_ascii_case(essence))
-    }
-
-    pub fn media_type(self) -> &'static str {
-        match self {
-            Kind::Pdf => "application/pdf",
-            Kind::Jpeg => "image/jpeg",
-            Kind::Png => "image/png",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Kind::Pdf => "PDF",
-            Kind::Jpeg => "JPG",
-            Kind::Png => "PNG",
-        }
-    }
-
-    /// Whether the first bytes are this type's signature.
-    fn signed_by(self, bytes: &[u8]) -> bool {
-        match self {
-            Kind::Pdf => bytes.starts_with(b"%PDF-"),
-            Kind::Jpeg => bytes.starts_with(&[0xFF, 0xD8, 0xFF]),
-            Kind::Png => bytes.starts_with(&[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A]),
-        }
+/// Whether the first bytes are the type's signature.
+fn signed_by(kind: Kind, bytes: &[u8]) -> bool {
+    match kind {
+        Kind::Pdf => bytes.starts_with(b"%PDF-"),
+        Kind::Jpeg => bytes.starts_with(&[0xFF, 0xD8, 0xFF]),
+        Kind::Png => bytes.starts_with(&[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A]),
     }
 }
 
@@ -105,6 +89,16 @@ pub enum Refusal {
 }
 
 impl Refusal {
+    /// The code the API answers with.
+    pub fn code(self) -> api::ErrorCode {
+        match self {
+            Refusal::NotThatType => api::ErrorCode::AttachmentWrongType,
+            Refusal::Encrypted => api::ErrorCode::AttachmentEncrypted,
+            Refusal::Active => api::ErrorCode::AttachmentActiveContent,
+            Refusal::Unreadable => api::ErrorCode::AttachmentUnreadable,
+        }
+    }
+
     /// The sentence the person reads, naming the file.
     pub fn message(self, name: &str, kind: Kind) -> String {
         match self {
@@ -125,9 +119,103 @@ impl Refusal {
     }
 }
 
+/// The limits set at start (`--attachment-max-bytes`, `--attachments-per-message`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    pub max_bytes: usize,
+    pub per_message: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            max_bytes: MAX_BYTES,
+            per_message: PER_MESSAGE,
+        }
+    }
+}
+
+impl Limits {
+    /// What the person reads before choosing: "PDF, JPG o PNG, fino a 3 file da 3 MB".
+    pub fn sentence(self) -> String {
+        format!(
+            "PDF, JPG o PNG, fino a {} file da {}",
+            self.per_message,
+            api::it::size_in_words(self.max_bytes as u64).replace(",0 ", " ")
+        )
+    }
+
+    /// The 413 of a file over the limit, naming it.
+    pub fn too_large(self, name: &str) -> String {
+        format!(
+            "Il file «{name}» supera il limite di {}: riducine le dimensioni (ad esempio con una foto a risoluzione più bassa o un PDF compresso) e riprova.",
+            api::it::size_in_words(self.max_bytes as u64).replace(",0 ", " ")
+        )
+    }
+}
+
+/// What is already held where a new file would go, counted under the contributor's and the
+/// thread's locks.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Held {
+    /// The uploader's files in the thread not yet sent with a message.
+    pub pending: usize,
+    /// Bytes of every attachment of the thread, sent or pending.
+    pub thread_bytes: i64,
+    /// Files uploaded for the thread's contributor in the last 24 hours (their side only).
+    pub contributor_today: Recent,
+}
+
+/// Why there is no room for one more file.
+#[derive(Debug, PartialEq, Eq)]
+pub enum NoRoom {
+    /// The message would carry more files than allowed (409).
+    Message(String),
+    /// The thread would hold more bytes than allowed (409).
+    Thread(String),
+    /// The contributor's files of the day (429).
+    Day(Exceeded),
+}
+
+/// Whether one more file of `size` bytes fits: the message's count, the thread's bytes, and,
+/// for the contributor's side (`counted`), the files of the day.
+pub fn room(
+    limits: Limits,
+    held: Held,
+    size: i64,
+    counted: bool,
+    now: Instant,
+) -> Result<(), NoRoom> {
+    if held.pending >= limits.per_message {
+        return Err(NoRoom::Message(format!(
+            "Un messaggio può avere al massimo {} allegati: togline uno prima di aggiungerne un altro.",
+            limits.per_message
+        )));
+    }
+    if held.thread_bytes + size > THREAD_MAX_BYTES {
+        return Err(NoRoom::Thread(format!(
+            "Questa comunicazione ha già allegati per {} e non può contenerne altri: scrivi nel messaggio che cosa manca, la sede ti dirà come inviarlo.",
+            api::it::size_in_words(held.thread_bytes.max(0) as u64)
+        )));
+    }
+    if counted {
+        check_window(held.contributor_today, UPLOADS_PER_DAY, DAY, now).map_err(|wait| {
+            NoRoom::Day(Exceeded {
+                code: api::ErrorCode::TooManyUploads,
+                message: format!(
+                    "Nelle ultime 24 ore sono già stati allegati {UPLOADS_PER_DAY} file per questo contribuente. {}",
+                    wait_in_words(wait)
+                ),
+                retry_after: wait,
+            })
+        })?;
+    }
+    Ok(())
+}
+
 /// Whether `bytes` may be kept as a file of `kind`.
 pub fn check(kind: Kind, bytes: &[u8]) -> Result<(), Refusal> {
-    if !kind.signed_by(bytes) {
+    if !signed_by(kind, bytes) {
         return Err(Refusal::NotThatType);
     }
     match kind {
@@ -298,6 +386,39 @@ mod tests {
     }
 
     #[test]
+    fn a_fourth_file_a_full_thread_and_a_busy_day_find_no_room() {
+        let limits = Limits::default();
+        let now = Instant(1_000_000);
+        let held = |pending, thread_bytes, n| Held {
+            pending,
+            thread_bytes,
+            contributor_today: Recent {
+                n,
+                oldest: Some(now - 3600),
+            },
+        };
+        assert_eq!(room(limits, held(2, 0, 29), 1000, true, now), Ok(()));
+        assert!(matches!(
+            room(limits, held(3, 0, 0), 1000, true, now),
+            Err(NoRoom::Message(_))
+        ));
+        assert!(matches!(
+            room(limits, held(0, THREAD_MAX_BYTES - 999, 0), 1000, true, now),
+            Err(NoRoom::Thread(_))
+        ));
+        match room(limits, held(0, 0, UPLOADS_PER_DAY), 1000, true, now) {
+            Err(NoRoom::Day(e)) => assert_eq!(e.retry_after, DAY - 3600),
+            other => panic!("{other:?}"),
+        }
+        // The office's answers are not counted against the contributor's day.
+        assert_eq!(
+            room(limits, held(0, 0, UPLOADS_PER_DAY), 1000, false, now),
+            Ok(())
+        );
+        assert_eq!(limits.sentence(), "PDF, JPG o PNG, fino a 3 file da 3 MB");
+    }
+
+    #[test]
     fn a_name_is_text_to_show_never_a_path() {
         assert_eq!(
             parse_name("quietanza%20F24%20%E2%80%93%202023.pdf").as_deref(),
@@ -313,10 +434,7 @@ mod tests {
         assert!(parse_name("%FF%FE").is_err(), "not UTF-8");
         assert!(parse_name("%20%20").is_err());
         assert!(parse_name(&"a".repeat(101)).is_err());
-        assert_eq!(
-            Kind::from_content_type("Application/PDF; charset=binary"),
-            Some(Kind::Pdf)
-        );
-        assert_eq!(Kind::from_content_type("image/gif"), None);
+        assert_eq!(kind_of("Application/PDF; charset=binary"), Some(Kind::Pdf));
+        assert_eq!(kind_of("image/gif"), None);
     }
 }

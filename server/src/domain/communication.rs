@@ -96,6 +96,24 @@ pub fn parse_message(raw: &api::NewMessage) -> Result<String, FieldErrors> {
     message_text(&raw.text).map_err(|e| FieldErrors::from([("text".to_string(), e)]))
 }
 
+/// The files a message carries: at most `limits.per_message`, each once.
+pub fn parse_attachment_ids(
+    ids: &[api::AttachmentId],
+    limits: super::attachment::Limits,
+) -> Result<Vec<api::AttachmentId>, String> {
+    if ids.len() > limits.per_message {
+        return Err(format!(
+            "Un messaggio può avere al massimo {} allegati.",
+            limits.per_message
+        ));
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    if !ids.iter().all(|id| seen.insert(*id)) {
+        return Err("Lo stesso allegato è indicato più di una volta.".into());
+    }
+    Ok(ids.to_vec())
+}
+
 /// A page of a list (`?page=`), from 1 (the default) to 100 000.
 pub fn parse_page(raw: Option<&str>) -> Result<u32, &'static str> {
     match raw {
@@ -156,6 +174,19 @@ pub fn parse_outcome(raw: &api::OutcomeRequest) -> Result<(Outcome, String), Fie
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_message_carries_each_file_once_and_no_more_than_allowed() {
+        let limits = crate::domain::attachment::Limits::default();
+        let ids = |v: &[i64]| v.iter().map(|&n| api::AttachmentId(n)).collect::<Vec<_>>();
+        assert_eq!(
+            parse_attachment_ids(&ids(&[3, 1, 2]), limits),
+            Ok(ids(&[3, 1, 2]))
+        );
+        assert!(parse_attachment_ids(&ids(&[1, 2, 3, 4]), limits).is_err());
+        assert!(parse_attachment_ids(&ids(&[1, 1]), limits).is_err());
+        assert_eq!(parse_attachment_ids(&[], limits), Ok(vec![]));
+    }
 
     fn draft(topic: &str, subject: &str, text: &str) -> api::NewCommunication {
         api::NewCommunication {

@@ -114,6 +114,8 @@ pub struct Facts<'a> {
     pub appointment_link: String,
     pub thread_link: String,
     pub book_again_link: String,
+    /// Files the office's answer carries (a thread's notice only): said, never sent.
+    pub attachments: usize,
 }
 
 /// A part of a letter, rendered the same in both parts.
@@ -314,16 +316,29 @@ pub fn letter(notice: NoticeKind, f: &Facts) -> Letter {
             )));
             (format!("Rettifica dell'esito dell'appuntamento {}", f.reference), blocks)
         }
-        NoticeKind::ThreadAnswered => (
-            format!("Nuova risposta alla comunicazione {}", f.protocol),
-            vec![
-                Block::Para(format!(
-                    "La {} ha scritto nella comunicazione {} «{}» di {}. Per leggere la risposta accedi al Cassetto Previdenziale.",
-                    f.office, f.protocol, f.subject, f.contributor
-                )),
-                Block::Link("Leggi la comunicazione".into(), f.thread_link.clone()),
-            ],
-        ),
+        NoticeKind::ThreadAnswered => {
+            let mut blocks = vec![Block::Para(format!(
+                "La {} ha scritto nella comunicazione {} «{}» di {}. Per leggere la risposta accedi al Cassetto Previdenziale.",
+                f.office, f.protocol, f.subject, f.contributor
+            ))];
+            if f.attachments > 0 {
+                let files = match f.attachments {
+                    1 => "un documento allegato".to_string(),
+                    n => format!("{n} documenti allegati"),
+                };
+                blocks.push(Block::Para(format!(
+                    "La risposta contiene {files}: per sicurezza non li inviamo per e-mail, puoi scaricarli dalla comunicazione."
+                )));
+            }
+            blocks.push(Block::Link(
+                "Leggi la comunicazione".into(),
+                f.thread_link.clone(),
+            ));
+            (
+                format!("Nuova risposta alla comunicazione {}", f.protocol),
+                blocks,
+            )
+        }
     };
     Letter { subject, blocks }
 }
@@ -501,6 +516,7 @@ mod tests {
             appointment_link: "https://example.test/appuntamenti/AP-2026-000001".into(),
             thread_link: "https://example.test/comunicazioni/1".into(),
             book_again_link: "https://example.test/comunicazioni/1/appuntamento".into(),
+            attachments: 0,
         }
     }
 

@@ -210,18 +210,26 @@ pub struct ThreadFacts {
     pub subject: String,
     pub office: String,
     pub contributor: String,
+    /// Files of the office's messages written since the notice was owed.
+    pub attachments: i64,
 }
 
+/// What a thread's notice says; `since`: when the notice was owed (the answer's instant).
 pub async fn thread_facts(
     conn: &mut AnyConnection,
     id: ThreadId,
+    since: Instant,
 ) -> AppResult<Option<ThreadFacts>> {
     Ok(sqlx::query_as(
-        "SELECT t.protocol, t.subject, o.name AS office, p.name AS contributor
+        "SELECT t.protocol, t.subject, o.name AS office, p.name AS contributor,
+                (SELECT COUNT(*) FROM attachments a JOIN messages m ON m.id = a.message_id
+                  WHERE m.communication_id = t.id AND m.from_institute = 1
+                    AND m.created_at >= $2) AS attachments
            FROM communications t JOIN offices o ON o.id = t.office_id
            JOIN contributors p ON p.id = t.contributor_id WHERE t.id = $1",
     )
     .bind(id)
+    .bind(since)
     .fetch_optional(conn)
     .await?)
 }

@@ -221,6 +221,7 @@ impl Delivery {
             appointment_link: self.link(&api::paths::appointment(&a.reference)),
             thread_link: self.link(&api::paths::thread(thread)),
             book_again_link: self.link(&api::paths::booking(thread)),
+            attachments: 0,
         };
         let calendar = matches!(notice, NoticeKind::Confirmed | NoticeKind::Moved)
             .then(|| (format!("{}.ics", a.reference), ics::calendar(&a, now)));
@@ -237,7 +238,7 @@ impl Delivery {
         if let Some(why) = notices::withdrawn_because(c.kind, c.due_at, None, now) {
             return Ok(Err(why));
         }
-        let Some(t) = outbox::thread_facts(conn, c.communication_id).await? else {
+        let Some(t) = outbox::thread_facts(conn, c.communication_id, c.created_at).await? else {
             return Ok(Err("comunicazione non trovata"));
         };
         let facts = Facts {
@@ -258,6 +259,7 @@ impl Delivery {
             appointment_link: String::new(),
             thread_link: self.link(&api::paths::thread(c.communication_id)),
             book_again_link: String::new(),
+            attachments: t.attachments.max(0) as usize,
         };
         Ok(Ok((notices::letter(c.kind, &facts), None)))
     }

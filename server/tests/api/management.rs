@@ -404,6 +404,7 @@ fn matrix(
     ferri_thread: api::ThreadId,
     ferri_ref: &str,
     rossi_entry: i64,
+    rossi_file: api::AttachmentId,
 ) -> Vec<(&'static str, &'static str, String, Value, [Expect; 7])> {
     let bad_hold = |thread: api::ThreadId| {
         json!({ "communication_id": thread, "point": "sportello", "office": ROMA,
@@ -685,6 +686,36 @@ fn matrix(
             json!({ "outcome": "svolto" }),
             [Denied; 7],
         ),
+        // Allegati: whoever may write in the thread reaches the file's checks (a file that is
+        // no PNG: 422); a sent file is read by whoever reads the thread, taken back by nobody.
+        (
+            "POST",
+            "/api/communications/{id}/attachments",
+            format!("/api/communications/{rossi_thread}/attachments"),
+            none.clone(),
+            refused(rossi_and_roma),
+        ),
+        (
+            "POST",
+            "/api/communications/{id}/attachments",
+            format!("/api/communications/{ferri_thread}/attachments"),
+            none.clone(),
+            refused(ferri_only),
+        ),
+        (
+            "GET",
+            "/api/attachments/{id}",
+            format!("/api/attachments/{rossi_file}"),
+            none.clone(),
+            rossi_and_roma,
+        ),
+        (
+            "DELETE",
+            "/api/attachments/{id}",
+            format!("/api/attachments/{rossi_file}"),
+            none.clone(),
+            [Denied; 7],
+        ),
         // The office's side of a thread: Rome's operators (Rossi's thread is Rome's); the
         // contributor's side and Milan learn nothing (404).
         (
@@ -883,6 +914,29 @@ fn missing(path: &str) -> String {
         .join("/")
 }
 
+/// A PNG that `client` sends with a message in `thread`.
+async fn sent_file(client: &mut Client<'_>, thread: api::ThreadId) -> api::AttachmentId {
+    let mut png = Vec::new();
+    image::RgbImage::new(2, 2)
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .unwrap();
+    let request = client
+        .request("POST", &format!("/api/communications/{thread}/attachments"))
+        .header(header::CONTENT_TYPE, "image/png")
+        .header("x-filename", "foto.png")
+        .body(Body::from(png))
+        .unwrap();
+    let file: api::Attachment = client.send(request).await.json();
+    let sent = client
+        .post(
+            &format!("/api/communications/{thread}/messages"),
+            json!({ "text": "La foto.", "attachments": [file.id] }),
+        )
+        .await;
+    assert_eq!(sent.status, StatusCode::CREATED);
+    file.id
+}
+
 /// A waiting entry of the thread, written as joining would write it (joining needs a day
 /// with no free place, which this test does not need).
 async fn waiting_entry(app: &TestApp, thread: api::ThreadId) -> i64 {
@@ -914,12 +968,14 @@ async fn authorization_matrix_every_identity_on_every_path() {
     let ferri_thread = eligible_thread(&mut ferri, FERRI).await;
     let ferri_ref = book(&mut ferri, ferri_thread, NAPOLI, "k1").await;
     let rossi_entry = waiting_entry(&app, rossi_thread).await;
+    let rossi_file = sent_file(&mut verdi, rossi_thread).await;
     let rows = matrix(
         rossi_thread,
         &rossi_ref,
         ferri_thread,
         &ferri_ref,
         rossi_entry,
+        rossi_file,
     );
 
     // Every documented path that names a contributor, a thread or an appointment (and the
@@ -950,6 +1006,7 @@ async fn authorization_matrix_every_identity_on_every_path() {
     let appointments = app.count("appointments").await;
     let messages = app.count("messages").await;
     let threads = app.count("communications").await;
+    let files = app.count("attachments").await;
     let mut clients = Vec::new();
     for who in IDENTITIES {
         clients.push(if who == "anonimo" {
@@ -961,10 +1018,19 @@ async fn authorization_matrix_every_identity_on_every_path() {
     for (method, template, path, body, expected) in &rows {
         for (i, who) in IDENTITIES.iter().enumerate() {
             let client = &mut clients[i];
+            let upload = template.ends_with("/attachments");
             let send = |path: &str| {
                 client
                     .request(method, path)
-                    .header(header::CONTENT_TYPE, "application/json")
+                    .header(
+                        header::CONTENT_TYPE,
+                        if upload {
+                            "image/png"
+                        } else {
+                            "application/json"
+                        },
+                    )
+                    .header("x-filename", "foto.png")
                     .header("idempotency-key", format!("matrix-{i}"))
                     .body(Body::from(if *method == "GET" {
                         String::new()
@@ -1008,6 +1074,7 @@ async fn authorization_matrix_every_identity_on_every_path() {
     assert_eq!(app.count("appointments").await, appointments);
     assert_eq!(app.count("messages").await, messages);
     assert_eq!(app.count("communications").await, threads);
+    assert_eq!(app.count("attachments").await, files);
     let confirmed: Vec<(String,)> = sqlx::query_as("SELECT status FROM appointments")
         .fetch_all(&app.db.pool)
         .await
