@@ -114,6 +114,23 @@ fn file_body(doc: &mut Document) {
         body = body.content(kind.code(), binary());
     }
     operation.request_body = Some(body.build());
+    // The download answers with the file's own type.
+    let Some(download) = doc
+        .paths
+        .paths
+        .get_mut("/api/attachments/{id}")
+        .and_then(|item| item.get.as_mut())
+    else {
+        return;
+    };
+    let mut file = ResponseBuilder::new().description("The file's bytes, of its stored type");
+    for kind in api::AttachmentType::ALL {
+        file = file.content(kind.code(), binary());
+    }
+    download
+        .responses
+        .responses
+        .insert("200".into(), file.build().into());
 }
 
 fn complete(doc: &mut Document) {

@@ -176,7 +176,7 @@ async fn scan(state: &AppState, data: &[u8], name: &str) -> AppResult<Scan> {
 #[utoipa::path(get, path = "/api/attachments/{id}", tag = "communications",
     params(("id" = i64, Path, description = "The attachment")),
     description = "The file, to save (Content-Disposition: attachment), of its stored type; under the thread's own access rule. A pending upload is its uploader's only.",
-    responses((status = 200, description = "The file's bytes", content_type = "application/octet-stream", body = Vec<u8>),
+    responses((status = 200, description = "The file's bytes, of its stored type (application/pdf, image/jpeg or image/png)"),
         (status = 404, description = "Missing, or not the caller's to read", body = api::ErrorEnvelope)))]
 pub async fn download(
     State(state): State<AppState>,
