@@ -259,7 +259,6 @@ mod tests {
         assert_eq!(verdicts[3], Ok(AttachmentType::Png));
         assert!(verdicts[4].as_ref().unwrap_err().contains("al massimo 3"));
     }
-    use super::*;
 
     #[test]
     fn roles_travel_as_lowercase_words() {
