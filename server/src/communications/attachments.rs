@@ -80,14 +80,16 @@ pub async fn held(
 ) -> AppResult<Held> {
     let pending: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM attachments
-         WHERE communication_id = $1 AND uploaded_by = $2 AND message_id IS NULL",
+         WHERE communication_id = $1 AND uploaded_by = $2 AND message_id IS NULL
+           AND discarded_at IS NULL",
     )
     .bind(thread)
     .bind(uploaded_by)
     .fetch_one(&mut *conn)
     .await?;
     let thread_bytes: i64 = sqlx::query_scalar(
-        "SELECT CAST(COALESCE(SUM(size), 0) AS BIGINT) FROM attachments WHERE communication_id = $1",
+        "SELECT CAST(COALESCE(SUM(size), 0) AS BIGINT) FROM attachments
+         WHERE communication_id = $1 AND discarded_at IS NULL",
     )
     .bind(thread)
     .fetch_one(&mut *conn)
@@ -134,13 +136,22 @@ pub async fn insert_pending(tx: &mut WriteTx, u: &NewUpload<'_>) -> AppResult<At
     Ok(id)
 }
 
-/// Deletes one pending upload of `uploaded_by` (the file a person took back before sending):
-/// whether there was one.
-pub async fn delete_pending(db: &Db, id: AttachmentId, uploaded_by: UserId) -> AppResult<bool> {
+/// Takes back one pending upload of `uploaded_by` (the file a person removed before sending):
+/// its bytes go at once, its row stays for the day's count until the sweeper deletes it.
+/// Whether there was one.
+pub async fn discard_pending(
+    db: &Db,
+    id: AttachmentId,
+    uploaded_by: UserId,
+    now: Instant,
+) -> AppResult<bool> {
     let mut tx = db.begin_write().await?;
     let n = sqlx::query(
-        "DELETE FROM attachments WHERE id = $1 AND uploaded_by = $2 AND message_id IS NULL",
+        "UPDATE attachments SET discarded_at = $1, data = $2
+         WHERE id = $3 AND uploaded_by = $4 AND message_id IS NULL AND discarded_at IS NULL",
     )
+    .bind(now)
+    .bind(Vec::<u8>::new())
     .bind(id)
     .bind(uploaded_by)
     .execute(&mut *tx)
@@ -158,7 +169,7 @@ pub async fn pending(
 ) -> AppResult<Vec<Meta>> {
     Ok(sqlx::query_as(&format!(
         "{META} WHERE communication_id = $1 AND uploaded_by = $2 AND message_id IS NULL
-         ORDER BY id"
+           AND discarded_at IS NULL ORDER BY id"
     ))
     .bind(thread)
     .bind(uploaded_by)
@@ -180,7 +191,8 @@ pub async fn attach(
     for id in ids {
         taken += sqlx::query(
             "UPDATE attachments SET message_id = $1
-             WHERE id = $2 AND communication_id = $3 AND uploaded_by = $4 AND message_id IS NULL",
+             WHERE id = $2 AND communication_id = $3 AND uploaded_by = $4 AND message_id IS NULL
+               AND discarded_at IS NULL",
         )
         .bind(message)
         .bind(id)
@@ -208,10 +220,11 @@ pub async fn find(
     conn: &mut AnyConnection,
     id: AttachmentId,
 ) -> AppResult<Option<(Meta, Vec<u8>)>> {
-    let meta: Option<Meta> = sqlx::query_as(&format!("{META} WHERE id = $1"))
-        .bind(id)
-        .fetch_optional(&mut *conn)
-        .await?;
+    let meta: Option<Meta> =
+        sqlx::query_as(&format!("{META} WHERE id = $1 AND discarded_at IS NULL"))
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?;
     let Some(meta) = meta else {
         return Ok(None);
     };

@@ -244,7 +244,7 @@ pub fn content_disposition(name: &str) -> String {
 
 #[utoipa::path(delete, path = "/api/attachments/{id}", tag = "communications",
     params(("id" = i64, Path, description = "The attachment")),
-    description = "Takes back a pending upload of the caller's (the file removed from the message being written). A file a message carries stays with it.",
+    description = "Takes back a pending upload of the caller's (the file removed from the message being written): its bytes are deleted at once; it still counts among the contributor's files of the day. A file a message carries stays with it.",
     responses((status = 204, description = "Deleted"),
         (status = 404, description = "Not a pending upload of the caller's", body = api::ErrorEnvelope)))]
 pub async fn discard(
@@ -252,7 +252,7 @@ pub async fn discard(
     user: CurrentUser,
     Path(id): Path<AttachmentId>,
 ) -> AppResult<StatusCode> {
-    if attachments::delete_pending(&state.db, id, user.id).await? {
+    if attachments::discard_pending(&state.db, id, user.id, state.clock.now()).await? {
         Ok(StatusCode::NO_CONTENT)
     } else {
         Err(AppError::NotFound)

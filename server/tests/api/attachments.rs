@@ -460,22 +460,33 @@ async fn a_message_takes_only_its_writers_uploads_and_the_sweeper_the_forgotten_
         )
         .await;
     assert_eq!(sent.status, 201, "{}", sent.text());
-    // Taken back before sending: gone at once.
+    // Taken back before sending: its bytes go at once, and it can be neither read nor sent;
+    // its row stays (the contributor's day counts it) until the sweeper comes.
     let third: api::Attachment = upload(&mut verdi, thread, "c.png", "image/png", photo)
         .await
         .json();
-    assert_eq!(
-        verdi
-            .delete(&format!("/api/attachments/{}", third.id))
-            .await
-            .status,
-        204
-    );
-    assert_eq!(app.count("attachments").await, 2);
+    let third_path = format!("/api/attachments/{}", third.id);
+    assert_eq!(verdi.delete(&third_path).await.status, 204);
+    assert_eq!(verdi.delete(&third_path).await.status, 404);
+    assert_eq!(verdi.get(&third_path).await.status, 404);
+    let left: Vec<u8> = sqlx::query_scalar("SELECT data FROM attachments WHERE id = $1")
+        .bind(third.id)
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    assert!(left.is_empty());
+    let reused = verdi
+        .post(
+            &format!("/api/communications/{thread}/messages"),
+            serde_json::json!({"text": "Ecco.", "attachments": [third.id]}),
+        )
+        .await;
+    assert_eq!(reused.status.as_u16(), 422);
+    assert_eq!(app.count("attachments").await, 3);
 
     // A day on, the sweeper deletes what no message took and keeps what one did.
     server::jobs::sweep(&app.db, app.now() + 3600).await;
-    assert_eq!(app.count("attachments").await, 2);
+    assert_eq!(app.count("attachments").await, 3);
     app.clock
         .advance(server::domain::attachment::ORPHAN_SECONDS + 1);
     server::jobs::sweep(&app.db, app.now()).await;
