@@ -117,6 +117,11 @@ test('a contributor attaches a PDF and a photo; only the thread reads them', asy
   await expect(page.getByRole('status').filter({ hasText: '«doppione.jpg» tolto dal messaggio.' })).toBeAttached();
 
   await thread.reply().fill('Allego la quietanza e una foto del versamento.');
+  // A reload loses neither the text nor the files.
+  await page.reload();
+  await expect(thread.reply()).toHaveValue('Allego la quietanza e una foto del versamento.');
+  await expect(chosen.getByRole('listitem').filter({ hasText: 'Caricato' })).toHaveCount(2);
+  await expect(chosen.getByRole('listitem').first()).toContainText('quietanza F24 – marzo 2024.pdf');
   await thread.send().click();
   await expect(page.getByRole('status').filter({ hasText: 'Messaggio inviato' })).toBeVisible();
   const files = page.getByRole('list', { name: 'Allegati', exact: true });

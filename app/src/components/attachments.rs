@@ -82,6 +82,30 @@ impl Files {
         }]);
     }
 
+    /// The files uploaded earlier for this message (before a reload, or a new login), listed
+    /// again as ready.
+    fn restore(&self, uploaded: Vec<Attachment>) {
+        let listed = |id: AttachmentId| {
+            self.list.with_untracked(|l| {
+                l.iter()
+                    .any(|c| c.progress.get_untracked() == Progress::Ready(id))
+            })
+        };
+        for a in uploaded.into_iter().filter(|a| !listed(a.id)) {
+            let key = self.next.get_value();
+            self.next.set_value(key + 1);
+            self.list.update(|l| {
+                l.push(Chosen {
+                    key,
+                    name: a.name,
+                    size: a.size,
+                    progress: RwSignal::new(Progress::Ready(a.id)),
+                    request: StoredValue::new_local(None),
+                })
+            });
+        }
+    }
+
     fn refuse(&self, message: String) {
         self.problems.update(|p| {
             p.push(Problem {
@@ -101,6 +125,16 @@ impl Files {
 pub fn AttachmentPicker(files: Files, thread: ThreadId, limits: AttachmentLimits) -> impl IntoView {
     let input = NodeRef::<leptos::html::Input>::new();
     let ended = super::shell::session_ended();
+    // Files uploaded before a reload or a new login are still waiting for this message.
+    if files.list.with_untracked(Vec::is_empty) {
+        leptos::task::spawn_local(async move {
+            if let Ok(uploaded) =
+                crate::client::get::<Vec<Attachment>>(&calls::attachments(thread)).await
+            {
+                files.restore(uploaded);
+            }
+        });
+    }
     let choose = move |_| {
         let Some(element) = input.get_untracked() else {
             return;

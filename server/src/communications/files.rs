@@ -173,6 +173,24 @@ async fn scan(state: &AppState, data: &[u8], name: &str) -> AppResult<Scan> {
     }
 }
 
+#[utoipa::path(get, path = "/api/communications/{id}/attachments", tag = "communications",
+    params(("id" = i64, Path, description = "The thread")),
+    description = "The caller's own uploads in the thread that no message carries yet, the oldest first: the message being written finds its files again after a reload or a new login.",
+    responses((status = 200, description = "The pending uploads", body = Vec<api::Attachment>),
+        (status = 404, description = "Missing, or not a thread the caller may write in", body = api::ErrorEnvelope)))]
+pub async fn pending(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<ThreadId>,
+) -> AppResult<Json<Vec<api::Attachment>>> {
+    access::thread_access(&state.db, &user, id, state.clock.now()).await?;
+    let mut conn = state.db.pool.acquire().await?;
+    let files = attachments::pending(&mut conn, id, user.id).await?;
+    Ok(Json(
+        files.into_iter().map(attachments::Meta::into_api).collect(),
+    ))
+}
+
 #[utoipa::path(get, path = "/api/attachments/{id}", tag = "communications",
     params(("id" = i64, Path, description = "The attachment")),
     description = "The file, to save (Content-Disposition: attachment), of its stored type; under the thread's own access rule. A pending upload is its uploader's only.",

@@ -25,6 +25,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(office_of_thread))
         .routes(routes!(take_in_charge, release_charge))
         .routes(routes!(add_note))
-        .routes(routes!(files::upload))
+        .routes(routes!(files::upload, files::pending))
         .routes(routes!(files::download, files::discard))
 }

@@ -107,8 +107,18 @@ async fn a_pdf_and_a_photo_go_with_a_message_and_only_the_thread_reads_them() {
         hex::encode(<sha2::Sha256 as sha2::Digest>::digest(&photo))
     );
 
-    // A pending upload is its uploader's only.
+    // A pending upload is its uploader's only; it is found again after a reload.
+    let pending: Vec<api::Attachment> = rossi
+        .get(&format!("/api/communications/{thread}/attachments"))
+        .await
+        .json();
+    assert_eq!(pending, vec![first.clone(), second.clone()]);
     let mut roma = app.logged_in("operatore.roma").await;
+    let theirs: Vec<api::Attachment> = roma
+        .get(&format!("/api/communications/{thread}/attachments"))
+        .await
+        .json();
+    assert!(theirs.is_empty());
     let path = |a: &api::Attachment| format!("/api/attachments/{}", a.id);
     assert_eq!(roma.get(&path(&first)).await.status, 404);
     assert_eq!(rossi.get(&path(&first)).await.status, 200);

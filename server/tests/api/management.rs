@@ -704,6 +704,13 @@ fn matrix(
         ),
         (
             "GET",
+            "/api/communications/{id}/attachments",
+            format!("/api/communications/{rossi_thread}/attachments"),
+            none.clone(),
+            rossi_and_roma,
+        ),
+        (
+            "GET",
             "/api/attachments/{id}",
             format!("/api/attachments/{rossi_file}"),
             none.clone(),
