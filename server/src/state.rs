@@ -35,20 +35,26 @@ pub struct AppState {
     pub uploads: Arc<Uploads>,
 }
 
-/// How attachments are taken: the limits, the antivirus, and a bound on how many files are
-/// parsed and scanned at once (a PDF or a picture costs memory while it is checked).
+/// How attachments are taken: the limits, the antivirus, and bounds on how many files are
+/// received at once (each is held in memory while it arrives) and parsed and scanned at once (a
+/// PDF or a picture costs more memory while it is checked).
 pub struct Uploads {
     pub limits: crate::domain::attachment::Limits,
     /// `--clamd-socket` or `--clamd-address`; without it files are kept unscanned (`--demo`).
     pub clamd: Option<Clamd>,
+    pub receiving: tokio::sync::Semaphore,
     pub checking: tokio::sync::Semaphore,
 }
+
+/// Files received at once: with 3 MiB each, under 100 MiB held by uploads in flight.
+pub const RECEIVING: usize = 32;
 
 impl Uploads {
     pub fn new(limits: crate::domain::attachment::Limits, clamd: Option<Clamd>) -> Uploads {
         Uploads {
             limits,
             clamd,
+            receiving: tokio::sync::Semaphore::new(RECEIVING),
             checking: tokio::sync::Semaphore::new(4),
         }
     }

@@ -25,6 +25,12 @@ use std::time::Duration;
 pub const NAME_HEADER: &str = "x-filename";
 /// How long clamd may take over one file before the upload is refused as unavailable.
 const SCAN_WITHIN: Duration = Duration::from_secs(30);
+/// How long an upload waits for its turn to be received when as many as the server takes at
+/// once are arriving.
+const TURN_WITHIN: Duration = Duration::from_secs(10);
+/// How long a file may take to arrive: a phone on a slow line sends 3 MiB in well under this;
+/// a client that trickles its bytes does not hold a place for longer.
+const ARRIVAL_WITHIN: Duration = Duration::from_secs(120);
 
 #[utoipa::path(post, path = "/api/communications/{id}/attachments", tag = "communications",
     params(("id" = i64, Path, description = "The thread"),
@@ -76,7 +82,20 @@ pub async fn upload(
     attachment::room(limits, held, declared.unwrap_or(0) as i64, counted, now)
         .map_err(workflow::no_room)?;
 
-    let data = read_capped(body, limits.max_bytes, &name, limits).await?;
+    let _receiving = tokio::time::timeout(TURN_WITHIN, state.uploads.receiving.acquire())
+        .await
+        .map_err(|_| AppError::Busy("uploads: every place to receive a file is taken".into()))?
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let data = tokio::time::timeout(
+        ARRIVAL_WITHIN,
+        read_capped(body, limits.max_bytes, &name, limits),
+    )
+    .await
+    .map_err(|_| {
+        AppError::BadRequest(format!(
+            "il file «{name}» non è arrivato per intero entro due minuti: controlla la connessione e riprova."
+        ))
+    })??;
     if data.is_empty() {
         return Err(AppError::Rejected {
             code: ErrorCode::AttachmentUnreadable,

@@ -572,3 +572,49 @@ async fn a_contributors_files_of_the_day_are_counted_and_the_office_answers_with
     assert!(detail.messages.last().unwrap().from_institute);
     assert_eq!(detail.messages.last().unwrap().attachments, vec![answer]);
 }
+
+#[tokio::test]
+async fn uploads_racing_for_the_last_places_of_a_message_keep_exactly_three() {
+    let app = spawn_app().await;
+    let mut rossi = app.logged_in(ROSSI).await;
+    let thread = thread_of(&mut rossi, ROSSI, "Contributi del 2024").await;
+    let photo = picture(image::ImageFormat::Png);
+    let mut clients: Vec<Client<'_>> = (0..6)
+        .map(|_| {
+            let mut c = app.client();
+            c.cookie = rossi.cookie.clone();
+            c
+        })
+        .collect();
+    let [a, b, c, d, e, f] = &mut clients[..] else {
+        unreachable!()
+    };
+    let (ra, rb, rc, rd, re, rf) = tokio::join!(
+        upload(a, thread, "1.png", "image/png", photo.clone()),
+        upload(b, thread, "2.png", "image/png", photo.clone()),
+        upload(c, thread, "3.png", "image/png", photo.clone()),
+        upload(d, thread, "4.png", "image/png", photo.clone()),
+        upload(e, thread, "5.png", "image/png", photo.clone()),
+        upload(f, thread, "6.png", "image/png", photo.clone()),
+    );
+    let mut statuses: Vec<(u16, &str)> = [&ra, &rb, &rc, &rd, &re, &rf]
+        .iter()
+        .map(|r| {
+            let code = if r.status.is_success() { "" } else { r.code() };
+            (r.status.as_u16(), code)
+        })
+        .collect();
+    statuses.sort();
+    assert_eq!(
+        statuses,
+        vec![
+            (201, ""),
+            (201, ""),
+            (201, ""),
+            (409, "too_many_attachments"),
+            (409, "too_many_attachments"),
+            (409, "too_many_attachments"),
+        ]
+    );
+    assert_eq!(app.count("attachments").await, 3);
+}
