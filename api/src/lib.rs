@@ -94,6 +94,9 @@ pub struct SessionInfo {
     /// When the session ends regardless of activity (RFC 3339).
     #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub expires_at: String,
+    /// The language the person chose (`PUT /api/me/language`); none until they choose.
+    #[serde(default)]
+    pub language: Option<Language>,
 }
 
 /// `GET /api/session/status`: like `GET /api/session`, but a visitor who is not logged in gets
@@ -150,6 +153,53 @@ pub struct ContactsUpdate {
     #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 254))]
     pub email: String,
     pub reminders: bool,
+}
+
+/// `PUT /api/me/language`: the language chosen, kept with the account.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct LanguageChoice {
+    #[cfg_attr(feature = "openapi", schema(value_type = Language))]
+    pub language: Code<Language>,
+}
+
+impl Language {
+    /// The language an `Accept-Language` header asks for: the first the service speaks, by
+    /// quality (`it-IT`, `en-GB;q=0.8`, `*` ignored); none when it names neither.
+    pub fn negotiate(header: &str) -> Option<Language> {
+        let mut asked: Vec<(u16, usize, Language)> = header
+            .split(',')
+            .enumerate()
+            .filter_map(|(order, part)| {
+                let mut pieces = part.split(';');
+                let tag = pieces.next()?.trim();
+                let primary = tag.split('-').next()?.to_ascii_lowercase();
+                let language = Language::from_code(&primary)?;
+                let quality = pieces
+                    .filter_map(|p| p.trim().strip_prefix("q="))
+                    .next()
+                    .map_or(Some(1000), |q| {
+                        q.trim()
+                            .parse::<f32>()
+                            .ok()
+                            .filter(|q| (0.0..=1.0).contains(q))
+                            .map(|q| (q * 1000.0).round() as u16)
+                    })?;
+                (quality > 0).then_some((quality, order, language))
+            })
+            .collect();
+        asked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        asked.first().map(|(_, _, language)| *language)
+    }
+
+    /// The name of the language in itself, as the choice shows it.
+    pub fn own_name(self) -> &'static str {
+        match self {
+            Language::It => "Italiano",
+            Language::En => "English",
+        }
+    }
 }
 
 /// `GET /healthz`.
@@ -231,6 +281,25 @@ pub mod integer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn accept_language_picks_the_first_language_the_service_speaks() {
+        assert_eq!(
+            Language::negotiate("it-IT,it;q=0.9,en;q=0.8"),
+            Some(Language::It)
+        );
+        assert_eq!(Language::negotiate("en-GB,en;q=0.9"), Some(Language::En));
+        assert_eq!(
+            Language::negotiate("de-DE,en;q=0.5,it;q=0.7"),
+            Some(Language::It)
+        );
+        assert_eq!(Language::negotiate("fr, en"), Some(Language::En));
+        assert_eq!(Language::negotiate("de, *"), None);
+        assert_eq!(Language::negotiate("en;q=0, it;q=0.1"), Some(Language::It));
+        assert_eq!(Language::negotiate("en;q=2"), None);
+        assert_eq!(Language::negotiate(""), None);
+        assert_eq!(Language::En.own_name(), "English");
+    }
 
     #[test]
     fn chosen_files_are_admitted_by_type_size_and_room() {

@@ -400,6 +400,12 @@ codes! {
         TooManyUploads = "too_many_uploads",
     }
 
+    /// The language the service speaks to a person: pages, messages of the API, e-mails.
+    pub enum Language {
+        It = "it",
+        En = "en",
+    }
+
     /// The public digital identity a person entered with.
     pub enum IdentityScheme {
         /// Sistema Pubblico di Identità Digitale.

@@ -96,6 +96,8 @@ pub struct CurrentUser {
     pub office_id: Option<OfficeId>,
     pub office_name: Option<String>,
     pub session_expires_at: Instant,
+    /// The language chosen, if any.
+    pub language: Option<api::Language>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -109,6 +111,7 @@ struct SessionRow {
     organisation: Option<String>,
     office_id: Option<OfficeId>,
     office_name: Option<String>,
+    language: Option<api::Language>,
 }
 
 impl FromRequestParts<AppState> for CurrentUser {
@@ -120,7 +123,7 @@ impl FromRequestParts<AppState> for CurrentUser {
         let hash = token_hash(&token);
         let row: Option<SessionRow> = sqlx::query_as(
             "SELECT s.user_id, s.last_seen_at, s.expires_at, u.username, u.name, u.role,
-                    u.organisation, u.office_id, o.name AS office_name
+                    u.organisation, u.office_id, o.name AS office_name, u.language
              FROM sessions s
              JOIN users u ON u.id = s.user_id
              LEFT JOIN offices o ON o.id = u.office_id
@@ -160,6 +163,7 @@ impl FromRequestParts<AppState> for CurrentUser {
             office_id: row.office_id,
             office_name: row.office_name,
             session_expires_at: expires_at,
+            language: row.language,
         })
     }
 }

@@ -21,6 +21,7 @@ async fn session_info(state: &AppState, user: CurrentUser) -> AppResult<SessionI
         contributors,
         idle_timeout_seconds: IDLE_TIMEOUT as u32,
         expires_at: rome::utc(user.session_expires_at),
+        language: user.language,
         user: User {
             username: user.username,
             name: user.name,
@@ -30,6 +31,25 @@ async fn session_info(state: &AppState, user: CurrentUser) -> AppResult<SessionI
             office_id: user.office_id,
         },
     })
+}
+
+#[utoipa::path(put, path = "/api/me/language", tag = "session", request_body = api::LanguageChoice,
+    description = "The language chosen (Italiano / English), kept with the account: pages and e-mails follow it on every device.",
+    responses((status = 200, description = "The session, with the language now kept", body = api::SessionInfo), (status = 422, description = "A language the service does not speak", body = api::ErrorEnvelope)))]
+pub async fn choose_language(
+    State(state): State<AppState>,
+    mut user: CurrentUser,
+    Json(choice): Json<api::LanguageChoice>,
+) -> AppResult<Json<SessionInfo>> {
+    let language = choice.language.known().ok_or_else(|| {
+        AppError::field(
+            "language",
+            "Lingua non disponibile: si può scegliere italiano (it) o inglese (en).",
+        )
+    })?;
+    repo::set_language(&state.db, user.id, language).await?;
+    user.language = Some(language);
+    Ok(Json(session_info(&state, user).await?))
 }
 
 #[utoipa::path(get, path = "/api/session", tag = "session", responses((status = 200, description = "Who am I", body = api::SessionInfo)))]

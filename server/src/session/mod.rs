@@ -16,4 +16,5 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(status))
         .routes(routes!(contributors::list))
         .routes(routes!(contacts::read, contacts::change))
+        .routes(routes!(choose_language))
 }

@@ -35,6 +35,7 @@ struct UserRow {
     organisation: Option<String>,
     office_id: Option<OfficeId>,
     office_name: Option<String>,
+    language: Option<api::Language>,
 }
 
 /// Counts an attempt for `key` before its password is checked, in one statement that also
@@ -196,7 +197,8 @@ pub async fn start(
 
 pub async fn load_user(db: &Db, user_id: UserId, expires_at: Instant) -> AppResult<CurrentUser> {
     let row: UserRow = sqlx::query_as(
-        "SELECT u.username, u.name, u.role, u.organisation, u.office_id, o.name AS office_name
+        "SELECT u.username, u.name, u.role, u.organisation, u.office_id, o.name AS office_name,
+                u.language
          FROM users u LEFT JOIN offices o ON o.id = u.office_id WHERE u.id = $1",
     )
     .bind(user_id)
@@ -211,6 +213,7 @@ pub async fn load_user(db: &Db, user_id: UserId, expires_at: Instant) -> AppResu
         office_id: row.office_id,
         office_name: row.office_name,
         session_expires_at: expires_at,
+        language: row.language,
     })
 }
 
@@ -241,6 +244,17 @@ pub async fn contacts(db: &Db, user: UserId) -> AppResult<ContactsRow> {
             .fetch_one(&db.pool)
             .await?,
     )
+}
+
+/// The language a person chose.
+pub async fn set_language(db: &Db, user: UserId, language: api::Language) -> AppResult<()> {
+    db.write_one(
+        sqlx::query("UPDATE users SET language = $1 WHERE id = $2")
+            .bind(language)
+            .bind(user),
+    )
+    .await?;
+    Ok(())
 }
 
 pub async fn set_contacts(db: &Db, user: UserId, email: &str, reminders: bool) -> AppResult<()> {

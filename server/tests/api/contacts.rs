@@ -74,3 +74,50 @@ async fn operators_have_no_recapiti_and_visitors_none_at_all() {
         StatusCode::UNAUTHORIZED
     );
 }
+
+#[tokio::test]
+async fn the_language_chosen_is_kept_with_the_account_and_a_new_session_finds_it() {
+    let app = spawn_app().await;
+    let mut rossi = app.logged_in(ROSSI).await;
+    let session: api::SessionInfo = rossi.get("/api/session").await.json();
+    assert_eq!(session.language, None, "nobody has chosen yet");
+    let chosen = rossi
+        .put("/api/me/language", serde_json::json!({"language": "en"}))
+        .await;
+    assert_eq!(chosen.status, 200, "{}", chosen.text());
+    assert_eq!(
+        chosen.json::<api::SessionInfo>().language,
+        Some(api::Language::En)
+    );
+    // Another device, another session: the choice is the account's.
+    let mut elsewhere = app.logged_in(ROSSI).await;
+    let session: api::SessionInfo = elsewhere.get("/api/session").await.json();
+    assert_eq!(session.language, Some(api::Language::En));
+
+    // A language the service does not speak: 422 on the field, nothing changed.
+    let refused = rossi
+        .put("/api/me/language", serde_json::json!({"language": "de"}))
+        .await;
+    assert_eq!(
+        (refused.status.as_u16(), refused.code()),
+        (422, "validation")
+    );
+    assert!(refused.error().fields.contains_key("language"));
+    let session: api::SessionInfo = rossi.get("/api/session").await.json();
+    assert_eq!(session.language, Some(api::Language::En));
+
+    // Operators choose too; a visitor has no account to keep it in.
+    let mut roma = app.logged_in("operatore.roma").await;
+    let chosen = roma
+        .put("/api/me/language", serde_json::json!({"language": "it"}))
+        .await;
+    assert_eq!(
+        chosen.json::<api::SessionInfo>().language,
+        Some(api::Language::It)
+    );
+    let anonymous = app
+        .client()
+        .put("/api/me/language", serde_json::json!({"language": "en"}))
+        .await;
+    assert_eq!(anonymous.status.as_u16(), 401);
+}
