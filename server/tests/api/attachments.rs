@@ -618,3 +618,50 @@ async fn uploads_racing_for_the_last_places_of_a_message_keep_exactly_three() {
     );
     assert_eq!(app.count("attachments").await, 3);
 }
+
+#[tokio::test]
+async fn a_thread_whose_files_fill_its_space_takes_no_more() {
+    let app = spawn_app().await;
+    let mut rossi = app.logged_in(ROSSI).await;
+    let thread = thread_of(&mut rossi, ROSSI, "Contributi del 2024").await;
+    let owner: api::UserId = sqlx::query_scalar("SELECT user_id FROM contributors WHERE cf = $1")
+        .bind(ROSSI)
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    let message: i64 =
+        sqlx::query_scalar("SELECT MIN(id) FROM messages WHERE communication_id = $1")
+            .bind(thread)
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    // What earlier messages carried, as the thread's byte count reads it.
+    let almost = server::domain::attachment::THREAD_MAX_BYTES - 100;
+    sqlx::query(
+        "INSERT INTO attachments (id, communication_id, message_id, uploaded_by, name, media_type,
+             size, sha256, scan, data, created_at)
+         VALUES (9001, $1, $2, $3, 'vecchio.pdf', 'application/pdf', $4, '00', 'pulito', $5, $6)",
+    )
+    .bind(thread)
+    .bind(message)
+    .bind(owner)
+    .bind(almost)
+    .bind(vec![0u8])
+    .bind(app.now())
+    .execute(&app.db.pool)
+    .await
+    .unwrap();
+    let refused = upload(
+        &mut rossi,
+        thread,
+        "ancora.png",
+        "image/png",
+        picture(image::ImageFormat::Png),
+    )
+    .await;
+    assert_eq!(
+        (refused.status.as_u16(), refused.code()),
+        (409, "thread_attachments_full")
+    );
+    assert_eq!(app.count("attachments").await, 1);
+}
