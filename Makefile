@@ -63,7 +63,10 @@ e2e-deps: browser
 		PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund; fi
 
 e2e: e2e-deps app server
-	$(WITH_CLAMD) $(WITH_PROVIDER) sh -c 'cd e2e && E2E_OIDC_PORT=$(E2E_OIDC_PORT) SERVER_BIN=$(SERVER_BIN) npx playwright test'
+	$(WITH_CLAMD) $(WITH_PROVIDER) sh -c 'cd e2e && E2E_OIDC_PORT=$(E2E_OIDC_PORT) SERVER_BIN=$(SERVER_BIN) \
+	  E2E_SERVER_LOG=$(CARGO_TARGET_DIR)/e2e-server.log npx playwright test' || \
+	  { echo "The e2e server's last log lines ($(CARGO_TARGET_DIR)/e2e-server.log):"; \
+	    tail -n 150 $(CARGO_TARGET_DIR)/e2e-server.log; exit 1; }
 
 ## The reference SPID/CIE provider for trying the login by hand: `make provider`, then in
 ## another terminal the `cassetto-server` command it prints.

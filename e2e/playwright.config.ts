@@ -25,6 +25,8 @@ if (!process.env.E2E_MAIL_DIR) {
   process.env.E2E_MAIL_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'cassetto-mail-'));
 }
 const mailDir = process.env.E2E_MAIL_DIR;
+// The server's own log, for reading after a failed run (`make e2e` prints its end).
+const serverLog = process.env.E2E_SERVER_LOG ?? path.join(mailDir, 'server.log');
 const root = path.resolve(__dirname, '..');
 const oidcFlags = oidcState
   ? [
@@ -72,7 +74,7 @@ export default defineConfig({
   },
   webServer: {
     // A fresh database with the demo data for every run.
-    command: `sh -c 'dir=$(mktemp -d) && exec "${serverBin}" --bind 127.0.0.1:${port} --database-url "sqlite://$dir/e2e.sqlite" --static-dir "${root}/dist" --mail-dir "${mailDir}" --demo ${clamdFlag} ${oidcFlags}'`,
+    command: `sh -c 'dir=$(mktemp -d) && exec "${serverBin}" --bind 127.0.0.1:${port} --database-url "sqlite://$dir/e2e.sqlite" --static-dir "${root}/dist" --mail-dir "${mailDir}" --demo ${clamdFlag} ${oidcFlags} 2>"${serverLog}"'`,
     url: `http://127.0.0.1:${port}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,
