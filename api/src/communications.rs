@@ -55,7 +55,7 @@ pub struct NewMessage {
     pub text: String,
     /// The caller's pending uploads in this thread that the message carries (at most
     /// `--attachments-per-message`).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::integer::ids")]
     #[cfg_attr(feature = "openapi", schema(max_items = 10))]
     pub attachments: Vec<AttachmentId>,
 }

@@ -270,6 +270,18 @@ pub mod integer {
         deserialize(deserializer).map(T::from)
     }
 
+    /// A list of identifiers, each written as such an integer.
+    pub fn ids<'de, D: Deserializer<'de>, T: From<i64>>(
+        deserializer: D,
+    ) -> Result<Vec<T>, D::Error> {
+        #[derive(Deserialize)]
+        struct Wrapped(#[serde(deserialize_with = "deserialize")] i64);
+        Ok(Vec::<Wrapped>::deserialize(deserializer)?
+            .into_iter()
+            .map(|Wrapped(n)| T::from(n))
+            .collect())
+    }
+
     /// An optional identifier written as such an integer.
     pub fn option_id<'de, D: Deserializer<'de>, T: From<i64>>(
         deserializer: D,
@@ -281,6 +293,16 @@ pub mod integer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_of_ids_takes_whole_floats_too() {
+        let m: NewMessage =
+            serde_json::from_str(r#"{"text": "x", "attachments": [3, 4.0]}"#).unwrap();
+        assert_eq!(m.attachments, vec![AttachmentId(3), AttachmentId(4)]);
+        assert!(
+            serde_json::from_str::<NewMessage>(r#"{"text": "x", "attachments": [3.5]}"#).is_err()
+        );
+    }
 
     #[test]
     fn accept_language_picks_the_first_language_the_service_speaks() {
