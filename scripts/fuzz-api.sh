@@ -35,9 +35,10 @@ cookie() {
 status=0
 for who in RSSMRA80A01H501U VRDGPP70C15L219C operatore.roma; do
   echo "schemathesis as $who ($EXAMPLES examples per operation)"
-  # DELETE /api/session would end the very session the run uses.
+  # DELETE /api/session (log_out) would end the very session the run uses; every other
+  # operation, DELETEs included, is fuzzed.
   st --config-file e2e/fuzz/schemathesis.toml run "$base/api/openapi.json" \
-    -H "Cookie: $(cookie "$who")" --max-examples "$EXAMPLES" --exclude-method DELETE \
+    -H "Cookie: $(cookie "$who")" --max-examples "$EXAMPLES" --exclude-operation-id log_out \
     --no-color --warnings off || status=1
 done
 if grep -q "internal error" "$work/server.log"; then
