@@ -25,7 +25,7 @@ const WEEKDAYS: [&str; 7] = [
     "domenica",
 ];
 
-fn parse_date(text: &str) -> Option<(i32, u32, u32)> {
+pub(crate) fn parse_date(text: &str) -> Option<(i32, u32, u32)> {
     let mut parts = text.get(..10)?.split('-');
     let year = parts.next()?.parse().ok()?;
     let month = parts.next()?.parse().ok()?;
@@ -34,7 +34,7 @@ fn parse_date(text: &str) -> Option<(i32, u32, u32)> {
 }
 
 /// Monday = 0, from Howard Hinnant's days-from-civil.
-fn weekday(year: i32, month: u32, day: u32) -> usize {
+pub(crate) fn weekday(year: i32, month: u32, day: u32) -> usize {
     let y = if month <= 2 { year - 1 } else { year } as i64;
     let era = if y >= 0 { y } else { y - 399 } / 400;
     let yoe = y - era * 400;
@@ -69,7 +69,7 @@ pub fn time(instant: &str) -> String {
 }
 
 /// The day before `text`'s date, as `YYYY-MM-DD`.
-fn day_before(text: &str) -> Option<String> {
+pub(crate) fn day_before(text: &str) -> Option<String> {
     let (y, m, d) = parse_date(text)?;
     let (y, m, d) = if d > 1 {
         (y, m, d - 1)

@@ -4,6 +4,7 @@
 mod agenda;
 pub mod calls;
 mod communications;
+pub mod en;
 mod ids;
 pub mod it;
 pub mod paths;
