@@ -121,13 +121,15 @@ test('a contributor attaches a PDF and a photo; only the thread reads them', asy
   await page.reload();
   await expect(thread.reply()).toHaveValue('Allego la quietanza e una foto del versamento.');
   await expect(chosen.getByRole('listitem').filter({ hasText: 'Caricato' })).toHaveCount(2);
-  await expect(chosen.getByRole('listitem').first()).toContainText('quietanza F24 – marzo 2024.pdf');
+  // (Listed in the order the server kept them, which is the order their uploads finished.)
+  await expect(chosen.getByRole('listitem').filter({ hasText: 'quietanza F24 – marzo 2024.pdf' })).toContainText('Caricato');
+  await expect(chosen.getByRole('listitem').filter({ hasText: 'foto quietanza.jpg' })).toContainText('Caricato');
   await thread.send().click();
   await expect(page.getByRole('status').filter({ hasText: 'Messaggio inviato' })).toBeVisible();
   const files = page.getByRole('list', { name: 'Allegati', exact: true });
-  await expect(files.getByRole('link')).toHaveText(['quietanza F24 – marzo 2024.pdf', 'foto quietanza.jpg']);
-  await expect(files.getByRole('listitem').first()).toContainText('(PDF,');
-  await expect(files.getByRole('listitem').nth(1)).toContainText('(JPG,');
+  await expect(files.getByRole('link')).toHaveCount(2);
+  await expect(files.getByRole('listitem').filter({ hasText: 'quietanza F24 – marzo 2024.pdf' })).toContainText('(PDF,');
+  await expect(files.getByRole('listitem').filter({ hasText: 'foto quietanza.jpg' })).toContainText('(JPG,');
   await expect(chosen).toBeHidden();
   await axe('message sent with two files');
   const hrefs = await files.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
