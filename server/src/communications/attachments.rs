@@ -188,13 +188,14 @@ pub async fn attach(
     ids: &[AttachmentId],
 ) -> AppResult<usize> {
     let mut taken = 0;
-    for id in ids {
+    for (position, id) in ids.iter().enumerate() {
         taken += sqlx::query(
-            "UPDATE attachments SET message_id = $1
-             WHERE id = $2 AND communication_id = $3 AND uploaded_by = $4 AND message_id IS NULL
+            "UPDATE attachments SET message_id = $1, position = $2
+             WHERE id = $3 AND communication_id = $4 AND uploaded_by = $5 AND message_id IS NULL
                AND discarded_at IS NULL",
         )
         .bind(message)
+        .bind(position as i64)
         .bind(id)
         .bind(thread)
         .bind(uploaded_by)
@@ -205,10 +206,12 @@ pub async fn attach(
     Ok(taken)
 }
 
-/// The attachments of a thread's messages, in the order of the messages and of upload.
+/// The attachments of a thread's messages, in the order of the messages and, within one, in the
+/// order its writer listed them.
 pub async fn of_thread(conn: &mut AnyConnection, thread: ThreadId) -> AppResult<Vec<Meta>> {
     Ok(sqlx::query_as(&format!(
-        "{META} WHERE communication_id = $1 AND message_id IS NOT NULL ORDER BY message_id, id"
+        "{META} WHERE communication_id = $1 AND message_id IS NOT NULL
+         ORDER BY message_id, position, id"
     ))
     .bind(thread)
     .fetch_all(conn)

@@ -126,13 +126,14 @@ async fn a_pdf_and_a_photo_go_with_a_message_and_only_the_thread_reads_them() {
     let written = rossi
         .post(
             &format!("/api/communications/{thread}/messages"),
-            serde_json::json!({"text": "Allego le quietanze.", "attachments": [first.id, second.id]}),
+            serde_json::json!({"text": "Allego le quietanze.", "attachments": [second.id, first.id]}),
         )
         .await;
     assert_eq!(written.status, 201, "{}", written.text());
     let detail: api::CommunicationDetail = written.json();
     let last = detail.messages.last().unwrap();
-    assert_eq!(last.attachments, vec![first.clone(), second.clone()]);
+    // In the order the writer listed them, not the order they were uploaded.
+    assert_eq!(last.attachments, vec![second.clone(), first.clone()]);
 
     // The office of the thread reads both, byte for byte, as files to save.
     let got = roma.get(&path(&first)).await;
