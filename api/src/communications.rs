@@ -184,12 +184,26 @@ pub struct CommunicationDetail {
 }
 
 impl AttachmentLimits {
+    /// The largest file in words: "3 MB" (a whole number without its ",0").
+    fn max_in_words(&self) -> String {
+        crate::it::size_in_words(self.max_bytes).replace(",0 ", " ")
+    }
+
     /// Said before a file is chosen: "PDF, JPG o PNG, fino a 3 file da 3 MB ciascuno".
     pub fn sentence(&self) -> String {
         format!(
             "PDF, JPG o PNG, fino a {} file da {} ciascuno.",
             self.per_message,
-            crate::it::size_in_words(self.max_bytes).replace(",0 ", " ")
+            self.max_in_words()
+        )
+    }
+
+    /// Why a file over the limit is refused, naming it: the app says it before sending, the
+    /// server's 413 says the same.
+    pub fn too_large(&self, name: &str) -> String {
+        format!(
+            "Il file «{name}» supera il limite di {}: riducine le dimensioni (ad esempio con una foto a risoluzione più bassa o un PDF compresso) e riprova.",
+            self.max_in_words()
         )
     }
 
@@ -210,10 +224,7 @@ impl AttachmentLimits {
                         format!("Il file «{name}» non è un PDF, un JPG o un PNG: non è stato allegato.")
                     })?;
                 if *size > self.max_bytes {
-                    return Err(format!(
-                        "Il file «{name}» supera il limite di {}: riducine le dimensioni e riprova.",
-                        crate::it::size_in_words(self.max_bytes).replace(",0 ", " ")
-                    ));
+                    return Err(self.too_large(name));
                 }
                 if *size == 0 {
                     return Err(format!("Il file «{name}» è vuoto."));

@@ -68,7 +68,7 @@ pub async fn upload(
     let limits = state.uploads.limits;
     let declared = text(header::CONTENT_LENGTH).and_then(|v| v.trim().parse::<u64>().ok());
     if declared.is_some_and(|n| n > limits.max_bytes as u64) {
-        return Err(AppError::FileTooLarge(limits.too_large(&name)));
+        return Err(AppError::FileTooLarge(limits.wire().too_large(&name)));
     }
     // What would refuse the file anyway is said before its bytes are read.
     let mut conn = state.db.pool.acquire().await?;
@@ -88,7 +88,7 @@ pub async fn upload(
         .map_err(|e| AppError::Internal(e.to_string()))?;
     let data = tokio::time::timeout(
         ARRIVAL_WITHIN,
-        read_capped(body, limits.max_bytes, &name, limits),
+        read_capped(body, limits, &name),
     )
     .await
     .map_err(|_| {
@@ -148,13 +148,8 @@ pub async fn upload(
     ))
 }
 
-/// The body, refused (413) as soon as it passes `max` bytes: a longer one is never held whole.
-async fn read_capped(
-    body: Body,
-    max: usize,
-    name: &str,
-    limits: attachment::Limits,
-) -> AppResult<Vec<u8>> {
+/// The body, refused (413) as soon as it passes the limit: a longer one is never held whole.
+async fn read_capped(body: Body, limits: attachment::Limits, name: &str) -> AppResult<Vec<u8>> {
     let mut body = body;
     let mut data = Vec::new();
     while let Some(frame) = body.frame().await {
@@ -162,8 +157,8 @@ async fn read_capped(
             AppError::BadRequest(format!("il file «{name}» non è arrivato per intero."))
         })?;
         if let Ok(chunk) = frame.into_data() {
-            if data.len() + chunk.len() > max {
-                return Err(AppError::FileTooLarge(limits.too_large(name)));
+            if data.len() + chunk.len() > limits.max_bytes {
+                return Err(AppError::FileTooLarge(limits.wire().too_large(name)));
             }
             data.extend_from_slice(&chunk);
         }
@@ -243,11 +238,8 @@ pub async fn download(
     if let Ok(value) = HeaderValue::from_str(&disposition) {
         headers.insert(header::CONTENT_DISPOSITION, value);
     }
-    headers.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
-    // Opened in a tab anyway, the file may run nothing and reach nothing.
+    // (`nosniff` comes with every response, from `security::headers`.) Opened in a tab anyway,
+    // the file may run nothing and reach nothing.
     headers.insert(
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static("default-src 'none'; sandbox"),

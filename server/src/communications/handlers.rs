@@ -203,10 +203,7 @@ async fn load_detail(
             })
             .collect(),
         last_phone,
-        attachment_limits: api::AttachmentLimits {
-            max_bytes: state.uploads.limits.max_bytes as u64,
-            per_message: state.uploads.limits.per_message as u32,
-        },
+        attachment_limits: state.uploads.limits.wire(),
     })
 }
 

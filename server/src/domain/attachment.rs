@@ -136,21 +136,12 @@ impl Default for Limits {
 }
 
 impl Limits {
-    /// What the person reads before choosing: "PDF, JPG o PNG, fino a 3 file da 3 MB".
-    pub fn sentence(self) -> String {
-        format!(
-            "PDF, JPG o PNG, fino a {} file da {}",
-            self.per_message,
-            api::it::size_in_words(self.max_bytes as u64).replace(",0 ", " ")
-        )
-    }
-
-    /// The 413 of a file over the limit, naming it.
-    pub fn too_large(self, name: &str) -> String {
-        format!(
-            "Il file «{name}» supera il limite di {}: riducine le dimensioni (ad esempio con una foto a risoluzione più bassa o un PDF compresso) e riprova.",
-            api::it::size_in_words(self.max_bytes as u64).replace(",0 ", " ")
-        )
+    /// As the API says them (`CommunicationDetail.attachment_limits`), with their sentences.
+    pub fn wire(self) -> api::AttachmentLimits {
+        api::AttachmentLimits {
+            max_bytes: self.max_bytes as u64,
+            per_message: self.per_message as u32,
+        }
     }
 }
 
@@ -415,7 +406,6 @@ mod tests {
             room(limits, held(0, 0, UPLOADS_PER_DAY), 1000, false, now),
             Ok(())
         );
-        assert_eq!(limits.sentence(), "PDF, JPG o PNG, fino a 3 file da 3 MB");
     }
 
     #[test]
