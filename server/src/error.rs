@@ -1,20 +1,22 @@
-//! One error type for every handler and one JSON envelope (API.md "Errors"): Italian messages
-//! for the user, internal details only in the log.
+//! One error type for every handler and one JSON envelope (API.md "Errors"): messages for the
+//! user as catalogue texts, put into words in the request's language when the response is
+//! made; internal details only in the log.
 
 use api::{ErrorBody, ErrorCode, ErrorEnvelope};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use catalogue::{t, Text};
 use std::collections::BTreeMap;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
     /// 400: malformed JSON, unknown fields, a missing required header.
-    #[error("bad request: {0}")]
-    BadRequest(String),
+    #[error("bad request: {0:?}")]
+    BadRequest(Text),
     /// 400 about one field of the body or one header, named in `fields`.
-    #[error("bad request: {field}: {detail}")]
-    BadField { field: String, detail: String },
+    #[error("bad request: {field}: {detail:?}")]
+    BadField { field: String, detail: Text },
     /// 401: no session cookie, or one the server does not know.
     #[error("not logged in")]
     Unauthenticated,
@@ -29,7 +31,7 @@ pub enum AppError {
     Forbidden,
     /// 403: refused for a reason the message names (a door closed to this account).
     #[error("refused: {code}")]
-    Refused { code: ErrorCode, message: String },
+    Refused { code: ErrorCode, message: Text },
     /// 403: a state-changing request sent by another site.
     #[error("cross-site request")]
     CrossSite,
@@ -39,11 +41,11 @@ pub enum AppError {
     /// 409: the request clashes with the resource's state (a closed thread, an outcome
     /// already recorded).
     #[error("conflict: {code}")]
-    Conflict { code: ErrorCode, message: String },
+    Conflict { code: ErrorCode, message: Text },
     /// 409 `places_free`: a wait refused because a place that suits is free; its start goes
     /// with the message so the client can offer to book it.
     #[error("a place is free")]
-    PlaceFree { message: String, start: String },
+    PlaceFree { message: Text, start: String },
     /// 410: the hold expired.
     #[error("gone")]
     Gone,
@@ -52,13 +54,13 @@ pub enum AppError {
     PayloadTooLarge,
     /// 413: a file over the attachments' limit, named in the message.
     #[error("file too large")]
-    FileTooLarge(String),
+    FileTooLarge(Text),
     /// 415: an upload of a type that is not taken.
     #[error("file type not taken")]
     UnsupportedFile,
     /// 422 with its own code: a document refused for what it holds (its message names it).
     #[error("rejected: {code}")]
-    Rejected { code: ErrorCode, message: String },
+    Rejected { code: ErrorCode, message: Text },
     /// 503: a service we depend on (the antivirus) did not answer; nothing was kept.
     #[error("unavailable: {0}")]
     Unavailable(String),
@@ -67,12 +69,12 @@ pub enum AppError {
     UnsupportedMediaType,
     /// 422: validation failed; one message per field.
     #[error("validation failed")]
-    Validation(BTreeMap<String, String>),
+    Validation(BTreeMap<String, Text>),
     /// 429: too many attempts; `retry_after` in seconds.
     #[error("too many requests")]
     TooManyRequests {
         code: ErrorCode,
-        message: String,
+        message: Text,
         retry_after: i64,
     },
     /// 503: PostgreSQL gave up a transaction to break a deadlock or a serialization conflict,
@@ -101,8 +103,7 @@ impl From<sqlx::Error> for AppError {
                 tracing::info!(detail = %db.message(), "write refused by a constraint");
                 return AppError::Conflict {
                     code: ErrorCode::Conflict,
-                    message: "Nel frattempo i dati sono cambiati: ricarica la pagina e riprova."
-                        .into(),
+                    message: t::error_changed_meanwhile(),
                 };
             }
         }
@@ -135,55 +136,60 @@ where
 
 impl AppError {
     /// A 422 with a single field.
-    pub fn field(name: &str, message: &str) -> Self {
-        AppError::Validation(BTreeMap::from([(name.to_string(), message.to_string())]))
+    pub fn field(name: &str, message: impl Into<Text>) -> Self {
+        AppError::Validation(BTreeMap::from([(name.to_string(), message.into())]))
+    }
+
+    /// A 422 with every field's problem.
+    pub fn invalid<M: Into<Text>>(fields: BTreeMap<String, M>) -> Self {
+        AppError::Validation(fields.into_iter().map(|(k, m)| (k, m.into())).collect())
     }
 
     /// A 409 with its code and the user's sentence.
-    pub fn conflict(code: ErrorCode, message: impl Into<String>) -> Self {
+    pub fn conflict(code: ErrorCode, message: impl Into<Text>) -> Self {
         AppError::Conflict {
             code,
             message: message.into(),
         }
     }
 
-    fn parts(&self) -> (StatusCode, ErrorCode, String) {
+    fn parts(&self) -> (StatusCode, ErrorCode, Text) {
         use AppError::*;
         match self {
             BadRequest(detail) | BadField { detail, .. } => (
                 StatusCode::BAD_REQUEST,
                 ErrorCode::BadRequest,
-                format!("La richiesta non è valida: {detail}"),
+                t::error_bad_request(detail.clone()),
             ),
             Unauthenticated => (
                 StatusCode::UNAUTHORIZED,
                 ErrorCode::Unauthenticated,
-                "Accedi per continuare.".into(),
+                t::error_unauthenticated(),
             ),
             SessionExpired => (
                 StatusCode::UNAUTHORIZED,
                 ErrorCode::SessionExpired,
-                "La sessione è scaduta. Accedi di nuovo per continuare.".into(),
+                t::error_session_expired(),
             ),
             InvalidCredentials => (
                 StatusCode::UNAUTHORIZED,
                 ErrorCode::InvalidCredentials,
-                "Nome utente o password non corretti. Controlla i dati e riprova.".into(),
+                t::error_invalid_credentials(),
             ),
             Forbidden => (
                 StatusCode::FORBIDDEN,
                 ErrorCode::Forbidden,
-                "Questa funzione non è disponibile per il tuo profilo.".into(),
+                t::error_forbidden(),
             ),
             CrossSite => (
                 StatusCode::FORBIDDEN,
                 ErrorCode::CrossSite,
-                "Richiesta rifiutata: proviene da un altro sito.".into(),
+                t::error_cross_site(),
             ),
             NotFound => (
                 StatusCode::NOT_FOUND,
                 ErrorCode::NotFound,
-                "La risorsa richiesta non esiste.".into(),
+                t::error_not_found(),
             ),
             Conflict { code, message } => (StatusCode::CONFLICT, *code, message.clone()),
             PlaceFree { message, .. } => {
@@ -193,12 +199,12 @@ impl AppError {
             Gone => (
                 StatusCode::GONE,
                 ErrorCode::HoldExpired,
-                "Il tempo per confermare la prenotazione è scaduto e l'orario è stato liberato. Puoi prenotare di nuovo.".into(),
+                t::error_hold_expired(),
             ),
             PayloadTooLarge => (
                 StatusCode::PAYLOAD_TOO_LARGE,
                 ErrorCode::PayloadTooLarge,
-                "La richiesta è troppo grande.".into(),
+                t::error_payload_too_large(),
             ),
             FileTooLarge(message) => (
                 StatusCode::PAYLOAD_TOO_LARGE,
@@ -210,21 +216,23 @@ impl AppError {
                 ErrorCode::UnsupportedMediaType,
                 crate::domain::attachment::TYPES_SENTENCE.into(),
             ),
-            Rejected { code, message } => (StatusCode::UNPROCESSABLE_ENTITY, *code, message.clone()),
+            Rejected { code, message } => {
+                (StatusCode::UNPROCESSABLE_ENTITY, *code, message.clone())
+            }
             Unavailable(_) => (
                 StatusCode::SERVICE_UNAVAILABLE,
                 ErrorCode::Busy,
-                "Il controllo antivirus dei file non è disponibile in questo momento: il file non è stato salvato. Riprova tra qualche minuto.".into(),
+                t::error_antivirus_down(),
             ),
             UnsupportedMediaType => (
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
                 ErrorCode::UnsupportedMediaType,
-                "Il contenuto della richiesta deve essere in formato JSON.".into(),
+                t::error_not_json(),
             ),
             Validation(_) => (
                 StatusCode::UNPROCESSABLE_ENTITY,
                 ErrorCode::Validation,
-                "Alcuni dati non sono validi. Correggi i campi indicati.".into(),
+                t::error_validation(),
             ),
             TooManyRequests { code, message, .. } => {
                 (StatusCode::TOO_MANY_REQUESTS, *code, message.clone())
@@ -232,13 +240,12 @@ impl AppError {
             Busy(_) => (
                 StatusCode::SERVICE_UNAVAILABLE,
                 ErrorCode::Busy,
-                "Il servizio è molto richiesto in questo momento: riprova tra qualche secondo."
-                    .into(),
+                t::error_busy(),
             ),
             Internal(_) => (
                 StatusCode::INTERNAL_SERVER_ERROR,
                 ErrorCode::Internal,
-                "Si è verificato un errore imprevisto. Riprova tra qualche minuto.".into(),
+                t::error_internal(),
             ),
         }
     }
@@ -260,10 +267,14 @@ impl IntoResponse for AppError {
             _ => {}
         }
         let (status, code, message) = self.parts();
+        let message = crate::language::render(&message);
         let fields = match &self {
-            AppError::Validation(fields) => fields.clone(),
+            AppError::Validation(fields) => fields
+                .iter()
+                .map(|(name, text)| (name.clone(), crate::language::render(text)))
+                .collect(),
             AppError::BadField { field, detail } => {
-                BTreeMap::from([(field.clone(), detail.clone())])
+                BTreeMap::from([(field.clone(), crate::language::render(detail))])
             }
             _ => BTreeMap::new(),
         };
@@ -301,17 +312,17 @@ pub type AppResult<T> = Result<T, AppError>;
 
 /// Per-field problems collected while parsing a request, answered together as one 422.
 #[derive(Debug, Default)]
-pub struct FieldErrors(BTreeMap<String, String>);
+pub struct FieldErrors(BTreeMap<String, Text>);
 
 impl FieldErrors {
-    pub fn add(&mut self, name: &str, message: impl Into<String>) {
+    pub fn add(&mut self, name: &str, message: impl Into<Text>) {
         self.0
             .entry(name.to_string())
             .or_insert_with(|| message.into());
     }
 
     /// The value, or nothing with the field's problem noted.
-    pub fn check<T, E: Into<String>>(&mut self, name: &str, parsed: Result<T, E>) -> Option<T> {
+    pub fn check<T, E: Into<Text>>(&mut self, name: &str, parsed: Result<T, E>) -> Option<T> {
         parsed.map_err(|e| self.add(name, e)).ok()
     }
 
@@ -336,7 +347,7 @@ impl FieldErrors {
         }
     }
 
-    pub fn extend(&mut self, other: BTreeMap<String, String>) {
+    pub fn extend(&mut self, other: BTreeMap<String, impl Into<Text>>) {
         for (name, message) in other {
             self.add(&name, message);
         }
@@ -347,7 +358,7 @@ impl From<crate::domain::limits::Exceeded> for AppError {
     fn from(e: crate::domain::limits::Exceeded) -> AppError {
         AppError::TooManyRequests {
             code: e.code,
-            message: e.message,
+            message: e.message.into(),
             retry_after: e.retry_after,
         }
     }

@@ -4,6 +4,7 @@ use crate::error::AppError;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequest, Request};
 use axum::http::StatusCode;
+use catalogue::t;
 use serde::de::DeserializeOwned;
 
 pub struct Json<T>(pub T);
@@ -23,13 +24,11 @@ where
             .await
             .map_err(|rejection| match rejection.status() {
                 StatusCode::PAYLOAD_TOO_LARGE => AppError::PayloadTooLarge,
-                _ => AppError::BadRequest("il corpo della richiesta non è leggibile.".into()),
+                _ => AppError::BadRequest(t::request_body_unreadable()),
             })?;
         // Every body of this API is an object: serde would also read a struct from an array.
         if bytes.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
-            return Err(AppError::BadRequest(
-                "il corpo deve essere un oggetto JSON ({…}).".into(),
-            ));
+            return Err(AppError::BadRequest(t::request_body_not_object()));
         }
         match axum::Json::<T>::from_bytes(&bytes) {
             Ok(axum::Json(value)) => Ok(Json(value)),
@@ -59,7 +58,7 @@ fn rejection_to_error(rejection: JsonRejection) -> AppError {
                 tracing::debug!(detail = %text, "JSON of the wrong shape");
                 shape_error(&text)
             }
-            _ => AppError::BadRequest("il corpo non è un JSON valido.".into()),
+            _ => AppError::BadRequest(t::request_body_not_json()),
         },
     }
 }
@@ -77,22 +76,19 @@ fn shape_error(text: &str) -> AppError {
             .map(str::to_string)
     };
     let (field, detail) = if let Some(field) = quoted("unknown field `") {
-        let detail = format!("il campo «{field}» non è previsto.");
+        let detail = t::request_field_unknown(field.clone());
         (field, detail)
     } else if let Some(field) = quoted("missing field `") {
-        let detail = format!("manca il campo «{field}».");
+        let detail = t::request_field_missing(field.clone());
         (field, detail)
     } else if let Some((path, _)) = text
         .split_once(": ")
         .filter(|(path, _)| !path.is_empty() && *path != "." && !path.contains(' '))
     {
-        let detail = format!("il campo «{path}» non è del tipo atteso.");
+        let detail = t::request_field_wrong_type(path.to_string());
         (path.to_string(), detail)
     } else {
-        return AppError::BadRequest(
-            "i dati non hanno la forma attesa (campi mancanti, sconosciuti o di tipo errato)."
-                .into(),
-        );
+        return AppError::BadRequest(t::request_wrong_shape());
     };
     AppError::BadField { field, detail }
 }
@@ -141,9 +137,7 @@ where
         axum::extract::Query::<T>::from_request_parts(parts, state)
             .await
             .map(|axum::extract::Query(value)| Query(value))
-            .map_err(|_| {
-                AppError::BadRequest("i parametri dell'indirizzo non sono leggibili.".into())
-            })
+            .map_err(|_| AppError::BadRequest(t::request_path_unreadable()))
     }
 }
 

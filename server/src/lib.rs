@@ -18,6 +18,7 @@ pub mod extract;
 pub mod federation;
 pub mod jobs;
 pub mod jose;
+pub mod language;
 pub mod notify;
 pub mod office;
 pub mod oidc;
@@ -82,6 +83,7 @@ pub fn app(state: AppState) -> Router {
                     }),
                 )
                 .layer(PropagateRequestIdLayer::new(request_id))
+                .layer(middleware::from_fn(language::scope))
                 .layer(middleware::from_fn_with_state(policy, security::headers))
                 // Static files arrive already compressed; this covers the API's JSON.
                 .layer(CompressionLayer::new().quality(CompressionLevel::Fastest))

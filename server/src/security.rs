@@ -91,7 +91,7 @@ fn check_uri(uri: &Uri) -> Result<(), AppError> {
     }
     for (name, value) in form_urlencoded::parse(uri.query().unwrap_or_default().as_bytes()) {
         if name.chars().chain(value.chars()).any(char::is_control) {
-            return Err(AppError::Validation(BTreeMap::from([(
+            return Err(AppError::invalid(BTreeMap::from([(
                 name.chars().filter(|c| !c.is_control()).collect(),
                 "Il valore contiene caratteri non ammessi.".to_string(),
             )])));

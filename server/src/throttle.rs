@@ -59,7 +59,8 @@ pub fn too_many_attempts(wait: i64) -> AppError {
         message: format!(
             "Troppi tentativi di accesso non riusciti. {}",
             wait_in_words(wait)
-        ),
+        )
+        .into(),
         retry_after: wait,
     }
 }

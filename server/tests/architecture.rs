@@ -35,7 +35,7 @@ const FEATURES: [&str; 7] = [
     "waitlist",
 ];
 
-const INFRASTRUCTURE: [&str; 16] = [
+const INFRASTRUCTURE: [&str; 17] = [
     "access",
     "antivirus",
     "assets",
@@ -47,6 +47,7 @@ const INFRASTRUCTURE: [&str; 16] = [
     "extract",
     "federation",
     "jose",
+    "language",
     "secrets",
     "security",
     "state",

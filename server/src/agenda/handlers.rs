@@ -68,7 +68,7 @@ pub async fn availability(
     let office = errors.check("office", booking::parse_office(text("office")));
     if let Some(topic) = text("topic") {
         if !places::topic_exists(&state.db, topic).await? {
-            errors.add("topic", booking::UNKNOWN_TOPIC);
+            errors.add("topic", catalogue::t::booking_topic_unknown());
         }
     }
     let from = text("from").and_then(|d| errors.check("from", rome::parse_date(d)));
@@ -119,7 +119,7 @@ fn idempotency(
         .unwrap_or_default();
     let key = booking::parse_idempotency_key(raw).map_err(|detail| AppError::BadField {
         field: "Idempotency-Key".into(),
-        detail: detail.into(),
+        detail,
     })?;
     let hash = hex::encode(Sha256::digest(
         serde_json::to_vec(request).unwrap_or_default(),
@@ -140,7 +140,7 @@ async fn offered(
 ) -> AppResult<crate::domain::slots::Slot> {
     places::offered_slot(&state.db, office.id, point.code, start, state.clock.now())
         .await?
-        .ok_or_else(|| AppError::field("start", booking::NOT_OFFERED))
+        .ok_or_else(|| AppError::field("start", catalogue::t::booking_start_not_offered()))
 }
 
 /// A stored answer (status and JSON body), as it was first given.
@@ -527,7 +527,7 @@ pub async fn history(
     let now = state.clock.now();
     let acting = access::acting_for(&state.db, &user, &cf, now).await?;
     let filters =
-        HistoryFilter::parse(|k| query.get(k).map(String::as_str)).map_err(AppError::Validation)?;
+        HistoryFilter::parse(|k| query.get(k).map(String::as_str)).map_err(AppError::invalid)?;
     let mut conn = state.db.pool.acquire().await?;
     let records = repo::of_contributor(&mut conn, acting.id).await?;
     let mut list = Vec::new();

@@ -196,7 +196,8 @@ async fn may_book(
                 format!("Il contribuente ha già {max} appuntamenti attivi ({references}): per prenotarne un altro ne va annullato uno.")
             } else {
                 format!("Hai già {max} appuntamenti attivi ({references}): per prenotarne un altro annullane uno da Gestione appuntamenti.")
-            },
+            }
+            .into(),
             retry_after: 0,
         });
     }

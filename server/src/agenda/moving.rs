@@ -16,6 +16,7 @@ use crate::domain::transition::{Place, Transition};
 use crate::error::{retrying, AppError, AppResult};
 use crate::waitlist::offers;
 use api::{ConsultationPoint, ErrorCode, Instant, Office};
+use catalogue::t;
 
 /// A move, parsed: the place is one the engine offers now.
 pub struct ValidMove {
@@ -45,18 +46,15 @@ pub async fn move_to(
         let r = who.record;
         booking::may_move(r.state(now), &r.deadlines(), who.viewer, now).map_err(refusal)?;
         // The number given at booking must be able to take the video link's SMS.
-        booking::check_phone_for(v.point.code, &r.phone).map_err(|m| {
+        booking::check_phone_for(v.point.code, &r.phone).map_err(|needs| {
             AppError::field(
                 "point",
-                &format!("{m} L'appuntamento ha il numero {}: prenota di nuovo con un cellulare, oppure scegli un altro punto di consulenza.", api::it::phone(&r.phone)),
+                t::moving_video_needs_mobile(needs, api::it::phone(&r.phone)),
             )
         })?;
         if r.office_id == v.office.id && r.point_code == v.point.code && r.starts_at == v.slot.start
         {
-            return Err(AppError::field(
-                "start",
-                "È già l'orario dell'appuntamento: scegline un altro.",
-            ));
+            return Err(AppError::field("start", t::moving_same_start()));
         }
         // The new slot's row is made first, in its own short transaction, so that the move
         // then locks both slots in id order like every other writer.

@@ -68,7 +68,9 @@ pub async fn upload(
     let limits = state.uploads.limits;
     let declared = text(header::CONTENT_LENGTH).and_then(|v| v.trim().parse::<u64>().ok());
     if declared.is_some_and(|n| n > limits.max_bytes as u64) {
-        return Err(AppError::FileTooLarge(limits.wire().too_large(&name)));
+        return Err(AppError::FileTooLarge(
+            limits.wire().too_large(&name).into(),
+        ));
     }
     // What would refuse the file anyway is said before its bytes are read.
     let mut conn = state.db.pool.acquire().await?;
@@ -94,12 +96,12 @@ pub async fn upload(
     .map_err(|_| {
         AppError::BadRequest(format!(
             "il file «{name}» non è arrivato per intero entro due minuti: controlla la connessione e riprova."
-        ))
+        ).into())
     })??;
     if data.is_empty() {
         return Err(AppError::Rejected {
             code: ErrorCode::AttachmentUnreadable,
-            message: format!("Il file «{name}» è vuoto."),
+            message: format!("Il file «{name}» è vuoto.").into(),
         });
     }
     let _permit = state
@@ -116,7 +118,7 @@ pub async fn upload(
     .map_err(|e| AppError::Internal(format!("check: {e}")))?;
     checked.map_err(|refusal| AppError::Rejected {
         code: refusal.code(),
-        message: refusal.message(&name, kind),
+        message: refusal.message(&name, kind).into(),
     })?;
     let scan = scan(&state, &data, &name).await?;
     let sha256 = hex::encode(Sha256::digest(&data));
@@ -154,11 +156,11 @@ async fn read_capped(body: Body, limits: attachment::Limits, name: &str) -> AppR
     let mut data = Vec::new();
     while let Some(frame) = body.frame().await {
         let frame = frame.map_err(|_| {
-            AppError::BadRequest(format!("il file «{name}» non è arrivato per intero."))
+            AppError::BadRequest(format!("il file «{name}» non è arrivato per intero.").into())
         })?;
         if let Ok(chunk) = frame.into_data() {
             if data.len() + chunk.len() > limits.max_bytes {
-                return Err(AppError::FileTooLarge(limits.wire().too_large(name)));
+                return Err(AppError::FileTooLarge(limits.wire().too_large(name).into()));
             }
             data.extend_from_slice(&chunk);
         }
@@ -180,7 +182,8 @@ async fn scan(state: &AppState, data: &[u8], name: &str) -> AppResult<Scan> {
                 code: ErrorCode::AttachmentInfected,
                 message: format!(
                     "Il file «{name}» contiene un virus o un programma dannoso ({signature}) e non è stato salvato. Controlla il tuo dispositivo con un antivirus."
-                ),
+                )
+                .into(),
             })
         }
         Err(error) => Err(AppError::Unavailable(error.to_string())),

@@ -344,7 +344,7 @@ pub async fn create(
     let acting = access::acting_for(&state.db, &user, &cf, now).await?;
     let topics = all_topics(&state).await?;
     let draft = parse_draft(&raw, |code| topics.iter().any(|t| t.code == code))
-        .map_err(AppError::Validation)?;
+        .map_err(AppError::invalid)?;
     let mut conn = state.db.pool.acquire().await?;
     let office = repo::office_of_province(&mut conn, &acting.contributor.province).await?;
     drop(conn);
@@ -396,7 +396,7 @@ pub async fn write(
             if let Err(message) = files {
                 fields.insert("attachments".into(), message);
             }
-            return Err(AppError::Validation(fields));
+            return Err(AppError::invalid(fields));
         }
     };
     let (label, from_institute) = match &access {
@@ -486,7 +486,7 @@ pub async fn outcome(
     access::thread_access(&state.db, &user, id, now)
         .await?
         .routed_office()?;
-    let (outcome, motivation) = parse_outcome(&raw).map_err(AppError::Validation)?;
+    let (outcome, motivation) = parse_outcome(&raw).map_err(AppError::invalid)?;
     let text = communication::outcome_text(outcome, &motivation);
     let label = author_label(&user, "");
     let writing = Writing {

@@ -106,7 +106,7 @@ pub fn no_room(why: NoRoom) -> AppError {
         NoRoom::Thread(message) => AppError::conflict(ErrorCode::ThreadAttachmentsFull, message),
         NoRoom::Day(e) => AppError::TooManyRequests {
             code: e.code,
-            message: e.message,
+            message: e.message.into(),
             retry_after: e.retry_after,
         },
     }

@@ -1,26 +1,24 @@
 //! Recapiti: what an e-mail address must be to be written to, and how it is shown half hidden
 //! ("m•••@example.it") where others may be looking at the screen.
 
+use catalogue::{t, Text};
+
 /// The longest address SMTP carries (RFC 5321: 254 octets in a path).
 pub const EMAIL_MAX: usize = 254;
 
 /// An address people type: one `@`, a local part of at most 64 characters, a domain with a
 /// dot and no empty label; ASCII only (what every mail server delivers), no spaces or quotes.
 /// Kept as typed, trimmed (the domain lower-cased).
-pub fn parse_email(raw: &str) -> Result<String, String> {
-    const MESSAGE: &str =
-        "Inserisci un indirizzo e-mail valido, ad esempio nome.cognome@example.it.";
+pub fn parse_email(raw: &str) -> Result<String, Text> {
     let email = raw.trim();
     if email.is_empty() {
-        return Err("Inserisci l'indirizzo e-mail a cui ricevere le conferme.".into());
+        return Err(t::contacts_email_empty());
     }
     if super::text::longer_than(raw, EMAIL_MAX) {
-        return Err(format!(
-            "L'indirizzo e-mail può contenere al massimo {EMAIL_MAX} caratteri."
-        ));
+        return Err(t::contacts_email_too_long(EMAIL_MAX));
     }
     let Some((local, domain)) = email.split_once('@') else {
-        return Err(MESSAGE.into());
+        return Err(t::contacts_email_invalid());
     };
     let allowed = |c: char| c.is_ascii_alphanumeric() || "._%+-!#$&'*/=?^`{|}~".contains(c);
     let local_ok = !local.is_empty()
@@ -39,7 +37,7 @@ pub fn parse_email(raw: &str) -> Result<String, String> {
                 && !l.ends_with('-')
         });
     if !local_ok || !domain_ok || email.chars().any(super::text::forbidden) {
-        return Err(MESSAGE.into());
+        return Err(t::contacts_email_invalid());
     }
     Ok(format!("{local}@{}", domain.to_lowercase()))
 }

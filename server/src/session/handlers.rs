@@ -87,7 +87,7 @@ pub async fn log_in(
     }
     // No account has such a name, and PostgreSQL refuses NUL in text: answered before any query.
     let key = login::check(&request.username, &request.password).map_err(|r| match r {
-        login::Refusal::Fields(fields) => AppError::Validation(fields),
+        login::Refusal::Fields(fields) => AppError::invalid(fields),
         login::Refusal::NoSuchAccount => AppError::InvalidCredentials,
     })?;
     let now = state.clock.now();

@@ -50,7 +50,7 @@ impl ValidJoin {
     }
 }
 
-fn conflict(code: ErrorCode, message: impl Into<String>) -> AppError {
+fn conflict(code: ErrorCode, message: impl Into<catalogue::Text>) -> AppError {
     AppError::conflict(code, message)
 }
 
@@ -117,7 +117,8 @@ async fn nothing_free(db: &Db, v: &ValidJoin, wish: &Wish, now: Instant) -> AppR
             "Nel periodo scelto c'è ancora un orario libero, {} alle {}: puoi prenotarlo subito, oppure scegliere altri giorni.",
             api::it::date_with_weekday(&at),
             api::it::time(&at)
-        ),
+        )
+        .into(),
         start: at,
     })
 }

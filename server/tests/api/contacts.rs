@@ -121,3 +121,69 @@ async fn the_language_chosen_is_kept_with_the_account_and_a_new_session_finds_it
         .await;
     assert_eq!(anonymous.status.as_u16(), 401);
 }
+
+/// Issue 25: a 422 asked in English names the field in English; the same request in Italian
+/// (or naming neither language) reads as it always has.
+#[tokio::test]
+async fn a_refusal_speaks_the_language_the_request_asks_for() {
+    let app = spawn_app().await;
+    let mut verdi = app.logged_in(VERDI).await;
+    fn ask(client: &Client<'_>, language: Option<&str>) -> axum::http::Request<Body> {
+        let mut request = client
+            .request("PUT", "/api/me/contacts")
+            .header(header::CONTENT_TYPE, "application/json");
+        if let Some(language) = language {
+            request = request.header(header::ACCEPT_LANGUAGE, language);
+        }
+        request
+            .body(Body::from(
+                json!({ "email": "studio@verdi", "reminders": true }).to_string(),
+            ))
+            .unwrap()
+    }
+    let english = ask(&verdi, Some("en-GB,en;q=0.9"));
+    let english = verdi.send(english).await;
+    assert_eq!(english.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        english.header("vary").contains("accept-language"),
+        "{:?}",
+        english.header("vary")
+    );
+    let error = english.error();
+    assert_eq!(
+        error.message,
+        "Some details are not valid. Correct the fields shown."
+    );
+    assert_eq!(
+        error.fields["email"],
+        "Enter a valid email address, for example name.surname@example.it."
+    );
+    for language in [Some("it-IT,it;q=0.9,en;q=0.8"), Some("de-DE"), None] {
+        let request = ask(&verdi, language);
+        let italian = verdi.send(request).await.error();
+        assert_eq!(
+            italian.message, "Alcuni dati non sono validi. Correggi i campi indicati.",
+            "{language:?}"
+        );
+        assert_eq!(
+            italian.fields["email"],
+            "Inserisci un indirizzo e-mail valido, ad esempio nome.cognome@example.it.",
+            "{language:?}"
+        );
+    }
+    // A malformed body names its field in the asked language too.
+    let request = verdi
+        .request("PUT", "/api/me/contacts")
+        .header(header::CONTENT_TYPE, "application/json")
+        .header(header::ACCEPT_LANGUAGE, "en")
+        .body(Body::from(json!({ "email": "a@b.it" }).to_string()))
+        .unwrap();
+    let missing = verdi.send(request).await;
+    assert_eq!(missing.status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        missing.error().message,
+        "The request is not valid: the field “reminders” is missing."
+    );
+    let contacts: api::Contacts = verdi.get("/api/me/contacts").await.json();
+    assert_eq!(contacts.email.as_deref(), Some("studio.verdi@example.it"));
+}

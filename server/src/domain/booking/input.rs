@@ -1,34 +1,37 @@
-//! What a booking request must carry, read from what was sent: every problem is an Italian
+//! What a booking request must carry, read from what was sent: every problem is a catalogue
 //! sentence for the field it names (seed: "è obbligatorio inserire un recapito telefonico e le
 //! note, prima di utilizzare il tasto «Prenota appuntamento»").
 
 use api::{Attendance, Code, Instant};
+use catalogue::{t, Text};
 
 pub const NOTES_MAX: usize = 500;
+/// The "Esito dell'incontro" an operator writes.
+pub const OUTCOME_MAX: usize = 2000;
 
 /// An Italian landline (0…) or mobile (3…) number, kept as digits with the +39 prefix removed.
 pub const PHONE_MAX: usize = 30;
 
-pub fn parse_phone(raw: &str) -> Result<String, String> {
-    const MESSAGE: &str = "Inserisci un numero di telefono italiano valido, fisso o cellulare, ad esempio 06 1234 5678 oppure 347 123 4567.";
+pub fn parse_phone(raw: &str) -> Result<String, Text> {
     let trimmed = raw.trim();
     if trimmed.is_empty() {
-        return Err("Inserisci un recapito telefonico.".into());
+        return Err(t::booking_phone_empty());
     }
     if crate::domain::text::longer_than(raw, PHONE_MAX) {
-        return Err(format!(
-            "Il recapito telefonico può contenere al massimo {PHONE_MAX} caratteri."
-        ));
+        return Err(t::booking_phone_too_long(PHONE_MAX));
     }
     if trimmed
         .chars()
         .any(|c| !(c.is_ascii_digit() || " .-/()+".contains(c)))
     {
-        return Err(MESSAGE.into());
+        return Err(t::booking_phone_invalid());
     }
     let mut digits: String = trimmed.chars().filter(char::is_ascii_digit).collect();
     if trimmed.starts_with('+') {
-        digits = digits.strip_prefix("39").ok_or(MESSAGE)?.to_string();
+        digits = digits
+            .strip_prefix("39")
+            .ok_or_else(t::booking_phone_invalid)?
+            .to_string();
     } else if let Some(rest) = digits.strip_prefix("0039") {
         digits = rest.to_string();
     }
@@ -40,123 +43,112 @@ pub fn parse_phone(raw: &str) -> Result<String, String> {
     if valid {
         Ok(digits)
     } else {
-        Err(MESSAGE.into())
+        Err(t::booking_phone_invalid())
     }
 }
 
 /// A video appointment's link is sent by SMS before the time: it needs a mobile number
 /// (`digits` as `parse_phone` leaves them; Italian mobiles start with 3).
-pub fn check_phone_for(point: api::PointCode, digits: &str) -> Result<(), &'static str> {
+pub fn check_phone_for(point: api::PointCode, digits: &str) -> Result<(), Text> {
     if point == api::PointCode::Video && !digits.starts_with('3') {
-        return Err(VIDEO_NEEDS_MOBILE);
+        return Err(t::booking_video_needs_mobile());
     }
     Ok(())
 }
 
-pub const VIDEO_NEEDS_MOBILE: &str = "Per la videochiamata indica un numero di cellulare, ad esempio 347 123 4567: il collegamento arriva per SMS a quel numero.";
-
-pub fn parse_notes(raw: &str) -> Result<String, String> {
+pub fn parse_notes(raw: &str) -> Result<String, Text> {
     let notes = raw.trim();
     if notes.is_empty() {
-        return Err("Scrivi una nota: di cosa vuoi parlare all'appuntamento.".into());
+        return Err(t::booking_notes_empty());
     }
     if crate::domain::text::longer_than(raw, NOTES_MAX) {
-        return Err("Le note possono contenere al massimo 500 caratteri.".into());
+        return Err(t::booking_notes_too_long(NOTES_MAX));
     }
     if notes.chars().any(crate::domain::text::forbidden) {
-        return Err("Le note contengono caratteri non ammessi.".into());
+        return Err(t::booking_notes_forbidden());
     }
     Ok(notes.to_string())
 }
 
 /// The start of the slot chosen, as the availability wrote it (any RFC 3339 offset).
-pub fn parse_start(raw: &str) -> Result<Instant, &'static str> {
-    crate::domain::rome::parse_instant(raw).ok_or("Scegli la data e l'ora dell'appuntamento.")
+pub fn parse_start(raw: &str) -> Result<Instant, Text> {
+    crate::domain::rome::parse_instant(raw).ok_or_else(t::booking_start_missing)
 }
 
-/// A topic code the service does not have.
-pub const UNKNOWN_TOPIC: &str = "Argomento non riconosciuto.";
-
-/// A start the slot engine does not offer now.
-pub const NOT_OFFERED: &str =
-    "L'orario scelto non è tra quelli prenotabili: scegli un orario dall'elenco.";
-
 /// The office of a query (`?office=`): a number.
-pub fn parse_office(raw: Option<&str>) -> Result<api::OfficeId, &'static str> {
+pub fn parse_office(raw: Option<&str>) -> Result<api::OfficeId, Text> {
     raw.and_then(|s| s.parse().ok())
-        .ok_or("Scegli una struttura territoriale.")
+        .ok_or_else(t::booking_office_missing)
 }
 
 /// The `Idempotency-Key` header: one identifier per booking, at most 200 characters as sent.
-pub fn parse_idempotency_key(raw: &str) -> Result<String, &'static str> {
+pub fn parse_idempotency_key(raw: &str) -> Result<String, Text> {
     let key = raw.trim();
     if key.is_empty() {
-        return Err(
-            "manca l'intestazione Idempotency-Key (un identificativo unico per ogni richiesta).",
-        );
+        return Err(t::booking_idempotency_missing());
     }
     if raw.len() > 200 {
-        return Err("l'intestazione Idempotency-Key può contenere al massimo 200 caratteri.");
+        return Err(t::booking_idempotency_too_long());
     }
     Ok(key.to_string())
 }
 
 /// The reason of a move: as a cancellation's, mandatory for the office.
-pub fn parse_move_reason(raw: Option<&str>, required: bool) -> Result<Option<String>, String> {
+pub fn parse_move_reason(raw: Option<&str>, required: bool) -> Result<Option<String>, Text> {
     if required && raw.unwrap_or_default().trim().is_empty() {
-        return Err("Scrivi il motivo dello spostamento: il contribuente lo leggerà.".into());
+        return Err(t::booking_move_reason_empty());
     }
     parse_reason(raw, required)
 }
 
 /// The reason given for a cancellation: optional for the contributor's side, mandatory for the
 /// office (the contributor must be told why); at most 500 characters.
-pub fn parse_reason(raw: Option<&str>, required: bool) -> Result<Option<String>, String> {
+pub fn parse_reason(raw: Option<&str>, required: bool) -> Result<Option<String>, Text> {
     let raw = raw.unwrap_or_default();
     let reason = raw.trim();
     if reason.is_empty() {
         return if required {
-            Err("Scrivi il motivo dell'annullamento: il contribuente lo leggerà.".into())
+            Err(t::booking_cancel_reason_empty())
         } else {
             Ok(None)
         };
     }
     if crate::domain::text::longer_than(raw, NOTES_MAX) {
-        return Err("Il motivo può contenere al massimo 500 caratteri.".into());
+        return Err(t::booking_reason_too_long(NOTES_MAX));
     }
     if reason.chars().any(crate::domain::text::forbidden) {
-        return Err("Il motivo contiene caratteri non ammessi.".into());
+        return Err(t::booking_reason_forbidden());
     }
     Ok(Some(reason.to_string()))
 }
 
 /// The outcome an operator may record.
-pub fn parse_attendance(raw: &Code<Attendance>) -> Result<Attendance, String> {
+pub fn parse_attendance(raw: &Code<Attendance>) -> Result<Attendance, Text> {
     let known = match raw {
         Code::Unknown(text) => text.trim().parse().ok(),
         known => known.known(),
     };
-    known.ok_or_else(|| "Scegli «Svolto» oppure «Non presentato».".into())
+    known.ok_or_else(t::booking_attendance_missing)
 }
 
 /// The "Esito dell'incontro": optional, at most 2000 characters, only with "Svolto".
 pub fn parse_meeting_outcome(
     raw: Option<&str>,
     outcome: Attendance,
-) -> Result<Option<String>, String> {
+) -> Result<Option<String>, Text> {
     let raw = raw.unwrap_or_default();
     let text = raw.trim();
     if text.is_empty() {
         return Ok(None);
     }
     if outcome != Attendance::Svolto {
-        return Err("L'esito dell'incontro si scrive solo per un appuntamento svolto.".into());
+        return Err(t::booking_outcome_not_held());
     }
-    if crate::domain::text::longer_than(raw, 2000) {
-        return Err("L'esito dell'incontro può contenere al massimo 2000 caratteri.".into());
+    if crate::domain::text::longer_than(raw, OUTCOME_MAX) {
+        return Err(t::booking_outcome_too_long(OUTCOME_MAX));
     }
     if text.chars().any(crate::domain::text::forbidden) {
-        return Err("L'esito dell'incontro contiene caratteri non ammessi.".into());
+        return Err(t::booking_outcome_forbidden());
     }
     Ok(Some(text.to_string()))
 }
@@ -171,7 +163,10 @@ mod tests {
         let mobile = parse_phone("+39 347 123 4567").unwrap();
         let landline = parse_phone("06 1234 5678").unwrap();
         assert_eq!(check_phone_for(Video, &mobile), Ok(()));
-        assert_eq!(check_phone_for(Video, &landline), Err(VIDEO_NEEDS_MOBILE));
+        assert_eq!(
+            check_phone_for(Video, &landline),
+            Err(t::booking_video_needs_mobile())
+        );
         assert_eq!(check_phone_for(Telefono, &landline), Ok(()));
         assert_eq!(check_phone_for(Sportello, &landline), Ok(()));
     }

@@ -1,0 +1,61 @@
+//! The language a request is answered in: its `Accept-Language` (the app sends the person's
+//! choice), Italian when it names neither. Kept for the request's whole future, so an error
+//! becomes words in that language wherever it is turned into a response.
+
+use api::Language;
+use axum::extract::Request;
+use axum::http::header;
+use axum::middleware::Next;
+use axum::response::Response;
+use catalogue::{Catalogue, Text};
+
+tokio::task_local! {
+    static REQUEST_LANGUAGE: Language;
+}
+
+/// The language of the request being answered; Italian outside one (a job, a letter).
+pub fn current() -> Language {
+    REQUEST_LANGUAGE.try_with(|l| *l).unwrap_or(Language::It)
+}
+
+/// The catalogue of a language.
+pub fn catalogue(language: Language) -> &'static Catalogue {
+    match language {
+        Language::It => Catalogue::italian(),
+        Language::En => Catalogue::english(),
+    }
+}
+
+/// A sentence in the language of the request being answered.
+pub fn render(text: &Text) -> String {
+    catalogue(current()).render(text)
+}
+
+/// What a request asks for: the first language of its `Accept-Language` that the service
+/// speaks, Italian otherwise.
+pub fn of_request(request: &Request) -> Language {
+    request
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(Language::negotiate)
+        .unwrap_or(Language::It)
+}
+
+pub async fn scope(request: Request, next: Next) -> Response {
+    let language = of_request(&request);
+    let is_api = request.uri().path().starts_with("/api");
+    let mut response = REQUEST_LANGUAGE.scope(language, next.run(request)).await;
+    // The API's words depend on the header: caches must keep one answer per language.
+    if is_api {
+        let headers = response.headers_mut();
+        let vary = match headers.get(header::VARY).and_then(|v| v.to_str().ok()) {
+            Some(before) => format!("{before}, accept-language"),
+            None => "accept-language".to_string(),
+        };
+        if let Ok(value) = header::HeaderValue::from_str(&vary) {
+            headers.insert(header::VARY, value);
+        }
+    }
+    response
+}
