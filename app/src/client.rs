@@ -72,20 +72,25 @@ async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> 
     response.json::<T>().await.map_err(|_| ApiError::network())
 }
 
+/// Every request says the language its answer's words must be in.
+fn spoken(builder: RequestBuilder) -> RequestBuilder {
+    builder.header("Accept-Language", crate::language::current().code())
+}
+
 fn json_body<B: Serialize>(builder: RequestBuilder, body: &B) -> Result<Request, gloo_net::Error> {
     builder.json(body)
 }
 
 pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
-    decode(send(Request::get(path).build()).await?).await
+    decode(send(spoken(Request::get(path)).build()).await?).await
 }
 
 pub async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
-    decode(send(json_body(Request::post(path), body)).await?).await
+    decode(send(json_body(spoken(Request::post(path)), body)).await?).await
 }
 
 pub async fn put<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
-    decode(send(json_body(Request::put(path), body)).await?).await
+    decode(send(json_body(spoken(Request::put(path)), body)).await?).await
 }
 
 /// A new `Idempotency-Key`: one per booking or move, kept for the retries of the same one.
@@ -106,7 +111,7 @@ pub async fn post_with_key<B: Serialize, T: DeserializeOwned>(
 ) -> Result<T, ApiError> {
     decode(
         send(json_body(
-            Request::post(path).header("Idempotency-Key", key),
+            spoken(Request::post(path)).header("Idempotency-Key", key),
             body,
         ))
         .await?,
@@ -116,9 +121,11 @@ pub async fn post_with_key<B: Serialize, T: DeserializeOwned>(
 
 /// A POST whose path says it all (confirm, release, extend): no body.
 pub async fn post_action<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
-    decode(send(Request::post(path).build()).await?).await
+    decode(send(spoken(Request::post(path)).build()).await?).await
 }
 
 pub async fn delete(path: &str) -> Result<(), ApiError> {
-    send(Request::delete(path).build()).await.map(|_| ())
+    send(spoken(Request::delete(path)).build())
+        .await
+        .map(|_| ())
 }

@@ -7,6 +7,7 @@ pub mod booking;
 pub mod client;
 pub mod components;
 pub mod drafts;
+pub mod language;
 pub mod pages;
 pub mod session;
 

@@ -256,7 +256,10 @@ fn upload(
     let opened = xhr
         .open_with_async("POST", &calls::attachments(thread), true)
         .and_then(|()| xhr.set_request_header("Content-Type", kind.code()))
-        .and_then(|()| xhr.set_request_header("X-Filename", &encoded));
+        .and_then(|()| xhr.set_request_header("X-Filename", &encoded))
+        .and_then(|()| {
+            xhr.set_request_header("Accept-Language", crate::language::current().code())
+        });
     if opened.is_err() {
         fail(format!("Il file «{name}» non è stato caricato: riprova."));
         return;
