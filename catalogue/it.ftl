@@ -63,3 +63,70 @@ booking-outcome-forbidden = L'esito dell'incontro contiene caratteri non ammessi
 ## Sposta appuntamento (server/src/agenda/moving.rs)
 moving-video-needs-mobile = { $needs } L'appuntamento ha il numero { $phone }: prenota di nuovo con un cellulare, oppure scegli un altro punto di consulenza.
 moving-same-start = È già l'orario dell'appuntamento: scegline un altro.
+
+## Dates, consultation points and topics (server/src/domain/speech.rs)
+when = { $date } alle { $time }
+point-sportello = Sportello in sede
+point-telefono = Consulenza telefonica (richiamata)
+point-video = Videochiamata
+topic-iscrizione = Iscrizione, variazione e cancellazione
+topic-riduzione = Riduzione contributiva
+topic-rateazione = Rateazione dei debiti contributivi
+topic-estratto-conto = Estratto conto e contributi
+topic-avvisi-bonari = Avvisi bonari e recupero crediti
+topic-esonero = Esonero e agevolazioni contributive
+topic-rimborsi = Rimborsi e compensazioni
+topic-durc = Regolarità contributiva – DURC
+
+## E-mail notices (server/src/domain/notices.rs) and their calendar file (server/src/agenda/ics.rs)
+mail-where-phone = La sede ti chiamerà al numero { $phone }
+mail-where-video = Videochiamata: il collegamento arriverà dalla sede per SMS al cellulare { $phone }
+mail-label-reference = Identificativo appuntamento
+mail-label-when = Data e ora
+mail-label-point = Punto di consulenza
+mail-label-where = Dove
+mail-label-contributor = Contribuente
+mail-label-thread = Comunicazione
+mail-moved-subject = Appuntamento spostato { $reference }
+mail-moved-body = L'appuntamento { $reference } è stato spostato: ora è { $when } presso la { $office }.
+mail-moved-calendar = In allegato trovi il file aggiornato per il tuo calendario: sostituisce quello di prima.
+mail-offered-subject = Si è liberato un posto: { $when }
+mail-offered-body = Si è liberato un posto per cui eri in lista d'attesa: { $when } presso la { $office }.
+mail-offered-until = Lo teniamo per te fino a { $until }: conferma entro quell'ora, altrimenti passerà alla persona successiva in lista.
+mail-offered-decline = Se non ti serve più, rifiutalo: il posto passerà subito a chi aspetta dopo di te.
+mail-offered-link = Conferma o rifiuta il posto nel Cassetto Previdenziale
+mail-cancelled-hold = La prenotazione { $reference } di { $when } è stata cancellata dalla { $office }.
+mail-cancelled-appointment = L'appuntamento { $reference } di { $when } è stato annullato dalla { $office }.
+mail-reason = Motivo: { $reason }
+mail-cancelled-what-now = Cosa fare ora: la comunicazione resta aperta e puoi scegliere un altro orario, anche presso un altro punto di consulenza. Se non trovi un orario adatto, scrivi alla sede nella comunicazione.
+mail-book-again-link = Scegli un altro orario
+mail-cancelled-by-office-subject = La sede ha annullato l'appuntamento { $reference }
+mail-no-show = La { $office } ha registrato che all'appuntamento { $reference } di { $when } il contribuente non si è presentato. Se hai ancora bisogno, puoi richiedere un altro appuntamento.
+mail-held = La { $office } ha registrato che l'appuntamento { $reference } di { $when } si è svolto.
+mail-outcome = Esito dell'incontro: { $outcome }
+mail-attended-subject = Esito dell'appuntamento { $reference }
+mail-see-link = Vedi l'appuntamento nel Cassetto Previdenziale
+mail-confirmed-subject = Appuntamento confermato { $reference }
+mail-confirmed-body = L'appuntamento { $reference } è confermato per { $when } presso la { $office }.
+mail-confirmed-calendar = In allegato trovi il file da aggiungere al tuo calendario. Se non puoi più venire, annulla l'appuntamento dal Cassetto Previdenziale: il posto tornerà disponibile per altri.
+mail-reminder-subject = Promemoria: appuntamento { $reference } di { $when }
+mail-reminder-body = Ti ricordiamo l'appuntamento { $reference } di { $when } presso la { $office }.
+mail-reminder-cancel = Se non puoi più venire, annulla l'appuntamento: il posto tornerà disponibile per altri. Puoi smettere di ricevere i promemoria dalla pagina Recapiti.
+mail-cancelled-by-you-subject = Ricevuta di annullamento dell'appuntamento { $reference }
+mail-cancelled-by-you-body = L'appuntamento { $reference } di { $when } presso la { $office } è stato annullato su tua richiesta. L'orario è di nuovo disponibile per altri.
+mail-cancelled-by-you-link = Se ti serve ancora, scegli un altro orario
+mail-corrected-subject = Rettifica dell'esito dell'appuntamento { $reference }
+mail-corrected-body = La { $office } ha corretto quanto aveva registrato per l'appuntamento { $reference }: vale quanto segue.
+mail-answered-subject = Nuova risposta alla comunicazione { $protocol }
+mail-answered-body = La { $office } ha scritto nella comunicazione { $protocol } «{ $subject }» di { $contributor }. Per leggere la risposta accedi al Cassetto Previdenziale.
+mail-answered-files = La risposta contiene { $count ->
+    [one] un documento allegato
+   *[other] { $count } documenti allegati
+}: per sicurezza non li inviamo per e-mail, puoi scaricarli dalla comunicazione.
+mail-answered-link = Leggi la comunicazione
+mail-footer = Questo messaggio è stato inviato automaticamente dal Cassetto Previdenziale per Artigiani e Commercianti dell'INPS: non rispondere a questo indirizzo. Per scrivere alla sede usa la comunicazione nel Cassetto.
+ics-summary = Appuntamento INPS { $reference } – { $topic }
+ics-location-phone = Richiamata al numero { $phone }
+ics-description = { $point } – { $office }.
+    Comunicazione { $protocol }: { $subject }.
+    Identificativo appuntamento: { $reference }.

@@ -28,9 +28,9 @@ pub enum Arg {
     Text(Box<Text>),
 }
 
-impl From<&'static str> for Arg {
-    fn from(value: &'static str) -> Self {
-        Arg::Str(Cow::Borrowed(value))
+impl From<&str> for Arg {
+    fn from(value: &str) -> Self {
+        Arg::Str(Cow::Owned(value.to_string()))
     }
 }
 impl From<String> for Arg {

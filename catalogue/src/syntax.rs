@@ -80,8 +80,12 @@ pub fn parse(text: &str) -> Result<Source, SyntaxError> {
             });
         }
         let mut value = first.trim().to_string();
+        // A value goes on over indented lines, and over a line that closes a selection
+        // (`}` in the first column, as Fluent allows).
         while index < lines.len()
-            && (lines[index].starts_with(' ') || lines[index].trim().is_empty())
+            && (lines[index].starts_with(' ')
+                || lines[index].starts_with('}')
+                || lines[index].trim().is_empty())
         {
             let more = lines[index].trim();
             index += 1;

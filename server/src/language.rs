@@ -20,10 +20,7 @@ pub fn current() -> Language {
 
 /// The catalogue of a language.
 pub fn catalogue(language: Language) -> &'static Catalogue {
-    match language {
-        Language::It => Catalogue::italian(),
-        Language::En => Catalogue::english(),
-    }
+    crate::domain::speech::catalogue(language)
 }
 
 /// A sentence in the language of the request being answered.

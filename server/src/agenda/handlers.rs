@@ -503,7 +503,7 @@ pub async fn calendar_file(
                 format!("attachment; filename=\"{}.ics\"", appointment.reference),
             ),
         ],
-        ics::calendar(&appointment, now),
+        ics::calendar(&appointment, now, crate::language::current()),
     )
         .into_response())
 }

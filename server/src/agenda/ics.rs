@@ -2,7 +2,9 @@
 //! line folding after 75 octets of content): one VEVENT in Europe/Rome wall time, with the zone's own rules so that any
 //! calendar places it right across daylight saving.
 
-use api::{Appointment, Instant, PointCode};
+use crate::domain::speech;
+use api::{Appointment, Instant, Language, PointCode};
+use catalogue::t;
 use ics::parameters::TzIDParam;
 use ics::properties::{
     CalScale, Description, DtEnd, DtStart, Location, Method, RRule, Status, Summary, TzName,
@@ -39,22 +41,24 @@ fn rome() -> TimeZone<'static> {
     zone
 }
 
-pub fn calendar(a: &Appointment, now: Instant) -> String {
+/// The calendar file of `a`, in `language` (its reader's).
+pub fn calendar(a: &Appointment, now: Instant, language: Language) -> String {
+    let words = speech::catalogue(language);
     let stamp = jiff::Timestamp::from_second(now.seconds())
         .map(|t| t.strftime("%Y%m%dT%H%M%SZ").to_string())
         .unwrap_or_default();
     let location = match a.point.code {
         PointCode::Sportello => format!("{}, {}", a.office.name, a.office.address),
-        PointCode::Telefono => format!("Richiamata al numero {}", api::it::phone(&a.phone)),
-        PointCode::Video => format!(
-            "Videochiamata: il collegamento arriverà dalla sede per SMS al cellulare {}",
-            api::it::phone(&a.phone)
-        ),
+        PointCode::Telefono => words.render(&t::ics_location_phone(api::it::phone(&a.phone))),
+        PointCode::Video => words.render(&t::mail_where_video(api::it::phone(&a.phone))),
     };
-    let description = format!(
-        "{} – {}.\nComunicazione {}: {}.\nIdentificativo appuntamento: {}.",
-        a.point.label, a.office.name, a.protocol, a.subject, a.reference
-    );
+    let description = words.render(&t::ics_description(
+        speech::point(a.point.code),
+        &a.office.name,
+        &a.protocol,
+        &a.subject,
+        a.reference.as_str().to_string(),
+    ));
     let mut event = Event::new(
         format!("{}@cassetto-previdenziale.inps.it", a.reference),
         stamp,
@@ -65,17 +69,20 @@ pub fn calendar(a: &Appointment, now: Instant) -> String {
     let mut end = DtEnd::new(local(&a.ends_at));
     end.add(TzIDParam::new(ZONE));
     event.push(end);
-    event.push(Summary::new(text(&format!(
-        "Appuntamento INPS {} – {}",
-        a.reference, a.topic.label
-    ))));
+    event.push(Summary::new(text(&words.render(&t::ics_summary(
+        a.reference.as_str().to_string(),
+        speech::topic(&a.topic.code, &a.topic.label),
+    )))));
     event.push(Location::new(text(&location)));
     event.push(Description::new(text(&description)));
     event.push(Status::confirmed());
 
     let mut calendar = ICalendar::new(
         "2.0",
-        "-//INPS//Cassetto Previdenziale Agenda appuntamenti//IT",
+        match language {
+            Language::It => "-//INPS//Cassetto Previdenziale Agenda appuntamenti//IT",
+            Language::En => "-//INPS//Cassetto Previdenziale Agenda appuntamenti//EN",
+        },
     );
     calendar.push(CalScale::new("GREGORIAN"));
     calendar.push(Method::new("PUBLISH"));
@@ -138,7 +145,11 @@ mod tests {
 
     #[test]
     fn the_event_is_in_rome_wall_time_with_the_zone_and_lines_of_75_octets() {
-        let ics = calendar(&confirmed(&"è".repeat(80)), Instant(1_772_442_000));
+        let ics = calendar(
+            &confirmed(&"è".repeat(80)),
+            Instant(1_772_442_000),
+            Language::It,
+        );
         assert!(ics.contains("DTSTART;TZID=Europe/Rome:20260303T083000\r\n"));
         assert!(ics.contains("DTEND;TZID=Europe/Rome:20260303T090000\r\n"));
         assert!(ics.contains("BEGIN:VTIMEZONE\r\nTZID:Europe/Rome"));
@@ -153,7 +164,7 @@ mod tests {
     fn text_is_escaped_and_no_line_break_survives() {
         let mut a = confirmed("x");
         a.subject = "Riga uno\r\nRiga due\rRiga tre; fine, davvero".into();
-        let ics = calendar(&a, Instant(0));
+        let ics = calendar(&a, Instant(0), Language::It);
         let unfolded = ics.replace("\r\n ", "");
         let description = unfolded
             .split("\r\n")

@@ -17,6 +17,7 @@ pub mod notices;
 pub mod oidc;
 pub mod rome;
 pub mod slots;
+pub mod speech;
 pub mod stats;
 pub mod text;
 pub mod texts;

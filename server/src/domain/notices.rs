@@ -3,8 +3,9 @@
 //! due, how a failed delivery is retried, when a notice is too late to be worth sending, and
 //! builds the letter (plain text and HTML from the same blocks).
 
-use super::rome;
-use api::{AppointmentStatus, Instant, NoticeKind, PointCode};
+use super::{rome, speech};
+use api::{AppointmentStatus, Instant, Language, NoticeKind, PointCode};
+use catalogue::{t, Catalogue, Text};
 
 /// When reminders go out: the day before at `hour` (Rome), and `hours_before` the start.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -98,7 +99,6 @@ pub struct Facts<'a> {
     pub office: &'a str,
     pub address: &'a str,
     pub point_code: Option<PointCode>,
-    pub point_label: &'a str,
     pub phone: &'a str,
     pub protocol: &'a str,
     pub subject: &'a str,
@@ -123,229 +123,205 @@ pub struct Facts<'a> {
 pub enum Block {
     Para(String),
     /// Label and value, shown as a list.
-    Details(Vec<(&'static str, String)>),
+    Details(Vec<(String, String)>),
     /// Text and absolute URL.
     Link(String, String),
 }
 
 #[derive(Debug, PartialEq, Eq)]
 pub struct Letter {
+    pub language: Language,
     pub subject: String,
     pub blocks: Vec<Block>,
 }
 
-fn where_it_happens(f: &Facts) -> String {
-    match f.point_code {
-        Some(PointCode::Sportello) => format!("{}, {}", f.office, f.address),
-        Some(PointCode::Telefono) => {
-            format!("La sede ti chiamerà al numero {}", api::it::phone(f.phone))
-        }
-        _ => format!(
-            "Videochiamata: il collegamento arriverà dalla sede per SMS al cellulare {}",
-            api::it::phone(f.phone)
-        ),
+/// A letter's words in its reader's language.
+struct Pen {
+    language: Language,
+    catalogue: &'static Catalogue,
+}
+
+impl Pen {
+    fn say(&self, text: Text) -> String {
+        self.catalogue.render(&text)
+    }
+
+    fn para(&self, text: Text) -> Block {
+        Block::Para(self.say(text))
+    }
+
+    fn link(&self, text: Text, url: &str) -> Block {
+        Block::Link(self.say(text), url.to_string())
+    }
+
+    fn when(&self, instant: &str) -> String {
+        speech::when(self.language, instant)
     }
 }
 
-fn details(f: &Facts) -> Block {
+fn where_it_happens(p: &Pen, f: &Facts) -> String {
+    match f.point_code {
+        Some(PointCode::Sportello) => format!("{}, {}", f.office, f.address),
+        Some(PointCode::Telefono) => p.say(t::mail_where_phone(api::it::phone(f.phone))),
+        _ => p.say(t::mail_where_video(api::it::phone(f.phone))),
+    }
+}
+
+fn details(p: &Pen, f: &Facts) -> Block {
+    let point = f
+        .point_code
+        .map(|code| p.say(speech::point(code)))
+        .unwrap_or_default();
     Block::Details(vec![
-        ("Identificativo appuntamento", f.reference.to_string()),
-        ("Data e ora", super::texts::when(f.starts_at)),
-        ("Punto di consulenza", f.point_label.to_string()),
-        ("Dove", where_it_happens(f)),
-        ("Contribuente", f.contributor.to_string()),
-        ("Comunicazione", format!("{} – {}", f.protocol, f.subject)),
+        (p.say(t::mail_label_reference()), f.reference.to_string()),
+        (p.say(t::mail_label_when()), p.when(f.starts_at)),
+        (p.say(t::mail_label_point()), point),
+        (p.say(t::mail_label_where()), where_it_happens(p, f)),
+        (
+            p.say(t::mail_label_contributor()),
+            f.contributor.to_string(),
+        ),
+        (
+            p.say(t::mail_label_thread()),
+            format!("{} – {}", f.protocol, f.subject),
+        ),
     ])
 }
 
-fn moved(f: &Facts, when: &str) -> (String, Vec<Block>) {
+fn moved(p: &Pen, f: &Facts, when: &str) -> (String, Vec<Block>) {
     let r = f.reference;
-    let mut blocks = vec![Block::Para(format!(
-        "L'appuntamento {r} è stato spostato: ora è {when} presso la {}.",
-        f.office
-    ))];
+    let mut blocks = vec![p.para(t::mail_moved_body(r, when.to_string(), f.office))];
     if let Some(note) = f.note {
         blocks.push(Block::Para(note.to_string()));
     }
-    blocks.push(details(f));
-    blocks.push(Block::Para(
-        "In allegato trovi il file aggiornato per il tuo calendario: sostituisce quello di prima."
-            .into(),
-    ));
-    blocks.push(see(f));
-    (format!("Appuntamento spostato {r}"), blocks)
+    blocks.push(details(p, f));
+    blocks.push(p.para(t::mail_moved_calendar()));
+    blocks.push(see(p, f));
+    (p.say(t::mail_moved_subject(r)), blocks)
 }
 
-fn offered(f: &Facts, when: &str) -> (String, Vec<Block>) {
-    let until = f.hold_until.map(super::texts::when).unwrap_or_default();
+fn offered(p: &Pen, f: &Facts, when: &str) -> (String, Vec<Block>) {
+    let until = f.hold_until.map(|u| p.when(u)).unwrap_or_default();
     (
-            format!("Si è liberato un posto: {when}"),
-            vec![
-                Block::Para(format!(
-                    "Si è liberato un posto per cui eri in lista d'attesa: {when} presso la {}.",
-                    f.office
-                )),
-                Block::Para(format!(
-                    "Lo teniamo per te fino a {until}: conferma entro quell'ora, altrimenti passerà alla persona successiva in lista."
-                )),
-                details(f),
-                Block::Para(
-                    "Se non ti serve più, rifiutalo: il posto passerà subito a chi aspetta dopo di te."
-                        .into(),
-                ),
-                Block::Link(
-                    "Conferma o rifiuta il posto nel Cassetto Previdenziale".into(),
-                    f.appointment_link.clone(),
-                ),
-            ],
-        )
-}
-
-fn cancelled_by_office(f: &Facts, when: &str) -> (String, Vec<Block>) {
-    let r = f.reference;
-    let what = if f.was_hold {
-        format!("La prenotazione {r} di {when} è stata cancellata")
-    } else {
-        format!("L'appuntamento {r} di {when} è stato annullato")
-    };
-    let mut blocks = vec![Block::Para(format!("{what} dalla {}.", f.office))];
-    if let Some(reason) = f.note {
-        blocks.push(Block::Para(format!("Motivo: {reason}")));
-    }
-    blocks.push(details(f));
-    blocks.push(Block::Para(
-            "Cosa fare ora: la comunicazione resta aperta e puoi scegliere un altro orario, anche presso un altro punto di consulenza. Se non trovi un orario adatto, scrivi alla sede nella comunicazione."
-                .into(),
-        ));
-    blocks.push(Block::Link(
-        "Scegli un altro orario".into(),
-        f.book_again_link.clone(),
-    ));
-    (format!("La sede ha annullato l'appuntamento {r}"), blocks)
-}
-
-fn attended(f: &Facts, when: &str) -> (String, Vec<Block>) {
-    let r = f.reference;
-    let mut blocks = Vec::new();
-    if f.outcome == Some(AppointmentStatus::NonPresentato) {
-        blocks.push(Block::Para(format!(
-                "La {} ha registrato che all'appuntamento {r} di {when} il contribuente non si è presentato. Se hai ancora bisogno, puoi richiedere un altro appuntamento.",
-                f.office
-            )));
-    } else {
-        blocks.push(Block::Para(format!(
-            "La {} ha registrato che l'appuntamento {r} di {when} si è svolto.",
-            f.office
-        )));
-        if let Some(esito) = f.note {
-            blocks.push(Block::Para(format!("Esito dell'incontro: {esito}")));
-        }
-    }
-    blocks.push(details(f));
-    blocks.push(see(f));
-    (format!("Esito dell'appuntamento {r}"), blocks)
-}
-
-/// The link to the appointment, that most letters end with.
-fn see(f: &Facts) -> Block {
-    Block::Link(
-        "Vedi l'appuntamento nel Cassetto Previdenziale".into(),
-        f.appointment_link.clone(),
+        p.say(t::mail_offered_subject(when.to_string())),
+        vec![
+            p.para(t::mail_offered_body(when.to_string(), f.office)),
+            p.para(t::mail_offered_until(until)),
+            details(p, f),
+            p.para(t::mail_offered_decline()),
+            p.link(t::mail_offered_link(), &f.appointment_link),
+        ],
     )
 }
 
-/// The letter for `notice`.
-pub fn letter(notice: NoticeKind, f: &Facts) -> Letter {
+fn cancelled_by_office(p: &Pen, f: &Facts, when: &str) -> (String, Vec<Block>) {
     let r = f.reference;
-    let when = super::texts::when(f.starts_at);
-    let see = see(f);
+    let what = if f.was_hold {
+        t::mail_cancelled_hold(r, when.to_string(), f.office)
+    } else {
+        t::mail_cancelled_appointment(r, when.to_string(), f.office)
+    };
+    let mut blocks = vec![p.para(what)];
+    if let Some(reason) = f.note {
+        blocks.push(p.para(t::mail_reason(reason)));
+    }
+    blocks.push(details(p, f));
+    blocks.push(p.para(t::mail_cancelled_what_now()));
+    blocks.push(p.link(t::mail_book_again_link(), &f.book_again_link));
+    (p.say(t::mail_cancelled_by_office_subject(r)), blocks)
+}
+
+fn attended(p: &Pen, f: &Facts, when: &str) -> (String, Vec<Block>) {
+    let r = f.reference;
+    let mut blocks = Vec::new();
+    if f.outcome == Some(AppointmentStatus::NonPresentato) {
+        blocks.push(p.para(t::mail_no_show(f.office, r, when.to_string())));
+    } else {
+        blocks.push(p.para(t::mail_held(f.office, r, when.to_string())));
+        if let Some(esito) = f.note {
+            blocks.push(p.para(t::mail_outcome(esito)));
+        }
+    }
+    blocks.push(details(p, f));
+    blocks.push(see(p, f));
+    (p.say(t::mail_attended_subject(r)), blocks)
+}
+
+/// The link to the appointment, that most letters end with.
+fn see(p: &Pen, f: &Facts) -> Block {
+    p.link(t::mail_see_link(), &f.appointment_link)
+}
+
+/// The letter for `notice`, in `language`.
+pub fn letter(notice: NoticeKind, f: &Facts, language: Language) -> Letter {
+    let p = &Pen {
+        language,
+        catalogue: speech::catalogue(language),
+    };
+    let r = f.reference;
+    let when = p.when(f.starts_at);
     let (subject, blocks) = match notice {
         NoticeKind::Confirmed => (
-            format!("Appuntamento confermato {r}"),
+            p.say(t::mail_confirmed_subject(r)),
             vec![
-                Block::Para(format!(
-                    "L'appuntamento {r} è confermato per {when} presso la {}.",
-                    f.office
-                )),
-                details(f),
-                Block::Para(
-                    "In allegato trovi il file da aggiungere al tuo calendario. Se non puoi più venire, annulla l'appuntamento dal Cassetto Previdenziale: il posto tornerà disponibile per altri."
-                        .into(),
-                ),
-                see,
+                p.para(t::mail_confirmed_body(r, when.clone(), f.office)),
+                details(p, f),
+                p.para(t::mail_confirmed_calendar()),
+                see(p, f),
             ],
         ),
-        NoticeKind::Moved => moved(f, &when),
-        NoticeKind::Offered => offered(f, &when),
+        NoticeKind::Moved => moved(p, f, &when),
+        NoticeKind::Offered => offered(p, f, &when),
         NoticeKind::ReminderDayBefore | NoticeKind::ReminderHoursBefore => (
-            format!("Promemoria: appuntamento {r} di {when}"),
+            p.say(t::mail_reminder_subject(r, when.clone())),
             vec![
-                Block::Para(format!(
-                    "Ti ricordiamo l'appuntamento {r} di {when} presso la {}.",
-                    f.office
-                )),
-                details(f),
-                Block::Para(
-                    "Se non puoi più venire, annulla l'appuntamento: il posto tornerà disponibile per altri. Puoi smettere di ricevere i promemoria dalla pagina Recapiti."
-                        .into(),
-                ),
-                see,
+                p.para(t::mail_reminder_body(r, when.clone(), f.office)),
+                details(p, f),
+                p.para(t::mail_reminder_cancel()),
+                see(p, f),
             ],
         ),
         NoticeKind::CancelledByContributor => (
-            format!("Ricevuta di annullamento dell'appuntamento {r}"),
+            p.say(t::mail_cancelled_by_you_subject(r)),
             vec![
-                Block::Para(format!(
-                    "L'appuntamento {r} di {when} presso la {} è stato annullato su tua richiesta. L'orario è di nuovo disponibile per altri.",
-                    f.office
-                )),
-                details(f),
-                Block::Link(
-                    "Se ti serve ancora, scegli un altro orario".into(),
-                    f.book_again_link.clone(),
-                ),
+                p.para(t::mail_cancelled_by_you_body(r, when.clone(), f.office)),
+                details(p, f),
+                p.link(t::mail_cancelled_by_you_link(), &f.book_again_link),
             ],
         ),
-        NoticeKind::CancelledByOffice => cancelled_by_office(f, &when),
-        NoticeKind::Attended => attended(f, &when),
+        NoticeKind::CancelledByOffice => cancelled_by_office(p, f, &when),
+        NoticeKind::Attended => attended(p, f, &when),
         NoticeKind::AttendanceCorrected => {
-            let (_, mut blocks) = attended(f, &when);
-            blocks.insert(0, Block::Para(format!(
-                "La {} ha corretto quanto aveva registrato per l'appuntamento {}: vale quanto segue.",
-                f.office, f.reference
-            )));
-            (format!("Rettifica dell'esito dell'appuntamento {}", f.reference), blocks)
+            let (_, mut blocks) = attended(p, f, &when);
+            blocks.insert(0, p.para(t::mail_corrected_body(f.office, r)));
+            (p.say(t::mail_corrected_subject(r)), blocks)
         }
         NoticeKind::ThreadAnswered => {
-            let mut blocks = vec![Block::Para(format!(
-                "La {} ha scritto nella comunicazione {} «{}» di {}. Per leggere la risposta accedi al Cassetto Previdenziale.",
-                f.office, f.protocol, f.subject, f.contributor
+            let mut blocks = vec![p.para(t::mail_answered_body(
+                f.office,
+                f.protocol,
+                f.subject,
+                f.contributor,
             ))];
             if f.attachments > 0 {
-                let files = match f.attachments {
-                    1 => "un documento allegato".to_string(),
-                    n => format!("{n} documenti allegati"),
-                };
-                blocks.push(Block::Para(format!(
-                    "La risposta contiene {files}: per sicurezza non li inviamo per e-mail, puoi scaricarli dalla comunicazione."
-                )));
+                blocks.push(p.para(t::mail_answered_files(f.attachments)));
             }
-            blocks.push(Block::Link(
-                "Leggi la comunicazione".into(),
-                f.thread_link.clone(),
-            ));
-            (
-                format!("Nuova risposta alla comunicazione {}", f.protocol),
-                blocks,
-            )
+            blocks.push(p.link(t::mail_answered_link(), &f.thread_link));
+            (p.say(t::mail_answered_subject(f.protocol)), blocks)
         }
     };
-    Letter { subject, blocks }
+    Letter {
+        language,
+        subject,
+        blocks,
+    }
 }
 
-const FOOTER: &str = "Questo messaggio è stato inviato automaticamente dal Cassetto Previdenziale per Artigiani e Commercianti dell'INPS: non rispondere a questo indirizzo. Per scrivere alla sede usa la comunicazione nel Cassetto.";
-
 impl Letter {
+    fn footer(&self) -> String {
+        speech::catalogue(self.language).render(&t::mail_footer())
+    }
+
     pub fn text(&self) -> String {
         let mut out = String::new();
         for block in &self.blocks {
@@ -362,7 +338,7 @@ impl Letter {
             out.push_str("\n\n");
         }
         out.push_str("-- \n");
-        out.push_str(FOOTER);
+        out.push_str(&self.footer());
         out.push('\n');
         out
     }
@@ -388,9 +364,10 @@ impl Letter {
             }
         }
         format!(
-            "<!DOCTYPE html>\n<html lang=\"it\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n</head>\n<body>\n{body}<hr>\n<p><small>{}</small></p>\n</body>\n</html>\n",
+            "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n</head>\n<body>\n{body}<hr>\n<p><small>{}</small></p>\n</body>\n</html>\n",
+            self.language.code(),
             e(&self.subject),
-            e(FOOTER)
+            e(&self.footer())
         )
     }
 }
@@ -504,7 +481,6 @@ mod tests {
             office: "Sede di Roma",
             address: "Via Ciro il Grande 21",
             point_code: Some(PointCode::Sportello),
-            point_label: "Sportello in sede",
             phone: "3331234567",
             protocol: "INPS.5100.2026.0000001",
             subject: "Riduzione <50%> & altro",
@@ -522,7 +498,7 @@ mod tests {
 
     #[test]
     fn an_office_cancellation_says_why_and_what_to_do_next() {
-        let l = letter(NoticeKind::CancelledByOffice, &facts());
+        let l = letter(NoticeKind::CancelledByOffice, &facts(), Language::It);
         assert_eq!(
             l.subject,
             "La sede ha annullato l'appuntamento AP-2026-000001"
@@ -534,14 +510,14 @@ mod tests {
         assert!(text.contains("https://example.test/comunicazioni/1/appuntamento"));
         let mut hold = facts();
         hold.was_hold = true;
-        assert!(letter(NoticeKind::CancelledByOffice, &hold)
+        assert!(letter(NoticeKind::CancelledByOffice, &hold, Language::It)
             .text()
             .starts_with("La prenotazione AP-2026-000001 di martedì 3 marzo 2026 alle 08:30 è stata cancellata dalla Sede di Roma."));
     }
 
     #[test]
     fn the_html_part_escapes_what_people_wrote_and_has_no_images() {
-        let html = letter(NoticeKind::Confirmed, &facts()).html();
+        let html = letter(NoticeKind::Confirmed, &facts(), Language::It).html();
         assert!(html.contains("<html lang=\"it\">"));
         assert!(html.contains("Riduzione &lt;50%&gt; &amp; altro"));
         assert!(!html.contains("<img"));
@@ -553,12 +529,32 @@ mod tests {
         let mut f = facts();
         f.note = Some("Pratica definita.");
         f.outcome = Some(AppointmentStatus::Svolto);
-        assert!(letter(NoticeKind::Attended, &f)
+        assert!(letter(NoticeKind::Attended, &f, Language::It)
             .text()
             .contains("Esito dell'incontro: Pratica definita."));
         f.outcome = Some(AppointmentStatus::NonPresentato);
-        assert!(letter(NoticeKind::Attended, &f)
+        assert!(letter(NoticeKind::Attended, &f, Language::It)
             .text()
             .contains("non si è presentato"));
+    }
+
+    #[test]
+    fn a_reader_who_chose_english_gets_the_letter_in_english() {
+        let mut f = facts();
+        f.attachments = 2;
+        let l = letter(NoticeKind::Confirmed, &f, Language::En);
+        assert_eq!(l.subject, "Appointment confirmed AP-2026-000001");
+        let text = l.text();
+        assert!(text.starts_with(
+            "Appointment AP-2026-000001 is confirmed for Tuesday 3 March 2026 at 8:30 at the Sede di Roma."
+        ));
+        assert!(text.contains("Consultation point: At the office counter"));
+        assert!(text.contains("do not reply to this address"));
+        assert!(l.html().contains("<html lang=\"en\">"));
+        let answered = letter(NoticeKind::ThreadAnswered, &f, Language::En).text();
+        assert!(answered.contains("The reply contains 2 attached documents: for your security"));
+        f.attachments = 1;
+        let italian = letter(NoticeKind::ThreadAnswered, &f, Language::It).text();
+        assert!(italian.contains("La risposta contiene un documento allegato: per sicurezza"));
     }
 }

@@ -176,6 +176,8 @@ pub async fn finish(
 pub struct Recipient {
     pub email: String,
     pub reminders: i64,
+    /// The language they chose; Italian when they chose none.
+    pub language: Option<api::Language>,
 }
 
 /// Who hears about a notice: the contributor, and the intermediary who booked the appointment
@@ -183,14 +185,14 @@ pub struct Recipient {
 pub async fn recipients(conn: &mut AnyConnection, c: &Claimed) -> AppResult<Vec<Recipient>> {
     let about_thread = i64::from(c.appointment_id.is_none());
     let mut people: Vec<Recipient> = sqlx::query_as(
-        "SELECT u.email, u.reminders FROM communications t
+        "SELECT u.email, u.reminders, u.language FROM communications t
            JOIN contributors p ON p.id = t.contributor_id JOIN users u ON u.id = p.user_id
           WHERE t.id = $1 AND u.email IS NOT NULL
          UNION
-         SELECT u.email, u.reminders FROM appointments a JOIN users u ON u.id = a.booked_by
+         SELECT u.email, u.reminders, u.language FROM appointments a JOIN users u ON u.id = a.booked_by
           WHERE a.id = $2 AND u.role = 'intermediario' AND u.email IS NOT NULL
          UNION
-         SELECT u.email, u.reminders FROM messages m JOIN users u ON u.id = m.author_user_id
+         SELECT u.email, u.reminders, u.language FROM messages m JOIN users u ON u.id = m.author_user_id
           WHERE m.communication_id = $1 AND $3 = 1 AND u.role = 'intermediario'
             AND u.email IS NOT NULL",
     )

@@ -11,7 +11,7 @@ use crate::domain::booking::Viewer;
 use crate::domain::notices::{self, Facts};
 use crate::domain::rome;
 use crate::error::AppResult;
-use api::{AppointmentId, Instant, NoticeKind};
+use api::{AppointmentId, Instant, Language, NoticeKind};
 use lettre::message::header::{ContentType, HeaderName, HeaderValue};
 use lettre::message::{Attachment, Mailbox, MultiPart};
 use lettre::Message;
@@ -43,11 +43,13 @@ pub struct Round {
     pub no_address: usize,
 }
 
-/// A notice's letter and calendar file, or why it is no longer worth sending.
-type Written = Result<(notices::Letter, Option<(String, String)>), &'static str>;
+/// A notice's letter and calendar file in each language its readers need, or why it is no
+/// longer worth sending.
+type Written = Result<Vec<(notices::Letter, Option<(String, String)>)>, &'static str>;
 
 enum Prepared {
-    Send(Box<Message>),
+    /// One message per language among the readers, with its `.eml` name.
+    Send(Vec<(String, Message)>),
     NoAddress,
     Withdraw(&'static str),
 }
@@ -106,7 +108,7 @@ impl Delivery {
                 round.no_address += 1;
                 return self.finish(&c, Outcome::NoAddress, now).await;
             }
-            Ok(Prepared::Send(message)) => match self.mailer.send(&file_name(&c), *message).await {
+            Ok(Prepared::Send(messages)) => match self.send_all(messages).await {
                 Ok(()) => {
                     round.sent += 1;
                     tracing::info!(notice = c.id, kind = %c.kind, "notice sent");
@@ -139,6 +141,15 @@ impl Delivery {
         self.finish(&c, outcome, now).await
     }
 
+    /// Every language's message; a failure sends them all again later, each with its own
+    /// stable `Message-ID`, so a reader who already got theirs recognises the repeat.
+    async fn send_all(&self, messages: Vec<(String, Message)>) -> Result<(), SendError> {
+        for (name, message) in messages {
+            self.mailer.send(&name, message).await?;
+        }
+        Ok(())
+    }
+
     async fn finish(&self, c: &Claimed, outcome: Outcome<'_>, now: Instant) -> AppResult<()> {
         if !outbox::finish(&self.db, c.id, &self.worker, outcome, now).await? {
             tracing::info!(notice = c.id, "notice taken over or withdrawn meanwhile");
@@ -160,20 +171,36 @@ impl Delivery {
         if c.kind.is_reminder() {
             people.retain(|p| p.reminders == 1);
         }
+        let spoken = |p: &Recipient| p.language.unwrap_or(Language::It);
+        let mut languages: Vec<Language> = people.iter().map(spoken).collect();
+        languages.sort_by_key(|l| l.code());
+        languages.dedup();
         let written = match c.appointment_id {
-            Some(id) => self.about_appointment(conn, c, id, now).await?,
-            None => self.about_thread(conn, c, now).await?,
+            Some(id) => self.about_appointment(conn, c, id, now, &languages).await?,
+            None => self.about_thread(conn, c, now, &languages).await?,
         };
-        let (letter, calendar) = match written {
+        let letters = match written {
             Ok(written) => written,
             Err(why) => return Ok(Prepared::Withdraw(why)),
         };
-        if people.is_empty() {
-            return Ok(Prepared::NoAddress);
-        }
-        Ok(match self.message(c, &people, &letter, calendar) {
-            Some(message) => Prepared::Send(Box::new(message)),
-            None => Prepared::NoAddress,
+        let messages: Vec<(String, Message)> = letters
+            .into_iter()
+            .filter_map(|(letter, calendar)| {
+                let readers: Vec<&Recipient> = people
+                    .iter()
+                    .filter(|p| spoken(p) == letter.language)
+                    .collect();
+                let name = match letter.language {
+                    Language::It => file_name(c),
+                    other => format!("{}-{}", file_name(c), other.code()),
+                };
+                Some((name, self.message(c, &readers, &letter, calendar)?))
+            })
+            .collect();
+        Ok(if messages.is_empty() {
+            Prepared::NoAddress
+        } else {
+            Prepared::Send(messages)
         })
     }
 
@@ -185,6 +212,7 @@ impl Delivery {
         c: &Claimed,
         id: AppointmentId,
         now: Instant,
+        languages: &[Language],
     ) -> AppResult<Written> {
         let (notice, thread) = (c.kind, c.communication_id);
         let a = read_back(conn, id, Viewer::ContributorSide, now).await?;
@@ -201,7 +229,6 @@ impl Delivery {
             office: &a.office.name,
             address: &a.office.address,
             point_code: Some(a.point.code),
-            point_label: &a.point.label,
             phone: &a.phone,
             protocol: &a.protocol,
             subject: &a.subject,
@@ -223,9 +250,19 @@ impl Delivery {
             book_again_link: self.link(&api::paths::booking(thread)),
             attachments: 0,
         };
-        let calendar = matches!(notice, NoticeKind::Confirmed | NoticeKind::Moved)
-            .then(|| (format!("{}.ics", a.reference), ics::calendar(&a, now)));
-        Ok(Ok((notices::letter(notice, &facts), calendar)))
+        let with_calendar = matches!(notice, NoticeKind::Confirmed | NoticeKind::Moved);
+        Ok(Ok(languages
+            .iter()
+            .map(|&language| {
+                let calendar = with_calendar.then(|| {
+                    (
+                        format!("{}.ics", a.reference),
+                        ics::calendar(&a, now, language),
+                    )
+                });
+                (notices::letter(notice, &facts, language), calendar)
+            })
+            .collect()))
     }
 
     /// A notice about a thread: the office wrote in it.
@@ -234,6 +271,7 @@ impl Delivery {
         conn: &mut AnyConnection,
         c: &Claimed,
         now: Instant,
+        languages: &[Language],
     ) -> AppResult<Written> {
         if let Some(why) = notices::withdrawn_because(c.kind, c.due_at, None, now) {
             return Ok(Err(why));
@@ -247,7 +285,6 @@ impl Delivery {
             office: &t.office,
             address: "",
             point_code: None,
-            point_label: "",
             phone: "",
             protocol: &t.protocol,
             subject: &t.subject,
@@ -261,14 +298,17 @@ impl Delivery {
             book_again_link: String::new(),
             attachments: t.attachments.max(0) as usize,
         };
-        Ok(Ok((notices::letter(c.kind, &facts), None)))
+        Ok(Ok(languages
+            .iter()
+            .map(|&language| (notices::letter(c.kind, &facts, language), None))
+            .collect()))
     }
 
     /// The e-mail: plain text and HTML alternatives, and the calendar file when there is one.
     fn message(
         &self,
         c: &Claimed,
-        people: &[Recipient],
+        people: &[&Recipient],
         letter: &notices::Letter,
         calendar: Option<(String, String)>,
     ) -> Option<Message> {
@@ -278,9 +318,13 @@ impl Delivery {
             .subject(letter.subject.clone())
             // Stable per notice: a second delivery after a crash is the same message.
             .message_id(Some(format!(
-                "<avviso.{}.{}@{domain}>",
+                "<avviso.{}.{}{}@{domain}>",
                 c.id,
-                c.created_at.seconds()
+                c.created_at.seconds(),
+                match letter.language {
+                    Language::It => String::new(),
+                    other => format!(".{}", other.code()),
+                }
             )))
             .raw_header(HeaderValue::new(
                 HeaderName::new_from_ascii_str("Auto-Submitted"),

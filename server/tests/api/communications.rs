@@ -450,6 +450,18 @@ async fn topics_carry_their_days() {
         (rateazione.label.as_str(), rateazione.appointment_after_days),
         ("Rateazione dei debiti contributivi", 20)
     );
+    // Every stored topic has its words in the catalogues, the Italian ones as stored.
+    for topic in &topics {
+        let text = server::domain::speech::topic(&topic.code, &topic.label);
+        assert_ne!(
+            text.key,
+            catalogue::Key::Verbatim,
+            "{} has no key",
+            topic.code
+        );
+        let italian = server::domain::speech::catalogue(api::Language::It).render(&text);
+        assert_eq!(italian, topic.label);
+    }
 }
 
 /// The queue ranks threads by how long the contributor's side has waited for an answer: the

@@ -377,6 +377,70 @@ async fn an_intermediary_booking_tells_the_studio_and_the_contributor() {
     assert!(text_of(&received[0]).contains(&reference));
 }
 
+/// Issue 25: the letter and its calendar file are in the language each reader chose; a studio
+/// (Italian) and a contributor (English) told of one booking get one message each.
+#[tokio::test]
+async fn a_reader_who_chose_english_is_written_to_in_english() {
+    let app = spawn_app().await;
+    let sink = SmtpSink::start().await;
+    let mut rossi = app.logged_in(ROSSI).await;
+    let chosen = rossi
+        .put("/api/me/language", json!({ "language": "en" }))
+        .await;
+    assert_eq!(chosen.status, StatusCode::OK, "{}", chosen.text());
+    let mut verdi = app.logged_in(VERDI).await;
+    let thread = thread_of(&mut verdi, ROSSI, "Contributi del 2024").await;
+    let reference = book_at(&mut verdi, thread, ROMA, FIRST_SLOT, "v1").await;
+    let round = delivery(&app, &sink.url())
+        .deliver_due(app.now())
+        .await
+        .unwrap();
+    assert_eq!(round.sent, 1, "one notice: {round:?}");
+    let received = sink.received();
+    assert_eq!(received.len(), 2, "one message per language");
+    let to = |address: &str| {
+        received
+            .iter()
+            .find(|r| r.to == [address])
+            .unwrap_or_else(|| panic!("nothing for {address}"))
+    };
+    let english = parse(to("mario.rossi@example.it"));
+    assert_eq!(
+        english.subject(),
+        Some(format!("Appointment confirmed {reference}").as_str())
+    );
+    let text = english.body_text(0).unwrap();
+    assert!(
+        text.contains("is confirmed for Tuesday 3 March 2026 at 8:30 at the Sede di Roma"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Consultation point: At the office counter"),
+        "{text}"
+    );
+    assert!(english.body_html(0).unwrap().contains("<html lang=\"en\">"));
+    let ics: Vec<_> = english.attachments().collect();
+    let calendar = String::from_utf8(ics[0].contents().to_vec())
+        .unwrap()
+        .replace("\r\n ", "");
+    assert!(
+        calendar.contains(&format!(
+            "SUMMARY:INPS appointment {reference} – Statement of account and contributions"
+        )),
+        "{calendar}"
+    );
+    assert!(
+        calendar.contains("DESCRIPTION:At the office counter – Sede di Roma."),
+        "{calendar}"
+    );
+    let italian = parse(to("studio.verdi@example.it"));
+    assert_eq!(
+        italian.subject(),
+        Some(format!("Appuntamento confermato {reference}").as_str())
+    );
+    assert_ne!(english.message_id(), italian.message_id());
+}
+
 #[tokio::test]
 async fn an_answer_from_the_office_is_announced_without_its_text() {
     let app = spawn_app().await;
