@@ -127,3 +127,169 @@ ics-location-phone = Call back on { $phone }
 ics-description = { $point } – { $office }.
     Comunicazione { $protocol }: { $subject }.
     Appointment reference: { $reference }.
+
+## Comunicazione bidirezionale: threads, messages, outcomes
+thread-text-forbidden = The text contains characters that are not allowed.
+thread-topic-empty = Choose the topic.
+thread-topic-unknown = Choose a topic from the list.
+thread-subject-empty = Enter the subject.
+thread-subject-too-long = The subject can be at most { $max } characters long.
+thread-subject-one-line = The subject fits on one line and cannot contain invisible or control characters.
+thread-message-empty = Write the text of the message.
+thread-message-too-long = The text can be at most { $max } characters long.
+thread-note-empty = Write the text of the note.
+thread-note-too-long = The note can be at most { $max } characters long.
+thread-too-many-attachments = A message can have at most { $max } attachments.
+thread-attachment-twice = The same attachment is listed more than once.
+list-page-invalid = Page number not valid.
+list-status-unknown = Status not recognised.
+list-topic-unknown = Topic not recognised.
+thread-no-office = The office responsible for your province could not be found. Contact the INPS Contact Center.
+thread-outcome-missing = Choose the outcome: Accolta (accepted) or Non accolta (not accepted).
+thread-motivation-empty = Write the reason for the outcome.
+thread-motivation-too-long = The reason can be at most { $max } characters long.
+
+## Sign-in and Gestione appuntamenti's filters
+login-username-empty = Enter your codice fiscale (tax code) or username.
+login-password-empty = Enter the password.
+history-managed-by-unknown = Filter not recognised: use contribuente, intermediario or sede.
+history-to-before-from = The end date cannot come before the start date.
+date-invalid = Date not valid: use the format YYYY-MM-DD.
+date-out-of-range = Date outside the allowed range: choose a day between 2000 and 2100.
+
+## Closures and capacity, declared by an office
+closure-to-empty = Enter the end date.
+closure-from-empty = Enter the start date.
+time-invalid = Time not valid: use the format HH:MM.
+closure-hours-one-day = Times apply only to a closure of a single day: for a period leave the times empty.
+closure-reason-empty = Write the reason for the closure: contributors will read it.
+closure-from-past = A closure cannot start on a day in the past.
+closure-to-before-from = The last day cannot come before the first.
+closure-too-long = A closure can last at most one year.
+closure-end-before-start = The end time must come after the start time.
+closure-end-missing = Give the end time too, or leave both empty for the whole day.
+closure-start-missing = Give the start time too, or leave both empty for the whole day.
+closure-past = The closure given is already over.
+closure-point-or-all = Choose a consultation point the office offers, or all of them.
+capacity-point-offered = Choose a consultation point the office offers.
+capacity-day-past = The capacity of a day in the past cannot be changed.
+capacity-out-of-range = Give how many people are on duty: from 1 to { $max }. To receive nobody, declare a closure.
+
+## The booking state machine's refusals
+office-moves-at-own-office = The office can move the appointment only to another time at its own premises.
+office-books-at-own-office = The office can book only at its own premises: choose a consultation point of your office.
+office-thread-closed = The comunicazione is closed: for a new appointment the contributor must send a new comunicazione.
+calendar-only-confirmed = Only a confirmed appointment can be added to the calendar.
+hold-cannot-confirm = This booking can no longer be confirmed.
+hold-already-confirmed = The appointment is already confirmed: to give it up use “Cancel appointment” in Gestione appuntamenti (managing appointments).
+hold-cannot-release = This booking can no longer be cancelled.
+hold-extended-enough = You have already extended the booking the maximum number of times: confirm or cancel.
+hold-not-waiting = This booking is no longer waiting for confirmation.
+cancel-too-late = The deadline for cancelling online has passed: if you cannot attend, call the INPS Contact Center on 803 164 (free from a landline) or 06 164 164 (from a mobile).
+cancel-started = The appointment has already started or taken place: it cannot be cancelled.
+cancel-only-confirmed = Only a confirmed appointment can be cancelled.
+move-too-many = This appointment has already been moved 3 times: to change it again, cancel it and book another one.
+move-too-late = The deadline for moving the appointment online has passed: if you cannot attend, call the INPS Contact Center on 803 164 (free from a landline) or 06 164 164 (from a mobile).
+move-started = The appointment has already started or taken place: it cannot be moved.
+move-only-confirmed = Only a confirmed appointment can be moved.
+attendance-not-started = The appointment has not started yet: attendance is recorded from the start time.
+attendance-already = Attendance for this appointment has already been recorded.
+attendance-only-confirmed = Attendance is recorded only for a confirmed appointment.
+attendance-correction-too-late = Attendance can be corrected within one day of recording it: more than a day has passed.
+attendance-nothing-to-correct = There is no recorded attendance to correct.
+
+## Richiedi appuntamento: may this thread be booked
+eligible-by-days = You can ask for an appointment: at least { $days ->
+    [one] 1 day has
+   *[other] { $days } days have
+} passed since it was sent.
+eligible-by-rejection = You can ask for an appointment: the request was not accepted.
+eligible-from = You will be able to ask for an appointment from { $date } ({ $days ->
+    [one] 1 day
+   *[other] { $days } days
+} after sending).
+eligible-from-or-earlier = You will be able to ask for an appointment from { $date } ({ $days ->
+    [one] 1 day
+   *[other] { $days } days
+} after sending), or earlier if the request is not accepted.
+eligible-already-booked = This comunicazione already has appointment { $reference }.
+eligible-limit-reached = You already have { $max } active appointments, the maximum: to ask for another, cancel one in Gestione appuntamenti (managing appointments).
+
+## Limits against abuse
+limit-threads = { $max } comunicazioni have already been sent in the last 24 hours.
+limit-messages = { $max } messages have already been written in this comunicazione in the last hour.
+limit-given-up-holds = In the last hour { $max } bookings were cancelled or left to expire: so as not to block places for others, you can book again later.
+limit-retry-minutes = Try again in { $minutes ->
+    [one] a minute
+   *[other] { $minutes } minutes
+}.
+limit-retry-hours = Try again in { $hours } hours.
+limit-exceeded = { $why } { $wait }
+
+## Allegati: files attached to a message
+attachment-types = You can attach PDF, JPG or PNG files.
+attachment-name-unreadable = The file name cannot be read: rename the file and try again.
+attachment-name-empty = The file must have a name.
+attachment-name-too-long = The file name can be at most { $max } characters long: rename the file and try again.
+attachment-name-forbidden = The file name contains characters that are not allowed: rename the file and try again.
+attachment-name-path = The file name cannot contain “/”, “\” or “..”: rename the file and try again.
+attachment-not-that-type = The file “{ $name }” is not a valid { $kind }. You can attach PDF, JPG or PNG files.
+attachment-encrypted = The file “{ $name }” is protected by a password: attach a copy without protection.
+attachment-active = The file “{ $name }” contains scripts, automatic actions or other files: save it as a plain PDF (for example with “Print to PDF”) and try again.
+attachment-unreadable = The file “{ $name }” cannot be opened: it may be damaged.
+attachment-message-full = A message can have at most { $max } attachments: remove one before adding another.
+attachment-thread-full = This comunicazione already has { $size } of attachments and cannot hold more: write in the message what is missing, the office will tell you how to send it.
+attachment-day-full = { $max } files have already been attached for this contributor in the last 24 hours. { $wait }
+attachment-too-large = The file “{ $name }” is over the limit of { $size }: make it smaller (for example a photo at a lower resolution or a compressed PDF) and try again.
+attachment-late = the file “{ $name }” did not arrive in full within two minutes: check the connection and try again.
+attachment-incomplete = the file “{ $name }” did not arrive in full.
+attachment-empty = The file “{ $name }” is empty.
+attachment-infected = The file “{ $name }” contains a virus or a harmful program ({ $signature }) and has not been saved. Check your device with an antivirus.
+attachment-name-missing = The file name is missing (X-Filename header).
+
+## Refusals of the agenda, threads, office and waiting list
+request-value-forbidden = The value contains characters that are not allowed.
+hold-slot-taken = The time chosen is no longer available. Choose another time.
+hold-office-closed = The office has declared a closure at this time: choose another time.
+idempotency-key-reused = This Idempotency-Key has already been used for a different request.
+idempotency-in-progress = The same request is already in progress: wait a few seconds.
+moving-slot-taken = The time chosen is no longer available: the appointment stays as it was. Choose another time.
+moving-changed = The appointment changed in the meantime: reload the page.
+moving-office-closed = The office has declared a closure at that time: the appointment stays as it was. Choose another time.
+places-point-unknown = Choose a consultation point from the list.
+places-office-unknown = Choose an office from the list.
+places-point-not-offered = The office chosen does not offer this consultation point: choose another one.
+confirm-office-closed = The office has declared a closure at this time: the booking cannot be confirmed. Cancel it and choose another time.
+appointment-changed = The appointment changed in the meantime: reload the page.
+thread-closed = The comunicazione is closed: no more messages can be added.
+thread-attachment-gone = One of the attachments is no longer available (it was removed, or more than a day has passed): attach it again and send.
+thread-outcome-recorded = The outcome of this comunicazione has already been recorded.
+search-empty = Write a codice fiscale (tax code), a name, a protocol number or an appointment reference.
+search-too-long = The search can be at most 100 characters long, with no control characters.
+period-to-before-from = The last day cannot come before the first.
+chart-unknown = Chart not recognised: use giorni or coda.
+closure-cancels-one = There is 1 appointment in the closure period: check it and confirm to cancel it with the reason for the closure.
+closure-started = The closure has already started: it can no longer be withdrawn. Its times can be booked again when it ends.
+capacity-not-open = On this day the office does not receive at this consultation point.
+waitlist-already = You are already on the waiting list for this comunicazione: you will find the entry in Gestione appuntamenti (managing appointments).
+waitlist-no-offer = There is no place waiting for an answer for this entry.
+waitlist-ended = This waiting list entry has already ended.
+language-unknown = Language not available: you can choose Italian (it) or English (en).
+login-password-operators-only = Signing in with codice fiscale and password is reserved for the Institute's operators. Sign in with SPID or CIE.
+waitlist-no-mornings = At this office the consultation point chosen does not receive in the morning: choose “In the afternoon” or “At any time”.
+waitlist-mornings-only = At this office the consultation point chosen receives only in the morning: choose “In the morning” or “At any time”.
+waitlist-closed-days = On those days the office does not receive at the consultation point chosen: choose other days.
+search-max = The search can be at most 100 characters long.
+waitlist-from-too-early = Choose a day from { $date } onwards.
+waitlist-to-too-late = You can wait for a place until { $date }: choose a day up to that date.
+closure-cancels-many = There are { $count } appointments in the closure period: check them and confirm to cancel them with the reason for the closure.
+login-too-many-attempts = Too many failed sign-in attempts. { $wait }
+thread-has-appointment = This comunicazione already has appointment { $reference }: you can manage it in Gestione appuntamenti (managing appointments).
+hold-too-many-office = The contributor already has { $max } active appointments ({ $references }): to book another, one must be cancelled.
+hold-too-many = You already have { $max } active appointments ({ $references }): to book another, cancel one in Gestione appuntamenti (managing appointments).
+waitlist-place-free = There is still a free time in the period chosen, { $when }: you can book it now, or choose other days.
+waitlist-too-many = You already have { $max } active appointments: to join the waiting list, cancel one in Gestione appuntamenti (managing appointments).
+capacity-below-bookings = You cannot go down to { $capacity ->
+    [one] 1 place
+   *[other] { $capacity } places
+}: at { $time } there are already { $booked } bookings. To free places, first cancel the appointments, with a reason.

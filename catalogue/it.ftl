@@ -130,3 +130,169 @@ ics-location-phone = Richiamata al numero { $phone }
 ics-description = { $point } – { $office }.
     Comunicazione { $protocol }: { $subject }.
     Identificativo appuntamento: { $reference }.
+
+## Comunicazione bidirezionale: threads, messages, outcomes (server/src/domain/communication.rs)
+thread-text-forbidden = Il testo contiene caratteri non ammessi.
+thread-topic-empty = Scegli l'argomento.
+thread-topic-unknown = Scegli un argomento dell'elenco.
+thread-subject-empty = Inserisci l'oggetto.
+thread-subject-too-long = L'oggetto può contenere al massimo { $max } caratteri.
+thread-subject-one-line = L'oggetto sta su una riga e non può contenere caratteri invisibili o di controllo.
+thread-message-empty = Scrivi il testo del messaggio.
+thread-message-too-long = Il testo può contenere al massimo { $max } caratteri.
+thread-note-empty = Scrivi il testo della nota.
+thread-note-too-long = La nota può contenere al massimo { $max } caratteri.
+thread-too-many-attachments = Un messaggio può avere al massimo { $max } allegati.
+thread-attachment-twice = Lo stesso allegato è indicato più di una volta.
+list-page-invalid = Numero di pagina non valido.
+list-status-unknown = Stato non riconosciuto.
+list-topic-unknown = Argomento non riconosciuto.
+thread-no-office = Non è stato possibile individuare la struttura territoriale competente per la tua provincia. Contatta il Contact Center INPS.
+thread-outcome-missing = Scegli l'esito: Accolta o Non accolta.
+thread-motivation-empty = Scrivi la motivazione dell'esito.
+thread-motivation-too-long = La motivazione può contenere al massimo { $max } caratteri.
+
+## Sign-in and Gestione appuntamenti's filters (server/src/domain/login.rs, history.rs, rome.rs)
+login-username-empty = Inserisci il codice fiscale o il nome utente.
+login-password-empty = Inserisci la password.
+history-managed-by-unknown = Filtro non riconosciuto: usa contribuente, intermediario oppure sede.
+history-to-before-from = La data finale non può precedere quella iniziale.
+date-invalid = Data non valida: usa il formato AAAA-MM-GG.
+date-out-of-range = Data fuori dall'intervallo ammesso: scegli un giorno tra il 2000 e il 2100.
+
+## Closures and capacity, declared by an office (server/src/domain/closure.rs)
+closure-to-empty = Inserisci la data di fine.
+closure-from-empty = Inserisci la data di inizio.
+time-invalid = Ora non valida: usa il formato HH:MM.
+closure-hours-one-day = Gli orari valgono per una chiusura di un solo giorno: per un periodo lascia vuoti gli orari.
+closure-reason-empty = Scrivi il motivo della chiusura: lo leggeranno i contribuenti.
+closure-from-past = La chiusura non può iniziare in un giorno passato.
+closure-to-before-from = L'ultimo giorno non può precedere il primo.
+closure-too-long = Una chiusura può durare al massimo un anno.
+closure-end-before-start = L'ora di fine deve seguire quella di inizio.
+closure-end-missing = Indica anche l'ora di fine, o lascia vuote entrambe per tutto il giorno.
+closure-start-missing = Indica anche l'ora di inizio, o lascia vuote entrambe per tutto il giorno.
+closure-past = La chiusura indicata è già passata.
+closure-point-or-all = Scegli un punto di consulenza che la sede offre, o tutti.
+capacity-point-offered = Scegli un punto di consulenza che la sede offre.
+capacity-day-past = Non si può cambiare la capienza di un giorno passato.
+capacity-out-of-range = Indica quante persone sono in servizio: da 1 a { $max }. Per non ricevere nessuno dichiara una chiusura.
+
+## The booking state machine's refusals (server/src/domain/booking/mod.rs)
+office-moves-at-own-office = La sede può spostare l'appuntamento solo a un altro orario presso di sé.
+office-books-at-own-office = La sede può prenotare solo presso di sé: scegli un punto di consulenza della tua sede.
+office-thread-closed = La comunicazione è chiusa: per un nuovo appuntamento il contribuente deve inviare una nuova comunicazione.
+calendar-only-confirmed = Solo un appuntamento confermato può essere aggiunto al calendario.
+hold-cannot-confirm = Questa prenotazione non può più essere confermata.
+hold-already-confirmed = L'appuntamento è già confermato: per rinunciare usa «Annulla appuntamento» in Gestione appuntamenti.
+hold-cannot-release = Questa prenotazione non può più essere cancellata.
+hold-extended-enough = Hai già esteso la prenotazione il numero massimo di volte: conferma o cancella.
+hold-not-waiting = Questa prenotazione non è più in attesa di conferma.
+cancel-too-late = Il termine per annullare online è passato: se non puoi presentarti, chiama il Contact Center INPS al numero 803 164 (gratuito da rete fissa) oppure 06 164 164 (da cellulare).
+cancel-started = L'appuntamento è già iniziato o si è già svolto: non può essere annullato.
+cancel-only-confirmed = Si può annullare solo un appuntamento confermato.
+move-too-many = Questo appuntamento è già stato spostato 3 volte: per cambiarlo ancora annullalo e prenotane un altro.
+move-too-late = Il termine per spostare online l'appuntamento è passato: se non puoi presentarti, chiama il Contact Center INPS al numero 803 164 (gratuito da rete fissa) oppure 06 164 164 (da cellulare).
+move-started = L'appuntamento è già iniziato o si è già svolto: non può essere spostato.
+move-only-confirmed = Si può spostare solo un appuntamento confermato.
+attendance-not-started = L'appuntamento non è ancora iniziato: la presenza si registra dall'orario di inizio.
+attendance-already = La presenza per questo appuntamento è già stata registrata.
+attendance-only-confirmed = La presenza si registra solo per un appuntamento confermato.
+attendance-correction-too-late = La presenza si può correggere entro un giorno dalla registrazione: è passato più di un giorno.
+attendance-nothing-to-correct = Non c'è una presenza registrata da correggere.
+
+## Richiedi appuntamento: may this thread be booked (server/src/domain/eligibility.rs)
+eligible-by-days = Puoi richiedere un appuntamento: sono trascorsi almeno { $days ->
+    [one] 1 giorno
+   *[other] { $days } giorni
+} dall'invio.
+eligible-by-rejection = Puoi richiedere un appuntamento: la richiesta non è stata accolta.
+eligible-from = Potrai richiedere un appuntamento dal { $date } ({ $days ->
+    [one] 1 giorno
+   *[other] { $days } giorni
+} dopo l'invio).
+eligible-from-or-earlier = Potrai richiedere un appuntamento dal { $date } ({ $days ->
+    [one] 1 giorno
+   *[other] { $days } giorni
+} dopo l'invio), oppure prima se la richiesta non viene accolta.
+eligible-already-booked = Per questa comunicazione c'è già l'appuntamento { $reference }.
+eligible-limit-reached = Hai già { $max } appuntamenti attivi, il massimo: per richiederne un altro annullane uno da Gestione appuntamenti.
+
+## Limits against abuse (server/src/domain/limits.rs)
+limit-threads = Sono già state inviate { $max } comunicazioni nelle ultime 24 ore.
+limit-messages = In questa comunicazione sono già stati scritti { $max } messaggi nell'ultima ora.
+limit-given-up-holds = Nell'ultima ora { $max } prenotazioni sono state cancellate o lasciate scadere: per non bloccare posti ad altri si potrà prenotare di nuovo più tardi.
+limit-retry-minutes = Riprova tra { $minutes ->
+    [one] un minuto
+   *[other] { $minutes } minuti
+}.
+limit-retry-hours = Riprova tra { $hours } ore.
+limit-exceeded = { $why } { $wait }
+
+## Allegati: files attached to a message (server/src/domain/attachment.rs, communications/files.rs)
+attachment-types = Si possono allegare file PDF, JPG o PNG.
+attachment-name-unreadable = Il nome del file non è leggibile: rinomina il file e riprova.
+attachment-name-empty = Il file deve avere un nome.
+attachment-name-too-long = Il nome del file può avere al massimo { $max } caratteri: rinomina il file e riprova.
+attachment-name-forbidden = Il nome del file contiene caratteri non ammessi: rinomina il file e riprova.
+attachment-name-path = Il nome del file non può contenere «/», «\» o «..»: rinomina il file e riprova.
+attachment-not-that-type = Il file «{ $name }» non è un { $kind } valido. Si possono allegare file PDF, JPG o PNG.
+attachment-encrypted = Il file «{ $name }» è protetto da password: allegane una copia senza protezione.
+attachment-active = Il file «{ $name }» contiene script, azioni automatiche o altri file: salvalo come PDF semplice (ad esempio con «Stampa in PDF») e riprova.
+attachment-unreadable = Il file «{ $name }» non si riesce ad aprire: potrebbe essere danneggiato.
+attachment-message-full = Un messaggio può avere al massimo { $max } allegati: togline uno prima di aggiungerne un altro.
+attachment-thread-full = Questa comunicazione ha già allegati per { $size } e non può contenerne altri: scrivi nel messaggio che cosa manca, la sede ti dirà come inviarlo.
+attachment-day-full = Nelle ultime 24 ore sono già stati allegati { $max } file per questo contribuente. { $wait }
+attachment-too-large = Il file «{ $name }» supera il limite di { $size }: riducine le dimensioni (ad esempio con una foto a risoluzione più bassa o un PDF compresso) e riprova.
+attachment-late = il file «{ $name }» non è arrivato per intero entro due minuti: controlla la connessione e riprova.
+attachment-incomplete = il file «{ $name }» non è arrivato per intero.
+attachment-empty = Il file «{ $name }» è vuoto.
+attachment-infected = Il file «{ $name }» contiene un virus o un programma dannoso ({ $signature }) e non è stato salvato. Controlla il tuo dispositivo con un antivirus.
+attachment-name-missing = Manca il nome del file (intestazione X-Filename).
+
+## Refusals of the agenda, threads, office and waiting list (server/src/{agenda,communications,office,waitlist,session}/)
+request-value-forbidden = Il valore contiene caratteri non ammessi.
+hold-slot-taken = L'orario scelto non è più disponibile. Scegli un altro orario.
+hold-office-closed = La sede ha dichiarato una chiusura in questo orario: scegli un altro orario.
+idempotency-key-reused = Questa chiave Idempotency-Key è già stata usata per una richiesta diversa.
+idempotency-in-progress = La stessa richiesta è già in corso: attendi qualche secondo.
+moving-slot-taken = L'orario scelto non è più disponibile: l'appuntamento resta com'era. Scegli un altro orario.
+moving-changed = Nel frattempo l'appuntamento è cambiato: ricarica la pagina.
+moving-office-closed = La sede ha dichiarato una chiusura in quell'orario: l'appuntamento resta com'era. Scegli un altro orario.
+places-point-unknown = Scegli un punto di consulenza dell'elenco.
+places-office-unknown = Scegli una struttura territoriale dell'elenco.
+places-point-not-offered = La struttura scelta non offre questo punto di consulenza: scegline un'altra.
+confirm-office-closed = La sede ha dichiarato una chiusura in questo orario: la prenotazione non può essere confermata. Cancellala e scegli un altro orario.
+appointment-changed = L'appuntamento è cambiato nel frattempo: ricarica la pagina.
+thread-closed = La comunicazione è chiusa: non è possibile aggiungere messaggi.
+thread-attachment-gone = Uno degli allegati non è più disponibile (è stato tolto, o è passato più di un giorno): allegalo di nuovo e invia.
+thread-outcome-recorded = L'esito di questa comunicazione è già stato registrato.
+search-empty = Scrivi un codice fiscale, un nome, un protocollo o un identificativo di appuntamento.
+search-too-long = La ricerca può contenere al massimo 100 caratteri, senza caratteri di controllo.
+period-to-before-from = Il giorno finale non può precedere quello iniziale.
+chart-unknown = Grafico non riconosciuto: usa giorni oppure coda.
+closure-cancels-one = Nel periodo di chiusura c'è 1 appuntamento: controllalo e conferma per annullarlo con il motivo della chiusura.
+closure-started = La chiusura è già iniziata: non si può più revocare. I suoi orari tornano prenotabili quando finisce.
+capacity-not-open = In questo giorno la sede non riceve per questo punto di consulenza.
+waitlist-already = Per questa comunicazione sei già in lista d'attesa: trovi l'iscrizione in Gestione appuntamenti.
+waitlist-no-offer = Per questa iscrizione non c'è un posto in attesa di risposta.
+waitlist-ended = Questa iscrizione alla lista d'attesa è già terminata.
+language-unknown = Lingua non disponibile: si può scegliere italiano (it) o inglese (en).
+login-password-operators-only = L'accesso con codice fiscale e password è riservato agli operatori dell'Istituto. Entra con SPID o CIE.
+waitlist-no-mornings = In questa struttura il punto di consulenza scelto non riceve di mattina: scegli «Di pomeriggio» o «A qualsiasi orario».
+waitlist-mornings-only = In questa struttura il punto di consulenza scelto riceve solo di mattina: scegli «Di mattina» o «A qualsiasi orario».
+waitlist-closed-days = In quei giorni la struttura non riceve nel punto di consulenza scelto: scegli altri giorni.
+search-max = La ricerca può contenere al massimo 100 caratteri.
+waitlist-from-too-early = Scegli un giorno dal { $date } in poi.
+waitlist-to-too-late = Si può attendere un posto fino al { $date }: scegli un giorno entro quella data.
+closure-cancels-many = Nel periodo di chiusura ci sono { $count } appuntamenti: controllali e conferma per annullarli con il motivo della chiusura.
+login-too-many-attempts = Troppi tentativi di accesso non riusciti. { $wait }
+thread-has-appointment = Per questa comunicazione c'è già l'appuntamento { $reference }: puoi gestirlo da Gestione appuntamenti.
+hold-too-many-office = Il contribuente ha già { $max } appuntamenti attivi ({ $references }): per prenotarne un altro ne va annullato uno.
+hold-too-many = Hai già { $max } appuntamenti attivi ({ $references }): per prenotarne un altro annullane uno da Gestione appuntamenti.
+waitlist-place-free = Nel periodo scelto c'è ancora un orario libero, { $when }: puoi prenotarlo subito, oppure scegliere altri giorni.
+waitlist-too-many = Hai già { $max } appuntamenti attivi: per metterti in lista d'attesa annullane uno da Gestione appuntamenti.
+capacity-below-bookings = Non puoi scendere a { $capacity ->
+    [one] 1 posto
+   *[other] { $capacity } posti
+}: alle { $time } ci sono già { $booked } prenotazioni. Per liberare posti annulla prima gli appuntamenti, con un motivo.

@@ -72,6 +72,11 @@ impl Text {
         Text { key, args }
     }
 
+    /// The sentence in Italian (tests, logs).
+    pub fn italian(&self) -> String {
+        Catalogue::italian().render(self)
+    }
+
     /// Words kept as they are in every language: what people wrote, and sentences stored
     /// before the catalogues existed.
     pub fn verbatim(text: impl Into<String>) -> Text {

@@ -214,7 +214,7 @@ impl AppError {
             UnsupportedFile => (
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
                 ErrorCode::UnsupportedMediaType,
-                crate::domain::attachment::TYPES_SENTENCE.into(),
+                t::attachment_types(),
             ),
             Rejected { code, message } => {
                 (StatusCode::UNPROCESSABLE_ENTITY, *code, message.clone())
@@ -358,7 +358,7 @@ impl From<crate::domain::limits::Exceeded> for AppError {
     fn from(e: crate::domain::limits::Exceeded) -> AppError {
         AppError::TooManyRequests {
             code: e.code,
-            message: e.message.into(),
+            message: e.message,
             retry_after: e.retry_after,
         }
     }

@@ -93,7 +93,7 @@ fn check_uri(uri: &Uri) -> Result<(), AppError> {
         if name.chars().chain(value.chars()).any(char::is_control) {
             return Err(AppError::invalid(BTreeMap::from([(
                 name.chars().filter(|c| !c.is_control()).collect(),
-                "Il valore contiene caratteri non ammessi.".to_string(),
+                catalogue::t::request_value_forbidden(),
             )])));
         }
     }

@@ -56,11 +56,7 @@ pub fn address_delay_ms(failures: i64) -> u64 {
 pub fn too_many_attempts(wait: i64) -> AppError {
     AppError::TooManyRequests {
         code: ErrorCode::TooManyAttempts,
-        message: format!(
-            "Troppi tentativi di accesso non riusciti. {}",
-            wait_in_words(wait)
-        )
-        .into(),
+        message: catalogue::t::login_too_many_attempts(wait_in_words(wait)),
         retry_after: wait,
     }
 }

@@ -104,7 +104,7 @@ async fn hold_once(
     let Some(mut ids) = take(&mut tx, slot, expired, &wants, now).await? else {
         return Err(AppError::conflict(
             ErrorCode::SlotUnavailable,
-            "L'orario scelto non è più disponibile. Scegli un altro orario.",
+            catalogue::t::hold_slot_taken(),
         ));
     };
     let id = AppointmentId(ids.next(Counter::Appointments)?);
@@ -140,7 +140,7 @@ async fn hold_once(
     if repo::inside_closure(&mut tx, id).await? {
         return Err(AppError::conflict(
             ErrorCode::OfficeClosed,
-            "La sede ha dichiarato una chiusura in questo orario: scegli un altro orario.",
+            catalogue::t::hold_office_closed(),
         ));
     }
     let actor = access::actor(who.user, &who.acting.contributor.name);
@@ -171,7 +171,7 @@ async fn may_book(
     if let Some(a) = live.iter().find(|a| a.communication_id == thread) {
         return Err(AppError::conflict(
             ErrorCode::ThreadHasAppointment,
-            format!("Per questa comunicazione c'è già l'appuntamento {}: puoi gestirlo da Gestione appuntamenti.", a.reference),
+            catalogue::t::thread_has_appointment(a.reference.as_str()),
         ));
     }
     if who.is_office() {
@@ -193,11 +193,10 @@ async fn may_book(
         return Err(AppError::TooManyRequests {
             code: ErrorCode::TooManyAppointments,
             message: if who.is_office() {
-                format!("Il contribuente ha già {max} appuntamenti attivi ({references}): per prenotarne un altro ne va annullato uno.")
+                catalogue::t::hold_too_many_office(max, references)
             } else {
-                format!("Hai già {max} appuntamenti attivi ({references}): per prenotarne un altro annullane uno da Gestione appuntamenti.")
-            }
-            .into(),
+                catalogue::t::hold_too_many(max, references)
+            },
             retry_after: 0,
         });
     }

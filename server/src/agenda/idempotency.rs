@@ -66,7 +66,7 @@ async fn replay(db: &Db, idem: &Idempotency) -> AppResult<Option<(u16, String)>>
         None => Ok(None),
         Some(s) if s.request_hash != idem.hash => Err(AppError::field(
             "idempotency_key",
-            "Questa chiave Idempotency-Key è già stata usata per una richiesta diversa.",
+            catalogue::t::idempotency_key_reused(),
         )),
         Some(Stored {
             status: Some(status),
@@ -75,7 +75,7 @@ async fn replay(db: &Db, idem: &Idempotency) -> AppResult<Option<(u16, String)>>
         }) => Ok(Some((status as u16, body))),
         Some(_) => Err(AppError::conflict(
             ErrorCode::InProgress,
-            "La stessa richiesta è già in corso: attendi qualche secondo.",
+            catalogue::t::idempotency_in_progress(),
         )),
     }
 }

@@ -107,20 +107,20 @@ async fn move_once(
     let Some(mut ids) = take(&mut tx, to.slot, expired, &wants, now).await? else {
         return Err(AppError::conflict(
             ErrorCode::SlotUnavailable,
-            "L'orario scelto non è più disponibile: l'appuntamento resta com'era. Scegli un altro orario.",
+            catalogue::t::moving_slot_taken(),
         ));
     };
     let actor = access::actor(who.user, &r.contributor_name);
     if !apply(&mut tx, &mut ids, r, &t, &actor, now).await? {
         return Err(AppError::conflict(
             ErrorCode::AppointmentChanged,
-            "Nel frattempo l'appuntamento è cambiato: ricarica la pagina.",
+            catalogue::t::moving_changed(),
         ));
     }
     if repo::inside_closure(&mut tx, r.id).await? {
         return Err(AppError::conflict(
             ErrorCode::OfficeClosed,
-            "La sede ha dichiarato una chiusura in quell'orario: l'appuntamento resta com'era. Scegli un altro orario.",
+            catalogue::t::moving_office_closed(),
         ));
     }
     if let Some(picked) = &picked {

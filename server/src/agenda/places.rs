@@ -105,25 +105,19 @@ pub async fn office_point(db: &Db, office: OfficeId, point: Option<PointCode>) -
         .into_iter()
         .find(|p| Some(p.code) == point)
     else {
-        return Ok(Err(("point", "Scegli un punto di consulenza dell'elenco.")));
+        return Ok(Err(("point", catalogue::t::places_point_unknown())));
     };
     let Some(found) = all_offices(db).await?.into_iter().find(|o| o.id == office) else {
-        return Ok(Err((
-            "office",
-            "Scegli una struttura territoriale dell'elenco.",
-        )));
+        return Ok(Err(("office", catalogue::t::places_office_unknown())));
     };
     if !found.points.contains(&point.code) {
-        return Ok(Err((
-            "office",
-            "La struttura scelta non offre questo punto di consulenza: scegline un'altra.",
-        )));
+        return Ok(Err(("office", catalogue::t::places_point_not_offered())));
     }
     Ok(Ok((point, found)))
 }
 
 /// A point offered by an office, or the field at fault and why.
-pub type Found = Result<(ConsultationPoint, Office), (&'static str, &'static str)>;
+pub type Found = Result<(ConsultationPoint, Office), (&'static str, catalogue::Text)>;
 
 /// What the engine needs to know about one office and point.
 pub struct Schedule {
@@ -359,6 +353,6 @@ pub async fn topic_exists(db: &Db, code: &str) -> AppResult<bool> {
 }
 
 /// For `AppError`: a field error from `office_point`.
-pub fn field((name, message): (&str, &str)) -> AppError {
+pub fn field((name, message): (&str, catalogue::Text)) -> AppError {
     AppError::field(name, message)
 }

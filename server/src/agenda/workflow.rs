@@ -184,7 +184,7 @@ async fn transition(
         if *t == Transition::Confirm && repo::inside_closure(&mut tx, r.id).await? {
             return Err(AppError::conflict(
                 ErrorCode::OfficeClosed,
-                "La sede ha dichiarato una chiusura in questo orario: la prenotazione non può essere confermata. Cancellala e scegli un altro orario.",
+                catalogue::t::confirm_office_closed(),
             ));
         }
         let freed = t.frees_place().then(|| r.place());
@@ -325,7 +325,7 @@ pub async fn correct_attendance(
         if !transition(db, r, &t, &actor, now).await? {
             return Err(AppError::conflict(
                 ErrorCode::AppointmentChanged,
-                "L'appuntamento è cambiato nel frattempo: ricarica la pagina.",
+                catalogue::t::appointment_changed(),
             ));
         }
         tracing::info!(target: "audit", event = "attendance_corrected", user = user.id.0, reference = %r.reference);

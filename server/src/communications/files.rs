@@ -17,6 +17,7 @@ use axum::body::Body;
 use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+use catalogue::t;
 use http_body_util::BodyExt;
 use sha2::{Digest, Sha256};
 use std::time::Duration;
@@ -58,19 +59,20 @@ pub async fn upload(
         .and_then(attachment::kind_of)
         .ok_or(AppError::UnsupportedFile)?;
     let name = match headers.get(NAME_HEADER) {
-        None => Err("Manca il nome del file (intestazione X-Filename)."),
+        None => Err(t::attachment_name_missing()),
         Some(raw) => raw
             .to_str()
-            .map_err(|_| "Il nome del file non è leggibile: rinomina il file e riprova.")
+            .map_err(|_| t::attachment_name_unreadable())
             .and_then(attachment::parse_name),
     }
     .map_err(|e| AppError::field("filename", e))?;
     let limits = state.uploads.limits;
     let declared = text(header::CONTENT_LENGTH).and_then(|v| v.trim().parse::<u64>().ok());
     if declared.is_some_and(|n| n > limits.max_bytes as u64) {
-        return Err(AppError::FileTooLarge(
-            limits.wire().too_large(&name).into(),
-        ));
+        return Err(AppError::FileTooLarge(t::attachment_too_large(
+            &name,
+            size_said(limits),
+        )));
     }
     // What would refuse the file anyway is said before its bytes are read.
     let mut conn = state.db.pool.acquire().await?;
@@ -81,27 +83,27 @@ pub async fn upload(
     let counted = matches!(access, Access::ContributorSide(_));
     let held = attachments::held(&mut conn, facts.contributor_id, id, user.id, now).await?;
     drop(conn);
-    attachment::room(limits, held, declared.unwrap_or(0) as i64, counted, now)
-        .map_err(workflow::no_room)?;
+    attachment::room(
+        limits,
+        held,
+        declared.unwrap_or(0) as i64,
+        counted,
+        now,
+        crate::language::current(),
+    )
+    .map_err(workflow::no_room)?;
 
     let _receiving = tokio::time::timeout(TURN_WITHIN, state.uploads.receiving.acquire())
         .await
         .map_err(|_| AppError::Busy("uploads: every place to receive a file is taken".into()))?
         .map_err(|e| AppError::Internal(e.to_string()))?;
-    let data = tokio::time::timeout(
-        ARRIVAL_WITHIN,
-        read_capped(body, limits, &name),
-    )
-    .await
-    .map_err(|_| {
-        AppError::BadRequest(format!(
-            "il file «{name}» non è arrivato per intero entro due minuti: controlla la connessione e riprova."
-        ).into())
-    })??;
+    let data = tokio::time::timeout(ARRIVAL_WITHIN, read_capped(body, limits, &name))
+        .await
+        .map_err(|_| AppError::BadRequest(t::attachment_late(&name)))??;
     if data.is_empty() {
         return Err(AppError::Rejected {
             code: ErrorCode::AttachmentUnreadable,
-            message: format!("Il file «{name}» è vuoto.").into(),
+            message: t::attachment_empty(&name),
         });
     }
     let _permit = state
@@ -118,7 +120,7 @@ pub async fn upload(
     .map_err(|e| AppError::Internal(format!("check: {e}")))?;
     checked.map_err(|refusal| AppError::Rejected {
         code: refusal.code(),
-        message: refusal.message(&name, kind).into(),
+        message: refusal.message(&name, kind),
     })?;
     let scan = scan(&state, &data, &name).await?;
     let sha256 = hex::encode(Sha256::digest(&data));
@@ -150,17 +152,23 @@ pub async fn upload(
     ))
 }
 
+/// The largest file, said in the request's language.
+fn size_said(limits: attachment::Limits) -> String {
+    crate::domain::speech::size(crate::language::current(), limits.max_bytes as u64)
+}
+
 /// The body, refused (413) as soon as it passes the limit: a longer one is never held whole.
 async fn read_capped(body: Body, limits: attachment::Limits, name: &str) -> AppResult<Vec<u8>> {
     let mut body = body;
     let mut data = Vec::new();
     while let Some(frame) = body.frame().await {
-        let frame = frame.map_err(|_| {
-            AppError::BadRequest(format!("il file «{name}» non è arrivato per intero.").into())
-        })?;
+        let frame = frame.map_err(|_| AppError::BadRequest(t::attachment_incomplete(name)))?;
         if let Ok(chunk) = frame.into_data() {
             if data.len() + chunk.len() > limits.max_bytes {
-                return Err(AppError::FileTooLarge(limits.wire().too_large(name).into()));
+                return Err(AppError::FileTooLarge(t::attachment_too_large(
+                    name,
+                    size_said(limits),
+                )));
             }
             data.extend_from_slice(&chunk);
         }
@@ -180,10 +188,7 @@ async fn scan(state: &AppState, data: &[u8], name: &str) -> AppResult<Scan> {
             tracing::warn!(target: "audit", event = "attachment_infected", %signature);
             Err(AppError::Rejected {
                 code: ErrorCode::AttachmentInfected,
-                message: format!(
-                    "Il file «{name}» contiene un virus o un programma dannoso ({signature}) e non è stato salvato. Controlla il tuo dispositivo con un antivirus."
-                )
-                .into(),
+                message: t::attachment_infected(name, signature),
             })
         }
         Err(error) => Err(AppError::Unavailable(error.to_string())),

@@ -80,7 +80,11 @@ fn eligibility(
         active_appointment: active.get(&row.id),
         today: rome::date_of(now),
     });
-    crate::domain::eligibility::within_limit(describe(&decision, row.topic_days), active.len())
+    crate::domain::eligibility::within_limit(
+        describe(&decision, row.topic_days, crate::language::current()),
+        active.len(),
+        crate::language::current(),
+    )
 }
 
 fn summary(
@@ -351,7 +355,7 @@ pub async fn create(
     let Some(office_id) = office else {
         return Err(AppError::conflict(
             ErrorCode::NoOffice,
-            communication::NO_OFFICE,
+            catalogue::t::thread_no_office(),
         ));
     };
     let label = author_label(&user, &acting.contributor.name);

@@ -33,7 +33,7 @@ impl Facts {
             active_appointment: None,
             today: rome::date_of(now),
         });
-        eligibility::describe(&decision, self.topic_days)
+        eligibility::describe(&decision, self.topic_days, crate::language::current())
     }
 }
 

@@ -33,7 +33,7 @@ pub async fn open(
 pub fn closed() -> AppError {
     AppError::conflict(
         ErrorCode::CommunicationClosed,
-        "La comunicazione è chiusa: non è possibile aggiungere messaggi.",
+        catalogue::t::thread_closed(),
     )
 }
 
@@ -61,7 +61,7 @@ pub async fn write(
     {
         return Err(AppError::field(
             "attachments",
-            "Uno degli allegati non è più disponibile (è stato tolto, o è passato più di un giorno): allegalo di nuovo e invia.",
+            catalogue::t::thread_attachment_gone(),
         ));
     }
     if w.from_institute {
@@ -92,8 +92,15 @@ pub async fn keep_upload(
         upload.now,
     )
     .await?;
-    attachment::room(limits, held, upload.data.len() as i64, counted, upload.now)
-        .map_err(no_room)?;
+    attachment::room(
+        limits,
+        held,
+        upload.data.len() as i64,
+        counted,
+        upload.now,
+        crate::language::current(),
+    )
+    .map_err(no_room)?;
     let id = attachments::insert_pending(&mut tx, upload).await?;
     tx.commit().await?;
     Ok(id)
@@ -106,7 +113,7 @@ pub fn no_room(why: NoRoom) -> AppError {
         NoRoom::Thread(message) => AppError::conflict(ErrorCode::ThreadAttachmentsFull, message),
         NoRoom::Day(e) => AppError::TooManyRequests {
             code: e.code,
-            message: e.message.into(),
+            message: e.message,
             retry_after: e.retry_after,
         },
     }
@@ -123,7 +130,7 @@ pub async fn record_outcome(
     if !repo::record_outcome(&mut tx, status, w, now).await? {
         return Err(AppError::conflict(
             ErrorCode::OutcomeRecorded,
-            "L'esito di questa comunicazione è già stato registrato.",
+            catalogue::t::thread_outcome_recorded(),
         ));
     }
     answered(&mut tx, w.thread, now).await?;

@@ -6,6 +6,7 @@
 use super::limits::{check as check_window, wait_in_words, Exceeded, Recent, DAY};
 use super::text::forbidden_in_line;
 use api::Instant;
+use catalogue::{t, Text};
 
 /// The largest file kept, in bytes (`--attachment-max-bytes`).
 pub const MAX_BYTES: usize = 3 * 1024 * 1024;
@@ -46,31 +47,24 @@ fn signed_by(kind: Kind, bytes: &[u8]) -> bool {
     }
 }
 
-/// The types said to a person before they choose a file.
-pub const TYPES_SENTENCE: &str = "Si possono allegare file PDF, JPG o PNG.";
-
 /// The name as the `X-Filename` header carries it (percent-encoded UTF-8), as it will be shown.
-pub fn parse_name(header: &str) -> Result<String, &'static str> {
+pub fn parse_name(header: &str) -> Result<String, Text> {
     let decoded = percent_encoding::percent_decode_str(header)
         .decode_utf8()
-        .map_err(|_| "Il nome del file non è leggibile: rinomina il file e riprova.")?;
+        .map_err(|_| t::attachment_name_unreadable())?;
     let name = decoded.trim();
     if name.is_empty() {
-        return Err("Il file deve avere un nome.");
+        return Err(t::attachment_name_empty());
     }
     if name.chars().count() > NAME_MAX_CHARS {
-        return Err(
-            "Il nome del file può avere al massimo 100 caratteri: rinomina il file e riprova.",
-        );
+        return Err(t::attachment_name_too_long(NAME_MAX_CHARS));
     }
     if name.chars().any(forbidden_in_line) {
-        return Err("Il nome del file contiene caratteri non ammessi: rinomina il file e riprova.");
+        return Err(t::attachment_name_forbidden());
     }
     // A name is shown, never used as a path: whatever looks like one is refused.
     if name.contains(['/', '\\']) || name.contains("..") {
-        return Err(
-            "Il nome del file non può contenere «/», «\\» o «..»: rinomina il file e riprova.",
-        );
+        return Err(t::attachment_name_path());
     }
     Ok(name.to_string())
 }
@@ -100,21 +94,12 @@ impl Refusal {
     }
 
     /// The sentence the person reads, naming the file.
-    pub fn message(self, name: &str, kind: Kind) -> String {
+    pub fn message(self, name: &str, kind: Kind) -> Text {
         match self {
-            Refusal::NotThatType => format!(
-                "Il file «{name}» non è un {} valido. {TYPES_SENTENCE}",
-                kind.label()
-            ),
-            Refusal::Encrypted => format!(
-                "Il file «{name}» è protetto da password: allegane una copia senza protezione."
-            ),
-            Refusal::Active => format!(
-                "Il file «{name}» contiene script, azioni automatiche o altri file: salvalo come PDF semplice (ad esempio con «Stampa in PDF») e riprova."
-            ),
-            Refusal::Unreadable => format!(
-                "Il file «{name}» non si riesce ad aprire: potrebbe essere danneggiato."
-            ),
+            Refusal::NotThatType => t::attachment_not_that_type(name, kind.label()),
+            Refusal::Encrypted => t::attachment_encrypted(name),
+            Refusal::Active => t::attachment_active(name),
+            Refusal::Unreadable => t::attachment_unreadable(name),
         }
     }
 }
@@ -161,9 +146,9 @@ pub struct Held {
 #[derive(Debug, PartialEq, Eq)]
 pub enum NoRoom {
     /// The message would carry more files than allowed (409).
-    Message(String),
+    Message(Text),
     /// The thread would hold more bytes than allowed (409).
-    Thread(String),
+    Thread(Text),
     /// The contributor's files of the day (429).
     Day(Exceeded),
 }
@@ -176,27 +161,23 @@ pub fn room(
     size: i64,
     counted: bool,
     now: Instant,
+    language: api::Language,
 ) -> Result<(), NoRoom> {
     if held.pending >= limits.per_message {
-        return Err(NoRoom::Message(format!(
-            "Un messaggio può avere al massimo {} allegati: togline uno prima di aggiungerne un altro.",
-            limits.per_message
+        return Err(NoRoom::Message(t::attachment_message_full(
+            limits.per_message,
         )));
     }
     if held.thread_bytes + size > THREAD_MAX_BYTES {
-        return Err(NoRoom::Thread(format!(
-            "Questa comunicazione ha già allegati per {} e non può contenerne altri: scrivi nel messaggio che cosa manca, la sede ti dirà come inviarlo.",
-            api::it::size_in_words(held.thread_bytes.max(0) as u64)
+        return Err(NoRoom::Thread(t::attachment_thread_full(
+            super::speech::size(language, held.thread_bytes.max(0) as u64),
         )));
     }
     if counted {
         check_window(held.contributor_today, UPLOADS_PER_DAY, DAY, now).map_err(|wait| {
             NoRoom::Day(Exceeded {
                 code: api::ErrorCode::TooManyUploads,
-                message: format!(
-                    "Nelle ultime 24 ore sono già stati allegati {UPLOADS_PER_DAY} file per questo contribuente. {}",
-                    wait_in_words(wait)
-                ),
+                message: t::attachment_day_full(UPLOADS_PER_DAY, wait_in_words(wait)),
                 retry_after: wait,
             })
         })?;
@@ -388,22 +369,46 @@ mod tests {
                 oldest: Some(now - 3600),
             },
         };
-        assert_eq!(room(limits, held(2, 0, 29), 1000, true, now), Ok(()));
+        assert_eq!(
+            room(limits, held(2, 0, 29), 1000, true, now, api::Language::It),
+            Ok(())
+        );
         assert!(matches!(
-            room(limits, held(3, 0, 0), 1000, true, now),
+            room(limits, held(3, 0, 0), 1000, true, now, api::Language::It),
             Err(NoRoom::Message(_))
         ));
         assert!(matches!(
-            room(limits, held(0, THREAD_MAX_BYTES - 999, 0), 1000, true, now),
+            room(
+                limits,
+                held(0, THREAD_MAX_BYTES - 999, 0),
+                1000,
+                true,
+                now,
+                api::Language::It
+            ),
             Err(NoRoom::Thread(_))
         ));
-        match room(limits, held(0, 0, UPLOADS_PER_DAY), 1000, true, now) {
+        match room(
+            limits,
+            held(0, 0, UPLOADS_PER_DAY),
+            1000,
+            true,
+            now,
+            api::Language::It,
+        ) {
             Err(NoRoom::Day(e)) => assert_eq!(e.retry_after, DAY - 3600),
             other => panic!("{other:?}"),
         }
         // The office's answers are not counted against the contributor's day.
         assert_eq!(
-            room(limits, held(0, 0, UPLOADS_PER_DAY), 1000, false, now),
+            room(
+                limits,
+                held(0, 0, UPLOADS_PER_DAY),
+                1000,
+                false,
+                now,
+                api::Language::It
+            ),
             Ok(())
         );
     }

@@ -3,6 +3,7 @@
 
 use super::rome;
 use api::{Code, Instant, OfficeId, PointCode};
+use catalogue::{t, Text};
 use jiff::civil::{Date, Time};
 use jiff::ToSpan;
 use std::collections::BTreeMap;
@@ -21,34 +22,34 @@ pub struct ClosureSpec {
     pub reason: String,
 }
 
-fn date(raw: &str, field: &str, errors: &mut BTreeMap<String, String>) -> Option<Date> {
+fn date(raw: &str, field: &str, errors: &mut BTreeMap<String, Text>) -> Option<Date> {
     if raw.trim().is_empty() {
         let which = if field == "to" {
-            "Inserisci la data di fine."
+            t::closure_to_empty()
         } else {
-            "Inserisci la data di inizio."
+            t::closure_from_empty()
         };
-        errors.insert(field.into(), which.into());
+        errors.insert(field.into(), which);
         return None;
     }
     rome::parse_date(raw)
-        .map_err(|e| errors.insert(field.into(), e.into()))
+        .map_err(|e| errors.insert(field.into(), e))
         .ok()
 }
 
-fn time(raw: Option<&str>, field: &str, errors: &mut BTreeMap<String, String>) -> Option<Time> {
+fn time(raw: Option<&str>, field: &str, errors: &mut BTreeMap<String, Text>) -> Option<Time> {
     let raw = raw.unwrap_or_default().trim();
     if raw.is_empty() {
         return None;
     }
     let parsed = Time::strptime("%H:%M", raw).ok();
     if parsed.is_none() {
-        errors.insert(field.into(), "Ora non valida: usa il formato HH:MM.".into());
+        errors.insert(field.into(), t::time_invalid());
     }
     parsed
 }
 
-/// Checks a closure against `today` (Rome): every problem, per field, in Italian.
+/// Checks a closure against `today` (Rome): every problem, per field.
 pub fn parse(
     from: &str,
     to: &str,
@@ -56,14 +57,14 @@ pub fn parse(
     end_time: Option<&str>,
     reason: &str,
     today: Date,
-) -> Result<ClosureSpec, BTreeMap<String, String>> {
+) -> Result<ClosureSpec, BTreeMap<String, Text>> {
     let mut errors = BTreeMap::new();
     let from = date(from, "from", &mut errors);
     let to = date(to, "to", &mut errors);
     let start = time(start_time, "start_time", &mut errors);
     let end = time(end_time, "end_time", &mut errors);
     if let Some(problem) = reason_problem(reason) {
-        errors.insert("reason".into(), problem.into());
+        errors.insert("reason".into(), problem);
     }
     check_days(from, to, today, &mut errors);
     let blank = |t: Option<&str>| t.unwrap_or_default().trim().is_empty();
@@ -73,10 +74,7 @@ pub fn parse(
         &mut errors,
     );
     if hours.is_some() && from.is_some() && from != to {
-        errors.insert(
-            "start_time".into(),
-            "Gli orari valgono per una chiusura di un solo giorno: per un periodo lascia vuoti gli orari.".into(),
-        );
+        errors.insert("start_time".into(), t::closure_hours_one_day());
     }
     if !errors.is_empty() {
         return Err(errors);
@@ -90,14 +88,14 @@ pub fn parse(
 }
 
 /// What is wrong with a closure's reason, if anything (the length counts it as sent).
-fn reason_problem(raw: &str) -> Option<&'static str> {
+fn reason_problem(raw: &str) -> Option<Text> {
     let reason = raw.trim();
     if reason.is_empty() {
-        Some("Scrivi il motivo della chiusura: lo leggeranno i contribuenti.")
+        Some(t::closure_reason_empty())
     } else if super::text::longer_than(raw, 500) {
-        Some("Il motivo può contenere al massimo 500 caratteri.")
+        Some(t::booking_reason_too_long(500))
     } else if reason.chars().any(super::text::forbidden) {
-        Some("Il motivo contiene caratteri non ammessi.")
+        Some(t::booking_reason_forbidden())
     } else {
         None
     }
@@ -108,25 +106,16 @@ fn check_days(
     from: Option<Date>,
     to: Option<Date>,
     today: Date,
-    errors: &mut BTreeMap<String, String>,
+    errors: &mut BTreeMap<String, Text>,
 ) {
     if from.is_some_and(|from| from < today) {
-        errors.insert(
-            "from".into(),
-            "La chiusura non può iniziare in un giorno passato.".into(),
-        );
+        errors.insert("from".into(), t::closure_from_past());
     }
     if let (Some(from), Some(to)) = (from, to) {
         if to < from {
-            errors.insert(
-                "to".into(),
-                "L'ultimo giorno non può precedere il primo.".into(),
-            );
+            errors.insert("to".into(), t::closure_to_before_from());
         } else if (to - from).get_days() as i64 >= MAX_DAYS {
-            errors.insert(
-                "to".into(),
-                "Una chiusura può durare al massimo un anno.".into(),
-            );
+            errors.insert("to".into(), t::closure_too_long());
         }
     }
 }
@@ -136,29 +125,20 @@ fn check_days(
 fn hours(
     (start, start_blank): (Option<Time>, bool),
     (end, end_blank): (Option<Time>, bool),
-    errors: &mut BTreeMap<String, String>,
+    errors: &mut BTreeMap<String, Text>,
 ) -> Option<(Time, Time)> {
     match (start, end) {
         (Some(s), Some(e)) if s >= e => {
-            errors.insert(
-                "end_time".into(),
-                "L'ora di fine deve seguire quella di inizio.".into(),
-            );
+            errors.insert("end_time".into(), t::closure_end_before_start());
             None
         }
         (Some(s), Some(e)) => Some((s, e)),
         (Some(_), None) if end_blank => {
-            errors.insert(
-                "end_time".into(),
-                "Indica anche l'ora di fine, o lascia vuote entrambe per tutto il giorno.".into(),
-            );
+            errors.insert("end_time".into(), t::closure_end_missing());
             None
         }
         (None, Some(_)) if start_blank => {
-            errors.insert(
-                "start_time".into(),
-                "Indica anche l'ora di inizio, o lascia vuote entrambe per tutto il giorno.".into(),
-            );
+            errors.insert("start_time".into(), t::closure_start_missing());
             None
         }
         _ => None,
@@ -188,9 +168,9 @@ pub struct ValidClosure {
 }
 
 /// A closure ending before `now` closes nothing.
-pub fn not_past(ends_at: Instant, now: Instant) -> Result<(), &'static str> {
+pub fn not_past(ends_at: Instant, now: Instant) -> Result<(), Text> {
     if ends_at <= now {
-        Err("La chiusura indicata è già passata.")
+        Err(t::closure_past())
     } else {
         Ok(())
     }
@@ -198,37 +178,34 @@ pub fn not_past(ends_at: Instant, now: Instant) -> Result<(), &'static str> {
 
 /// The point a closure names: none (absent or empty) for all of them, else a known code,
 /// spaces around it forgiven.
-pub fn parse_point(raw: Option<&Code<PointCode>>) -> Result<Option<PointCode>, &'static str> {
+pub fn parse_point(raw: Option<&Code<PointCode>>) -> Result<Option<PointCode>, Text> {
     match raw {
         None => Ok(None),
         Some(Code::Known(point)) => Ok(Some(*point)),
         Some(Code::Unknown(text)) if text.trim().is_empty() => Ok(None),
-        Some(Code::Unknown(text)) => text.trim().parse().map(Some).map_err(|_| POINT_OR_ALL),
+        Some(Code::Unknown(text)) => text
+            .trim()
+            .parse()
+            .map(Some)
+            .map_err(|_| t::closure_point_or_all()),
     }
 }
 
-/// A closure's point: one the office offers, or none for all of them.
-pub const POINT_OR_ALL: &str = "Scegli un punto di consulenza che la sede offre, o tutti.";
-/// A capacity's point: one the office offers.
-pub const POINT_OFFERED: &str = "Scegli un punto di consulenza che la sede offre.";
-
 /// The day whose capacity changes: today or later.
-pub fn parse_capacity_day(raw: &str, today: Date) -> Result<Date, &'static str> {
+pub fn parse_capacity_day(raw: &str, today: Date) -> Result<Date, Text> {
     let day = rome::parse_date(raw)?;
     if day < today {
-        return Err("Non si può cambiare la capienza di un giorno passato.");
+        return Err(t::capacity_day_past());
     }
     Ok(day)
 }
 
 /// The people on duty for a point on one day: 1 to 50.
-pub fn parse_capacity(capacity: i64) -> Result<i64, String> {
+pub fn parse_capacity(capacity: i64) -> Result<i64, Text> {
     if (1..=MAX_CAPACITY).contains(&capacity) {
         Ok(capacity)
     } else {
-        Err(format!(
-            "Indica quante persone sono in servizio: da 1 a {MAX_CAPACITY}. Per non ricevere nessuno dichiara una chiusura."
-        ))
+        Err(t::capacity_out_of_range(MAX_CAPACITY))
     }
 }
 

@@ -1,26 +1,27 @@
 //! What a thread, a message and an outcome must be before anything is stored: parse, don't
-//! validate. Each failure is a field and an Italian sentence.
+//! validate. Each failure is a field and a catalogue sentence.
 
 use api::Outcome;
+use catalogue::{t, Text};
 use std::collections::BTreeMap;
 
 pub const SUBJECT_MAX: usize = 150;
 pub const TEXT_MAX: usize = 4000;
 
-pub type FieldErrors = BTreeMap<String, String>;
+pub type FieldErrors = BTreeMap<String, Text>;
 
 /// Trimmed, non-empty, at most `max` characters, no control characters but new lines and tabs
 /// (PostgreSQL refuses NUL, and nobody types the others).
-fn text_field(raw: &str, max: usize, empty: &str, too_long: &str) -> Result<String, String> {
+fn text_field(raw: &str, max: usize, empty: Text, too_long: Text) -> Result<String, Text> {
     let value = raw.trim();
     if value.is_empty() {
-        return Err(empty.to_string());
+        return Err(empty);
     }
     if super::text::longer_than(raw, max) {
-        return Err(too_long.to_string());
+        return Err(too_long);
     }
     if value.chars().any(super::text::forbidden) {
-        return Err("Il testo contiene caratteri non ammessi.".to_string());
+        return Err(t::thread_text_forbidden());
     }
     Ok(value.to_string())
 }
@@ -39,19 +40,19 @@ pub fn parse_draft(
     let mut errors = FieldErrors::new();
     let topic = raw.topic.trim();
     if topic.is_empty() {
-        errors.insert("topic".into(), "Scegli l'argomento.".into());
+        errors.insert("topic".into(), t::thread_topic_empty());
     } else if !known_topic(topic) {
-        errors.insert("topic".into(), "Scegli un argomento dell'elenco.".into());
+        errors.insert("topic".into(), t::thread_topic_unknown());
     }
     let subject = text_field(
         &raw.subject,
         SUBJECT_MAX,
-        "Inserisci l'oggetto.",
-        "L'oggetto può contenere al massimo 150 caratteri.",
+        t::thread_subject_empty(),
+        t::thread_subject_too_long(SUBJECT_MAX),
     )
     .and_then(|subject| {
         if subject.chars().any(super::text::forbidden_in_line) {
-            Err("L'oggetto sta su una riga e non può contenere caratteri invisibili o di controllo.".to_string())
+            Err(t::thread_subject_one_line())
         } else {
             Ok(subject)
         }
@@ -71,22 +72,22 @@ pub fn parse_draft(
     }
 }
 
-pub fn message_text(text: &str) -> Result<String, String> {
+pub fn message_text(text: &str) -> Result<String, Text> {
     text_field(
         text,
         TEXT_MAX,
-        "Scrivi il testo del messaggio.",
-        "Il testo può contenere al massimo 4000 caratteri.",
+        t::thread_message_empty(),
+        t::thread_message_too_long(TEXT_MAX),
     )
 }
 
 /// An internal note of the office: at most 2000 characters, the same text rules.
-pub fn note_text(text: &str) -> Result<String, String> {
+pub fn note_text(text: &str) -> Result<String, Text> {
     text_field(
         text,
         NOTE_MAX,
-        "Scrivi il testo della nota.",
-        "La nota può contenere al massimo 2000 caratteri.",
+        t::thread_note_empty(),
+        t::thread_note_too_long(NOTE_MAX),
     )
 }
 
@@ -100,48 +101,42 @@ pub fn parse_message(raw: &api::NewMessage) -> Result<String, FieldErrors> {
 pub fn parse_attachment_ids(
     ids: &[api::AttachmentId],
     limits: super::attachment::Limits,
-) -> Result<Vec<api::AttachmentId>, String> {
+) -> Result<Vec<api::AttachmentId>, Text> {
     if ids.len() > limits.per_message {
-        return Err(format!(
-            "Un messaggio può avere al massimo {} allegati.",
-            limits.per_message
-        ));
+        return Err(t::thread_too_many_attachments(limits.per_message));
     }
     let mut seen = std::collections::BTreeSet::new();
     if !ids.iter().all(|id| seen.insert(*id)) {
-        return Err("Lo stesso allegato è indicato più di una volta.".into());
+        return Err(t::thread_attachment_twice());
     }
     Ok(ids.to_vec())
 }
 
 /// A page of a list (`?page=`), from 1 (the default) to 100 000.
-pub fn parse_page(raw: Option<&str>) -> Result<u32, &'static str> {
+pub fn parse_page(raw: Option<&str>) -> Result<u32, Text> {
     match raw {
         None | Some("") => Ok(1),
         Some(text) => text
             .parse::<u32>()
             .ok()
             .filter(|p| (1..=100_000).contains(p))
-            .ok_or("Numero di pagina non valido."),
+            .ok_or_else(t::list_page_invalid),
     }
 }
 
 /// A thread status filter (`?status=`).
-pub fn parse_status(raw: &str) -> Result<api::CommunicationStatus, &'static str> {
-    raw.parse().map_err(|_| "Stato non riconosciuto.")
+pub fn parse_status(raw: &str) -> Result<api::CommunicationStatus, Text> {
+    raw.parse().map_err(|_| t::list_status_unknown())
 }
 
 /// A topic filter (`?topic=`), one of `known`.
-pub fn parse_topic(raw: &str, known: impl Fn(&str) -> bool) -> Result<String, &'static str> {
+pub fn parse_topic(raw: &str, known: impl Fn(&str) -> bool) -> Result<String, Text> {
     if known(raw) {
         Ok(raw.to_string())
     } else {
-        Err("Argomento non riconosciuto.")
+        Err(t::list_topic_unknown())
     }
 }
-
-/// No office serves the contributor's province.
-pub const NO_OFFICE: &str = "Non è stato possibile individuare la struttura territoriale competente per la tua provincia. Contatta il Contact Center INPS.";
 
 /// The office's message that records an outcome.
 pub fn outcome_text(outcome: Outcome, motivation: &str) -> String {
@@ -152,16 +147,13 @@ pub fn parse_outcome(raw: &api::OutcomeRequest) -> Result<(Outcome, String), Fie
     let mut errors = FieldErrors::new();
     let outcome = raw.outcome.known();
     if outcome.is_none() {
-        errors.insert(
-            "outcome".into(),
-            "Scegli l'esito: Accolta o Non accolta.".into(),
-        );
+        errors.insert("outcome".into(), t::thread_outcome_missing());
     }
     let text = text_field(
         &raw.text,
         TEXT_MAX,
-        "Scrivi la motivazione dell'esito.",
-        "La motivazione può contenere al massimo 4000 caratteri.",
+        t::thread_motivation_empty(),
+        t::thread_motivation_too_long(TEXT_MAX),
     )
     .map_err(|e| errors.insert("text".into(), e))
     .ok();
@@ -249,7 +241,7 @@ mod tests {
         for (raw, field, message) in cases {
             let errors = parse_draft(&raw, known).err().expect(field);
             assert_eq!(
-                errors.get(field).map(String::as_str),
+                errors.get(field).map(Text::italian).as_deref(),
                 Some(message),
                 "{field}"
             );

@@ -2,7 +2,9 @@
 //! (fissato in funzione dell'argomento) dalla data iniziale di invio della comunicazione sia nel
 //! caso di istanza non accolta").
 
-use api::{it, CommunicationStatus, Eligibility, Reference};
+use super::speech;
+use api::{CommunicationStatus, Eligibility, Language, Reference};
+use catalogue::t;
 use jiff::civil::Date;
 use jiff::ToSpan;
 
@@ -55,26 +57,21 @@ pub fn decide(facts: &Facts) -> Decision {
     }
 }
 
-/// The decision as the API states it, with the sentence the user reads.
-pub fn describe(decision: &Decision, topic_days: i64) -> Eligibility {
-    let days = if topic_days == 1 {
-        "1 giorno".to_string()
-    } else {
-        format!("{topic_days} giorni")
-    };
+/// The decision as the API states it, with the sentence the user reads in `language`.
+pub fn describe(decision: &Decision, topic_days: i64, language: Language) -> Eligibility {
+    let words = speech::catalogue(language);
+    let days = topic_days;
     match decision {
         Decision::ByDays => Eligibility {
             eligible: true,
-            reason: format!(
-                "Puoi richiedere un appuntamento: sono trascorsi almeno {days} dall'invio."
-            ),
+            reason: words.render(&t::eligible_by_days(days)),
             available_from: None,
             active_appointment: None,
             limit_reached: false,
         },
         Decision::ByRejection => Eligibility {
             eligible: true,
-            reason: "Puoi richiedere un appuntamento: la richiesta non è stata accolta.".into(),
+            reason: words.render(&t::eligible_by_rejection()),
             available_from: None,
             active_appointment: None,
             limit_reached: false,
@@ -85,17 +82,15 @@ pub fn describe(decision: &Decision, topic_days: i64) -> Eligibility {
         } => {
             let date = available_from.to_string();
             // An accepted or closed request will not be rejected any more: no "or earlier".
-            let earlier = if *still_open {
-                ", oppure prima se la richiesta non viene accolta"
+            let said = speech::date(language, &date);
+            let reason = if *still_open {
+                t::eligible_from_or_earlier(said, days)
             } else {
-                ""
+                t::eligible_from(said, days)
             };
             Eligibility {
                 eligible: false,
-                reason: format!(
-                    "Potrai richiedere un appuntamento dal {} ({days} dopo l'invio){earlier}.",
-                    it::date(&date)
-                ),
+                reason: words.render(&reason),
                 available_from: Some(date),
                 active_appointment: None,
                 limit_reached: false,
@@ -103,7 +98,7 @@ pub fn describe(decision: &Decision, topic_days: i64) -> Eligibility {
         }
         Decision::AlreadyBooked { reference } => Eligibility {
             eligible: false,
-            reason: format!("Per questa comunicazione c'è già l'appuntamento {reference}."),
+            reason: words.render(&t::eligible_already_booked(reference.as_str())),
             available_from: None,
             active_appointment: Some(reference.clone()),
             limit_reached: false,
@@ -113,16 +108,14 @@ pub fn describe(decision: &Decision, topic_days: i64) -> Eligibility {
 
 /// A thread that could be booked, for a contributor who already has `active` active
 /// appointments: past the limit it cannot, and says so before anything is filled in.
-pub fn within_limit(e: Eligibility, active: usize) -> Eligibility {
+pub fn within_limit(e: Eligibility, active: usize, language: Language) -> Eligibility {
     let max = super::booking::MAX_ACTIVE_PER_CONTRIBUTOR;
     if !e.eligible || (active as i64) < max {
         return e;
     }
     Eligibility {
         eligible: false,
-        reason: format!(
-            "Hai già {max} appuntamenti attivi, il massimo: per richiederne un altro annullane uno da Gestione appuntamenti."
-        ),
+        reason: speech::catalogue(language).render(&t::eligible_limit_reached(max)),
         limit_reached: true,
         ..e
     }
@@ -135,9 +128,9 @@ mod tests {
 
     #[test]
     fn the_limit_of_active_appointments_is_said_before_booking() {
-        let open = describe(&Decision::ByRejection, 30);
-        assert!(within_limit(open.clone(), 2).eligible);
-        let full = within_limit(open, 3);
+        let open = describe(&Decision::ByRejection, 30, Language::It);
+        assert!(within_limit(open.clone(), 2, Language::It).eligible);
+        let full = within_limit(open, 3, Language::It);
         assert!(!full.eligible && full.limit_reached);
         assert!(full.reason.contains("Gestione appuntamenti"));
         // A thread not bookable anyway keeps its own reason.
@@ -146,8 +139,9 @@ mod tests {
                 reference: Reference::from("AP-2026-000001"),
             },
             30,
+            Language::It,
         );
-        assert_eq!(within_limit(booked.clone(), 3), booked);
+        assert_eq!(within_limit(booked.clone(), 3, Language::It), booked);
     }
 
     fn facts(status: CommunicationStatus, today: Date) -> Facts<'static> {
@@ -177,7 +171,7 @@ mod tests {
                 still_open: true,
             }
         );
-        let described = describe(&decision, 30);
+        let described = describe(&decision, 30, Language::It);
         assert!(!described.eligible);
         assert_eq!(
             described.reason,
@@ -186,7 +180,7 @@ mod tests {
         assert_eq!(described.available_from.as_deref(), Some("2026-03-12"));
         let accepted = facts(CommunicationStatus::Accolta, date(2026, 3, 11));
         assert_eq!(
-            describe(&decide(&accepted), 30).reason,
+            describe(&decide(&accepted), 30, Language::It).reason,
             "Potrai richiedere un appuntamento dal 12 marzo 2026 (30 giorni dopo l'invio).",
             "an accepted request will not be rejected any more"
         );
@@ -196,7 +190,7 @@ mod tests {
     fn a_rejection_enables_it_at_once() {
         let f = facts(CommunicationStatus::NonAccolta, date(2026, 2, 11));
         assert_eq!(decide(&f), Decision::ByRejection);
-        assert!(describe(&Decision::ByRejection, 30).eligible);
+        assert!(describe(&Decision::ByRejection, 30, Language::It).eligible);
     }
 
     #[test]
@@ -211,7 +205,7 @@ mod tests {
         let reference = Reference::from("AP-2026-000123");
         f.active_appointment = Some(&reference);
         let decision = decide(&f);
-        let described = describe(&decision, 30);
+        let described = describe(&decision, 30, Language::It);
         assert!(!described.eligible);
         assert_eq!(described.active_appointment, Some(reference.clone()));
     }

@@ -4,6 +4,7 @@
 use super::communication::FieldErrors;
 use super::rome;
 use api::{AppointmentStatus, Instant, ManagedBy};
+use catalogue::{t, Text};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct HistoryFilter {
@@ -18,25 +19,20 @@ impl HistoryFilter {
     pub fn parse<'a>(get: impl Fn(&str) -> Option<&'a str>) -> Result<HistoryFilter, FieldErrors> {
         let mut errors = FieldErrors::new();
         let text = |key: &str| get(key).filter(|s| !s.is_empty());
-        let mut note = |field: &str, message: &str| {
-            errors
-                .entry(field.to_string())
-                .or_insert_with(|| message.to_string());
+        let mut note = |field: &str, message: Text| {
+            errors.entry(field.to_string()).or_insert(message);
         };
         let status = text("status").and_then(|code| {
             let found = AppointmentStatus::from_code(code);
             if found.is_none() {
-                note("status", "Stato non riconosciuto.");
+                note("status", t::list_status_unknown());
             }
             found
         });
         let managed_by = text("managed_by").and_then(|code| {
             let found = ManagedBy::from_code(code);
             if found.is_none() {
-                note(
-                    "managed_by",
-                    "Filtro non riconosciuto: usa contribuente, intermediario oppure sede.",
-                );
+                note("managed_by", t::history_managed_by_unknown());
             }
             found
         });
@@ -46,7 +42,7 @@ impl HistoryFilter {
         let (from, to) = (day("from"), day("to"));
         if let (Some(f), Some(t)) = (from, to) {
             if t < f {
-                note("to", "La data finale non può precedere quella iniziale.");
+                note("to", t::history_to_before_from());
             }
         }
         if !errors.is_empty() {

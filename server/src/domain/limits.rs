@@ -15,6 +15,7 @@ pub const DAY: i64 = 86_400;
 pub const HOUR: i64 = 3_600;
 
 use api::{ErrorCode, Instant};
+use catalogue::{t, Text};
 
 /// What was counted in a sliding window: how many, and when the oldest of them happened.
 #[derive(Clone, Copy, Debug, Default, sqlx::FromRow)]
@@ -35,14 +36,14 @@ pub fn check(recent: Recent, limit: i64, window: i64, now: Instant) -> Result<()
 #[derive(Debug, PartialEq, Eq)]
 pub struct Exceeded {
     pub code: ErrorCode,
-    pub message: String,
+    pub message: Text,
     pub retry_after: i64,
 }
 
-fn exceeded(code: ErrorCode, why: String, wait: i64) -> Exceeded {
+fn exceeded(code: ErrorCode, why: Text, wait: i64) -> Exceeded {
     Exceeded {
         code,
-        message: format!("{why} {}", wait_in_words(wait)),
+        message: t::limit_exceeded(why, wait_in_words(wait)),
         retry_after: wait,
     }
 }
@@ -52,7 +53,7 @@ pub fn threads(recent: Recent, now: Instant) -> Result<(), Exceeded> {
     check(recent, THREADS_PER_DAY, DAY, now).map_err(|wait| {
         exceeded(
             ErrorCode::TooManyCommunications,
-            format!("Sono già state inviate {THREADS_PER_DAY} comunicazioni nelle ultime 24 ore."),
+            t::limit_threads(THREADS_PER_DAY),
             wait,
         )
     })
@@ -63,7 +64,7 @@ pub fn messages(recent: Recent, now: Instant) -> Result<(), Exceeded> {
     check(recent, MESSAGES_PER_HOUR, HOUR, now).map_err(|wait| {
         exceeded(
             ErrorCode::TooManyMessages,
-            format!("In questa comunicazione sono già stati scritti {MESSAGES_PER_HOUR} messaggi nell'ultima ora."),
+            t::limit_messages(MESSAGES_PER_HOUR),
             wait,
         )
     })
@@ -74,20 +75,18 @@ pub fn given_up_holds(recent: Recent, limit: i64, now: Instant) -> Result<(), Ex
     check(recent, limit, HOUR, now).map_err(|wait| {
         exceeded(
             ErrorCode::TooManyReleasedHolds,
-            format!("Nell'ultima ora {limit} prenotazioni sono state cancellate o lasciate scadere: per non bloccare posti ad altri si potrà prenotare di nuovo più tardi."),
+            t::limit_given_up_holds(limit),
             wait,
         )
     })
 }
 
 /// "Riprova tra 2 minuti.": the wait, rounded up, in words.
-pub fn wait_in_words(seconds: i64) -> String {
-    if seconds <= 60 {
-        "Riprova tra un minuto.".to_string()
-    } else if seconds <= 90 * 60 {
-        format!("Riprova tra {} minuti.", (seconds + 59) / 60)
+pub fn wait_in_words(seconds: i64) -> Text {
+    if seconds <= 90 * 60 {
+        t::limit_retry_minutes(((seconds + 59) / 60).max(1))
     } else {
-        format!("Riprova tra {} ore.", (seconds + 3599) / 3600)
+        t::limit_retry_hours((seconds + 3599) / 3600)
     }
 }
 
@@ -108,9 +107,9 @@ mod tests {
 
     #[test]
     fn the_wait_is_said_in_minutes() {
-        assert_eq!(wait_in_words(30), "Riprova tra un minuto.");
-        assert_eq!(wait_in_words(61), "Riprova tra 2 minuti.");
-        assert_eq!(wait_in_words(900), "Riprova tra 15 minuti.");
+        assert_eq!(wait_in_words(30).italian(), "Riprova tra un minuto.");
+        assert_eq!(wait_in_words(61).italian(), "Riprova tra 2 minuti.");
+        assert_eq!(wait_in_words(900).italian(), "Riprova tra 15 minuti.");
     }
 
     #[test]
@@ -122,11 +121,8 @@ mod tests {
         let refused = threads(full, Instant(DAY - 120)).unwrap_err();
         assert_eq!(refused.code, ErrorCode::TooManyCommunications);
         assert_eq!(refused.retry_after, 120);
-        assert!(
-            refused.message.ends_with("Riprova tra 2 minuti."),
-            "{}",
-            refused.message
-        );
+        let said = refused.message.italian();
+        assert!(said.ends_with("Riprova tra 2 minuti."), "{said}");
         assert_eq!(messages(Recent::default(), Instant(0)), Ok(()));
     }
 }

@@ -2,6 +2,7 @@
 //! could be called (too long, or holding a control character PostgreSQL would refuse).
 
 use super::communication::FieldErrors;
+use catalogue::t;
 
 /// Why a login is refused before its password is checked.
 #[derive(Debug, PartialEq, Eq)]
@@ -16,13 +17,10 @@ pub enum Refusal {
 pub fn check(username: &str, password: &str) -> Result<String, Refusal> {
     let mut fields = FieldErrors::new();
     if username.trim().is_empty() {
-        fields.insert(
-            "username".to_string(),
-            "Inserisci il codice fiscale o il nome utente.".to_string(),
-        );
+        fields.insert("username".to_string(), t::login_username_empty());
     }
     if password.is_empty() {
-        fields.insert("password".to_string(), "Inserisci la password.".to_string());
+        fields.insert("password".to_string(), t::login_password_empty());
     }
     if !fields.is_empty() {
         return Err(Refusal::Fields(fields));

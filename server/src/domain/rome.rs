@@ -63,16 +63,16 @@ pub fn utc(at: Instant) -> String {
 /// narrow enough that every day has a day before and after it.
 pub const YEARS: std::ops::RangeInclusive<i16> = 2000..=2100;
 
-/// A calendar day written `AAAA-MM-GG`, within `YEARS`; otherwise the Italian reason.
-pub fn parse_date(raw: &str) -> Result<Date, &'static str> {
+/// A calendar day written `AAAA-MM-GG`, within `YEARS`; otherwise the reason.
+pub fn parse_date(raw: &str) -> Result<Date, catalogue::Text> {
     // Exactly AAAA-MM-GG: a date with spaces around it is not one (the OpenAPI `format: date`).
     let date = raw
         .parse::<Date>()
-        .map_err(|_| "Data non valida: usa il formato AAAA-MM-GG.")?;
+        .map_err(|_| catalogue::t::date_invalid())?;
     if YEARS.contains(&date.year()) {
         Ok(date)
     } else {
-        Err("Data fuori dall'intervallo ammesso: scegli un giorno tra il 2000 e il 2100.")
+        Err(catalogue::t::date_out_of_range())
     }
 }
 
@@ -83,9 +83,15 @@ mod tests {
     #[test]
     fn dates_far_from_now_are_refused_with_a_reason() {
         assert!(parse_date("2026-03-03").is_ok());
-        assert!(parse_date("9999-12-31").unwrap_err().contains("2000"));
+        assert!(parse_date("9999-12-31")
+            .unwrap_err()
+            .italian()
+            .contains("2000"));
         assert!(parse_date("0001-01-01").is_err());
-        assert!(parse_date("2026-02-30").unwrap_err().contains("AAAA-MM-GG"));
+        assert!(parse_date("2026-02-30")
+            .unwrap_err()
+            .italian()
+            .contains("AAAA-MM-GG"));
     }
 
     #[test]

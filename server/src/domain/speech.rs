@@ -21,6 +21,22 @@ pub fn when(language: Language, instant: &str) -> String {
     catalogue(language).render(&t::when(date, time))
 }
 
+/// "1° dicembre 2026" / "1 December 2026".
+pub fn date(language: Language, text: &str) -> String {
+    match language {
+        Language::It => api::it::date(text),
+        Language::En => api::en::date(text),
+    }
+}
+
+/// "48 kB", "2,4 MB" / "2.4 MB".
+pub fn size(language: Language, bytes: u64) -> String {
+    match language {
+        Language::It => api::it::size_in_words(bytes),
+        Language::En => api::en::size_in_words(bytes),
+    }
+}
+
 /// A consultation point's name.
 pub fn point(code: PointCode) -> Text {
     match code {

@@ -15,9 +15,9 @@ fn invisible(c: char) -> bool {
 }
 
 /// A search box's words, trimmed: at most 100 characters as sent.
-pub fn search(raw: &str) -> Result<&str, &'static str> {
+pub fn search(raw: &str) -> Result<&str, catalogue::Text> {
     if longer_than(raw, 100) {
-        return Err("La ricerca può contenere al massimo 100 caratteri.");
+        return Err(catalogue::t::search_max());
     }
     Ok(raw.trim())
 }

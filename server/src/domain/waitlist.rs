@@ -46,10 +46,10 @@ pub fn serves_part(templates: &[super::slots::Template], part: Option<PartOfDay>
 }
 
 /// The refusal of a part of the day the office does not serve at that point.
-pub fn part_not_served(part: PartOfDay) -> &'static str {
+pub fn part_not_served(part: PartOfDay) -> catalogue::Text {
     match part {
-        PartOfDay::Mattina => "In questa struttura il punto di consulenza scelto non riceve di mattina: scegli «Di pomeriggio» o «A qualsiasi orario».",
-        PartOfDay::Pomeriggio => "In questa struttura il punto di consulenza scelto riceve solo di mattina: scegli «Di mattina» o «A qualsiasi orario».",
+        PartOfDay::Mattina => catalogue::t::waitlist_no_mornings(),
+        PartOfDay::Pomeriggio => catalogue::t::waitlist_mornings_only(),
     }
 }
 
@@ -89,10 +89,6 @@ pub fn serves_between(days: &FreeDays, from: Date, to: Date, part: Option<PartOf
         (from..=to).contains(day) && list.iter().any(|(s, _)| in_part(part, s.start))
     })
 }
-
-/// The refusal of a period without a day the office receives on.
-pub const NO_DAY_SERVED: &str =
-    "In quei giorni la struttura non riceve nel punto di consulenza scelto: scegli altri giorni.";
 
 /// An entry as the matching cares about it: the days (`first_at` included, `last_at`
 /// excluded) and the part of the day.
@@ -137,28 +133,17 @@ pub fn check_range(
     to: Date,
     first: Date,
     last: Date,
-) -> Result<(), (&'static str, String)> {
-    let long = |d: Date| api::it::date(&d.to_string());
+    language: api::Language,
+) -> Result<(), (&'static str, catalogue::Text)> {
+    let long = |d: Date| super::speech::date(language, &d.to_string());
     if from < first {
-        return Err((
-            "from",
-            format!("Scegli un giorno dal {} in poi.", long(first)),
-        ));
+        return Err(("from", catalogue::t::waitlist_from_too_early(long(first))));
     }
     if to > last {
-        return Err((
-            "to",
-            format!(
-                "Si può attendere un posto fino al {}: scegli un giorno entro quella data.",
-                long(last)
-            ),
-        ));
+        return Err(("to", catalogue::t::waitlist_to_too_late(long(last))));
     }
     if to < from {
-        return Err((
-            "to",
-            "Il giorno finale non può precedere quello iniziale.".into(),
-        ));
+        return Err(("to", catalogue::t::period_to_before_from()));
     }
     Ok(())
 }
@@ -363,22 +348,48 @@ mod tests {
     fn the_range_stays_inside_the_window_and_in_order() {
         let d = |s: &str| s.parse::<Date>().unwrap();
         let (first, last) = (d("2026-03-03"), d("2026-04-01"));
-        assert!(check_range(d("2026-03-03"), d("2026-03-10"), first, last).is_ok());
+        assert!(check_range(
+            d("2026-03-03"),
+            d("2026-03-10"),
+            first,
+            last,
+            api::Language::It
+        )
+        .is_ok());
         assert_eq!(
-            check_range(d("2026-03-02"), d("2026-03-10"), first, last)
-                .unwrap_err()
-                .0,
+            check_range(
+                d("2026-03-02"),
+                d("2026-03-10"),
+                first,
+                last,
+                api::Language::It
+            )
+            .unwrap_err()
+            .0,
             "from"
         );
         assert_eq!(
-            check_range(d("2026-03-05"), d("2026-04-02"), first, last)
-                .unwrap_err()
-                .0,
+            check_range(
+                d("2026-03-05"),
+                d("2026-04-02"),
+                first,
+                last,
+                api::Language::It
+            )
+            .unwrap_err()
+            .0,
             "to"
         );
-        let reversed = check_range(d("2026-03-10"), d("2026-03-05"), first, last).unwrap_err();
+        let reversed = check_range(
+            d("2026-03-10"),
+            d("2026-03-05"),
+            first,
+            last,
+            api::Language::It,
+        )
+        .unwrap_err();
         assert_eq!(reversed.0, "to");
-        assert!(reversed.1.contains("precedere"));
+        assert!(reversed.1.italian().contains("precedere"));
     }
 
     #[test]

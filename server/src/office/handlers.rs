@@ -145,16 +145,10 @@ pub async fn search(
     let office = office_of(&user)?;
     let q = query.get("q").map(|q| q.trim()).unwrap_or_default();
     if q.is_empty() {
-        return Err(AppError::field(
-            "q",
-            "Scrivi un codice fiscale, un nome, un protocollo o un identificativo di appuntamento.",
-        ));
+        return Err(AppError::field("q", catalogue::t::search_empty()));
     }
     if q.chars().count() > 100 || q.chars().any(crate::domain::text::forbidden_in_line) {
-        return Err(AppError::field(
-            "q",
-            "La ricerca può contenere al massimo 100 caratteri, senza caratteri di controllo.",
-        ));
+        return Err(AppError::field("q", catalogue::t::search_too_long()));
     }
     let pattern = crate::domain::text::like_contains(q);
     let (code, name) = (pattern.to_uppercase(), pattern.to_lowercase());
@@ -380,7 +374,7 @@ async fn parse_closure(
         Ok(Some(code)) => match places::office_point(&state.db, office, Some(code)).await? {
             Ok((point, _)) => Some(point),
             Err(_) => {
-                errors.add("point", closure::POINT_OR_ALL);
+                errors.add("point", catalogue::t::closure_point_or_all());
                 None
             }
         },
@@ -473,7 +467,7 @@ pub async fn capacity(
     errors.check("capacity", closure::parse_capacity(request.capacity));
     let found = places::office_point(&state.db, office, request.point.known()).await?;
     if found.is_err() {
-        errors.add("point", closure::POINT_OFFERED);
+        errors.add("point", catalogue::t::capacity_point_offered());
     }
     let (Some(day), Ok((point, office))) = (day.filter(|_| errors.is_empty()), found) else {
         return Err(errors.into_error());

@@ -34,7 +34,7 @@ fn period(
     };
     if let (Some(from), Some(to)) = (from, to) {
         if to < from {
-            errors.add("to", "Il giorno finale non può precedere quello iniziale.");
+            errors.add("to", catalogue::t::period_to_before_from());
         } else if (to - from).get_days() > CSV_MAX_DAYS {
             errors.add(
                 "to",
@@ -193,10 +193,7 @@ pub async fn stats_chart(
     let today = rome::date_of(now);
     let chart = query.get("chart").map(String::as_str).unwrap_or_default();
     if !matches!(chart, "giorni" | "coda") {
-        return Err(AppError::field(
-            "chart",
-            "Grafico non riconosciuto: usa giorni oppure coda.",
-        ));
+        return Err(AppError::field("chart", catalogue::t::chart_unknown()));
     }
     let (from, to) = period(&query, today, Some(month_before(today)))?;
     let stats = office_stats(&state, office, from, to, now).await?;

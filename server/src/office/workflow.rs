@@ -49,16 +49,18 @@ pub async fn declare(
         let affected = appointments::inside(&mut tx, c, now).await?;
         let ids_of = |list: &[Record]| list.iter().map(|r| r.id).collect::<Vec<_>>();
         if ids_of(&affected) != ids_of(&seen) {
-            return Err(AppError::Busy("closure: the appointments inside changed".into()));
+            return Err(AppError::Busy(
+                "closure: the appointments inside changed".into(),
+            ));
         }
         if !affected.is_empty() && !cancel_appointments {
             let n = affected.len();
             return Err(AppError::conflict(
                 ErrorCode::ClosureHasAppointments,
                 if n == 1 {
-                    "Nel periodo di chiusura c'è 1 appuntamento: controllalo e conferma per annullarlo con il motivo della chiusura.".into()
+                    catalogue::t::closure_cancels_one()
                 } else {
-                    format!("Nel periodo di chiusura ci sono {n} appuntamenti: controllali e conferma per annullarli con il motivo della chiusura.")
+                    catalogue::t::closure_cancels_many(n)
                 },
             ));
         }
@@ -88,12 +90,7 @@ pub async fn revoke(
         .await?
         .ok_or(AppError::NotFound)?;
     drop(conn);
-    let started = || {
-        AppError::conflict(
-            ErrorCode::ClosureStarted,
-            "La chiusura è già iniziata: non si può più revocare. I suoi orari tornano prenotabili quando finisce.",
-        )
-    };
+    let started = || AppError::conflict(ErrorCode::ClosureStarted, catalogue::t::closure_started());
     if row.starts_at <= now {
         return Err(started());
     }
@@ -246,10 +243,7 @@ async fn read_day(db: &Db, v: &ValidCapacity, now: Instant) -> AppResult<Day> {
         .filter(|s| s.start > now)
         .collect();
     if slots.is_empty() {
-        return Err(AppError::field(
-            "date",
-            "In questo giorno la sede non riceve per questo punto di consulenza.",
-        ));
+        return Err(AppError::field("date", catalogue::t::capacity_not_open()));
     }
     let from = rome::start_of_day(v.day);
     let mut conn = db.pool.acquire().await?;
@@ -320,11 +314,10 @@ async fn set_all(
                 let booked = repo::booked(tx, office, point, slot.start).await?;
                 return Err(AppError::conflict(
                     ErrorCode::CapacityBelowBookings,
-                    format!(
-                        "Non puoi scendere a {} {}: alle {} ci sono già {booked} prenotazioni. Per liberare posti annulla prima gli appuntamenti, con un motivo.",
+                    catalogue::t::capacity_below_bookings(
                         v.capacity,
-                        if v.capacity == 1 { "posto" } else { "posti" },
-                        api::it::time(&rome::instant(slot.start))
+                        api::it::time(&rome::instant(slot.start)),
+                        booked,
                     ),
                 ));
             }

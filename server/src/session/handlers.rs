@@ -41,12 +41,10 @@ pub async fn choose_language(
     mut user: CurrentUser,
     Json(choice): Json<api::LanguageChoice>,
 ) -> AppResult<Json<SessionInfo>> {
-    let language = choice.language.known().ok_or_else(|| {
-        AppError::field(
-            "language",
-            "Lingua non disponibile: si può scegliere italiano (it) o inglese (en).",
-        )
-    })?;
+    let language = choice
+        .language
+        .known()
+        .ok_or_else(|| AppError::field("language", catalogue::t::language_unknown()))?;
     repo::set_language(&state.db, user.id, language).await?;
     user.language = Some(language);
     Ok(Json(session_info(&state, user).await?))
@@ -177,6 +175,6 @@ pub async fn log_out(State(state): State<AppState>, headers: HeaderMap) -> AppRe
 fn password_login_off() -> AppError {
     AppError::Refused {
         code: ErrorCode::PasswordLoginOff,
-        message: "L'accesso con codice fiscale e password è riservato agli operatori dell'Istituto. Entra con SPID o CIE.".into(),
+        message: catalogue::t::login_password_operators_only(),
     }
 }

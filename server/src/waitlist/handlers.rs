@@ -10,7 +10,7 @@ use crate::domain::booking::{check_phone_for, parse_notes, parse_office, parse_p
 use crate::domain::rome;
 use crate::domain::slots;
 use crate::domain::waitlist::{
-    check_range, part_not_served, serves_between, serves_part, waitable_days, NO_DAY_SERVED,
+    check_range, part_not_served, serves_between, serves_part, waitable_days,
 };
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::extract::{Json, Path};
@@ -116,7 +116,9 @@ async fn parse_join(state: &AppState, request: &WaitlistRequest) -> AppResult<Va
     if let (Some(from), Some(to), Some((point, office))) = (from, to, &place) {
         let schedule = places::schedule(&state.db, office.id, point.code).await?;
         let (first, last) = slots::window(state.clock.now(), schedule.patron.as_deref());
-        if let Err((field, message)) = check_range(from, to, first, last) {
+        if let Err((field, message)) =
+            check_range(from, to, first, last, crate::language::current())
+        {
             errors.add(field, &message);
         } else {
             let part = request.part_of_day;
@@ -128,7 +130,7 @@ async fn parse_join(state: &AppState, request: &WaitlistRequest) -> AppResult<Va
                     places::free_slots(&state.db, office.id, point.code, Some(from), Some(to), now)
                         .await?;
                 if !serves_between(&days, from, to, part) {
-                    errors.add("from", NO_DAY_SERVED);
+                    errors.add("from", catalogue::t::waitlist_closed_days());
                 }
             }
         }

@@ -113,12 +113,10 @@ async fn nothing_free(db: &Db, v: &ValidJoin, wish: &Wish, now: Instant) -> AppR
     };
     let at = rome::instant(slot.start);
     Err(AppError::PlaceFree {
-        message: format!(
-            "Nel periodo scelto c'è ancora un orario libero, {} alle {}: puoi prenotarlo subito, oppure scegliere altri giorni.",
-            api::it::date_with_weekday(&at),
-            api::it::time(&at)
-        )
-        .into(),
+        message: catalogue::t::waitlist_place_free(crate::domain::speech::when(
+            crate::language::current(),
+            &at,
+        )),
         start: at,
     })
 }
@@ -134,21 +132,21 @@ async fn may_wait(
     if repo::live_of_thread(tx, thread).await?.is_some() {
         return Err(conflict(
             ErrorCode::AlreadyWaiting,
-            "Per questa comunicazione sei già in lista d'attesa: trovi l'iscrizione in Gestione appuntamenti.",
+            catalogue::t::waitlist_already(),
         ));
     }
     let live = appointments::active_of(tx, acting.id, now).await?;
     if let Some(a) = live.iter().find(|a| a.communication_id == thread) {
         return Err(conflict(
             ErrorCode::ThreadHasAppointment,
-            format!("Per questa comunicazione c'è già l'appuntamento {}: puoi gestirlo da Gestione appuntamenti.", a.reference),
+            catalogue::t::thread_has_appointment(a.reference.as_str()),
         ));
     }
     let max = MAX_ACTIVE_PER_CONTRIBUTOR;
     if live.len() as i64 >= max {
         return Err(conflict(
             ErrorCode::TooManyAppointments,
-            format!("Hai già {max} appuntamenti attivi: per metterti in lista d'attesa annullane uno da Gestione appuntamenti."),
+            catalogue::t::waitlist_too_many(max),
         ));
     }
     let eligibility = threads::facts(tx, thread).await?.eligibility(now);
@@ -160,12 +158,7 @@ async fn may_wait(
 
 /// The held appointment of an offered entry, or 409 when the entry holds no offer.
 async fn offered(db: &Db, e: &Entry) -> AppResult<appointments::Record> {
-    let none = || {
-        conflict(
-            ErrorCode::NoOffer,
-            "Per questa iscrizione non c'è un posto in attesa di risposta.",
-        )
-    };
+    let none = || conflict(ErrorCode::NoOffer, catalogue::t::waitlist_no_offer());
     if e.status != WaitlistStatus::Offerta {
         return Err(none());
     }
@@ -236,7 +229,7 @@ pub async fn leave(
         WaitlistStatus::Offerta => decline(db, user, acting, e, now).await,
         _ => Err(conflict(
             ErrorCode::EntryEnded,
-            "Questa iscrizione alla lista d'attesa è già terminata.",
+            catalogue::t::waitlist_ended(),
         )),
     }
 }

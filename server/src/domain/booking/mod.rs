@@ -6,6 +6,7 @@ mod input;
 pub use input::*;
 
 use api::{AppointmentStatus, Attendance, ErrorCode, Instant};
+use catalogue::{t, Text};
 
 /// A hold lasts this long, and each "Estendi" gives this long again from that moment.
 pub const HOLD_SECONDS: i64 = 15 * 60;
@@ -15,30 +16,26 @@ pub const MAX_EXTENSIONS: i64 = 10;
 pub const MAX_ACTIVE_PER_CONTRIBUTOR: i64 = 3;
 
 /// An office moves its appointments only to another time of its own.
-pub fn may_move_to(
-    viewer: Viewer,
-    from: api::OfficeId,
-    to: api::OfficeId,
-) -> Result<(), &'static str> {
+pub fn may_move_to(viewer: Viewer, from: api::OfficeId, to: api::OfficeId) -> Result<(), Text> {
     if viewer == Viewer::Office && from != to {
-        return Err("La sede può spostare l'appuntamento solo a un altro orario presso di sé.");
+        return Err(t::office_moves_at_own_office());
     }
     Ok(())
 }
 
 /// The office books for a contributor only at itself (its agenda, its desk).
-pub fn office_books_at(own: Option<api::OfficeId>, at: api::OfficeId) -> Result<(), &'static str> {
+pub fn office_books_at(own: Option<api::OfficeId>, at: api::OfficeId) -> Result<(), Text> {
     if own != Some(at) {
-        return Err("La sede può prenotare solo presso di sé: scegli un punto di consulenza della tua sede.");
+        return Err(t::office_books_at_own_office());
     }
     Ok(())
 }
 
 /// The office books for a thread whenever it is open to messages: the waiting days of
 /// "Richiedi appuntamento" bind the contributor's side, not the office that decides to meet.
-pub fn office_may_book(status: api::CommunicationStatus) -> Result<(), &'static str> {
+pub fn office_may_book(status: api::CommunicationStatus) -> Result<(), Text> {
     if status == api::CommunicationStatus::Chiusa {
-        return Err("La comunicazione è chiusa: per un nuovo appuntamento il contribuente deve inviare una nuova comunicazione.");
+        return Err(t::office_thread_closed());
     }
     Ok(())
 }
@@ -50,7 +47,7 @@ pub fn calendar_file(status: AppointmentStatus) -> Result<(), Refusal> {
     } else {
         Err(Refusal::Conflict(
             ErrorCode::NotConfirmed,
-            "Solo un appuntamento confermato può essere aggiunto al calendario.",
+            t::calendar_only_confirmed(),
         ))
     }
 }
@@ -93,7 +90,7 @@ pub enum Refusal {
     /// 410: the hold is over.
     Expired,
     /// 409, with the user's sentence.
-    Conflict(ErrorCode, &'static str),
+    Conflict(ErrorCode, Text),
 }
 
 /// The outcome of asking for a step: a new status, or the same answer again (idempotent).
@@ -110,7 +107,7 @@ pub fn confirm(current: State) -> Result<Step, Refusal> {
         State::HoldExpired | State::Other(AppointmentStatus::Scaduto) => Err(Refusal::Expired),
         State::Other(_) => Err(Refusal::Conflict(
             ErrorCode::NotHeld,
-            "Questa prenotazione non può più essere confermata.",
+            t::hold_cannot_confirm(),
         )),
     }
 }
@@ -122,11 +119,11 @@ pub fn release(current: State) -> Result<Step, Refusal> {
         State::HoldExpired | State::Other(AppointmentStatus::Scaduto) => Err(Refusal::Expired),
         State::Other(AppointmentStatus::Confermato) => Err(Refusal::Conflict(
             ErrorCode::AlreadyConfirmed,
-            "L'appuntamento è già confermato: per rinunciare usa «Annulla appuntamento» in Gestione appuntamenti.",
+            t::hold_already_confirmed(),
         )),
         State::Other(_) => Err(Refusal::Conflict(
             ErrorCode::NotHeld,
-            "Questa prenotazione non può più essere cancellata.",
+            t::hold_cannot_release(),
         )),
     }
 }
@@ -136,13 +133,10 @@ pub fn extend(current: State, extensions: i64) -> Result<Step, Refusal> {
         State::Held if extensions < MAX_EXTENSIONS => Ok(Step::To(AppointmentStatus::Prenotato)),
         State::Held => Err(Refusal::Conflict(
             ErrorCode::TooManyExtensions,
-            "Hai già esteso la prenotazione il numero massimo di volte: conferma o cancella.",
+            t::hold_extended_enough(),
         )),
         State::HoldExpired | State::Other(AppointmentStatus::Scaduto) => Err(Refusal::Expired),
-        State::Other(_) => Err(Refusal::Conflict(
-            ErrorCode::NotHeld,
-            "Questa prenotazione non è più in attesa di conferma.",
-        )),
+        State::Other(_) => Err(Refusal::Conflict(ErrorCode::NotHeld, t::hold_not_waiting())),
     }
 }
 
@@ -167,16 +161,16 @@ pub fn cancel(
         }
         State::Other(AppointmentStatus::Confermato) if now < starts_at => Err(Refusal::Conflict(
             ErrorCode::PastCutoff,
-            "Il termine per annullare online è passato: se non puoi presentarti, chiama il Contact Center INPS al numero 803 164 (gratuito da rete fissa) oppure 06 164 164 (da cellulare).",
+            t::cancel_too_late(),
         )),
         State::Other(AppointmentStatus::Annullato) => Ok(Step::AlreadyDone),
         State::Other(AppointmentStatus::Confermato) => Err(Refusal::Conflict(
             ErrorCode::AlreadyStarted,
-            "L'appuntamento è già iniziato o si è già svolto: non può essere annullato.",
+            t::cancel_started(),
         )),
         _ => Err(Refusal::Conflict(
             ErrorCode::NotConfirmed,
-            "Si può annullare solo un appuntamento confermato.",
+            t::cancel_only_confirmed(),
         )),
     }
 }
@@ -230,23 +224,22 @@ pub fn may_move(
             if moves >= MAX_MOVES {
                 Err(Refusal::Conflict(
                     ErrorCode::TooManyMoves,
-                    "Questo appuntamento è già stato spostato 3 volte: per cambiarlo ancora annullalo e prenotane un altro.",
+                    t::move_too_many(),
                 ))
             } else {
                 Ok(())
             }
         }
-        State::Other(AppointmentStatus::Confermato) if now < starts_at => Err(Refusal::Conflict(
-            ErrorCode::PastCutoff,
-            "Il termine per spostare online l'appuntamento è passato: se non puoi presentarti, chiama il Contact Center INPS al numero 803 164 (gratuito da rete fissa) oppure 06 164 164 (da cellulare).",
-        )),
+        State::Other(AppointmentStatus::Confermato) if now < starts_at => {
+            Err(Refusal::Conflict(ErrorCode::PastCutoff, t::move_too_late()))
+        }
         State::Other(AppointmentStatus::Confermato) => Err(Refusal::Conflict(
             ErrorCode::AlreadyStarted,
-            "L'appuntamento è già iniziato o si è già svolto: non può essere spostato.",
+            t::move_started(),
         )),
         _ => Err(Refusal::Conflict(
             ErrorCode::NotConfirmed,
-            "Si può spostare solo un appuntamento confermato.",
+            t::move_only_confirmed(),
         )),
     }
 }
@@ -320,18 +313,15 @@ pub fn attendance(
         State::Other(AppointmentStatus::Confermato) if now >= starts_at => Ok(Step::To(outcome)),
         State::Other(AppointmentStatus::Confermato) => Err(Refusal::Conflict(
             ErrorCode::NotStarted,
-            "L'appuntamento non è ancora iniziato: la presenza si registra dall'orario di inizio.",
+            t::attendance_not_started(),
         )),
         State::Other(recorded) if recorded == outcome => Ok(Step::AlreadyDone),
-        State::Other(AppointmentStatus::Svolto | AppointmentStatus::NonPresentato) => {
-            Err(Refusal::Conflict(
-                ErrorCode::AttendanceRecorded,
-                "La presenza per questo appuntamento è già stata registrata.",
-            ))
-        }
+        State::Other(AppointmentStatus::Svolto | AppointmentStatus::NonPresentato) => Err(
+            Refusal::Conflict(ErrorCode::AttendanceRecorded, t::attendance_already()),
+        ),
         _ => Err(Refusal::Conflict(
             ErrorCode::NotConfirmed,
-            "La presenza si registra solo per un appuntamento confermato.",
+            t::attendance_only_confirmed(),
         )),
     }
 }
@@ -357,13 +347,13 @@ pub fn correct_attendance(
         Some(_) if recorded => {
             return Err(Refusal::Conflict(
                 ErrorCode::CorrectionClosed,
-                "La presenza si può correggere entro un giorno dalla registrazione: è passato più di un giorno.",
+                t::attendance_correction_too_late(),
             ))
         }
         _ => {
             return Err(Refusal::Conflict(
                 ErrorCode::CorrectionClosed,
-                "Non c'è una presenza registrata da correggere.",
+                t::attendance_nothing_to_correct(),
             ))
         }
     }
