@@ -11,6 +11,7 @@ pub const TOPICS: &str = "/api/topics";
 pub const POINTS: &str = "/api/consultation-points";
 pub const OFFICES: &str = "/api/offices";
 pub const CONTACTS: &str = "/api/me/contacts";
+pub const MY_LANGUAGE: &str = "/api/me/language";
 /// Prenota appuntamento.
 pub const APPOINTMENTS: &str = "/api/appointments";
 pub const STUDIO_AGENDA: &str = "/api/intermediary/agenda";

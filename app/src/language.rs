@@ -1,10 +1,134 @@
-//! The language the app speaks, and asks the API to answer in. The pages are still written in
-//! Italian (their move into the catalogue is under way, issue 25), so the app asks for Italian
-//! explicitly: a browser set to English must not get English refusals beside Italian pages.
+//! The language the app speaks, decided once before the app mounts: the person's choice on
+//! this device (the `lingua` cookie), else the browser's languages, else Italian. Italian is
+//! compiled in; English (`/i18n/en.ftl`) is fetched only when it is the language, before the
+//! first paint. Choosing another language stores it (cookie, and the account when signed in)
+//! and reloads: what was typed is kept by `drafts`, and no page needs to re-render its words.
 
 use api::Language;
+use catalogue::{Catalogue, Text};
+use std::cell::Cell;
+use std::sync::OnceLock;
+use wasm_bindgen::JsCast;
+
+/// The cookie that keeps the choice on this device (a technical cookie: no consent needed).
+pub const COOKIE: &str = "lingua";
+/// Where the server serves the English catalogue.
+pub const ENGLISH_CATALOGUE: &str = "/i18n/en.ftl";
+
+thread_local! {
+    static CURRENT: Cell<Language> = const { Cell::new(Language::It) };
+}
+static ENGLISH: OnceLock<Catalogue> = OnceLock::new();
 
 /// The language of the pages, and of every API request's `Accept-Language`.
 pub fn current() -> Language {
-    Language::It
+    CURRENT.with(Cell::get)
+}
+
+/// A sentence in the page's language.
+pub fn tr(text: Text) -> String {
+    catalogue().render(&text)
+}
+
+fn catalogue() -> &'static Catalogue {
+    match (current(), ENGLISH.get()) {
+        (Language::En, Some(english)) => english,
+        _ => Catalogue::italian(),
+    }
+}
+
+/// The language chosen on this device, if any.
+fn chosen() -> Option<Language> {
+    let cookies = document_cookie()?;
+    cookies.split(';').find_map(|pair| {
+        let (name, value) = pair.trim().split_once('=')?;
+        (name == COOKIE)
+            .then(|| Language::from_code(value))
+            .flatten()
+    })
+}
+
+fn document_cookie() -> Option<String> {
+    web_sys::window()?
+        .document()?
+        .dyn_into::<web_sys::HtmlDocument>()
+        .ok()?
+        .cookie()
+        .ok()
+}
+
+/// The browser's languages, as an `Accept-Language` would list them.
+fn browser() -> Option<Language> {
+    let languages = web_sys::window()?.navigator().languages();
+    let listed: Vec<String> = languages.iter().filter_map(|l| l.as_string()).collect();
+    Language::negotiate(&listed.join(","))
+}
+
+/// Decides the language and, for English, loads its catalogue; Italian if it cannot be loaded
+/// (the pages must appear either way).
+pub async fn start() {
+    let wanted = chosen().or_else(browser).unwrap_or(Language::It);
+    if wanted == Language::En && ENGLISH.get().is_none() {
+        match fetch_english().await {
+            Some(english) => {
+                let _ = ENGLISH.set(english);
+            }
+            None => return set(Language::It),
+        }
+    }
+    set(wanted);
+}
+
+async fn fetch_english() -> Option<Catalogue> {
+    let response = gloo_net::http::Request::get(ENGLISH_CATALOGUE)
+        .send()
+        .await
+        .ok()?;
+    if !response.ok() {
+        return None;
+    }
+    Catalogue::parse(&response.text().await.ok()?).ok()
+}
+
+fn set(language: Language) {
+    CURRENT.with(|c| c.set(language));
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", language.code());
+    }
+}
+
+/// Keeps `language` for this device (a year) and, when signed in, for the account; then
+/// reloads the page in it.
+pub async fn choose(language: Language, signed_in: bool) {
+    if let Some(document) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok())
+    {
+        let _ = document.set_cookie(&format!(
+            "{COOKIE}={}; path=/; max-age=31536000; SameSite=Lax",
+            language.code()
+        ));
+    }
+    if signed_in {
+        let choice = api::LanguageChoice {
+            language: api::Code::Known(language),
+        };
+        let _ = crate::client::put::<_, api::SessionInfo>(api::calls::MY_LANGUAGE, &choice).await;
+    }
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
+}
+
+/// After sign-in: the account's language wins over the browser's when this device has no
+/// choice of its own; the page reloads in it.
+pub fn follow_account(account: Option<Language>) {
+    if let Some(language) = account {
+        if chosen().is_none() && language != current() {
+            leptos::task::spawn_local(choose(language, false));
+        }
+    }
 }

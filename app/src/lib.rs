@@ -20,7 +20,11 @@ use session::Session;
 
 pub fn start() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(App);
+    // The words first (English is fetched only for those who read it), then the pages.
+    leptos::task::spawn_local(async {
+        language::start().await;
+        leptos::mount::mount_to_body(App);
+    });
 }
 
 #[component]

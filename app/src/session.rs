@@ -200,6 +200,7 @@ impl Session {
         let stored = stored_selection(&info.user.username);
         let selection = resolve_selection(info.user.role, &info.contributors, stored.as_deref());
         self.selected.set(selection);
+        crate::language::follow_account(info.language);
         self.auth.set(Auth::LoggedIn(info));
     }
 

@@ -56,3 +56,44 @@ pub async fn scope(request: Request, next: Next) -> Response {
     }
     response
 }
+
+/// `GET /i18n/en.ftl`: the English catalogue, fetched by the app only for those who read
+/// English. It changes only with a new build, so it is cached and revalidated by its hash.
+pub async fn english_catalogue(headers: axum::http::HeaderMap) -> Response {
+    use axum::response::IntoResponse;
+    use std::sync::OnceLock;
+    static ETAG: OnceLock<String> = OnceLock::new();
+    let etag = ETAG.get_or_init(|| {
+        use sha2::{Digest, Sha256};
+        let digest = Sha256::digest(catalogue::ENGLISH_SOURCE.as_bytes());
+        format!("\"{}\"", hex::encode(&digest[..12]))
+    });
+    let cache = (
+        header::CACHE_CONTROL,
+        "public, max-age=3600, must-revalidate",
+    );
+    if headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v == etag)
+    {
+        return (
+            axum::http::StatusCode::NOT_MODIFIED,
+            [(header::ETAG, etag.clone())],
+            [cache],
+        )
+            .into_response();
+    }
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                "text/plain; charset=utf-8".to_string(),
+            ),
+            (header::ETAG, etag.clone()),
+        ],
+        [cache],
+        catalogue::ENGLISH_SOURCE,
+    )
+        .into_response()
+}

@@ -56,6 +56,7 @@ pub fn app(state: AppState) -> Router {
     let request_id = HeaderName::from_static("x-request-id");
     Router::new()
         .route("/healthz", get(health))
+        .route("/i18n/en.ftl", get(language::english_catalogue))
         .merge(openapi::api().0)
         .merge(oidc::federation_router())
         .fallback(fallback)

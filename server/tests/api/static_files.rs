@@ -82,3 +82,29 @@ async fn a_missing_file_is_a_404_not_the_app() {
     let response = app.client().get("/app-ffffffffffffffff.js").await;
     assert_eq!(response.status, StatusCode::NOT_FOUND);
 }
+
+/// Issue 25: the English catalogue the app fetches when English is the language: every key,
+/// cached and revalidated by its hash.
+#[tokio::test]
+async fn the_english_catalogue_is_served_for_the_app_to_fetch() {
+    let app = spawn_app().await;
+    let english = app.client().get("/i18n/en.ftl").await;
+    assert_eq!(english.status, StatusCode::OK);
+    assert_eq!(english.header("content-type"), "text/plain; charset=utf-8");
+    let parsed = catalogue::Catalogue::parse(&english.text()).unwrap();
+    assert!(parsed.missing().is_empty());
+    assert_eq!(
+        parsed.render(&catalogue::t::error_not_found()),
+        "The resource you asked for does not exist."
+    );
+    let etag = english.header("etag").to_string();
+    let again = app
+        .send(
+            Request::get("/i18n/en.ftl")
+                .header(header::IF_NONE_MATCH, &etag)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::NOT_MODIFIED);
+}
