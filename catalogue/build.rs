@@ -24,12 +24,34 @@ fn snake(id: &str) -> String {
 }
 
 fn main() {
-    println!("cargo:rerun-if-changed=it.ftl");
+    println!("cargo:rerun-if-changed=app/it.ftl");
+    println!("cargo:rerun-if-changed=server/it.ftl");
     println!("cargo:rerun-if-changed=src/syntax.rs");
-    let text = std::fs::read_to_string("it.ftl").expect("catalogue/it.ftl");
-    let source = syntax::parse(&text).unwrap_or_else(|error| panic!("it.ftl: {error}"));
+    // The app's messages first: their keys are the first `APP_KEYS`.
+    let mut source = syntax::Source::default();
+    let mut app_keys = 0;
+    for file in ["app/it.ftl", "server/it.ftl"] {
+        let text = std::fs::read_to_string(file).expect(file);
+        let read = syntax::parse(&text).unwrap_or_else(|error| panic!("{file}: {error}"));
+        for (id, _) in &read.messages {
+            if source.messages.iter().any(|(known, _)| known == id) {
+                panic!("{file}: `{id}` is in both the app's and the server's catalogue");
+            }
+        }
+        source.messages.extend(read.messages);
+        if file == "app/it.ftl" {
+            app_keys = source.messages.len();
+        }
+    }
     let mut out = String::new();
-    out.push_str("/// One message of the catalogues, named as in `it.ftl` (kebab-case there).\n");
+    writeln!(
+        out,
+        "/// The app's keys are the first this many (`app/it.ftl`); the rest are the server's.\npub const APP_KEYS: usize = {app_keys};\n"
+    )
+    .unwrap();
+    out.push_str(
+        "/// One message of the catalogues, named as in the `it.ftl` files (kebab-case there).\n",
+    );
     out.push_str("#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]\n");
     out.push_str("pub enum Key {\n");
     for (id, _) in &source.messages {

@@ -2,7 +2,9 @@
 //! and how the choices travel in the address (so the browser's back button walks the steps and
 //! keeps every choice).
 
+use crate::language::trs;
 use api::{Office, OfficeId, PointCode, Reference, ThreadId};
+use catalogue::t;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Step {
@@ -17,10 +19,10 @@ impl Step {
 
     pub fn title(self) -> &'static str {
         match self {
-            Step::Point => "Argomento e punto di consulenza",
-            Step::Office => "Struttura territoriale",
-            Step::DateTime => "Data e ora",
-            Step::Contact => "Recapito e note",
+            Step::Point => trs(t::wizard_step_topic()),
+            Step::Office => trs(t::wizard_step_office()),
+            Step::DateTime => trs(t::wizard_step_time()),
+            Step::Contact => trs(t::wizard_step_contact()),
         }
     }
 
@@ -158,9 +160,9 @@ impl Draft {
     }
 }
 
-/// Where "Sposta appuntamento" opens the wizard: at "Data e ora", with the point and the office
+/// Where "Sposta appuntamento" opens the wizard: at tr(t::wizard_step_time()), with the point and the office
 /// of the appointment chosen, which the person may still change.
-/// Where "Ricomincia la prenotazione" leads after a hold ended: "Data e ora", with the point
+/// Where "Ricomincia la prenotazione" leads after a hold ended: tr(t::wizard_step_time()), with the point
 /// and the office of the lost hold still chosen.
 pub fn again_href(thread: ThreadId, point: PointCode, office: OfficeId) -> String {
     Draft {

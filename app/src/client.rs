@@ -1,7 +1,9 @@
 //! The typed client of the JSON API. Every call reports activity to the session timer and turns
 //! the error envelope into `ApiError`, so pages only deal with Italian messages.
 
+use crate::language::tr;
 use api::{ErrorCode, ErrorEnvelope};
+use catalogue::t;
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -25,7 +27,7 @@ impl ApiError {
         ApiError {
             status: 0,
             code: None,
-            message: "Il servizio non è raggiungibile. Controlla la connessione e riprova.".into(),
+            message: tr(t::client_unreachable()),
             fields: BTreeMap::new(),
             free_start: None,
         }
@@ -61,7 +63,7 @@ async fn send(
         Err(_) => Err(ApiError {
             status,
             code: None,
-            message: "Si è verificato un errore imprevisto. Riprova tra qualche minuto.".into(),
+            message: tr(t::client_unexpected()),
             fields: BTreeMap::new(),
             free_start: None,
         }),

@@ -30,6 +30,11 @@ pub fn tr(text: Text) -> String {
     catalogue().render(&text)
 }
 
+/// A message without variables as `'static` text, for labels kept in `&'static str`.
+pub fn trs(text: Text) -> &'static str {
+    catalogue().plain(text.key)
+}
+
 fn catalogue() -> &'static Catalogue {
     match (current(), ENGLISH.get()) {
         (Language::En, Some(english)) => english,
@@ -57,11 +62,16 @@ fn document_cookie() -> Option<String> {
         .ok()
 }
 
-/// The browser's languages, as an `Accept-Language` would list them.
+/// The first of the browser's languages (in the person's order) that the service speaks.
+/// Not `Language::negotiate`: the list has no weights, and parsing them would cost the
+/// download a float parser.
 fn browser() -> Option<Language> {
     let languages = web_sys::window()?.navigator().languages();
-    let listed: Vec<String> = languages.iter().filter_map(|l| l.as_string()).collect();
-    Language::negotiate(&listed.join(","))
+    languages.iter().find_map(|tag| {
+        let tag = tag.as_string()?;
+        let primary = tag.split('-').next()?.to_ascii_lowercase();
+        Language::from_code(&primary)
+    })
 }
 
 /// Decides the language and, for English, loads its catalogue; Italian if it cannot be loaded

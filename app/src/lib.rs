@@ -20,8 +20,9 @@ use session::Session;
 
 pub fn start() {
     console_error_panic_hook::set_once();
-    // The words first (English is fetched only for those who read it), then the pages.
-    leptos::task::spawn_local(async {
+    // The words first (English is fetched only for those who read it), then the pages. The
+    // browser's own executor: Leptos sets up its own only when mounting.
+    wasm_bindgen_futures::spawn_local(async {
         language::start().await;
         leptos::mount::mount_to_body(App);
     });

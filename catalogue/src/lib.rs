@@ -12,11 +12,17 @@ use syntax::{Part, Pattern};
 
 include!(concat!(env!("OUT_DIR"), "/keys.rs"));
 
-/// The Italian catalogue's source, compiled into every build (Italian is the default).
-pub const ITALIAN_SOURCE: &str = include_str!("../it.ftl");
-/// The English one: compiled in only where asked (the server); the app fetches it.
-#[cfg(feature = "english")]
-pub const ENGLISH_SOURCE: &str = include_str!("../en.ftl");
+/// The app's sentences in Italian, compiled into every build (Italian is the default).
+pub const APP_ITALIAN: &str = include_str!("../app/it.ftl");
+/// The app's sentences in English: the server serves them, the app fetches them when English
+/// is the language.
+#[cfg(feature = "server")]
+pub const APP_ENGLISH: &str = include_str!("../app/en.ftl");
+/// The server's own sentences (errors, letters, calendar files): compiled into the server only.
+#[cfg(feature = "server")]
+pub const SERVER_ITALIAN: &str = include_str!("../server/it.ftl");
+#[cfg(feature = "server")]
+pub const SERVER_ENGLISH: &str = include_str!("../server/en.ftl");
 
 /// A value a sentence takes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -131,9 +137,18 @@ impl Catalogue {
     /// with the same variables. A key it lacks is rendered from Italian (the tests see to it
     /// that none is lacking).
     pub fn parse(text: &str) -> Result<Catalogue, CatalogueError> {
-        let source = syntax::parse(text).map_err(|error| CatalogueError(error.to_string()))?;
+        Catalogue::parse_all(&[text])
+    }
+
+    /// Reads several files into one catalogue (the app's and the server's).
+    pub fn parse_all(texts: &[&str]) -> Result<Catalogue, CatalogueError> {
+        let mut messages = Vec::new();
+        for text in texts {
+            let source = syntax::parse(text).map_err(|error| CatalogueError(error.to_string()))?;
+            messages.extend(source.messages);
+        }
         let mut patterns: Vec<Option<Pattern>> = vec![None; Key::ALL.len()];
-        for (id, pattern) in source.messages {
+        for (id, pattern) in messages {
             let Some(key) = Key::ALL.iter().find(|key| key.id() == id) else {
                 return Err(CatalogueError(format!("`{id}` is not a key")));
             };
@@ -163,17 +178,40 @@ impl Catalogue {
             .collect()
     }
 
-    /// The Italian catalogue, read once.
+    /// The Italian catalogue, read once: the app's sentences, and the server's in the server.
     pub fn italian() -> &'static Catalogue {
         static ITALIAN: OnceLock<Catalogue> = OnceLock::new();
-        ITALIAN.get_or_init(|| Catalogue::parse(ITALIAN_SOURCE).expect("it.ftl fits the keys"))
+        #[cfg(feature = "server")]
+        let sources = [APP_ITALIAN, SERVER_ITALIAN];
+        #[cfg(not(feature = "server"))]
+        let sources = [APP_ITALIAN];
+        ITALIAN.get_or_init(|| Catalogue::parse_all(&sources).expect("it.ftl fits the keys"))
     }
 
     /// The English catalogue, read once.
-    #[cfg(feature = "english")]
+    #[cfg(feature = "server")]
     pub fn english() -> &'static Catalogue {
         static ENGLISH: OnceLock<Catalogue> = OnceLock::new();
-        ENGLISH.get_or_init(|| Catalogue::parse(ENGLISH_SOURCE).expect("en.ftl fits the keys"))
+        ENGLISH.get_or_init(|| {
+            Catalogue::parse_all(&[APP_ENGLISH, SERVER_ENGLISH]).expect("en.ftl fits the keys")
+        })
+    }
+
+    /// A message without variables, as the `'static` text it is (labels kept in
+    /// `&'static str` fields). Italian when this catalogue lacks it; empty for a message with
+    /// variables.
+    pub fn plain(&'static self, key: Key) -> &'static str {
+        let pattern = match &self.patterns[key as usize] {
+            Some(pattern) => pattern,
+            None => match &Catalogue::italian().patterns[key as usize] {
+                Some(pattern) => pattern,
+                None => return "",
+            },
+        };
+        match pattern.as_slice() {
+            [Part::Text(words)] => words,
+            _ => "",
+        }
     }
 
     /// The sentence in this language.
@@ -252,7 +290,7 @@ mod tests {
             Catalogue::italian().render(&text),
             "L'indirizzo e-mail può contenere al massimo 254 caratteri."
         );
-        #[cfg(feature = "english")]
+        #[cfg(feature = "server")]
         assert_eq!(
             Catalogue::english().render(&text),
             "The email address can be at most 254 characters long."
@@ -292,6 +330,7 @@ mod tests {
         );
     }
 
+    #[cfg(feature = "server")]
     #[test]
     fn the_italian_catalogue_fits_the_keys() {
         assert!(Catalogue::italian().missing().is_empty());

@@ -23,8 +23,17 @@ fn read(path: &str) -> String {
 
 #[test]
 fn both_catalogues_are_fluent_with_the_same_messages() {
+    for part in ["app", "server"] {
+        same_messages(
+            &format!("catalogue/{part}/it.ftl"),
+            &format!("catalogue/{part}/en.ftl"),
+        );
+    }
+}
+
+fn same_messages(italian: &str, english: &str) {
     let mut ids = Vec::new();
-    for file in ["catalogue/it.ftl", "catalogue/en.ftl"] {
+    for file in [italian, english] {
         let text = read(file);
         let resource = match fluent_syntax::parser::parse(text.as_str()) {
             Ok(resource) => resource,
@@ -49,15 +58,42 @@ fn both_catalogues_are_fluent_with_the_same_messages() {
     }
     let missing: Vec<_> = ids[0].difference(&ids[1]).collect();
     let extra: Vec<_> = ids[1].difference(&ids[0]).collect();
-    assert!(missing.is_empty(), "missing in en.ftl: {missing:?}");
-    assert!(extra.is_empty(), "in en.ftl but not in it.ftl: {extra:?}");
+    assert!(missing.is_empty(), "missing in {english}: {missing:?}");
+    assert!(
+        extra.is_empty(),
+        "in {english} but not in {italian}: {extra:?}"
+    );
 }
 
 #[test]
 fn english_has_every_key_with_the_same_variables() {
-    let english = Catalogue::parse(&read("catalogue/en.ftl")).unwrap_or_else(|e| panic!("{e}"));
+    let english = Catalogue::parse_all(&[
+        &read("catalogue/app/en.ftl"),
+        &read("catalogue/server/en.ftl"),
+    ])
+    .unwrap_or_else(|e| panic!("{e}"));
     let missing: Vec<&str> = english.missing().iter().map(|k| k.id()).collect();
-    assert!(missing.is_empty(), "missing in en.ftl: {missing:?}");
+    assert!(missing.is_empty(), "missing in English: {missing:?}");
+}
+
+/// The app compiles only its own sentences: a server sentence named in the app would show
+/// nothing.
+#[test]
+fn the_app_uses_only_the_apps_sentences() {
+    let app: String = sources()
+        .into_iter()
+        .filter(|(file, _)| file.starts_with("app/"))
+        .map(|(_, code)| code)
+        .collect();
+    let foreign: Vec<&str> = Key::ALL[catalogue::APP_KEYS..]
+        .iter()
+        .map(|key| key.id())
+        .filter(|id| app.contains(&format!("t::{}(", snake(id))))
+        .collect();
+    assert!(
+        foreign.is_empty(),
+        "the app names server sentences (move them to catalogue/app/): {foreign:?}"
+    );
 }
 
 /// The Rust sources of the app, the server and the contract, without their test modules.
@@ -135,22 +171,12 @@ const NOT_YET_IN_THE_CATALOGUES: &[&str] = &[
     "api/src/communications.rs",
     "api/src/lib.rs",
     "api/src/waitlist.rs",
-    "app/src/booking.rs",
-    "app/src/client.rs",
     "app/src/components/attachments.rs",
     "app/src/components/contact_fields.rs",
-    "app/src/components/contributor_search.rs",
-    "app/src/components/error_summary.rs",
-    "app/src/components/field.rs",
-    "app/src/components/filters.rs",
     "app/src/components/identity_doors.rs",
     "app/src/components/mail_notice.rs",
-    "app/src/components/not_found.rs",
-    "app/src/components/office_search.rs",
     "app/src/components/pager.rs",
     "app/src/components/request_appointment.rs",
-    "app/src/components/session_warning.rs",
-    "app/src/components/shell.rs",
     "app/src/components/thread_office.rs",
     "app/src/pages/appointment/cancel.rs",
     "app/src/pages/appointment/mod.rs",
@@ -201,6 +227,9 @@ const NAMES: &[&str] = &[
     "Istituto Nazionale della Previdenza Sociale",
     "Cassetto Previdenziale per Artigiani e Commercianti — Agenda appuntamenti",
     "Cassetto Previdenziale INPS <non-rispondere@cassetto-previdenziale.example.it>",
+    // The calendar file's PRODID: an identifier of the software, in either language.
+    "-//INPS//Cassetto Previdenziale Agenda appuntamenti//IT",
+    "-//INPS//Cassetto Previdenziale Agenda appuntamenti//EN",
 ];
 
 /// The string literals of a source, as written (escapes left alone); line comments and
@@ -274,11 +303,12 @@ fn italian_words() -> BTreeSet<String> {
             .filter(|w| w.chars().count() >= 4)
             .collect()
     };
-    let english = words(&read("catalogue/en.ftl"));
-    let mut italian: BTreeSet<String> = words(&read("catalogue/it.ftl"))
-        .difference(&english)
-        .cloned()
-        .collect();
+    let english = words(&(read("catalogue/app/en.ftl") + &read("catalogue/server/en.ftl")));
+    let mut italian: BTreeSet<String> =
+        words(&(read("catalogue/app/it.ftl") + &read("catalogue/server/it.ftl")))
+            .difference(&english)
+            .cloned()
+            .collect();
     for w in [
         "di", "il", "lo", "la", "le", "gli", "non", "un", "una", "del", "della", "dei", "delle",
         "con", "che", "sono", "alle", "dal", "dalla", "nel", "nella", "oppure", "puoi", "tuo",
@@ -351,7 +381,7 @@ fn no_italian_sentence_outside_the_catalogues() {
     }
     assert!(
         offenders.is_empty(),
-        "Italian written outside the catalogues (move it to catalogue/*.ftl):\n{}",
+        "Italian written outside the catalogues (move it to catalogue/{{app,server}}/*.ftl):\n{}",
         offenders.join("\n")
     );
     assert!(

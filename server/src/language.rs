@@ -65,7 +65,7 @@ pub async fn english_catalogue(headers: axum::http::HeaderMap) -> Response {
     static ETAG: OnceLock<String> = OnceLock::new();
     let etag = ETAG.get_or_init(|| {
         use sha2::{Digest, Sha256};
-        let digest = Sha256::digest(catalogue::ENGLISH_SOURCE.as_bytes());
+        let digest = Sha256::digest(catalogue::APP_ENGLISH.as_bytes());
         format!("\"{}\"", hex::encode(&digest[..12]))
     });
     let cache = (
@@ -93,7 +93,7 @@ pub async fn english_catalogue(headers: axum::http::HeaderMap) -> Response {
             (header::ETAG, etag.clone()),
         ],
         [cache],
-        catalogue::ENGLISH_SOURCE,
+        catalogue::APP_ENGLISH,
     )
         .into_response()
 }

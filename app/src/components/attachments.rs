@@ -295,7 +295,7 @@ fn upload(
             Ok(envelope)
                 if status == 401 && envelope.error.code != api::ErrorCode::InvalidCredentials =>
             {
-                ended(super::shell::ENDED);
+                ended(super::shell::ended());
             }
             Ok(envelope) => {
                 let error = envelope.error;

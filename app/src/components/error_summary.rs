@@ -1,6 +1,8 @@
 //! The GOV.UK error summary: a titled box at the top of a form, focused when it appears, with
 //! one link per problem that moves the focus to the field.
 
+use crate::language::tr;
+use catalogue::t;
 use leptos::html;
 use leptos::prelude::*;
 
@@ -49,7 +51,7 @@ pub fn ErrorSummary(problems: Signal<Vec<Problem>>) -> impl IntoView {
             view! {
                 <div class="error-summary" role="alert" aria-labelledby=title.clone()
                     tabindex="-1" node_ref=summary>
-                    <h2 id=title.clone() class="error-summary__title">"C'è un problema"</h2>
+                    <h2 id=title.clone() class="error-summary__title">{tr(t::error_summary_title())}</h2>
                     <ul class="error-summary__list">
                         {list.into_iter().map(|problem| match problem.field {
                             Some(field) => view! {

@@ -1,6 +1,8 @@
 //! A form field after the GOV.UK pattern: label, optional hint, the error above the control,
 //! and the ids that the control joins with `aria-describedby`.
 
+use crate::language::{tr, trs};
+use catalogue::t;
 use leptos::prelude::*;
 
 /// The ids of the hint and of the error, as `aria-describedby` wants them.
@@ -16,7 +18,9 @@ pub fn described_by(id: &str, hint: bool, error: bool) -> Option<String> {
 }
 
 /// Browsers draw a date field their own way: the format, said once beside each.
-pub const DATE_HINT: &str = "Giorno, mese e anno, ad esempio 15/12/2026.";
+pub fn date_hint() -> &'static str {
+    trs(t::field_date_hint())
+}
 
 #[component]
 pub fn FieldGroup(
@@ -32,7 +36,7 @@ pub fn FieldGroup(
             {hint.map(|h| view! { <p class="hint" id=format!("{id}-hint")>{h}</p> })}
             {move || error.get().map(|m| view! {
                 <p class="field-error" id=format!("{id}-error")>
-                    <span class="visually-hidden">"Errore: "</span>{m}
+                    <span class="visually-hidden">{tr(t::field_error_prefix())}</span>{m}
                 </p>
             })}
             {children()}

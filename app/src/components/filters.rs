@@ -1,10 +1,12 @@
 //! The filter bar above a list: a GET form (so the choice lives in the address) with one
-//! labelled select per filter and "Filtra".
+//! labelled select per filter and tr(t::filters_apply()).
 
 use super::get_form::GetForm;
+use crate::language::tr;
+use catalogue::t;
 use leptos::prelude::*;
 
-/// Folded behind "Filtra l'elenco" on a phone, so that the list starts in the first screen;
+/// Folded behind tr(t::filters_legend()) on a phone, so that the list starts in the first screen;
 /// open on a wider screen, and whenever a filter is in use.
 #[component]
 pub fn FilterBar(action: &'static str, label: &'static str, children: Children) -> impl IntoView {
@@ -18,10 +20,10 @@ pub fn FilterBar(action: &'static str, label: &'static str, children: Children) 
         .is_some_and(|q| q.len() > 1);
     view! {
         <details class="filters-fold" open=wide || filtering>
-            <summary class="filters-fold__summary">"Filtra l'elenco"</summary>
+            <summary class="filters-fold__summary">{tr(t::filters_legend())}</summary>
             <GetForm action=action class="filters" label=label>
                 {children()}
-                <button type="submit" class="button button--secondary">"Filtra"</button>
+                <button type="submit" class="button button--secondary">{tr(t::filters_apply())}</button>
             </GetForm>
         </details>
     }

@@ -1,9 +1,11 @@
-//! "Entra con SPID" and "Entra con CIE", as every PA site shows them (Designers Italia): the SPID
+//! tr(t::doors_spid()) and tr(t::doors_cie()), as every PA site shows them (Designers Italia): the SPID
 //! button opens the list of providers, the CIE button is a link. Plain links to the server's
 //! `/auth/oidc/begin`, which sends the browser to the provider (`rel="external"`: the router
 //! must let the browser follow them rather than look for an app page).
 
+use crate::language::tr;
 use api::{IdentityProvider, IdentityScheme};
+use catalogue::t;
 use leptos::prelude::*;
 
 #[component]
@@ -27,7 +29,7 @@ pub fn IdentityDoors(providers: Vec<IdentityProvider>, back: Option<String>) -> 
     let open = RwSignal::new(false);
     view! {
         <section class="identity" aria-labelledby="identity-title">
-            <h2 id="identity-title" class="identity__title">"Entra con la tua identità digitale"</h2>
+            <h2 id="identity-title" class="identity__title">{tr(t::doors_title())}</h2>
             <p>"Usa SPID, il Sistema Pubblico di Identità Digitale, o la Carta d'Identità Elettronica (CIE). Ti servono le credenziali di livello 2: nome utente, password e un codice temporaneo o l'app del tuo gestore."</p>
             <div class="identity__doors">
                 {(!spid.is_empty()).then(|| view! {
@@ -36,21 +38,21 @@ pub fn IdentityDoors(providers: Vec<IdentityProvider>, back: Option<String>) -> 
                             aria-expanded=move || if open.get() { "true" } else { "false" }
                             on:click=move |_| open.update(|o| *o = !*o)>
                             <span class="identity__mark" aria-hidden="true">"SPID"</span>
-                            "Entra con SPID"
+                            {tr(t::doors_spid())}
                         </button>
                         <ul id="spid-providers" class="identity__providers" hidden=move || !open.get()
-                            aria-label="Gestori dell'identità SPID">
+                            aria-label=tr(t::doors_spid_providers())>
                             {spid.into_iter().map(|p| view! {
                                 <li><a href=p.login_url.clone() rel="external">{p.name.clone()}</a></li>
                             }).collect_view()}
-                            <li class="identity__help"><a href="https://www.spid.gov.it/cos-e-spid/come-attivare-spid/" rel="noopener">"Non hai SPID? Scopri come ottenerlo"</a></li>
+                            <li class="identity__help"><a href="https://www.spid.gov.it/cos-e-spid/come-attivare-spid/" rel="noopener">{tr(t::doors_spid_how())}</a></li>
                         </ul>
                     </div>
                 })}
                 {cie.into_iter().map(|p| view! {
                     <a class="button button--identity" href=p.login_url.clone() rel="external">
                         <span class="identity__mark" aria-hidden="true">"CIE"</span>
-                        "Entra con CIE"
+                        {tr(t::doors_cie())}
                     </a>
                 }).collect_view()}
             </div>

@@ -4,7 +4,9 @@
 
 use crate::client::{self, ApiError};
 use crate::components::not_found::NotFound;
-use crate::components::shell::{session_ended, ENDED};
+use crate::components::shell::{ended, session_ended};
+use crate::language::tr;
+use catalogue::t;
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 use std::sync::Arc;
@@ -25,7 +27,7 @@ pub fn failure(error: ApiError) -> AnyView {
         return view! { <NotFound/> }.into_any();
     }
     if error.is_unauthenticated() {
-        session_ended()(ENDED);
+        session_ended()(ended());
         return ().into_any();
     }
     view! { <div class="alert alert--error" role="alert"><p>{error.message}</p></div> }.into_any()
@@ -52,7 +54,7 @@ where
 /// type a page reads.
 fn suspended(render: Arc<dyn Fn() -> Option<AnyView> + Send + Sync>) -> AnyView {
     view! {
-        <Suspense fallback=|| view! { <p class="loading" role="status">"Caricamento…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading" role="status">{tr(t::loading())}</p> }>
             {move || render()}
         </Suspense>
     }

@@ -1,9 +1,11 @@
-//! "Richiedi appuntamento" beside a thread. The server decides whether it is enabled; when it
+//! tr(t::request_appointment()) beside a thread. The server decides whether it is enabled; when it
 //! is not, the thread's page keeps the action visible and focusable (`aria-disabled`) with its
 //! reason joined to it, so a screen reader hears why and from when; a list shows the reason as
 //! text, without a control to Tab through.
 
+use crate::language::tr;
 use api::{paths, Eligibility, ThreadId};
+use catalogue::t;
 use leptos::prelude::*;
 
 #[component]
@@ -31,7 +33,7 @@ pub fn RequestAppointment(
             <div class="request-appointment">
                 <a href=paths::booking(thread_id) class="button button--secondary button--small"
                     aria-describedby=reason_id.clone()>
-                    "Richiedi appuntamento"{hidden}
+                    {tr(t::request_appointment())}{hidden}
                 </a>
                 <p class="hint" id=reason_id>{eligibility.reason}</p>
             </div>
@@ -40,13 +42,13 @@ pub fn RequestAppointment(
     } else {
         // Past the limit of active appointments: the way to free one.
         let manage = eligibility.limit_reached.then(|| {
-            view! { <p class="hint"><a href=paths::APPOINTMENTS>"Vai a Gestione appuntamenti"</a></p> }
+            view! { <p class="hint"><a href=paths::APPOINTMENTS>{tr(t::request_go_appointments())}</a></p> }
         });
         if in_list {
             // In a list, not a control: a row of disabled buttons would cost a Tab each.
             return view! {
                 <div class="request-appointment">
-                    <p class="request-appointment__off">"Richiedi appuntamento: non ancora disponibile"</p>
+                    <p class="request-appointment__off">{tr(t::request_not_yet())}</p>
                     <p class="hint">{eligibility.reason}</p>
                     {manage}
                 </div>
@@ -57,7 +59,7 @@ pub fn RequestAppointment(
             <div class="request-appointment">
                 <button type="button" class="button button--small button--disabled" aria-disabled="true"
                     aria-describedby=reason_id.clone()>
-                    "Richiedi appuntamento"{hidden}
+                    {tr(t::request_appointment())}{hidden}
                 </button>
                 <p class="hint" id=reason_id>{eligibility.reason}</p>
                 {manage}

@@ -1,12 +1,14 @@
 //! The warning before the session ends for inactivity (WCAG 2.2.1 Timing Adjustable): two
-//! minutes before, a dialog takes the focus and offers "Continua la sessione"; at the end the user
+//! minutes before, a dialog takes the focus and offers tr(t::session_continue()); at the end the user
 //! is logged out and told why.
 
 use crate::client;
+use crate::language::{tr, trs};
 use crate::session::{
     duration_words, here, idle_ms, login_returning_to, phase, Auth, Phase, Session,
 };
 use api::calls;
+use catalogue::t;
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -29,9 +31,7 @@ pub fn SessionWarning() -> impl IntoView {
         async move {
             let _ = client::delete(calls::SESSION).await;
             let back = login_returning_to(&here());
-            session.logged_out(Some(
-                "La sessione è scaduta per inattività. Accedi di nuovo: tornerai alla pagina dove eri, con il testo che avevi scritto.",
-            ));
+            session.logged_out(Some(trs(t::session_expired_idle())));
             navigate(&back, Default::default());
         }
     });
@@ -80,7 +80,7 @@ pub fn SessionWarning() -> impl IntoView {
         }
     });
 
-    // "Continua la sessione": any request the server answers restarts its idle clock.
+    // tr(t::session_continue()): any request the server answers restarts its idle clock.
     let staying = Action::new_local(move |_: &()| async move {
         match client::get::<api::SessionInfo>(calls::SESSION).await {
             Ok(_) => {
@@ -108,18 +108,18 @@ pub fn SessionWarning() -> impl IntoView {
 
     view! {
         <p class="visually-hidden" role="status">
-            {move || extended.get().then_some("Sessione prolungata di 30 minuti.")}
+            {move || extended.get().then_some(tr(t::session_extended()))}
         </p>
         <Show when=move || warning.get()>
             <div class="session-warning" role="alertdialog" aria-modal="false"
                 aria-labelledby="session-warning-title" aria-describedby="session-warning-text">
-                <h2 id="session-warning-title" class="session-warning__title">"La sessione sta per scadere"</h2>
+                <h2 id="session-warning-title" class="session-warning__title">{tr(t::session_warning_title())}</h2>
                 <p id="session-warning-text">
-                    "Per la tua sicurezza, dopo 30 minuti di inattività la sessione termina. Tempo rimasto: "
+                    {tr(t::session_warning_body())}
                     <span>{time_left}</span>"."
                 </p>
                 <button type="button" class="button" node_ref=stay on:click=stay_logged_in>
-                    "Continua la sessione"
+                    {tr(t::session_continue())}
                 </button>
             </div>
         </Show>

@@ -1,10 +1,12 @@
-//! The frame of every page: skip link, header with the service name, the user and "Esci", the
+//! The frame of every page: skip link, header with the service name, the user and tr(t::shell_log_out()), the
 //! main navigation for the user's role, the "Stai operando per" banner, and the footer.
 
 use crate::client;
 use crate::components::session_warning::SessionWarning;
+use crate::language::{tr, trs};
 use crate::session::{here, login_returning_to, Auth, Session};
 use api::{calls, paths, Role};
+use catalogue::t;
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, A};
 use leptos_router::hooks::use_navigate;
@@ -28,7 +30,7 @@ pub fn Shell(children: Children) -> impl IntoView {
         let navigate = navigate.clone();
         async move {
             let _ = client::delete(calls::SESSION).await;
-            session.logged_out(Some("Hai chiuso la sessione."));
+            session.logged_out(Some(trs(t::shell_logged_out())));
             navigate(paths::LOGIN, Default::default());
         }
     });
@@ -52,7 +54,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                     <span class="header-slim__name">{label}</span>
                     <span class="header-slim__role">{info.user.role.label()}</span>
                     <button type="button" class="button button--small button--inverse" on:click=log_out>
-                        "Esci"
+                        {tr(t::shell_log_out())}
                     </button>
                 </div>
             }
@@ -64,33 +66,33 @@ pub fn Shell(children: Children) -> impl IntoView {
         session.role().map(|role| {
             let links: Vec<(&'static str, &'static str)> = match role {
                 Role::Contribuente => vec![
-                    (paths::COMMUNICATIONS, "Comunicazione bidirezionale"),
-                    (paths::APPOINTMENTS, "Gestione appuntamenti"),
-                    (paths::CONTACTS, "Recapiti"),
+                    (paths::COMMUNICATIONS, trs(t::nav_communications())),
+                    (paths::APPOINTMENTS, trs(t::nav_appointments())),
+                    (paths::CONTACTS, trs(t::nav_contacts())),
                 ],
                 Role::Intermediario => vec![
-                    (paths::STUDIO, "Agenda dello studio"),
-                    (paths::CONTRIBUTORS, "Contribuenti"),
-                    (paths::COMMUNICATIONS, "Comunicazione bidirezionale"),
-                    (paths::APPOINTMENTS, "Gestione appuntamenti"),
-                    (paths::CONTACTS, "Recapiti"),
+                    (paths::STUDIO, trs(t::nav_studio())),
+                    (paths::CONTRIBUTORS, trs(t::nav_contributors())),
+                    (paths::COMMUNICATIONS, trs(t::nav_communications())),
+                    (paths::APPOINTMENTS, trs(t::nav_appointments())),
+                    (paths::CONTACTS, trs(t::nav_contacts())),
                 ],
                 Role::Operatore => vec![
-                    (paths::OFFICE_QUEUE, "Comunicazioni della sede"),
-                    (paths::OFFICE_AGENDA, "Agenda della sede"),
-                    (paths::OFFICE_WEEK, "Settimana"),
-                    (paths::CLOSURES, "Chiusure e capienza"),
-                    (paths::OFFICE_STATS, "Andamento"),
+                    (paths::OFFICE_QUEUE, trs(t::nav_office_queue())),
+                    (paths::OFFICE_AGENDA, trs(t::nav_office_agenda())),
+                    (paths::OFFICE_WEEK, trs(t::nav_office_week())),
+                    (paths::CLOSURES, trs(t::nav_closures())),
+                    (paths::OFFICE_STATS, trs(t::nav_office_stats())),
                 ],
             };
             view! {
-                <nav class="main-nav" aria-label="Navigazione principale">
-                    // On a phone the links fold behind "Menu", so the page starts in the first
+                <nav class="main-nav" aria-label=tr(t::nav_main())>
+                    // On a phone the links fold behind tr(t::nav_menu()), so the page starts in the first
                     // screen; the button is hidden on wider screens, where the list always shows.
                     <button type="button" class="main-nav__toggle" aria-controls="menu-principale"
                         aria-expanded=move || if menu_open.get() { "true" } else { "false" }
                         on:click=move |_| menu_open.update(|open| *open = !*open)>
-                        "Menu"
+                        {tr(t::nav_menu())}
                     </button>
                     <ul id="menu-principale" class="main-nav__list" class:main-nav__list--open=move || menu_open.get()>
                         {
@@ -123,10 +125,10 @@ pub fn Shell(children: Children) -> impl IntoView {
                     <div class="acting-for">
                         <div class="container acting-for__inner">
                             <p>
-                                "Stai operando per: "
+                                {tr(t::shell_acting_for())}
                                 <strong>{format!("{} ({})", c.name, c.cf)}</strong>
                             </p>
-                            <A href=paths::CONTRIBUTORS attr:class="acting-for__change">"Cambia contribuente"</A>
+                            <A href=paths::CONTRIBUTORS attr:class="acting-for__change">{tr(t::shell_change_contributor())}</A>
                         </div>
                     </div>
                 }
@@ -135,14 +137,14 @@ pub fn Shell(children: Children) -> impl IntoView {
 
     view! {
         <a class="skip-link" href="#contenuto" on:click=|ev| { ev.prevent_default(); focus_main(); }>
-            "Vai al contenuto principale"
+            {tr(t::shell_skip_link())}
         </a>
         <header class="site-header">
             <div class="header-slim">
                 <div class="container header-slim__inner">
-                    // On a phone the short name, so the user's name and "Esci" fit on the same line.
+                    // On a phone the short name, so the user's name and tr(t::shell_log_out()) fit on the same line.
                     <span class="header-slim__owner">
-                        <span class="header-slim__owner-full">"INPS – Istituto Nazionale Previdenza Sociale"</span>
+                        <span class="header-slim__owner-full">{tr(t::shell_owner())}</span>
                         <span class="header-slim__owner-short" aria-hidden="true">"INPS"</span>
                     </span>
                     {user}
@@ -151,8 +153,8 @@ pub fn Shell(children: Children) -> impl IntoView {
             <div class="header-center">
                 <div class="container">
                     <A href=paths::HOME attr:class="brand">
-                        <span class="brand__title">"Cassetto Previdenziale per Artigiani e Commercianti"</span>
-                        <span class="brand__tagline">"Comunicazione bidirezionale e Agenda appuntamenti"</span>
+                        <span class="brand__title">{tr(t::shell_service_name())}</span>
+                        <span class="brand__tagline">{tr(t::shell_service_tagline())}</span>
                     </A>
                 </div>
             </div>
@@ -176,7 +178,7 @@ pub fn Shell(children: Children) -> impl IntoView {
         </main>
         <footer class="site-footer">
             <div class="container">
-                <p>"Istituto Nazionale Previdenza Sociale – Cassetto Previdenziale per Artigiani e Commercianti"</p>
+                <p>{tr(t::shell_footer())}</p>
             </div>
         </footer>
         <SessionWarning/>
@@ -199,8 +201,9 @@ pub fn session_ended() -> impl Fn(&'static str) + Clone {
 }
 
 /// The notice for a session that ended while the person was on a page.
-pub const ENDED: &str =
-    "La sessione è scaduta. Accedi di nuovo: tornerai alla pagina dove eri, con il testo che avevi scritto.";
+pub fn ended() -> &'static str {
+    trs(t::session_ended())
+}
 
 /// Shows its children only to a logged-in user; sends anyone else to "Accedi", which brings
 /// them back here.
@@ -208,7 +211,9 @@ pub const ENDED: &str =
 pub fn RequireLogin(children: ChildrenFn) -> impl IntoView {
     let session = expect_context::<Session>();
     move || match session.auth.get() {
-        Auth::Loading => view! { <p class="loading" role="status">"Caricamento…"</p> }.into_any(),
+        Auth::Loading => {
+            view! { <p class="loading" role="status">{tr(t::loading())}</p> }.into_any()
+        }
         Auth::Anonymous => view! { <Redirect path=login_returning_to(&here())/> }.into_any(),
         Auth::LoggedIn(_) => children().into_any(),
     }

@@ -109,7 +109,7 @@ impl<I: Clone + 'static> Submission<I> {
                         problems.set(Vec::new());
                         done.set(then(answer));
                     }
-                    Err(error) if error.is_unauthenticated() => ended(super::shell::ENDED),
+                    Err(error) if error.is_unauthenticated() => ended(super::shell::ended()),
                     Err(error) => {
                         let list = refused(&error).unwrap_or_else(|| problems_of(&error, fields));
                         problems.set(list);

@@ -7,7 +7,9 @@ use crate::components::error_summary::ErrorSummary;
 use crate::components::field::FieldGroup;
 use crate::components::loaded::fetch;
 use crate::components::submit::{Done, Submission};
+use crate::language::{tr, trs};
 use api::{calls, it, NewInternalNote, ThreadId, ThreadOffice};
+use catalogue::t;
 use leptos::prelude::*;
 
 /// The empty JSON object a PUT sends.
@@ -30,18 +32,18 @@ pub fn ThreadOfficePanel(id: ThreadId) -> impl IntoView {
         move |act: Act| async move {
             Ok(match act {
                 Act::Take => (
-                    "Hai preso in carico la comunicazione: i colleghi lo vedono.",
+                    trs(t::office_took_thread()),
                     client::put::<_, ThreadOffice>(&calls::thread_handling(id), &NoBody {}).await?,
                 ),
                 Act::Release => {
                     client::delete(&calls::thread_handling(id)).await?;
                     (
-                        "Comunicazione rilasciata: nessuno la ha in carico.",
+                        trs(t::office_released_thread()),
                         client::get::<ThreadOffice>(&calls::thread_office(id)).await?,
                     )
                 }
                 Act::Note(text) => (
-                    "Nota interna salvata.",
+                    trs(t::office_note_saved()),
                     client::post::<_, ThreadOffice>(
                         &calls::thread_notes(id),
                         &NewInternalNote { text },
@@ -62,22 +64,22 @@ pub fn ThreadOfficePanel(id: ThreadId) -> impl IntoView {
     };
     view! {
         <section class="thread-office" aria-labelledby="sede-interna">
-            <h2 id="sede-interna">"Lavorazione interna"</h2>
-            <p class="hint">"Visibile solo agli operatori della sede: il contribuente non la vede."</p>
+            <h2 id="sede-interna">{tr(t::office_internal_title())}</h2>
+            <p class="hint">{tr(t::office_internal_hint())}</p>
             <Done text=acting.done/>
             <ErrorSummary problems=acting.problems.into()/>
             {move || side.get().and_then(Result::ok).map(|s| view! {
                 <p>{match (&s.handled_by, &s.handled_since) {
                     (Some(who), Some(since)) => format!("Presa in carico da {who} dal {}, ore {}.", it::date(since), it::time(since)),
-                    _ => "Nessuno ha preso in carico questa comunicazione.".to_string(),
+                    _ => tr(t::office_nobody_in_charge()),
                 }}</p>
                 <p>{if s.handled_by_me {
-                    view! { <button type="button" class="button button--secondary" on:click=move |_| acting.submit(Act::Release)>"Rilascia"</button> }.into_any()
+                    view! { <button type="button" class="button button--secondary" on:click=move |_| acting.submit(Act::Release)>{tr(t::office_release())}</button> }.into_any()
                 } else {
-                    view! { <button type="button" class="button button--secondary" on:click=move |_| acting.submit(Act::Take)>"Prendi in carico"</button> }.into_any()
+                    view! { <button type="button" class="button button--secondary" on:click=move |_| acting.submit(Act::Take)>{tr(t::office_take())}</button> }.into_any()
                 }}</p>
                 {(!s.notes.is_empty()).then(|| view! {
-                    <h3>"Note interne"</h3>
+                    <h3>{tr(t::office_notes_title())}</h3>
                     <ul class="internal-notes">
                         {s.notes.into_iter().map(|n| view! {
                             <li><strong>{format!("{} – {}, ore {}", n.author, it::date(&n.written_at), it::time(&n.written_at))}</strong><p class="message__text">{n.text}</p></li>
@@ -86,11 +88,11 @@ pub fn ThreadOfficePanel(id: ThreadId) -> impl IntoView {
                 })}
             })}
             <form class="form narrow" novalidate on:submit=submit_note>
-                <FieldGroup id="nota-interna" label="Nota interna" hint="Per i colleghi: il contribuente non la legge. Al massimo 2000 caratteri." error=acting.error("nota-interna")>
+                <FieldGroup id="nota-interna" label=trs(t::office_note_label()) hint=trs(t::office_note_hint()) error=acting.error("nota-interna")>
                     <textarea class="textarea" id="nota-interna" rows="3" maxlength="2000"
                         aria-describedby="nota-interna-hint" bind:value=note></textarea>
                 </FieldGroup>
-                <button type="submit" class="button button--secondary">"Salva la nota"</button>
+                <button type="submit" class="button button--secondary">{tr(t::office_note_save())}</button>
             </form>
         </section>
     }

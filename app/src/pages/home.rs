@@ -1,6 +1,8 @@
 //! `/`: sends each user to their first page, or to "Accedi".
 
+use crate::language::tr;
 use crate::session::{Auth, Session};
+use catalogue::t;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 
@@ -8,7 +10,9 @@ use leptos_router::components::Redirect;
 pub fn Home() -> impl IntoView {
     let session = expect_context::<Session>();
     move || match session.auth.get() {
-        Auth::Loading => view! { <p class="loading" role="status">"Caricamento…"</p> }.into_any(),
+        Auth::Loading => {
+            view! { <p class="loading" role="status">{tr(t::loading())}</p> }.into_any()
+        }
         _ => view! { <Redirect path=session.home()/> }.into_any(),
     }
 }

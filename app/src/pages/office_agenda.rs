@@ -137,7 +137,7 @@ pub fn OfficeAgendaPage() -> impl IntoView {
                 <GetForm action=paths::OFFICE_AGENDA class="filters no-print" label="Scegli il giorno">
                     <div class="filters__field">
                         <label class="label" for="giorno">"Giorno"</label>
-                        <p class="hint" id="giorno-hint">{crate::components::field::DATE_HINT}</p>
+                        <p class="hint" id="giorno-hint">{crate::components::field::date_hint()}</p>
                         <input class="input" type="date" id="giorno" name="data" prop:value=a.date.clone() aria-describedby="giorno-hint"/>
                     </div>
                     <button type="submit" class="button button--secondary">"Mostra"</button>
@@ -370,12 +370,12 @@ pub fn ClosuresPage() -> impl IntoView {
                 </select>
             </FieldGroup>
             <div class="form-row">
-                <FieldGroup id="chiusura-dal" label="Dal giorno" hint=crate::components::field::DATE_HINT error=error("chiusura-dal")>
+                <FieldGroup id="chiusura-dal" label="Dal giorno" hint=crate::components::field::date_hint() error=error("chiusura-dal")>
                     <input class="input" type="date" id="chiusura-dal" prop:value=move || draft.with(|d| d.from.clone())
                         aria-describedby=move || described_by("chiusura-dal", true, error("chiusura-dal").get().is_some())
                         on:change=set(|d, v| d.from = v)/>
                 </FieldGroup>
-                <FieldGroup id="chiusura-al" label="Al giorno (compreso)" hint=crate::components::field::DATE_HINT error=error("chiusura-al")>
+                <FieldGroup id="chiusura-al" label="Al giorno (compreso)" hint=crate::components::field::date_hint() error=error("chiusura-al")>
                     <input class="input" type="date" id="chiusura-al" prop:value=move || draft.with(|d| d.to.clone())
                         aria-describedby=move || described_by("chiusura-al", true, error("chiusura-al").get().is_some())
                         on:change=set(|d, v| d.to = v)/>
@@ -529,7 +529,7 @@ fn CapacityForm() -> impl IntoView {
         <ErrorSummary problems=changing.problems.into()/>
         <form class="form narrow" novalidate on:submit=submit aria-labelledby="capienza-titolo">
             <div class="form-row">
-                <FieldGroup id="capienza-giorno" label="Giorno" hint=crate::components::field::DATE_HINT error=error("capienza-giorno")>
+                <FieldGroup id="capienza-giorno" label="Giorno" hint=crate::components::field::date_hint() error=error("capienza-giorno")>
                     <input class="input" type="date" id="capienza-giorno" aria-describedby="capienza-giorno-hint"
                         on:change=move |ev| draft.update(|d| d.date = event_target_value(&ev))/>
                 </FieldGroup>

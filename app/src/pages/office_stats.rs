@@ -52,7 +52,7 @@ pub fn OfficeStatsPage() -> impl IntoView {
                 <GetForm action=paths::OFFICE_STATS class="filters no-print" label="Scegli il periodo">
                     <div class="filters__field">
                         <label class="label" for="dal">"Dal"</label>
-                        <p class="hint" id="dal-hint">{crate::components::field::DATE_HINT}</p>
+                        <p class="hint" id="dal-hint">{crate::components::field::date_hint()}</p>
                         <input class="input" type="date" id="dal" name="dal" prop:value=from aria-describedby="dal-hint"/>
                     </div>
                     <div class="filters__field">

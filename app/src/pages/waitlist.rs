@@ -150,7 +150,7 @@ pub fn WaitlistJoin() -> impl IntoView {
             <div class="form-group" class:form-group--error=move || error(field).get().is_some()>
                 <label class="label" for=field>{label}</label>
                 // Browsers draw a date field their own way: the format, said once.
-                <p class="hint" id=format!("{field}-hint")>{crate::components::field::DATE_HINT}</p>
+                <p class="hint" id=format!("{field}-hint")>{crate::components::field::date_hint()}</p>
                 {move || error(field).get().map(|m| view! { <p class="field-error" id=format!("{field}-error")><span class="visually-hidden">"Errore: "</span>{m}</p> })}
                 <input class="input input--medium" type="date" id=field name=field bind:value=value
                     aria-describedby=move || described_by(field, true, error(field).get().is_some())

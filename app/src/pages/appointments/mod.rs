@@ -82,7 +82,7 @@ fn DateFilter(
     view! {
         <div class="filters__field" class:form-group--error=move || error.get().is_some()>
             <label class="label" for=id>{label}</label>
-            <p class="hint" id=format!("{id}-hint")>{crate::components::field::DATE_HINT}</p>
+            <p class="hint" id=format!("{id}-hint")>{crate::components::field::date_hint()}</p>
             {let error_id = error_id.clone(); move || error.get().map(|e| view! { <p class="field-error" id=error_id.clone()>{e}</p> })}
             <input class="input" type="date" id=id name=name prop:value=move || current.get()
                 aria-describedby=move || match error.get() { Some(_) => format!("{id}-hint {error_id}"), None => format!("{id}-hint") }/>
