@@ -142,3 +142,19 @@ pub fn follow_account(account: Option<Language>) {
         }
     }
 }
+
+/// "12 marzo 2026" / "12 March 2026".
+pub fn date(text: &str) -> String {
+    match current() {
+        Language::It => api::it::date(text),
+        Language::En => api::en::date(text),
+    }
+}
+
+/// "09:30" / "9:30".
+pub fn time(instant: &str) -> String {
+    match current() {
+        Language::It => api::it::time(instant),
+        Language::En => api::en::time(instant),
+    }
+}

@@ -73,3 +73,57 @@ wizard-step-office = Office
 wizard-step-time = Date and time
 wizard-step-contact = Phone and notes
 client-unexpected = An unexpected error occurred. Try again in a few minutes.
+
+## Accedi and Recapiti (app/src/pages/login.rs, contacts.rs)
+login-demo-title = Demo sign-in
+login-operators-title = Operators' sign-in
+login-password-title = Sign in with a password
+login-demo-hint = To try the service with the demo data: the codice fiscale (tax code) of a contributor or of an intermediary, or an operator's username.
+login-operators-hint = Reserved for the Institute's staff, with the username they were given (for example operatore.roma). Contributors and intermediaries sign in with SPID or CIE.
+login-password-hint = The Institute's operators use the username they were given, for example operatore.roma.
+login-title = Sign in
+login-lead = Sign in to the Cassetto Previdenziale per Artigiani e Commercianti (the social security account of artisans and merchants) to exchange messages with the Institute and manage your appointments.
+login-username = Codice fiscale (tax code) or username
+login-password = Password
+login-pending = Signing in…
+login-failure-expired = The sign-in request has expired or has already been used. Choose “Sign in with SPID” or “Sign in with CIE” again.
+login-failure-cancelled = You cancelled the sign-in at the identity provider. You can try again whenever you like.
+login-failure-provider = The identity provider chosen is not answering at the moment. Try again in a few minutes or choose another provider.
+login-failure-level = This service needs a SPID sign-in at level 2 (with a one-time code or the app) or the CIE. Try again and choose security level 2 or higher.
+login-failure-unknown = Your codice fiscale (tax code) is not among the users of the Cassetto Previdenziale per Artigiani e Commercianti: the service is reserved for those registered with the Gestioni Artigiani e Commercianti (the artisans' and merchants' schemes) and for the intermediaries who assist them with a delegation. If you think this is a mistake, contact your INPS office.
+login-failure-unverified = The data received from the identity provider could not be verified. Try again; if the problem continues, choose another provider.
+contacts-lead = The email address at which the Institute will write to you for appointment confirmations, reminders and notices from the office, for example if an appointment is cancelled.
+contacts-email = Email address
+contacts-email-hint = For example name.surname@example.it. We will not use it for anything else.
+contacts-reminders = I want a reminder before each appointment
+saving = Saving…
+contacts-save = Save the contact details
+contacts-saved-with-reminders = Contact details saved: { $to }, with reminders.
+contacts-saved-without-reminders = Contact details saved: { $to }, without reminders.
+pager-page = Page { $page } of { $pages }
+page-title = { $title } – Cassetto Previdenziale
+mail-notice-confirmation = the confirmation
+mail-notice-receipt = the receipt
+mail-notice-change = Change
+mail-notice-change-what = { " " }the email address
+mail-notice-studio = You will receive { $what } at { $to }; the contributor receives it too, if they have given an email address.
+mail-notice-to = You will receive { $what } at { $to }.
+mail-notice-none = You have not given an email address: you will not receive { $what } by email.{ " " }
+mail-notice-add = Give an address in Recapiti (contact details)
+phone-hint-video = A mobile number, for example 347 123 4567: the office will send the video call link here by text message, before the time.
+phone-hint-studio = The firm's or the contributor's, landline or mobile: for example 06 1234 5678.
+phone-hint = Landline or mobile, for example 06 1234 5678.
+phone-hint-remembered = { " " }The one from your last booking is suggested.
+phone-label-mobile = Phone number (mobile)
+phone-label = Phone number
+notes-label = Notes
+notes-hint = What you want to talk about at the appointment.
+notes-over = You are over the limit by { $count } characters
+notes-left = { $count ->
+    [one] You have 1 character left
+   *[other] You have { $count } characters left
+}
+doors-hint = Use SPID, the Sistema Pubblico di Identità Digitale (public digital identity system), or the Carta d'Identità Elettronica (CIE, the electronic identity card). You need level 2 credentials: username, password and a one-time code or your provider's app.
+office-in-charge = Taken in charge by { $who } since { $date }, at { $time }.
+office-note-signature = { $author } – { $date }, at { $time }
+appointment-prefix = Appointment{ " " }

@@ -73,3 +73,57 @@ wizard-step-office = Struttura territoriale
 wizard-step-time = Data e ora
 wizard-step-contact = Recapito e note
 client-unexpected = Si è verificato un errore imprevisto. Riprova tra qualche minuto.
+
+## Accedi and Recapiti (app/src/pages/login.rs, contacts.rs)
+login-demo-title = Accesso dimostrativo
+login-operators-title = Accesso operatori
+login-password-title = Accesso con password
+login-demo-hint = Per provare il servizio con i dati dimostrativi: codice fiscale di un contribuente o di un intermediario, oppure il nome utente di un operatore.
+login-operators-hint = Riservato al personale dell'Istituto, con il nome utente assegnato (ad esempio operatore.roma). Contribuenti e intermediari entrano con SPID o CIE.
+login-password-hint = Gli operatori dell'Istituto usano il nome utente assegnato, ad esempio operatore.roma.
+login-title = Accedi
+login-lead = Accedi al Cassetto Previdenziale per Artigiani e Commercianti per scambiare comunicazioni con l'Istituto e gestire i tuoi appuntamenti.
+login-username = Codice fiscale o nome utente
+login-password = Password
+login-pending = Accesso in corso…
+login-failure-expired = La richiesta di accesso è scaduta o è già stata usata. Scegli di nuovo «Entra con SPID» o «Entra con CIE».
+login-failure-cancelled = Hai annullato l'accesso presso il gestore dell'identità. Quando vuoi, puoi riprovare.
+login-failure-provider = Il gestore dell'identità scelto non risponde in questo momento. Riprova tra qualche minuto o scegli un altro gestore.
+login-failure-level = Per questo servizio serve un accesso SPID di livello 2 (con codice temporaneo o app) oppure la CIE. Riprova e scegli un livello di sicurezza 2 o superiore.
+login-failure-unknown = Il tuo codice fiscale non risulta tra gli utenti del Cassetto Previdenziale per Artigiani e Commercianti: il servizio è riservato a chi è iscritto alle Gestioni Artigiani e Commercianti e agli intermediari che li assistono con delega. Se pensi che sia un errore, rivolgiti alla tua Struttura territoriale INPS.
+login-failure-unverified = Non è stato possibile verificare i dati ricevuti dal gestore dell'identità. Riprova; se il problema continua, scegli un altro gestore.
+contacts-lead = L'indirizzo e-mail a cui l'Istituto ti scriverà per le conferme degli appuntamenti, i promemoria e gli avvisi della sede, ad esempio se un appuntamento viene annullato.
+contacts-email = Indirizzo e-mail
+contacts-email-hint = Ad esempio nome.cognome@example.it. Non lo useremo per altro.
+contacts-reminders = Voglio un promemoria prima di ogni appuntamento
+saving = Salvataggio…
+contacts-save = Salva i recapiti
+contacts-saved-with-reminders = Recapiti salvati: { $to }, con i promemoria.
+contacts-saved-without-reminders = Recapiti salvati: { $to }, senza promemoria.
+pager-page = Pagina { $page } di { $pages }
+page-title = { $title } – Cassetto Previdenziale
+mail-notice-confirmation = la conferma
+mail-notice-receipt = la ricevuta
+mail-notice-change = Cambia
+mail-notice-change-what = { " " }l'indirizzo e-mail
+mail-notice-studio = Riceverai { $what } a { $to }; anche il contribuente la riceve, se ha indicato un indirizzo e-mail.
+mail-notice-to = Riceverai { $what } a { $to }.
+mail-notice-none = Non hai indicato un indirizzo e-mail: non riceverai { $what } per e-mail.{ " " }
+mail-notice-add = Indica un indirizzo in Recapiti
+phone-hint-video = Un cellulare, ad esempio 347 123 4567: la sede ti manderà qui per SMS il collegamento alla videochiamata, prima dell'orario.
+phone-hint-studio = Dello studio o del contribuente, fisso o cellulare: ad esempio 06 1234 5678.
+phone-hint = Fisso o cellulare, ad esempio 06 1234 5678.
+phone-hint-remembered = { " " }Proposto quello dell'ultima prenotazione.
+phone-label-mobile = Recapito telefonico (cellulare)
+phone-label = Recapito telefonico
+notes-label = Note
+notes-hint = Di cosa vuoi parlare all'appuntamento.
+notes-over = Hai superato il limite di { $count } caratteri
+notes-left = { $count ->
+    [one] Hai ancora 1 carattere
+   *[other] Hai ancora { $count } caratteri
+}
+doors-hint = Usa SPID, il Sistema Pubblico di Identità Digitale, o la Carta d'Identità Elettronica (CIE). Ti servono le credenziali di livello 2: nome utente, password e un codice temporaneo o l'app del tuo gestore.
+office-in-charge = Presa in carico da { $who } dal { $date }, ore { $time }.
+office-note-signature = { $author } – { $date }, ore { $time }
+appointment-prefix = Appuntamento{ " " }

@@ -3,6 +3,8 @@
 
 use crate::components::error_summary::{field_error, Problem};
 use crate::components::field::described_by;
+use crate::language::tr;
+use catalogue::t;
 use leptos::prelude::*;
 
 /// What the user typed in "Recapito e note", kept while they move between the steps, and a
@@ -49,42 +51,41 @@ pub fn ContactFields(
     let video = point == Some(api::PointCode::Video);
     let phone_hint = format!(
         "{}{}",
-        if video {
-            "Un cellulare, ad esempio 347 123 4567: la sede ti manderà qui per SMS il collegamento alla videochiamata, prima dell'orario."
+        tr(if video {
+            t::phone_hint_video()
         } else if studio {
-            "Dello studio o del contribuente, fisso o cellulare: ad esempio 06 1234 5678."
+            t::phone_hint_studio()
         } else {
-            "Fisso o cellulare, ad esempio 06 1234 5678."
-        },
+            t::phone_hint()
+        }),
         if memory.phone.get_untracked().is_empty() {
-            ""
+            String::new()
         } else {
-            " Proposto quello dell'ultima prenotazione."
+            tr(t::phone_hint_remembered())
         }
     );
     view! {
     <div class="form-group" class:form-group--error=move || error("phone").get().is_some()>
-        <label class="label" for="phone">{if video { "Recapito telefonico (cellulare)" } else { "Recapito telefonico" }}</label>
+        <label class="label" for="phone">{tr(if video { t::phone_label_mobile() } else { t::phone_label() })}</label>
         <p class="hint" id="phone-hint">{phone_hint}</p>
-        {move || error("phone").get().map(|m| view! { <p class="field-error" id="phone-error"><span class="visually-hidden">"Errore: "</span>{m}</p> })}
+        {move || error("phone").get().map(|m| view! { <p class="field-error" id="phone-error"><span class="visually-hidden">{tr(t::field_error_prefix())}</span>{m}</p> })}
         <input class="input input--medium" id="phone" name="phone" type="tel" autocomplete="tel"
             aria-describedby=move || described_by("phone", true, error("phone").get().is_some())
             aria-invalid=move || error("phone").get().map(|_| "true")
             bind:value=memory.phone/>
     </div>
     <div class="form-group" class:form-group--error=move || error("notes").get().is_some()>
-        <label class="label" for="notes">"Note"</label>
-        <p class="hint" id="notes-hint">"Di cosa vuoi parlare all'appuntamento."</p>
-        {move || error("notes").get().map(|m| view! { <p class="field-error" id="notes-error"><span class="visually-hidden">"Errore: "</span>{m}</p> })}
+        <label class="label" for="notes">{tr(t::notes_label())}</label>
+        <p class="hint" id="notes-hint">{tr(t::notes_hint())}</p>
+        {move || error("notes").get().map(|m| view! { <p class="field-error" id="notes-error"><span class="visually-hidden">{tr(t::field_error_prefix())}</span>{m}</p> })}
         <textarea class="textarea" id="notes" name="notes" rows="3"
             aria-describedby=move || format!("{} notes-count", described_by("notes", true, error("notes").get().is_some()).unwrap_or_default())
             aria-invalid=move || error("notes").get().map(|_| "true")
             bind:value=memory.notes></textarea>
         <p class="hint" id="notes-count" class:field-error=move || left() < 0>
             {move || match left() {
-                n if n < 0 => format!("Hai superato il limite di {} caratteri", -n),
-                1 => "Hai ancora 1 carattere".to_string(),
-                n => format!("Hai ancora {n} caratteri"),
+                n if n < 0 => tr(t::notes_over(-n)),
+                n => tr(t::notes_left(n)),
             }}
         </p>
     </div>

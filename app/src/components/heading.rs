@@ -1,6 +1,8 @@
 //! The page's `<h1>`: it also sets the document title and, after a navigation inside the app,
 //! takes the focus, so a screen reader announces the new page as a full page load would.
 
+use crate::language::tr;
+use catalogue::t;
 use leptos::html;
 use leptos::prelude::*;
 use std::cell::Cell;
@@ -10,7 +12,7 @@ thread_local! {
 }
 
 pub fn set_title(title: &str) {
-    document().set_title(&format!("{title} – Cassetto Previdenziale"));
+    document().set_title(&tr(t::page_title(title)));
 }
 
 /// Content inside a `<Suspense>` is mounted before it is attached to the document (it waits

@@ -30,7 +30,7 @@ pub fn IdentityDoors(providers: Vec<IdentityProvider>, back: Option<String>) -> 
     view! {
         <section class="identity" aria-labelledby="identity-title">
             <h2 id="identity-title" class="identity__title">{tr(t::doors_title())}</h2>
-            <p>"Usa SPID, il Sistema Pubblico di Identità Digitale, o la Carta d'Identità Elettronica (CIE). Ti servono le credenziali di livello 2: nome utente, password e un codice temporaneo o l'app del tuo gestore."</p>
+            <p>{tr(t::doors_hint())}</p>
             <div class="identity__doors">
                 {(!spid.is_empty()).then(|| view! {
                     <div class="identity__spid">

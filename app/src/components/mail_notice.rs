@@ -2,8 +2,10 @@
 //! Riepilogo before "Prenota appuntamento" and the confirmed and cancelled pages.
 
 use crate::components::loaded::fetch;
+use crate::language::tr;
 use crate::session::Session;
 use api::{Contacts, Role};
+use catalogue::t;
 use leptos::prelude::*;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -22,24 +24,24 @@ pub fn MailNotice(mail: Mail) -> impl IntoView {
     };
     let contacts = fetch::<Contacts>(|| api::calls::CONTACTS.to_string());
     let what = match mail {
-        Mail::Confirmation => "la conferma",
-        Mail::Receipt => "la ricevuta",
+        Mail::Confirmation => t::mail_notice_confirmation(),
+        Mail::Receipt => t::mail_notice_receipt(),
     };
     // The address is the reader's own: shown whole, with the way to change it.
     let sentence = move |c: Contacts| {
         let change = view! {
-            " "<a href=api::paths::CONTACTS>"Cambia"<span class="visually-hidden">" l'indirizzo e-mail"</span></a>
+            " "<a href=api::paths::CONTACTS>{tr(t::mail_notice_change())}<span class="visually-hidden">{tr(t::mail_notice_change_what())}</span></a>
         };
         match c.email {
             Some(to) if studio => view! {
-                <p class="mail-notice">{format!("Riceverai {what} a {to}; anche il contribuente la riceve, se ha indicato un indirizzo e-mail.")}{change}</p>
+                <p class="mail-notice">{tr(t::mail_notice_studio(what.clone(), to))}{change}</p>
             }
             .into_any(),
-            Some(to) => view! { <p class="mail-notice">{format!("Riceverai {what} a {to}.")}{change}</p> }.into_any(),
+            Some(to) => view! { <p class="mail-notice">{tr(t::mail_notice_to(what.clone(), to))}{change}</p> }.into_any(),
             None => view! {
                 <p class="mail-notice">
-                    {format!("Non hai indicato un indirizzo e-mail: non riceverai {what} per e-mail. ")}
-                    <a href=api::paths::CONTACTS>"Indica un indirizzo in Recapiti"</a>
+                    {tr(t::mail_notice_none(what.clone()))}
+                    <a href=api::paths::CONTACTS>{tr(t::mail_notice_add())}</a>
                 </p>
             }
             .into_any(),
@@ -47,7 +49,7 @@ pub fn MailNotice(mail: Mail) -> impl IntoView {
     };
     view! {
         <Suspense fallback=|| ()>
-            {move || contacts.get().and_then(Result::ok).map(sentence)}
+            {move || contacts.get().and_then(Result::ok).map(&sentence)}
         </Suspense>
     }
     .into_any()

@@ -20,7 +20,7 @@ pub fn Pager(page: u32, pages: u32, link: impl Fn(u32) -> String + 'static) -> i
         view! {
             <nav class="pager" aria-label=tr(t::pager_label())>
                 {(page > 1).then(|| view! { <a href=link(page - 1)>{tr(t::pager_previous())}</a> })}
-                <span>{format!("Pagina {page} di {pages}")}</span>
+                <span>{tr(t::pager_page(page, pages))}</span>
                 {(page < pages).then(|| view! { <a href=link(page + 1)>{tr(t::pager_next())}</a> })}
             </nav>
         }

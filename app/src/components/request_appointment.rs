@@ -23,7 +23,7 @@ pub fn RequestAppointment(
     if let Some(reference) = eligibility.active_appointment.clone() {
         return view! {
             <p class="request-appointment">
-                "Appuntamento "<a href=paths::appointment(&reference)>{reference.to_string()}</a>
+                {tr(t::appointment_prefix())}<a href=paths::appointment(&reference)>{reference.to_string()}</a>
             </p>
         }
         .into_any();

@@ -7,8 +7,8 @@ use crate::components::error_summary::ErrorSummary;
 use crate::components::field::FieldGroup;
 use crate::components::loaded::fetch;
 use crate::components::submit::{Done, Submission};
-use crate::language::{tr, trs};
-use api::{calls, it, NewInternalNote, ThreadId, ThreadOffice};
+use crate::language::{date, time, tr, trs};
+use api::{calls, NewInternalNote, ThreadId, ThreadOffice};
 use catalogue::t;
 use leptos::prelude::*;
 
@@ -70,7 +70,7 @@ pub fn ThreadOfficePanel(id: ThreadId) -> impl IntoView {
             <ErrorSummary problems=acting.problems.into()/>
             {move || side.get().and_then(Result::ok).map(|s| view! {
                 <p>{match (&s.handled_by, &s.handled_since) {
-                    (Some(who), Some(since)) => format!("Presa in carico da {who} dal {}, ore {}.", it::date(since), it::time(since)),
+                    (Some(who), Some(since)) => tr(t::office_in_charge(who, date(since), time(since))),
                     _ => tr(t::office_nobody_in_charge()),
                 }}</p>
                 <p>{if s.handled_by_me {
@@ -82,7 +82,7 @@ pub fn ThreadOfficePanel(id: ThreadId) -> impl IntoView {
                     <h3>{tr(t::office_notes_title())}</h3>
                     <ul class="internal-notes">
                         {s.notes.into_iter().map(|n| view! {
-                            <li><strong>{format!("{} – {}, ore {}", n.author, it::date(&n.written_at), it::time(&n.written_at))}</strong><p class="message__text">{n.text}</p></li>
+                            <li><strong>{tr(t::office_note_signature(n.author, date(&n.written_at), time(&n.written_at)))}</strong><p class="message__text">{n.text}</p></li>
                         }).collect_view()}
                     </ul>
                 })}

@@ -1,4 +1,4 @@
-//! "Recapiti": the e-mail address the service writes to (confirmations, reminders, the office's
+//! tr(t::nav_contacts()): the e-mail address the service writes to (confirmations, reminders, the office's
 //! cancellations) and whether reminders are wanted.
 
 use crate::client;
@@ -6,8 +6,10 @@ use crate::components::error_summary::ErrorSummary;
 use crate::components::heading::PageHeading;
 use crate::components::loaded::{fetch, when_loaded};
 use crate::components::submit::{Done, Submission};
+use crate::language::tr;
 use crate::session::Session;
 use api::{calls, Contacts, ContactsUpdate, Role};
+use catalogue::t;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 
@@ -22,8 +24,8 @@ pub fn ContactsPage() -> impl IntoView {
     let current = fetch::<Contacts>(|| calls::CONTACTS.to_string());
     view! {
         <div class="narrow">
-            <PageHeading title="Recapiti"/>
-            <p class="lead">"L'indirizzo e-mail a cui l'Istituto ti scriverà per le conferme degli appuntamenti, i promemoria e gli avvisi della sede, ad esempio se un appuntamento viene annullato."</p>
+            <PageHeading title=tr(t::nav_contacts())/>
+            <p class="lead">{tr(t::contacts_lead())}</p>
             {when_loaded(current, |contacts: Contacts| view! { <ContactsForm contacts=contacts/> })}
         </div>
     }
@@ -43,9 +45,9 @@ fn ContactsForm(contacts: Contacts) -> impl IntoView {
             email.set(now.email.clone().unwrap_or_default());
             let to = now.email.unwrap_or_default();
             Some(if now.reminders {
-                format!("Recapiti salvati: {to}, con i promemoria.")
+                tr(t::contacts_saved_with_reminders(to))
             } else {
-                format!("Recapiti salvati: {to}, senza promemoria.")
+                tr(t::contacts_saved_without_reminders(to))
             })
         },
     );
@@ -64,10 +66,10 @@ fn ContactsForm(contacts: Contacts) -> impl IntoView {
         <Done text=saving.done/>
         <form class="form" novalidate on:submit=submit>
             <div class="form-group" class:form-group--error=move || error().is_some()>
-                <label class="label" for="email">"Indirizzo e-mail"</label>
-                <p class="hint" id="email-hint">"Ad esempio nome.cognome@example.it. Non lo useremo per altro."</p>
+                <label class="label" for="email">{tr(t::contacts_email())}</label>
+                <p class="hint" id="email-hint">{tr(t::contacts_email_hint())}</p>
                 {move || error().map(|m| view! {
-                    <p class="field-error" id="email-error"><span class="visually-hidden">"Errore: "</span>{m}</p>
+                    <p class="field-error" id="email-error"><span class="visually-hidden">{tr(t::field_error_prefix())}</span>{m}</p>
                 })}
                 <input class="input" id="email" name="email" type="email" autocomplete="email"
                     spellcheck="false" maxlength="254"
@@ -78,10 +80,10 @@ fn ContactsForm(contacts: Contacts) -> impl IntoView {
             <div class="form-group">
                 <div class="check">
                     <input id="reminders" name="reminders" type="checkbox" bind:checked=reminders/>
-                    <label for="reminders">"Voglio un promemoria prima di ogni appuntamento"</label>
+                    <label for="reminders">{tr(t::contacts_reminders())}</label>
                 </div>
             </div>
-            <button type="submit" class="button">{move || if pending.get() { "Salvataggio…" } else { "Salva i recapiti" }}</button>
+            <button type="submit" class="button">{move || if pending.get() { tr(t::saving()) } else { tr(t::contacts_save()) }}</button>
         </form>
     }
 }

@@ -1,4 +1,4 @@
-//! "Accedi": SPID and CIE first, when the service is in the federation; below them the password
+//! tr(t::login_title()): SPID and CIE first, when the service is in the federation; below them the password
 //! form, labelled for whom it is (the demo's accounts, or the Institute's operators); the reason
 //! a SPID/CIE login came back refused.
 
@@ -8,8 +8,10 @@ use crate::components::heading::PageHeading;
 use crate::components::identity_doors::IdentityDoors;
 use crate::components::loaded::fetch;
 use crate::components::submit::Submission;
+use crate::language::{tr, trs};
 use crate::session::{safe_return, Auth, Session};
 use api::{calls, LoginFailure, LoginOptions, LoginRequest, PasswordLogin, SessionInfo};
+use catalogue::t;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -84,17 +86,15 @@ pub fn Login() -> impl IntoView {
             .unwrap_or_default()
     });
     let form_title = move || match doors() {
-        Some(o) if o.demo => "Accesso dimostrativo",
-        Some(o) if o.password_login == PasswordLogin::Operators => "Accesso operatori",
-        Some(_) => "Accesso con password",
-        None => "Accesso con password",
+        Some(o) if o.demo => trs(t::login_demo_title()),
+        Some(o) if o.password_login == PasswordLogin::Operators => trs(t::login_operators_title()),
+        Some(_) => trs(t::login_password_title()),
+        None => trs(t::login_password_title()),
     };
-    let form_hint = move || {
-        match doors() {
-        Some(o) if o.demo => "Per provare il servizio con i dati dimostrativi: codice fiscale di un contribuente o di un intermediario, oppure il nome utente di un operatore.",
-        Some(o) if o.password_login == PasswordLogin::Operators => "Riservato al personale dell'Istituto, con il nome utente assegnato (ad esempio operatore.roma). Contribuenti e intermediari entrano con SPID o CIE.",
-        _ => "Gli operatori dell'Istituto usano il nome utente assegnato, ad esempio operatore.roma.",
-    }
+    let form_hint = move || match doors() {
+        Some(o) if o.demo => trs(t::login_demo_hint()),
+        Some(o) if o.password_login == PasswordLogin::Operators => trs(t::login_operators_hint()),
+        _ => trs(t::login_password_hint()),
     };
     let shows_form = move || doors().is_none_or(|o| o.password_login != PasswordLogin::Off);
 
@@ -103,10 +103,10 @@ pub fn Login() -> impl IntoView {
             <Redirect path=redirect_to.clone().unwrap_or_else(|| session.home().to_string())/>
         </Show>
         <div class="narrow">
-            <PageHeading title="Accedi"/>
+            <PageHeading title=tr(t::login_title())/>
             {notice.map(|text| view! { <div class="alert alert--info" role="status"><p>{text}</p></div> })}
             <ErrorSummary problems=refused/>
-            <p class="lead">"Accedi al Cassetto Previdenziale per Artigiani e Commercianti per scambiare comunicazioni con l'Istituto e gestire i tuoi appuntamenti."</p>
+            <p class="lead">{tr(t::login_lead())}</p>
             {move || doors().filter(|o| !o.providers.is_empty()).map(|o| view! { <IdentityDoors providers=o.providers back=back.clone()/> })}
             <Show when=shows_form>
             <section class="password-login" aria-labelledby="password-title">
@@ -114,10 +114,10 @@ pub fn Login() -> impl IntoView {
             <ErrorSummary problems=logging_in.problems.into()/>
             <form class="form" novalidate on:submit=submit>
                 <div class="form-group" class:form-group--error=move || field_error("username").is_some()>
-                    <label class="label" for="username">"Codice fiscale o nome utente"</label>
+                    <label class="label" for="username">{tr(t::login_username())}</label>
                     <p class="hint" id="username-hint">{form_hint}</p>
                     {move || field_error("username").map(|m| view! {
-                        <p class="field-error" id="username-error"><span class="visually-hidden">"Errore: "</span>{m}</p>
+                        <p class="field-error" id="username-error"><span class="visually-hidden">{tr(t::field_error_prefix())}</span>{m}</p>
                     })}
                     <input class="input" id="username" name="username" type="text" autocomplete="username"
                         autocapitalize="characters" spellcheck="false"
@@ -126,16 +126,16 @@ pub fn Login() -> impl IntoView {
                         bind:value=username/>
                 </div>
                 <div class="form-group" class:form-group--error=move || field_error("password").is_some()>
-                    <label class="label" for="password">"Password"</label>
+                    <label class="label" for="password">{tr(t::login_password())}</label>
                     {move || field_error("password").map(|m| view! {
-                        <p class="field-error" id="password-error"><span class="visually-hidden">"Errore: "</span>{m}</p>
+                        <p class="field-error" id="password-error"><span class="visually-hidden">{tr(t::field_error_prefix())}</span>{m}</p>
                     })}
                     <input class="input" id="password" name="password" type="password" autocomplete="current-password"
                         aria-describedby=move || field_error("password").is_some().then_some("password-error")
                         aria-invalid=move || field_error("password").is_some().then_some("true")
                         bind:value=password/>
                 </div>
-                <button type="submit" class="button">{move || if pending.get() { "Accesso in corso…" } else { "Accedi" }}</button>
+                <button type="submit" class="button">{move || if pending.get() { tr(t::login_pending()) } else { tr(t::login_title()) }}</button>
             </form>
             </section>
             </Show>
@@ -146,11 +146,11 @@ pub fn Login() -> impl IntoView {
 /// What a refused SPID/CIE login tells the person, and what to do next.
 fn failure_message(failure: LoginFailure) -> &'static str {
     match failure {
-        LoginFailure::Expired => "La richiesta di accesso è scaduta o è già stata usata. Scegli di nuovo «Entra con SPID» o «Entra con CIE».",
-        LoginFailure::Cancelled => "Hai annullato l'accesso presso il gestore dell'identità. Quando vuoi, puoi riprovare.",
-        LoginFailure::Provider => "Il gestore dell'identità scelto non risponde in questo momento. Riprova tra qualche minuto o scegli un altro gestore.",
-        LoginFailure::Level => "Per questo servizio serve un accesso SPID di livello 2 (con codice temporaneo o app) oppure la CIE. Riprova e scegli un livello di sicurezza 2 o superiore.",
-        LoginFailure::Unknown => "Il tuo codice fiscale non risulta tra gli utenti del Cassetto Previdenziale per Artigiani e Commercianti: il servizio è riservato a chi è iscritto alle Gestioni Artigiani e Commercianti e agli intermediari che li assistono con delega. Se pensi che sia un errore, rivolgiti alla tua Struttura territoriale INPS.",
-        LoginFailure::Unverified => "Non è stato possibile verificare i dati ricevuti dal gestore dell'identità. Riprova; se il problema continua, scegli un altro gestore.",
+        LoginFailure::Expired => trs(t::login_failure_expired()),
+        LoginFailure::Cancelled => trs(t::login_failure_cancelled()),
+        LoginFailure::Provider => trs(t::login_failure_provider()),
+        LoginFailure::Level => trs(t::login_failure_level()),
+        LoginFailure::Unknown => trs(t::login_failure_unknown()),
+        LoginFailure::Unverified => trs(t::login_failure_unverified()),
     }
 }
