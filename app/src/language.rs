@@ -158,3 +158,11 @@ pub fn time(instant: &str) -> String {
         Language::En => api::en::time(instant),
     }
 }
+
+/// "giovedì 12 marzo 2026" / "Thursday 12 March 2026".
+pub fn date_with_weekday(text: &str) -> String {
+    match current() {
+        Language::It => api::it::date_with_weekday(text),
+        Language::En => api::en::date_with_weekday(text),
+    }
+}

@@ -15,12 +15,14 @@ use crate::components::shell::selected_contributor_or_redirect;
 use crate::components::status::StatusTag;
 use crate::components::submit::Submission;
 use crate::drafts;
+use crate::language::{tr, trs};
 use crate::session::Session;
 use api::paths::{self, Arrival};
 use api::{
     calls, it, CommunicationDetail, CommunicationPage, CommunicationStatus, NewCommunication,
     NewMessage, Role, Topic,
 };
+use catalogue::t;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
@@ -55,18 +57,18 @@ pub fn CommunicationList() -> impl IntoView {
             .collect::<Vec<_>>()
     });
     let filters = view! {
-        <FilterBar action=paths::COMMUNICATIONS label="Filtra le comunicazioni">
-            <SelectFilter id="filtro-stato" name="status" label="Stato" all="Tutti gli stati"
+        <FilterBar action=paths::COMMUNICATIONS label=trs(t::threads_filter())>
+            <SelectFilter id="filtro-stato" name="status" label=trs(t::label_status()) all=trs(t::threads_all_statuses())
                 options=statuses current=Signal::derive(status)/>
-            <SelectFilter id="filtro-argomento" name="topic" label="Argomento" all="Tutti gli argomenti"
+            <SelectFilter id="filtro-argomento" name="topic" label=trs(t::label_topic()) all=trs(t::threads_all_topics())
                 options=topic_options current=Signal::derive(topic)/>
         </FilterBar>
     };
 
     view! {
-        <PageHeading title="Comunicazione bidirezionale"/>
-        <p class="lead">"Le comunicazioni scambiate con l'Istituto. Da ciascuna puoi richiedere un appuntamento quando l'argomento lo consente o se la richiesta non è stata accolta."</p>
-        <p><a href=paths::NEW_COMMUNICATION class="button">"Nuova comunicazione"</a></p>
+        <PageHeading title=tr(t::nav_communications())/>
+        <p class="lead">{tr(t::threads_lead())}</p>
+        <p><a href=paths::NEW_COMMUNICATION class="button">{tr(t::threads_new())}</a></p>
         {filters}
         {when_loaded(list, move |list: CommunicationPage| {
             let filtered = !status().is_empty() || !topic().is_empty();
@@ -74,9 +76,9 @@ pub fn CommunicationList() -> impl IntoView {
                 return view! {
                     <div class="alert alert--info" role="status">
                         {if filtered {
-                            view! { <p>"Nessuna comunicazione corrisponde ai filtri scelti. "<a href=paths::COMMUNICATIONS>"Mostra tutte le comunicazioni"</a></p> }.into_any()
+                            view! { <p>{tr(t::threads_none_filtered())}<a href=paths::COMMUNICATIONS>{tr(t::threads_show_all())}</a></p> }.into_any()
                         } else {
-                            view! { <p>"Non ci sono ancora comunicazioni. Per scrivere all'Istituto usa «Nuova comunicazione»."</p> }.into_any()
+                            view! { <p>{tr(t::threads_none())}</p> }.into_any()
                         }}
                     </div>
                 }.into_any();
@@ -84,30 +86,30 @@ pub fn CommunicationList() -> impl IntoView {
             let pages = list.total.div_ceil(list.page_size).max(1);
             let link = move |p: u32| paths::communications_page(&status(), &topic(), p);
             view! {
-                <p class="result-count" role="status">{if list.total == 1 { "1 comunicazione.".to_string() } else { format!("{} comunicazioni.", list.total) }}</p>
+                <p class="result-count" role="status">{tr(t::threads_count(list.total))}</p>
                 <div class="table-wrap table-wrap--stack">
                 <table class="table table--stack">
-                    <caption class="visually-hidden">{format!("Comunicazioni di {}", name)}</caption>
+                    <caption class="visually-hidden">{tr(t::threads_caption(&name))}</caption>
                     <thead><tr>
-                        <th scope="col">"Oggetto"</th>
-                        <th scope="col">"Protocollo"</th>
-                        <th scope="col">"Argomento"</th>
-                        <th scope="col">"Inviata il"</th>
-                        <th scope="col">"Stato"</th>
-                        <th scope="col">"Appuntamento"</th>
+                        <th scope="col">{tr(t::label_subject())}</th>
+                        <th scope="col">{tr(t::label_protocol())}</th>
+                        <th scope="col">{tr(t::label_topic())}</th>
+                        <th scope="col">{tr(t::label_sent_on())}</th>
+                        <th scope="col">{tr(t::label_status())}</th>
+                        <th scope="col">{tr(t::label_appointment())}</th>
                     </tr></thead>
                     <tbody>
                         {list.items.into_iter().map(|c| view! {
                             <tr>
                                 <td class="table__lead">
                                     <a href=paths::thread(c.id)>{c.subject.clone()}</a>
-                                    {c.new_answer.then(|| view! { <span class="badge">"Nuova risposta"</span> })}
+                                    {c.new_answer.then(|| view! { <span class="badge">{tr(t::threads_new_answer())}</span> })}
                                 </td>
-                                <td class="nowrap" data-label="Protocollo">{c.protocol.clone()}</td>
-                                <td data-label="Argomento">{c.topic.label.clone()}</td>
-                                <td class="nowrap" data-label="Inviata il">{it::date(&c.sent_at)}</td>
-                                <td data-label="Stato"><StatusTag status=c.status/></td>
-                                <td data-label="Appuntamento"><RequestAppointment thread_id=c.id eligibility=c.eligibility.clone() context=c.protocol.clone()/></td>
+                                <td class="nowrap" data-label=tr(t::label_protocol())>{c.protocol.clone()}</td>
+                                <td data-label=tr(t::label_topic())>{c.topic.label.clone()}</td>
+                                <td class="nowrap" data-label=tr(t::label_sent_on())>{it::date(&c.sent_at)}</td>
+                                <td data-label=tr(t::label_status())><StatusTag status=c.status/></td>
+                                <td data-label=tr(t::label_appointment())><RequestAppointment thread_id=c.id eligibility=c.eligibility.clone() context=c.protocol.clone()/></td>
                             </tr>
                         }).collect_view()}
                     </tbody>
@@ -163,42 +165,42 @@ pub fn NewCommunicationPage() -> impl IntoView {
 
     view! {
         <div class="narrow">
-            <PageHeading title="Nuova comunicazione"/>
+            <PageHeading title=tr(t::threads_new())/>
             <ErrorSummary problems=sending.problems.into()/>
             <p class="lead">{
                 // "Per conto di" only for whoever writes for someone else.
                 if expect_context::<Session>().role() == Some(Role::Intermediario) {
-                    format!("Scrivi all'Istituto per conto di {}. Tutti i campi sono obbligatori.", contributor.name)
+                    tr(t::thread_new_lead_for(contributor.name))
                 } else {
-                    "Scrivi all'Istituto. Tutti i campi sono obbligatori.".to_string()
+                    tr(t::thread_new_lead())
                 }
             }</p>
             <form class="form" novalidate on:submit=submit>
-                <FieldGroup id="topic" label="Argomento" error=error("topic")>
+                <FieldGroup id="topic" label=trs(t::label_topic()) error=error("topic")>
                     <select class="select" id="topic" name="topic"
                         aria-describedby=move || described_by("topic", false, error("topic").get().is_some())
                         aria-invalid=move || error("topic").get().map(|_| "true")
                         on:change=move |ev| topic.set(event_target_value(&ev))>
-                        <option value="">"Scegli l'argomento"</option>
+                        <option value="">{tr(t::thread_choose_topic())}</option>
                         {move || topics.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|t| view! {
                             <option value=t.code.clone()>{t.label}</option>
                         }).collect_view()}
                     </select>
                 </FieldGroup>
-                <FieldGroup id="subject" label="Oggetto" hint="Al massimo 150 caratteri." error=error("subject")>
+                <FieldGroup id="subject" label=trs(t::label_subject()) hint=trs(t::hint_max_150()) error=error("subject")>
                     <input class="input" id="subject" name="subject" type="text"
                         aria-describedby=move || described_by("subject", true, error("subject").get().is_some())
                         aria-invalid=move || error("subject").get().map(|_| "true")
                         bind:value=subject/>
                 </FieldGroup>
-                <FieldGroup id="text" label="Testo" hint="Al massimo 4000 caratteri." error=error("text")>
+                <FieldGroup id="text" label=trs(t::label_text()) hint=trs(t::hint_max_4000()) error=error("text")>
                     <textarea class="textarea" id="text" name="text" rows="8"
                         aria-describedby=move || described_by("text", true, error("text").get().is_some())
                         aria-invalid=move || error("text").get().map(|_| "true")
                         bind:value=text></textarea>
                 </FieldGroup>
-                <button type="submit" class="button">{move || if pending.get() { "Invio in corso…" } else { "Invia comunicazione" }}</button>
-                " "<a href=paths::COMMUNICATIONS class="button button--secondary">"Annulla"</a>
+                <button type="submit" class="button">{move || if pending.get() { tr(t::sending()) } else { tr(t::thread_send()) }}</button>
+                " "<a href=paths::COMMUNICATIONS class="button button--secondary">{tr(t::cancel())}</a>
             </form>
         </div>
     }
@@ -224,10 +226,9 @@ pub fn ThreadPage() -> impl IntoView {
             files.sent();
             thread.refetch();
             Some(if is_office {
-                "Risposta inviata: il contribuente la legge in questa comunicazione.".to_string()
+                tr(t::thread_answer_sent())
             } else {
-                "Messaggio inviato: la sede lo legge in questa comunicazione e ti risponde qui."
-                    .to_string()
+                { tr(t::thread_message_sent()) }.to_string()
             })
         },
     );
@@ -279,14 +280,8 @@ pub fn ThreadPage() -> impl IntoView {
         {when_loaded(thread, move |t: CommunicationDetail| {
             let s = t.summary.clone();
             let done = match arrived() {
-                Some(Arrival::Sent) => Some(format!(
-                    "Comunicazione inviata con protocollo {}. La risposta della sede arriverà in questa pagina.",
-                    s.protocol
-                )),
-                Some(Arrival::OutcomeRecorded) => Some(format!(
-                    "Esito registrato: {}. Il contribuente lo legge in questa comunicazione.",
-                    s.status.label()
-                )),
+                Some(Arrival::Sent) => Some(tr(t::thread_arrived_sent(&s.protocol))),
+                Some(Arrival::OutcomeRecorded) => Some(tr(t::thread_arrived_outcome(s.status.label()))),
                 _ => None,
             };
             let open = matches!(s.status, CommunicationStatus::Inviata | CommunicationStatus::InLavorazione);
@@ -294,13 +289,13 @@ pub fn ThreadPage() -> impl IntoView {
                 <PageHeading title=s.subject.clone()/>
                 {done.map(|m| view! { <div class="alert alert--success" role="status"><p>{m}</p></div> })}
                 <dl class="facts">
-                    <div><dt>"Protocollo"</dt><dd>{s.protocol.clone()}</dd></div>
-                    <div><dt>"Contribuente"</dt><dd>{format!("{} ({})", t.contributor.name, t.contributor.cf)}
-                        {is_office.then(|| view! { " – "<a href=paths::office_contributor(&t.contributor.cf)>"Scheda del contribuente"</a> })}</dd></div>
-                    <div><dt>"Argomento"</dt><dd>{s.topic.label.clone()}</dd></div>
-                    <div><dt>"Inviata il"</dt><dd>{it::date_time(&s.sent_at)}</dd></div>
-                    <div><dt>"Struttura territoriale"</dt><dd>{t.office.clone()}</dd></div>
-                    <div><dt>"Stato"</dt><dd><StatusTag status=s.status/></dd></div>
+                    <div><dt>{tr(t::label_protocol())}</dt><dd>{s.protocol.clone()}</dd></div>
+                    <div><dt>{tr(t::label_contributor())}</dt><dd>{format!("{} ({})", t.contributor.name, t.contributor.cf)}
+                        {is_office.then(|| view! { " – "<a href=paths::office_contributor(&t.contributor.cf)>{tr(t::thread_contributor_card())}</a> })}</dd></div>
+                    <div><dt>{tr(t::label_topic())}</dt><dd>{s.topic.label.clone()}</dd></div>
+                    <div><dt>{tr(t::label_sent_on())}</dt><dd>{it::date_time(&s.sent_at)}</dd></div>
+                    <div><dt>{tr(t::label_office())}</dt><dd>{t.office.clone()}</dd></div>
+                    <div><dt>{tr(t::label_status())}</dt><dd><StatusTag status=s.status/></dd></div>
                 </dl>
                 {if is_office {
                     // The outcome is the routed office's; the office that hosts the appointment
@@ -308,30 +303,30 @@ pub fn ThreadPage() -> impl IntoView {
                     let routed_here = session.info().and_then(|i| i.user.office) == Some(t.office.clone());
                     let appointment = match s.eligibility.active_appointment.clone() {
                         Some(reference) => view! {
-                            <a href=paths::appointment(&reference) class="button button--secondary">{format!("Appuntamento {reference}")}</a>
+                            <a href=paths::appointment(&reference) class="button button--secondary">{tr(t::thread_appointment(reference.as_str()))}</a>
                         }.into_any(),
                         None if s.status != CommunicationStatus::Chiusa => view! {
-                            <a href=paths::office_booking(s.id) class="button button--secondary">"Prenota per il contribuente"</a>
+                            <a href=paths::office_booking(s.id) class="button button--secondary">{tr(t::thread_book_for())}</a>
                         }.into_any(),
                         None => ().into_any(),
                     };
                     if routed_here {
                         view! {
                             <p class="actions">
-                                {open.then(|| view! { <a href=paths::outcome(s.id) class="button">"Registra esito"</a> })}
+                                {open.then(|| view! { <a href=paths::outcome(s.id) class="button">{tr(t::thread_record_outcome())}</a> })}
                                 {appointment}
                             </p>
                         }.into_any()
                     } else {
                         view! {
-                            <p class="hint">{format!("La comunicazione è assegnata alla {}: la tua sede la legge e risponde perché vi si svolge l'appuntamento; l'esito lo registra la {}.", t.office, t.office)}</p>
+                            <p class="hint">{tr(t::thread_routed_elsewhere(&t.office))}</p>
                         }.into_any()
                     }
                 } else {
                     view! { <RequestAppointment thread_id=s.id eligibility=s.eligibility.clone()/> }.into_any()
                 }}
                 {is_office.then(|| view! { <crate::components::thread_office::ThreadOfficePanel id=s.id/> })}
-                <h2>"Messaggi"</h2>
+                <h2>{tr(t::thread_messages())}</h2>
                 <ol class="messages">
                     {let last = t.messages.len().saturating_sub(1);
                     t.messages.into_iter().enumerate().map(|(i, m)| view! {
@@ -349,28 +344,28 @@ pub fn ThreadPage() -> impl IntoView {
         <div role="status" class="status-region">
             {move || writing.done.get().map(|text| view! {
                 <div class="alert alert--success">
-                    <p>{text}" "<a href="#ultimo-messaggio">"Vai al messaggio"</a></p>
+                    <p>{text}" "<a href="#ultimo-messaggio">{tr(t::thread_go_to_message())}</a></p>
                 </div>
             })}
         </div>
         // Only under a thread that was shown and still takes messages: never under a 404. While
         // it reloads after a message, the form stays (and keeps the focus).
         {move || writable.get().then(|| view! {
-            <h2>{if is_office { "Rispondi al contribuente" } else { "Scrivi un messaggio" }}</h2>
+            <h2>{if is_office { tr(t::thread_answer_title()) } else { tr(t::thread_write_title()) }}</h2>
             <ErrorSummary problems=problems/>
             <form class="form narrow" novalidate on:submit=submit>
-                <FieldGroup id="reply" label="Messaggio" hint="Al massimo 4000 caratteri." error=writing.error("reply")>
+                <FieldGroup id="reply" label=trs(t::label_message()) hint=trs(t::hint_max_4000()) error=writing.error("reply")>
                     <textarea class="textarea" id="reply" name="text" rows="5"
                         aria-describedby=move || described_by("reply", true, writing.error("reply").get().is_some())
                         aria-invalid=move || writing.error("reply").get().map(|_| "true")
                         bind:value=reply></textarea>
                 </FieldGroup>
                 <AttachmentPicker files=files thread=id.get_untracked() limits=limits.get_untracked()/>
-                <button type="submit" class="button">{move || if writing.pending().get() { "Invio in corso…" } else { "Invia messaggio" }}</button>
+                <button type="submit" class="button">{move || if writing.pending().get() { tr(t::sending()) } else { tr(t::thread_send_message()) }}</button>
             </form>
         })}
         {move || shown.get().then(|| view! {
-            <p><a href=if is_office { paths::OFFICE_QUEUE } else { paths::COMMUNICATIONS }>"Torna all'elenco delle comunicazioni"</a></p>
+            <p><a href=if is_office { paths::OFFICE_QUEUE } else { paths::COMMUNICATIONS }>{tr(t::thread_back())}</a></p>
         })}
     }
 }

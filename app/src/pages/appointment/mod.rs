@@ -1,5 +1,5 @@
-//! One appointment: while held, "Conferma appuntamento" or "Cancella prenotazione" with the time
-//! left (and "Estendi" before it runs out); once confirmed, everything needed to attend it and
+//! One appointment: while held, tr(t::hold_confirm()) or tr(t::hold_release()) with the time
+//! left (and tr(t::hold_extend()) before it runs out); once confirmed, everything needed to attend it and
 //! "Annulla appuntamento" until the cut-off; always its details and the timeline of its changes.
 
 mod cancel;
@@ -12,9 +12,11 @@ use crate::components::loaded::{failure, fetch};
 use crate::components::mail_notice::{Mail, MailNotice};
 use crate::components::params;
 use crate::components::submit::Submission;
+use crate::language::{date_with_weekday, time, tr, trs};
 use api::calls::{self, Step as Call};
 use api::{it, paths, Appointment, AppointmentStatus, EventKind, PointCode};
 use cancel::CancelSection;
+use catalogue::t;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -32,18 +34,21 @@ fn moved_last(a: &Appointment) -> bool {
 
 fn what_to_bring(a: &Appointment) -> String {
     match a.point.code {
-        PointCode::Sportello => format!(
-            "Presentati alla {} ({}) qualche minuto prima, con un documento d'identità valido e i documenti che riguardano la comunicazione {}.",
-            a.office.name, a.office.address, a.protocol
-        ),
-        PointCode::Telefono => format!(
-            "Un operatore della {} ti chiamerà al numero {} all'ora indicata. Tieni a portata di mano i documenti che riguardano la comunicazione {}.",
-            a.office.name, it::phone(&a.phone), a.protocol
-        ),
-        PointCode::Video => format!(
-            "La {} ti manderà il collegamento alla videochiamata per SMS al cellulare {}, prima dell'orario. Ti servono un dispositivo con videocamera e i documenti che riguardano la comunicazione {}.",
-            a.office.name, it::phone(&a.phone), a.protocol
-        ),
+        PointCode::Sportello => tr(t::bring_sportello(
+            &a.office.name,
+            &a.office.address,
+            &a.protocol,
+        )),
+        PointCode::Telefono => tr(t::bring_telefono(
+            &a.office.name,
+            it::phone(&a.phone),
+            &a.protocol,
+        )),
+        PointCode::Video => tr(t::bring_video(
+            &a.office.name,
+            it::phone(&a.phone),
+            &a.protocol,
+        )),
     }
 }
 
@@ -52,19 +57,19 @@ pub(super) fn Details(appointment: Appointment) -> impl IntoView {
     let a = appointment;
     view! {
         <dl class="summary">
-            <div class="summary__row"><dt>"Identificativo appuntamento"</dt><dd><strong>{a.reference.to_string()}</strong></dd></div>
-            <div class="summary__row"><dt>"Stato"</dt><dd><crate::components::status::AppointmentTag status=a.status cancelled_by_office=a.cancelled_by_office ends_at=a.ends_at.clone()/></dd></div>
-            <div class="summary__row"><dt>"Data e ora"</dt><dd>{format!("{}, ore {}–{}", it::date_with_weekday(&a.starts_at), it::time(&a.starts_at), it::time(&a.ends_at))}</dd></div>
-            <div class="summary__row"><dt>"Punto di consulenza"</dt><dd>{a.point.label.clone()}</dd></div>
-            <div class="summary__row"><dt>"Struttura territoriale"</dt><dd>{format!("{}, {}", a.office.name, a.office.address)}</dd></div>
-            <div class="summary__row"><dt>"Argomento"</dt><dd>{a.topic.label.clone()}</dd></div>
-            <div class="summary__row"><dt>"Comunicazione"</dt><dd><a href=paths::thread(a.communication_id)>{format!("{} – {}", a.protocol, a.subject)}</a></dd></div>
-            <div class="summary__row"><dt>"Contribuente"</dt><dd>{format!("{} ({})", a.contributor.name, a.contributor.cf)}</dd></div>
-            <div class="summary__row"><dt>"Recapito telefonico"</dt><dd>{it::phone(&a.phone)}</dd></div>
-            <div class="summary__row"><dt>"Note"</dt><dd class="message__text">{a.notes.clone()}</dd></div>
-            <div class="summary__row"><dt>"Prenotato da"</dt><dd>{a.booked_by.clone()}</dd></div>
+            <div class="summary__row"><dt>{tr(t::label_reference())}</dt><dd><strong>{a.reference.to_string()}</strong></dd></div>
+            <div class="summary__row"><dt>{tr(t::label_status())}</dt><dd><crate::components::status::AppointmentTag status=a.status cancelled_by_office=a.cancelled_by_office ends_at=a.ends_at.clone()/></dd></div>
+            <div class="summary__row"><dt>{tr(t::wizard_step_time())}</dt><dd>{tr(t::when_span(date_with_weekday(&a.starts_at), time(&a.starts_at), time(&a.ends_at)))}</dd></div>
+            <div class="summary__row"><dt>{tr(t::label_point())}</dt><dd>{a.point.label.clone()}</dd></div>
+            <div class="summary__row"><dt>{tr(t::label_office())}</dt><dd>{format!("{}, {}", a.office.name, a.office.address)}</dd></div>
+            <div class="summary__row"><dt>{tr(t::label_topic())}</dt><dd>{a.topic.label.clone()}</dd></div>
+            <div class="summary__row"><dt>{tr(t::label_thread())}</dt><dd><a href=paths::thread(a.communication_id)>{format!("{} – {}", a.protocol, a.subject)}</a></dd></div>
+            <div class="summary__row"><dt>{tr(t::label_contributor())}</dt><dd>{format!("{} ({})", a.contributor.name, a.contributor.cf)}</dd></div>
+            <div class="summary__row"><dt>{tr(t::phone_label())}</dt><dd>{it::phone(&a.phone)}</dd></div>
+            <div class="summary__row"><dt>{tr(t::notes_label())}</dt><dd class="message__text">{a.notes.clone()}</dd></div>
+            <div class="summary__row"><dt>{tr(t::label_booked_by())}</dt><dd>{a.booked_by.clone()}</dd></div>
             {a.cancel_reason.clone().map(|r| view! {
-                <div class="summary__row"><dt>"Motivo dell'annullamento"</dt><dd class="message__text">{r}</dd></div>
+                <div class="summary__row"><dt>{tr(t::label_cancel_reason())}</dt><dd class="message__text">{r}</dd></div>
             })}
         </dl>
     }
@@ -74,18 +79,18 @@ pub(super) fn Details(appointment: Appointment) -> impl IntoView {
 #[component]
 pub(super) fn Timeline(appointment: Appointment) -> impl IntoView {
     view! {
-        <h2 id="storia">"Storia dell'appuntamento"</h2>
+        <h2 id="storia">{tr(t::appointment_history())}</h2>
         <ol class="timeline" aria-labelledby="storia">
             {appointment.timeline.into_iter().map(|e| {
                 // A note is a reason, an esito, or (a move) says itself what it is.
                 let prefix = match e.kind {
-                    EventKind::Annullato | EventKind::PrenotazioneCancellata => "Motivo: ",
-                    EventKind::Svolto => "Esito dell'incontro: ",
+                    EventKind::Annullato | EventKind::PrenotazioneCancellata => trs(t::note_reason()),
+                    EventKind::Svolto => trs(t::note_outcome()),
                     _ => "",
                 };
                 view! {
                 <li class="timeline__item">
-                    <span class="timeline__when">{format!("{}, ore {}", it::date_with_weekday(&e.at), it::time(&e.at))}</span>
+                    <span class="timeline__when">{tr(t::when_at(date_with_weekday(&e.at), time(&e.at)))}</span>
                     <span class="timeline__what">{e.label}</span>
                     {format!(" – {}", e.actor)}
                     {e.note.map(|n| view! { <br/><span class="message__text">{format!("{prefix}{n}")}</span> })}
@@ -158,18 +163,18 @@ pub fn AppointmentPage() -> impl IntoView {
             return failure(e);
         }
         let Some(a) = current.get() else {
-            return view! { <p class="loading" role="status">"Caricamento…"</p> }.into_any();
+            return view! { <p class="loading" role="status">{tr(t::loading())}</p> }.into_any();
         };
         if a.viewed_by_office {
             return view! { <office::OfficeView appointment=a current=current/> }.into_any();
         }
         if expired.get() || a.status == AppointmentStatus::Scaduto {
             return view! {
-                <PageHeading title="Prenotazione scaduta"/>
+                <PageHeading title=tr(t::hold_expired_title())/>
                 <div class="alert alert--error" role="alert">
-                    <p>{format!("Il tempo per confermare la prenotazione {} è scaduto e l'orario è stato liberato.", a.reference)}</p>
+                    <p>{tr(t::hold_expired_body(a.reference.as_str()))}</p>
                 </div>
-                <p><a href=crate::booking::again_href(a.communication_id, a.point.code, a.office.id) class="button">"Ricomincia la prenotazione"</a></p>
+                <p><a href=crate::booking::again_href(a.communication_id, a.point.code, a.office.id) class="button">{tr(t::hold_start_again())}</a></p>
             }.into_any();
         }
         match a.status {
@@ -180,38 +185,38 @@ pub fn AppointmentPage() -> impl IntoView {
                 let countdown = move || {
                     let left = seconds_left.get();
                     (left != i64::MAX).then(|| {
-                        format!(" (ancora {}).", crate::session::duration_words(left.max(0) as u32))
+                        tr(t::hold_left(crate::session::duration_words(left.max(0) as u32)))
                     })
                 };
                 view! {
-                    <PageHeading title="Prenotazione da confermare"/>
+                    <PageHeading title=tr(t::hold_title())/>
                     // The time left and both buttons come first: on a phone they fit the first
                     // screen, and the details follow.
-                    <p class="reference">"Identificativo appuntamento: "<strong>{a.reference.to_string()}</strong></p>
-                    <p class="hold-when">{format!("{}, ore {} – {}, {}", it::date_with_weekday(&a.starts_at), it::time(&a.starts_at), a.office.name, a.point.label)}</p>
-                    <p class="hold-timer">{format!("Il posto resta riservato fino alle {}", it::time(&expires))}{countdown}</p>
+                    <p class="reference">{tr(t::label_reference_colon())}<strong>{a.reference.to_string()}</strong></p>
+                    <p class="hold-when">{tr(t::hold_when(date_with_weekday(&a.starts_at), time(&a.starts_at), &a.office.name, &a.point.label))}</p>
+                    <p class="hold-timer">{tr(t::hold_until(time(&expires)))}{countdown}</p>
                     <Show when=move || warning.get()>
                         <div class="alert alert--warning" role="alert">
-                            <p>"La prenotazione sta per scadere. Se ti serve più tempo, estendila di 15 minuti."</p>
-                            <button type="button" class="button button--small" on:click=move |_| act(Call::Extend)>"Estendi"</button>
+                            <p>{tr(t::hold_warning())}</p>
+                            <button type="button" class="button button--small" on:click=move |_| act(Call::Extend)>{tr(t::hold_extend())}</button>
                         </div>
                     </Show>
                     <ErrorSummary problems=stepping.problems.into()/>
                     <div class="actions">
-                        <button type="button" class="button" on:click=move |_| act(Call::Confirm)>"Conferma appuntamento"</button>
-                        <button type="button" class="button button--secondary" on:click=move |_| act(Call::Release)>"Cancella prenotazione"</button>
+                        <button type="button" class="button" on:click=move |_| act(Call::Confirm)>{tr(t::hold_confirm())}</button>
+                        <button type="button" class="button button--secondary" on:click=move |_| act(Call::Release)>{tr(t::hold_release())}</button>
                     </div>
-                    <p>"Il posto è riservato per te. Per fissare l'appuntamento premi «Conferma appuntamento»; se non ti serve più, «Cancella prenotazione»."</p>
+                    <p>{tr(t::hold_explain())}</p>
                     <Details appointment=a.clone()/>
                 }.into_any()
             }
             AppointmentStatus::Confermato if a.cancel_until.is_none() => view! {
                 // Confirmed, and its time has come: nothing left to do online.
-                <PageHeading title=format!("Appuntamento {}", a.reference)/>
+                <PageHeading title=tr(t::appointment_title(a.reference.as_str()))/>
                 <p class="lead">{if js_sys::Date::parse(&a.starts_at) <= js_sys::Date::now() {
-                    format!("Stato: Confermato. L'appuntamento era previsto per {}, ore {}: la sede registrerà se si è svolto.", it::date_with_weekday(&a.starts_at), it::time(&a.starts_at))
+                    tr(t::appointment_was_due(date_with_weekday(&a.starts_at), time(&a.starts_at)))
                 } else {
-                    "Stato: Confermato. Manca poco all'appuntamento: non si può più annullare o spostare online. Se non puoi venire, scrivi alla sede nella comunicazione.".to_string()
+                    tr(t::appointment_too_close())
                 }}</p>
                 <Details appointment=a.clone()/>
                 <Timeline appointment=a.clone()/>
@@ -220,65 +225,64 @@ pub fn AppointmentPage() -> impl IntoView {
                 // The last change was a move: say so, with the new time.
                 let moved = moved_last(&a);
                 view! {
-                <p class="print-only">"INPS – Cassetto Previdenziale per Artigiani e Commercianti – Agenda appuntamenti"</p>
-                <PageHeading title=if moved { "Appuntamento spostato" } else { "Appuntamento confermato" }/>
+                <p class="print-only">{tr(t::print_header())}</p>
+                <PageHeading title=if moved { tr(t::appointment_moved_title()) } else { tr(t::appointment_confirmed_title()) }/>
                 <div class="alert alert--success" role="status">
                     <p>{if moved {
-                        format!("L'appuntamento {} è stato spostato: ora è confermato per {}, ore {}.", a.reference, it::date_with_weekday(&a.starts_at), it::time(&a.starts_at))
+                        tr(t::appointment_moved_body(a.reference.as_str(), date_with_weekday(&a.starts_at), time(&a.starts_at)))
                     } else {
-                        format!("L'appuntamento {} è confermato per {}, ore {}.", a.reference, it::date_with_weekday(&a.starts_at), it::time(&a.starts_at))
+                        tr(t::appointment_confirmed_body(a.reference.as_str(), date_with_weekday(&a.starts_at), time(&a.starts_at)))
                     }}</p>
                 </div>
                 <MailNotice mail=Mail::Confirmation/>
                 // Nobody carries anything to a phone call: what to have at hand.
-                <h2>{if a.point.code == PointCode::Sportello { "Cosa portare" } else { "Cosa tenere a portata di mano" }}</h2>
+                <h2>{if a.point.code == PointCode::Sportello { tr(t::bring_title()) } else { tr(t::bring_title_remote()) }}</h2>
                 <p>{what_to_bring(&a)}</p>
                 <Details appointment=a.clone()/>
                 <div class="actions no-print">
                     {a.can_move.then(|| view! {
-                        <a href=crate::booking::move_href(a.communication_id, a.point.code, a.office.id, &a.reference) class="button button--secondary">"Sposta appuntamento"</a>
+                        <a href=crate::booking::move_href(a.communication_id, a.point.code, a.office.id, &a.reference) class="button button--secondary">{tr(t::appointment_move())}</a>
                     })}
-                    <a class="button" href=calls::appointment_step(&a.reference, Call::Calendar) download=format!("{}.ics", a.reference)>"Aggiungi al calendario"</a>
-                    <button type="button" class="button button--secondary" on:click=|_| { let _ = window().print(); }>"Stampa"</button>
-                    <a href=paths::APPOINTMENTS class="button button--secondary">"Vai a Gestione appuntamenti"</a>
+                    <a class="button" href=calls::appointment_step(&a.reference, Call::Calendar) download=format!("{}.ics", a.reference)>{tr(t::appointment_calendar())}</a>
+                    <button type="button" class="button button--secondary" on:click=|_| { let _ = window().print(); }>{tr(t::appointment_print())}</button>
+                    <a href=paths::APPOINTMENTS class="button button--secondary">{tr(t::request_go_appointments())}</a>
                 </div>
                 <CancelSection appointment=a.clone() current=current/>
                 <Timeline appointment=a.clone()/>
                 }.into_any()
             }
             AppointmentStatus::Annullato => {
-                let who = if a.cancelled_by_office { format!("dalla {}", a.office.name) } else { "su tua richiesta".to_string() };
                 view! {
-                    <PageHeading title=if a.cancelled_by_office { "Appuntamento annullato dalla sede" } else { "Appuntamento annullato" }/>
+                    <PageHeading title=if a.cancelled_by_office { tr(t::appointment_cancelled_office_title()) } else { tr(t::appointment_cancelled_title()) }/>
                     <div class="alert alert--info" role="status">
                         <p>{if a.cancelled_by_office {
-                            format!("L'appuntamento {} di {}, ore {}, è stato annullato {who}.", a.reference, it::date_with_weekday(&a.starts_at), it::time(&a.starts_at))
+                            tr(t::appointment_cancelled_office_body(a.reference.as_str(), date_with_weekday(&a.starts_at), time(&a.starts_at), &a.office.name))
                         } else {
-                            format!("L'appuntamento {} di {}, ore {}, è stato annullato {who}: l'orario è di nuovo disponibile per altri.", a.reference, it::date_with_weekday(&a.starts_at), it::time(&a.starts_at))
+                            tr(t::appointment_cancelled_body(a.reference.as_str(), date_with_weekday(&a.starts_at), time(&a.starts_at)))
                         }}</p>
                     </div>
                     {(!a.cancelled_by_office).then(|| view! { <MailNotice mail=Mail::Receipt/> })}
                     <Details appointment=a.clone()/>
-                    <p class="no-print"><a href=paths::APPOINTMENTS>"Vai a Gestione appuntamenti"</a></p>
+                    <p class="no-print"><a href=paths::APPOINTMENTS>{tr(t::request_go_appointments())}</a></p>
                     <Timeline appointment=a.clone()/>
                 }.into_any()
             }
             // What was let go, and the way to choose again.
             AppointmentStatus::PrenotazioneCancellata => view! {
-                <PageHeading title="Prenotazione cancellata"/>
+                <PageHeading title=tr(t::hold_released_title())/>
                 <div class="alert alert--info" role="status">
-                    <p>{format!("La prenotazione {} di {}, ore {}, è stata cancellata: l'orario è di nuovo disponibile per altri.", a.reference, it::date_with_weekday(&a.starts_at), it::time(&a.starts_at))}</p>
+                    <p>{tr(t::hold_released_body(a.reference.as_str(), date_with_weekday(&a.starts_at), time(&a.starts_at)))}</p>
                 </div>
                 <div class="actions no-print">
-                    <a href=crate::booking::again_href(a.communication_id, a.point.code, a.office.id) class="button">"Scegli un altro orario"</a>
-                    <a href=paths::thread(a.communication_id) class="button button--secondary">"Torna alla comunicazione"</a>
+                    <a href=crate::booking::again_href(a.communication_id, a.point.code, a.office.id) class="button">{tr(t::choose_another_time())}</a>
+                    <a href=paths::thread(a.communication_id) class="button button--secondary">{tr(t::back_to_thread())}</a>
                 </div>
                 <Details appointment=a.clone()/>
                 <Timeline appointment=a.clone()/>
             }.into_any(),
             other => view! {
-                <PageHeading title=format!("Appuntamento {}", a.reference)/>
-                <p class="lead">{format!("Stato: {}.", other.label())}</p>
+                <PageHeading title=tr(t::appointment_title(a.reference.as_str()))/>
+                <p class="lead">{tr(t::appointment_status(other.label()))}</p>
                 <Details appointment=a.clone()/>
                 <Timeline appointment=a.clone()/>
             }.into_any(),
