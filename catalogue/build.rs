@@ -20,7 +20,16 @@ fn camel(id: &str) -> String {
 }
 
 fn snake(id: &str) -> String {
-    id.replace('-', "_")
+    const KEYWORDS: [&str; 12] = [
+        "as", "break", "continue", "else", "fn", "for", "if", "loop", "match", "move", "type",
+        "while",
+    ];
+    let name = id.replace('-', "_");
+    assert!(
+        !KEYWORDS.contains(&name.as_str()),
+        "`{id}` would be a Rust keyword as a constructor: name it otherwise"
+    );
+    name
 }
 
 fn main() {

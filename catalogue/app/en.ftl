@@ -226,3 +226,43 @@ appointment-cancelled-office-body = Appointment { $reference } on { $date } at {
 appointment-cancelled-body = Appointment { $reference } on { $date } at { $time } has been cancelled at your request: the time is available to others again.
 hold-released-body = Booking { $reference } on { $date } at { $time } has been cancelled: the time is available to others again.
 appointment-status = Status: { $status }.
+
+## Prenota appuntamento and Sposta appuntamento: the four steps (app/src/pages/booking/)
+wizard-steps-move = Steps of the move
+wizard-steps = Steps of the booking
+wizard-confirm-move = Confirm the move
+wizard-choose-point = Choose the consultation point.
+wizard-topic-hint = The topic is that of the comunicazione from which you asked for the appointment.
+button-continue = Continue
+wizard-choose-office = Choose the office.
+wizard-offices-hint-studio = The offices that offer the consultation point chosen; the first is that of the contributor's province.
+wizard-offices-hint = The offices that offer the consultation point chosen; the first is that of your province.
+wizard-other-office = Choose another office
+back = Back
+wizard-choose-time = Choose the time.
+wizard-no-time-suits = Does no time suit you?
+wizard-notify-me = Tell me if a place becomes free
+wizard-no-times = In the next 30 days this office has no free times for the consultation point chosen: choose another office.
+wizard-choose-day = Choose the day
+wizard-back-to-days = Back to the days
+wizard-back-office = Back: office
+booking-pending = Booking…
+booking-submit = Book appointment
+summary = Summary
+wizard-move-heading = Step 4 of 4: Confirm the move
+move-from = From
+move-to = To
+move-explain = The reference stays the same. The old time becomes available to others only when the new one is yours.
+move-pending = Moving…
+wizard-go-appointment = Go to appointment { $reference }
+wizard-context-move = Move appointment { $reference } – Comunicazione { $protocol }
+wizard-context = Comunicazione { $protocol }
+wizard-step-heading = Step { $number } of 4: { $title }
+wizard-full-days = Some days are full, the first on { $date }: you can join the waiting list for those days. If a place becomes free, we keep it for you and let you know.
+wizard-free-count = { $count ->
+    [one] 1 free time
+   *[other] { $count } free times
+}
+wizard-free-times-of = Free times on { $date }
+change = Change
+change-what = { " " }{ $what }

@@ -226,3 +226,43 @@ appointment-cancelled-office-body = L'appuntamento { $reference } di { $date }, 
 appointment-cancelled-body = L'appuntamento { $reference } di { $date }, ore { $time }, è stato annullato su tua richiesta: l'orario è di nuovo disponibile per altri.
 hold-released-body = La prenotazione { $reference } di { $date }, ore { $time }, è stata cancellata: l'orario è di nuovo disponibile per altri.
 appointment-status = Stato: { $status }.
+
+## Prenota appuntamento and Sposta appuntamento: the four steps (app/src/pages/booking/)
+wizard-steps-move = Passaggi dello spostamento
+wizard-steps = Passaggi della prenotazione
+wizard-confirm-move = Conferma lo spostamento
+wizard-choose-point = Scegli il punto di consulenza.
+wizard-topic-hint = L'argomento è quello della comunicazione da cui hai richiesto l'appuntamento.
+button-continue = Continua
+wizard-choose-office = Scegli la struttura territoriale.
+wizard-offices-hint-studio = Le strutture che offrono il punto di consulenza scelto; la prima è quella della provincia del contribuente.
+wizard-offices-hint = Le strutture che offrono il punto di consulenza scelto; la prima è quella della tua provincia.
+wizard-other-office = Scegli un'altra sede
+back = Indietro
+wizard-choose-time = Scegli l'orario.
+wizard-no-time-suits = Nessun orario ti va bene?
+wizard-notify-me = Avvisami se si libera un posto
+wizard-no-times = Nei prossimi 30 giorni questa struttura non ha orari liberi per il punto di consulenza scelto: scegli un'altra struttura.
+wizard-choose-day = Scegli il giorno
+wizard-back-to-days = Torna ai giorni
+wizard-back-office = Indietro: struttura territoriale
+booking-pending = Prenotazione in corso…
+booking-submit = Prenota appuntamento
+summary = Riepilogo
+wizard-move-heading = Passo 4 di 4: Conferma lo spostamento
+move-from = Da
+move-to = A
+move-explain = L'identificativo resta lo stesso. Il vecchio orario torna disponibile per altri solo quando il nuovo è tuo.
+move-pending = Spostamento in corso…
+wizard-go-appointment = Vai all'appuntamento { $reference }
+wizard-context-move = Sposta appuntamento { $reference } – Comunicazione { $protocol }
+wizard-context = Comunicazione { $protocol }
+wizard-step-heading = Passo { $number } di 4: { $title }
+wizard-full-days = Alcuni giorni sono al completo, il primo { $date }: puoi metterti in lista d'attesa per quei giorni. Se si libera un posto, lo teniamo per te e ti avvisiamo.
+wizard-free-count = { $count ->
+    [one] 1 orario libero
+   *[other] { $count } orari liberi
+}
+wizard-free-times-of = Orari liberi di { $date }
+change = Modifica
+change-what = { " " }{ $what }

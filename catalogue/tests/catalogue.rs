@@ -176,8 +176,6 @@ const NOT_YET_IN_THE_CATALOGUES: &[&str] = &[
     "app/src/pages/appointment/office.rs",
     "app/src/pages/appointments/mod.rs",
     "app/src/pages/appointments/waitlist.rs",
-    "app/src/pages/booking/mod.rs",
-    "app/src/pages/booking/moving.rs",
     "app/src/pages/contributors.rs",
     "app/src/pages/office.rs",
     "app/src/pages/office_agenda.rs",
@@ -341,8 +339,20 @@ fn italian_word(literal: &str, words: &BTreeSet<String>) -> Option<String> {
     if let Some(c) = literal.chars().find(|c| "àèéìòùÈ".contains(*c)) {
         return Some(c.to_string());
     }
-    literal
-        .split(|c: char| !c.is_alphabetic())
+    // Not the names in a format string's `{…}`, nor CSS classes and identifiers.
+    let mut text = String::new();
+    let mut depth = 0;
+    for c in literal.chars() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth -= 1,
+            _ if depth == 0 => text.push(c),
+            _ => {}
+        }
+    }
+    text.split_whitespace()
+        .filter(|token| !token.contains(['_', '-']))
+        .flat_map(|token| token.split(|c: char| !c.is_alphabetic()))
         .map(str::to_lowercase)
         .find(|w| words.contains(w))
 }

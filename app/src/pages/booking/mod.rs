@@ -1,5 +1,5 @@
-//! "Richiedi appuntamento": the three steps (punto di consulenza, struttura territoriale, data e
-//! ora), then "Recapito e note" and "Prenota appuntamento"; the choices live in the address.
+//! tr(t::request_appointment()): the three steps (punto di consulenza, struttura territoriale, data e
+//! ora), then "Recapito e note" and tr(t::booking_submit()); the choices live in the address.
 //! Sposta appuntamento walks the same steps and ends in its own (`moving`).
 
 mod moving;
@@ -14,10 +14,12 @@ use crate::components::mail_notice::{Mail, MailNotice};
 use crate::components::params::thread_id;
 use crate::components::reference_data::{office_of, point_label_of};
 use crate::components::submit::Submission;
+use crate::language::{date_with_weekday, time, tr, trs};
 use api::{
     calls, it, paths, Appointment, CommunicationDetail, ConsultationPoint, DayAvailability,
     ErrorCode, HoldRequest, Office, PointCode, ThreadId, WaitlistDays,
 };
+use catalogue::t;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
@@ -32,13 +34,13 @@ fn remember(href: &str) {
 #[component]
 fn Stepper(current: Step, draft: Draft) -> impl IntoView {
     view! {
-        <ol class="stepper" aria-label=if draft.moving.is_some() { "Passaggi dello spostamento" } else { "Passaggi della prenotazione" }>
+        <ol class="stepper" aria-label=if draft.moving.is_some() { tr(t::wizard_steps_move()) } else { tr(t::wizard_steps()) }>
             {Step::ALL.into_iter().map(|step| {
                 let state = if step == current { "current" } else if draft.is_done(step) && step < current { "done" } else { "todo" };
                 view! {
                     <li class=format!("stepper__step stepper__step--{state}") aria-current=(step == current).then_some("step")>
                         <span class="stepper__number" aria-hidden="true">{step.number()}</span>
-                        <span class="stepper__title">{if step == Step::Contact && draft.moving.is_some() { "Conferma lo spostamento" } else { step.title() }}</span>
+                        <span class="stepper__title">{if step == Step::Contact && draft.moving.is_some() { trs(t::wizard_confirm_move()) } else { step.title() }}</span>
                         {(state == "done").then(|| view! { <span class="visually-hidden">" (completato)"</span> })}
                     </li>
                 }
@@ -63,15 +65,15 @@ pub fn BookingWizard() -> impl IntoView {
             let moving = draft.get_untracked().0.moving;
             if !summary.eligibility.eligible && moving.is_none() {
                 return view! {
-                    <PageHeading title="Richiedi appuntamento"/>
+                    <PageHeading title=tr(t::request_appointment())/>
                     <div class="alert alert--info" role="status"><p>{summary.eligibility.reason.clone()}</p></div>
                     {summary.eligibility.active_appointment.clone().map(|r| view! {
-                        <p><a href=paths::appointment(&r)>{format!("Vai all'appuntamento {r}")}</a></p>
+                        <p><a href=paths::appointment(&r)>{tr(t::wizard_go_appointment(r.as_str()))}</a></p>
                     })}
                     {summary.eligibility.limit_reached.then(|| view! {
-                        <p><a href=paths::APPOINTMENTS>"Vai a Gestione appuntamenti"</a></p>
+                        <p><a href=paths::APPOINTMENTS>{tr(t::request_go_appointments())}</a></p>
                     })}
-                    <p><a href=paths::thread(summary.id)>"Torna alla comunicazione"</a></p>
+                    <p><a href=paths::thread(summary.id)>{tr(t::back_to_thread())}</a></p>
                 }.into_any();
             }
             // "Recapito telefonico" starts from the latest booking's number.
@@ -85,8 +87,8 @@ pub fn BookingWizard() -> impl IntoView {
             let topic = summary.topic.clone();
             let thread = summary.id;
             let context = match &moving {
-                Some(reference) => format!("Sposta appuntamento {reference} – Comunicazione {}", summary.protocol),
-                None => format!("Comunicazione {}", summary.protocol),
+                Some(reference) => tr(t::wizard_context_move(reference.as_str(), &summary.protocol)),
+                None => tr(t::wizard_context(&summary.protocol)),
             };
             // On a phone the subject is left to screen readers: the step's action comes first.
             let subject = format!(" – «{}»", summary.subject);
@@ -113,7 +115,7 @@ pub fn BookingWizard() -> impl IntoView {
 }
 
 fn step_heading(step: Step) -> String {
-    format!("Passo {} di 4: {}", step.number(), step.title())
+    tr(t::wizard_step_heading(step.number(), step.title()))
 }
 
 #[component]
@@ -133,7 +135,7 @@ fn PointStep(
             let Some(point) = chosen.get_untracked() else {
                 problems.set(vec![Problem {
                     field: Some("point-0"),
-                    message: "Scegli il punto di consulenza.".into(),
+                    message: tr(t::wizard_choose_point()),
                 }]);
                 return;
             };
@@ -147,12 +149,12 @@ fn PointStep(
         <PageHeading title=step_heading(Step::Point)/>
         <ErrorSummary problems=problems.into()/>
         <form class="form narrow" novalidate on:submit=submit>
-            <dl class="facts facts--single"><div><dt>"Argomento"</dt><dd>{topic}</dd></div></dl>
-            <p class="hint">"L'argomento è quello della comunicazione da cui hai richiesto l'appuntamento."</p>
+            <dl class="facts facts--single"><div><dt>{tr(t::label_topic())}</dt><dd>{topic}</dd></div></dl>
+            <p class="hint">{tr(t::wizard_topic_hint())}</p>
             <fieldset class="fieldset form-group" class:form-group--error=move || !problems.get().is_empty()
                 aria-describedby=move || (!problems.get().is_empty()).then_some("point-error")>
-                <legend class="label">"Punto di consulenza"</legend>
-                {move || (!problems.get().is_empty()).then(|| view! { <p class="field-error" id="point-error">"Scegli il punto di consulenza."</p> })}
+                <legend class="label">{tr(t::label_point())}</legend>
+                {move || (!problems.get().is_empty()).then(|| view! { <p class="field-error" id="point-error">{tr(t::wizard_choose_point())}</p> })}
                 {move || points.get().and_then(Result::ok).unwrap_or_default().into_iter().enumerate().map(|(n, p)| {
                     let code: PointCode = p.code;
                     let checked = chosen.get_untracked() == Some(code);
@@ -166,7 +168,7 @@ fn PointStep(
                     }
                 }).collect_view()}
             </fieldset>
-            <button type="submit" class="button">"Continua"</button>
+            <button type="submit" class="button">{tr(t::button_continue())}</button>
         </form>
     }
 }
@@ -194,7 +196,7 @@ fn OfficeStep(
                 ),
                 None => problems.set(vec![Problem {
                     field: Some("office-0"),
-                    message: "Scegli la struttura territoriale.".into(),
+                    message: tr(t::wizard_choose_office()),
                 }]),
             }
         }
@@ -204,16 +206,16 @@ fn OfficeStep(
         <ErrorSummary problems=problems.into()/>
         <form class="form narrow" novalidate on:submit=submit>
             <fieldset class="fieldset form-group" class:form-group--error=move || !problems.get().is_empty()>
-                <legend class="label">"Struttura territoriale"</legend>
+                <legend class="label">{tr(t::label_office())}</legend>
                 <p class="hint">{
                     // An intermediary books for a client: "tua provincia" would be the studio's.
                     if expect_context::<crate::session::Session>().role() == Some(api::Role::Intermediario) {
-                        "Le strutture che offrono il punto di consulenza scelto; la prima è quella della provincia del contribuente."
+                        {tr(t::wizard_offices_hint_studio())}
                     } else {
-                        "Le strutture che offrono il punto di consulenza scelto; la prima è quella della tua provincia."
+                        {tr(t::wizard_offices_hint())}
                     }
                 }</p>
-                {move || (!problems.get().is_empty()).then(|| view! { <p class="field-error">"Scegli la struttura territoriale."</p> })}
+                {move || (!problems.get().is_empty()).then(|| view! { <p class="field-error">{tr(t::wizard_choose_office())}</p> })}
                 {move || {
                     let list = offices_for(&offices.get().and_then(Result::ok).unwrap_or_default(), point, &province);
                     // The contributor's own office comes first, and is chosen until they choose.
@@ -236,7 +238,7 @@ fn OfficeStep(
                             </div>
                         }
                     };
-                    // On the first screen, the office of the province (so "Continua" is there
+                    // On the first screen, the office of the province (so tr(t::button_continue()) is there
                     // too); the others one tap away, open when one of them is the choice.
                     let first_chosen = list.first().is_some_and(|o| chosen.get_untracked() == Some(o.id));
                     let others: Vec<_> = list.iter().enumerate().skip(1).map(|(n, o)| radio(n, o)).collect();
@@ -244,7 +246,7 @@ fn OfficeStep(
                         {list.first().map(|o| radio(0, o))}
                         {(!others.is_empty()).then(|| view! {
                             <details class="other-offices" open=!first_chosen>
-                                <summary class="filters-fold__summary">"Scegli un'altra sede"</summary>
+                                <summary class="filters-fold__summary">{tr(t::wizard_other_office())}</summary>
                                 {others}
                             </details>
                         })}
@@ -252,8 +254,8 @@ fn OfficeStep(
                 }}
             </fieldset>
             <div class="actions">
-                <button type="submit" class="button">"Continua"</button>
-                <a href=back class="button button--secondary">"Indietro"</a>
+                <button type="submit" class="button">{tr(t::button_continue())}</button>
+                <a href=back class="button button--secondary">{tr(t::back())}</a>
             </div>
         </form>
     }
@@ -297,7 +299,7 @@ fn DateTimeStep(
                 ),
                 None => problems.set(vec![Problem {
                     field: Some("time-0"),
-                    message: "Scegli l'orario.".into(),
+                    message: tr(t::wizard_choose_time()),
                 }]),
             }
         }
@@ -321,9 +323,9 @@ fn DateTimeStep(
             let href = href.clone();
             Some(view! {
                 <section class="callout" aria-labelledby="attesa-titolo">
-                    <h2 id="attesa-titolo" class="callout__title">"Nessun orario ti va bene?"</h2>
-                    <p>{format!("Alcuni giorni sono al completo, il primo {}: puoi metterti in lista d'attesa per quei giorni. Se si libera un posto, lo teniamo per te e ti avvisiamo.", it::date_with_weekday(&first))}</p>
-                    <p><a href=href>"Avvisami se si libera un posto"</a></p>
+                    <h2 id="attesa-titolo" class="callout__title">{tr(t::wizard_no_time_suits())}</h2>
+                    <p>{tr(t::wizard_full_days(date_with_weekday(&first)))}</p>
+                    <p><a href=href>{tr(t::wizard_notify_me())}</a></p>
                 </section>
             })
         }
@@ -335,12 +337,12 @@ fn DateTimeStep(
         {when_loaded(availability, move |days: Vec<DayAvailability>| {
             if days.is_empty() {
                 return view! {
-                    <div class="alert alert--info" role="status"><p>"Nei prossimi 30 giorni questa struttura non ha orari liberi per il punto di consulenza scelto: scegli un'altra struttura."</p></div>
+                    <div class="alert alert--info" role="status"><p>{tr(t::wizard_no_times())}</p></div>
                 }.into_any();
             }
             match day.clone().and_then(|d| days.iter().find(|x| x.date == d).cloned()) {
                 None => view! {
-                    <h2 class="step__subtitle">"Scegli il giorno"</h2>
+                    <h2 class="step__subtitle">{tr(t::wizard_choose_day())}</h2>
                     <ul class="day-list">
                         {days.into_iter().map(|d| {
                             let href = draft_for_days.with_day(&d.date).href(thread, Step::DateTime);
@@ -348,7 +350,7 @@ fn DateTimeStep(
                             view! {
                                 <li><a href=href class="day-list__link">
                                     <span class="day-list__date">{it::date_with_weekday(&d.date)}</span>
-                                    <span class="day-list__count">{if n == 1 { "1 orario libero".to_string() } else { format!("{n} orari liberi") }}</span>
+                                    <span class="day-list__count">{tr(t::wizard_free_count(n))}</span>
                                 </a></li>
                             }
                         }).collect_view()}
@@ -359,14 +361,14 @@ fn DateTimeStep(
                     view! {
                         <form class="form narrow" novalidate on:submit=submit>
                             <fieldset class="fieldset form-group" class:form-group--error=move || !problems.get().is_empty()>
-                                <legend class="label">{format!("Orari liberi di {}", it::date_with_weekday(&d.date))}</legend>
-                                {move || (!problems.get().is_empty()).then(|| view! { <p class="field-error">"Scegli l'orario."</p> })}
+                                <legend class="label">{tr(t::wizard_free_times_of(date_with_weekday(&d.date)))}</legend>
+                                {move || (!problems.get().is_empty()).then(|| view! { <p class="field-error">{tr(t::wizard_choose_time())}</p> })}
                                 <div class="time-grid">
                                     {d.slots.iter().enumerate().map(|(n, s)| {
                                         let start = s.start.clone();
                                         let href = draft_for_days.with_start(&s.start).href(thread, Step::DateTime);
                                         let checked = chosen.get_untracked().as_deref() == Some(s.start.as_str());
-                                        let name = format!("{}, ore {}", it::date_with_weekday(&s.start), it::time(&s.start));
+                                        let name = tr(t::when_at(date_with_weekday(&s.start), time(&s.start)));
                                         view! {
                                             <div class="radio radio--time">
                                                 <input type="radio" id=format!("time-{n}") name="time" value=s.start.clone() checked=checked
@@ -378,8 +380,8 @@ fn DateTimeStep(
                                 </div>
                             </fieldset>
                             <div class="actions">
-                                <button type="submit" class="button">"Continua"</button>
-                                <a href=days_href.clone() class="button button--secondary">"Torna ai giorni"</a>
+                                <button type="submit" class="button">{tr(t::button_continue())}</button>
+                                <a href=days_href.clone() class="button button--secondary">{tr(t::wizard_back_to_days())}</a>
                             </div>
                         </form>
                     }.into_any()
@@ -387,14 +389,14 @@ fn DateTimeStep(
             }
         })}
         {waitlist}
-        <p><a href=back>"Indietro: struttura territoriale"</a></p>
+        <p><a href=back>{tr(t::wizard_back_office())}</a></p>
     }
 }
 
 const CONTACT_FIELDS: &[(&str, &str)] = &[("phone", "phone"), ("notes", "notes")];
 
 /// What a refused Prenota or Sposta does: the request is over, so the next press is a new one
-/// (a new key); a place taken meanwhile sends the person back to "Data e ora" with the reason
+/// (a new key); a place taken meanwhile sends the person back to tr(t::wizard_step_time()) with the reason
 /// shown there, every other refusal is shown on this page.
 fn refused(
     key: StoredValue<String>,
@@ -470,14 +472,10 @@ fn ContactStep(
     };
     let pending = booking.pending();
 
-    // On a phone "Prenota appuntamento" is in the first screen: what is being booked in two
+    // On a phone tr(t::booking_submit()) is in the first screen: what is being booked in two
     // lines above the form, the whole Riepilogo (each choice with "Modifica") below it; the
     // held appointment's page shows everything again before "Conferma appuntamento".
-    let when = format!(
-        "{}, ore {}",
-        it::date_with_weekday(&start),
-        it::time(&start)
-    );
+    let when = tr(t::when_at(date_with_weekday(&start), time(&start)));
     view! {
         <PageHeading title=step_heading(Step::Contact)/>
         <ErrorSummary problems=booking.problems.into()/>
@@ -487,25 +485,25 @@ fn ContactStep(
         </p>
         <form class="form narrow" novalidate on:submit=submit>
             <ContactFields memory=memory problems=booking.problems point=Some(point)/>
-            <button type="submit" class="button">{move || if pending.get() { "Prenotazione in corso…" } else { "Prenota appuntamento" }}</button>
+            <button type="submit" class="button">{move || if pending.get() { tr(t::booking_pending()) } else { tr(t::booking_submit()) }}</button>
         </form>
         <MailNotice mail=Mail::Confirmation/>
-        <h2 class="step__subtitle">"Riepilogo"</h2>
+        <h2 class="step__subtitle">{tr(t::summary())}</h2>
         <dl class="summary">
             <div class="summary__row">
-                <dt>"Argomento e punto di consulenza"</dt>
+                <dt>{tr(t::wizard_step_topic())}</dt>
                 <dd>{topic}" – "{point_label}</dd>
-                <dd class="summary__change"><a href=draft.href(thread, Step::Point)>"Modifica"<span class="visually-hidden">" argomento e punto di consulenza"</span></a></dd>
+                <dd class="summary__change"><a href=draft.href(thread, Step::Point)>{tr(t::change())}<span class="visually-hidden">{tr(t::change_what(t::wizard_step_topic()))}</span></a></dd>
             </div>
             <div class="summary__row">
-                <dt>"Struttura territoriale"</dt>
+                <dt>{tr(t::label_office())}</dt>
                 <dd>{move || office().map(|o| format!("{}, {}", o.name, o.address)).unwrap_or_default()}</dd>
-                <dd class="summary__change"><a href=draft.href(thread, Step::Office)>"Modifica"<span class="visually-hidden">" struttura territoriale"</span></a></dd>
+                <dd class="summary__change"><a href=draft.href(thread, Step::Office)>{tr(t::change())}<span class="visually-hidden">{tr(t::change_what(t::label_office()))}</span></a></dd>
             </div>
             <div class="summary__row">
-                <dt>"Data e ora"</dt>
+                <dt>{tr(t::wizard_step_time())}</dt>
                 <dd>{when}</dd>
-                <dd class="summary__change"><a href=draft.href(thread, Step::DateTime)>"Modifica"<span class="visually-hidden">" data e ora"</span></a></dd>
+                <dd class="summary__change"><a href=draft.href(thread, Step::DateTime)>{tr(t::change())}<span class="visually-hidden">{tr(t::change_what(t::wizard_step_time()))}</span></a></dd>
             </div>
         </dl>
     }

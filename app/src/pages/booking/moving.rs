@@ -11,8 +11,10 @@ use crate::components::loaded::{fetch, when_loaded};
 use crate::components::mail_notice::{Mail, MailNotice};
 use crate::components::reference_data::{office_of, point_label_of};
 use crate::components::submit::Submission;
+use crate::language::{date_with_weekday, time, tr};
 use api::calls::{self, Step as Call};
-use api::{it, paths, Appointment, ConsultationPoint, MoveRequest, Office, PointCode, ThreadId};
+use api::{paths, Appointment, ConsultationPoint, MoveRequest, Office, PointCode, ThreadId};
+use catalogue::t;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -69,38 +71,34 @@ pub fn MoveStep(
         }
     };
     let pending = moving.pending();
-    let new_when = format!(
-        "{}, ore {}",
-        it::date_with_weekday(&start),
-        it::time(&start)
-    );
+    let new_when = tr(t::when_at(date_with_weekday(&start), time(&start)));
     let new_place = Memo::new(move |_| format!("{} – {}", point_label(), office()));
     let change = draft.href(thread, Step::DateTime);
     view! {
-        <PageHeading title="Passo 4 di 4: Conferma lo spostamento"/>
+        <PageHeading title=tr(t::wizard_move_heading())/>
         <ErrorSummary problems=moving.problems.into()/>
-        <h2 class="step__subtitle">"Riepilogo"</h2>
+        <h2 class="step__subtitle">{tr(t::summary())}</h2>
         {when_loaded(current, move |a: Appointment| {
-            let old_when = format!("{}, ore {}", it::date_with_weekday(&a.starts_at), it::time(&a.starts_at));
+            let old_when = tr(t::when_at(date_with_weekday(&a.starts_at), time(&a.starts_at)));
             let old_place = format!("{} – {}, {}", a.point.label, a.office.name, a.office.address);
             view! {
                 <dl class="summary">
                     <div class="summary__row">
-                        <dt>"Da"</dt>
+                        <dt>{tr(t::move_from())}</dt>
                         <dd>{old_when}<br/>{old_place}</dd>
                     </div>
                     <div class="summary__row">
-                        <dt>"A"</dt>
+                        <dt>{tr(t::move_to())}</dt>
                         <dd>{new_when.clone()}<br/>{move || new_place.get()}</dd>
-                        <dd class="summary__change"><a href=change.clone()>"Modifica"<span class="visually-hidden">" data e ora"</span></a></dd>
+                        <dd class="summary__change"><a href=change.clone()>{tr(t::change())}<span class="visually-hidden">{tr(t::change_what(t::wizard_step_time()))}</span></a></dd>
                     </div>
                 </dl>
             }
         })}
-        <p>"L'identificativo resta lo stesso. Il vecchio orario torna disponibile per altri solo quando il nuovo è tuo."</p>
+        <p>{tr(t::move_explain())}</p>
         <MailNotice mail=Mail::Confirmation/>
         <form class="form narrow" novalidate on:submit=submit>
-            <button type="submit" class="button">{move || if pending.get() { "Spostamento in corso…" } else { "Sposta appuntamento" }}</button>
+            <button type="submit" class="button">{move || if pending.get() { tr(t::move_pending()) } else { tr(t::appointment_move()) }}</button>
         </form>
     }
 }
