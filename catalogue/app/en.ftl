@@ -266,3 +266,37 @@ wizard-free-count = { $count ->
 wizard-free-times-of = Free times on { $date }
 change = Change
 change-what = { " " }{ $what }
+
+## Gestione appuntamenti and the cancellation (app/src/pages/appointments/mod.rs, appointment/cancel.rs)
+label-reference-short = Reference
+label-office-and-point = Office and consultation point
+appointments-move = Move
+label-office-short = Office
+appointments-by-intermediary = Managed by an intermediary
+appointments-filter = Filter the appointments
+label-from-day = From day
+label-to-day = To day
+appointments-include-intermediaries = Include the appointments managed by intermediaries
+appointments-none-filtered = No appointment matches the filters chosen.
+appointments-none = There are no appointments. You can ask for one from a comunicazione, with “Ask for an appointment”.
+appointments-upcoming = Upcoming appointments
+appointments-history-caption = History: past, cancelled or unconfirmed appointments
+appointments-history = Appointment history
+cancel-title = Cancelling the appointment
+cancel-office-explain = If the office cannot receive the contributor, cancel the appointment giving the reason: they will read it in the comunicazione and the time will become available again.
+cancel-button = Cancel appointment
+cancel-question = Cancel the appointment?
+cancel-reason-required = Reason (required)
+cancel-reason-optional = Reason (optional)
+cancel-reason-hint = At most 500 characters. It will be written in the comunicazione.
+cancel-yes = Yes, cancel the appointment
+cancel-no = No, go back
+appointments-move-what = { " " }appointment { $reference }
+appointments-lead = The history of { $name }'s appointments, with the details and status of each.
+appointments-count = { $count ->
+    [one] 1 appointment.
+   *[other] { $count } appointments.
+}
+cancel-online-over = This appointment can no longer be cancelled online: it could be done until { $date } at { $time }. If you cannot attend, call the INPS Contact Center on 803 164 (free from a landline) or on 06 164 164 (from a mobile).
+cancel-explain = If you can no longer attend, cancel the appointment by { $date } at { $time }: the time will become available to others again.
+cancel-describe = Appointment { $reference } on { $date } at { $time } at the { $office } will be cancelled and the time will become available to others again.

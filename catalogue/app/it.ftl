@@ -266,3 +266,37 @@ wizard-free-count = { $count ->
 wizard-free-times-of = Orari liberi di { $date }
 change = Modifica
 change-what = { " " }{ $what }
+
+## Gestione appuntamenti and the cancellation (app/src/pages/appointments/mod.rs, appointment/cancel.rs)
+label-reference-short = Identificativo
+label-office-and-point = Struttura e punto di consulenza
+appointments-move = Sposta
+label-office-short = Struttura
+appointments-by-intermediary = Gestito da intermediario
+appointments-filter = Filtra gli appuntamenti
+label-from-day = Dal giorno
+label-to-day = Al giorno
+appointments-include-intermediaries = Includi gli appuntamenti gestiti da intermediari
+appointments-none-filtered = Nessun appuntamento corrisponde ai filtri scelti.
+appointments-none = Non ci sono appuntamenti. Puoi richiederne uno da una comunicazione, con «Richiedi appuntamento».
+appointments-upcoming = Prossimi appuntamenti
+appointments-history-caption = Storico: appuntamenti passati, annullati o non confermati
+appointments-history = Storico degli appuntamenti
+cancel-title = Annullare l'appuntamento
+cancel-office-explain = Se la sede non può ricevere il contribuente, annulla l'appuntamento indicando il motivo: lo leggerà nella comunicazione e l'orario tornerà disponibile.
+cancel-button = Annulla appuntamento
+cancel-question = Annullare l'appuntamento?
+cancel-reason-required = Motivo (obbligatorio)
+cancel-reason-optional = Motivo (facoltativo)
+cancel-reason-hint = Al massimo 500 caratteri. Sarà scritto nella comunicazione.
+cancel-yes = Sì, annulla l'appuntamento
+cancel-no = No, torna indietro
+appointments-move-what = { " " }appuntamento { $reference }
+appointments-lead = L'elenco storico degli appuntamenti di { $name }, con i dettagli e lo stato di ciascuno.
+appointments-count = { $count ->
+    [one] 1 appuntamento.
+   *[other] { $count } appuntamenti.
+}
+cancel-online-over = Non è più possibile annullare online questo appuntamento: si poteva fare fino a { $date }, ore { $time }. Se non puoi presentarti, chiama il Contact Center INPS al numero 803 164 (gratuito da rete fissa) oppure al numero 06 164 164 (da cellulare).
+cancel-explain = Se non puoi più partecipare, annulla l'appuntamento entro { $date }, ore { $time }: l'orario tornerà disponibile per altri.
+cancel-describe = L'appuntamento { $reference } di { $date }, ore { $time }, presso la { $office } sarà annullato e l'orario tornerà disponibile per altri.

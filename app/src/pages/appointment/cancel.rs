@@ -1,16 +1,18 @@
-//! "Annulla appuntamento": the button, its confirmation dialog with the reason, and, past the
+//! tr(t::cancel_button()): the button, its confirmation dialog with the reason, and, past the
 //! cut-off, why it is no longer possible online and whom to call.
 
 use crate::client;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::field::{described_by, FieldGroup};
 use crate::components::submit::Submission;
+use crate::language::{date_with_weekday, time, tr, trs};
 use api::calls::{self, Step as Call};
-use api::{it, Appointment, CancelRequest};
+use api::{Appointment, CancelRequest};
+use catalogue::t;
 use leptos::html;
 use leptos::prelude::*;
 
-/// "Annulla appuntamento" while allowed, with its confirmation dialog; past the cut-off, why not
+/// tr(t::cancel_button()) while allowed, with its confirmation dialog; past the cut-off, why not
 /// and whom to call instead.
 #[component]
 pub fn CancelSection(
@@ -20,15 +22,18 @@ pub fn CancelSection(
     let by_office = appointment.viewed_by_office;
     let a = appointment;
     if !a.can_cancel {
-        return a.cancel_until.clone().map(|until| view! {
-            <h2>"Annullare l'appuntamento"</h2>
-            <div class="alert alert--info">
-                <p>{format!(
-                    "Non è più possibile annullare online questo appuntamento: si poteva fare fino a {}, ore {}. Se non puoi presentarti, chiama il Contact Center INPS al numero 803 164 (gratuito da rete fissa) oppure al numero 06 164 164 (da cellulare).",
-                    it::date_with_weekday(&until), it::time(&until)
-                )}</p>
-            </div>
-        }).into_any();
+        return a
+            .cancel_until
+            .clone()
+            .map(|until| {
+                view! {
+                    <h2>{tr(t::cancel_title())}</h2>
+                    <div class="alert alert--info">
+                        <p>{tr(t::cancel_online_over(date_with_weekday(&until), time(&until)))}</p>
+                    </div>
+                }
+            })
+            .into_any();
     }
     let dialog = NodeRef::<html::Dialog>::new();
     let opener = NodeRef::<html::Button>::new();
@@ -95,24 +100,21 @@ pub fn CancelSection(
     };
     let until = a.cancel_until.clone().unwrap_or_default();
     view! {
-        <h2>"Annullare l'appuntamento"</h2>
+        <h2>{tr(t::cancel_title())}</h2>
         <p>{if by_office {
-            "Se la sede non può ricevere il contribuente, annulla l'appuntamento indicando il motivo: lo leggerà nella comunicazione e l'orario tornerà disponibile.".to_string()
+            tr(t::cancel_office_explain())
         } else {
-            format!("Se non puoi più partecipare, annulla l'appuntamento entro {}, ore {}: l'orario tornerà disponibile per altri.", it::date_with_weekday(&until), it::time(&until))
+            tr(t::cancel_explain(date_with_weekday(&until), time(&until)))
         }}</p>
-        <p class="no-print"><button type="button" class="button button--danger" node_ref=opener on:click=open aria-haspopup="dialog">"Annulla appuntamento"</button></p>
+        <p class="no-print"><button type="button" class="button button--danger" node_ref=opener on:click=open aria-haspopup="dialog">{tr(t::cancel_button())}</button></p>
         <dialog class="dialog" node_ref=dialog aria-labelledby="annulla-titolo" aria-describedby="annulla-descrizione" on:close=closed on:keydown=trap>
             // The question takes the focus, not the reason: on a phone the keyboard would
             // open over "Sì, annulla". Tab leads to the reason.
-            <h2 class="dialog__title" id="annulla-titolo" tabindex="-1" autofocus=true>"Annullare l'appuntamento?"</h2>
-            <p id="annulla-descrizione">{format!(
-                "L'appuntamento {} di {}, ore {}, presso la {} sarà annullato e l'orario tornerà disponibile per altri.",
-                a.reference, it::date_with_weekday(&a.starts_at), it::time(&a.starts_at), a.office.name
-            )}</p>
+            <h2 class="dialog__title" id="annulla-titolo" tabindex="-1" autofocus=true>{tr(t::cancel_question())}</h2>
+            <p id="annulla-descrizione">{tr(t::cancel_describe(a.reference.as_str(), date_with_weekday(&a.starts_at), time(&a.starts_at), &a.office.name))}</p>
             // The reason's error stands beside it; what concerns no field, here.
             <ErrorSummary problems=cancelling.general()/>
-            <FieldGroup id="motivo" label=if by_office { "Motivo (obbligatorio)" } else { "Motivo (facoltativo)" } hint="Al massimo 500 caratteri. Sarà scritto nella comunicazione." error=error>
+            <FieldGroup id="motivo" label=if by_office { trs(t::cancel_reason_required()) } else { trs(t::cancel_reason_optional()) } hint=trs(t::cancel_reason_hint()) error=error>
                 <textarea class="textarea" id="motivo" name="motivo" rows="3" maxlength="500" node_ref=first
                     aria-describedby=move || described_by("motivo", true, error.get().is_some())
                     aria-invalid=move || error.get().is_some().then_some("true")
@@ -120,8 +122,8 @@ pub fn CancelSection(
                     on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
             </FieldGroup>
             <div class="actions">
-                <button type="button" class="button button--danger" on:click=confirm>"Sì, annulla l'appuntamento"</button>
-                <button type="button" class="button button--secondary" node_ref=last on:click=close>"No, torna indietro"</button>
+                <button type="button" class="button button--danger" on:click=confirm>{tr(t::cancel_yes())}</button>
+                <button type="button" class="button button--secondary" node_ref=last on:click=close>{tr(t::cancel_no())}</button>
             </div>
         </dialog>
     }

@@ -7,9 +7,11 @@ use crate::components::filters::{FilterBar, SelectFilter};
 use crate::components::heading::PageHeading;
 use crate::components::loaded::{fetch, when_loaded};
 use crate::components::shell::selected_contributor_or_redirect;
+use crate::language::{date_with_weekday, time, tr, trs};
 use crate::session::Session;
 use api::paths::{self, Arrival};
-use api::{calls, it, AppointmentStatus, AppointmentSummary, Role};
+use api::{calls, AppointmentStatus, AppointmentSummary, Role};
+use catalogue::t;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -19,19 +21,19 @@ fn table(caption: &'static str, rows: Vec<AppointmentSummary>) -> impl IntoView 
         <table class="table table--stack">
             <caption class="visually-hidden">{caption}</caption>
             <thead><tr>
-                <th scope="col">"Identificativo"</th>
-                <th scope="col">"Data e ora"</th>
-                <th scope="col">"Struttura e punto di consulenza"</th>
-                <th scope="col">"Argomento"</th>
-                <th scope="col">"Stato"</th>
-                <th scope="col">"Prenotato da"</th>
+                <th scope="col">{tr(t::label_reference_short())}</th>
+                <th scope="col">{tr(t::wizard_step_time())}</th>
+                <th scope="col">{tr(t::label_office_and_point())}</th>
+                <th scope="col">{tr(t::label_topic())}</th>
+                <th scope="col">{tr(t::label_status())}</th>
+                <th scope="col">{tr(t::label_booked_by())}</th>
             </tr></thead>
             <tbody>
                 {rows.into_iter().map(|a| {
                     let moving = a.can_move.then(|| {
                         let href = crate::booking::move_href(a.communication_id, a.point_code, a.office_id, &a.reference);
-                        let hidden = format!(" appuntamento {}", a.reference);
-                        view! { <br/><a href=href>"Sposta"<span class="visually-hidden">{hidden}</span></a> }
+                        let hidden = tr(t::appointments_move_what(a.reference.as_str()));
+                        view! { <br/><a href=href>{tr(t::appointments_move())}<span class="visually-hidden">{hidden}</span></a> }
                     });
                     view! {
                     <tr>
@@ -39,13 +41,13 @@ fn table(caption: &'static str, rows: Vec<AppointmentSummary>) -> impl IntoView 
                             <a href=paths::appointment(&a.reference)>{a.reference.to_string()}</a>
                             {moving}
                         </td>
-                        <td data-label="Data e ora">{format!("{}, ore {}", it::date_with_weekday(&a.starts_at), it::time(&a.starts_at))}</td>
-                        <td data-label="Struttura">{a.office.clone()}<br/><span class="hint">{a.point.clone()}</span></td>
-                        <td data-label="Argomento">{a.topic.clone()}</td>
-                        <td data-label="Stato"><crate::components::status::AppointmentTag status=a.status cancelled_by_office=a.cancelled_by_office ends_at=a.ends_at.clone()/></td>
-                        <td data-label="Prenotato da">
+                        <td data-label=tr(t::wizard_step_time())>{tr(t::when_at(date_with_weekday(&a.starts_at), time(&a.starts_at)))}</td>
+                        <td data-label=tr(t::label_office_short())>{a.office.clone()}<br/><span class="hint">{a.point.clone()}</span></td>
+                        <td data-label=tr(t::label_topic())>{a.topic.clone()}</td>
+                        <td data-label=tr(t::label_status())><crate::components::status::AppointmentTag status=a.status cancelled_by_office=a.cancelled_by_office ends_at=a.ends_at.clone()/></td>
+                        <td data-label=tr(t::label_booked_by())>
                             {a.booked_by.clone()}
-                            {a.managed_by_intermediary.then(|| view! { <br/><span class="tag">"Gestito da intermediario"</span> })}
+                            {a.managed_by_intermediary.then(|| view! { <br/><span class="tag">{tr(t::appointments_by_intermediary())}</span> })}
                         </td>
                     </tr>
                     }
@@ -122,22 +124,22 @@ pub fn AppointmentList() -> impl IntoView {
         })
     };
     view! {
-        <PageHeading title="Gestione appuntamenti"/>
-        <p class="lead">{format!("L'elenco storico degli appuntamenti di {}, con i dettagli e lo stato di ciascuno.", contributor.name)}</p>
+        <PageHeading title=tr(t::nav_appointments())/>
+        <p class="lead">{tr(t::appointments_lead(&contributor.name))}</p>
         <waitlist::WaitlistSection cf=contributor.cf.clone()
             joined=Signal::derive(move || Arrival::from_code(&param("esito")) == Some(Arrival::Waiting))/>
-        <FilterBar action=paths::APPOINTMENTS label="Filtra gli appuntamenti">
-            <SelectFilter id="filtro-stato" name="status" label="Stato" all="Tutti gli stati"
+        <FilterBar action=paths::APPOINTMENTS label=trs(t::appointments_filter())>
+            <SelectFilter id="filtro-stato" name="status" label=trs(t::label_status()) all=trs(t::threads_all_statuses())
                 options={AppointmentStatus::ALL.iter().map(|s| (s.code().to_string(), s.label().to_string())).collect::<Vec<_>>()}
                 current=Signal::derive(status)/>
-            <DateFilter id="filtro-dal" name="from" label="Dal giorno" current=Signal::derive(from) error=field_error("from")/>
-            <DateFilter id="filtro-al" name="to" label="Al giorno" current=Signal::derive(to) error=field_error("to")/>
+            <DateFilter id="filtro-dal" name="from" label=trs(t::label_from_day()) current=Signal::derive(from) error=field_error("from")/>
+            <DateFilter id="filtro-al" name="to" label=trs(t::label_to_day()) current=Signal::derive(to) error=field_error("to")/>
             {is_contributor.then(|| view! {
                 <input type="hidden" name="filtrato" value="1"/>
                 <div class="filters__field filters__field--check">
                     <input class="checkbox" type="checkbox" id="filtro-intermediari" name="intermediari" value="1"
                         prop:checked=include_intermediaries/>
-                    <label for="filtro-intermediari">"Includi gli appuntamenti gestiti da intermediari"</label>
+                    <label for="filtro-intermediari">{tr(t::appointments_include_intermediaries())}</label>
                 </div>
             })}
         </FilterBar>
@@ -146,9 +148,9 @@ pub fn AppointmentList() -> impl IntoView {
             if list.is_empty() {
                 return view! {
                     <div class="alert alert--info" role="status"><p>{if filtered() {
-                        "Nessun appuntamento corrisponde ai filtri scelti."
+                        {tr(t::appointments_none_filtered())}
                     } else {
-                        "Non ci sono appuntamenti. Puoi richiederne uno da una comunicazione, con «Richiedi appuntamento»."
+                        {tr(t::appointments_none())}
                     }}</p></div>
                 }.into_any();
             }
@@ -158,9 +160,9 @@ pub fn AppointmentList() -> impl IntoView {
                 a.upcoming && matches!(a.status, AppointmentStatus::Prenotato | AppointmentStatus::Confermato)
             });
             view! {
-                <p class="result-count" role="status">{if count == 1 { "1 appuntamento.".to_string() } else { format!("{count} appuntamenti.") }}</p>
-                {(!upcoming.is_empty()).then(|| view! { <h2>"Prossimi appuntamenti"</h2>{table("Prossimi appuntamenti", upcoming)} })}
-                {(!past.is_empty()).then(|| view! { <h2>"Storico: appuntamenti passati, annullati o non confermati"</h2>{table("Storico degli appuntamenti", past)} })}
+                <p class="result-count" role="status">{tr(t::appointments_count(count))}</p>
+                {(!upcoming.is_empty()).then(|| view! { <h2>{tr(t::appointments_upcoming())}</h2>{table(trs(t::appointments_upcoming()), upcoming)} })}
+                {(!past.is_empty()).then(|| view! { <h2>{tr(t::appointments_history_caption())}</h2>{table(trs(t::appointments_history()), past)} })}
             }.into_any()
         })}
     }
