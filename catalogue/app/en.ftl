@@ -300,3 +300,64 @@ appointments-count = { $count ->
 cancel-online-over = This appointment can no longer be cancelled online: it could be done until { $date } at { $time }. If you cannot attend, call the INPS Contact Center on 803 164 (free from a landline) or on 06 164 164 (from a mobile).
 cancel-explain = If you can no longer attend, cancel the appointment by { $date } at { $time }: the time will become available to others again.
 cancel-describe = Appointment { $reference } on { $date } at { $time } at the { $office } will be cancelled and the time will become available to others again.
+
+## Lista d'attesa, Agenda dello studio, the intermediary's contributors (app/src/pages/waitlist.rs, appointments/waitlist.rs, studio.rs, contributors.rs)
+waitlist-lead = Give the days and the part of the day that suit you. If a place becomes free on those days, we keep it for you and let you know here, in Gestione appuntamenti (appointments), and by email: you will have two hours to confirm it (if we tell you in the evening or at night, until 10 the next morning; less, but never less than an hour, if the appointment is close), then it will go to the next person.
+waitlist-all-free = At this office every day still has free times for the consultation point chosen: book from “Date and time”.
+waitlist-days = Days that suit you
+waitlist-days-hint = Within the next 30 days, starting from the first working day.
+waitlist-part = Part of the day
+part-any = At any time
+part-morning = In the morning (before 1 pm)
+part-afternoon = In the afternoon (from 1 pm)
+waitlist-pending = Joining…
+waitlist-back = Back: date and time
+waitlist-declined = You declined the place offered: it has gone to the next person and your wait for this comunicazione has ended.
+waitlist-left = You have left the waiting list.
+waitlist-title = Lista d'attesa (waiting list)
+waitlist-explain = You are on the waiting list. If a suitable place becomes free we offer it to you here and by email: you will have a limited time to confirm it.
+waitlist-decline = Decline
+waitlist-ahead-none = Nobody is ahead of you on the list for these days.
+waitlist-leave-question = Do you want to leave the waiting list?
+waitlist-leave-warning = { " " }You will lose your turn: if you join again later, you will come after those already on the list.
+waitlist-leave-yes = Yes, leave the list
+waitlist-leave-no = No, stay on the list
+waitlist-leave = Leave the list
+contributors-choose = Choose the contributor
+studio-search-hint = Search the contributors who have delegated you, to act for one of them.
+studio-all-contributors = See all the delegating contributors
+studio-none = No appointment scheduled for the delegating contributors.
+studio-caption = Upcoming appointments of the delegating contributors
+label-cf = Codice fiscale (tax code)
+label-scheme = Scheme
+label-province = Province
+contributors-act-for = Act for{ " " }
+contributors-current = You are already acting for this contributor.
+contributors-lead = Choose the contributor you want to act for. You will see their messages and appointments until you choose another one.
+contributors-none = You have no active delegations: no contributor to manage.
+contributors-show-all = Show all the delegating contributors
+contributors-caption = Contributors who have delegated you
+office-and-point = { $office } – { $point }
+thread-context = Comunicazione { $protocol } – “{ $subject }”
+waitlist-book-instead = Book { $date } at { $time }
+studio-lead = The upcoming appointments of the contributors who have delegated { $organisation }, by date.
+contributors-no-match = None of the contributors who have delegated you matches “{ $search }”. You can act only for those who have given you a delegation.
+contributors-found = { $count ->
+    [one] 1 contributor found.
+   *[other] { $count } contributors found.
+}
+contributors-delegating = { $count ->
+    [one] 1 contributor has delegated you.
+   *[other] { $count } contributors have delegated you.
+}
+waitlist-one-day = on { $date }
+waitlist-day-span = from { $from } to { $to }
+waitlist-days-part = { $days }, { $part }
+waitlist-days-any = { $days }, at any time
+waitlist-offer = A place has become free: { $date }, { $time }.
+waitlist-offer-until = It is kept for you until { $date }, { $time }; then it will go to the next person. Reference { $reference }.
+waitlist-ahead = { $count ->
+    [one] There is 1 person ahead of you on the list for these days.
+   *[other] There are { $count } people ahead of you on the list for these days.
+}
+waitlist-entry-days = Days: { $days }.

@@ -300,3 +300,64 @@ appointments-count = { $count ->
 cancel-online-over = Non è più possibile annullare online questo appuntamento: si poteva fare fino a { $date }, ore { $time }. Se non puoi presentarti, chiama il Contact Center INPS al numero 803 164 (gratuito da rete fissa) oppure al numero 06 164 164 (da cellulare).
 cancel-explain = Se non puoi più partecipare, annulla l'appuntamento entro { $date }, ore { $time }: l'orario tornerà disponibile per altri.
 cancel-describe = L'appuntamento { $reference } di { $date }, ore { $time }, presso la { $office } sarà annullato e l'orario tornerà disponibile per altri.
+
+## Lista d'attesa, Agenda dello studio, the intermediary's contributors (app/src/pages/waitlist.rs, appointments/waitlist.rs, studio.rs, contributors.rs)
+waitlist-lead = Indica i giorni e la parte della giornata che ti vanno bene. Se in quei giorni si libera un posto, lo teniamo per te e ti avvisiamo qui, in Gestione appuntamenti, e per e-mail: avrai due ore per confermarlo (se ti avvisiamo di sera o di notte, fino alle 10 del mattino dopo; meno, ma mai meno di un'ora, se l'appuntamento è vicino), poi passerà alla persona successiva.
+waitlist-all-free = In questa struttura ogni giorno ha ancora orari liberi per il punto di consulenza scelto: prenota da «Data e ora».
+waitlist-days = Giorni che ti vanno bene
+waitlist-days-hint = Entro i prossimi 30 giorni, a partire dal primo giorno lavorativo.
+waitlist-part = Parte della giornata
+part-any = A qualsiasi orario
+part-morning = Di mattina (prima delle 13)
+part-afternoon = Di pomeriggio (dalle 13)
+waitlist-pending = Iscrizione in corso…
+waitlist-back = Indietro: data e ora
+waitlist-declined = Hai rifiutato il posto proposto: è passato alla persona successiva e la tua attesa per questa comunicazione si è chiusa.
+waitlist-left = Hai lasciato la lista d'attesa.
+waitlist-title = Lista d'attesa
+waitlist-explain = Sei in lista d'attesa. Se si libera un posto adatto te lo proponiamo qui e per e-mail: avrai un tempo limitato per confermarlo.
+waitlist-decline = Rifiuta
+waitlist-ahead-none = Nessuno è in lista prima di te per questi giorni.
+waitlist-leave-question = Vuoi uscire dalla lista d'attesa?
+waitlist-leave-warning = { " " }Perderai il tuo turno: se poi ti iscrivi di nuovo, passerai dopo chi è già in lista.
+waitlist-leave-yes = Sì, esci dalla lista
+waitlist-leave-no = No, resta in lista
+waitlist-leave = Esci dalla lista
+contributors-choose = Scegli il contribuente
+studio-search-hint = Cerca tra i contribuenti che ti hanno delegato per operare per uno di loro.
+studio-all-contributors = Vedi tutti i contribuenti delegati
+studio-none = Nessun appuntamento in programma per i contribuenti delegati.
+studio-caption = Prossimi appuntamenti dei contribuenti delegati
+label-cf = Codice fiscale
+label-scheme = Gestione
+label-province = Provincia
+contributors-act-for = Opera per{ " " }
+contributors-current = Stai già operando per questo contribuente.
+contributors-lead = Scegli il contribuente per cui vuoi operare. Vedrai le sue comunicazioni e i suoi appuntamenti finché non ne sceglierai un altro.
+contributors-none = Non hai deleghe attive: nessun contribuente da gestire.
+contributors-show-all = Mostra tutti i contribuenti delegati
+contributors-caption = Contribuenti che ti hanno delegato
+office-and-point = { $office } – { $point }
+thread-context = Comunicazione { $protocol } – «{ $subject }»
+waitlist-book-instead = Prenota { $date } alle { $time }
+studio-lead = I prossimi appuntamenti dei contribuenti che hanno delegato { $organisation }, in ordine di data.
+contributors-no-match = Nessuno dei contribuenti che ti hanno delegato corrisponde a «{ $search }». Puoi operare solo per chi ti ha conferito una delega.
+contributors-found = { $count ->
+    [one] 1 contribuente trovato.
+   *[other] { $count } contribuenti trovati.
+}
+contributors-delegating = { $count ->
+    [one] 1 contribuente ti ha delegato.
+   *[other] { $count } contribuenti ti hanno delegato.
+}
+waitlist-one-day = il { $date }
+waitlist-day-span = dal { $from } al { $to }
+waitlist-days-part = { $days }, { $part }
+waitlist-days-any = { $days }, a qualsiasi orario
+waitlist-offer = Si è liberato un posto: { $date }, ore { $time }.
+waitlist-offer-until = È tenuto per te fino a { $date }, ore { $time }; poi passerà alla persona successiva. Identificativo { $reference }.
+waitlist-ahead = { $count ->
+    [one] Prima di te c'è 1 persona in lista per questi giorni.
+   *[other] Prima di te ci sono { $count } persone in lista per questi giorni.
+}
+waitlist-entry-days = Giorni: { $days }.

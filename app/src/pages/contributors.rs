@@ -1,4 +1,4 @@
-//! "Scegli il contribuente": an intermediary picks whom to act for among the contributors who
+//! tr(t::contributors_choose()): an intermediary picks whom to act for among the contributors who
 //! delegated them, searching by name or codice fiscale. The list comes from the server, so an
 //! undelegated contributor is never offered, and the server checks again on every request that
 //! names one.
@@ -6,8 +6,10 @@
 use crate::components::contributor_search::ContributorSearch;
 use crate::components::heading::PageHeading;
 use crate::components::loaded::{fetch, when_loaded};
+use crate::language::tr;
 use crate::session::Session;
 use api::{Contributor, Role};
+use catalogue::t;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -27,9 +29,9 @@ fn card(
         <li class="card">
             <h2 class="card__title">{c.name.clone()}</h2>
             <dl class="card__facts">
-                <div><dt>"Codice fiscale"</dt><dd>{c.cf.to_string()}</dd></div>
-                <div><dt>"Gestione"</dt><dd>{c.category.label()}</dd></div>
-                <div><dt>"Provincia"</dt><dd>{c.province.clone()}</dd></div>
+                <div><dt>{tr(t::label_cf())}</dt><dd>{c.cf.to_string()}</dd></div>
+                <div><dt>{tr(t::label_scheme())}</dt><dd>{c.category.label()}</dd></div>
+                <div><dt>{tr(t::label_province())}</dt><dd>{c.province.clone()}</dd></div>
             </dl>
             <Show when=selected.clone() fallback=move || {
                 let navigate = navigate.clone();
@@ -38,10 +40,10 @@ fn card(
                     <button type="button" class="button" on:click=move |_| {
                         session.select(cf.as_str());
                         navigate(api::paths::COMMUNICATIONS);
-                    }>"Opera per "{name.clone()}</button>
+                    }>{tr(t::contributors_act_for())}{name.clone()}</button>
                 }
             }>
-                <p class="card__current">"Stai già operando per questo contribuente."</p>
+                <p class="card__current">{tr(t::contributors_current())}</p>
             </Show>
         </li>
     }
@@ -61,32 +63,27 @@ pub fn ChooseContributor() -> impl IntoView {
         )))
     });
     view! {
-        <PageHeading title="Scegli il contribuente"/>
-        <p class="lead">"Scegli il contribuente per cui vuoi operare. Vedrai le sue comunicazioni e i suoi appuntamenti finché non ne sceglierai un altro."</p>
+        <PageHeading title=tr(t::contributors_choose())/>
+        <p class="lead">{tr(t::contributors_lead())}</p>
         <ContributorSearch current=search/>
         {when_loaded(list, move |list: Vec<Contributor>| {
             let searching = !search.get_untracked().trim().is_empty();
             let count = list.len();
             let outcome = match (searching, count) {
-                (false, 0) => "Non hai deleghe attive: nessun contribuente da gestire.".to_string(),
-                (true, 0) => format!(
-                    "Nessuno dei contribuenti che ti hanno delegato corrisponde a «{}». Puoi operare solo per chi ti ha conferito una delega.",
-                    search.get_untracked().trim()
-                ),
-                (true, 1) => "1 contribuente trovato.".to_string(),
-                (true, n) => format!("{n} contribuenti trovati."),
-                (false, 1) => "1 contribuente ti ha delegato.".to_string(),
-                (false, n) => format!("{n} contribuenti ti hanno delegato."),
+                (false, 0) => tr(t::contributors_none()),
+                (true, 0) => tr(t::contributors_no_match(search.get_untracked().trim())),
+                (true, n) => tr(t::contributors_found(n)),
+                (false, n) => tr(t::contributors_delegating(n)),
             };
             let navigate = use_navigate();
             let go = move |path: &str| navigate(path, Default::default());
             view! {
                 <p class="result-count" role="status">{outcome}</p>
                 {(searching && count == 0).then(|| view! {
-                    <p><a href=api::paths::CONTRIBUTORS>"Mostra tutti i contribuenti delegati"</a></p>
+                    <p><a href=api::paths::CONTRIBUTORS>{tr(t::contributors_show_all())}</a></p>
                 })}
                 {(count > 0).then(|| view! {
-                    <ul class="card-list" aria-label="Contribuenti che ti hanno delegato">
+                    <ul class="card-list" aria-label=tr(t::contributors_caption())>
                         {list.into_iter().map(|c| card(c, session, go.clone())).collect_view()}
                     </ul>
                 })}

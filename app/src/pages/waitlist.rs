@@ -1,4 +1,4 @@
-//! Lista d'attesa: "Avvisami se si libera un posto", reached from "Data e ora" when no time
+//! Lista d'attesa: tr(t::wizard_notify_me()), reached from "Data e ora" when no time
 //! suits. The entries themselves are shown in Gestione appuntamenti.
 
 use crate::booking::{Draft, Step};
@@ -11,11 +11,13 @@ use crate::components::loaded::{fetch, when_loaded};
 use crate::components::params::thread_id;
 use crate::components::reference_data::{office_of, point_label_of};
 use crate::components::submit::Submission;
+use crate::language::{date_with_weekday, time, tr, trs};
 use api::paths::{self, Arrival};
 use api::{
     calls, it, CommunicationDetail, ConsultationPoint, ErrorCode, Office, OfficeId, PartOfDay,
     PointCode, WaitlistDays, WaitlistEntry, WaitlistRequest,
 };
+use catalogue::t;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
@@ -143,7 +145,7 @@ pub fn WaitlistJoin() -> impl IntoView {
             .map(|o| o.name)
             .unwrap_or_default();
         let point = point.map(|p| point_label_of(points, p)).unwrap_or_default();
-        format!("{office} – {point}")
+        tr(t::office_and_point(office, point))
     };
     let date_field = move |field: &'static str, label: &'static str, value: RwSignal<String>| {
         view! {
@@ -151,7 +153,7 @@ pub fn WaitlistJoin() -> impl IntoView {
                 <label class="label" for=field>{label}</label>
                 // Browsers draw a date field their own way: the format, said once.
                 <p class="hint" id=format!("{field}-hint")>{crate::components::field::date_hint()}</p>
-                {move || error(field).get().map(|m| view! { <p class="field-error" id=format!("{field}-error")><span class="visually-hidden">"Errore: "</span>{m}</p> })}
+                {move || error(field).get().map(|m| view! { <p class="field-error" id=format!("{field}-error")><span class="visually-hidden">{tr(t::field_error_prefix())}</span>{m}</p> })}
                 <input class="input input--medium" type="date" id=field name=field bind:value=value
                     aria-describedby=move || described_by(field, true, error(field).get().is_some())
                     aria-invalid=move || error(field).get().map(|_| "true")/>
@@ -166,36 +168,36 @@ pub fn WaitlistJoin() -> impl IntoView {
                     memory.phone.set(it::phone(&phone));
                 }
             }
-            view! { <p class="context">{format!("Comunicazione {} – «{}»", t.summary.protocol, t.summary.subject)}</p> }
+            view! { <p class="context">{tr(t::thread_context(&t.summary.protocol, &t.summary.subject))}</p> }
         })}
-        <PageHeading title="Avvisami se si libera un posto"/>
-        <p class="lead">"Indica i giorni e la parte della giornata che ti vanno bene. Se in quei giorni si libera un posto, lo teniamo per te e ti avvisiamo qui, in Gestione appuntamenti, e per e-mail: avrai due ore per confermarlo (se ti avvisiamo di sera o di notte, fino alle 10 del mattino dopo; meno, ma mai meno di un'ora, se l'appuntamento è vicino), poi passerà alla persona successiva."</p>
+        <PageHeading title=tr(t::wizard_notify_me())/>
+        <p class="lead">{tr(t::waitlist_lead())}</p>
         <dl class="summary">
-            <div class="summary__row"><dt>"Struttura e punto di consulenza"</dt><dd>{place}</dd></div>
+            <div class="summary__row"><dt>{tr(t::label_office_and_point())}</dt><dd>{place}</dd></div>
         </dl>
         <ErrorSummary problems=problems.into()/>
         {move || free_place.get().map(|start| {
             let href = booking.with_start(&start).href(id.get_untracked(), Step::Contact);
             view! {
-                <p><a href=href class="button">{format!("Prenota {} alle {}", it::date_with_weekday(&start), it::time(&start))}</a></p>
+                <p><a href=href class="button">{tr(t::waitlist_book_instead(date_with_weekday(&start), time(&start)))}</a></p>
             }
         })}
         {move || days.get().filter(|d| !d.any()).map(|_| view! {
-            <div class="alert alert--info" role="status"><p>"In questa struttura ogni giorno ha ancora orari liberi per il punto di consulenza scelto: prenota da «Data e ora»."</p></div>
+            <div class="alert alert--info" role="status"><p>{tr(t::waitlist_all_free())}</p></div>
         })}
         <form class="form narrow" novalidate on:submit=submit>
             <fieldset class="fieldset">
-                <legend class="label">"Giorni che ti vanno bene"</legend>
-                <p class="hint">"Entro i prossimi 30 giorni, a partire dal primo giorno lavorativo."</p>
-                {date_field("from", "Dal giorno", from)}
-                {date_field("to", "Al giorno", to)}
+                <legend class="label">{tr(t::waitlist_days())}</legend>
+                <p class="hint">{tr(t::waitlist_days_hint())}</p>
+                {date_field("from", trs(t::label_from_day()), from)}
+                {date_field("to", trs(t::label_to_day()), to)}
             </fieldset>
             <fieldset class="fieldset form-group" class:form-group--error=move || error("part-any").get().is_some()>
-                <legend class="label">"Parte della giornata"</legend>
+                <legend class="label">{tr(t::waitlist_part())}</legend>
                 {move || error("part-any").get().map(|m| view! {
-                    <p class="field-error" id="part-error"><span class="visually-hidden">"Errore: "</span>{m}</p>
+                    <p class="field-error" id="part-error"><span class="visually-hidden">{tr(t::field_error_prefix())}</span>{m}</p>
                 })}
-                {move || [(None, "A qualsiasi orario"), (Some(PartOfDay::Mattina), "Di mattina (prima delle 13)"), (Some(PartOfDay::Pomeriggio), "Di pomeriggio (dalle 13)")]
+                {move || [(None, tr(t::part_any())), (Some(PartOfDay::Mattina), tr(t::part_morning())), (Some(PartOfDay::Pomeriggio), tr(t::part_afternoon()))]
                     .into_iter()
                     // Only the parts of the day the office receives in: a wait for another could never end.
                     .filter(|(code, _)| code.is_none_or(|c| served.get().contains(&c)))
@@ -213,8 +215,8 @@ pub fn WaitlistJoin() -> impl IntoView {
             </fieldset>
             <ContactFields memory=memory problems=problems point=point/>
             // While a free place is offered instead, that is the page's one primary action.
-            <button type="submit" class="button" class:button--secondary=move || free_place.get().is_some()>{move || if pending.get() { "Iscrizione in corso…" } else { "Avvisami se si libera un posto" }}</button>
+            <button type="submit" class="button" class:button--secondary=move || free_place.get().is_some()>{move || if pending.get() { tr(t::waitlist_pending()) } else { tr(t::wizard_notify_me()) }}</button>
         </form>
-        <p><a href=back>"Indietro: data e ora"</a></p>
+        <p><a href=back>{tr(t::waitlist_back())}</a></p>
     }
 }

@@ -1,4 +1,4 @@
-//! Gestione appuntamenti's "Lista d'attesa": the live entries, each offer with Conferma
+//! Gestione appuntamenti's tr(t::waitlist_title()): the live entries, each offer with Conferma
 //! Appuntamento and Rifiuta, each waiting entry with Esci dalla lista. Nothing when empty.
 
 use crate::client;
@@ -6,7 +6,9 @@ use crate::components::error_summary::ErrorSummary;
 use crate::components::heading::focus_later;
 use crate::components::loaded::{fetch, when_loaded};
 use crate::components::submit::{Done, Submission};
-use api::{calls, it, paths, Appointment, Cf, EntryId, Reference, WaitlistEntry, WaitlistStatus};
+use crate::language::{date, date_with_weekday, time, tr, trs};
+use api::{calls, paths, Appointment, Cf, EntryId, Reference, WaitlistEntry, WaitlistStatus};
+use catalogue::t;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -38,11 +40,11 @@ async fn answer(a: Answer) -> Result<Answered, client::ApiError> {
         Answer::Decline(id) => {
             client::post::<_, WaitlistEntry>(&calls::waitlist_answer(id, false), &NoBody {})
                 .await?;
-            Answered::Said("Hai rifiutato il posto proposto: è passato alla persona successiva e la tua attesa per questa comunicazione si è chiusa.")
+            Answered::Said(trs(t::waitlist_declined()))
         }
         Answer::Leave(id) => {
             client::delete(&calls::waitlist_entry(id)).await?;
-            Answered::Said("Hai lasciato la lista d'attesa.")
+            Answered::Said(trs(t::waitlist_left()))
         }
     })
 }
@@ -50,17 +52,17 @@ async fn answer(a: Answer) -> Result<Answered, client::ApiError> {
 /// "dal 3 marzo 2026 al 5 marzo 2026, di mattina (prima delle 13)"
 pub fn days_in_words(e: &WaitlistEntry) -> String {
     let days = if e.from == e.to {
-        format!("il {}", it::date_with_weekday(&e.from))
+        tr(t::waitlist_one_day(date_with_weekday(&e.from)))
     } else {
-        format!("dal {} al {}", it::date(&e.from), it::date(&e.to))
+        tr(t::waitlist_day_span(date(&e.from), date(&e.to)))
     };
     match e.part_of_day {
-        Some(part) => format!("{days}, {}", part.label()),
-        None => format!("{days}, a qualsiasi orario"),
+        Some(part) => tr(t::waitlist_days_part(days, part.label())),
+        None => tr(t::waitlist_days_any(days)),
     }
 }
 
-/// Gestione appuntamenti's "Lista d'attesa": the live entries, each offer with Conferma
+/// Gestione appuntamenti's tr(t::waitlist_title()): the live entries, each offer with Conferma
 /// Appuntamento and Rifiuta, each waiting entry with Esci dalla lista. Nothing when empty.
 #[component]
 pub fn WaitlistSection(cf: Cf, #[prop(into)] joined: Signal<bool>) -> impl IntoView {
@@ -70,7 +72,7 @@ pub fn WaitlistSection(cf: Cf, #[prop(into)] joined: Signal<bool>) -> impl IntoV
         version.track();
         calls::waitlist_of(&cf)
     });
-    // "Esci dalla lista" asks first: leaving gives up the person's turn, and cannot be undone.
+    // tr(t::waitlist_leave()) asks first: leaving gives up the person's turn, and cannot be undone.
     let confirming = RwSignal::new(None::<EntryId>);
     let answering = Submission::refusing(
         &[],
@@ -100,7 +102,7 @@ pub fn WaitlistSection(cf: Cf, #[prop(into)] joined: Signal<bool>) -> impl IntoV
     };
     view! {
         {move || joined.get().then(|| view! {
-            <div class="alert alert--success" role="status"><p>"Sei in lista d'attesa. Se si libera un posto adatto te lo proponiamo qui e per e-mail: avrai un tempo limitato per confermarlo."</p></div>
+            <div class="alert alert--success" role="status"><p>{tr(t::waitlist_explain())}</p></div>
         })}
         <div id="lista-attesa-esito" tabindex="-1"><Done text=answering.done/></div>
         <ErrorSummary problems=answering.problems.into()/>
@@ -111,7 +113,7 @@ pub fn WaitlistSection(cf: Cf, #[prop(into)] joined: Signal<bool>) -> impl IntoV
             }
             view! {
                 <section aria-labelledby="lista-attesa-titolo">
-                    <h2 id="lista-attesa-titolo">"Lista d'attesa"</h2>
+                    <h2 id="lista-attesa-titolo">{tr(t::waitlist_title())}</h2>
                     <ul class="waitlist">
                         {live.into_iter().map(|e| {
                             let title_id = format!("attesa-{}", e.id);
@@ -120,13 +122,13 @@ pub fn WaitlistSection(cf: Cf, #[prop(into)] joined: Signal<bool>) -> impl IntoV
                             let body = match (&e.status, &e.offer) {
                                 (WaitlistStatus::Offerta, Some(offer)) => {
                                     view! {
-                                        <p class="waitlist__offer"><strong>{format!("Si è liberato un posto: {}, ore {}.", it::date_with_weekday(&offer.starts_at), it::time(&offer.starts_at))}</strong></p>
-                                        <p>{format!("È tenuto per te fino a {}, ore {}; poi passerà alla persona successiva. Identificativo {}.", it::date_with_weekday(&offer.expires_at), it::time(&offer.expires_at), offer.reference)}</p>
+                                        <p class="waitlist__offer"><strong>{tr(t::waitlist_offer(date_with_weekday(&offer.starts_at), time(&offer.starts_at)))}</strong></p>
+                                        <p>{tr(t::waitlist_offer_until(date_with_weekday(&offer.expires_at), time(&offer.expires_at), offer.reference.as_str()))}</p>
                                         <div class="actions">
                                             <button type="button" class="button" aria-describedby=title_id.clone()
-                                                on:click=move |_| act(Answer::Accept(id))>"Conferma appuntamento"</button>
+                                                on:click=move |_| act(Answer::Accept(id))>{tr(t::hold_confirm())}</button>
                                             <button type="button" class="button button--secondary" aria-describedby=title_id.clone()
-                                                on:click=move |_| act(Answer::Decline(id))>"Rifiuta"</button>
+                                                on:click=move |_| act(Answer::Decline(id))>{tr(t::waitlist_decline())}</button>
                                         </div>
                                     }.into_any()
                                 }
@@ -134,22 +136,21 @@ pub fn WaitlistSection(cf: Cf, #[prop(into)] joined: Signal<bool>) -> impl IntoV
                                     view! {
                                         <p><span class="status-tag">{WaitlistStatus::InAttesa.label()}</span></p>
                                         <p class="hint">{match e.ahead {
-                                            0 => "Nessuno è in lista prima di te per questi giorni.".to_string(),
-                                            1 => "Prima di te c'è 1 persona in lista per questi giorni.".to_string(),
-                                            n => format!("Prima di te ci sono {n} persone in lista per questi giorni."),
+                                            0 => tr(t::waitlist_ahead_none()),
+                                            n => tr(t::waitlist_ahead(n)),
                                         }}</p>
                                         {let title_id = title_id.clone(); move || if confirming.get() == Some(id) {
                                             let question = format!("esci-{id}");
                                             focus_later(&question);
                                             view! {
                                                 <div class="confirm-leave" role="group" aria-labelledby=question.clone()>
-                                                    <p id=question.clone() tabindex="-1"><strong>"Vuoi uscire dalla lista d'attesa?"</strong>" Perderai il tuo turno: se poi ti iscrivi di nuovo, passerai dopo chi è già in lista."</p>
+                                                    <p id=question.clone() tabindex="-1"><strong>{tr(t::waitlist_leave_question())}</strong>{tr(t::waitlist_leave_warning())}</p>
                                                     <div class="actions">
-                                                        <button type="button" class="button button--danger" on:click=move |_| act(Answer::Leave(id))>"Sì, esci dalla lista"</button>
+                                                        <button type="button" class="button button--danger" on:click=move |_| act(Answer::Leave(id))>{tr(t::waitlist_leave_yes())}</button>
                                                         <button type="button" class="button button--secondary" on:click=move |_| {
                                                             confirming.set(None);
                                                             focus_later(&format!("esci-lista-{id}"));
-                                                        }>"No, resta in lista"</button>
+                                                        }>{tr(t::waitlist_leave_no())}</button>
                                                     </div>
                                                 </div>
                                             }.into_any()
@@ -157,7 +158,7 @@ pub fn WaitlistSection(cf: Cf, #[prop(into)] joined: Signal<bool>) -> impl IntoV
                                             view! {
                                                 <div class="actions">
                                                     <button type="button" class="button button--secondary" id=format!("esci-lista-{id}") aria-describedby=title_id.clone()
-                                                        on:click=move |_| confirming.set(Some(id))>"Esci dalla lista"</button>
+                                                        on:click=move |_| confirming.set(Some(id))>{tr(t::waitlist_leave())}</button>
                                                 </div>
                                             }.into_any()
                                         }}
@@ -167,8 +168,8 @@ pub fn WaitlistSection(cf: Cf, #[prop(into)] joined: Signal<bool>) -> impl IntoV
                             view! {
                                 <li class="waitlist__entry">
                                     <h3 class="waitlist__title" id=title_id.clone()>{title}</h3>
-                                    <p>{format!("Comunicazione {} – «{}»", e.protocol, e.subject)}</p>
-                                    <p>{format!("Giorni: {}.", days_in_words(&e))}</p>
+                                    <p>{tr(t::thread_context(&e.protocol, &e.subject))}</p>
+                                    <p>{tr(t::waitlist_entry_days(days_in_words(&e)))}</p>
                                     {body}
                                 </li>
                             }
