@@ -45,34 +45,34 @@ pub struct DayAvailability {
 }
 
 impl AppointmentStatus {
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> Text {
         match self {
-            AppointmentStatus::Prenotato => "Prenotato – da confermare",
-            AppointmentStatus::Confermato => "Confermato",
-            AppointmentStatus::PrenotazioneCancellata => "Prenotazione cancellata",
-            AppointmentStatus::Scaduto => "Scaduto",
-            AppointmentStatus::Annullato => "Annullato",
-            AppointmentStatus::Svolto => "Svolto",
-            AppointmentStatus::NonPresentato => "Non presentato",
+            AppointmentStatus::Prenotato => t::status_prenotato(),
+            AppointmentStatus::Confermato => t::status_confermato(),
+            AppointmentStatus::PrenotazioneCancellata => t::status_prenotazione_cancellata(),
+            AppointmentStatus::Scaduto => t::status_scaduto(),
+            AppointmentStatus::Annullato => t::status_annullato(),
+            AppointmentStatus::Svolto => t::status_svolto(),
+            AppointmentStatus::NonPresentato => t::status_non_presentato(),
         }
     }
 }
 
 impl EventKind {
     /// The timeline's wording.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> Text {
         match self {
-            EventKind::Prenotato => "Prenotazione effettuata",
-            EventKind::Esteso => "Prenotazione estesa",
-            EventKind::Confermato => "Appuntamento confermato",
-            EventKind::PrenotazioneCancellata => "Prenotazione cancellata",
-            EventKind::Scaduto => "Prenotazione scaduta",
-            EventKind::Annullato => "Appuntamento annullato",
-            EventKind::Svolto => "Appuntamento svolto",
-            EventKind::NonPresentato => "Contribuente non presentato",
-            EventKind::Spostato => "Appuntamento spostato",
-            EventKind::Offerto => "Posto proposto dalla lista d'attesa",
-            EventKind::PresenzaCorretta => "Presenza corretta dalla sede",
+            EventKind::Prenotato => t::event_prenotato(),
+            EventKind::Esteso => t::event_esteso(),
+            EventKind::Confermato => t::event_confermato(),
+            EventKind::PrenotazioneCancellata => t::event_prenotazione_cancellata(),
+            EventKind::Scaduto => t::event_scaduto(),
+            EventKind::Annullato => t::event_annullato(),
+            EventKind::Svolto => t::event_svolto(),
+            EventKind::NonPresentato => t::event_non_presentato(),
+            EventKind::Spostato => t::event_spostato(),
+            EventKind::Offerto => t::event_offerto(),
+            EventKind::PresenzaCorretta => t::event_presenza_corretta(),
         }
     }
 }
@@ -86,7 +86,7 @@ impl Attendance {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> Text {
         self.status().label()
     }
 }
@@ -202,9 +202,9 @@ pub struct CancelRequest {
 }
 
 /// The status in words, telling apart an office's cancellation ("Annullato dalla sede").
-pub fn status_text(status: AppointmentStatus, cancelled_by_office: bool) -> &'static str {
+pub fn status_text(status: AppointmentStatus, cancelled_by_office: bool) -> Text {
     if status == AppointmentStatus::Annullato && cancelled_by_office {
-        "Annullato dalla sede"
+        t::status_annullato_dalla_sede()
     } else {
         status.label()
     }
@@ -212,13 +212,9 @@ pub fn status_text(status: AppointmentStatus, cancelled_by_office: bool) -> &'st
 
 /// As `status_text`, for the contributor's side: a confirmed appointment whose time has passed
 /// (until the office records Svolto or Non presentato) no longer reads as one to come.
-pub fn status_text_at(
-    status: AppointmentStatus,
-    cancelled_by_office: bool,
-    ended: bool,
-) -> &'static str {
+pub fn status_text_at(status: AppointmentStatus, cancelled_by_office: bool, ended: bool) -> Text {
     if ended && status == AppointmentStatus::Confermato {
-        "Data passata"
+        t::status_data_passata()
     } else {
         status_text(status, cancelled_by_office)
     }
@@ -315,14 +311,12 @@ impl NoticeDelivery {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> Text {
         match self {
-            NoticeDelivery::Inviata => "Avviso inviato per e-mail",
-            NoticeDelivery::InInvio => "Avviso per e-mail in invio",
-            NoticeDelivery::NonRecapitata => {
-                "Avviso per e-mail non recapitato: avvisare per telefono"
-            }
-            NoticeDelivery::NessunRecapito => "Nessun indirizzo e-mail: avvisare per telefono",
+            NoticeDelivery::Inviata => t::delivery_inviata(),
+            NoticeDelivery::InInvio => t::delivery_in_invio(),
+            NoticeDelivery::NonRecapitata => t::delivery_non_recapitata(),
+            NoticeDelivery::NessunRecapito => t::delivery_nessun_recapito(),
         }
     }
 }

@@ -4,13 +4,13 @@ use super::*;
 
 impl CommunicationStatus {
     /// The word on screen, always shown as text (never colour alone).
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> Text {
         match self {
-            CommunicationStatus::Inviata => "Inviata",
-            CommunicationStatus::InLavorazione => "In lavorazione",
-            CommunicationStatus::Accolta => "Accolta",
-            CommunicationStatus::NonAccolta => "Non accolta",
-            CommunicationStatus::Chiusa => "Chiusa",
+            CommunicationStatus::Inviata => t::thread_status_inviata(),
+            CommunicationStatus::InLavorazione => t::thread_status_in_lavorazione(),
+            CommunicationStatus::Accolta => t::thread_status_accolta(),
+            CommunicationStatus::NonAccolta => t::thread_status_non_accolta(),
+            CommunicationStatus::Chiusa => t::thread_status_chiusa(),
         }
     }
 }
@@ -184,27 +184,23 @@ pub struct CommunicationDetail {
 }
 
 impl AttachmentLimits {
-    /// The largest file in words: "3 MB" (a whole number without its ",0").
-    fn max_in_words(&self) -> String {
-        crate::it::size_in_words(self.max_bytes).replace(",0 ", " ")
+    /// The largest file in words: "3 MB" (a whole number without its ",0" / ".0").
+    fn max_in_words(&self, language: Language) -> String {
+        match language {
+            Language::It => crate::it::size_in_words(self.max_bytes).replace(",0 ", " "),
+            Language::En => crate::en::size_in_words(self.max_bytes).replace(".0 ", " "),
+        }
     }
 
     /// Said before a file is chosen: "PDF, JPG o PNG, fino a 3 file da 3 MB ciascuno".
-    pub fn sentence(&self) -> String {
-        format!(
-            "PDF, JPG o PNG, fino a {} file da {} ciascuno.",
-            self.per_message,
-            self.max_in_words()
-        )
+    pub fn sentence(&self, language: Language) -> Text {
+        t::attachment_limits(self.per_message, self.max_in_words(language))
     }
 
     /// Why a file over the limit is refused, naming it: the app says it before sending, the
     /// server's 413 says the same.
-    pub fn too_large(&self, name: &str) -> String {
-        format!(
-            "Il file «{name}» supera il limite di {}: riducine le dimensioni (ad esempio con una foto a risoluzione più bassa o un PDF compresso) e riprova.",
-            self.max_in_words()
-        )
+    pub fn too_large(&self, name: &str, language: Language) -> Text {
+        t::attachment_too_large(name, self.max_in_words(language))
     }
 
     /// Which of the files a person just chose may start uploading, beside the `already`
@@ -214,26 +210,22 @@ impl AttachmentLimits {
         &self,
         chosen: &[(String, String, u64)],
         already: usize,
-    ) -> Vec<Result<AttachmentType, String>> {
+        language: Language,
+    ) -> Vec<Result<AttachmentType, Text>> {
         let mut room = (self.per_message as usize).saturating_sub(already);
         chosen
             .iter()
             .map(|(name, media_type, size)| {
                 let kind = AttachmentType::from_code(&media_type.to_ascii_lowercase())
-                    .ok_or_else(|| {
-                        format!("Il file «{name}» non è un PDF, un JPG o un PNG: non è stato allegato.")
-                    })?;
+                    .ok_or_else(|| t::attachment_not_accepted(name))?;
                 if *size > self.max_bytes {
-                    return Err(self.too_large(name));
+                    return Err(self.too_large(name, language));
                 }
                 if *size == 0 {
-                    return Err(format!("Il file «{name}» è vuoto."));
+                    return Err(t::attachment_empty(name));
                 }
                 if room == 0 {
-                    return Err(format!(
-                        "Un messaggio può avere al massimo {} allegati: «{name}» non è stato aggiunto.",
-                        self.per_message
-                    ));
+                    return Err(t::attachment_no_room(self.per_message, name));
                 }
                 room -= 1;
                 Ok(kind)

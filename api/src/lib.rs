@@ -19,25 +19,26 @@ pub use stats::*;
 pub use vocabulary::*;
 pub use waitlist::*;
 
+use catalogue::{t, Text};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 impl Role {
-    /// The Italian word shown on screen.
-    pub fn label(self) -> &'static str {
+    /// The word shown on screen.
+    pub fn label(self) -> Text {
         match self {
-            Role::Contribuente => "Contribuente",
-            Role::Intermediario => "Intermediario",
-            Role::Operatore => "Operatore",
+            Role::Contribuente => t::role_contribuente(),
+            Role::Intermediario => t::role_intermediario(),
+            Role::Operatore => t::role_operatore(),
         }
     }
 }
 
 impl Category {
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> Text {
         match self {
-            Category::Artigiano => "Artigiano",
-            Category::Commerciante => "Commerciante",
+            Category::Artigiano => t::category_artigiano(),
+            Category::Commerciante => t::category_commerciante(),
         }
     }
 }
@@ -331,7 +332,7 @@ mod tests {
             per_message: 3,
         };
         assert_eq!(
-            limits.sentence(),
+            limits.sentence(Language::It).italian(),
             "PDF, JPG o PNG, fino a 3 file da 3 MB ciascuno."
         );
         let file = |name: &str, t: &str, size: u64| (name.to_string(), t.to_string(), size);
@@ -344,12 +345,14 @@ mod tests {
                 file("e.png", "image/png", 10),
             ],
             1,
+            Language::It,
         );
+        let said = |i: usize| verdicts[i].as_ref().unwrap_err().italian();
         assert_eq!(verdicts[0], Ok(AttachmentType::Pdf));
-        assert!(verdicts[1].as_ref().unwrap_err().contains("«b.gif»"));
-        assert!(verdicts[2].as_ref().unwrap_err().contains("3 MB"));
+        assert!(said(1).contains("«b.gif»"));
+        assert!(said(2).contains("3 MB"));
         assert_eq!(verdicts[3], Ok(AttachmentType::Png));
-        assert!(verdicts[4].as_ref().unwrap_err().contains("al massimo 3"));
+        assert!(said(4).contains("al massimo 3"));
     }
 
     #[test]

@@ -1,26 +1,27 @@
 //! Lista d'attesa: "Avvisami se si libera un posto", the entries and their offers.
 
 use crate::{Code, EntryId, OfficeId, PartOfDay, PointCode, Reference, ThreadId, WaitlistStatus};
+use catalogue::{t, Text};
 use serde::{Deserialize, Serialize};
 
 impl PartOfDay {
     /// "di mattina", "di pomeriggio".
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> Text {
         match self {
-            PartOfDay::Mattina => "di mattina (prima delle 13)",
-            PartOfDay::Pomeriggio => "di pomeriggio (dalle 13)",
+            PartOfDay::Mattina => t::part_of_day_mattina(),
+            PartOfDay::Pomeriggio => t::part_of_day_pomeriggio(),
         }
     }
 }
 
 impl WaitlistStatus {
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> Text {
         match self {
-            WaitlistStatus::InAttesa => "In attesa di un posto",
-            WaitlistStatus::Offerta => "Posto proposto: da confermare",
-            WaitlistStatus::Prenotato => "Prenotato",
-            WaitlistStatus::Ritirata => "Uscito dalla lista",
-            WaitlistStatus::Scaduta => "Scaduta",
+            WaitlistStatus::InAttesa => t::waitlist_status_in_attesa(),
+            WaitlistStatus::Offerta => t::waitlist_status_offerta(),
+            WaitlistStatus::Prenotato => t::waitlist_status_prenotato(),
+            WaitlistStatus::Ritirata => t::waitlist_status_ritirata(),
+            WaitlistStatus::Scaduta => t::waitlist_status_scaduta(),
         }
     }
 

@@ -166,3 +166,11 @@ pub fn date_with_weekday(text: &str) -> String {
         Language::En => api::en::date_with_weekday(text),
     }
 }
+
+/// "2,4 MB" / "2.4 MB".
+pub fn size(bytes: u64) -> String {
+    match current() {
+        Language::It => api::it::size_in_words(bytes),
+        Language::En => api::en::size_in_words(bytes),
+    }
+}

@@ -361,3 +361,71 @@ waitlist-ahead = { $count ->
    *[other] There are { $count } people ahead of you on the list for these days.
 }
 waitlist-entry-days = Days: { $days }.
+
+## The words of the contract's codes (api/src): roles, categories, statuses, timeline, notices, limits
+role-contribuente = Contributor
+role-intermediario = Intermediary
+role-operatore = Operator
+category-artigiano = Artisan
+category-commerciante = Merchant
+status-prenotato = Booked – to be confirmed
+status-confermato = Confirmed
+status-prenotazione-cancellata = Booking cancelled
+status-scaduto = Expired
+status-annullato = Cancelled
+status-svolto = Held
+status-non-presentato = Did not attend
+status-annullato-dalla-sede = Cancelled by the office
+status-data-passata = Date passed
+event-prenotato = Booking made
+event-esteso = Booking extended
+event-confermato = Appointment confirmed
+event-prenotazione-cancellata = Booking cancelled
+event-scaduto = Booking expired
+event-annullato = Appointment cancelled
+event-svolto = Appointment held
+event-non-presentato = Contributor did not attend
+event-spostato = Appointment moved
+event-offerto = Place offered from the waiting list
+event-presenza-corretta = Attendance corrected by the office
+delivery-inviata = Notice sent by e-mail
+delivery-in-invio = Notice by e-mail being sent
+delivery-non-recapitata = E-mail notice not delivered: tell them by phone
+delivery-nessun-recapito = No e-mail address: tell them by phone
+thread-status-inviata = Sent
+thread-status-in-lavorazione = Being handled
+thread-status-accolta = Granted
+thread-status-non-accolta = Not granted
+thread-status-chiusa = Closed
+part-of-day-mattina = in the morning (before 1 pm)
+part-of-day-pomeriggio = in the afternoon (from 1 pm)
+waitlist-status-in-attesa = Waiting for a place
+waitlist-status-offerta = Place offered: to be confirmed
+waitlist-status-prenotato = Booked
+waitlist-status-ritirata = Left the list
+waitlist-status-scaduta = Expired
+attachment-limits = { $count ->
+    [one] PDF, JPG or PNG, one file of up to { $size }.
+   *[other] PDF, JPG or PNG, up to { $count } files of { $size } each.
+}
+attachment-too-large = The file “{ $name }” is over the limit of { $size }: make it smaller (for example a photo at a lower resolution or a compressed PDF) and try again.
+attachment-not-accepted = The file “{ $name }” is not a PDF, a JPG or a PNG: it was not attached.
+attachment-empty = The file “{ $name }” is empty.
+attachment-no-room = A message can have at most { $max } attachments: “{ $name }” was not added.
+
+## Allega documenti (app/src/components/attachments.rs)
+attachments-still-uploading = Wait for the files to finish uploading, then send the message.
+attachments-taken-back = “{ $name }” taken off the message.
+attachments-label = Attach documents (optional)
+attachments-chosen = Files attached to the message
+attachments-uploading-of = Uploading { $name }
+attachments-uploading = Uploading { $percent }%
+attachments-ready = Uploaded
+attachments-take-back-named = Remove { $name }
+attachments-take-back = Remove
+attachments-not-uploaded = The file “{ $name }” was not uploaded: try again.
+attachments-uploaded = “{ $name }” uploaded.
+attachments-refused-field = “{ $name }”: { $reason }
+attachments-no-answer = The file “{ $name }” was not uploaded: the service did not answer. Try again.
+attachments-connection = The file “{ $name }” was not uploaded: check the connection and try again.
+attachments-list = Attachments

@@ -240,10 +240,8 @@ attachment-unreadable = The file “{ $name }” cannot be opened: it may be dam
 attachment-message-full = A message can have at most { $max } attachments: remove one before adding another.
 attachment-thread-full = This comunicazione already has { $size } of attachments and cannot hold more: write in the message what is missing, the office will tell you how to send it.
 attachment-day-full = { $max } files have already been attached for this contributor in the last 24 hours. { $wait }
-attachment-too-large = The file “{ $name }” is over the limit of { $size }: make it smaller (for example a photo at a lower resolution or a compressed PDF) and try again.
 attachment-late = the file “{ $name }” did not arrive in full within two minutes: check the connection and try again.
 attachment-incomplete = the file “{ $name }” did not arrive in full.
-attachment-empty = The file “{ $name }” is empty.
 attachment-infected = The file “{ $name }” contains a virus or a harmful program ({ $signature }) and has not been saved. Check your device with an antivirus.
 attachment-name-missing = The file name is missing (X-Filename header).
 

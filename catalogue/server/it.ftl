@@ -243,10 +243,8 @@ attachment-unreadable = Il file «{ $name }» non si riesce ad aprire: potrebbe 
 attachment-message-full = Un messaggio può avere al massimo { $max } allegati: togline uno prima di aggiungerne un altro.
 attachment-thread-full = Questa comunicazione ha già allegati per { $size } e non può contenerne altri: scrivi nel messaggio che cosa manca, la sede ti dirà come inviarlo.
 attachment-day-full = Nelle ultime 24 ore sono già stati allegati { $max } file per questo contribuente. { $wait }
-attachment-too-large = Il file «{ $name }» supera il limite di { $size }: riducine le dimensioni (ad esempio con una foto a risoluzione più bassa o un PDF compresso) e riprova.
 attachment-late = il file «{ $name }» non è arrivato per intero entro due minuti: controlla la connessione e riprova.
 attachment-incomplete = il file «{ $name }» non è arrivato per intero.
-attachment-empty = Il file «{ $name }» è vuoto.
 attachment-infected = Il file «{ $name }» contiene un virus o un programma dannoso ({ $signature }) e non è stato salvato. Controlla il tuo dispositivo con un antivirus.
 attachment-name-missing = Manca il nome del file (intestazione X-Filename).
 

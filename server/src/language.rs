@@ -28,6 +28,16 @@ pub fn render(text: &Text) -> String {
     catalogue(current()).render(text)
 }
 
+/// A topic's name in the request's language (the stored label for a topic added since).
+pub fn topic(code: &str, label: &str) -> String {
+    render(&crate::domain::speech::topic(code, label))
+}
+
+/// A consultation point's name in the request's language.
+pub fn point(code: api::PointCode) -> String {
+    render(&crate::domain::speech::point(code))
+}
+
 /// What a request asks for: the first language of its `Accept-Language` that the service
 /// speaks, Italian otherwise.
 pub fn of_request(request: &Request) -> Language {

@@ -4,7 +4,9 @@
 //! the files under each message, to download.
 
 use super::error_summary::Problem;
-use api::{calls, it, Attachment, AttachmentId, AttachmentLimits, ErrorEnvelope, ThreadId};
+use crate::language::{size, tr};
+use api::{calls, Attachment, AttachmentId, AttachmentLimits, ErrorEnvelope, ThreadId};
+use catalogue::t;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -78,7 +80,7 @@ impl Files {
     pub fn still_uploading(&self) {
         self.problems.set(vec![Problem {
             field: Some(INPUT),
-            message: "Attendi che il caricamento dei file finisca, poi invia il messaggio.".into(),
+            message: tr(t::attachments_still_uploading()),
         }]);
     }
 
@@ -150,10 +152,14 @@ pub fn AttachmentPicker(files: Files, thread: ThreadId, limits: AttachmentLimits
             .map(|f| (f.name(), f.type_(), f.size() as u64))
             .collect();
         let already = files.list.with_untracked(Vec::len);
-        for (file, verdict) in chosen.into_iter().zip(limits.admit(&described, already)) {
+        for (file, verdict) in
+            chosen
+                .into_iter()
+                .zip(limits.admit(&described, already, crate::language::current()))
+        {
             match verdict {
                 Ok(kind) => upload(files, thread, file, kind, ended.clone()),
-                Err(message) => files.refuse(message),
+                Err(message) => files.refuse(tr(message)),
             }
         }
     };
@@ -168,17 +174,17 @@ pub fn AttachmentPicker(files: Files, thread: ThreadId, limits: AttachmentLimits
             });
         }
         files.remove(c.key);
-        files.said.set(format!("«{}» tolto dal messaggio.", c.name));
+        files.said.set(tr(t::attachments_taken_back(&c.name)));
         if let Some(element) = input.get_untracked() {
             let _ = element.focus();
         }
     };
     view! {
         <div class="field">
-            <label class="label" for=INPUT>"Allega documenti (facoltativo)"</label>
-            <p class="hint" id=format!("{INPUT}-hint")>{limits.sentence()}</p>
+            <label class="label" for=INPUT>{tr(t::attachments_label())}</label>
+            <p class="hint" id=format!("{INPUT}-hint")>{tr(limits.sentence(crate::language::current()))}</p>
             {move || files.problems.with(|p| p.first().map(|p| p.message.clone())).map(|m| view! {
-                <p class="field-error" id=format!("{INPUT}-error")><span class="visually-hidden">"Errore: "</span>{m}</p>
+                <p class="field-error" id=format!("{INPUT}-error")><span class="visually-hidden">{tr(t::field_error_prefix())}</span>{m}</p>
             })}
             <input class="file-input" type="file" id=INPUT name="allegati" multiple
                 accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
@@ -190,7 +196,7 @@ pub fn AttachmentPicker(files: Files, thread: ThreadId, limits: AttachmentLimits
                     }
                 }
                 node_ref=input on:change=choose/>
-            <ul class="chosen-files" aria-label="File allegati al messaggio"
+            <ul class="chosen-files" aria-label=tr(t::attachments_chosen())
                 hidden=move || files.list.with(Vec::is_empty)>
                 <For each=move || files.list.get() key=|c| c.key let:c>
                     {
@@ -199,22 +205,22 @@ pub fn AttachmentPicker(files: Files, thread: ThreadId, limits: AttachmentLimits
                         view! {
                             <li class="chosen-file">
                                 <span class="chosen-file__name">{name.clone()}</span>
-                                <span class="chosen-file__size">{it::size_in_words(c.size)}</span>
+                                <span class="chosen-file__size">{size(c.size)}</span>
                                 {move || match c.progress.get() {
                                     Progress::Uploading(pct) => view! {
                                         <span class="chosen-file__state">
                                             <progress max="100" value=pct.to_string()
-                                                aria-label=format!("Caricamento di {}", c.name)></progress>
-                                            {format!(" Caricamento {pct}%")}
+                                                aria-label=tr(t::attachments_uploading_of(&c.name))></progress>
+                                            {format!(" {}", tr(t::attachments_uploading(pct)))}
                                         </span>
                                     }.into_any(),
                                     Progress::Ready(_) => view! {
-                                        <span class="chosen-file__state chosen-file__state--ready">"Caricato"</span>
+                                        <span class="chosen-file__state chosen-file__state--ready">{tr(t::attachments_ready())}</span>
                                     }.into_any(),
                                 }}
                                 <button type="button" class="button button--secondary button--small"
-                                    aria-label=format!("Togli {name}")
-                                    on:click=move |_| take_back(shown.clone())>"Togli"</button>
+                                    aria-label=tr(t::attachments_take_back_named(&name))
+                                    on:click=move |_| take_back(shown.clone())>{tr(t::attachments_take_back())}</button>
                             </li>
                         }
                     }
@@ -261,7 +267,7 @@ fn upload(
             xhr.set_request_header("Accept-Language", crate::language::current().code())
         });
     if opened.is_err() {
-        fail(format!("Il file «{name}» non è stato caricato: riprova."));
+        fail(tr(t::attachments_not_uploaded(&name)));
         return;
     }
     if let Ok(target) = xhr.upload() {
@@ -285,9 +291,9 @@ fn upload(
             match serde_json::from_str::<Attachment>(&body) {
                 Ok(a) => {
                     progress.set(Progress::Ready(a.id));
-                    said.set(format!("«{}» caricato.", a.name));
+                    said.set(tr(t::attachments_uploaded(&a.name)));
                 }
-                Err(_) => fail(format!("Il file «{name}» non è stato caricato: riprova.")),
+                Err(_) => fail(tr(t::attachments_not_uploaded(&name))),
             }
             return;
         }
@@ -303,29 +309,21 @@ fn upload(
                     .fields
                     .into_values()
                     .next()
-                    .map(|m| format!("«{name}»: {m}"))
+                    .map(|m| tr(t::attachments_refused_field(&name, m)))
                     .unwrap_or(error.message);
                 fail(message);
             }
-            Err(_) => fail(format!(
-                "Il file «{name}» non è stato caricato: il servizio non ha risposto. Riprova."
-            )),
+            Err(_) => fail(tr(t::attachments_no_answer(&name))),
         }
     });
     xhr.set_onload(Some(on_load.unchecked_ref()));
     let name_for_error = file.name();
-    let on_error = Closure::once_into_js(move || {
-        fail(format!(
-            "Il file «{name_for_error}» non è stato caricato: controlla la connessione e riprova."
-        ))
-    });
+    let on_error =
+        Closure::once_into_js(move || fail(tr(t::attachments_connection(&name_for_error))));
     xhr.set_onerror(Some(on_error.unchecked_ref()));
     chosen.request.set_value(Some(xhr.clone()));
     if xhr.send_with_opt_blob(Some(&file)).is_err() {
-        fail(format!(
-            "Il file «{}» non è stato caricato: riprova.",
-            file.name()
-        ));
+        fail(tr(t::attachments_not_uploaded(file.name())));
     }
 }
 
@@ -334,11 +332,11 @@ fn upload(
 pub fn MessageFiles(files: Vec<Attachment>) -> impl IntoView {
     (!files.is_empty()).then(|| {
         view! {
-            <ul class="message__files" aria-label="Allegati">
+            <ul class="message__files" aria-label=tr(t::attachments_list())>
                 {files.into_iter().map(|a| view! {
                     <li>
                         <a href=calls::attachment(a.id) download=a.name.clone()>{a.name.clone()}</a>
-                        <span class="message__file-meta">{format!(" ({}, {})", a.media_type.label(), it::size_in_words(a.size))}</span>
+                        <span class="message__file-meta">{format!(" ({}, {})", a.media_type.label(), size(a.size))}</span>
                     </li>
                 }).collect_view()}
             </ul>

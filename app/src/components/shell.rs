@@ -52,7 +52,7 @@ pub fn Shell(children: Children) -> impl IntoView {
             view! {
                 <div class="header-slim__user">
                     <span class="header-slim__name">{label}</span>
-                    <span class="header-slim__role">{info.user.role.label()}</span>
+                    <span class="header-slim__role">{tr(info.user.role.label())}</span>
                     <button type="button" class="button button--small button--inverse" on:click=log_out>
                         {tr(t::shell_log_out())}
                     </button>

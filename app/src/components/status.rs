@@ -1,5 +1,6 @@
 //! A thread's status, always as words; the colour only repeats them.
 
+use crate::language::tr;
 use api::CommunicationStatus;
 use leptos::prelude::*;
 
@@ -13,11 +14,11 @@ pub fn AppointmentTag(
 ) -> impl IntoView {
     let ended = js_sys::Date::parse(&ends_at) < js_sys::Date::now();
     view! {
-        <span class=api::status_class_at(status, ended)>{api::status_text_at(status, cancelled_by_office, ended)}</span>
+        <span class=api::status_class_at(status, ended)>{tr(api::status_text_at(status, cancelled_by_office, ended))}</span>
     }
 }
 
 #[component]
 pub fn StatusTag(status: CommunicationStatus) -> impl IntoView {
-    view! { <span class=format!("status-tag status-tag--{}", status.code())>{status.label()}</span> }
+    view! { <span class=format!("status-tag status-tag--{}", status.code())>{tr(status.label())}</span> }
 }

@@ -45,7 +45,7 @@ pub fn CommunicationList() -> impl IntoView {
 
     let statuses: Vec<(String, String)> = CommunicationStatus::ALL
         .iter()
-        .map(|s| (s.code().to_string(), s.label().to_string()))
+        .map(|s| (s.code().to_string(), tr(s.label())))
         .collect();
     let topic_options = Signal::derive(move || {
         topics

@@ -30,7 +30,7 @@ fn card(
             <h2 class="card__title">{c.name.clone()}</h2>
             <dl class="card__facts">
                 <div><dt>{tr(t::label_cf())}</dt><dd>{c.cf.to_string()}</dd></div>
-                <div><dt>{tr(t::label_scheme())}</dt><dd>{c.category.label()}</dd></div>
+                <div><dt>{tr(t::label_scheme())}</dt><dd>{tr(c.category.label())}</dd></div>
                 <div><dt>{tr(t::label_province())}</dt><dd>{c.province.clone()}</dd></div>
             </dl>
             <Show when=selected.clone() fallback=move || {

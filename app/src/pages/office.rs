@@ -10,6 +10,7 @@ use crate::components::pager::{page_of, Pager};
 use crate::components::params::thread_id;
 use crate::components::status::StatusTag;
 use crate::components::submit::Submission;
+use crate::language::tr;
 use crate::session::Session;
 use api::paths::{self, Arrival};
 use api::{
@@ -38,7 +39,7 @@ pub fn OfficeQueue() -> impl IntoView {
         <p class="context">"Struttura territoriale: "<strong>{info.user.office.unwrap_or_default()}</strong></p>
         <FilterBar action=paths::OFFICE_QUEUE label="Filtra le comunicazioni">
             <SelectFilter id="filtro-stato" name="status" label="Stato" all="Tutti gli stati"
-                options={CommunicationStatus::ALL.iter().map(|s| (s.code().to_string(), s.label().to_string())).collect::<Vec<_>>()}
+                options={CommunicationStatus::ALL.iter().map(|s| (s.code().to_string(), tr(s.label()))).collect::<Vec<_>>()}
                 current=Signal::derive(status)/>
             <div class="filters__field filters__field--check">
                 <input class="checkbox" type="checkbox" id="filtro-da-rispondere" name="da_rispondere" value="1"
@@ -149,7 +150,7 @@ pub fn OutcomePage() -> impl IntoView {
                     <p class="lead">{format!("Comunicazione {} – «{}» di {}.", t.summary.protocol, t.summary.subject, t.contributor.name)}</p>
                     {(!is_open(status)).then(|| view! {
                         <div class="alert alert--info" role="status">
-                            <p>{format!("L'esito di questa comunicazione è già stato registrato: {}.", status.label())}</p>
+                            <p>{format!("L'esito di questa comunicazione è già stato registrato: {}.", tr(status.label()))}</p>
                         </div>
                         <p><a href=paths::thread(t.summary.id)>"Torna alla comunicazione"</a></p>
                     })}

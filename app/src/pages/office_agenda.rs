@@ -10,6 +10,7 @@ use crate::components::heading::focus_later;
 use crate::components::heading::PageHeading;
 use crate::components::loaded::{fetch, when_loaded};
 use crate::components::submit::{Done, Submission};
+use crate::language::tr;
 use crate::session::Session;
 use api::{
     calls, it, paths, status_text, Attendance, CapacityRequest, Closure, ClosureOutcome, Code,
@@ -54,10 +55,10 @@ fn row(a: OfficeAppointment, record: Callback<(Reference, Attendance)>) -> impl 
             </td>
             <td class="message__text agenda__notes" data-label="Note">{a.notes.clone()}</td>
             <td data-label="Stato">
-                <span class=format!("status-tag status-tag--{}", a.status.code())>{status_text(a.status, a.cancelled_by_office)}</span>
+                <span class=format!("status-tag status-tag--{}", a.status.code())>{tr(status_text(a.status, a.cancelled_by_office))}</span>
                 {a.cancellation_notice.map(|n| match n {
-                    NoticeDelivery::NonRecapitata | NoticeDelivery::NessunRecapito => view! { <br/><strong class="hint">{n.label()}</strong> }.into_any(),
-                    _ => view! { <br/><span class="hint">{n.label()}</span> }.into_any(),
+                    NoticeDelivery::NonRecapitata | NoticeDelivery::NessunRecapito => view! { <br/><strong class="hint">{tr(n.label())}</strong> }.into_any(),
+                    _ => view! { <br/><span class="hint">{tr(n.label())}</span> }.into_any(),
                 })}
             </td>
             <td class="no-print" data-label="Azioni">
@@ -110,7 +111,10 @@ pub fn OfficeAgendaPage() -> impl IntoView {
         },
         move |(reference, outcome): (Reference, Attendance)| {
             version.update(|v| *v += 1);
-            Some(format!("{reference}: registrato «{}».", outcome.label()))
+            Some(format!(
+                "{reference}: registrato «{}».",
+                tr(outcome.label())
+            ))
         },
     );
     let record = Callback::new(move |input: (Reference, Attendance)| recording.submit(input));
@@ -185,7 +189,7 @@ pub fn OfficeAgendaPage() -> impl IntoView {
                         <p class="hint">"Nell'ordine in cui un posto che si libera viene proposto."</p>
                         <ol class="search-results">
                             {a.waitlist.iter().map(|w| {
-                                let part = w.part_of_day.map(|p| format!(" {}", p.label())).unwrap_or_default();
+                                let part = w.part_of_day.map(|p| format!(" {}", tr(p.label()))).unwrap_or_default();
                                 let state = match (&w.offered_start, &w.offer_until) {
                                     (Some(start), Some(until)) => format!(
                                         "posto proposto alle {}, da accettare entro le {} di {}",
@@ -427,7 +431,7 @@ pub fn ClosuresPage() -> impl IntoView {
                             </div>
                             <ul class="closure-list" aria-label="Appuntamenti che saranno annullati">
                                 {p.affected.into_iter().map(|a| view! {
-                                    <li>{format!("{} – {}, ore {} – {} ({}) – {}", a.reference, it::date_with_weekday(&a.starts_at), it::time(&a.starts_at), a.contributor.name, a.point.label, status_text(a.status, a.cancelled_by_office))}</li>
+                                    <li>{format!("{} – {}, ore {} – {} ({}) – {}", a.reference, it::date_with_weekday(&a.starts_at), it::time(&a.starts_at), a.contributor.name, a.point.label, tr(status_text(a.status, a.cancelled_by_office)))}</li>
                                 }).collect_view()}
                             </ul>
                         }.into_any()

@@ -5,6 +5,7 @@
 use crate::components::heading::PageHeading;
 use crate::components::loaded::{fetch, when_loaded};
 use crate::components::status::StatusTag;
+use crate::language::tr;
 use crate::session::Session;
 use api::{calls, it, paths, status_text, OfficeContributorFile, Role};
 use leptos::prelude::*;
@@ -40,7 +41,7 @@ pub fn OfficeContributorPage() -> impl IntoView {
             view! {
                 <p class="lead">{format!("{} – {}", c.name, c.cf)}</p>
                 <dl class="facts">
-                    <div><dt>"Categoria"</dt><dd>{c.category.label()}</dd></div>
+                    <div><dt>"Categoria"</dt><dd>{tr(c.category.label())}</dd></div>
                     <div><dt>"Provincia"</dt><dd>{c.province.clone()}</dd></div>
                     <div><dt>"Recapiti telefonici"</dt><dd>{if f.phones.is_empty() { "Nessuno: non ha ancora prenotato".to_string() } else { f.phones.join(", ") }}</dd></div>
                     <div><dt>"Presso la sede"</dt><dd>{format!("{attended}, {no_shows}")}</dd></div>
@@ -80,7 +81,7 @@ pub fn OfficeContributorPage() -> impl IntoView {
                                 {f.appointments.into_iter().map(|a| view! {
                                     <li>
                                         <a href=paths::appointment(&a.reference)>{a.reference.to_string()}</a>
-                                        {format!(" – {}, ore {} – {} – {}", it::date_with_weekday(&a.starts_at), it::time(&a.starts_at), a.point.label, status_text(a.status, a.cancelled_by_office))}
+                                        {format!(" – {}, ore {} – {} – {}", it::date_with_weekday(&a.starts_at), it::time(&a.starts_at), a.point.label, tr(status_text(a.status, a.cancelled_by_office)))}
                                     </li>
                                 }).collect_view()}
                             </ul>

@@ -4,6 +4,7 @@
 use crate::components::heading::PageHeading;
 use crate::components::loaded::{fetch, when_loaded};
 use crate::components::status::StatusTag;
+use crate::language::tr;
 use crate::session::Session;
 use api::{calls, it, paths, status_text, OfficeSearch, Role};
 use leptos::prelude::*;
@@ -40,7 +41,7 @@ pub fn OfficeSearchPage() -> impl IntoView {
                             {r.contributors.into_iter().map(|c| view! {
                                 <li>
                                     <a href=paths::office_contributor(&c.cf)>{c.name.clone()}</a>
-                                    " – "{c.cf.to_string()}" – "{c.category.label()}", "{c.province.clone()}
+                                    " – "{c.cf.to_string()}" – "{tr(c.category.label())}", "{c.province.clone()}
                                 </li>
                             }).collect_view()}
                         </ul>
@@ -67,7 +68,7 @@ pub fn OfficeSearchPage() -> impl IntoView {
                             {r.appointments.into_iter().map(|a| view! {
                                 <li>
                                     <a href=paths::appointment(&a.reference)>{a.reference.to_string()}</a>
-                                    {format!(" – {}, ore {} – {} – {} – {}", it::date_with_weekday(&a.starts_at), it::time(&a.starts_at), a.point.label, a.contributor.name, status_text(a.status, a.cancelled_by_office))}
+                                    {format!(" – {}, ore {} – {} – {} – {}", it::date_with_weekday(&a.starts_at), it::time(&a.starts_at), a.point.label, a.contributor.name, tr(status_text(a.status, a.cancelled_by_office)))}
                                 </li>
                             }).collect_view()}
                         </ul>

@@ -33,7 +33,11 @@ pub async fn points(
     State(state): State<AppState>,
     _user: CurrentUser,
 ) -> AppResult<Json<Vec<ConsultationPoint>>> {
-    Ok(Json(places::all_points(&state.db).await?))
+    let mut points = places::all_points(&state.db).await?;
+    for point in &mut points {
+        point.label = crate::language::point(point.code);
+    }
+    Ok(Json(points))
 }
 
 #[utoipa::path(get, path = "/api/offices", tag = "agenda", responses((status = 200, description = "Strutture territoriali with the points they offer", body = Vec<api::Office>)))]

@@ -31,7 +31,7 @@ impl Record {
     fn topic(&self) -> Topic {
         Topic {
             code: self.topic_code.clone(),
-            label: self.topic_label.clone(),
+            label: crate::language::topic(&self.topic_code, &self.topic_label),
             appointment_after_days: self.topic_days as u32,
         }
     }
@@ -39,7 +39,7 @@ impl Record {
     fn point(&self) -> ConsultationPoint {
         ConsultationPoint {
             code: self.point_code,
-            label: self.point_label.clone(),
+            label: crate::language::point(self.point_code),
         }
     }
 
@@ -107,7 +107,7 @@ impl Record {
                 .into_iter()
                 .map(|e| AppointmentEvent {
                     at: rome::instant(e.at),
-                    label: e.kind.label().to_string(),
+                    label: crate::language::render(&e.kind.label()),
                     kind: e.kind,
                     // Colleagues see who acted; the contributor's side reads the office.
                     actor: match (viewer, e.operator_name) {
@@ -137,8 +137,8 @@ impl Record {
             starts_at: rome::instant(self.starts_at),
             ends_at: rome::instant(self.ends_at),
             office: self.office_name.clone(),
-            point: self.point_label.clone(),
-            topic: self.topic_label.clone(),
+            point: crate::language::point(self.point_code),
+            topic: crate::language::topic(&self.topic_code, &self.topic_label),
             communication_id: self.communication_id,
             booked_by: self.booked_by_label.clone(),
             managed_by_intermediary: self.managed_by() == ManagedBy::Intermediario,
@@ -169,7 +169,7 @@ impl Record {
             starts_at: rome::instant(self.starts_at),
             ends_at: rome::instant(self.ends_at),
             contributor: self.contributor(),
-            topic: self.topic_label.clone(),
+            topic: crate::language::topic(&self.topic_code, &self.topic_label),
             point: self.point(),
             phone: self.phone.clone(),
             notes: self.notes.clone(),

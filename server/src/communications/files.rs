@@ -69,10 +69,9 @@ pub async fn upload(
     let limits = state.uploads.limits;
     let declared = text(header::CONTENT_LENGTH).and_then(|v| v.trim().parse::<u64>().ok());
     if declared.is_some_and(|n| n > limits.max_bytes as u64) {
-        return Err(AppError::FileTooLarge(t::attachment_too_large(
-            &name,
-            size_said(limits),
-        )));
+        return Err(AppError::FileTooLarge(
+            limits.wire().too_large(&name, crate::language::current()),
+        ));
     }
     // What would refuse the file anyway is said before its bytes are read.
     let mut conn = state.db.pool.acquire().await?;
@@ -152,11 +151,6 @@ pub async fn upload(
     ))
 }
 
-/// The largest file, said in the request's language.
-fn size_said(limits: attachment::Limits) -> String {
-    crate::domain::speech::size(crate::language::current(), limits.max_bytes as u64)
-}
-
 /// The body, refused (413) as soon as it passes the limit: a longer one is never held whole.
 async fn read_capped(body: Body, limits: attachment::Limits, name: &str) -> AppResult<Vec<u8>> {
     let mut body = body;
@@ -165,10 +159,9 @@ async fn read_capped(body: Body, limits: attachment::Limits, name: &str) -> AppR
         let frame = frame.map_err(|_| AppError::BadRequest(t::attachment_incomplete(name)))?;
         if let Ok(chunk) = frame.into_data() {
             if data.len() + chunk.len() > limits.max_bytes {
-                return Err(AppError::FileTooLarge(t::attachment_too_large(
-                    name,
-                    size_said(limits),
-                )));
+                return Err(AppError::FileTooLarge(
+                    limits.wire().too_large(name, crate::language::current()),
+                ));
             }
             data.extend_from_slice(&chunk);
         }

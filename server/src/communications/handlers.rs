@@ -39,8 +39,8 @@ async fn all_topics(state: &AppState) -> AppResult<Vec<Topic>> {
         .await?
         .into_iter()
         .map(|t| Topic {
+            label: crate::language::topic(&t.code, &t.label),
             code: t.code,
-            label: t.label,
             appointment_after_days: t.appointment_after_days as u32,
         })
         .collect())
@@ -97,8 +97,8 @@ fn summary(
         id: row.id,
         protocol: row.protocol,
         topic: Topic {
+            label: crate::language::topic(&row.topic_code, &row.topic_label),
             code: row.topic_code,
-            label: row.topic_label,
             appointment_after_days: row.topic_days as u32,
         },
         subject: row.subject,

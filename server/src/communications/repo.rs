@@ -328,8 +328,8 @@ impl QueueRow {
                 province: self.province,
             },
             topic: api::Topic {
+                label: crate::language::topic(&self.topic_code, &self.topic_label),
                 code: self.topic_code,
-                label: self.topic_label,
                 appointment_after_days: self.topic_days as u32,
             },
             id: self.id,

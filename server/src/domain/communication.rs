@@ -140,7 +140,10 @@ pub fn parse_topic(raw: &str, known: impl Fn(&str) -> bool) -> Result<String, Te
 
 /// The office's message that records an outcome.
 pub fn outcome_text(outcome: Outcome, motivation: &str) -> String {
-    format!("Esito: {}.\n{motivation}", outcome.status().label())
+    format!(
+        "Esito: {}.\n{motivation}",
+        outcome.status().label().italian()
+    )
 }
 
 pub fn parse_outcome(raw: &api::OutcomeRequest) -> Result<(Outcome, String), FieldErrors> {

@@ -91,8 +91,8 @@ pub fn note(t: &Transition, a: &About) -> Option<String> {
         Transition::Attend { esito, .. } => esito.clone(),
         Transition::CorrectAttendance { from, to, esito } => Some(format!(
             "Da «{}» a «{}».{}",
-            from.status().label(),
-            to.status().label(),
+            from.status().label().italian(),
+            to.status().label().italian(),
             esito
                 .as_deref()
                 .map(|e| format!(" Esito dell'incontro: {e}"))

@@ -294,8 +294,8 @@ pub async fn agenda(
                 },
                 communication_id: w.communication_id,
                 point: api::ConsultationPoint {
+                    label: crate::language::point(w.point_code),
                     code: w.point_code,
-                    label: w.point_label,
                 },
                 part_of_day: w.part_of_day,
                 status: w.status,
@@ -340,10 +340,10 @@ pub async fn revoke(
 fn closure_of(r: repo::ClosureRow) -> Closure {
     Closure {
         id: r.id,
-        point: r
-            .point_code
-            .zip(r.point_label)
-            .map(|(code, label)| ConsultationPoint { code, label }),
+        point: r.point_code.map(|code| ConsultationPoint {
+            code,
+            label: crate::language::point(code),
+        }),
         starts_at: rome::instant(r.starts_at),
         ends_at: rome::instant(r.ends_at),
         reason: r.reason,

@@ -287,7 +287,7 @@ pub async fn queue_csv(
             t.contributor.cf.to_string(),
             t.topic.label.clone(),
             t.subject.clone(),
-            t.status.label().to_string(),
+            t.status.label().italian(),
             t.awaiting_since
                 .as_deref()
                 .map(api::it::date_time)
@@ -348,7 +348,7 @@ pub async fn agenda_csv(
             date,
             api::it::time(&line.starts_at),
             line.point.label.clone(),
-            api::status_text(line.status, line.cancelled_by_office).to_string(),
+            api::status_text(line.status, line.cancelled_by_office).italian(),
             line.contributor.name.clone(),
             line.contributor.cf.to_string(),
             api::it::phone(&line.phone),

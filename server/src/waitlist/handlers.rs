@@ -47,7 +47,7 @@ fn to_api(e: &Entry, ahead: i64) -> WaitlistEntry {
         office_id: e.office_id,
         office_name: e.office_name.clone(),
         point_code: e.point_code,
-        point_label: e.point_label.clone(),
+        point_label: crate::language::point(e.point_code),
         from: e.from_day.clone(),
         to: e.to_day.clone(),
         part_of_day: e.part_of_day,

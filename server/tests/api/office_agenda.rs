@@ -321,7 +321,7 @@ async fn the_office_cancels_with_a_reason_that_the_contributor_reads() {
         .json();
     assert!(list[0].cancelled_by_office);
     assert_eq!(
-        api::status_text(list[0].status, true),
+        api::status_text(list[0].status, true).italian(),
         "Annullato dalla sede"
     );
     let mine: Appointment = rossi

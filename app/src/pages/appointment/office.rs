@@ -9,6 +9,7 @@ use crate::components::field::{described_by, FieldGroup};
 use crate::components::heading::PageHeading;
 use crate::components::loaded::fetch;
 use crate::components::submit::Submission;
+use crate::language::tr;
 use api::calls::{self, Step as Call};
 use api::{it, paths, Appointment, AppointmentStatus, Attendance};
 use leptos::prelude::*;
@@ -34,7 +35,7 @@ pub fn OfficeView(
         AppointmentStatus::Svolto | AppointmentStatus::NonPresentato if corrected => Some(format!(
             "Presenza corretta: ora l'appuntamento {} risulta «{}». Il contribuente ne è informato nella comunicazione e per e-mail.",
             a.reference,
-            a.status.label()
+            tr(a.status.label())
         )),
         AppointmentStatus::Svolto => Some(format!(
             "Presenza registrata: l'appuntamento {} si è svolto.",
@@ -259,7 +260,7 @@ fn AttendanceForm(
             <div class="radio">
                 <input type="radio" id=id.clone() name="presenza" value=code.code()
                     on:change=move |_| outcome.set(Some(code))/>
-                <label for=id>{code.label()}</label>
+                <label for=id>{tr(code.label())}</label>
             </div>
         }
     };
@@ -335,8 +336,8 @@ fn CorrectionForm(
             <h2 id="correzione-titolo">"Correggi la presenza"</h2>
             <p>{format!(
                 "Registrato: «{}». Se è un errore puoi correggerlo in «{}» entro un giorno dalla registrazione: la correzione resta nella cronologia e il contribuente ne è informato.",
-                appointment.status.label(),
-                to.label()
+                tr(appointment.status.label()),
+                tr(to.label())
             )}</p>
             <ErrorSummary problems=correcting.problems.into()/>
             <form class="form narrow" novalidate on:submit=submit>
@@ -348,7 +349,7 @@ fn CorrectionForm(
                             bind:value=text></textarea>
                     </FieldGroup>
                 })}
-                <button type="submit" class="button button--secondary">{format!("Correggi in «{}»", to.label())}</button>
+                <button type="submit" class="button button--secondary">{format!("Correggi in «{}»", tr(to.label()))}</button>
             </form>
         </section>
     }

@@ -130,7 +130,7 @@ pub fn AppointmentList() -> impl IntoView {
             joined=Signal::derive(move || Arrival::from_code(&param("esito")) == Some(Arrival::Waiting))/>
         <FilterBar action=paths::APPOINTMENTS label=trs(t::appointments_filter())>
             <SelectFilter id="filtro-stato" name="status" label=trs(t::label_status()) all=trs(t::threads_all_statuses())
-                options={AppointmentStatus::ALL.iter().map(|s| (s.code().to_string(), s.label().to_string())).collect::<Vec<_>>()}
+                options={AppointmentStatus::ALL.iter().map(|s| (s.code().to_string(), tr(s.label()))).collect::<Vec<_>>()}
                 current=Signal::derive(status)/>
             <DateFilter id="filtro-dal" name="from" label=trs(t::label_from_day()) current=Signal::derive(from) error=field_error("from")/>
             <DateFilter id="filtro-al" name="to" label=trs(t::label_to_day()) current=Signal::derive(to) error=field_error("to")/>

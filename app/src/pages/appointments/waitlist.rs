@@ -134,7 +134,7 @@ pub fn WaitlistSection(cf: Cf, #[prop(into)] joined: Signal<bool>) -> impl IntoV
                                 }
                                 _ => {
                                     view! {
-                                        <p><span class="status-tag">{WaitlistStatus::InAttesa.label()}</span></p>
+                                        <p><span class="status-tag">{tr(WaitlistStatus::InAttesa.label())}</span></p>
                                         <p class="hint">{match e.ahead {
                                             0 => tr(t::waitlist_ahead_none()),
                                             n => tr(t::waitlist_ahead(n)),
