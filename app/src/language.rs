@@ -174,3 +174,11 @@ pub fn size(bytes: u64) -> String {
         Language::En => api::en::size_in_words(bytes),
     }
 }
+
+/// "da lunedì 1 alle 9:00 a …" / "from …": a closure's period.
+pub fn period(starts_at: &str, ends_at: &str) -> String {
+    match current() {
+        Language::It => api::it::period(starts_at, ends_at),
+        Language::En => api::en::period(starts_at, ends_at),
+    }
+}

@@ -429,3 +429,101 @@ attachments-refused-field = “{ $name }”: { $reason }
 attachments-no-answer = The file “{ $name }” was not uploaded: the service did not answer. Try again.
 attachments-connection = The file “{ $name }” was not uploaded: check the connection and try again.
 attachments-list = Attachments
+
+## Agenda della sede, Chiusure e capienza (app/src/pages/office_agenda.rs)
+agenda-action-of = { $action }: { $reference } at { $time }
+agenda-record-attendance = Record attendance
+agenda-manage = Manage
+agenda-col-contributor = Contributor
+agenda-col-topic = Topic
+agenda-col-point = Point
+agenda-phone = Tel. { $phone }
+agenda-col-notes = Notes
+agenda-col-status = Status
+agenda-col-actions = Actions
+agenda-recorded = { $reference }: recorded “{ $outcome }”.
+agenda-title = Office agenda
+agenda-caption = Appointments on { $day }
+agenda-title-of = Office agenda – { $day }
+agenda-days = Days of the agenda
+agenda-previous-day = ← Previous day
+agenda-today = Today
+agenda-next-day = Next day →
+agenda-choose-day = Choose the day
+agenda-day = Day
+agenda-show = Show
+agenda-closed = Office closed:{ " " }
+agenda-all-points-lower = all consultation points
+agenda-count = { $count ->
+    [0] No appointments on this day.
+    [one] 1 appointment.
+   *[other] { $count } appointments.
+}
+agenda-waiting = { $count ->
+    [0] Nobody on the waiting list for this day.
+    [one] 1 person on the waiting list for this day: a place that becomes free is offered to them at once.
+   *[other] { $count } people on the waiting list for this day: a place that becomes free is offered at once to the first.
+}
+agenda-to-record = { $count ->
+    [one] 1 attendance to record.
+   *[other] { $count } attendances to record.
+}
+agenda-col-time = Time and reference
+agenda-col-point-contact = Consultation point and contact
+agenda-waitlist = Waiting list of the day
+agenda-waitlist-order = In the order in which a place that becomes free is offered.
+agenda-waitlist-offered = place offered at { $start }, to accept by { $until } on { $day }
+agenda-waitlist-since = waiting since { $date }
+agenda-print = Print the agenda
+agenda-download = Download the agenda (CSV)
+closure-days = from { $from } to { $to }
+closure-hours = { $days }, from { $start } to { $end }
+closure-from = { $days }, from { $start }
+closure-until = { $days }, until { $end }
+closure-whole-days = { $days }, whole days
+closure-declared = { $count ->
+    [0] Closure recorded: the times can no longer be booked.
+    [one] Closure recorded: 1 appointment was cancelled and the contributor was told in the communication.
+   *[other] Closure recorded: { $count } appointments were cancelled and the contributors were told in the communications.
+}
+closure-revoked = Closure withdrawn: its times can be booked again. The appointments it cancelled stay cancelled: the contributors were told and can book again.
+closures-title = Closures and capacity
+closures-lead = Declare when the office does not receive and how many people are on duty. Closed times disappear from booking at once.
+closures-planned = Planned closures
+closures-none = No closures planned.
+closure-revoke-named = Withdraw the closure of { $period }
+closure-revoke = Withdraw
+closure-declare = Declare a closure
+closure-point = Consultation point
+closure-all-points = All consultation points
+closure-from-day = From day
+closure-to-day = To day (included)
+closure-hours-hint = To close only part of a day give the times; for whole days leave them empty.
+closure-from-time = From (optional)
+closure-to-time = To (optional)
+closure-reason = Reason
+closure-reason-hint = The contributors whose appointments are cancelled will read it.
+closure-check = Check the closure
+closure-check-title = Checking the closure
+closure-nothing-affected = No appointment falls in the closure.
+closure-affected = { $count ->
+    [one] Warning: there is 1 appointment in the closure. If you confirm it will be cancelled with the closure's reason and the contributor will be told.
+   *[other] Warning: there are { $count } appointments in the closure. If you confirm they will be cancelled with the closure's reason and the contributors will be told.
+}
+closure-affected-list = Appointments that will be cancelled
+closure-affected-line = { $reference } – { $day }, { $time } – { $name } ({ $point }) – { $status }
+closure-confirm = Confirm the closure
+closure-confirm-cancelling = Confirm the closure and cancel the appointments
+capacity-updated = { $count ->
+    [one] Capacity updated for { $day }: 1 person on duty for each time.
+   *[other] Capacity updated for { $day }: { $count } people on duty for each time.
+}
+capacity-none = { $day }: the office does not receive at this point, or the day cannot be booked.
+capacity-now = Now, { $day }: { $capacity } places in all, { $booked } already booked.
+capacity-title = Capacity of a day
+capacity-lead = If one more (or one fewer) colleague is on duty on a day, say how many people receive for each time. It cannot go below the bookings already made.
+point-name-sportello = At the office counter
+point-name-telefono = Phone consultation (we call you back)
+point-name-video = Video call
+capacity-people = People on duty
+capacity-update = Update the capacity

@@ -426,3 +426,101 @@ attachments-refused-field = «{ $name }»: { $reason }
 attachments-no-answer = Il file «{ $name }» non è stato caricato: il servizio non ha risposto. Riprova.
 attachments-connection = Il file «{ $name }» non è stato caricato: controlla la connessione e riprova.
 attachments-list = Allegati
+
+## Agenda della sede, Chiusure e capienza (app/src/pages/office_agenda.rs)
+agenda-action-of = { $action }: { $reference } delle { $time }
+agenda-record-attendance = Registra presenza
+agenda-manage = Gestisci
+agenda-col-contributor = Contribuente
+agenda-col-topic = Argomento
+agenda-col-point = Punto
+agenda-phone = Tel. { $phone }
+agenda-col-notes = Note
+agenda-col-status = Stato
+agenda-col-actions = Azioni
+agenda-recorded = { $reference }: registrato «{ $outcome }».
+agenda-title = Agenda della sede
+agenda-caption = Appuntamenti di { $day }
+agenda-title-of = Agenda della sede – { $day }
+agenda-days = Giorni dell'agenda
+agenda-previous-day = ← Giorno precedente
+agenda-today = Oggi
+agenda-next-day = Giorno successivo →
+agenda-choose-day = Scegli il giorno
+agenda-day = Giorno
+agenda-show = Mostra
+agenda-closed = Sede chiusa:{ " " }
+agenda-all-points-lower = tutti i punti di consulenza
+agenda-count = { $count ->
+    [0] Nessun appuntamento in questo giorno.
+    [one] 1 appuntamento.
+   *[other] { $count } appuntamenti.
+}
+agenda-waiting = { $count ->
+    [0] Nessuna persona in lista d'attesa per questo giorno.
+    [one] 1 persona in lista d'attesa per questo giorno: un posto che si libera le viene proposto subito.
+   *[other] { $count } persone in lista d'attesa per questo giorno: un posto che si libera viene proposto subito alla prima.
+}
+agenda-to-record = { $count ->
+    [one] 1 presenza da registrare.
+   *[other] { $count } presenze da registrare.
+}
+agenda-col-time = Ora e identificativo
+agenda-col-point-contact = Punto di consulenza e recapito
+agenda-waitlist = Lista d'attesa del giorno
+agenda-waitlist-order = Nell'ordine in cui un posto che si libera viene proposto.
+agenda-waitlist-offered = posto proposto alle { $start }, da accettare entro le { $until } di { $day }
+agenda-waitlist-since = in attesa dal { $date }
+agenda-print = Stampa l'agenda
+agenda-download = Scarica l'agenda (CSV)
+closure-days = dal { $from } al { $to }
+closure-hours = { $days }, dalle { $start } alle { $end }
+closure-from = { $days }, dalle { $start }
+closure-until = { $days }, fino alle { $end }
+closure-whole-days = { $days }, giorni interi
+closure-declared = { $count ->
+    [0] Chiusura registrata: gli orari non sono più prenotabili.
+    [one] Chiusura registrata: 1 appuntamento è stato annullato e il contribuente è stato avvisato nella comunicazione.
+   *[other] Chiusura registrata: { $count } appuntamenti sono stati annullati e i contribuenti sono stati avvisati nelle comunicazioni.
+}
+closure-revoked = Chiusura revocata: i suoi orari sono di nuovo prenotabili. Gli appuntamenti che aveva annullato restano annullati: i contribuenti sono stati avvisati e possono prenotare di nuovo.
+closures-title = Chiusure e capienza
+closures-lead = Dichiara quando la sede non riceve e quante persone sono in servizio. Gli orari chiusi spariscono subito dalle prenotazioni.
+closures-planned = Chiusure in programma
+closures-none = Nessuna chiusura in programma.
+closure-revoke-named = Revoca la chiusura di { $period }
+closure-revoke = Revoca
+closure-declare = Dichiara una chiusura
+closure-point = Punto di consulenza
+closure-all-points = Tutti i punti di consulenza
+closure-from-day = Dal giorno
+closure-to-day = Al giorno (compreso)
+closure-hours-hint = Per chiudere solo una parte di un giorno indica gli orari; per giorni interi lasciali vuoti.
+closure-from-time = Dalle ore (facoltativo)
+closure-to-time = Alle ore (facoltativo)
+closure-reason = Motivo
+closure-reason-hint = Lo leggeranno i contribuenti i cui appuntamenti saranno annullati.
+closure-check = Verifica la chiusura
+closure-check-title = Verifica della chiusura
+closure-nothing-affected = Nessun appuntamento cade nella chiusura.
+closure-affected = { $count ->
+    [one] Attenzione: nella chiusura c'è 1 appuntamento. Confermando sarà annullato con il motivo della chiusura e il contribuente sarà avvisato.
+   *[other] Attenzione: nella chiusura ci sono { $count } appuntamenti. Confermando saranno annullati con il motivo della chiusura e i contribuenti saranno avvisati.
+}
+closure-affected-list = Appuntamenti che saranno annullati
+closure-affected-line = { $reference } – { $day }, ore { $time } – { $name } ({ $point }) – { $status }
+closure-confirm = Conferma la chiusura
+closure-confirm-cancelling = Conferma la chiusura e annulla gli appuntamenti
+capacity-updated = { $count ->
+    [one] Capienza aggiornata per { $day }: 1 persona in servizio per ogni orario.
+   *[other] Capienza aggiornata per { $day }: { $count } persone in servizio per ogni orario.
+}
+capacity-none = { $day }: la sede non riceve in questo punto, oppure il giorno non è prenotabile.
+capacity-now = Ora, { $day }: { $capacity } posti in tutto, { $booked } già prenotati.
+capacity-title = Capienza di un giorno
+capacity-lead = Se in un giorno è in servizio un collega in più (o in meno), indica quante persone ricevono per ogni orario. Non si può scendere sotto le prenotazioni già fatte.
+point-name-sportello = Sportello in sede
+point-name-telefono = Consulenza telefonica (richiamata)
+point-name-video = Videochiamata
+capacity-people = Persone in servizio
+capacity-update = Aggiorna la capienza

@@ -291,3 +291,37 @@ capacity-below-bookings = You cannot go down to { $capacity ->
     [one] 1 place
    *[other] { $capacity } places
 }: at { $time } there are already { $booked } bookings. To free places, first cancel the appointments, with a reason.
+
+## What the service writes by itself into a thread and a timeline (server/src/domain/texts.rs),
+## kept as these keys and rendered in each reader's language
+system-author = Appointment diary (automatic message)
+system-actor = System
+said-held = Appointment { $reference } booked by { $who } for { $when } at { $office }, { $point }: to be confirmed by { $time }.
+said-offered = A place has become free from the waiting list: appointment { $reference } on { $when } at { $office }, { $point }, held for you until { $until }. Confirm it by then or turn it down: after that it goes to the next person.
+said-offered-note = To be confirmed by { $when }.
+said-because = { " " }Reason: { $reason }
+said-expired-note = Booking not confirmed in the time allowed.
+said-corrected-note = From “{ $from }” to “{ $to }”.
+said-outcome-heading = Outcome of the meeting:
+said-extended = Booking { $reference } extended by { $who }: to be confirmed by { $time }.
+said-confirmed = Appointment { $reference } confirmed by { $who } for { $when } at { $office }, { $point }.
+said-released = Booking { $reference } cancelled by { $who }: the time of { $when } at { $office } is available again.
+said-expired = Booking { $reference } expired: it was not confirmed in the time allowed and the time is available to others again.
+said-cancelled-by-office = Appointment { $reference } of { $when } at { $office } cancelled by { $office }.{ $because }
+said-cancelled = Appointment { $reference } of { $when } at { $office } cancelled by { $who }.{ $because }
+said-released-for-closure = Booking { $reference } cancelled by the office. Reason: { $reason }
+said-outcome-of = Outcome of the meeting for appointment { $reference } of { $when } at { $office }:
+said-attended = Appointment { $reference } of { $when } at { $office } took place.
+said-no-show = The contributor did not attend appointment { $reference } of { $when } at { $office }. If they still need one, they can ask for another.
+said-corrected = Correction: { $office } has corrected what was recorded for appointment { $reference } of { $when }: { $now }.
+said-now-held = it took place
+said-now-no-show = the contributor did not attend
+said-place = { $when } at { $office }, { $point }
+said-moved-note = Moved from { $from } to { $to }.{ $because }
+said-moved = Appointment { $reference } moved by { $who }. { $note }
+said-thread-outcome = Outcome: { $status }.
+
+## The office's agenda and queue (server/src/agenda/view.rs, communications/handlers.rs)
+office-call-back = Call the contributor back on { $phone }.
+office-send-video-link = Send the video call link by text message to the mobile { $phone } before the time.
+office-awaiting-filter = The “to answer” filter is true or false.

@@ -294,3 +294,37 @@ capacity-below-bookings = Non puoi scendere a { $capacity ->
     [one] 1 posto
    *[other] { $capacity } posti
 }: alle { $time } ci sono già { $booked } prenotazioni. Per liberare posti annulla prima gli appuntamenti, con un motivo.
+
+## What the service writes by itself into a thread and a timeline (server/src/domain/texts.rs),
+## kept as these keys and rendered in each reader's language
+system-author = Agenda appuntamenti (messaggio automatico)
+system-actor = Sistema
+said-held = Appuntamento { $reference } prenotato da { $who } per { $when } presso la { $office }, { $point }: da confermare entro le { $time }.
+said-offered = Si è liberato un posto dalla lista d'attesa: appuntamento { $reference } per { $when } presso la { $office }, { $point }, tenuto per te fino a { $until }. Confermalo entro quell'ora oppure rifiutalo: poi passerà alla persona successiva.
+said-offered-note = Da confermare entro { $when }.
+said-because = { " " }Motivo: { $reason }
+said-expired-note = Prenotazione non confermata entro il tempo previsto.
+said-corrected-note = Da «{ $from }» a «{ $to }».
+said-outcome-heading = Esito dell'incontro:
+said-extended = Prenotazione { $reference } estesa da { $who }: da confermare entro le { $time }.
+said-confirmed = Appuntamento { $reference } confermato da { $who } per { $when } presso la { $office }, { $point }.
+said-released = Prenotazione { $reference } cancellata da { $who }: l'orario di { $when } presso la { $office } è di nuovo disponibile.
+said-expired = Prenotazione { $reference } scaduta: non è stata confermata entro il tempo previsto e l'orario è di nuovo disponibile per altri.
+said-cancelled-by-office = Appuntamento { $reference } di { $when } presso la { $office } annullato dalla { $office }.{ $because }
+said-cancelled = Appuntamento { $reference } di { $when } presso la { $office } annullato da { $who }.{ $because }
+said-released-for-closure = Prenotazione { $reference } cancellata dalla sede. Motivo: { $reason }
+said-outcome-of = Esito dell'incontro dell'appuntamento { $reference } di { $when } presso la { $office }:
+said-attended = L'appuntamento { $reference } di { $when } presso la { $office } si è svolto.
+said-no-show = Il contribuente non si è presentato all'appuntamento { $reference } di { $when } presso la { $office }. Se ha ancora bisogno, può richiederne un altro.
+said-corrected = Rettifica: la { $office } ha corretto quanto registrato per l'appuntamento { $reference } di { $when }: { $now }.
+said-now-held = si è svolto
+said-now-no-show = il contribuente non si è presentato
+said-place = { $when } presso la { $office }, { $point }
+said-moved-note = Spostato da { $from } a { $to }.{ $because }
+said-moved = Appuntamento { $reference } spostato da { $who }. { $note }
+said-thread-outcome = Esito: { $status }.
+
+## The office's agenda and queue (server/src/agenda/view.rs, communications/handlers.rs)
+office-call-back = Richiamare il contribuente al numero { $phone }.
+office-send-video-link = Inviare il collegamento alla videochiamata per SMS al cellulare { $phone } prima dell'orario.
+office-awaiting-filter = Il filtro «da rispondere» vale true oppure false.

@@ -237,6 +237,7 @@ async fn insert_hold(
         actor: Some(who.user.id),
         label: &actor.timeline,
         note: None,
+        note_said: None,
     };
     repo::insert_event(tx, &event).await?;
     // Booked for the thread: its waiting-list entry, if any, has done its job.
@@ -250,9 +251,10 @@ async fn insert_hold(
         reference: hold.reference.as_str(),
         starts_at: &starts,
         office: &hold.place.office_name,
-        point: &hold.place.point_label,
+        point: hold.place.point,
     };
-    let text = texts::held(&about, &rome::instant(hold.hold_expires_at), &actor.thread);
+    let said = texts::held(&about, &rome::instant(hold.hold_expires_at), &actor.thread);
+    let (text, stored) = (said.italian(), said.stored());
     let message = threads::NewMessage {
         id: ids.next(Counter::Messages)?,
         communication_id: hold.thread,
@@ -260,6 +262,7 @@ async fn insert_hold(
         label: texts::SYSTEM_AUTHOR,
         from_institute: false,
         text: &text,
+        said: stored.as_deref(),
         now: hold.now,
     };
     threads::post(tx, &message).await

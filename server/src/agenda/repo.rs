@@ -140,6 +140,7 @@ pub struct EventRow {
     pub kind: EventKind,
     pub actor_label: String,
     pub note: Option<String>,
+    pub note_said: Option<String>,
     /// The operator who acted, when an office did: the office's own view names them.
     pub operator_name: Option<String>,
 }
@@ -149,7 +150,7 @@ pub async fn timeline(
     appointment: AppointmentId,
 ) -> AppResult<Vec<EventRow>> {
     Ok(sqlx::query_as(
-        "SELECT e.at, e.kind, e.actor_label, e.note,
+        "SELECT e.at, e.kind, e.actor_label, e.note, e.note_said,
                 CASE WHEN u.role = 'operatore' THEN u.name END AS operator_name
          FROM appointment_events e LEFT JOIN users u ON u.id = e.actor_user_id
          WHERE e.appointment_id = $1 ORDER BY e.at, e.id",
@@ -481,12 +482,15 @@ pub struct NewEvent<'a> {
     pub actor: Option<UserId>,
     pub label: &'a str,
     pub note: Option<&'a str>,
+    /// The note as a catalogue sentence (`texts::Saying`, JSON) when the service wrote it.
+    pub note_said: Option<&'a str>,
 }
 
 pub async fn insert_event(tx: &mut WriteTx, e: &NewEvent<'_>) -> AppResult<()> {
     sqlx::query(
-        "INSERT INTO appointment_events (id, appointment_id, at, kind, actor_user_id, actor_label, note)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        "INSERT INTO appointment_events (id, appointment_id, at, kind, actor_user_id, actor_label,
+             note, note_said)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
     .bind(e.id)
     .bind(e.appointment)
@@ -495,6 +499,7 @@ pub async fn insert_event(tx: &mut WriteTx, e: &NewEvent<'_>) -> AppResult<()> {
     .bind(e.actor)
     .bind(e.label)
     .bind(e.note)
+    .bind(e.note_said)
     .execute(&mut **tx)
     .await?;
     Ok(())

@@ -5,13 +5,14 @@
 
 use super::repo::{self, EventRow, Record};
 use crate::domain::booking::{self, Viewer};
-use crate::domain::rome;
+use crate::domain::{rome, texts};
 use crate::error::{AppError, AppResult};
 use api::{
     Appointment, AppointmentEvent, AppointmentId, AppointmentStatus, AppointmentSummary,
     CancelledBy, ConsultationPoint, Contributor, Instant, ManagedBy, OfficeAppointment, PointCode,
     Role, Topic,
 };
+use catalogue::t;
 
 /// The appointment as `viewer` sees it now, read through the repository.
 pub async fn read_back(
@@ -78,6 +79,7 @@ impl Record {
     ) -> Appointment {
         let status = self.status;
         let may = self.permissions(viewer, now);
+        let language = crate::language::current();
         Appointment {
             reference: self.reference.clone(),
             status,
@@ -112,9 +114,11 @@ impl Record {
                     // Colleagues see who acted; the contributor's side reads the office.
                     actor: match (viewer, e.operator_name) {
                         (Viewer::Office, Some(name)) => format!("{} ({name})", e.actor_label),
-                        _ => e.actor_label,
+                        _ => texts::signed(language, &e.actor_label),
                     },
-                    note: e.note,
+                    note: e
+                        .note
+                        .map(|note| texts::read_back(language, note, e.note_said.as_deref())),
                 })
                 .collect(),
             cancelled_by_office: self.cancelled_by_office(),
@@ -156,10 +160,8 @@ impl Record {
         let may = self.permissions(Viewer::Office, now);
         let phone = api::it::phone(&self.phone);
         let contact = match self.point_code {
-            PointCode::Telefono => Some(format!("Richiamare il contribuente al numero {phone}.")),
-            PointCode::Video => Some(format!(
-                "Inviare il collegamento alla videochiamata per SMS al cellulare {phone} prima dell'orario."
-            )),
+            PointCode::Telefono => Some(crate::language::render(&t::office_call_back(phone))),
+            PointCode::Video => Some(crate::language::render(&t::office_send_video_link(phone))),
             PointCode::Sportello => None,
         };
         OfficeAppointment {

@@ -69,9 +69,13 @@ pub async fn apply(
         reference: r.reference.as_str(),
         starts_at: &starts,
         office: &r.office_name,
-        point: &r.point_label,
+        point: r.point_code,
     };
     let note = texts::note(t, &a);
+    let (note, note_said) = (
+        note.as_ref().map(texts::Saying::italian),
+        note.as_ref().and_then(texts::Saying::stored),
+    );
     let event = NewEvent {
         id: ids.next(Counter::AppointmentEvents)?,
         appointment: r.id,
@@ -80,9 +84,11 @@ pub async fn apply(
         actor: actor.user,
         label: &actor.timeline,
         note: note.as_deref(),
+        note_said: note_said.as_deref(),
     };
     repo::insert_event(tx, &event).await?;
-    let text = texts::after(t, &a, &rome::instant(now + HOLD_SECONDS), actor);
+    let said = texts::after(t, &a, &rome::instant(now + HOLD_SECONDS), actor);
+    let (text, stored) = (said.italian(), said.stored());
     // What the office does is signed by the office; the rest is the service's message, which
     // names who acted in its text.
     let message = threads::NewMessage {
@@ -96,6 +102,7 @@ pub async fn apply(
         },
         from_institute: t.from_institute(),
         text: &text,
+        said: stored.as_deref(),
         now,
     };
     threads::post(tx, &message).await?;

@@ -9,6 +9,7 @@ use crate::auth::CurrentUser;
 use crate::domain::communication::{self, parse_draft, parse_message, parse_outcome};
 use crate::domain::eligibility::{decide, describe, Facts};
 use crate::domain::rome;
+use crate::domain::texts;
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::extract::{Json, Path, Query};
 use crate::state::AppState;
@@ -19,6 +20,7 @@ use api::{
 };
 use axum::extract::State;
 use axum::http::StatusCode;
+use catalogue::t;
 use std::collections::HashMap;
 
 pub const PAGE_SIZE: u32 = 20;
@@ -189,6 +191,7 @@ async fn load_detail(
     }
     let last_phone = repo::last_phone(&mut conn, parties.contributor_id, reader).await?;
     drop(conn);
+    let language = crate::language::current();
     let active = active(state, parties.contributor_id, now).await?;
     Ok(CommunicationDetail {
         summary: summary(row, now, &active),
@@ -198,10 +201,10 @@ async fn load_detail(
             .into_iter()
             .map(|m| Message {
                 id: m.id,
-                automatic: m.event == 1 && m.author_label == crate::domain::texts::SYSTEM_AUTHOR,
-                author: m.author_label,
+                automatic: m.event == 1 && m.author_label == texts::SYSTEM_AUTHOR,
+                author: texts::signed(language, &m.author_label),
                 from_institute: m.from_institute == 1,
-                text: m.text,
+                text: texts::read_back(language, m.text, m.said.as_deref()),
                 sent_at: rome::instant(m.created_at),
                 attachments: files.remove(&m.id).unwrap_or_default(),
             })
@@ -413,6 +416,7 @@ pub async fn write(
         label: &label,
         from_institute,
         text: &text,
+        said: None,
     };
     workflow::write(&state.db, &writing, &files, now).await?;
     Ok((
@@ -453,10 +457,7 @@ pub async fn queue(
         None | Some("" | "false") => false,
         Some("true") => true,
         Some(_) => {
-            errors.add(
-                "awaiting",
-                "Il filtro «da rispondere» vale true oppure false.",
-            );
+            errors.add("awaiting", t::office_awaiting_filter());
             false
         }
     };
@@ -491,7 +492,8 @@ pub async fn outcome(
         .await?
         .routed_office()?;
     let (outcome, motivation) = parse_outcome(&raw).map_err(AppError::invalid)?;
-    let text = communication::outcome_text(outcome, &motivation);
+    let said = texts::outcome(outcome.status(), &motivation);
+    let (text, stored) = (said.italian(), said.stored());
     let label = author_label(&user, "");
     let writing = Writing {
         thread: id,
@@ -499,6 +501,7 @@ pub async fn outcome(
         label: &label,
         from_institute: true,
         text: &text,
+        said: stored.as_deref(),
     };
     workflow::record_outcome(&state.db, outcome.status(), &writing, now).await?;
     Ok(Json(load_detail(&state, id, user.id).await?))

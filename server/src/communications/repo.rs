@@ -153,6 +153,7 @@ pub struct MessageRow {
     pub author_label: String,
     pub from_institute: i64,
     pub text: String,
+    pub said: Option<String>,
     pub created_at: Instant,
     pub event: i64,
 }
@@ -176,7 +177,7 @@ pub async fn last_phone(
 
 pub async fn messages(conn: &mut AnyConnection, id: ThreadId) -> AppResult<Vec<MessageRow>> {
     Ok(sqlx::query_as(
-        "SELECT id, author_label, from_institute, text, created_at, event FROM messages
+        "SELECT id, author_label, from_institute, text, said, created_at, event FROM messages
          WHERE communication_id = $1 ORDER BY created_at, id",
     )
     .bind(id)
@@ -403,6 +404,7 @@ pub async fn insert_thread(
         label: first.label,
         from_institute: false,
         text: first.text,
+        said: None,
         now: thread.sent_at,
     };
     insert_message(tx, &first).await?;
@@ -418,6 +420,8 @@ pub struct NewMessage<'a> {
     pub label: &'a str,
     pub from_institute: bool,
     pub text: &'a str,
+    /// The text as a catalogue sentence (`texts::Saying`, JSON) when the service wrote it.
+    pub said: Option<&'a str>,
     pub now: Instant,
 }
 
@@ -430,8 +434,8 @@ pub async fn insert_message(tx: &mut WriteTx, message: &NewMessage<'_>) -> AppRe
 async fn insert(tx: &mut WriteTx, m: &NewMessage<'_>, event: bool) -> AppResult<()> {
     sqlx::query(
         "INSERT INTO messages (id, communication_id, author_user_id, author_label, from_institute,
-             text, created_at, event)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+             text, said, created_at, event)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
     )
     .bind(m.id)
     .bind(m.communication_id)
@@ -439,6 +443,7 @@ async fn insert(tx: &mut WriteTx, m: &NewMessage<'_>, event: bool) -> AppResult<
     .bind(m.label)
     .bind(i64::from(m.from_institute))
     .bind(m.text)
+    .bind(m.said)
     .bind(m.now)
     .bind(i64::from(event))
     .execute(&mut **tx)
@@ -504,6 +509,8 @@ pub struct Writing<'a> {
     pub label: &'a str,
     pub from_institute: bool,
     pub text: &'a str,
+    /// The text as a catalogue sentence when part of it is the service's words (an outcome).
+    pub said: Option<&'a str>,
 }
 
 /// A message from either side, changing the thread's state in one conditional update: a
@@ -568,6 +575,7 @@ async fn written(tx: &mut WriteTx, w: &Writing<'_>, now: Instant) -> AppResult<i
         label: w.label,
         from_institute: w.from_institute,
         text: w.text,
+        said: w.said,
         now,
     };
     insert_message(tx, &message).await?;

@@ -265,6 +265,7 @@ async fn load_thread(
         label: office,
         from_institute: true,
         text: thread.answer.1,
+        said: None,
         now: answered_at,
     };
     insert_message(tx, &answer).await.map_err(demo_error)?;

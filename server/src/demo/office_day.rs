@@ -3,7 +3,8 @@
 use super::people::{demo_error, CONTRIBUTORS, DAY};
 use crate::communications::repo::{insert_thread, FirstMessage, NewMessage, NewThread};
 use crate::db::{next_value, Counter, Db, WriteTx};
-use crate::domain::rome;
+use crate::domain::transition::Transition;
+use crate::domain::{rome, texts};
 use api::{
     CommunicationStatus, ContributorId, EventKind, Instant, OfficeId, PointCode, SlotId, ThreadId,
     UserId,
@@ -127,20 +128,30 @@ async fn load_meeting(
         },
     )
     .await?;
-    let text = format!(
-        "Appuntamento {reference} confermato da {} per {} alle {} presso la {office_name}, Sportello in sede.",
-        CONTRIBUTORS[0].1,
-        api::it::date_with_weekday(&rome::instant(starts_at)),
-        api::it::time(&rome::instant(starts_at))
-    );
+    let starts = rome::instant(starts_at);
+    let about = texts::About {
+        reference: &reference,
+        starts_at: &starts,
+        office: &office_name,
+        point: api::PointCode::Sportello,
+    };
+    let who = CONTRIBUTORS[0].1.to_string();
+    let actor = texts::Actor {
+        user: Some(user),
+        timeline: who.clone(),
+        thread: who,
+    };
+    let said = texts::after(&Transition::Confirm, &about, "", &actor);
+    let (text, stored) = (said.italian(), said.stored());
     // The service's message, as a real booking writes it.
     let booked = NewMessage {
         id: next_value(tx, Counter::Messages).await?,
         communication_id: thread,
         author: Some(user),
-        label: crate::domain::texts::SYSTEM_AUTHOR,
+        label: texts::SYSTEM_AUTHOR,
         from_institute: false,
         text: &text,
+        said: stored.as_deref(),
         now: booked_at,
     };
     crate::communications::repo::post(tx, &booked)

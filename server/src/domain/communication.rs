@@ -138,14 +138,6 @@ pub fn parse_topic(raw: &str, known: impl Fn(&str) -> bool) -> Result<String, Te
     }
 }
 
-/// The office's message that records an outcome.
-pub fn outcome_text(outcome: Outcome, motivation: &str) -> String {
-    format!(
-        "Esito: {}.\n{motivation}",
-        outcome.status().label().italian()
-    )
-}
-
 pub fn parse_outcome(raw: &api::OutcomeRequest) -> Result<(Outcome, String), FieldErrors> {
     let mut errors = FieldErrors::new();
     let outcome = raw.outcome.known();

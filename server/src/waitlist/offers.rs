@@ -134,6 +134,7 @@ pub async fn make(
     )
     .await?;
     let until = rome::instant(p.until);
+    let note = texts::offered_note(&until);
     appointments::insert_event(
         tx,
         &NewEvent {
@@ -143,7 +144,8 @@ pub async fn make(
             kind: EventKind::Offerto,
             actor: None,
             label: SYSTEM_ACTOR,
-            note: Some(&format!("Da confermare entro {}.", texts::when(&until))),
+            note: Some(&note.italian()),
+            note_said: note.stored().as_deref(),
         },
     )
     .await?;
@@ -152,8 +154,9 @@ pub async fn make(
         reference: reference.as_str(),
         starts_at: &starts,
         office: &place.office_name,
-        point: &place.point_label,
+        point: place.point,
     };
+    let offered = texts::offered(&about, &until);
     threads::post(
         tx,
         &threads::NewMessage {
@@ -162,7 +165,8 @@ pub async fn make(
             author: None,
             label: SYSTEM_AUTHOR,
             from_institute: true,
-            text: &texts::offered(&about, &until),
+            text: &offered.italian(),
+            said: offered.stored().as_deref(),
             now,
         },
     )

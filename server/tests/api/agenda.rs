@@ -807,6 +807,76 @@ async fn every_booking_event_is_a_message_in_its_thread() {
     assert_eq!(theirs.last_phone, None);
 }
 
+/// Issue 25: what the service wrote by itself is said in the reader's language, from what
+/// happened; what people wrote stays as written; Italian reads as it always did.
+#[tokio::test]
+async fn the_services_messages_are_read_in_the_readers_language() {
+    let app = spawn_app().await;
+    let mut rossi = app.logged_in(ROSSI).await;
+    let thread = eligible_thread(&mut rossi, ROSSI).await;
+    let held: Appointment = post_hold(&mut rossi, "k1", hold_body(thread, FIRST_SLOT))
+        .await
+        .json();
+    let cancel = json!({ "reason": "Ho risolto da solo." });
+    rossi
+        .post(
+            &format!("/api/appointments/{}/confirm", held.reference),
+            json!({}),
+        )
+        .await;
+    rossi
+        .post(
+            &format!("/api/appointments/{}/cancel", held.reference),
+            cancel,
+        )
+        .await;
+    fn asked(client: &Client<'_>, path: &str, language: &str) -> Request<Body> {
+        client
+            .request("GET", path)
+            .header(header::ACCEPT_LANGUAGE, language)
+            .body(Body::empty())
+            .unwrap()
+    }
+    let path = format!("/api/communications/{thread}");
+    let english: api::CommunicationDetail = rossi.send(asked(&rossi, &path, "en")).await.json();
+    let italian: api::CommunicationDetail = rossi.send(asked(&rossi, &path, "it")).await.json();
+    let last = |d: &api::CommunicationDetail, back: usize| {
+        let m = &d.messages[d.messages.len() - back];
+        (m.author.clone(), m.text.clone())
+    };
+    let diary = "Appointment diary (automatic message)".to_string();
+    assert_eq!(
+        last(&english, 3),
+        (diary.clone(), "Appointment AP-2026-000001 booked by Mario Rossi for Tuesday 3 March 2026 at 8:30 at Sede di Roma, At the office counter: to be confirmed by 10:15.".to_string())
+    );
+    assert_eq!(
+        last(&english, 1),
+        (diary, "Appointment AP-2026-000001 of Tuesday 3 March 2026 at 8:30 at Sede di Roma cancelled by Mario Rossi. Reason: Ho risolto da solo.".to_string())
+    );
+    assert_eq!(
+        last(&italian, 1),
+        ("Agenda appuntamenti (messaggio automatico)".to_string(), "Appuntamento AP-2026-000001 di martedì 3 marzo 2026 alle 08:30 presso la Sede di Roma annullato da Mario Rossi. Motivo: Ho risolto da solo.".to_string())
+    );
+    // What people wrote, in the first message, is the same in both.
+    assert_eq!(english.messages[0].text, italian.messages[0].text);
+    // The timeline: the service's words translated, the reason as written.
+    let path = format!("/api/appointments/{}", held.reference);
+    let english: Appointment = rossi.send(asked(&rossi, &path, "en")).await.json();
+    let labels: Vec<&str> = english.timeline.iter().map(|e| e.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "Booking made",
+            "Appointment confirmed",
+            "Appointment cancelled"
+        ]
+    );
+    assert_eq!(
+        english.timeline[2].note.as_deref(),
+        Some("Ho risolto da solo.")
+    );
+}
+
 #[tokio::test]
 async fn booking_messages_never_ask_the_office_for_an_answer() {
     let app = spawn_app().await;
