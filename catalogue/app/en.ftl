@@ -527,3 +527,174 @@ point-name-telefono = Phone consultation (we call you back)
 point-name-video = Video call
 capacity-people = People on duty
 capacity-update = Update the capacity
+
+## Comunicazioni della sede, Registra esito (app/src/pages/office.rs)
+queue-title = Office communications
+queue-lead = First those to answer, from whoever has waited longest (the bookings' automatic messages do not count); then the others, most recent first.
+queue-office = Local office:{ " " }
+queue-filter = Filter the communications
+queue-only-awaiting = Only those to answer
+queue-empty = No communications to show.
+queue-count = { $count ->
+    [one] 1 communication.
+   *[other] { $count } communications.
+}
+queue-caption = Communications assigned to the office
+queue-awaiting = To answer
+queue-handled-by = Handled by { $name }
+queue-waiting-since = Waiting since { $date }
+outcome-title = Record outcome
+outcome-lead = Communication { $protocol } – “{ $subject }” from { $name }.
+outcome-already = The outcome of this communication has already been recorded: { $status }.
+outcome-legend = Outcome of the request
+outcome-motivation = Reasons
+outcome-motivation-hint = It will be sent to the contributor as a message in the communication.
+
+## An appointment as the office sees it (app/src/pages/appointment/office.rs)
+office-attendance-corrected = Attendance corrected: appointment { $reference } now reads “{ $status }”. The contributor is told in the communication and by e-mail.
+office-attendance-held = Attendance recorded: appointment { $reference } took place.
+office-attendance-no-show = Attendance recorded: the contributor did not attend appointment { $reference }.
+office-cancelled = Appointment { $reference } is cancelled: the contributor is told in the communication.
+office-booked = Appointment { $reference } booked and confirmed for { $name }: { $day }, { $time }. The contributor gets the confirmation by e-mail and reads it in the communication.
+office-moved = Appointment { $reference } has been moved: it is now { $day }, { $time }. The contributor is told in the communication and by e-mail.
+office-appointment-title = Appointment { $reference }
+office-appointment-lead = { $name } – { $day }, { $time }
+office-back-to-agenda = Back to the office agenda
+office-contributor-file = Contributor's file
+office-move-title = Move appointment
+office-move-lead = Choose another free time of the office, at another consultation point too: the contributor will read the reason in the communication and get it by e-mail.
+office-move-days-hint = The days with free times.
+office-move-new-time = New time
+office-move-times-hint = The free times of the chosen day.
+office-move-choose-time = Choose a time
+office-move-at = { $time }
+office-move-reason = Reason (required)
+office-move-reason-hint = For example: the office will be closed for works.
+office-attendance-title = Record attendance
+office-attendance-legend = Did the contributor attend?
+office-meeting-outcome = Outcome of the meeting (optional)
+office-meeting-outcome-hint = Only for an appointment that took place: it will be written in the communication with the contributor.
+office-correct-title = Correct the attendance
+office-correct-lead = Recorded: “{ $status }”. If it is a mistake you can correct it to “{ $to }” within a day of recording it: the correction stays in the history and the contributor is told.
+office-meeting-outcome-hint-short = It will be written in the communication with the contributor.
+office-correct-to = Correct to “{ $to }”
+
+## Prenota per il contribuente (app/src/pages/office_booking.rs)
+office-booking-title = Book for the contributor
+office-booking-for = Book for { $name }
+office-booking-lead = For { $name } ({ $cf }), communication { $protocol } – { $subject }.
+office-booking-already = This communication already has appointment { $reference }.
+office-booking-open = Open the appointment
+office-booking-closed = The communication is closed: for a new appointment the contributor must send a new communication.
+office-booking-point-hint = How the meeting takes place.
+office-booking-time = Time
+office-booking-slot = { $count ->
+    [one] { $time } (1 free)
+   *[other] { $time } ({ $count } free)
+}
+office-booking-phone = Contributor's phone number
+office-booking-phone-hint = Landline or mobile, for example 06 1234 5678; for the video call a mobile, to which the link is sent by text message. The one of the last booking is proposed, if there is one.
+office-booking-notes-hint = What will be discussed: the contributor reads them in the confirmation.
+office-booking-submit = Book and confirm
+
+## Scheda del contribuente (app/src/pages/office_contributor.rs), Cerca nella sede (office_search.rs)
+file-of = File of { $name }
+file-attended = { $count ->
+    [0] no appointments held
+    [one] 1 appointment held
+   *[other] { $count } appointments held
+}
+file-no-shows = { $count ->
+    [0] no absences
+    [one] did not attend once
+   *[other] did not attend { $count } times
+}
+file-category = Category
+file-province = Province
+file-phones = Phone numbers
+file-no-phones = None: has not booked yet
+file-at-office = At the office
+file-threads = Communications
+file-no-threads = No communications assigned to the office.
+file-book = Book
+file-book-for = { " " }for communication { $protocol }
+file-thread-line = { " " }– { $protocol } – sent on { $date }{ " " }
+file-appointments = Appointments at the office
+file-no-appointments = No appointments at the office.
+file-appointment-line = { " " }– { $day }, { $time } – { $point } – { $status }
+
+## Cerca nella sede (app/src/pages/office_search.rs)
+search-title = Search the office
+search-lead = Type in the box above a tax code, a name, a protocol number or an appointment reference: you find those of your office.
+search-count = { $count ->
+    [0] No results for “{ $search }” at the office.
+    [one] 1 result.
+   *[other] { $count } results.
+}
+search-contributors = Contributors
+search-appointments = Appointments
+search-appointment-line = { " " }– { $day }, { $time } – { $point } – { $name } – { $status }
+
+## Settimana della sede (app/src/pages/office_week.rs)
+week-short-sportello = Counter
+week-short-telefono = Phone
+week-short-video = Video
+week-title = Office week
+week-title-from = Office week – from { $day }
+week-lead = From { $from } to { $to }: for each day and consultation point, the places booked out of those available.
+week-nav = Weeks
+week-previous = ← Previous week
+week-from-tomorrow = From tomorrow
+week-next = Next week →
+week-caption = Places booked out of those available from { $day }
+week-waitlist = Waiting list
+week-closed = Office closed: { $period } – { $reason }
+week-full = { $booked } of { $capacity } (full)
+week-booked = { $booked } of { $capacity }
+week-people = { $count ->
+    [one] 1 person
+   *[other] { $count } people
+}
+week-dash = “—”: no places on that day (outside the booking period, a holiday, closed, or the point does not receive).
+
+## Andamento della sede (app/src/pages/office_stats.rs)
+stats-title = Office trends
+stats-title-of = Office trends – from { $from } to { $to }
+stats-rate = { $rate }% of the attendances recorded
+stats-no-rate = no attendance recorded
+stats-no-answer = no answer yet
+stats-hours = { $count ->
+    [one] 1 hour
+   *[other] { $count } hours
+}
+stats-days = { $count ->
+    [one] 1 day
+   *[other] { $count } days
+}
+stats-lead = From { $from } to { $to }.
+stats-choose = Choose the period
+stats-from = From
+stats-to = To
+stats-to-hint = At most 92 days later.
+stats-appointments = { $count } ({ $cancelled } cancelled)
+stats-attendance = Held and did not attend
+stats-attended = { $attended } held, { $missed } did not attend
+stats-absence = Absence rate
+stats-to-answer = Communications to answer today
+stats-of-open = { $awaiting } of { $open } open
+stats-first-answer = First answer (median)
+stats-answers = { $median }: { $answered } answers to { $sent } communications received, { $quick } within two days
+stats-waitlist = { $entries } requests, { $booked } became appointments, { $waiting } still waiting
+stats-download-agenda = Download the period's agenda (CSV)
+stats-download-queue = Download the period's communications (CSV)
+stats-days-title = Appointments by day and consultation point
+stats-no-appointments = No appointments in the period.
+stats-days-chart = Chart of appointments by day
+stats-chart-alt = Bar chart: the numbers are in the table that follows.
+stats-days-caption = Each bar is a day, split by consultation point (each with its own pattern, as in the legend); the number above is the total.
+stats-days-table = Appointments by day: for each consultation point, those of the day (held, did not attend)
+stats-day-cell = { $count } ({ $attended } held, { $missed } did not attend)
+stats-queue-title = Communications to answer, by waiting time
+stats-queue-chart = Chart of communications by waiting time
+stats-queue-caption = How many communications are waiting for an answer from the office, and for how long.
+stats-waiting-for = Waiting for

@@ -524,3 +524,174 @@ point-name-telefono = Consulenza telefonica (richiamata)
 point-name-video = Videochiamata
 capacity-people = Persone in servizio
 capacity-update = Aggiorna la capienza
+
+## Comunicazioni della sede, Registra esito (app/src/pages/office.rs)
+queue-title = Comunicazioni della sede
+queue-lead = Prima quelle da rispondere, da chi attende da più tempo (i messaggi automatici delle prenotazioni non contano); poi le altre, dalla più recente.
+queue-office = Struttura territoriale:{ " " }
+queue-filter = Filtra le comunicazioni
+queue-only-awaiting = Solo da rispondere
+queue-empty = Nessuna comunicazione da mostrare.
+queue-count = { $count ->
+    [one] 1 comunicazione.
+   *[other] { $count } comunicazioni.
+}
+queue-caption = Comunicazioni assegnate alla sede
+queue-awaiting = Da rispondere
+queue-handled-by = In carico a { $name }
+queue-waiting-since = In attesa dal { $date }
+outcome-title = Registra esito
+outcome-lead = Comunicazione { $protocol } – «{ $subject }» di { $name }.
+outcome-already = L'esito di questa comunicazione è già stato registrato: { $status }.
+outcome-legend = Esito della richiesta
+outcome-motivation = Motivazione
+outcome-motivation-hint = Sarà inviata al contribuente come messaggio nella comunicazione.
+
+## An appointment as the office sees it (app/src/pages/appointment/office.rs)
+office-attendance-corrected = Presenza corretta: ora l'appuntamento { $reference } risulta «{ $status }». Il contribuente ne è informato nella comunicazione e per e-mail.
+office-attendance-held = Presenza registrata: l'appuntamento { $reference } si è svolto.
+office-attendance-no-show = Presenza registrata: il contribuente non si è presentato all'appuntamento { $reference }.
+office-cancelled = L'appuntamento { $reference } è annullato: il contribuente ne è informato nella comunicazione.
+office-booked = Appuntamento { $reference } prenotato e confermato per { $name }: { $day }, ore { $time }. Il contribuente riceve la conferma per e-mail e la legge nella comunicazione.
+office-moved = L'appuntamento { $reference } è stato spostato: ora è { $day }, ore { $time }. Il contribuente ne è informato nella comunicazione e per e-mail.
+office-appointment-title = Appuntamento { $reference }
+office-appointment-lead = { $name } – { $day }, ore { $time }
+office-back-to-agenda = Torna all'agenda della sede
+office-contributor-file = Scheda del contribuente
+office-move-title = Sposta appuntamento
+office-move-lead = Scegli un altro orario libero della sede, anche in un altro punto di consulenza: il contribuente leggerà il motivo nella comunicazione e lo riceverà per e-mail.
+office-move-days-hint = I giorni con orari liberi.
+office-move-new-time = Nuovo orario
+office-move-times-hint = Gli orari liberi del giorno scelto.
+office-move-choose-time = Scegli un orario
+office-move-at = ore { $time }
+office-move-reason = Motivo (obbligatorio)
+office-move-reason-hint = Ad esempio: la sede sarà chiusa per lavori.
+office-attendance-title = Registra la presenza
+office-attendance-legend = Il contribuente si è presentato?
+office-meeting-outcome = Esito dell'incontro (facoltativo)
+office-meeting-outcome-hint = Solo per un appuntamento svolto: sarà scritto nella comunicazione con il contribuente.
+office-correct-title = Correggi la presenza
+office-correct-lead = Registrato: «{ $status }». Se è un errore puoi correggerlo in «{ $to }» entro un giorno dalla registrazione: la correzione resta nella cronologia e il contribuente ne è informato.
+office-meeting-outcome-hint-short = Sarà scritto nella comunicazione con il contribuente.
+office-correct-to = Correggi in «{ $to }»
+
+## Prenota per il contribuente (app/src/pages/office_booking.rs)
+office-booking-title = Prenota per il contribuente
+office-booking-for = Prenota per { $name }
+office-booking-lead = Per { $name } ({ $cf }), comunicazione { $protocol } – { $subject }.
+office-booking-already = Per questa comunicazione c'è già l'appuntamento { $reference }.
+office-booking-open = Apri l'appuntamento
+office-booking-closed = La comunicazione è chiusa: per un nuovo appuntamento il contribuente deve inviare una nuova comunicazione.
+office-booking-point-hint = Come si svolge l'incontro.
+office-booking-time = Orario
+office-booking-slot = { $count ->
+    [one] ore { $time } (1 libero)
+   *[other] ore { $time } ({ $count } liberi)
+}
+office-booking-phone = Recapito telefonico del contribuente
+office-booking-phone-hint = Fisso o cellulare, ad esempio 06 1234 5678; per la videochiamata un cellulare, a cui arriva per SMS il collegamento. Proposto quello dell'ultima prenotazione, se c'è.
+office-booking-notes-hint = Di cosa si parlerà: il contribuente le legge nella conferma.
+office-booking-submit = Prenota e conferma
+
+## Scheda del contribuente (app/src/pages/office_contributor.rs), Cerca nella sede (office_search.rs)
+file-of = Scheda di { $name }
+file-attended = { $count ->
+    [0] nessun appuntamento svolto
+    [one] 1 appuntamento svolto
+   *[other] { $count } appuntamenti svolti
+}
+file-no-shows = { $count ->
+    [0] nessuna assenza
+    [one] 1 volta non presentato
+   *[other] { $count } volte non presentato
+}
+file-category = Categoria
+file-province = Provincia
+file-phones = Recapiti telefonici
+file-no-phones = Nessuno: non ha ancora prenotato
+file-at-office = Presso la sede
+file-threads = Comunicazioni
+file-no-threads = Nessuna comunicazione assegnata alla sede.
+file-book = Prenota
+file-book-for = { " " }per la comunicazione { $protocol }
+file-thread-line = { " " }– { $protocol } – inviata il { $date }{ " " }
+file-appointments = Appuntamenti presso la sede
+file-no-appointments = Nessun appuntamento presso la sede.
+file-appointment-line = { " " }– { $day }, ore { $time } – { $point } – { $status }
+
+## Cerca nella sede (app/src/pages/office_search.rs)
+search-title = Cerca nella sede
+search-lead = Scrivi nella casella sopra un codice fiscale, un nome, un protocollo o un identificativo di appuntamento: trovi quelli della tua sede.
+search-count = { $count ->
+    [0] Nessun risultato per «{ $search }» nella sede.
+    [one] 1 risultato.
+   *[other] { $count } risultati.
+}
+search-contributors = Contribuenti
+search-appointments = Appuntamenti
+search-appointment-line = { " " }– { $day }, ore { $time } – { $point } – { $name } – { $status }
+
+## Settimana della sede (app/src/pages/office_week.rs)
+week-short-sportello = Sportello
+week-short-telefono = Telefono
+week-short-video = Video
+week-title = Settimana della sede
+week-title-from = Settimana della sede – dal { $day }
+week-lead = Dal { $from } al { $to }: per ogni giorno e punto di consulenza, i posti prenotati su quelli disponibili.
+week-nav = Settimane
+week-previous = ← Settimana precedente
+week-from-tomorrow = Da domani
+week-next = Settimana successiva →
+week-caption = Posti prenotati su disponibili dal { $day }
+week-waitlist = Lista d'attesa
+week-closed = Sede chiusa: { $period } – { $reason }
+week-full = { $booked } su { $capacity } (pieno)
+week-booked = { $booked } su { $capacity }
+week-people = { $count ->
+    [one] 1 persona
+   *[other] { $count } persone
+}
+week-dash = «—»: nessun posto in quel giorno (fuori dal periodo prenotabile, festivo, chiuso, o il punto non riceve).
+
+## Andamento della sede (app/src/pages/office_stats.rs)
+stats-title = Andamento della sede
+stats-title-of = Andamento della sede – dal { $from } al { $to }
+stats-rate = { $rate }% delle presenze registrate
+stats-no-rate = nessuna presenza registrata
+stats-no-answer = nessuna risposta ancora
+stats-hours = { $count ->
+    [one] 1 ora
+   *[other] { $count } ore
+}
+stats-days = { $count ->
+    [one] 1 giorno
+   *[other] { $count } giorni
+}
+stats-lead = Dal { $from } al { $to }.
+stats-choose = Scegli il periodo
+stats-from = Dal
+stats-to = Al
+stats-to-hint = Al massimo 92 giorni dopo.
+stats-appointments = { $count } ({ $cancelled } annullati)
+stats-attendance = Svolti e non presentati
+stats-attended = { $attended } svolti, { $missed } non presentati
+stats-absence = Tasso di assenza
+stats-to-answer = Comunicazioni da rispondere oggi
+stats-of-open = { $awaiting } su { $open } aperte
+stats-first-answer = Prima risposta (mediana)
+stats-answers = { $median }: { $answered } risposte su { $sent } comunicazioni ricevute, { $quick } entro due giorni
+stats-waitlist = { $entries } richieste, { $booked } diventate appuntamento, { $waiting } ancora in attesa
+stats-download-agenda = Scarica l'agenda del periodo (CSV)
+stats-download-queue = Scarica le comunicazioni del periodo (CSV)
+stats-days-title = Appuntamenti per giorno e punto di consulenza
+stats-no-appointments = Nessun appuntamento nel periodo.
+stats-days-chart = Grafico degli appuntamenti per giorno
+stats-chart-alt = Grafico a barre: i numeri sono nella tabella che segue.
+stats-days-caption = Ogni barra è un giorno, divisa per punto di consulenza (ciascuno con il suo motivo, come nella legenda); il numero sopra è il totale.
+stats-days-table = Appuntamenti per giorno: per ogni punto di consulenza, quelli del giorno (svolti, non presentati)
+stats-day-cell = { $count } ({ $attended } svolti, { $missed } non presentati)
+stats-queue-title = Comunicazioni da rispondere, per attesa
+stats-queue-chart = Grafico delle comunicazioni per attesa
+stats-queue-caption = Quante comunicazioni aspettano una risposta della sede, da quanto tempo.
+stats-waiting-for = In attesa da

@@ -10,13 +10,13 @@ use crate::components::pager::{page_of, Pager};
 use crate::components::params::thread_id;
 use crate::components::status::StatusTag;
 use crate::components::submit::Submission;
-use crate::language::tr;
+use crate::language::{date, tr, trs};
 use crate::session::Session;
 use api::paths::{self, Arrival};
 use api::{
-    calls, it, CommunicationDetail, CommunicationStatus, OfficeQueuePage, Outcome, OutcomeRequest,
-    Role,
+    calls, CommunicationDetail, CommunicationStatus, OfficeQueuePage, Outcome, OutcomeRequest, Role,
 };
+use catalogue::t;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -34,55 +34,55 @@ pub fn OfficeQueue() -> impl IntoView {
     let queue =
         fetch::<OfficeQueuePage>(move || calls::office_queue(&status(), awaiting(), page()));
     view! {
-        <PageHeading title="Comunicazioni della sede"/>
-        <p class="lead">"Prima quelle da rispondere, da chi attende da più tempo (i messaggi automatici delle prenotazioni non contano); poi le altre, dalla più recente."</p>
-        <p class="context">"Struttura territoriale: "<strong>{info.user.office.unwrap_or_default()}</strong></p>
-        <FilterBar action=paths::OFFICE_QUEUE label="Filtra le comunicazioni">
-            <SelectFilter id="filtro-stato" name="status" label="Stato" all="Tutti gli stati"
+        <PageHeading title=tr(t::queue_title())/>
+        <p class="lead">{tr(t::queue_lead())}</p>
+        <p class="context">{tr(t::queue_office())}<strong>{info.user.office.unwrap_or_default()}</strong></p>
+        <FilterBar action=paths::OFFICE_QUEUE label=trs(t::queue_filter())>
+            <SelectFilter id="filtro-stato" name="status" label=trs(t::label_status()) all=trs(t::threads_all_statuses())
                 options={CommunicationStatus::ALL.iter().map(|s| (s.code().to_string(), tr(s.label()))).collect::<Vec<_>>()}
                 current=Signal::derive(status)/>
             <div class="filters__field filters__field--check">
                 <input class="checkbox" type="checkbox" id="filtro-da-rispondere" name="da_rispondere" value="1"
                     prop:checked=awaiting/>
-                <label for="filtro-da-rispondere">"Solo da rispondere"</label>
+                <label for="filtro-da-rispondere">{tr(t::queue_only_awaiting())}</label>
             </div>
         </FilterBar>
         {when_loaded(queue, move |queue: OfficeQueuePage| {
             if queue.items.is_empty() {
-                return view! { <div class="alert alert--info" role="status"><p>"Nessuna comunicazione da mostrare."</p></div> }.into_any();
+                return view! { <div class="alert alert--info" role="status"><p>{tr(t::queue_empty())}</p></div> }.into_any();
             }
             let pages = queue.total.div_ceil(queue.page_size).max(1);
             let link = move |p: u32| paths::office_queue_page(&status(), awaiting(), p);
             view! {
-                <p class="result-count" role="status">{if queue.total == 1 { "1 comunicazione.".to_string() } else { format!("{} comunicazioni.", queue.total) }}</p>
+                <p class="result-count" role="status">{tr(t::queue_count(queue.total))}</p>
                 <div class="table-wrap table-wrap--stack">
                 <table class="table table--stack">
-                    <caption class="visually-hidden">"Comunicazioni assegnate alla sede"</caption>
+                    <caption class="visually-hidden">{tr(t::queue_caption())}</caption>
                     <thead><tr>
-                        <th scope="col">"Oggetto"</th>
-                        <th scope="col">"Contribuente"</th>
-                        <th scope="col">"Argomento"</th>
-                        <th scope="col">"Inviata il"</th>
-                        <th scope="col">"Stato"</th>
+                        <th scope="col">{tr(t::label_subject())}</th>
+                        <th scope="col">{tr(t::label_contributor())}</th>
+                        <th scope="col">{tr(t::label_topic())}</th>
+                        <th scope="col">{tr(t::label_sent_on())}</th>
+                        <th scope="col">{tr(t::label_status())}</th>
                     </tr></thead>
                     <tbody>
                         {queue.items.into_iter().map(|c| view! {
                             <tr>
                                 <td class="table__lead">
                                     <a href=paths::thread(c.id)>{c.subject.clone()}</a>
-                                    {c.awaiting_answer.then(|| view! { <span class="badge">"Da rispondere"</span> })}
+                                    {c.awaiting_answer.then(|| view! { <span class="badge">{tr(t::queue_awaiting())}</span> })}
                                     {c.handled_by.clone().map(|who| view! {
-                                        <br/><span class="hint">{format!("In carico a {who}")}</span>
+                                        <br/><span class="hint">{tr(t::queue_handled_by(who))}</span>
                                     })}
                                     {c.awaiting_since.as_deref().map(|since| view! {
-                                        <br/><span class="waiting-since">{format!("In attesa dal {}", it::date(since))}</span>
+                                        <br/><span class="waiting-since">{tr(t::queue_waiting_since(date(since)))}</span>
                                     })}
                                     <br/><span class="hint">{c.protocol.clone()}</span>
                                 </td>
-                                <td data-label="Contribuente">{c.contributor.name.clone()}<br/><span class="hint">{c.contributor.cf.to_string()}</span></td>
-                                <td data-label="Argomento">{c.topic.label.clone()}</td>
-                                <td class="nowrap" data-label="Inviata il">{it::date(&c.sent_at)}</td>
-                                <td data-label="Stato"><StatusTag status=c.status/></td>
+                                <td data-label=trs(t::label_contributor())>{c.contributor.name.clone()}<br/><span class="hint">{c.contributor.cf.to_string()}</span></td>
+                                <td data-label=trs(t::label_topic())>{c.topic.label.clone()}</td>
+                                <td class="nowrap" data-label=trs(t::label_sent_on())>{date(&c.sent_at)}</td>
+                                <td data-label=trs(t::label_status())><StatusTag status=c.status/></td>
                             </tr>
                         }).collect_view()}
                     </tbody>
@@ -143,16 +143,16 @@ pub fn OutcomePage() -> impl IntoView {
 
     view! {
         <div class="narrow">
-            <PageHeading title="Registra esito"/>
+            <PageHeading title=tr(t::outcome_title())/>
             {when_loaded(thread, |t: CommunicationDetail| {
                 let status = t.summary.status;
                 view! {
-                    <p class="lead">{format!("Comunicazione {} – «{}» di {}.", t.summary.protocol, t.summary.subject, t.contributor.name)}</p>
+                    <p class="lead">{tr(t::outcome_lead(&t.summary.protocol, &t.summary.subject, &t.contributor.name))}</p>
                     {(!is_open(status)).then(|| view! {
                         <div class="alert alert--info" role="status">
-                            <p>{format!("L'esito di questa comunicazione è già stato registrato: {}.", tr(status.label()))}</p>
+                            <p>{tr(t::outcome_already(status.label()))}</p>
                         </div>
-                        <p><a href=paths::thread(t.summary.id)>"Torna alla comunicazione"</a></p>
+                        <p><a href=paths::thread(t.summary.id)>{tr(t::back_to_thread())}</a></p>
                     })}
                 }
             })}
@@ -162,27 +162,27 @@ pub fn OutcomePage() -> impl IntoView {
                 hidden=move || !thread.get().and_then(Result::ok).is_some_and(|t| is_open(t.summary.status))>
                 <div class="form-group" class:form-group--error=move || error("outcome-accolta").get().is_some()>
                     <fieldset class="fieldset" aria-describedby=move || described_by("outcome", false, error("outcome-accolta").get().is_some())>
-                        <legend class="label">"Esito della richiesta"</legend>
+                        <legend class="label">{tr(t::outcome_legend())}</legend>
                         {move || error("outcome-accolta").get().map(|m| view! {
-                            <p class="field-error" id="outcome-error"><span class="visually-hidden">"Errore: "</span>{m}</p>
+                            <p class="field-error" id="outcome-error"><span class="visually-hidden">{tr(t::field_error_prefix())}</span>{m}</p>
                         })}
-                        {choice(Outcome::Accolta, "Accolta")}
-                        {choice(Outcome::NonAccolta, "Non accolta")}
+                        {choice(Outcome::Accolta, trs(Outcome::Accolta.status().label()))}
+                        {choice(Outcome::NonAccolta, trs(Outcome::NonAccolta.status().label()))}
                     </fieldset>
                 </div>
                 <div class="form-group" class:form-group--error=move || error("motivation").get().is_some()>
-                    <label class="label" for="motivation">"Motivazione"</label>
-                    <p class="hint" id="motivation-hint">"Sarà inviata al contribuente come messaggio nella comunicazione."</p>
+                    <label class="label" for="motivation">{tr(t::outcome_motivation())}</label>
+                    <p class="hint" id="motivation-hint">{tr(t::outcome_motivation_hint())}</p>
                     {move || error("motivation").get().map(|m| view! {
-                        <p class="field-error" id="motivation-error"><span class="visually-hidden">"Errore: "</span>{m}</p>
+                        <p class="field-error" id="motivation-error"><span class="visually-hidden">{tr(t::field_error_prefix())}</span>{m}</p>
                     })}
                     <textarea class="textarea" id="motivation" name="text" rows="6"
                         aria-describedby=move || described_by("motivation", true, error("motivation").get().is_some())
                         aria-invalid=move || error("motivation").get().map(|_| "true")
                         bind:value=text></textarea>
                 </div>
-                <button type="submit" class="button">"Registra esito"</button>
-                " "<a href=move || paths::thread(id.get()) class="button button--secondary">"Annulla"</a>
+                <button type="submit" class="button">{tr(t::outcome_title())}</button>
+                " "<a href=move || paths::thread(id.get()) class="button button--secondary">{tr(t::cancel())}</a>
             </form>
         </div>
     }

@@ -467,7 +467,7 @@ fn CapacityForm() -> impl IntoView {
                 .map(|day| (day, capacity))
         },
         move |(day, capacity): (DayAvailability, i64)| {
-            Some(tr(t::capacity_updated(long_day(&day.date), capacity)))
+            Some(tr(t::capacity_updated(capacity, long_day(&day.date))))
         },
     );
     let error = move |id: &'static str| changing.error(id);

@@ -9,11 +9,13 @@ use crate::components::heading::PageHeading;
 use crate::components::loaded::{fetch, when_loaded};
 use crate::components::params;
 use crate::components::submit::Submission;
+use crate::language::{date_with_weekday, time, tr, trs};
 use crate::session::Session;
 use api::{
-    calls, it, paths, Appointment, CommunicationDetail, ConsultationPoint, DayAvailability,
+    calls, paths, Appointment, CommunicationDetail, ConsultationPoint, DayAvailability,
     HoldRequest, Office, PointCode, Role,
 };
+use catalogue::t;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_navigate;
@@ -33,24 +35,24 @@ pub fn OfficeBookingPage() -> impl IntoView {
     let offices = fetch::<Vec<Office>>(|| calls::OFFICES.to_string());
     let labels = fetch::<Vec<ConsultationPoint>>(|| calls::POINTS.to_string());
     view! {
-        <PageHeading title="Prenota per il contribuente"/>
+        <PageHeading title=tr(t::office_booking_title())/>
         {when_loaded(thread, move |t: CommunicationDetail| {
             let s = t.summary.clone();
-            crate::components::heading::set_title(&format!("Prenota per {}", t.contributor.name));
+            crate::components::heading::set_title(&tr(t::office_booking_for(&t.contributor.name)));
             let lead = view! {
-                <p class="lead">{format!("Per {} ({}), comunicazione {} – {}.", t.contributor.name, t.contributor.cf, s.protocol, s.subject)}</p>
+                <p class="lead">{tr(t::office_booking_lead(&t.contributor.name, t.contributor.cf.to_string(), &s.protocol, &s.subject))}</p>
             };
             let body = if let Some(reference) = s.eligibility.active_appointment.clone() {
                 view! {
                     <div class="alert alert--info" role="status">
-                        <p>{format!("Per questa comunicazione c'è già l'appuntamento {reference}.")}" "
-                            <a href=paths::appointment(&reference)>"Apri l'appuntamento"</a></p>
+                        <p>{tr(t::office_booking_already(reference.to_string()))}" "
+                            <a href=paths::appointment(&reference)>{tr(t::office_booking_open())}</a></p>
                     </div>
                 }.into_any()
             } else if s.status == api::CommunicationStatus::Chiusa {
                 view! {
                     <div class="alert alert--info" role="status">
-                        <p>"La comunicazione è chiusa: per un nuovo appuntamento il contribuente deve inviare una nuova comunicazione."</p>
+                        <p>{tr(t::office_booking_closed())}</p>
                     </div>
                 }.into_any()
             } else {
@@ -68,7 +70,7 @@ pub fn OfficeBookingPage() -> impl IntoView {
             view! {
                 {lead}
                 {body}
-                <p><a href=paths::thread(s.id)>"Torna alla comunicazione"</a></p>
+                <p><a href=paths::thread(s.id)>{tr(t::back_to_thread())}</a></p>
             }
         })}
     }
@@ -148,7 +150,7 @@ fn BookingForm(
     view! {
         <ErrorSummary problems=booking.problems.into()/>
         <form class="form narrow" novalidate on:submit=submit>
-            <FieldGroup id="punto" label="Punto di consulenza" hint="Come si svolge l'incontro." error=error("punto")>
+            <FieldGroup id="punto" label=trs(t::label_point()) hint=trs(t::office_booking_point_hint()) error=error("punto")>
                 <select class="select" id="punto" aria-describedby="punto-hint"
                     on:change=move |ev| {
                         if let Some(code) = PointCode::from_code(&event_target_value(&ev)) {
@@ -163,48 +165,48 @@ fn BookingForm(
                 </select>
             </FieldGroup>
             // A day first, then its free times: never one list of eighty.
-            <FieldGroup id="giorno" label="Giorno" hint="I giorni con orari liberi." error=Signal::derive(|| None::<String>)>
+            <FieldGroup id="giorno" label=trs(t::agenda_day()) hint=trs(t::office_move_days_hint()) error=Signal::derive(|| None::<String>)>
                 <select class="select" id="giorno" aria-describedby="giorno-hint"
                     on:change=move |ev| { day.set(event_target_value(&ev)); start.set(String::new()); }>
                     {move || days.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|d| {
-                        let label = it::date_with_weekday(&format!("{}T12:00:00+01:00", d.date));
+                        let label = date_with_weekday(&format!("{}T12:00:00+01:00", d.date));
                         let date = d.date.clone();
                         view! { <option value=d.date.clone() selected=move || shown_day() == date>{label}</option> }
                     }).collect_view()}
                 </select>
             </FieldGroup>
-            <FieldGroup id="orario" label="Orario" hint="Gli orari liberi del giorno scelto." error=error("orario")>
+            <FieldGroup id="orario" label=trs(t::office_booking_time()) hint=trs(t::office_move_times_hint()) error=error("orario")>
                 <select class="select" id="orario"
                     aria-describedby=move || described_by("orario", true, error("orario").get().is_some())
                     aria-invalid=move || error("orario").get().map(|_| "true")
                     prop:value=move || start.get()
                     on:change=move |ev| start.set(event_target_value(&ev))>
-                    <option value="">"Scegli un orario"</option>
+                    <option value="">{tr(t::office_move_choose_time())}</option>
                     {move || {
                         let chosen = shown_day();
                         days.get().and_then(Result::ok).unwrap_or_default().into_iter()
                             .filter(|d| d.date == chosen)
                             .flat_map(|d| d.slots.into_iter())
-                            .map(|s| view! { <option value=s.start.clone()>{format!("ore {} ({} liberi)", it::time(&s.start), s.free)}</option> })
+                            .map(|s| view! { <option value=s.start.clone()>{tr(t::office_booking_slot(s.free, time(&s.start)))}</option> })
                             .collect_view()
                     }}
                 </select>
             </FieldGroup>
-            <FieldGroup id="phone" label="Recapito telefonico del contribuente"
-                hint="Fisso o cellulare, ad esempio 06 1234 5678; per la videochiamata un cellulare, a cui arriva per SMS il collegamento. Proposto quello dell'ultima prenotazione, se c'è."
+            <FieldGroup id="phone" label=trs(t::office_booking_phone())
+                hint=trs(t::office_booking_phone_hint())
                 error=error("phone")>
                 <input class="input input--medium" id="phone" type="tel" autocomplete="off"
                     aria-describedby=move || described_by("phone", true, error("phone").get().is_some())
                     aria-invalid=move || error("phone").get().map(|_| "true")
                     bind:value=phone/>
             </FieldGroup>
-            <FieldGroup id="notes" label="Note" hint="Di cosa si parlerà: il contribuente le legge nella conferma." error=error("notes")>
+            <FieldGroup id="notes" label=trs(t::agenda_col_notes()) hint=trs(t::office_booking_notes_hint()) error=error("notes")>
                 <textarea class="textarea" id="notes" rows="3" maxlength="500"
                     aria-describedby=move || described_by("notes", true, error("notes").get().is_some())
                     aria-invalid=move || error("notes").get().map(|_| "true")
                     bind:value=notes></textarea>
             </FieldGroup>
-            <button type="submit" class="button">"Prenota e conferma"</button>
+            <button type="submit" class="button">{tr(t::office_booking_submit())}</button>
         </form>
     }
 }

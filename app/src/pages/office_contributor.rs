@@ -5,9 +5,10 @@
 use crate::components::heading::PageHeading;
 use crate::components::loaded::{fetch, when_loaded};
 use crate::components::status::StatusTag;
-use crate::language::tr;
+use crate::language::{date, date_with_weekday, time, tr};
 use crate::session::Session;
-use api::{calls, it, paths, status_text, OfficeContributorFile, Role};
+use api::{calls, paths, status_text, OfficeContributorFile, Role};
+use catalogue::t;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_params_map;
@@ -24,45 +25,37 @@ pub fn OfficeContributorPage() -> impl IntoView {
         calls::office_contributor(&String::from(js_sys::encode_uri_component(&cf())))
     });
     view! {
-        <PageHeading title="Scheda del contribuente"/>
+        <PageHeading title=tr(t::office_contributor_file())/>
         {when_loaded(file, move |f: OfficeContributorFile| {
             let c = f.contributor.clone();
-            crate::components::heading::set_title(&format!("Scheda di {}", c.name));
-            let attended = match f.attended {
-                0 => "nessun appuntamento svolto".to_string(),
-                1 => "1 appuntamento svolto".to_string(),
-                n => format!("{n} appuntamenti svolti"),
-            };
-            let no_shows = match f.no_shows {
-                0 => "nessuna assenza".to_string(),
-                1 => "1 volta non presentato".to_string(),
-                n => format!("{n} volte non presentato"),
-            };
+            crate::components::heading::set_title(&tr(t::file_of(&c.name)));
+            let attended = tr(t::file_attended(f.attended));
+            let no_shows = tr(t::file_no_shows(f.no_shows));
             view! {
                 <p class="lead">{format!("{} – {}", c.name, c.cf)}</p>
                 <dl class="facts">
-                    <div><dt>"Categoria"</dt><dd>{tr(c.category.label())}</dd></div>
-                    <div><dt>"Provincia"</dt><dd>{c.province.clone()}</dd></div>
-                    <div><dt>"Recapiti telefonici"</dt><dd>{if f.phones.is_empty() { "Nessuno: non ha ancora prenotato".to_string() } else { f.phones.join(", ") }}</dd></div>
-                    <div><dt>"Presso la sede"</dt><dd>{format!("{attended}, {no_shows}")}</dd></div>
+                    <div><dt>{tr(t::file_category())}</dt><dd>{tr(c.category.label())}</dd></div>
+                    <div><dt>{tr(t::file_province())}</dt><dd>{c.province.clone()}</dd></div>
+                    <div><dt>{tr(t::file_phones())}</dt><dd>{if f.phones.is_empty() { tr(t::file_no_phones()) } else { f.phones.join(", ") }}</dd></div>
+                    <div><dt>{tr(t::file_at_office())}</dt><dd>{format!("{attended}, {no_shows}")}</dd></div>
                 </dl>
                 <section aria-labelledby="scheda-comunicazioni">
-                    <h2 id="scheda-comunicazioni">"Comunicazioni"</h2>
+                    <h2 id="scheda-comunicazioni">{tr(t::file_threads())}</h2>
                     {if f.communications.is_empty() {
-                        view! { <p>"Nessuna comunicazione assegnata alla sede."</p> }.into_any()
+                        view! { <p>{tr(t::file_no_threads())}</p> }.into_any()
                     } else {
                         view! {
                             <ul class="search-results">
                                 {f.communications.into_iter().map(|t| {
                                     let book = (t.status != api::CommunicationStatus::Chiusa).then(|| view! {
-                                        " – "<a href=paths::office_booking(t.id)>"Prenota"<span class="visually-hidden">{format!(" per la comunicazione {}", t.protocol)}</span></a>
+                                        " – "<a href=paths::office_booking(t.id)>{tr(t::file_book())}<span class="visually-hidden">{tr(t::file_book_for(&t.protocol))}</span></a>
                                     });
                                     view! {
                                         <li>
                                             <a href=paths::thread(t.id)>{t.subject.clone()}</a>
-                                            {format!(" – {} – inviata il {} ", t.protocol, it::date(&t.sent_at))}
+                                            {tr(t::file_thread_line(&t.protocol, date(&t.sent_at)))}
                                             <StatusTag status=t.status/>
-                                            {t.awaiting_answer.then(|| view! { " "<span class="tag">"Da rispondere"</span> })}
+                                            {t.awaiting_answer.then(|| view! { " "<span class="tag">{tr(t::queue_awaiting())}</span> })}
                                             {book}
                                         </li>
                                     }
@@ -72,16 +65,16 @@ pub fn OfficeContributorPage() -> impl IntoView {
                     }}
                 </section>
                 <section aria-labelledby="scheda-appuntamenti">
-                    <h2 id="scheda-appuntamenti">"Appuntamenti presso la sede"</h2>
+                    <h2 id="scheda-appuntamenti">{tr(t::file_appointments())}</h2>
                     {if f.appointments.is_empty() {
-                        view! { <p>"Nessun appuntamento presso la sede."</p> }.into_any()
+                        view! { <p>{tr(t::file_no_appointments())}</p> }.into_any()
                     } else {
                         view! {
                             <ul class="search-results">
                                 {f.appointments.into_iter().map(|a| view! {
                                     <li>
                                         <a href=paths::appointment(&a.reference)>{a.reference.to_string()}</a>
-                                        {format!(" – {}, ore {} – {} – {}", it::date_with_weekday(&a.starts_at), it::time(&a.starts_at), a.point.label, tr(status_text(a.status, a.cancelled_by_office)))}
+                                        {tr(t::file_appointment_line(date_with_weekday(&a.starts_at), time(&a.starts_at), &a.point.label, status_text(a.status, a.cancelled_by_office)))}
                                     </li>
                                 }).collect_view()}
                             </ul>

@@ -4,9 +4,10 @@
 use crate::components::heading::PageHeading;
 use crate::components::loaded::{fetch, when_loaded};
 use crate::components::status::StatusTag;
-use crate::language::tr;
+use crate::language::{date_with_weekday, time, tr};
 use crate::session::Session;
-use api::{calls, it, paths, status_text, OfficeSearch, Role};
+use api::{calls, paths, status_text, OfficeSearch, Role};
+use catalogue::t;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_query_map;
@@ -23,20 +24,16 @@ pub fn OfficeSearchPage() -> impl IntoView {
         calls::office_search(&String::from(js_sys::encode_uri_component(q.get().trim())))
     });
     view! {
-        <PageHeading title="Cerca nella sede"/>
-        <p class="lead">"Scrivi nella casella sopra un codice fiscale, un nome, un protocollo o un identificativo di appuntamento: trovi quelli della tua sede."</p>
+        <PageHeading title=tr(t::search_title())/>
+        <p class="lead">{tr(t::search_lead())}</p>
         {move || (!q.get().trim().is_empty()).then(|| when_loaded(results, move |r: OfficeSearch| {
             let total = r.contributors.len() + r.communications.len() + r.appointments.len();
-            let said = match total {
-                0 => format!("Nessun risultato per «{}» nella sede.", q.get_untracked().trim()),
-                1 => "1 risultato.".to_string(),
-                n => format!("{n} risultati."),
-            };
+            let said = tr(t::search_count(total, q.get_untracked().trim()));
             view! {
                 <p class="result-count" role="status">{said}</p>
                 {(!r.contributors.is_empty()).then(|| view! {
                     <section aria-labelledby="trovati-contribuenti">
-                        <h2 id="trovati-contribuenti">"Contribuenti"</h2>
+                        <h2 id="trovati-contribuenti">{tr(t::search_contributors())}</h2>
                         <ul class="search-results">
                             {r.contributors.into_iter().map(|c| view! {
                                 <li>
@@ -49,7 +46,7 @@ pub fn OfficeSearchPage() -> impl IntoView {
                 })}
                 {(!r.communications.is_empty()).then(|| view! {
                     <section aria-labelledby="trovate-comunicazioni">
-                        <h2 id="trovate-comunicazioni">"Comunicazioni"</h2>
+                        <h2 id="trovate-comunicazioni">{tr(t::file_threads())}</h2>
                         <ul class="search-results">
                             {r.communications.into_iter().map(|c| view! {
                                 <li>
@@ -63,12 +60,12 @@ pub fn OfficeSearchPage() -> impl IntoView {
                 })}
                 {(!r.appointments.is_empty()).then(|| view! {
                     <section aria-labelledby="trovati-appuntamenti">
-                        <h2 id="trovati-appuntamenti">"Appuntamenti"</h2>
+                        <h2 id="trovati-appuntamenti">{tr(t::search_appointments())}</h2>
                         <ul class="search-results">
                             {r.appointments.into_iter().map(|a| view! {
                                 <li>
                                     <a href=paths::appointment(&a.reference)>{a.reference.to_string()}</a>
-                                    {format!(" – {}, ore {} – {} – {} – {}", it::date_with_weekday(&a.starts_at), it::time(&a.starts_at), a.point.label, a.contributor.name, tr(status_text(a.status, a.cancelled_by_office)))}
+                                    {tr(t::search_appointment_line(date_with_weekday(&a.starts_at), time(&a.starts_at), &a.point.label, &a.contributor.name, status_text(a.status, a.cancelled_by_office)))}
                                 </li>
                             }).collect_view()}
                         </ul>

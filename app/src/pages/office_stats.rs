@@ -5,14 +5,16 @@
 use crate::components::get_form::GetForm;
 use crate::components::heading::PageHeading;
 use crate::components::loaded::{fetch, when_loaded};
+use crate::language::{tr, trs};
 use crate::session::Session;
-use api::{calls, it, paths, OfficeStats, Role};
+use api::{calls, paths, OfficeStats, Role};
+use catalogue::t;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_query_map;
 
 fn long_day(date: &str) -> String {
-    it::date(&format!("{date}T12:00:00+01:00"))
+    crate::language::date(&format!("{date}T12:00:00+01:00"))
 }
 
 #[component]
@@ -29,14 +31,14 @@ pub fn OfficeStatsPage() -> impl IntoView {
     };
     let stats = fetch::<OfficeStats>(move || calls::office_stats(&param("dal"), &param("al")));
     view! {
-        <PageHeading title="Andamento della sede"/>
+        <PageHeading title=tr(t::stats_title())/>
         {when_loaded(stats, move |s: OfficeStats| {
-            crate::components::heading::set_title(&format!("Andamento della sede – dal {} al {}", long_day(&s.from), long_day(&s.to)));
-            let rate = s.no_show_rate.map(|r| format!("{r}% delle presenze registrate")).unwrap_or_else(|| "nessuna presenza registrata".into());
+            crate::components::heading::set_title(&tr(t::stats_title_of(long_day(&s.from), long_day(&s.to))));
+            let rate = s.no_show_rate.map(|r| tr(t::stats_rate(r))).unwrap_or_else(|| tr(t::stats_no_rate()));
             let median = match s.first_answer.median_hours {
-                None => "nessuna risposta ancora".to_string(),
-                Some(h) if h < 48 => format!("{h} ore"),
-                Some(h) => format!("{} giorni", (h + 23) / 24),
+                None => tr(t::stats_no_answer()),
+                Some(h) if h < 48 => tr(t::stats_hours(h)),
+                Some(h) => tr(t::stats_days((h + 23) / 24)),
             };
             let waiting: i64 = s.waitlist.iter().filter(|w| matches!(w.status, api::WaitlistStatus::InAttesa | api::WaitlistStatus::Offerta)).map(|w| w.count).sum();
             let booked_from_list: i64 = s.waitlist.iter().filter(|w| w.status == api::WaitlistStatus::Prenotato).map(|w| w.count).sum();
@@ -46,49 +48,49 @@ pub fn OfficeStatsPage() -> impl IntoView {
             let queue_chart = calls::office_stats_chart("coda", &from, &to);
             let agenda_csv = calls::office_agenda_csv(&from, &to);
             let queue_csv = calls::office_queue_csv(&from, &to);
-            let lead = format!("Dal {} al {}.", long_day(&from), long_day(&to));
+            let lead = tr(t::stats_lead(long_day(&from), long_day(&to)));
             view! {
                 <p class="lead">{lead}</p>
-                <GetForm action=paths::OFFICE_STATS class="filters no-print" label="Scegli il periodo">
+                <GetForm action=paths::OFFICE_STATS class="filters no-print" label=trs(t::stats_choose())>
                     <div class="filters__field">
-                        <label class="label" for="dal">"Dal"</label>
+                        <label class="label" for="dal">{tr(t::stats_from())}</label>
                         <p class="hint" id="dal-hint">{crate::components::field::date_hint()}</p>
                         <input class="input" type="date" id="dal" name="dal" prop:value=from aria-describedby="dal-hint"/>
                     </div>
                     <div class="filters__field">
-                        <label class="label" for="al">"Al"</label>
-                        <p class="hint" id="al-hint">"Al massimo 92 giorni dopo."</p>
+                        <label class="label" for="al">{tr(t::stats_to())}</label>
+                        <p class="hint" id="al-hint">{tr(t::stats_to_hint())}</p>
                         <input class="input" type="date" id="al" name="al" prop:value=to aria-describedby="al-hint"/>
                     </div>
-                    <button type="submit" class="button button--secondary">"Mostra"</button>
+                    <button type="submit" class="button button--secondary">{tr(t::agenda_show())}</button>
                 </GetForm>
                 <dl class="facts">
-                    <div><dt>"Appuntamenti"</dt><dd>{format!("{} ({} annullati)", s.total.appointments, s.total.cancelled)}</dd></div>
-                    <div><dt>"Svolti e non presentati"</dt><dd>{format!("{} svolti, {} non presentati", s.total.attended, s.total.no_shows)}</dd></div>
-                    <div><dt>"Tasso di assenza"</dt><dd>{rate}</dd></div>
-                    <div><dt>"Comunicazioni da rispondere oggi"</dt><dd>{format!("{} su {} aperte", s.queue.awaiting, s.queue.open)}</dd></div>
-                    <div><dt>"Prima risposta (mediana)"</dt><dd>{format!("{median}: {} risposte su {} comunicazioni ricevute, {} entro due giorni", s.first_answer.answered, s.first_answer.sent, s.first_answer.within_two_days)}</dd></div>
-                    <div><dt>"Lista d'attesa"</dt><dd>{format!("{entries} richieste, {booked_from_list} diventate appuntamento, {waiting} ancora in attesa")}</dd></div>
+                    <div><dt>{tr(t::search_appointments())}</dt><dd>{tr(t::stats_appointments(s.total.appointments, s.total.cancelled))}</dd></div>
+                    <div><dt>{tr(t::stats_attendance())}</dt><dd>{tr(t::stats_attended(s.total.attended, s.total.no_shows))}</dd></div>
+                    <div><dt>{tr(t::stats_absence())}</dt><dd>{rate}</dd></div>
+                    <div><dt>{tr(t::stats_to_answer())}</dt><dd>{tr(t::stats_of_open(s.queue.awaiting, s.queue.open))}</dd></div>
+                    <div><dt>{tr(t::stats_first_answer())}</dt><dd>{tr(t::stats_answers(median, s.first_answer.answered, s.first_answer.sent, s.first_answer.within_two_days))}</dd></div>
+                    <div><dt>{tr(t::week_waitlist())}</dt><dd>{tr(t::stats_waitlist(entries, booked_from_list, waiting))}</dd></div>
                 </dl>
                 <p class="actions no-print">
-                    <a href=agenda_csv download="">"Scarica l'agenda del periodo (CSV)"</a>
-                    <a href=queue_csv download="">"Scarica le comunicazioni del periodo (CSV)"</a>
+                    <a href=agenda_csv download="">{tr(t::stats_download_agenda())}</a>
+                    <a href=queue_csv download="">{tr(t::stats_download_queue())}</a>
                 </p>
                 <section aria-labelledby="grafico-giorni">
-                    <h2 id="grafico-giorni">"Appuntamenti per giorno e punto di consulenza"</h2>
+                    <h2 id="grafico-giorni">{tr(t::stats_days_title())}</h2>
                     {if s.days.is_empty() {
-                        view! { <p>"Nessun appuntamento nel periodo."</p> }.into_any()
+                        view! { <p>{tr(t::stats_no_appointments())}</p> }.into_any()
                     } else {
                         view! {
                             <figure class="chart">
-                                <div class="chart__scroll" tabindex="0" role="group" aria-label="Grafico degli appuntamenti per giorno"><img src=days_chart alt="Grafico a barre: i numeri sono nella tabella che segue."/></div>
-                                <figcaption>"Ogni barra è un giorno, divisa per punto di consulenza (ciascuno con il suo motivo, come nella legenda); il numero sopra è il totale."</figcaption>
+                                <div class="chart__scroll" tabindex="0" role="group" aria-label=tr(t::stats_days_chart())><img src=days_chart alt=tr(t::stats_chart_alt())/></div>
+                                <figcaption>{tr(t::stats_days_caption())}</figcaption>
                             </figure>
                             <div class="table-wrap table-wrap--stack">
                                 <table class="table table--stack">
-                                    <caption class="visually-hidden">"Appuntamenti per giorno: per ogni punto di consulenza, quelli del giorno (svolti, non presentati)"</caption>
+                                    <caption class="visually-hidden">{tr(t::stats_days_table())}</caption>
                                     <thead><tr>
-                                        <th scope="col">"Giorno"</th>
+                                        <th scope="col">{tr(t::agenda_day())}</th>
                                         {s.points.iter().map(|p| view! { <th scope="col">{p.label.clone()}</th> }).collect_view()}
                                     </tr></thead>
                                     <tbody>
@@ -96,7 +98,7 @@ pub fn OfficeStatsPage() -> impl IntoView {
                                             <tr>
                                                 <th scope="row">{long_day(&d.date)}</th>
                                                 {d.points.iter().zip(s.points.iter()).map(|(c, p)| view! {
-                                                    <td data-label=p.label.clone()>{format!("{} ({} svolti, {} non presentati)", c.appointments, c.attended, c.no_shows)}</td>
+                                                    <td data-label=p.label.clone()>{tr(t::stats_day_cell(c.appointments, c.attended, c.no_shows))}</td>
                                                 }).collect_view()}
                                             </tr>
                                         }).collect_view()}
@@ -107,14 +109,14 @@ pub fn OfficeStatsPage() -> impl IntoView {
                     }}
                 </section>
                 <section aria-labelledby="grafico-coda">
-                    <h2 id="grafico-coda">"Comunicazioni da rispondere, per attesa"</h2>
+                    <h2 id="grafico-coda">{tr(t::stats_queue_title())}</h2>
                     <figure class="chart">
-                        <div class="chart__scroll" tabindex="0" role="group" aria-label="Grafico delle comunicazioni per attesa"><img src=queue_chart alt="Grafico a barre: i numeri sono nella tabella che segue."/></div>
-                        <figcaption>"Quante comunicazioni aspettano una risposta della sede, da quanto tempo."</figcaption>
+                        <div class="chart__scroll" tabindex="0" role="group" aria-label=tr(t::stats_queue_chart())><img src=queue_chart alt=tr(t::stats_chart_alt())/></div>
+                        <figcaption>{tr(t::stats_queue_caption())}</figcaption>
                     </figure>
                     <table class="table">
-                        <caption>"Comunicazioni da rispondere, per attesa"</caption>
-                        <thead><tr><th scope="col">"In attesa da"</th><th scope="col">"Comunicazioni"</th></tr></thead>
+                        <caption>{tr(t::stats_queue_title())}</caption>
+                        <thead><tr><th scope="col">{tr(t::stats_waiting_for())}</th><th scope="col">{tr(t::file_threads())}</th></tr></thead>
                         <tbody>
                             {s.queue.ages.iter().map(|b| view! {
                                 <tr><th scope="row">{b.label.clone()}</th><td>{b.count}</td></tr>

@@ -9,9 +9,10 @@ use crate::components::field::{described_by, FieldGroup};
 use crate::components::heading::PageHeading;
 use crate::components::loaded::fetch;
 use crate::components::submit::Submission;
-use crate::language::tr;
+use crate::language::{date_with_weekday, time, tr, trs};
 use api::calls::{self, Step as Call};
-use api::{it, paths, Appointment, AppointmentStatus, Attendance};
+use api::{paths, Appointment, AppointmentStatus, Attendance};
+use catalogue::t;
 use leptos::prelude::*;
 
 /// An operator of the office: the details, then what the office may do now (record whether
@@ -32,46 +33,35 @@ pub fn OfficeView(
         .last()
         .is_some_and(|e| e.kind == api::EventKind::PresenzaCorretta);
     let outcome = match a.status {
-        AppointmentStatus::Svolto | AppointmentStatus::NonPresentato if corrected => Some(format!(
-            "Presenza corretta: ora l'appuntamento {} risulta «{}». Il contribuente ne è informato nella comunicazione e per e-mail.",
-            a.reference,
-            tr(a.status.label())
+        AppointmentStatus::Svolto | AppointmentStatus::NonPresentato if corrected => Some(tr(
+            t::office_attendance_corrected(a.reference.to_string(), a.status.label()),
         )),
-        AppointmentStatus::Svolto => Some(format!(
-            "Presenza registrata: l'appuntamento {} si è svolto.",
-            a.reference
-        )),
-        AppointmentStatus::NonPresentato => Some(format!(
-            "Presenza registrata: il contribuente non si è presentato all'appuntamento {}.",
-            a.reference
-        )),
-        AppointmentStatus::Annullato => Some(format!(
-            // Not "the time is free again": after a closure it is not, and a freed place may
-            // go to the Lista d'attesa first.
-            "L'appuntamento {} è annullato: il contribuente ne è informato nella comunicazione.",
-            a.reference
-        )),
-        AppointmentStatus::Confermato if booked_here && !moved_last(&a) => Some(format!(
-            "Appuntamento {} prenotato e confermato per {}: {}, ore {}. Il contribuente riceve la conferma per e-mail e la legge nella comunicazione.",
-            a.reference,
-            a.contributor.name,
-            it::date_with_weekday(&a.starts_at),
-            it::time(&a.starts_at)
-        )),
-        AppointmentStatus::Confermato if moved_last(&a) => {
-            Some(format!(
-                "L'appuntamento {} è stato spostato: ora è {}, ore {}. Il contribuente ne è informato nella comunicazione e per e-mail.",
-                a.reference,
-                it::date_with_weekday(&a.starts_at),
-                it::time(&a.starts_at)
-            ))
+        AppointmentStatus::Svolto => Some(tr(t::office_attendance_held(a.reference.to_string()))),
+        AppointmentStatus::NonPresentato => {
+            Some(tr(t::office_attendance_no_show(a.reference.to_string())))
         }
+        // Not "the time is free again": after a closure it is not, and a freed place may
+        // go to the Lista d'attesa first.
+        AppointmentStatus::Annullato => Some(tr(t::office_cancelled(a.reference.to_string()))),
+        AppointmentStatus::Confermato if booked_here && !moved_last(&a) => {
+            Some(tr(t::office_booked(
+                a.reference.to_string(),
+                &a.contributor.name,
+                date_with_weekday(&a.starts_at),
+                time(&a.starts_at),
+            )))
+        }
+        AppointmentStatus::Confermato if moved_last(&a) => Some(tr(t::office_moved(
+            a.reference.to_string(),
+            date_with_weekday(&a.starts_at),
+            time(&a.starts_at),
+        ))),
         _ => None,
     };
     let day = a.starts_at.get(..10).unwrap_or_default().to_string();
     view! {
-        <PageHeading title=format!("Appuntamento {}", a.reference)/>
-        <p class="lead">{format!("{} – {}, ore {}", a.contributor.name, it::date_with_weekday(&a.starts_at), it::time(&a.starts_at))}</p>
+        <PageHeading title=tr(t::office_appointment_title(a.reference.to_string()))/>
+        <p class="lead">{tr(t::office_appointment_lead(&a.contributor.name, date_with_weekday(&a.starts_at), time(&a.starts_at)))}</p>
         {outcome.map(|m| view! { <div class="alert alert--success" role="status"><p>{m}</p></div> })}
         <Details appointment=a.clone()/>
         {a.can_record_attendance.then(|| view! { <AttendanceForm appointment=a.clone() current=current/> })}
@@ -79,8 +69,8 @@ pub fn OfficeView(
         {a.can_move.then(|| view! { <OfficeMoveForm appointment=a.clone() current=current/> })}
         {a.can_cancel.then(|| view! { <CancelSection appointment=a.clone() current=current/> })}
         <p class="no-print actions">
-            <a href=paths::office_day(&day)>"Torna all'agenda della sede"</a>
-            <a href=paths::office_contributor(&a.contributor.cf)>"Scheda del contribuente"</a>
+            <a href=paths::office_day(&day)>{tr(t::office_back_to_agenda())}</a>
+            <a href=paths::office_contributor(&a.contributor.cf)>{tr(t::office_contributor_file())}</a>
         </p>
         <Timeline appointment=a.clone()/>
     }
@@ -162,11 +152,11 @@ fn OfficeMoveForm(
     };
     view! {
         <section class="office-move no-print" aria-labelledby="sposta-titolo">
-            <h2 id="sposta-titolo">"Sposta appuntamento"</h2>
-            <p>"Scegli un altro orario libero della sede, anche in un altro punto di consulenza: il contribuente leggerà il motivo nella comunicazione e lo riceverà per e-mail."</p>
+            <h2 id="sposta-titolo">{tr(t::office_move_title())}</h2>
+            <p>{tr(t::office_move_lead())}</p>
             <ErrorSummary problems=moving.problems.into()/>
             <form class="form narrow" novalidate on:submit=submit>
-                <FieldGroup id="nuovo-punto" label="Punto di consulenza" error=error("nuovo-punto")>
+                <FieldGroup id="nuovo-punto" label=trs(t::label_point()) error=error("nuovo-punto")>
                     <select class="select" id="nuovo-punto"
                         on:change=move |ev| {
                             if let Some(code) = api::PointCode::from_code(&event_target_value(&ev)) {
@@ -182,23 +172,23 @@ fn OfficeMoveForm(
                     </select>
                 </FieldGroup>
                 // A day first, then its free times: never one list of eighty.
-                <FieldGroup id="nuovo-giorno" label="Giorno" hint="I giorni con orari liberi." error=Signal::derive(|| None::<String>)>
+                <FieldGroup id="nuovo-giorno" label=trs(t::agenda_day()) hint=trs(t::office_move_days_hint()) error=Signal::derive(|| None::<String>)>
                     <select class="select" id="nuovo-giorno" aria-describedby="nuovo-giorno-hint"
                         on:change=move |ev| { day.set(event_target_value(&ev)); start.set(String::new()); }>
                         {move || days.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|d| {
-                            let label = it::date_with_weekday(&format!("{}T00:00:00+01:00", d.date));
+                            let label = date_with_weekday(&format!("{}T00:00:00+01:00", d.date));
                             let date = d.date.clone();
                             view! { <option value=d.date.clone() selected=move || shown_day() == date>{label}</option> }
                         }).collect_view()}
                     </select>
                 </FieldGroup>
-                <FieldGroup id="nuovo-orario" label="Nuovo orario" hint="Gli orari liberi del giorno scelto." error=error("nuovo-orario")>
+                <FieldGroup id="nuovo-orario" label=trs(t::office_move_new_time()) hint=trs(t::office_move_times_hint()) error=error("nuovo-orario")>
                     <select class="select" id="nuovo-orario"
                         aria-describedby=move || described_by("nuovo-orario", true, error("nuovo-orario").get().is_some())
                         aria-invalid=move || error("nuovo-orario").get().map(|_| "true")
                         prop:value=move || start.get()
                         on:change=move |ev| start.set(event_target_value(&ev))>
-                        <option value="">"Scegli un orario"</option>
+                        <option value="">{tr(t::office_move_choose_time())}</option>
                         {move || {
                             let now_at = now_at.clone();
                             let chosen = shown_day();
@@ -206,18 +196,18 @@ fn OfficeMoveForm(
                                 .filter(|d| d.date == chosen)
                                 .flat_map(|d| d.slots.into_iter())
                                 .filter(|s| s.start != now_at || point.get() != original_point)
-                                .map(|s| view! { <option value=s.start.clone()>{format!("ore {}", it::time(&s.start))}</option> })
+                                .map(|s| view! { <option value=s.start.clone()>{tr(t::office_move_at(time(&s.start)))}</option> })
                                 .collect_view()
                         }}
                     </select>
                 </FieldGroup>
-                <FieldGroup id="motivo-spostamento" label="Motivo (obbligatorio)" hint="Ad esempio: la sede sarà chiusa per lavori." error=error("motivo-spostamento")>
+                <FieldGroup id="motivo-spostamento" label=trs(t::office_move_reason()) hint=trs(t::office_move_reason_hint()) error=error("motivo-spostamento")>
                     <textarea class="textarea" id="motivo-spostamento" rows="3" maxlength="500"
                         aria-describedby=move || described_by("motivo-spostamento", true, error("motivo-spostamento").get().is_some())
                         aria-invalid=move || error("motivo-spostamento").get().map(|_| "true")
                         bind:value=reason></textarea>
                 </FieldGroup>
-                <button type="submit" class="button">"Sposta appuntamento"</button>
+                <button type="submit" class="button">{tr(t::office_move_title())}</button>
             </form>
         </section>
     }
@@ -266,14 +256,14 @@ fn AttendanceForm(
     };
     view! {
         <section class="attendance no-print" aria-labelledby="presenza-titolo">
-            <h2 id="presenza-titolo">"Registra la presenza"</h2>
+            <h2 id="presenza-titolo">{tr(t::office_attendance_title())}</h2>
             <ErrorSummary problems=recording.problems.into()/>
             <form class="form narrow" novalidate on:submit=submit>
                 <div class="form-group" class:form-group--error=move || error("presenza").get().is_some()>
                     <fieldset class="fieldset" aria-describedby=move || described_by("presenza", false, error("presenza").get().is_some())>
-                        <legend class="label">"Il contribuente si è presentato?"</legend>
+                        <legend class="label">{tr(t::office_attendance_legend())}</legend>
                         {move || error("presenza").get().map(|m| view! {
-                            <p class="field-error" id="presenza-error"><span class="visually-hidden">"Errore: "</span>{m}</p>
+                            <p class="field-error" id="presenza-error"><span class="visually-hidden">{tr(t::field_error_prefix())}</span>{m}</p>
                         })}
                         {choice(Attendance::Svolto)}
                         {choice(Attendance::NonPresentato)}
@@ -281,14 +271,14 @@ fn AttendanceForm(
                 </div>
                 // Only for an appointment that took place: a no-show has no esito to write.
                 <Show when=move || outcome.get() != Some(Attendance::NonPresentato)>
-                    <FieldGroup id="esito" label="Esito dell'incontro (facoltativo)" hint="Solo per un appuntamento svolto: sarà scritto nella comunicazione con il contribuente." error=error("esito")>
+                    <FieldGroup id="esito" label=trs(t::office_meeting_outcome()) hint=trs(t::office_meeting_outcome_hint()) error=error("esito")>
                         <textarea class="textarea" id="esito" rows="5" maxlength="2000"
                             aria-describedby=move || described_by("esito", true, error("esito").get().is_some())
                             aria-invalid=move || error("esito").get().map(|_| "true")
                             bind:value=text></textarea>
                     </FieldGroup>
                 </Show>
-                <button type="submit" class="button">"Registra la presenza"</button>
+                <button type="submit" class="button">{tr(t::office_attendance_title())}</button>
             </form>
         </section>
     }
@@ -333,23 +323,19 @@ fn CorrectionForm(
     };
     view! {
         <section class="attendance no-print" aria-labelledby="correzione-titolo">
-            <h2 id="correzione-titolo">"Correggi la presenza"</h2>
-            <p>{format!(
-                "Registrato: «{}». Se è un errore puoi correggerlo in «{}» entro un giorno dalla registrazione: la correzione resta nella cronologia e il contribuente ne è informato.",
-                tr(appointment.status.label()),
-                tr(to.label())
-            )}</p>
+            <h2 id="correzione-titolo">{tr(t::office_correct_title())}</h2>
+            <p>{tr(t::office_correct_lead(appointment.status.label(), to.label()))}</p>
             <ErrorSummary problems=correcting.problems.into()/>
             <form class="form narrow" novalidate on:submit=submit>
                 {(to == Attendance::Svolto).then(|| view! {
-                    <FieldGroup id="correzione-esito" label="Esito dell'incontro (facoltativo)" hint="Sarà scritto nella comunicazione con il contribuente." error=error("correzione-esito")>
+                    <FieldGroup id="correzione-esito" label=trs(t::office_meeting_outcome()) hint=trs(t::office_meeting_outcome_hint_short()) error=error("correzione-esito")>
                         <textarea class="textarea" id="correzione-esito" rows="4" maxlength="2000"
                             aria-describedby=move || described_by("correzione-esito", true, error("correzione-esito").get().is_some())
                             aria-invalid=move || error("correzione-esito").get().map(|_| "true")
                             bind:value=text></textarea>
                     </FieldGroup>
                 })}
-                <button type="submit" class="button button--secondary">{format!("Correggi in «{}»", tr(to.label()))}</button>
+                <button type="submit" class="button button--secondary">{tr(t::office_correct_to(to.label()))}</button>
             </form>
         </section>
     }
