@@ -133,13 +133,22 @@ pub async fn choose(language: Language, signed_in: bool) {
     }
 }
 
-/// After sign-in: the account's language wins over the browser's when this device has no
-/// choice of its own; the page reloads in it.
+/// After sign-in: a choice made on this device (before signing in, say) becomes the
+/// account's; without one, the account's language wins over the browser's and the page
+/// reloads in it.
 pub fn follow_account(account: Option<Language>) {
-    if let Some(language) = account {
-        if chosen().is_none() && language != current() {
+    match (chosen(), account) {
+        (Some(mine), theirs) if theirs != Some(mine) => leptos::task::spawn_local(async move {
+            let choice = api::LanguageChoice {
+                language: api::Code::Known(mine),
+            };
+            let _ =
+                crate::client::put::<_, api::SessionInfo>(api::calls::MY_LANGUAGE, &choice).await;
+        }),
+        (None, Some(language)) if language != current() => {
             leptos::task::spawn_local(choose(language, false));
         }
+        _ => {}
     }
 }
 
@@ -180,5 +189,13 @@ pub fn period(starts_at: &str, ends_at: &str) -> String {
     match current() {
         Language::It => api::it::period(starts_at, ends_at),
         Language::En => api::en::period(starts_at, ends_at),
+    }
+}
+
+/// "12 marzo 2026, ore 9:30" / "12 March 2026, 9:30".
+pub fn date_time(instant: &str) -> String {
+    match current() {
+        Language::It => api::it::date_time(instant),
+        Language::En => api::en::date_time(instant),
     }
 }

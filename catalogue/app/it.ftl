@@ -695,3 +695,6 @@ stats-queue-title = Comunicazioni da rispondere, per attesa
 stats-queue-chart = Grafico delle comunicazioni per attesa
 stats-queue-caption = Quante comunicazioni aspettano una risposta della sede, da quanto tempo.
 stats-waiting-for = In attesa da
+
+## The language choice in the header (app/src/components/shell.rs)
+shell-language = Lingua

@@ -325,3 +325,9 @@ said-thread-outcome = Outcome: { $status }.
 office-call-back = Call the contributor back on { $phone }.
 office-send-video-link = Send the video call link by text message to the mobile { $phone } before the time.
 office-awaiting-filter = The “to answer” filter is true or false.
+
+## Andamento della sede: how long the threads owed an answer have waited (server/src/domain/stats.rs)
+wait-under-2-days = Under 2 days
+wait-2-to-7-days = 2 to 7 days
+wait-8-to-30-days = 8 to 30 days
+wait-over-30-days = Over 30 days

@@ -328,3 +328,9 @@ said-thread-outcome = Esito: { $status }.
 office-call-back = Richiamare il contribuente al numero { $phone }.
 office-send-video-link = Inviare il collegamento alla videochiamata per SMS al cellulare { $phone } prima dell'orario.
 office-awaiting-filter = Il filtro «da rispondere» vale true oppure false.
+
+## Andamento della sede: how long the threads owed an answer have waited (server/src/domain/stats.rs)
+wait-under-2-days = Meno di 2 giorni
+wait-2-to-7-days = Da 2 a 7 giorni
+wait-8-to-30-days = Da 8 a 30 giorni
+wait-over-30-days = Oltre 30 giorni

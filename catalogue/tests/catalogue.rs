@@ -171,7 +171,6 @@ const NOT_YET_IN_THE_CATALOGUES: &[&str] = &[
     "server/src/assets.rs",
     "server/src/db.rs",
     "server/src/domain/notices.rs",
-    "server/src/domain/stats.rs",
     "server/src/lib.rs",
     "server/src/main.rs",
     "server/src/notify/mailer.rs",
@@ -381,4 +380,31 @@ fn the_literal_check_sees_italian() {
         .filter(|l| is_italian(l, &words))
         .collect();
     assert_eq!(found, ["Scegli un orario", "Prenota l'appuntamento"]);
+}
+
+/// Dates, times and sizes on screen follow the page's language: the app says them through
+/// `app/src/language.rs`, never with the Italian helpers directly (a missed one showed
+/// "4 dicembre 2026" on an English page).
+#[test]
+fn the_app_says_dates_in_the_pages_language() {
+    let helpers = [
+        "it::date(",
+        "it::date_with_weekday(",
+        "it::time(",
+        "it::date_time(",
+        "it::period(",
+        "it::size_in_words(",
+    ];
+    let found: Vec<String> = sources()
+        .into_iter()
+        .filter(|(file, _)| file.starts_with("app/") && file != "app/src/language.rs")
+        .flat_map(|(file, code)| {
+            helpers
+                .iter()
+                .filter(|h| code.contains(*h))
+                .map(|h| format!("{file}: {h}"))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert!(found.is_empty(), "Italian dates on any page: {found:?}");
 }

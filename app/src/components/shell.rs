@@ -5,7 +5,7 @@ use crate::client;
 use crate::components::session_warning::SessionWarning;
 use crate::language::{tr, trs};
 use crate::session::{here, login_returning_to, Auth, Session};
-use api::{calls, paths, Role};
+use api::{calls, paths, Language, Role};
 use catalogue::t;
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, A};
@@ -59,6 +59,33 @@ pub fn Shell(children: Children) -> impl IntoView {
                 </div>
             }
         })
+    };
+
+    // Italiano / English: each named in itself, the current one marked; a choice is kept for
+    // this device and the account, and the page comes back in it with what was typed.
+    let languages = move || {
+        let signed_in = session.info().is_some();
+        view! {
+            <nav class="language-switch" aria-label=tr(t::shell_language())>
+                <ul class="language-switch__list">
+                    {Language::ALL.iter().map(|&language| {
+                        let code = language.code();
+                        if language == crate::language::current() {
+                            view! {
+                                <li><span class="language-switch__current" lang=code aria-current="true">{language.own_name()}</span></li>
+                            }.into_any()
+                        } else {
+                            view! {
+                                <li><button type="button" class="language-switch__choice" lang=code
+                                    on:click=move |_| leptos::task::spawn_local(crate::language::choose(language, signed_in))>
+                                    {language.own_name()}
+                                </button></li>
+                            }.into_any()
+                        }
+                    }).collect_view()}
+                </ul>
+            </nav>
+        }
     };
 
     let menu_open = RwSignal::new(false);
@@ -147,6 +174,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                         <span class="header-slim__owner-full">{tr(t::shell_owner())}</span>
                         <span class="header-slim__owner-short" aria-hidden="true">"INPS"</span>
                     </span>
+                    {languages}
                     {user}
                 </div>
             </div>

@@ -19,7 +19,7 @@ use crate::language::{tr, trs};
 use crate::session::Session;
 use api::paths::{self, Arrival};
 use api::{
-    calls, it, CommunicationDetail, CommunicationPage, CommunicationStatus, NewCommunication,
+    calls, CommunicationDetail, CommunicationPage, CommunicationStatus, NewCommunication,
     NewMessage, Role, Topic,
 };
 use catalogue::t;
@@ -107,7 +107,7 @@ pub fn CommunicationList() -> impl IntoView {
                                 </td>
                                 <td class="nowrap" data-label=tr(t::label_protocol())>{c.protocol.clone()}</td>
                                 <td data-label=tr(t::label_topic())>{c.topic.label.clone()}</td>
-                                <td class="nowrap" data-label=tr(t::label_sent_on())>{it::date(&c.sent_at)}</td>
+                                <td class="nowrap" data-label=tr(t::label_sent_on())>{crate::language::date(&c.sent_at)}</td>
                                 <td data-label=tr(t::label_status())><StatusTag status=c.status/></td>
                                 <td data-label=tr(t::label_appointment())><RequestAppointment thread_id=c.id eligibility=c.eligibility.clone() context=c.protocol.clone()/></td>
                             </tr>
@@ -293,7 +293,7 @@ pub fn ThreadPage() -> impl IntoView {
                     <div><dt>{tr(t::label_contributor())}</dt><dd>{format!("{} ({})", t.contributor.name, t.contributor.cf)}
                         {is_office.then(|| view! { " – "<a href=paths::office_contributor(&t.contributor.cf)>{tr(t::thread_contributor_card())}</a> })}</dd></div>
                     <div><dt>{tr(t::label_topic())}</dt><dd>{s.topic.label.clone()}</dd></div>
-                    <div><dt>{tr(t::label_sent_on())}</dt><dd>{it::date_time(&s.sent_at)}</dd></div>
+                    <div><dt>{tr(t::label_sent_on())}</dt><dd>{crate::language::date_time(&s.sent_at)}</dd></div>
                     <div><dt>{tr(t::label_office())}</dt><dd>{t.office.clone()}</dd></div>
                     <div><dt>{tr(t::label_status())}</dt><dd><StatusTag status=s.status/></dd></div>
                 </dl>
@@ -332,7 +332,7 @@ pub fn ThreadPage() -> impl IntoView {
                     t.messages.into_iter().enumerate().map(|(i, m)| view! {
                         <li class="message" class:message--institute=m.from_institute class:message--automatic=m.automatic
                             id=(i == last).then_some("ultimo-messaggio") tabindex=(i == last).then_some("-1")>
-                            <p class="message__meta"><strong>{m.author}</strong>" – "{it::date_time(&m.sent_at)}</p>
+                            <p class="message__meta"><strong>{m.author}</strong>" – "{crate::language::date_time(&m.sent_at)}</p>
                             <p class="message__text">{m.text}</p>
                             <MessageFiles files=m.attachments/>
                         </li>

@@ -3,6 +3,7 @@
 //! The repository reads the facts; the sums, rates and buckets are here.
 
 use api::{AppointmentStatus, Instant, PointCode, WaitlistStatus};
+use catalogue::Key;
 use jiff::civil::Date;
 use std::collections::BTreeMap;
 
@@ -82,14 +83,14 @@ pub fn no_show_rate(c: &Counts) -> Option<u32> {
 }
 
 /// How long the threads owed an answer have waited: the buckets' names and counts.
-pub const AGE_BUCKETS: [(&str, i64); 4] = [
-    ("Meno di 2 giorni", 2),
-    ("Da 2 a 7 giorni", 8),
-    ("Da 8 a 30 giorni", 31),
-    ("Oltre 30 giorni", i64::MAX),
+pub const AGE_BUCKETS: [(Key, i64); 4] = [
+    (Key::WaitUnder2Days, 2),
+    (Key::Wait2To7Days, 8),
+    (Key::Wait8To30Days, 31),
+    (Key::WaitOver30Days, i64::MAX),
 ];
 
-pub fn age_buckets(awaiting_since: &[Instant], now: Instant) -> Vec<(&'static str, i64)> {
+pub fn age_buckets(awaiting_since: &[Instant], now: Instant) -> Vec<(Key, i64)> {
     let mut counts = vec![0; AGE_BUCKETS.len()];
     for since in awaiting_since {
         let days = (now.seconds() - since.seconds()).max(0) / 86_400;

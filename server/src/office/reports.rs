@@ -150,7 +150,7 @@ async fn office_stats(
             ages: rules::age_buckets(&waiting, now)
                 .into_iter()
                 .map(|(label, count)| api::AgeBucket {
-                    label: label.into(),
+                    label: crate::language::render(&catalogue::Text::new(label, Vec::new())),
                     count,
                 })
                 .collect(),

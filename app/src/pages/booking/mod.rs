@@ -349,7 +349,7 @@ fn DateTimeStep(
                             let n = d.slots.len();
                             view! {
                                 <li><a href=href class="day-list__link">
-                                    <span class="day-list__date">{it::date_with_weekday(&d.date)}</span>
+                                    <span class="day-list__date">{crate::language::date_with_weekday(&d.date)}</span>
                                     <span class="day-list__count">{tr(t::wizard_free_count(n))}</span>
                                 </a></li>
                             }
@@ -373,7 +373,7 @@ fn DateTimeStep(
                                             <div class="radio radio--time">
                                                 <input type="radio" id=format!("time-{n}") name="time" value=s.start.clone() checked=checked
                                                     aria-label=name on:change=move |_| { chosen.set(Some(start.clone())); remember(&href); }/>
-                                                <label for=format!("time-{n}") aria-hidden="true">{it::time(&s.start)}</label>
+                                                <label for=format!("time-{n}") aria-hidden="true">{crate::language::time(&s.start)}</label>
                                             </div>
                                         }
                                     }).collect_view()}
