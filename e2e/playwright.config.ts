@@ -11,15 +11,19 @@ const oidcState = process.env.OIDC_TEST_STATE;
 if (oidcState && process.env.E2E_OIDC_PORT) {
   process.env.E2E_PORT = process.env.E2E_OIDC_PORT;
 }
-if (!process.env.E2E_PORT) {
-  process.env.E2E_PORT = execFileSync(process.execPath, [
+const freePort = () =>
+  execFileSync(process.execPath, [
     '-e',
     "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})",
   ])
     .toString()
     .trim();
-}
+if (!process.env.E2E_PORT) process.env.E2E_PORT = freePort();
+// The English specs run against a server and a database of their own: a language chosen
+// there is kept with the demo accounts, which the Italian specs share.
+if (!process.env.E2E_PORT_EN) process.env.E2E_PORT_EN = freePort();
 const port = process.env.E2E_PORT;
+const englishPort = process.env.E2E_PORT_EN;
 // Where the server writes its e-mail as .eml files (no SMTP server): the specs read them.
 if (!process.env.E2E_MAIL_DIR) {
   process.env.E2E_MAIL_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'cassetto-mail-'));
@@ -44,6 +48,15 @@ const clamdFlag = process.env.CLAMD_TEST_SOCKET ? `--clamd-socket "${process.env
 const serverBin =
   process.env.SERVER_BIN ??
   path.join(process.env.CARGO_TARGET_DIR ?? path.join(root, 'target'), 'release', 'cassetto-server');
+
+/** The server on `at`, with a fresh SQLite database and the demo data. */
+function serve(at: string, mail: string, log: string, flags: string) {
+  return `sh -c 'dir=$(mktemp -d) && exec "${serverBin}" --bind 127.0.0.1:${at} --database-url "sqlite://$dir/e2e.sqlite" --static-dir "${root}/dist" --mail-dir "${mail}" --demo ${flags} 2>"${log}"'`;
+}
+if (!process.env.E2E_MAIL_DIR_EN) {
+  process.env.E2E_MAIL_DIR_EN = fs.mkdtempSync(path.join(os.tmpdir(), 'cassetto-mail-en-'));
+}
+const englishMailDir = process.env.E2E_MAIL_DIR_EN;
 
 export default defineConfig({
   testDir: './tests',
@@ -72,13 +85,27 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    // A fresh database with the demo data for every run.
-    command: `sh -c 'dir=$(mktemp -d) && exec "${serverBin}" --bind 127.0.0.1:${port} --database-url "sqlite://$dir/e2e.sqlite" --static-dir "${root}/dist" --mail-dir "${mailDir}" --demo ${clamdFlag} ${oidcFlags} 2>"${serverLog}"'`,
-    url: `http://127.0.0.1:${port}/healthz`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  projects: [
+    { name: 'italiano', testIgnore: /english\.spec\.ts/ },
+    { name: 'english', testMatch: /english\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${englishPort}` } },
+  ],
+  webServer: [
+    {
+      // A fresh database with the demo data for every run.
+      command: serve(port, mailDir, serverLog, `${clamdFlag} ${oidcFlags}`),
+      url: `http://127.0.0.1:${port}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: serve(englishPort!, englishMailDir, `${serverLog}.en`, clamdFlag),
+      url: `http://127.0.0.1:${englishPort}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });
