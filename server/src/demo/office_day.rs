@@ -132,7 +132,7 @@ async fn load_meeting(
     let about = texts::About {
         reference: &reference,
         starts_at: &starts,
-        office: &office_name,
+        office: office_name,
         point: api::PointCode::Sportello,
     };
     let who = CONTRIBUTORS[0].1.to_string();
