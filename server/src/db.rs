@@ -7,12 +7,33 @@ use sqlx::{Any, AnyPool, ConnectOptions, Executor, Transaction};
 use std::collections::HashMap;
 use std::ops::{Deref, DerefMut};
 use std::str::FromStr;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::{oneshot, Mutex, Notify, OwnedMutexGuard};
 
-static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+use sqlx::migrate::Migrator;
+
+/// Migrations both databases run, then those whose DDL differs (ids: sequences on PostgreSQL,
+/// the tables' highest on SQLite), numbered after them.
+static SHARED: Migrator = sqlx::migrate!("./migrations");
+static POSTGRES: Migrator = sqlx::migrate!("./migrations-postgres");
+static SQLITE: Migrator = sqlx::migrate!("./migrations-sqlite");
+
+/// The migrations of one database, in order. (sqlx's `Migrator` fields are public for its
+/// macro; sqlx is pinned by Cargo.lock, and a change there fails the build, not a run.)
+fn migrator(backend: Backend) -> Migrator {
+    let own = match backend {
+        Backend::Postgres => &POSTGRES,
+        Backend::Sqlite => &SQLITE,
+    };
+    let mut migrations: Vec<_> = SHARED.iter().chain(own.iter()).cloned().collect();
+    migrations.sort_by_key(|m| m.version);
+    Migrator {
+        migrations: std::borrow::Cow::Owned(migrations),
+        ..Migrator::DEFAULT
+    }
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
@@ -27,11 +48,20 @@ pub struct Db {
     /// SQLite only: the one writer connection and its open group (see `Group`).
     group: Option<Arc<Mutex<Group>>>,
     commits: Arc<Notify>,
-    /// Bumped by every committed write transaction of this process: what was read before a
-    /// commit may be stale after it (see `cached`). The server is the database's only writer.
+    /// Bumped by every committed write transaction of this process and, on PostgreSQL, by
+    /// every one another server announces (see `listen`): what was read before a commit may be
+    /// stale after it (see `cached`).
     generation: Arc<AtomicU64>,
+    /// Whether what is kept can be trusted: always on SQLite (one server per file); on
+    /// PostgreSQL only while this server is listening for the other servers' commits.
+    trusted: Arc<AtomicBool>,
+    /// This process among the servers announcing commits on PostgreSQL, so it skips its own.
+    instance: Arc<str>,
     memo: Arc<std::sync::Mutex<HashMap<String, Kept>>>,
 }
+
+/// PostgreSQL's channel on which every server announces its committed writes (see `listen`).
+const CHANGES: &str = "cassetto_changes";
 
 /// A value read at a generation (see `Db::remember`).
 type Kept = (u64, Arc<dyn std::any::Any + Send + Sync>);
@@ -100,6 +130,11 @@ pub struct WriteTx {
     backend: Backend,
     /// `None` for writes to tables nothing is cached from (see `Db::write_one_uncached`).
     generation: Option<Arc<AtomicU64>>,
+    /// PostgreSQL: the payload announcing this commit to the other servers (`Db::instance`).
+    announce: Option<Arc<str>>,
+    /// SQLite: the highest number `Ids::take` handed out per counter in this transaction, so
+    /// two takes before the rows are inserted do not hand out the same one.
+    handed: HashMap<String, i64>,
 }
 
 enum Inner {
@@ -113,7 +148,17 @@ impl WriteTx {
     pub async fn commit(mut self) -> Result<(), sqlx::Error> {
         // Taken out, so the Drop below finds nothing left to roll back.
         match std::mem::replace(&mut self.inner, Inner::Group(None, Arc::default())) {
-            Inner::Postgres(tx) => tx.commit().await?,
+            Inner::Postgres(mut tx) => {
+                if let (Some(_), Some(instance)) = (&self.generation, &self.announce) {
+                    // Delivered to every listening server when (and only if) this commits.
+                    sqlx::query("SELECT pg_notify($1, $2)")
+                        .bind(CHANGES)
+                        .bind(instance.to_string())
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                tx.commit().await?
+            }
             Inner::Group(None, _) => unreachable!("a transaction commits once"),
             Inner::Group(Some(mut group), commits) => {
                 if let Err(e) = group.conn.execute("RELEASE w").await {
@@ -187,6 +232,41 @@ impl WriteTx {
     }
 }
 
+impl WriteTx {
+    /// Waits until no other server holds `what`, and holds it until this transaction ends.
+    /// On SQLite the transaction already holds the database's write lock.
+    pub async fn exclusive(&mut self, what: Shared) -> Result<(), sqlx::Error> {
+        if self.backend == Backend::Postgres {
+            sqlx::query("SELECT pg_advisory_xact_lock($1)")
+                .bind(what.key())
+                .execute(self.conn())
+                .await?;
+        }
+        Ok(())
+    }
+}
+
+/// The work several servers on one PostgreSQL share, each held by one of them at a time
+/// (advisory locks: they lock no row).
+#[derive(Clone, Copy, Debug)]
+pub enum Shared {
+    /// Loading the demo data into an empty database.
+    DemoLoad,
+    /// The sweeper's round (expired holds, the Lista d'attesa's pass, retention).
+    Sweeper,
+}
+
+impl Shared {
+    fn key(self) -> i64 {
+        // "CASSETTO" in the high bytes, so the keys do not meet another application's.
+        const BASE: i64 = 0x4341_5353_4554_0000;
+        BASE + match self {
+            Shared::DemoLoad => 1,
+            Shared::Sweeper => 2,
+        }
+    }
+}
+
 impl Drop for WriteTx {
     fn drop(&mut self) {
         // Not committed: undo this savepoint before the next writer gets the connection. The
@@ -202,9 +282,9 @@ impl Drop for WriteTx {
 }
 
 /// The one lock order. Every write transaction that changes more than one of these takes its
-/// rows level by level, in this order, ids ascending within a level, and takes its counters
-/// (`Ids::take`, names sorted) after all of them; so two transactions never wait for each
-/// other in a circle. New rows (events, messages, outbox) come last and lock nothing shared.
+/// rows level by level, in this order, ids ascending within a level, so two transactions
+/// never wait for each other in a circle. New ids (`Ids`) and new rows (events, messages,
+/// outbox) come after and lock nothing shared.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Level {
     Contributor,
@@ -296,6 +376,88 @@ async fn committer(group: std::sync::Weak<Mutex<Group>>, commits: Arc<Notify>) {
     }
 }
 
+/// The name a server's listening connection goes by in `pg_stat_activity` (one per process).
+pub fn listener_name(process: u32) -> String {
+    format!("cassetto-listen-{process}")
+}
+
+/// PostgreSQL with several servers: every committed write of another server is announced on
+/// `CHANGES` (`WriteTx::commit`) and makes what this one keeps stale, as its own commits do.
+/// While the listening connection is down nothing is kept (`Db::keeps`): a commit announced
+/// meanwhile would be missed. Back up, the generation moves on before values are kept again,
+/// so nothing read while the connection was down is served after it.
+async fn listen(
+    url: String,
+    pool: AnyPool,
+    instance: Arc<str>,
+    generation: std::sync::Weak<AtomicU64>,
+    trusted: Arc<AtomicBool>,
+) {
+    use sqlx::postgres::{PgConnectOptions, PgListener, PgPoolOptions};
+    let bump = |generation: &std::sync::Weak<AtomicU64>| match generation.upgrade() {
+        Some(g) => {
+            g.fetch_add(1, Ordering::AcqRel);
+            true
+        }
+        None => false,
+    };
+    let mut pause = Duration::from_millis(50);
+    loop {
+        let connected = async {
+            let options = PgConnectOptions::from_str(&url)?
+                .application_name(&listener_name(std::process::id()));
+            let pool = PgPoolOptions::new()
+                .max_connections(1)
+                .max_lifetime(None)
+                .idle_timeout(None)
+                .connect_with(options)
+                .await?;
+            let mut listener = PgListener::connect_with(&pool).await?;
+            listener.eager_reconnect(false);
+            listener.listen(CHANGES).await?;
+            Ok::<_, sqlx::Error>(listener)
+        }
+        .await;
+        let mut listener = match connected {
+            Ok(listener) => listener,
+            Err(e) => {
+                if generation.strong_count() == 0 || pool.is_closed() {
+                    return;
+                }
+                tracing::warn!("in ascolto delle altre istanze: {e}; nuovo tentativo");
+                tokio::time::sleep(pause).await;
+                pause = (pause * 2).min(Duration::from_secs(5));
+                continue;
+            }
+        };
+        pause = Duration::from_millis(50);
+        if !bump(&generation) {
+            return;
+        }
+        trusted.store(true, Ordering::Release);
+        loop {
+            let heard = tokio::select! {
+                _ = pool.close_event() => return,
+                heard = listener.try_recv() => heard,
+            };
+            match heard {
+                Ok(Some(note)) if note.payload() == &*instance => {}
+                Ok(Some(_)) => {
+                    if !bump(&generation) {
+                        return;
+                    }
+                }
+                Ok(None) | Err(_) => break,
+            }
+        }
+        trusted.store(false, Ordering::Release);
+        if !bump(&generation) {
+            return;
+        }
+        tracing::warn!("connessione d'ascolto persa: nessun valore tenuto finché non torna");
+    }
+}
+
 impl Db {
     /// Connects, creating the SQLite file and its folder when needed, and runs the migrations.
     pub async fn connect(url: &str) -> Result<Db, DbError> {
@@ -340,7 +502,7 @@ impl Db {
             })
             .connect_with(options.clone())
             .await?;
-        MIGRATOR.run(&pool).await?;
+        migrator(backend).run(&pool).await?;
         let commits = Arc::new(Notify::new());
         let group = match backend {
             Backend::Postgres => None,
@@ -356,14 +518,35 @@ impl Db {
                 Some(group)
             }
         };
+        let generation = Arc::<AtomicU64>::default();
+        let trusted = Arc::new(AtomicBool::new(backend == Backend::Sqlite));
+        let instance: Arc<str> =
+            format!("{}-{:016x}", std::process::id(), rand::random::<u64>()).into();
+        if backend == Backend::Postgres {
+            tokio::spawn(listen(
+                url.clone(),
+                pool.clone(),
+                instance.clone(),
+                Arc::downgrade(&generation),
+                trusted.clone(),
+            ));
+        }
         Ok(Db {
             pool,
             backend,
             group,
             commits,
-            generation: Arc::default(),
+            generation,
+            trusted,
+            instance,
             memo: Arc::default(),
         })
+    }
+
+    /// Whether kept values are served (false on PostgreSQL while the listening connection is
+    /// down: every answer then comes from the database).
+    pub fn keeps(&self) -> bool {
+        self.trusted.load(Ordering::Acquire)
     }
 
     /// Opens a write transaction. On SQLite it is a savepoint in the group's transaction,
@@ -392,6 +575,8 @@ impl Db {
             inner,
             backend: self.backend,
             generation: Some(self.generation.clone()),
+            announce: (self.backend == Backend::Postgres).then(|| self.instance.clone()),
+            handed: HashMap::new(),
         })
     }
 
@@ -402,6 +587,9 @@ impl Db {
 
     /// A value kept by `remember`, if no write transaction has committed since it was read.
     pub fn cached<T: Send + Sync + 'static>(&self, key: &str) -> Option<Arc<T>> {
+        if !self.keeps() {
+            return None;
+        }
         let generation = self.generation();
         let memo = self.memo.lock().unwrap_or_else(|e| e.into_inner());
         let (at, value) = memo.get(key)?;
@@ -413,6 +601,9 @@ impl Db {
     /// Keeps a value read after `generation` was taken; a commit in between makes it stale at
     /// once, so a read that raced a write is never served.
     pub fn remember<T: Send + Sync + 'static>(&self, key: String, generation: u64, value: Arc<T>) {
+        if !self.keeps() {
+            return;
+        }
         let mut memo = self.memo.lock().unwrap_or_else(|e| e.into_inner());
         if memo.len() >= MEMO_ENTRIES {
             memo.clear();
@@ -451,6 +642,40 @@ impl Db {
         Ok(result)
     }
 
+    /// Runs `work` unless another server is running it now (then false, and nothing runs):
+    /// a periodic round that every server runs on its own timer is done once per tick, not
+    /// once per server. On SQLite there is one server.
+    pub async fn alone<F: std::future::Future<Output = ()>>(
+        &self,
+        what: Shared,
+        work: F,
+    ) -> Result<bool, sqlx::Error> {
+        if self.backend != Backend::Postgres {
+            work.await;
+            return Ok(true);
+        }
+        // A session lock, on a connection kept for the round: it goes with the connection if
+        // this process dies, so a crash never leaves the work undone for good.
+        let mut conn = self.pool.acquire().await?;
+        let mine: bool = sqlx::query_scalar("SELECT pg_try_advisory_lock($1)")
+            .bind(what.key())
+            .fetch_one(&mut *conn)
+            .await?;
+        if !mine {
+            return Ok(false);
+        }
+        work.await;
+        let released = sqlx::query("SELECT pg_advisory_unlock($1)")
+            .bind(what.key())
+            .execute(&mut *conn)
+            .await;
+        if released.is_err() {
+            // Closing the session is what lets go of the lock then.
+            let _ = conn.close().await;
+        }
+        Ok(true)
+    }
+
     pub async fn ping(&self) -> Result<(), sqlx::Error> {
         sqlx::query("SELECT 1")
             .execute(&self.pool)
@@ -459,7 +684,7 @@ impl Db {
     }
 }
 
-/// A named counter of the `sequences` table.
+/// What numbers new rows: a table's ids, or a year's numbers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Counter {
     AppointmentEvents,
@@ -481,86 +706,150 @@ pub enum Counter {
 }
 
 impl Counter {
-    fn name(self) -> String {
+    /// PostgreSQL's sequence (migration 0020 for the tables; a year's made at its first use).
+    fn sequence(self) -> String {
         match self {
-            Counter::AppointmentEvents => "appointment_events".into(),
-            Counter::Attachments => "attachments".into(),
-            Counter::Appointments => "appointments".into(),
-            Counter::Closures => "closures".into(),
-            Counter::Communications => "communications".into(),
-            Counter::Contributors => "contributors".into(),
-            Counter::Delegations => "delegations".into(),
-            Counter::Messages => "messages".into(),
-            Counter::Outbox => "outbox".into(),
-            Counter::ThreadNotes => "thread_notes".into(),
-            Counter::Users => "users".into(),
-            Counter::Waitlist => "waitlist".into(),
-            Counter::Protocol(year) => format!("protocol-{year}"),
-            Counter::Reference(year) => format!("appointment-{year}"),
+            Counter::Protocol(year) => format!("counter_protocol_{year}"),
+            Counter::Reference(year) => format!("counter_appointment_{year}"),
+            table => format!("counter_{}", table.table()),
         }
+    }
+
+    fn table(self) -> &'static str {
+        match self {
+            Counter::AppointmentEvents => "appointment_events",
+            Counter::Attachments => "attachments",
+            Counter::Appointments | Counter::Reference(_) => "appointments",
+            Counter::Closures => "closures",
+            Counter::Communications | Counter::Protocol(_) => "communications",
+            Counter::Contributors => "contributors",
+            Counter::Delegations => "delegations",
+            Counter::Messages => "messages",
+            Counter::Outbox => "outbox",
+            Counter::ThreadNotes => "thread_notes",
+            Counter::Users => "users",
+            Counter::Waitlist => "waitlist",
+        }
+    }
+
+    /// SQLite: the highest number given so far (the indexes of migration 0020 find a year's).
+    fn highest(self) -> String {
+        // "INPS.5100.2026.0000123" and "AP-2026-000123": the year, then the number.
+        let (column, year_at, number_at) = match self {
+            Counter::Protocol(_) => ("protocol", 11, 16),
+            Counter::Reference(_) => ("reference", 4, 9),
+            table => return format!("SELECT COALESCE(MAX(id), 0) FROM {}", table.table()),
+        };
+        let year = match self {
+            Counter::Protocol(year) | Counter::Reference(year) => year,
+            _ => unreachable!(),
+        };
+        let number = format!("CAST(substr({column}, {number_at}) AS INTEGER)");
+        format!(
+            "SELECT COALESCE((SELECT {number} FROM {table} WHERE substr({column}, {year_at}, 4) = '{year:04}'
+                              ORDER BY {number} DESC LIMIT 1), 0)",
+            table = self.table()
+        )
     }
 }
 
-#[derive(sqlx::FromRow)]
-struct Row {
-    name: String,
-    value: i64,
-}
-
-/// Values taken from the named counters (`sequences`), handed out one by one.
+/// Numbers for new rows, taken together and handed out one by one.
 #[derive(Debug, Default)]
 pub struct Ids {
-    /// name → (next value to hand out, last value taken)
-    blocks: std::collections::BTreeMap<String, (i64, i64)>,
+    /// What `later` was asked for and `fetch` has not taken yet.
+    pending: Vec<(Counter, i64)>,
+    /// sequence name → the values taken, in the order they are handed out
+    taken: std::collections::BTreeMap<String, std::collections::VecDeque<i64>>,
 }
 
 impl Ids {
-    /// Advances every counter by the number wanted, in one statement and in name order
-    /// whatever the order asked: a transaction takes its counters once, after its row locks
-    /// (see `Level`), so two transactions never take two counters in opposite orders.
+    /// Numbers a change will want if it happens: nothing is taken until `fetch` (called by
+    /// `agenda::workflow::apply` once the status has changed), so a change that turns out a
+    /// no-op takes none, and PostgreSQL's sequences skip no number for it.
+    pub fn later(wants: &[(Counter, i64)]) -> Ids {
+        Ids {
+            pending: wants.to_vec(),
+            taken: Default::default(),
+        }
+    }
+
+    /// Takes what `later` was asked for, once.
+    pub async fn fetch(&mut self, tx: &mut WriteTx) -> Result<(), sqlx::Error> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let wants = std::mem::take(&mut self.pending);
+        let fetched = Ids::take(tx, &wants).await?;
+        for (name, values) in fetched.taken {
+            self.taken.entry(name).or_default().extend(values);
+        }
+        Ok(())
+    }
+
+    /// Takes the numbers wanted in one statement, after the transaction's row locks (see
+    /// `Level`). PostgreSQL: `nextval` on each counter's sequence, which locks no row, so two
+    /// bookings never wait for each other here. SQLite: each table's highest id (a year's
+    /// highest number) + 1, as SQLite numbers rowids; the transaction holds the database's
+    /// write lock, and what it took before without inserting yet is counted too.
     pub async fn take(tx: &mut WriteTx, wants: &[(Counter, i64)]) -> Result<Ids, sqlx::Error> {
-        let mut wanted = std::collections::BTreeMap::<String, i64>::new();
+        let mut wanted = std::collections::BTreeMap::<String, (Counter, i64)>::new();
         for (counter, n) in wants {
-            *wanted.entry(counter.name()).or_default() += n;
+            wanted.entry(counter.sequence()).or_insert((*counter, 0)).1 += n;
         }
-        wanted.retain(|_, n| *n > 0);
-        if wanted.is_empty() {
-            return Ok(Ids::default());
-        }
-        let rows = (0..wanted.len())
-            .map(|i| format!("(${}, ${})", 2 * i + 1, 2 * i + 2))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let sql = format!(
-            "INSERT INTO sequences (name, value) VALUES {rows}
-             ON CONFLICT (name) DO UPDATE SET value = sequences.value + excluded.value
-             RETURNING name, value"
-        );
-        let mut query = sqlx::query_as::<_, Row>(&sql);
-        for (name, n) in &wanted {
-            query = query.bind(name.as_str()).bind(*n);
-        }
+        wanted.retain(|_, (_, n)| *n > 0);
         let mut ids = Ids::default();
-        for counter in query.fetch_all(&mut **tx).await? {
-            let n = wanted.get(counter.name.as_str()).copied().unwrap_or(0);
-            ids.blocks
-                .insert(counter.name, (counter.value - n + 1, counter.value));
+        if wanted.is_empty() {
+            return Ok(ids);
+        }
+        match tx.backend {
+            Backend::Postgres => {
+                let sql = (0..wanted.len())
+                    .map(|i| {
+                        format!(
+                            "SELECT CAST(${} AS TEXT) AS name, cassetto_take(${}, ${}) AS value",
+                            2 * i + 1,
+                            2 * i + 1,
+                            2 * i + 2
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" UNION ALL ");
+                let mut query = sqlx::query_as::<_, (String, i64)>(&sql);
+                for (name, (_, n)) in &wanted {
+                    query = query.bind(name.as_str()).bind(*n);
+                }
+                for (name, value) in query.fetch_all(&mut **tx).await? {
+                    ids.taken.entry(name).or_default().push_back(value);
+                }
+                for values in ids.taken.values_mut() {
+                    values.make_contiguous().sort_unstable();
+                }
+            }
+            Backend::Sqlite => {
+                let sql = wanted
+                    .values()
+                    .map(|(counter, _)| format!("SELECT ({})", counter.highest()))
+                    .collect::<Vec<_>>()
+                    .join(" UNION ALL ");
+                let highest: Vec<i64> = sqlx::query_scalar(&sql).fetch_all(&mut **tx).await?;
+                for ((name, (_, n)), highest) in wanted.into_iter().zip(highest) {
+                    let handed = tx.handed.entry(name.clone()).or_insert(0);
+                    let from = highest.max(*handed) + 1;
+                    *handed = from + n - 1;
+                    ids.taken.insert(name, (from..from + n).collect());
+                }
+            }
         }
         Ok(ids)
     }
 
     /// The next value of `counter`; asking for more than was taken is a bug, answered as one.
     pub fn next(&mut self, counter: Counter) -> Result<i64, sqlx::Error> {
-        let name = counter.name();
-        match self.blocks.get_mut(&name) {
-            Some((next, last)) if *next <= *last => {
-                *next += 1;
-                Ok(*next - 1)
-            }
-            _ => Err(sqlx::Error::Protocol(format!(
-                "no value of counter {name} left"
-            ))),
-        }
+        let name = counter.sequence();
+        self.taken
+            .get_mut(&name)
+            .and_then(|values| values.pop_front())
+            .ok_or_else(|| sqlx::Error::Protocol(format!("no value of counter {name} left")))
     }
 }
 

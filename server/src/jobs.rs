@@ -3,7 +3,7 @@
 //! a timer for the life of the process; a round that fails is logged and tried at the next tick.
 
 use crate::clock::SharedClock;
-use crate::db::Db;
+use crate::db::{Db, Shared};
 use crate::notify::outbox;
 use crate::notify::worker::{Delivery, Round};
 use std::sync::Arc;
@@ -17,7 +17,10 @@ pub fn spawn_sweeper(db: Db, clock: SharedClock) {
         let mut interval = tokio::time::interval(Duration::from_secs(30));
         loop {
             interval.tick().await;
-            sweep(&db, clock.now()).await;
+            // Several servers on one PostgreSQL: one of them sweeps each round.
+            if let Err(error) = db.alone(Shared::Sweeper, sweep(&db, clock.now())).await {
+                tracing::warn!(%error, "sweeper");
+            }
         }
     });
 }

@@ -57,6 +57,7 @@ pub async fn apply(
     if !repo::change_status(tx, r, t, now).await? {
         return Ok(false);
     }
+    ids.fetch(tx).await?;
     if t.frees_place() {
         slot_rows::give_back_place(tx, r.slot_id).await?;
     }
@@ -206,7 +207,7 @@ async fn transition(
         if picked.is_some() {
             wants.extend(offers::counters(now));
         }
-        let mut ids = Ids::take(&mut tx, &wants).await?;
+        let mut ids = Ids::later(&wants);
         let applied = apply(&mut tx, &mut ids, r, t, actor, now).await?;
         if let (true, Some(place), Some(picked)) = (applied, &freed, &picked) {
             offers::give(&mut tx, &mut ids, place, picked, now).await?;

@@ -32,6 +32,8 @@ pub async fn load_if_empty(db: &Db, clock: &dyn Clock) -> Result<bool, sqlx::Err
     let now = clock.now();
 
     let mut tx = db.begin_write().await?;
+    // Servers started together on an empty database: the first loads, the others then find it.
+    tx.exclusive(crate::db::Shared::DemoLoad).await?;
     let users: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users")
         .fetch_one(&mut *tx)
         .await?;

@@ -29,6 +29,8 @@ pub struct TestApp {
     pub state: AppState,
     pub clock: Arc<ManualClock>,
     pub db: Db,
+    /// The database's URL, for a second connection (a migration run again, say).
+    pub url: String,
     _static_dir: tempfile::TempDir,
     _database: TestDatabase,
 }
@@ -121,6 +123,7 @@ pub async fn spawn_app_with(secure_cookies: bool) -> TestApp {
     let (url, database) = fresh_database().await;
     let db = Db::connect(&url).await.expect("database");
     let clock = ManualClock::new(api::Instant(START));
+    let url_kept = url.clone();
     server::demo::load_if_empty(&db, clock.as_ref())
         .await
         .expect("demo data");
@@ -138,6 +141,7 @@ pub async fn spawn_app_with(secure_cookies: bool) -> TestApp {
         state,
         clock,
         db,
+        url: url_kept,
         _static_dir: static_dir,
         _database: database,
     }
