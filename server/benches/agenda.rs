@@ -195,7 +195,25 @@ fn measure(url: &str, people: &[(String, api::ThreadId)]) -> (Figures, Child, So
     let health = load(addr, cookie, &["/healthz".to_string()], 1_000);
     let availability = load(addr, cookie, &availability_paths, 1_000);
 
-    let places = free_places(&mut Client::connect(addr, cookie).unwrap());
+    let (confirmed, bookings_per_second) = book_all(&[addr], people);
+    let peak_mb = peak_kb(child.id()) as f64 / 1024.0;
+    (
+        Figures {
+            health,
+            availability,
+            bookings_per_second,
+            bookings: confirmed,
+            peak_mb,
+        },
+        child,
+        addr,
+    )
+}
+
+/// Prenota + Conferma for as many people as there are free places, 16 clients, each on one
+/// keep-alive connection to one of `servers` in turn: how many, and how many a second.
+fn book_all(servers: &[SocketAddr], people: &[(String, api::ThreadId)]) -> (usize, f64) {
+    let places = free_places(&mut Client::connect(servers[0], &people[0].0).unwrap());
     let bookings = people.len().min(places.len());
     let start = Instant::now();
     let handles: Vec<_> = (0..CLIENTS)
@@ -204,6 +222,7 @@ fn measure(url: &str, people: &[(String, api::ThreadId)]) -> (Figures, Child, So
                 .step_by(CLIENTS)
                 .map(|i| (people[i].clone(), places[i].clone()))
                 .collect();
+            let addr = servers[k % servers.len()];
             std::thread::spawn(move || {
                 // One keep-alive connection per client, as a browser would keep one.
                 let mut c = Client::connect(addr, "").unwrap();
@@ -225,19 +244,7 @@ fn measure(url: &str, people: &[(String, api::ThreadId)]) -> (Figures, Child, So
         })
         .collect();
     let confirmed: usize = handles.into_iter().map(|h| h.join().unwrap()).sum();
-    let bookings_per_second = confirmed as f64 / start.elapsed().as_secs_f64();
-    let peak_mb = peak_kb(child.id()) as f64 / 1024.0;
-    (
-        Figures {
-            health,
-            availability,
-            bookings_per_second,
-            bookings: confirmed,
-            peak_mb,
-        },
-        child,
-        addr,
-    )
+    (confirmed, confirmed as f64 / start.elapsed().as_secs_f64())
 }
 
 /// 200 parallel logins for usernames nobody has, each on its own connection, while one client
@@ -387,9 +394,28 @@ fn main() {
         let _ = child.kill();
         let _ = child.wait();
         print_figures("PostgreSQL", &postgres, None);
+        runtime.block_on(drop_postgres(&admin_url));
+
+        // The same client load split over two servers on one fresh database.
+        let url = runtime
+            .block_on(create_postgres(&admin_url))
+            .expect("PostgreSQL again");
+        let people = runtime.block_on(seed(&url));
+        let (mut a, first) = start_server(&url);
+        let (mut b, second) = start_server(&url);
+        let (confirmed, two) = book_all(&[first, second], &people);
+        for child in [&mut a, &mut b] {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+        println!("PostgreSQL, two servers on one database ({CLIENTS} clients split between them):");
+        println!("  Prenota + Conferma {two:8.0} bookings/s ({confirmed} bookings)");
         println!(
-            "  bookings/s: SQLite {:.0}, PostgreSQL {:.0}",
-            sqlite.bookings_per_second, postgres.bookings_per_second
+            "  bookings/s: SQLite {:.0}, PostgreSQL one server {:.0}, two servers {:.0} ({:.2}× one)",
+            sqlite.bookings_per_second,
+            postgres.bookings_per_second,
+            two,
+            two / postgres.bookings_per_second
         );
         runtime.block_on(drop_postgres(&admin_url));
     }

@@ -119,16 +119,19 @@ pub async fn apply(
             due_at,
         })
     };
+    // The notice and the reminders in one statement.
+    let mut notices = Vec::new();
     if let Some(kind) = t.notice() {
-        outbox::insert(tx, &notice(ids, kind, now)?, now).await?;
+        notices.push(notice(ids, kind, now)?);
     }
     if let Some(starts_at) = t.reminds_of(r.starts_at) {
         for (kind, due) in
             crate::domain::notices::reminders(starts_at, now, outbox::reminder_policy())
         {
-            outbox::insert(tx, &notice(ids, kind, due)?, now).await?;
+            notices.push(notice(ids, kind, due)?);
         }
     }
+    outbox::insert_all(tx, &notices, now).await?;
     Ok(true)
 }
 

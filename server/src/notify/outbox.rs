@@ -33,18 +33,44 @@ pub struct NewNotice {
 }
 
 pub async fn insert(tx: &mut WriteTx, n: &NewNotice, now: Instant) -> AppResult<()> {
-    sqlx::query(
+    insert_all(tx, std::slice::from_ref(n), now).await
+}
+
+/// Several notices in one statement (a confirmation and its reminders).
+pub async fn insert_all(tx: &mut WriteTx, notices: &[NewNotice], now: Instant) -> AppResult<()> {
+    if notices.is_empty() {
+        return Ok(());
+    }
+    let rows = (0..notices.len())
+        .map(|i| {
+            let p = 6 * i;
+            format!(
+                "(${}, ${}, ${}, ${}, ${}, ${})",
+                p + 1,
+                p + 2,
+                p + 3,
+                p + 4,
+                p + 5,
+                p + 6
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let sql = format!(
         "INSERT INTO outbox (id, kind, appointment_id, communication_id, created_at, due_at)
-         VALUES ($1, $2, $3, $4, $5, $6)",
-    )
-    .bind(n.id)
-    .bind(n.kind)
-    .bind(n.appointment)
-    .bind(n.thread)
-    .bind(now)
-    .bind(n.due_at)
-    .execute(&mut **tx)
-    .await?;
+         VALUES {rows}"
+    );
+    let mut query = sqlx::query(&sql);
+    for n in notices {
+        query = query
+            .bind(n.id)
+            .bind(n.kind)
+            .bind(n.appointment)
+            .bind(n.thread)
+            .bind(now)
+            .bind(n.due_at);
+    }
+    query.execute(&mut **tx).await?;
     Ok(())
 }
 
