@@ -162,7 +162,7 @@ async fn two_servers_on_one_postgresql_agree() {
         .await,
         1
     );
-    let people = server::demo::load_test_contributors(&db, 12, SystemClock.now())
+    let people = server::demo::load_test_contributors(&db, 24, SystemClock.now())
         .await
         .unwrap();
     // Everyone has an address, so each confirmation owes an e-mail.
@@ -259,6 +259,78 @@ async fn two_servers_on_one_postgresql_agree() {
         assert_eq!(sent, 4, "one confirmation each");
         assert_eq!(on_a_files.len() + on_b_files.len(), 4, "{on_a_files:?} {on_b_files:?}");
         assert!(on_a_files.iter().all(|f| !on_b_files.contains(f)));
+
+        // A waiting person on B is offered the place A's cancellation frees. The first day
+        // Rome takes calls is filled through A (what the races left of it), B's person joins
+        // the Lista d'attesa for it, then one of A's people cancels.
+        let calls = |client: &mut Client| {
+            let (_, days) = client
+                .request("GET", "/api/availability?point=telefono&office=1", None, "")
+                .unwrap();
+            serde_json::from_str::<Vec<api::DayAvailability>>(&days).unwrap()
+        };
+        let day = calls(&mut on_b).into_iter().next().expect("a day of calls");
+        let mut booked = Vec::new();
+        let mut filler = 12;
+        for slot in &day.slots {
+            for _ in 0..slot.free {
+                let place = (1, "telefono", slot.start.clone());
+                let (status, answer) = hold(&mut client(&a, filler), people[filler].1, &place);
+                assert_eq!(status, 201, "{answer}");
+                let reference = reference_of(&answer).unwrap();
+                let confirm = format!("/api/appointments/{reference}/confirm");
+                let (status, answer) = client(&a, filler)
+                    .request("POST", &confirm, None, "")
+                    .unwrap();
+                assert_eq!(status, 200, "{answer}");
+                booked.push((filler, reference));
+                filler += 1;
+                assert!(filler < 23, "more calls in a day than people to book them");
+            }
+        }
+        let waiter = 23;
+        let join = format!(
+            r#"{{"communication_id":{},"office":1,"point":"telefono","from":"{}","to":"{}","phone":"06 1234 5678","notes":"In attesa"}}"#,
+            people[waiter].1, day.date, day.date
+        );
+        let (status, answer) = client(&b, waiter)
+            .request("POST", "/api/waitlist", Some(&join), "")
+            .unwrap();
+        assert_eq!(status, 201, "{answer}");
+        let waiter_cf: String = runtime.block_on(async {
+            sqlx::query_scalar(
+                "SELECT c.cf FROM communications t JOIN contributors c ON c.id = t.contributor_id WHERE t.id = $1",
+            )
+            .bind(people[waiter].1)
+            .fetch_one(&db.pool)
+            .await
+            .unwrap()
+        });
+        let (who, reference) = booked.first().expect("a call booked through A").clone();
+        let cancel = format!("/api/appointments/{reference}/cancel");
+        let (status, answer) = client(&a, who)
+            .request("POST", &cancel, Some("{}"), "")
+            .unwrap();
+        assert_eq!(status, 200, "{answer}");
+        let mut on_b_waiter = client(&b, waiter);
+        let since = Instant::now();
+        loop {
+            let (status, answer) = on_b_waiter
+                .request("GET", &format!("/api/contributors/{waiter_cf}/waitlist"), None, "")
+                .unwrap();
+            assert_eq!(status, 200, "{answer}");
+            let entries: Vec<api::WaitlistEntry> = serde_json::from_str(&answer).unwrap();
+            if entries
+                .first()
+                .is_some_and(|e| e.status == api::WaitlistStatus::Offerta && e.offer.is_some())
+            {
+                break;
+            }
+            assert!(
+                since.elapsed() <= SEEN_WITHIN,
+                "B's person not offered A's freed place: {answer}"
+            );
+        }
 
         // B's listening connection cut from SQL: B answers from the database meanwhile, so
         // a hold through A shows on B as soon as ever; then B listens on a new connection.
