@@ -366,3 +366,43 @@ async fn two_servers_on_one_postgresql_agree() {
     .unwrap();
     drop((a, b));
 }
+
+/// The sweeper's round on two servers: while one runs it, the other skips its tick; once the
+/// first is done, the other may run it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn one_server_sweeps_at_a_time() {
+    if std::env::var("TEST_DATABASE_URL").map_or(true, |u| u.is_empty()) {
+        return;
+    }
+    use server::db::Shared;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let (url, _database) = fresh_database().await;
+    let a = Db::connect(&url).await.unwrap();
+    let b = Db::connect(&url).await.unwrap();
+    let (started, started_rx) = tokio::sync::oneshot::channel();
+    let (release, released) = tokio::sync::oneshot::channel::<()>();
+    let first = tokio::spawn(async move {
+        a.alone(Shared::Sweeper, async {
+            started.send(()).unwrap();
+            released.await.unwrap();
+        })
+        .await
+        .unwrap()
+    });
+    started_rx.await.unwrap();
+    let ran = AtomicBool::new(false);
+    let second = b
+        .alone(Shared::Sweeper, async { ran.store(true, Ordering::SeqCst) })
+        .await
+        .unwrap();
+    assert!(!second && !ran.load(Ordering::SeqCst), "both swept at once");
+    release.send(()).unwrap();
+    assert!(first.await.unwrap(), "the first server's round ran");
+    assert!(
+        b.alone(Shared::Sweeper, async { ran.store(true, Ordering::SeqCst) })
+            .await
+            .unwrap()
+            && ran.load(Ordering::SeqCst),
+        "the round is free again once the first is done"
+    );
+}
