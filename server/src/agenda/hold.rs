@@ -18,7 +18,9 @@ use crate::domain::slots::Slot;
 use crate::domain::texts::{self, About};
 use crate::domain::transition::{Place, Transition};
 use crate::error::{retrying, AppError, AppResult};
-use api::{AppointmentId, ConsultationPoint, ErrorCode, EventKind, Instant, Office, ThreadId};
+use api::{
+    AppointmentId, ConsultationPoint, ErrorCode, EventKind, Instant, Office, SlotId, ThreadId,
+};
 
 /// A Prenota appuntamento request, parsed: every field valid, the place one the engine offers.
 pub struct ValidHold {
@@ -58,14 +60,21 @@ pub async fn hold(
         // What to lock is learnt first, without locks: the slot's expired holds, whose threads
         // come before the slot in the lock order.
         let mut conn = db.pool.acquire().await?;
-        let expired =
-            match slot_rows::find_slot(&mut conn, v.office.id, v.point.code, v.slot.start).await? {
-                Some(slot) => repo::expired_holds(&mut conn, Some(slot), now).await?,
-                None => Vec::new(),
-            };
+        let (known, expired) = match repo::slot_and_expired_holds(
+            &mut conn,
+            v.office.id,
+            v.point.code,
+            v.slot.start,
+            now,
+        )
+        .await?
+        {
+            Some((slot, expired)) => (Some(slot), expired),
+            None => (None, Vec::new()),
+        };
         drop(conn);
         let expired = &expired[..];
-        retrying(|| hold_once(db, who, v, idem, expired, now)).await
+        retrying(|| hold_once(db, who, v, idem, known, expired, now)).await
     })
     .await
 }
@@ -75,6 +84,7 @@ async fn hold_once(
     who: &Booker<'_>,
     v: &ValidHold,
     idem: &Idempotency,
+    known: Option<SlotId>,
     expired: &[ExpiredHold],
     now: Instant,
 ) -> AppResult<Written> {
@@ -90,7 +100,11 @@ async fn hold_once(
     if !who.is_office() {
         hold_cycling(&mut tx, who, now).await?;
     }
-    let slot = slot_rows::slot_row(&mut tx, v.office.id, v.point.code, &v.slot).await?;
+    // A slot row, once made, stays with its id: the one read before the transaction is it.
+    let slot = match known {
+        Some(slot) => slot,
+        None => slot_rows::slot_row(&mut tx, v.office.id, v.point.code, &v.slot).await?,
+    };
     tx.lock(&[slot]).await?;
     let mut wants = vec![
         (repo::reference_counter(now), 1),

@@ -325,6 +325,44 @@ pub async fn expired_holds(
         .await?)
 }
 
+/// A place's slot row, if it has one, and its expired holds still marked `prenotato`, in one
+/// statement (Prenota learns both before its transaction).
+pub async fn slot_and_expired_holds(
+    conn: &mut AnyConnection,
+    office: OfficeId,
+    point: PointCode,
+    starts_at: Instant,
+    now: Instant,
+) -> AppResult<Option<(SlotId, Vec<ExpiredHold>)>> {
+    let rows: Vec<(SlotId, Option<AppointmentId>, Option<ThreadId>)> = sqlx::query_as(
+        "SELECT s.id, a.id, a.communication_id FROM slots s
+         LEFT JOIN appointments a ON a.slot_id = s.id AND a.status = 'prenotato'
+                                 AND a.hold_expires_at <= $4
+         WHERE s.office_id = $1 AND s.point_code = $2 AND s.starts_at = $3
+         ORDER BY a.id",
+    )
+    .bind(office)
+    .bind(point)
+    .bind(starts_at)
+    .bind(now)
+    .fetch_all(conn)
+    .await?;
+    let Some(&(slot, _, _)) = rows.first() else {
+        return Ok(None);
+    };
+    let holds = rows
+        .into_iter()
+        .filter_map(|(slot_id, id, communication_id)| {
+            Some(ExpiredHold {
+                id: id?,
+                communication_id: communication_id?,
+                slot_id,
+            })
+        })
+        .collect();
+    Ok(Some((slot, holds)))
+}
+
 /// Whether the office declared a closure over the appointment's time (after it was held).
 pub async fn inside_closure(tx: &mut WriteTx, appointment: AppointmentId) -> AppResult<bool> {
     let found: Option<i64> = sqlx::query_scalar(

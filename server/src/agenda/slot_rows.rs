@@ -6,7 +6,6 @@ use crate::db::WriteTx;
 use crate::domain::slots::Slot;
 use crate::error::AppResult;
 use api::{Instant, OfficeId, PointCode, SlotId};
-use sqlx::AnyConnection;
 
 /// The slot row of a place (made the first time it is needed, with the timetable's capacity).
 /// Its id comes from the place itself, so making it takes no counter: a slot is a level of the
@@ -52,23 +51,6 @@ pub fn slot_id(office: OfficeId, point: PointCode, starts_at: Instant) -> SlotId
         PointCode::Video => 3,
     };
     SlotId(((office.0 * 10 + point) * 10_000_000_000) + starts_at.seconds())
-}
-
-/// The slot id of an existing place, read without locking (to learn what to lock).
-pub async fn find_slot(
-    conn: &mut AnyConnection,
-    office: OfficeId,
-    point: PointCode,
-    starts_at: Instant,
-) -> AppResult<Option<SlotId>> {
-    Ok(sqlx::query_scalar(
-        "SELECT id FROM slots WHERE office_id = $1 AND point_code = $2 AND starts_at = $3",
-    )
-    .bind(office)
-    .bind(point)
-    .bind(starts_at)
-    .fetch_optional(conn)
-    .await?)
 }
 
 /// One more place in the slot, only while it has one free (the CHECK stands behind this).
