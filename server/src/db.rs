@@ -738,6 +738,14 @@ impl Counter {
         let (column, year_at, number_at) = match self {
             Counter::Protocol(_) => ("protocol", 11, 16),
             Counter::Reference(_) => ("reference", 4, 9),
+            // A deleted row's id is not handed out again (migration 0020's `id_floor`).
+            Counter::Closures | Counter::Attachments => {
+                let table = self.table();
+                return format!(
+                    "SELECT MAX(COALESCE((SELECT MAX(id) FROM {table}), 0),
+                                COALESCE((SELECT id FROM id_floor WHERE name = '{table}'), 0))"
+                );
+            }
             table => return format!("SELECT COALESCE(MAX(id), 0) FROM {}", table.table()),
         };
         let year = match self {
