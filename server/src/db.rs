@@ -735,9 +735,9 @@ impl Counter {
     /// SQLite: the highest number given so far (the indexes of migration 0020 find a year's).
     fn highest(self) -> String {
         // "INPS.5100.2026.0000123" and "AP-2026-000123": the year, then the number.
-        let (column, year_at, number_at) = match self {
-            Counter::Protocol(_) => ("protocol", 11, 16),
-            Counter::Reference(_) => ("reference", 4, 9),
+        let (column, year, year_at, number_at) = match self {
+            Counter::Protocol(year) => ("protocol", year, 11, 16),
+            Counter::Reference(year) => ("reference", year, 4, 9),
             // A deleted row's id is not handed out again (migration 0020's `id_floor`).
             Counter::Closures | Counter::Attachments => {
                 let table = self.table();
@@ -747,10 +747,6 @@ impl Counter {
                 );
             }
             table => return format!("SELECT COALESCE(MAX(id), 0) FROM {}", table.table()),
-        };
-        let year = match self {
-            Counter::Protocol(year) | Counter::Reference(year) => year,
-            _ => unreachable!(),
         };
         let number = format!("CAST(substr({column}, {number_at}) AS INTEGER)");
         format!(
