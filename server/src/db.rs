@@ -63,6 +63,11 @@ pub struct Db {
 /// PostgreSQL's channel on which every server announces its committed writes (see `listen`).
 const CHANGES: &str = "cassetto_changes";
 
+/// How often each server pings its own listening connection through the channel (see `listen`).
+const LISTEN_HEARTBEAT: Duration = Duration::from_secs(10);
+/// The payload of those pings: they change nothing, so nobody drops what it keeps for them.
+const PING: &str = "ping:";
+
 /// A value read at a generation (see `Db::remember`).
 type Kept = (u64, Arc<dyn std::any::Any + Send + Sync>);
 
@@ -376,6 +381,25 @@ async fn committer(group: std::sync::Weak<Mutex<Group>>, commits: Arc<Notify>) {
     }
 }
 
+/// Every `LISTEN_HEARTBEAT`, a ping on the channel, which this server's listener must hear.
+async fn ping(pool: AnyPool, instance: Arc<str>, generation: std::sync::Weak<AtomicU64>) {
+    let payload = format!("{PING}{instance}");
+    loop {
+        tokio::time::sleep(LISTEN_HEARTBEAT).await;
+        if generation.strong_count() == 0 || pool.is_closed() {
+            return;
+        }
+        let sent = sqlx::query("SELECT pg_notify($1, $2)")
+            .bind(CHANGES)
+            .bind(&payload)
+            .execute(&pool)
+            .await;
+        if let Err(e) = sent {
+            tracing::warn!("ping del canale d'ascolto: {e}");
+        }
+    }
+}
+
 /// The name a server's listening connection goes by in `pg_stat_activity` (one per process).
 pub fn listener_name(process: u32) -> String {
     format!("cassetto-listen-{process}")
@@ -439,9 +463,15 @@ async fn listen(
             let heard = tokio::select! {
                 _ = pool.close_event() => return,
                 heard = listener.try_recv() => heard,
+                // Not even this server's own ping for three rounds: the path died without a
+                // word (a firewall dropping an idle connection), so give the connection up
+                // rather than go on trusting what is kept. Dropped here, the listener is not
+                // used again, so cutting its read short loses nothing.
+                _ = tokio::time::sleep(LISTEN_HEARTBEAT * 3) => break,
             };
             match heard {
                 Ok(Some(note)) if note.payload() == &*instance => {}
+                Ok(Some(note)) if note.payload().starts_with(PING) => {}
                 Ok(Some(_)) => {
                     if !bump(&generation) {
                         return;
@@ -523,6 +553,11 @@ impl Db {
         let instance: Arc<str> =
             format!("{}-{:016x}", std::process::id(), rand::random::<u64>()).into();
         if backend == Backend::Postgres {
+            tokio::spawn(ping(
+                pool.clone(),
+                instance.clone(),
+                Arc::downgrade(&generation),
+            ));
             tokio::spawn(listen(
                 url.clone(),
                 pool.clone(),
