@@ -83,6 +83,8 @@ const MEMO_ENTRIES: usize = 2_000;
 /// is what SQLite has anyway; this only stops paying one fsync per transaction.
 struct Group {
     conn: AnyConnection,
+    /// To open the writer connection again (see `roll_back`).
+    options: AnyConnectOptions,
     /// `BEGIN IMMEDIATE` issued and not yet committed.
     open: bool,
     /// Savepoints released into the open transaction, waiting for its commit.
@@ -90,6 +92,28 @@ struct Group {
 }
 
 impl Group {
+    /// Ends the open transaction, whatever it holds. Should even `ROLLBACK` fail, the
+    /// connection is replaced: closing it ends its transaction and lets go of the write lock,
+    /// where keeping it would leave every later writer refused ("cannot start a transaction
+    /// within a transaction") until the server restarts.
+    async fn roll_back(&mut self) {
+        self.open = false;
+        if self.conn.execute("ROLLBACK").await.is_ok() {
+            return;
+        }
+        match self.options.connect().await {
+            Ok(mut fresh) => {
+                if let Err(e) = sqlite_pragmas(&mut fresh).await {
+                    tracing::error!("connessione di scrittura riaperta senza pragma: {e}");
+                }
+                let stuck = std::mem::replace(&mut self.conn, fresh);
+                let _ = sqlx::Connection::close(stuck).await;
+                tracing::warn!("ROLLBACK non riuscito: connessione di scrittura sostituita");
+            }
+            Err(e) => tracing::error!("ROLLBACK non riuscito e connessione non riaperta: {e}"),
+        }
+    }
+
     /// Commits the open transaction and tells every member how it went.
     async fn flush(&mut self) {
         if !self.open {
@@ -98,7 +122,7 @@ impl Group {
         let outcome = match self.conn.execute("COMMIT").await {
             Ok(_) => Ok(()),
             Err(e) => {
-                let _ = self.conn.execute("ROLLBACK").await;
+                self.roll_back().await;
                 Err(e.to_string())
             }
         };
@@ -114,16 +138,14 @@ impl Group {
         let undone = self.conn.execute("ROLLBACK TO w").await.is_ok()
             && self.conn.execute("RELEASE w").await.is_ok();
         if !undone {
-            let _ = self.conn.execute("ROLLBACK").await;
-            self.open = false;
+            self.roll_back().await;
             for member in self.members.drain(..) {
                 let _ = member.send(Err("la transazione di gruppo è stata annullata".into()));
             }
         } else if self.members.is_empty() {
             // Nothing to keep: let go of the write lock now rather than at the next writer's
             // commit, so another process is not kept waiting.
-            let _ = self.conn.execute("ROLLBACK").await;
-            self.open = false;
+            self.roll_back().await;
         }
     }
 }
@@ -541,6 +563,7 @@ impl Db {
                 sqlite_pragmas(&mut conn).await?;
                 let group = Arc::new(Mutex::new(Group {
                     conn,
+                    options: options.clone(),
                     open: false,
                     members: Vec::new(),
                 }));
