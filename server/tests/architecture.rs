@@ -91,7 +91,8 @@ fn layer(module: &str) -> Option<Layer> {
     if ROOT.contains(&module) || parts[0] == "demo" {
         return Some(Layer::Root);
     }
-    if parts.len() == 1 && INFRASTRUCTURE.contains(&parts[0]) {
+    // An infrastructure module's parts (`db::group`) are infrastructure too.
+    if INFRASTRUCTURE.contains(&parts[0]) {
         return Some(Layer::Infrastructure);
     }
     if !FEATURES.contains(&parts[0]) {

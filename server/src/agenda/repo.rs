@@ -1,7 +1,8 @@
 //! The agenda's SQL, and the only place with it: typed rows, one function per question.
 //! "Occupies a place" and "active" are written here once.
 
-use crate::db::{Counter, Ids, WriteTx};
+use crate::db::ids::{Counter, Ids};
+use crate::db::WriteTx;
 use crate::domain::booking::{self, Deadlines, State};
 use crate::domain::closure::ValidClosure;
 use crate::domain::transition::{Place, Transition};

@@ -2,7 +2,8 @@
 //! thread, taken by the message that carries it inside that message's transaction, read back
 //! for download, and swept when a day passes without a message.
 
-use crate::db::{Counter, Db, Ids, WriteTx};
+use crate::db::ids::{Counter, Ids};
+use crate::db::{Db, WriteTx};
 use crate::domain::attachment::Held;
 use crate::domain::limits::{Recent, DAY};
 use crate::error::AppResult;

@@ -1,7 +1,8 @@
 //! Threads and messages in the database: typed rows, one function per question. Other
 //! features write into a thread through `post`.
 
-use crate::db::{Counter, Ids, WriteTx};
+use crate::db::ids::{Counter, Ids};
+use crate::db::WriteTx;
 use crate::domain::limits::Recent;
 use crate::domain::rome;
 use crate::error::{AppError, AppResult};
@@ -569,7 +570,7 @@ pub async fn record_outcome(
 /// A message someone wrote in a thread, with the next message id.
 async fn written(tx: &mut WriteTx, w: &Writing<'_>, now: Instant) -> AppResult<i64> {
     let message = NewMessage {
-        id: crate::db::next_value(tx, Counter::Messages).await?,
+        id: crate::db::ids::next_value(tx, Counter::Messages).await?,
         communication_id: w.thread,
         author: Some(w.author),
         label: w.label,

@@ -3,7 +3,8 @@
 
 use super::attachments::{self, NewUpload};
 use super::repo::{self, FirstMessage, NewThread, Writing};
-use crate::db::{next_value, Counter, Db, WriteTx};
+use crate::db::ids::{next_value, Counter};
+use crate::db::{Db, WriteTx};
 use crate::domain::attachment::{self as attachment, Limits, NoRoom};
 use crate::domain::limits::{self, DAY, HOUR};
 use crate::error::{AppError, AppResult};

@@ -2,7 +2,8 @@
 
 use super::people::{demo_error, DAY};
 use crate::communications::repo::{insert_thread, FirstMessage, NewThread};
-use crate::db::{next_value, Counter, Db};
+use crate::db::ids::{next_value, Counter};
+use crate::db::Db;
 use crate::secrets::{new_token, token_hash};
 use api::{CommunicationStatus, ContributorId, Instant, OfficeId, ThreadId, UserId};
 

@@ -15,7 +15,8 @@ use crate::clock::Clock;
 use crate::communications::repo::{
     insert_message, insert_thread, FirstMessage, NewMessage, NewThread,
 };
-use crate::db::{next_value, Counter, Db, WriteTx};
+use crate::db::ids::{next_value, Counter};
+use crate::db::{Db, WriteTx};
 use crate::secrets::hash_password;
 use api::{CommunicationStatus, ContributorId, Instant, OfficeId, Role, UserId};
 

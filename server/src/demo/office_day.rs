@@ -2,7 +2,8 @@
 
 use super::people::{demo_error, CONTRIBUTORS, DAY};
 use crate::communications::repo::{insert_thread, FirstMessage, NewMessage, NewThread};
-use crate::db::{next_value, Counter, Db, WriteTx};
+use crate::db::ids::{next_value, Counter};
+use crate::db::{Db, WriteTx};
 use crate::domain::transition::Transition;
 use crate::domain::{rome, texts};
 use api::{

@@ -120,7 +120,7 @@ async fn listeners(db: &Db, pid: u32) -> Vec<i64> {
     sqlx::query_scalar(
         "SELECT CAST(pid AS BIGINT) FROM pg_stat_activity WHERE application_name = $1",
     )
-    .bind(server::db::listener_name(pid))
+    .bind(server::db::listen::listener_name(pid))
     .fetch_all(&db.pool)
     .await
     .unwrap()

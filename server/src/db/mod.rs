@@ -14,6 +14,12 @@ use tokio::sync::{oneshot, Mutex, Notify, OwnedMutexGuard};
 
 use sqlx::migrate::Migrator;
 
+mod group;
+pub mod ids;
+pub mod listen;
+
+use group::{committer, sqlite_pragmas, Group};
+
 /// Migrations both databases run, then those whose DDL differs (ids: sequences on PostgreSQL,
 /// the tables' highest on SQLite), numbered after them.
 static SHARED: Migrator = sqlx::migrate!("./migrations");
@@ -60,95 +66,11 @@ pub struct Db {
     memo: Arc<std::sync::Mutex<HashMap<String, Kept>>>,
 }
 
-/// PostgreSQL's channel on which every server announces its committed writes (see `listen`).
-const CHANGES: &str = "cassetto_changes";
-
-/// How often each server pings its own listening connection through the channel (see `listen`).
-const LISTEN_HEARTBEAT: Duration = Duration::from_secs(10);
-/// The payload of those pings: they change nothing, so nobody drops what it keeps for them.
-const PING: &str = "ping:";
-
 /// A value read at a generation (see `Db::remember`).
 type Kept = (u64, Arc<dyn std::any::Any + Send + Sync>);
 
 /// Entries kept at most; past it the memo starts again (keys come partly from query strings).
 const MEMO_ENTRIES: usize = 2_000;
-
-/// Group commit on SQLite. Every write transaction of this process runs, in turn, as a
-/// savepoint of one shared transaction on one connection: a refusal rolls back only its own
-/// savepoint; one `COMMIT` (one fsync, `synchronous = FULL`) then makes every released
-/// savepoint durable at once, and only then are their callers answered. Writers queue on the
-/// mutex in arrival order (tokio's mutex is fair); the committer task queues behind them, so a
-/// group holds whoever was waiting when its first member finished. A database-wide write lock
-/// is what SQLite has anyway; this only stops paying one fsync per transaction.
-struct Group {
-    conn: AnyConnection,
-    /// To open the writer connection again (see `roll_back`).
-    options: AnyConnectOptions,
-    /// `BEGIN IMMEDIATE` issued and not yet committed.
-    open: bool,
-    /// Savepoints released into the open transaction, waiting for its commit.
-    members: Vec<oneshot::Sender<Result<(), String>>>,
-}
-
-impl Group {
-    /// Ends the open transaction, whatever it holds. Should even `ROLLBACK` fail, the
-    /// connection is replaced: closing it ends its transaction and lets go of the write lock,
-    /// where keeping it would leave every later writer refused ("cannot start a transaction
-    /// within a transaction") until the server restarts.
-    async fn roll_back(&mut self) {
-        self.open = false;
-        if self.conn.execute("ROLLBACK").await.is_ok() {
-            return;
-        }
-        match self.options.connect().await {
-            Ok(mut fresh) => {
-                if let Err(e) = sqlite_pragmas(&mut fresh).await {
-                    tracing::error!("connessione di scrittura riaperta senza pragma: {e}");
-                }
-                let stuck = std::mem::replace(&mut self.conn, fresh);
-                let _ = sqlx::Connection::close(stuck).await;
-                tracing::warn!("ROLLBACK non riuscito: connessione di scrittura sostituita");
-            }
-            Err(e) => tracing::error!("ROLLBACK non riuscito e connessione non riaperta: {e}"),
-        }
-    }
-
-    /// Commits the open transaction and tells every member how it went.
-    async fn flush(&mut self) {
-        if !self.open {
-            return;
-        }
-        let outcome = match self.conn.execute("COMMIT").await {
-            Ok(_) => Ok(()),
-            Err(e) => {
-                self.roll_back().await;
-                Err(e.to_string())
-            }
-        };
-        self.open = false;
-        for member in self.members.drain(..) {
-            let _ = member.send(outcome.clone());
-        }
-    }
-
-    /// Undoes the current savepoint; if even that fails, the whole group is lost and its
-    /// members are told so.
-    async fn roll_back_savepoint(&mut self) {
-        let undone = self.conn.execute("ROLLBACK TO w").await.is_ok()
-            && self.conn.execute("RELEASE w").await.is_ok();
-        if !undone {
-            self.roll_back().await;
-            for member in self.members.drain(..) {
-                let _ = member.send(Err("la transazione di gruppo è stata annullata".into()));
-            }
-        } else if self.members.is_empty() {
-            // Nothing to keep: let go of the write lock now rather than at the next writer's
-            // commit, so another process is not kept waiting.
-            self.roll_back().await;
-        }
-    }
-}
 
 /// A write transaction (see `Db::begin_write`). It reads as the connection, so statements take
 /// `&mut *tx`; dropped without `commit` it rolls back, and only then lets the next writer in.
@@ -179,7 +101,7 @@ impl WriteTx {
                 if let (Some(_), Some(instance)) = (&self.generation, &self.announce) {
                     // Delivered to every listening server when (and only if) this commits.
                     sqlx::query("SELECT pg_notify($1, $2)")
-                        .bind(CHANGES)
+                        .bind(listen::CHANGES)
                         .bind(instance.to_string())
                         .execute(&mut *tx)
                         .await?;
@@ -384,132 +306,6 @@ pub enum DbError {
     Migrate(#[from] sqlx::migrate::MigrateError),
 }
 
-/// WAL lets readers work while one writer commits; FULL makes a commit survive a power cut;
-/// the busy timeout makes another process's writer wait for the lock instead of failing.
-async fn sqlite_pragmas(conn: &mut AnyConnection) -> Result<(), sqlx::Error> {
-    conn.execute("PRAGMA journal_mode = WAL").await?;
-    conn.execute("PRAGMA synchronous = FULL").await?;
-    conn.execute("PRAGMA foreign_keys = ON").await?;
-    conn.execute("PRAGMA busy_timeout = 10000").await?;
-    Ok(())
-}
-
-/// Commits the group once the writers queued before it have had their turn.
-async fn committer(group: std::sync::Weak<Mutex<Group>>, commits: Arc<Notify>) {
-    loop {
-        commits.notified().await;
-        let Some(group) = group.upgrade() else { return };
-        group.lock().await.flush().await;
-    }
-}
-
-/// Every `LISTEN_HEARTBEAT`, a ping on the channel, which this server's listener must hear.
-async fn ping(pool: AnyPool, instance: Arc<str>, generation: std::sync::Weak<AtomicU64>) {
-    let payload = format!("{PING}{instance}");
-    loop {
-        tokio::time::sleep(LISTEN_HEARTBEAT).await;
-        if generation.strong_count() == 0 || pool.is_closed() {
-            return;
-        }
-        let sent = sqlx::query("SELECT pg_notify($1, $2)")
-            .bind(CHANGES)
-            .bind(&payload)
-            .execute(&pool)
-            .await;
-        if let Err(e) = sent {
-            tracing::warn!("ping del canale d'ascolto: {e}");
-        }
-    }
-}
-
-/// The name a server's listening connection goes by in `pg_stat_activity` (one per process).
-pub fn listener_name(process: u32) -> String {
-    format!("cassetto-listen-{process}")
-}
-
-/// PostgreSQL with several servers: every committed write of another server is announced on
-/// `CHANGES` (`WriteTx::commit`) and makes what this one keeps stale, as its own commits do.
-/// While the listening connection is down nothing is kept (`Db::keeps`): a commit announced
-/// meanwhile would be missed. Back up, the generation moves on before values are kept again,
-/// so nothing read while the connection was down is served after it.
-async fn listen(
-    url: String,
-    pool: AnyPool,
-    instance: Arc<str>,
-    generation: std::sync::Weak<AtomicU64>,
-    trusted: Arc<AtomicBool>,
-) {
-    use sqlx::postgres::{PgConnectOptions, PgListener, PgPoolOptions};
-    let bump = |generation: &std::sync::Weak<AtomicU64>| match generation.upgrade() {
-        Some(g) => {
-            g.fetch_add(1, Ordering::AcqRel);
-            true
-        }
-        None => false,
-    };
-    let mut pause = Duration::from_millis(50);
-    loop {
-        let connected = async {
-            let options = PgConnectOptions::from_str(&url)?
-                .application_name(&listener_name(std::process::id()));
-            let pool = PgPoolOptions::new()
-                .max_connections(1)
-                .max_lifetime(None)
-                .idle_timeout(None)
-                .connect_with(options)
-                .await?;
-            let mut listener = PgListener::connect_with(&pool).await?;
-            listener.eager_reconnect(false);
-            listener.listen(CHANGES).await?;
-            Ok::<_, sqlx::Error>(listener)
-        }
-        .await;
-        let mut listener = match connected {
-            Ok(listener) => listener,
-            Err(e) => {
-                if generation.strong_count() == 0 || pool.is_closed() {
-                    return;
-                }
-                tracing::warn!("in ascolto delle altre istanze: {e}; nuovo tentativo");
-                tokio::time::sleep(pause).await;
-                pause = (pause * 2).min(Duration::from_secs(5));
-                continue;
-            }
-        };
-        pause = Duration::from_millis(50);
-        if !bump(&generation) {
-            return;
-        }
-        trusted.store(true, Ordering::Release);
-        loop {
-            let heard = tokio::select! {
-                _ = pool.close_event() => return,
-                heard = listener.try_recv() => heard,
-                // Not even this server's own ping for three rounds: the path died without a
-                // word (a firewall dropping an idle connection), so give the connection up
-                // rather than go on trusting what is kept. Dropped here, the listener is not
-                // used again, so cutting its read short loses nothing.
-                _ = tokio::time::sleep(LISTEN_HEARTBEAT * 3) => break,
-            };
-            match heard {
-                Ok(Some(note)) if note.payload() == &*instance => {}
-                Ok(Some(note)) if note.payload().starts_with(PING) => {}
-                Ok(Some(_)) => {
-                    if !bump(&generation) {
-                        return;
-                    }
-                }
-                Ok(None) | Err(_) => break,
-            }
-        }
-        trusted.store(false, Ordering::Release);
-        if !bump(&generation) {
-            return;
-        }
-        tracing::warn!("connessione d'ascolto persa: nessun valore tenuto finché non torna");
-    }
-}
-
 impl Db {
     /// Connects, creating the SQLite file and its folder when needed, and runs the migrations.
     pub async fn connect(url: &str) -> Result<Db, DbError> {
@@ -576,12 +372,12 @@ impl Db {
         let instance: Arc<str> =
             format!("{}-{:016x}", std::process::id(), rand::random::<u64>()).into();
         if backend == Backend::Postgres {
-            tokio::spawn(ping(
+            tokio::spawn(listen::ping(
                 pool.clone(),
                 instance.clone(),
                 Arc::downgrade(&generation),
             ));
-            tokio::spawn(listen(
+            tokio::spawn(listen::listen(
                 url.clone(),
                 pool.clone(),
                 instance.clone(),
@@ -740,182 +536,4 @@ impl Db {
             .await
             .map(|_| ())
     }
-}
-
-/// What numbers new rows: a table's ids, or a year's numbers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Counter {
-    AppointmentEvents,
-    Attachments,
-    Appointments,
-    Closures,
-    Communications,
-    Contributors,
-    Delegations,
-    Messages,
-    Outbox,
-    ThreadNotes,
-    Users,
-    Waitlist,
-    /// The protocol numbers of threads sent in a year.
-    Protocol(i16),
-    /// The Identificativi appuntamento of a year.
-    Reference(i16),
-}
-
-impl Counter {
-    /// PostgreSQL's sequence (migration 0020 for the tables; a year's made at its first use).
-    fn sequence(self) -> String {
-        match self {
-            Counter::Protocol(year) => format!("counter_protocol_{year}"),
-            Counter::Reference(year) => format!("counter_appointment_{year}"),
-            table => format!("counter_{}", table.table()),
-        }
-    }
-
-    fn table(self) -> &'static str {
-        match self {
-            Counter::AppointmentEvents => "appointment_events",
-            Counter::Attachments => "attachments",
-            Counter::Appointments | Counter::Reference(_) => "appointments",
-            Counter::Closures => "closures",
-            Counter::Communications | Counter::Protocol(_) => "communications",
-            Counter::Contributors => "contributors",
-            Counter::Delegations => "delegations",
-            Counter::Messages => "messages",
-            Counter::Outbox => "outbox",
-            Counter::ThreadNotes => "thread_notes",
-            Counter::Users => "users",
-            Counter::Waitlist => "waitlist",
-        }
-    }
-
-    /// SQLite: the highest number given so far (the indexes of migration 0020 find a year's).
-    fn highest(self) -> String {
-        // "INPS.5100.2026.0000123" and "AP-2026-000123": the year, then the number.
-        let (column, year, year_at, number_at) = match self {
-            Counter::Protocol(year) => ("protocol", year, 11, 16),
-            Counter::Reference(year) => ("reference", year, 4, 9),
-            // A deleted row's id is not handed out again (migration 0020's `id_floor`).
-            Counter::Closures | Counter::Attachments => {
-                let table = self.table();
-                return format!(
-                    "SELECT MAX(COALESCE((SELECT MAX(id) FROM {table}), 0),
-                                COALESCE((SELECT id FROM id_floor WHERE name = '{table}'), 0))"
-                );
-            }
-            table => return format!("SELECT COALESCE(MAX(id), 0) FROM {}", table.table()),
-        };
-        let number = format!("CAST(substr({column}, {number_at}) AS INTEGER)");
-        format!(
-            "SELECT COALESCE((SELECT {number} FROM {table} WHERE substr({column}, {year_at}, 4) = '{year:04}'
-                              ORDER BY {number} DESC LIMIT 1), 0)",
-            table = self.table()
-        )
-    }
-}
-
-/// Numbers for new rows, taken together and handed out one by one.
-#[derive(Debug, Default)]
-pub struct Ids {
-    /// What `later` was asked for and `fetch` has not taken yet.
-    pending: Vec<(Counter, i64)>,
-    /// sequence name → the values taken, in the order they are handed out
-    taken: std::collections::BTreeMap<String, std::collections::VecDeque<i64>>,
-}
-
-impl Ids {
-    /// Numbers a change will want if it happens: nothing is taken until `fetch` (called by
-    /// `agenda::workflow::apply` once the status has changed), so a change that turns out a
-    /// no-op takes none, and PostgreSQL's sequences skip no number for it.
-    pub fn later(wants: &[(Counter, i64)]) -> Ids {
-        Ids {
-            pending: wants.to_vec(),
-            taken: Default::default(),
-        }
-    }
-
-    /// Takes what `later` was asked for, once.
-    pub async fn fetch(&mut self, tx: &mut WriteTx) -> Result<(), sqlx::Error> {
-        if self.pending.is_empty() {
-            return Ok(());
-        }
-        let wants = std::mem::take(&mut self.pending);
-        let fetched = Ids::take(tx, &wants).await?;
-        for (name, values) in fetched.taken {
-            self.taken.entry(name).or_default().extend(values);
-        }
-        Ok(())
-    }
-
-    /// Takes the numbers wanted in one statement, after the transaction's row locks (see
-    /// `Level`). PostgreSQL: `nextval` on each counter's sequence, which locks no row, so two
-    /// bookings never wait for each other here. SQLite: each table's highest id (a year's
-    /// highest number) + 1, as SQLite numbers rowids; the transaction holds the database's
-    /// write lock, and what it took before without inserting yet is counted too.
-    pub async fn take(tx: &mut WriteTx, wants: &[(Counter, i64)]) -> Result<Ids, sqlx::Error> {
-        let mut wanted = std::collections::BTreeMap::<String, (Counter, i64)>::new();
-        for (counter, n) in wants {
-            wanted.entry(counter.sequence()).or_insert((*counter, 0)).1 += n;
-        }
-        wanted.retain(|_, (_, n)| *n > 0);
-        let mut ids = Ids::default();
-        if wanted.is_empty() {
-            return Ok(ids);
-        }
-        match tx.backend {
-            Backend::Postgres => {
-                let sql = (0..wanted.len())
-                    .map(|i| {
-                        format!(
-                            "SELECT CAST(${} AS TEXT) AS name, cassetto_take(${}, ${}) AS value",
-                            2 * i + 1,
-                            2 * i + 1,
-                            2 * i + 2
-                        )
-                    })
-                    .collect::<Vec<_>>()
-                    .join(" UNION ALL ");
-                let mut query = sqlx::query_as::<_, (String, i64)>(&sql);
-                for (name, (_, n)) in &wanted {
-                    query = query.bind(name.as_str()).bind(*n);
-                }
-                for (name, value) in query.fetch_all(&mut **tx).await? {
-                    ids.taken.entry(name).or_default().push_back(value);
-                }
-                for values in ids.taken.values_mut() {
-                    values.make_contiguous().sort_unstable();
-                }
-            }
-            Backend::Sqlite => {
-                let sql = wanted
-                    .values()
-                    .map(|(counter, _)| format!("SELECT ({})", counter.highest()))
-                    .collect::<Vec<_>>()
-                    .join(" UNION ALL ");
-                let highest: Vec<i64> = sqlx::query_scalar(&sql).fetch_all(&mut **tx).await?;
-                for ((name, (_, n)), highest) in wanted.into_iter().zip(highest) {
-                    let handed = tx.handed.entry(name.clone()).or_insert(0);
-                    let from = highest.max(*handed) + 1;
-                    *handed = from + n - 1;
-                    ids.taken.insert(name, (from..from + n).collect());
-                }
-            }
-        }
-        Ok(ids)
-    }
-
-    /// The next value of `counter`; asking for more than was taken is a bug, answered as one.
-    pub fn next(&mut self, counter: Counter) -> Result<i64, sqlx::Error> {
-        let name = counter.sequence();
-        self.taken
-            .get_mut(&name)
-            .and_then(|values| values.pop_front())
-            .ok_or_else(|| sqlx::Error::Protocol(format!("no value of counter {name} left")))
-    }
-}
-
-/// Advances a counter and returns its new value, inside the caller's transaction.
-pub async fn next_value(tx: &mut WriteTx, counter: Counter) -> Result<i64, sqlx::Error> {
-    Ids::take(tx, &[(counter, 1)]).await?.next(counter)
 }
