@@ -15,7 +15,7 @@
 #[path = "../tests/api/raw_http.rs"]
 mod raw_http;
 
-use raw_http::{booking_body, free_places, reference_of, Client};
+use raw_http::{booking_body, free_address, free_places, reference_of, Client};
 use server::clock::{Clock, SystemClock};
 use server::db::Db;
 use std::net::{SocketAddr, TcpStream};
@@ -90,17 +90,12 @@ async fn seed(url: &str) -> Vec<(String, api::ThreadId)> {
 }
 
 fn start_server(url: &str) -> (Child, SocketAddr) {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
     let bin = std::env::var("SERVER_BIN").unwrap_or_else(|_| {
         let target = std::env::var("CARGO_TARGET_DIR")
             .unwrap_or_else(|_| format!("{}/../target", env!("CARGO_MANIFEST_DIR")));
         format!("{target}/release/cassetto-server")
     });
-    let addr: SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
+    let addr = free_address();
     let child = Command::new(&bin)
         .args(["--bind", &addr.to_string(), "--database-url", url])
         .args(["--static-dir", "/nonexistent"])

@@ -3,10 +3,9 @@
 //! the group's commit. The real server binary runs as a child process on a real database.
 
 use crate::helpers::fresh_database;
-use crate::raw_http::{booking_body, free_places, reference_of, Client};
+use crate::raw_http::{booking_body, free_address, free_places, reference_of, Client};
 use server::clock::{Clock, SystemClock};
 use server::db::Db;
-use std::net::SocketAddr;
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -38,12 +37,7 @@ async fn kill_9_during_bookings_loses_no_acknowledged_booking() {
         people
     };
 
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let addr: SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
+    let addr = free_address();
     let mut child = Command::new(env!("CARGO_BIN_EXE_cassetto-server"))
         .args(["--bind", &addr.to_string(), "--database-url", &url])
         .args(["--static-dir", "/nonexistent"])

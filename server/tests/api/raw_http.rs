@@ -69,6 +69,12 @@ impl Client {
     }
 }
 
+/// A loopback address with a port nobody listens on now, for a server started as a process.
+pub fn free_address() -> SocketAddr {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    listener.local_addr().unwrap()
+}
+
 /// The places free now for the desk and the phone in every office, one entry per free place:
 /// (office, point, start).
 pub fn free_places(client: &mut Client) -> Vec<(i64, &'static str, String)> {

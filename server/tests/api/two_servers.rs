@@ -5,7 +5,7 @@
 //! is one server per file, so the test has nothing to try there.
 
 use crate::helpers::fresh_database;
-use crate::raw_http::{booking_body, reference_of, Client};
+use crate::raw_http::{booking_body, free_address, reference_of, Client};
 use server::clock::{Clock, SystemClock};
 use server::db::Db;
 use std::net::SocketAddr;
@@ -29,12 +29,7 @@ impl Drop for Server {
 }
 
 fn start(url: &str) -> Server {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let addr: SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
+    let addr = free_address();
     let mail = tempfile::tempdir().unwrap();
     let child = Command::new(env!("CARGO_BIN_EXE_cassetto-server"))
         .args(["--bind", &addr.to_string(), "--database-url", url, "--demo"])
