@@ -7,7 +7,7 @@ use crate::db::Db;
 use crate::domain::booking::Viewer;
 use crate::domain::texts::Actor;
 use crate::error::{AppError, AppResult};
-use api::{Category, Cf, Contributor, ContributorId, Instant, OfficeId, Role, ThreadId};
+use api::{Category, Cf, Contributor, ContributorId, Instant, OfficeId, Role, ThreadId, UserId};
 
 /// A contributor as stored.
 #[derive(Clone, Debug, sqlx::FromRow)]
@@ -113,14 +113,18 @@ pub async fn acting_for(
         Role::Operatore => None,
     };
     let Some(row) = row else {
-        // Logged without the codice fiscale; the request id ties it to the route.
-        tracing::warn!(target: "audit", event = "refused", reason = "not_delegated", user = user.id.0, role = ?user.role);
+        refused_not_delegated(user);
         return Err(AppError::NotFound);
     };
     Ok(ActingFor {
         id: row.id,
         contributor: row.to_api(),
     })
+}
+
+/// Logged without the codice fiscale; the request id ties it to the route.
+fn refused_not_delegated(user: &CurrentUser) {
+    tracing::warn!(target: "audit", event = "refused", reason = "not_delegated", user = user.id.0, role = ?user.role);
 }
 
 /// How the caller reaches a thread or an appointment.
@@ -196,37 +200,77 @@ pub async fn access(
     }
 }
 
+/// `access` for something whose contributor is already read with it (`contributor`, and the
+/// account they log in with): the contributor themself needs no further query.
+pub async fn access_known(
+    db: &Db,
+    user: &CurrentUser,
+    contributor: ActingFor,
+    contributor_user: Option<UserId>,
+    office_id: OfficeId,
+    now: Instant,
+) -> AppResult<Access> {
+    if user.role == Role::Contribuente && contributor_user == Some(user.id) {
+        return Ok(Access::ContributorSide(contributor));
+    }
+    access(db, user, &contributor.contributor.cf, office_id, now).await
+}
+
+/// A thread's office and contributor, with whether the caller may act for that contributor.
 #[derive(sqlx::FromRow)]
 struct ThreadOwner {
-    cf: Cf,
+    #[sqlx(flatten)]
+    contributor: ContributorRow,
+    user_id: Option<UserId>,
     office_id: OfficeId,
+    delegated: i64,
 }
 
 /// The thread `id` if the caller may see it now: a thread belongs to the office it is routed
-/// to. Anyone else gets 404.
+/// to. Anyone else gets 404. One statement for the contributor's side (the thread, its
+/// contributor and the caller's delegation read together).
 pub async fn thread_access(
     db: &Db,
     user: &CurrentUser,
     id: ThreadId,
     now: Instant,
 ) -> AppResult<Access> {
-    let owner: Option<ThreadOwner> = sqlx::query_as(
-        "SELECT c.cf, t.office_id FROM communications t
+    let owner: Option<ThreadOwner> = sqlx::query_as(&format!(
+        "SELECT c.id, c.cf, c.name, c.category, c.province, c.user_id, t.office_id,
+                CASE WHEN {} THEN 1 ELSE 0 END AS delegated
+         FROM communications t
          JOIN contributors c ON c.id = t.contributor_id WHERE t.id = $1",
-    )
+        delegated("c.id", 2, 3)
+    ))
     .bind(id)
+    .bind(user.id)
+    .bind(now)
     .fetch_optional(&db.pool)
     .await?;
     let owner = owner.ok_or(AppError::NotFound)?;
-    if let (Role::Operatore, Some(mine)) = (user.role, user.office_id) {
-        if mine != owner.office_id && hosts_appointment_of(db, id, mine, now).await? {
-            return Ok(Access::Office {
-                office_id: mine,
-                routed: false,
-            });
+    let may = match user.role {
+        Role::Operatore => {
+            if let Some(mine) = user.office_id {
+                if mine != owner.office_id && hosts_appointment_of(db, id, mine, now).await? {
+                    return Ok(Access::Office {
+                        office_id: mine,
+                        routed: false,
+                    });
+                }
+            }
+            return access(db, user, &owner.contributor.cf, owner.office_id, now).await;
         }
+        Role::Contribuente => owner.user_id == Some(user.id),
+        Role::Intermediario => owner.delegated != 0,
+    };
+    if !may {
+        refused_not_delegated(user);
+        return Err(AppError::NotFound);
     }
-    access(db, user, &owner.cf, owner.office_id, now).await
+    Ok(Access::ContributorSide(ActingFor {
+        id: owner.contributor.id,
+        contributor: owner.contributor.to_api(),
+    }))
 }
 
 /// The contributor of thread `id`, for an operator whose office reaches the thread (the office

@@ -56,8 +56,9 @@ const INFRASTRUCTURE: [&str; 17] = [
 ];
 
 /// Modules below the workflows that are not named `repo`: rows, read models, the mailer.
-const REPOSITORIES: [&str; 10] = [
+const REPOSITORIES: [&str; 11] = [
     "agenda::slot_rows",
+    "agenda::booking_facts",
     "agenda::idempotency",
     "agenda::view",
     "agenda::ics",

@@ -273,10 +273,15 @@ async fn reach(
         .await?
         .ok_or(AppError::NotFound)?;
     drop(conn);
-    let access = access::access(
+    let contributor = access::ActingFor {
+        id: record.contributor_id,
+        contributor: record.contributor(),
+    };
+    let access = access::access_known(
         &state.db,
         user,
-        &record.cf,
+        contributor,
+        record.contributor_user,
         record.office_id,
         state.clock.now(),
     )

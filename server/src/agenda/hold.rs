@@ -4,8 +4,9 @@
 //! idempotency key. The lock order is `db::Level`'s; a slot's expired holds have their threads
 //! locked before the slot.
 
+use super::booking_facts::{self, BookingFacts};
 use super::idempotency::{self, Idempotency, Written};
-use super::repo::{self, ExpiredHold, NewEvent, NewHold, Whose};
+use super::repo::{self, ExpiredHold, NewEvent, NewHold};
 use super::slot_rows;
 use super::workflow::{apply, counters, take};
 use crate::access::{self, ActingFor};
@@ -57,7 +58,8 @@ pub async fn hold(
     idem: &Idempotency,
     now: Instant,
 ) -> AppResult<(u16, String)> {
-    idempotency::once(db, idem, || async move {
+    // Nothing before the transaction refuses a replay: the key's claim inside it tells one.
+    idempotency::claimed_inside(db, idem, || async move {
         // What to lock is learnt first, without locks: the slot's expired holds, whose threads
         // come before the slot in the lock order.
         let mut conn = db.pool.acquire().await?;
@@ -97,16 +99,24 @@ async fn hold_once(
     if !idempotency::claim(&mut tx, idem, now).await? {
         return Ok(Written::KeyTaken);
     }
-    let topic = may_book(&mut tx, who, v.thread, now).await?;
+    let facts = booking_facts::read(
+        &mut tx,
+        v.thread,
+        who.acting.id,
+        (who.user.role == api::Role::Intermediario).then_some(who.user.id),
+        now,
+    )
+    .await?;
+    may_book(who, v.thread, &facts, now)?;
     if !who.is_office() {
-        hold_cycling(&mut tx, who, now).await?;
+        hold_cycling(who, &facts, now)?;
     }
     // A slot row, once made, stays with its id: the one read before the transaction is it.
     let slot = match known {
         Some(slot) => slot,
         None => slot_rows::slot_row(&mut tx, v.office.id, v.point.code, &v.slot).await?,
     };
-    tx.lock(&[slot]).await?;
+    // The slot's lock is `take`'s: its first statement on the row.
     let mut wants = vec![
         (repo::reference_counter(now), 1),
         (Counter::Appointments, 1),
@@ -131,7 +141,7 @@ async fn hold_once(
         thread: v.thread,
         contributor: who.acting.id,
         place: &place,
-        topic: &topic,
+        topic: &facts.thread.topic_code,
         phone: &v.phone,
         notes: &v.notes,
         hold_expires_at: now + HOLD_SECONDS,
@@ -139,7 +149,7 @@ async fn hold_once(
         booked_by_label: "",
         now,
     };
-    insert_hold(&mut tx, &mut ids, who, hold).await?;
+    insert_hold(&mut tx, &mut ids, who, hold, facts.waiting).await?;
     if !who.is_office() {
         tracing::info!(%reference, "appointment held");
         return idempotency::finish(tx, idem, 201, id, Viewer::ContributorSide, now).await;
@@ -150,16 +160,8 @@ async fn hold_once(
     let record = repo::find_by_id(&mut tx, id)
         .await?
         .ok_or_else(|| AppError::Internal("hold read back".into()))?;
-    // A closure declared between reading the free places and this transaction: as Conferma
-    // would, refuse (the transaction, hold included, is rolled back).
-    if repo::inside_closure(&mut tx, id).await? {
-        return Err(AppError::conflict(
-            ErrorCode::OfficeClosed,
-            catalogue::t::hold_office_closed(),
-        ));
-    }
     let actor = access::actor(who.user, &who.acting.contributor.name);
-    apply(
+    let confirmed = apply(
         &mut tx,
         &mut ids,
         &record,
@@ -168,21 +170,28 @@ async fn hold_once(
         now,
     )
     .await?;
+    if !confirmed {
+        // Only a closure declared between reading the timetable and this transaction stops
+        // a hold made a moment ago: as Conferma would, refuse (the hold is rolled back).
+        return Err(if repo::inside_closure(&mut tx, id).await? {
+            AppError::conflict(ErrorCode::OfficeClosed, catalogue::t::hold_office_closed())
+        } else {
+            AppError::Internal("the office's hold could not be confirmed".into())
+        });
+    }
     tracing::info!(target: "audit", event = "office_booking", user = who.user.id.0, %reference);
     idempotency::finish(tx, idem, 201, id, Viewer::Office, now).await
 }
 
-/// Whether the thread may be booked now, read under the contributor's and the thread's locks:
-/// no live appointment for it, eligible, the contributor below the limit. Its topic.
-async fn may_book(
-    tx: &mut WriteTx,
+/// Whether the thread may be booked now, by what was read under the contributor's and the
+/// thread's locks: no live appointment for it, eligible, the contributor below the limit.
+fn may_book(
     who: &Booker<'_>,
     thread: ThreadId,
+    facts: &BookingFacts,
     now: Instant,
-) -> AppResult<String> {
-    let acting = who.acting;
-    let facts = threads::facts(tx, thread).await?;
-    let live = repo::active_of(tx, acting.id, now).await?;
+) -> AppResult<()> {
+    let live = &facts.live;
     if let Some(a) = live.iter().find(|a| a.communication_id == thread) {
         return Err(AppError::conflict(
             ErrorCode::ThreadHasAppointment,
@@ -190,10 +199,10 @@ async fn may_book(
         ));
     }
     if who.is_office() {
-        booking::office_may_book(facts.status)
+        booking::office_may_book(facts.thread.status)
             .map_err(|e| AppError::conflict(ErrorCode::NotEligible, e))?;
     } else {
-        let eligibility = facts.eligibility(now);
+        let eligibility = facts.thread.eligibility(now);
         if !eligibility.eligible {
             return Err(AppError::conflict(
                 ErrorCode::NotEligible,
@@ -215,20 +224,18 @@ async fn may_book(
             retry_after: 0,
         });
     }
-    Ok(facts.topic_code)
+    Ok(())
 }
 
 /// Booking places and letting them go denies them to others: past a number of holds given
 /// up in the last hour (per contributor, and per intermediary across contributors), 429.
-async fn hold_cycling(tx: &mut WriteTx, who: &Booker<'_>, now: Instant) -> AppResult<()> {
+fn hold_cycling(who: &Booker<'_>, facts: &BookingFacts, now: Instant) -> AppResult<()> {
     use crate::domain::limits::{
-        given_up_holds, GIVEN_UP_HOLDS_PER_HOUR, GIVEN_UP_HOLDS_PER_HOUR_STUDIO, HOUR,
+        given_up_holds, GIVEN_UP_HOLDS_PER_HOUR, GIVEN_UP_HOLDS_PER_HOUR_STUDIO,
     };
-    let own = repo::given_up_holds(tx, Whose::Contributor(who.acting.id), now - HOUR).await?;
-    given_up_holds(own, GIVEN_UP_HOLDS_PER_HOUR, now)?;
+    given_up_holds(facts.given_up, GIVEN_UP_HOLDS_PER_HOUR, now)?;
     if who.user.role == api::Role::Intermediario {
-        let studio = repo::given_up_holds(tx, Whose::BookedBy(who.user.id), now - HOUR).await?;
-        given_up_holds(studio, GIVEN_UP_HOLDS_PER_HOUR_STUDIO, now)?;
+        given_up_holds(facts.studio_given_up, GIVEN_UP_HOLDS_PER_HOUR_STUDIO, now)?;
     }
     Ok(())
 }
@@ -240,6 +247,7 @@ async fn insert_hold(
     ids: &mut Ids,
     who: &Booker<'_>,
     mut hold: NewHold<'_>,
+    waiting: bool,
 ) -> AppResult<()> {
     let actor = access::actor(who.user, &who.acting.contributor.name);
     hold.booked_by_label = &actor.timeline;
@@ -255,8 +263,10 @@ async fn insert_hold(
         note_said: None,
     };
     repo::insert_event(tx, &event).await?;
-    // Booked for the thread: its waiting-list entry, if any, has done its job.
-    crate::waitlist::repo::end_for_booking(tx, hold.thread, hold.id, hold.now).await?;
+    // Booked for the thread: its waiting-list entry has done its job.
+    if waiting {
+        crate::waitlist::repo::end_for_booking(tx, hold.thread, hold.id, hold.now).await?;
+    }
     if who.is_office() {
         // The confirmation that follows at once is the thread's one message.
         return Ok(());

@@ -43,6 +43,21 @@ where
     if let Some(stored) = replay(db, idem).await? {
         return Ok(stored);
     }
+    claimed_inside(db, idem, write).await
+}
+
+/// `once` without the look-up before the write: for a write whose work before its transaction
+/// refuses nothing a replay would meet, so that its claim alone tells a replay (one statement
+/// fewer for every first request; a replay costs a write transaction, rolled back).
+pub async fn claimed_inside<F, Fut>(
+    db: &Db,
+    idem: &Idempotency,
+    write: F,
+) -> AppResult<(u16, String)>
+where
+    F: FnOnce() -> Fut,
+    Fut: Future<Output = AppResult<Written>>,
+{
     match write().await? {
         Written::Answer(status, body) => Ok((status, body)),
         // The request that claimed the key first has finished by now: its transaction held

@@ -3,6 +3,7 @@
 //! attendance, the calendar file, Gestione appuntamenti, the studio's agenda and the sweeper.
 //! Handlers translate; `workflow` applies transitions; `repo` holds the SQL.
 
+pub mod booking_facts;
 mod handlers;
 pub mod hold;
 pub mod ics;

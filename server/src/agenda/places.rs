@@ -125,41 +125,43 @@ pub struct Schedule {
     pub patron: Option<String>,
 }
 
+/// One line of the timetable, with the office's patron day repeated on each (an office
+/// without lines for the point gives one row of NULLs): the schedule in one statement.
 #[derive(sqlx::FromRow)]
 struct TemplateRow {
-    weekday: i64,
-    start_minute: i64,
-    end_minute: i64,
-    slot_minutes: i64,
-    capacity: i64,
+    patron_day: Option<String>,
+    weekday: Option<i64>,
+    start_minute: Option<i64>,
+    end_minute: Option<i64>,
+    slot_minutes: Option<i64>,
+    capacity: Option<i64>,
 }
 
 pub async fn schedule(db: &Db, office: OfficeId, point: PointCode) -> AppResult<Schedule> {
     let rows: Vec<TemplateRow> = sqlx::query_as(
-        "SELECT weekday, start_minute, end_minute, slot_minutes, capacity FROM opening_hours
-         WHERE office_id = $1 AND point_code = $2",
+        "SELECT o.patron_day, h.weekday, h.start_minute, h.end_minute, h.slot_minutes, h.capacity
+         FROM offices o
+         LEFT JOIN opening_hours h ON h.office_id = o.id AND h.point_code = $2
+         WHERE o.id = $1",
     )
     .bind(office)
     .bind(point)
     .fetch_all(&db.pool)
     .await?;
-    let patron: Option<Option<String>> =
-        sqlx::query_scalar("SELECT patron_day FROM offices WHERE id = $1")
-            .bind(office)
-            .fetch_optional(&db.pool)
-            .await?;
     Ok(Schedule {
+        patron: rows.first().and_then(|r| r.patron_day.clone()),
         templates: rows
             .into_iter()
-            .map(|r| Template {
-                weekday: r.weekday as i8,
-                start: r.start_minute as i32,
-                end: r.end_minute as i32,
-                slot_minutes: r.slot_minutes as i32,
-                capacity: r.capacity,
+            .filter_map(|r| {
+                Some(Template {
+                    weekday: r.weekday? as i8,
+                    start: r.start_minute? as i32,
+                    end: r.end_minute? as i32,
+                    slot_minutes: r.slot_minutes? as i32,
+                    capacity: r.capacity?,
+                })
             })
             .collect(),
-        patron: patron.flatten(),
     })
 }
 
@@ -326,7 +328,9 @@ fn with_free_places(
 }
 
 /// The slot the engine offers now at `start` (in the window, in opening hours, not on a
-/// holiday or in a closure), if any.
+/// holiday or in a closure), if any, with the timetable's capacity. Whether a place is still
+/// free is not asked here: the booking's transaction decides that under the slot's lock, so
+/// the free places (three more statements) are not read for it.
 pub async fn offered_slot(
     db: &Db,
     office: OfficeId,
@@ -335,12 +339,23 @@ pub async fn offered_slot(
     now: Instant,
 ) -> AppResult<Option<Slot>> {
     let day = rome::date_of(start);
-    Ok(free_slots(db, office, point, Some(day), Some(day), now)
-        .await?
-        .into_iter()
-        .flat_map(|(_, list)| list)
-        .map(|(slot, _)| slot)
-        .find(|s| s.start == start))
+    let schedule = schedule(db, office, point).await?;
+    let (first, last) = slots::window(now, schedule.patron.as_deref());
+    if day < first || day > last {
+        return Ok(None);
+    }
+    let from = rome::start_of_day(day);
+    let closed = closures(db, office, point, from, from + 2 * 86_400).await?;
+    Ok(slots::slots(
+        &schedule.templates,
+        schedule.patron.as_deref(),
+        &closed,
+        day,
+        day,
+    )
+    .into_iter()
+    .flat_map(|(_, list)| list)
+    .find(|s| s.start == start))
 }
 
 /// Whether a topic code exists.

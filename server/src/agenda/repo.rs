@@ -65,6 +65,12 @@ pub struct Record {
     pub contributor_name: String,
     pub category: Category,
     pub province: String,
+    /// The contributor's own account, if they have one: they reach it with no further query.
+    pub contributor_user: Option<UserId>,
+    /// 1 while it is a place the Lista d'attesa offers and the person has not answered: only
+    /// then does its change decide a waiting entry. An appointment never becomes an offer
+    /// after it is made, so a record read before the transaction is not wrong to say 0.
+    pub pending_offer: i64,
     /// When the office first recorded whether it took place.
     pub attended_at: Option<Instant>,
 }
@@ -108,8 +114,10 @@ impl Record {
     }
 }
 
-/// Every column of `Record`; callers add WHERE and ORDER BY.
-pub const SELECT: &str = "SELECT a.id, a.reference, a.status, a.communication_id,
+// `Record`'s columns and the tables they come from, as literals so that queries can extend them.
+macro_rules! record_columns {
+    () => {
+        "a.id, a.reference, a.status, a.communication_id,
         a.contributor_id, a.slot_id, a.office_id, a.point_code, a.starts_at, a.ends_at, a.phone,
         a.notes, a.hold_expires_at, a.extensions, a.moves, a.booked_by_label, u.role AS booker_role,
         a.cancelled_by, a.cancel_reason, t.protocol, t.subject, a.topic_code,
@@ -117,15 +125,28 @@ pub const SELECT: &str = "SELECT a.id, a.reference, a.status, a.communication_id
         tp.cancel_cutoff_minutes, p.label AS point_label, o.name AS office_name,
         o.city AS office_city, o.address AS office_address, o.province AS office_province,
         c.cf, c.name AS contributor_name, c.category, c.province,
+        c.user_id AS contributor_user,
+        CASE WHEN EXISTS (SELECT 1 FROM waitlist w WHERE w.appointment_id = a.id
+                            AND w.status = 'offerta') THEN 1 ELSE 0 END AS pending_offer,
         (SELECT MIN(e.at) FROM appointment_events e WHERE e.appointment_id = a.id
-           AND e.kind IN ('svolto', 'non_presentato')) AS attended_at
+           AND e.kind IN ('svolto', 'non_presentato')) AS attended_at"
+    };
+}
+macro_rules! record_from {
+    () => {
+        "
  FROM appointments a
  JOIN communications t ON t.id = a.communication_id
  JOIN topics tp ON tp.code = a.topic_code
  JOIN consultation_points p ON p.code = a.point_code
  JOIN offices o ON o.id = a.office_id
  JOIN contributors c ON c.id = a.contributor_id
- JOIN users u ON u.id = a.booked_by";
+ JOIN users u ON u.id = a.booked_by"
+    };
+}
+
+/// Every column of `Record`; callers add WHERE and ORDER BY.
+pub const SELECT: &str = concat!("SELECT ", record_columns!(), record_from!());
 
 pub async fn find(conn: &mut AnyConnection, reference: &Reference) -> AppResult<Option<Record>> {
     Ok(sqlx::query_as(&format!("{SELECT} WHERE a.reference = $1"))
@@ -146,19 +167,58 @@ pub struct EventRow {
     pub operator_name: Option<String>,
 }
 
-pub async fn timeline(
+/// An appointment and its timeline in one statement: a row per event, the appointment's
+/// columns repeated on each.
+const WITH_TIMELINE: &str = concat!(
+    "SELECT ",
+    record_columns!(),
+    ", ev.at AS e_at, ev.kind AS e_kind, ev.actor_label AS e_actor_label, ev.note AS e_note,
+       ev.note_said AS e_note_said,
+       CASE WHEN evu.role = 'operatore' THEN evu.name END AS e_operator_name",
+    record_from!(),
+    " LEFT JOIN appointment_events ev ON ev.appointment_id = a.id
+     LEFT JOIN users evu ON evu.id = ev.actor_user_id
+     WHERE a.id = $1 ORDER BY ev.at, ev.id"
+);
+
+#[derive(sqlx::FromRow)]
+struct WithEvent {
+    #[sqlx(flatten)]
+    record: Record,
+    e_at: Option<Instant>,
+    e_kind: Option<EventKind>,
+    e_actor_label: Option<String>,
+    e_note: Option<String>,
+    e_note_said: Option<String>,
+    e_operator_name: Option<String>,
+}
+
+/// The appointment `id` with its timeline, earliest first.
+pub async fn with_timeline(
     conn: &mut AnyConnection,
-    appointment: AppointmentId,
-) -> AppResult<Vec<EventRow>> {
-    Ok(sqlx::query_as(
-        "SELECT e.at, e.kind, e.actor_label, e.note, e.note_said,
-                CASE WHEN u.role = 'operatore' THEN u.name END AS operator_name
-         FROM appointment_events e LEFT JOIN users u ON u.id = e.actor_user_id
-         WHERE e.appointment_id = $1 ORDER BY e.at, e.id",
-    )
-    .bind(appointment)
-    .fetch_all(conn)
-    .await?)
+    id: AppointmentId,
+) -> AppResult<Option<(Record, Vec<EventRow>)>> {
+    let rows: Vec<WithEvent> = sqlx::query_as(WITH_TIMELINE)
+        .bind(id)
+        .fetch_all(conn)
+        .await?;
+    let mut rows = rows.into_iter();
+    let Some(first) = rows.next() else {
+        return Ok(None);
+    };
+    let event = |w: &WithEvent| -> Option<EventRow> {
+        Some(EventRow {
+            at: w.e_at?,
+            kind: w.e_kind?,
+            actor_label: w.e_actor_label.clone()?,
+            note: w.e_note.clone(),
+            note_said: w.e_note_said.clone(),
+            operator_name: w.e_operator_name.clone(),
+        })
+    };
+    let mut events: Vec<EventRow> = event(&first).into_iter().collect();
+    events.extend(rows.filter_map(|w| event(&w)));
+    Ok(Some((first.record, events)))
 }
 
 /// The contributor's appointments, every one (Gestione appuntamenti never forgets).
@@ -454,7 +514,19 @@ pub async fn change_status(
         .bind(now)
         .bind(id)
         .bind(booking::MAX_EXTENSIONS),
-        Transition::Confirm | Transition::Release | Transition::ReleaseForClosure { .. } => {
+        // Not inside a closure declared since the hold: the caller asks `inside_closure` only
+        // when this changes nothing, so a confirmation costs no statement for it.
+        Transition::Confirm => sqlx::query(
+            "UPDATE appointments SET status = $1, hold_expires_at = NULL, updated_at = $2
+             WHERE id = $3 AND status = 'prenotato' AND hold_expires_at > $2
+               AND NOT EXISTS (SELECT 1 FROM closures k WHERE k.office_id = appointments.office_id
+                   AND (k.point_code IS NULL OR k.point_code = appointments.point_code)
+                   AND k.starts_at < appointments.ends_at AND k.ends_at > appointments.starts_at)",
+        )
+        .bind(next)
+        .bind(now)
+        .bind(id),
+        Transition::Release | Transition::ReleaseForClosure { .. } => {
             sqlx::query(
                 "UPDATE appointments SET status = $1, hold_expires_at = NULL, updated_at = $2
                  WHERE id = $3 AND status = 'prenotato' AND hold_expires_at > $2",
@@ -634,36 +706,4 @@ pub async fn find_by_id(conn: &mut AnyConnection, id: AppointmentId) -> AppResul
         .bind(id)
         .fetch_optional(conn)
         .await?)
-}
-
-/// Whose holds are counted: one contributor's, or all those one user booked.
-#[derive(Clone, Copy, Debug)]
-pub enum Whose {
-    Contributor(ContributorId),
-    BookedBy(UserId),
-}
-
-/// Holds given up since `since` — released by the contributor's side or left to expire (a
-/// release by the office is not theirs).
-pub async fn given_up_holds(
-    conn: &mut AnyConnection,
-    whose: Whose,
-    since: Instant,
-) -> AppResult<crate::domain::limits::Recent> {
-    let (column, id) = match whose {
-        Whose::Contributor(c) => ("a.contributor_id", c.0),
-        Whose::BookedBy(u) => ("a.booked_by", u.0),
-    };
-    Ok(sqlx::query_as(&format!(
-        "SELECT COUNT(*) AS n, MIN(e.at) AS oldest FROM appointment_events e
-         JOIN appointments a ON a.id = e.appointment_id
-         WHERE {column} = $1 AND e.at > $2 AND e.kind IN ('prenotazione_cancellata', 'scaduto')
-           AND (e.actor_user_id IS NULL OR e.actor_user_id = a.booked_by)
-           AND NOT EXISTS (SELECT 1 FROM waitlist w WHERE w.appointment_id = a.id
-                           AND w.status <> 'prenotato')"
-    ))
-    .bind(id)
-    .bind(since)
-    .fetch_one(conn)
-    .await?)
 }

@@ -18,11 +18,13 @@ pub async fn slot_row(
 ) -> AppResult<SlotId> {
     // No conflict target: two first bookings of a place racing on PostgreSQL may meet on the
     // primary key before the (office, point, start) key, and only a target-less DO NOTHING
-    // covers both; the row is then read back, whoever made it.
-    sqlx::query(
+    // covers both. The row made here names its id; one already there (another booking's, or
+    // an older row whose id a counter gave) is read.
+    let made: Option<SlotId> = sqlx::query_scalar(
         "INSERT INTO slots (id, office_id, point_code, starts_at, ends_at, capacity, booked)
          VALUES ($1, $2, $3, $4, $5, $6, 0)
-         ON CONFLICT DO NOTHING",
+         ON CONFLICT DO NOTHING
+         RETURNING id",
     )
     .bind(slot_id(office, point, slot.start))
     .bind(office)
@@ -30,8 +32,11 @@ pub async fn slot_row(
     .bind(slot.start)
     .bind(slot.end)
     .bind(slot.capacity)
-    .execute(&mut **tx)
+    .fetch_optional(&mut **tx)
     .await?;
+    if let Some(made) = made {
+        return Ok(made);
+    }
     Ok(sqlx::query_scalar(
         "SELECT id FROM slots WHERE office_id = $1 AND point_code = $2 AND starts_at = $3",
     )

@@ -21,10 +21,9 @@ pub async fn read_back(
     viewer: Viewer,
     now: Instant,
 ) -> AppResult<Appointment> {
-    let r = repo::find_by_id(conn, id)
+    let (r, events) = repo::with_timeline(conn, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let events = repo::timeline(conn, id).await?;
     Ok(r.to_appointment(events, viewer, now))
 }
 
@@ -44,7 +43,7 @@ impl Record {
         }
     }
 
-    fn contributor(&self) -> Contributor {
+    pub fn contributor(&self) -> Contributor {
         Contributor {
             cf: self.cf.clone(),
             name: self.contributor_name.clone(),

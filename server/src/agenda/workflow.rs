@@ -63,7 +63,7 @@ pub async fn apply(
         slot_rows::give_back_place(tx, r.slot_id).await?;
     }
     // An offered place's hold decides its waiting-list entry (nothing for other holds).
-    if let Some(status) = crate::domain::waitlist::after_offer(t) {
+    if let Some(status) = crate::domain::waitlist::after_offer(t).filter(|_| r.pending_offer != 0) {
         crate::waitlist::repo::follow_offer(tx, r.id, status, now).await?;
     }
     let starts = rome::instant(r.starts_at);
@@ -137,7 +137,8 @@ pub async fn apply(
 }
 
 /// A place in `slot` for a booking or a move, inside the caller's transaction, which holds the
-/// locks of the slot and of the threads of its `expired` holds: taken if one is free; if the
+/// locks of the threads of its `expired` holds (and may hold the slot's; otherwise it is taken
+/// here, next in the order): taken if one is free; if the
 /// slot is full, its holds whose time ran out expire first (their rows locked now, the
 /// counters of the whole transaction taken with theirs) and give their places back. Returns
 /// the counters `wants` asked for, or None when there is still no place.
@@ -148,12 +149,15 @@ pub async fn take(
     wants: &[(Counter, i64)],
     now: Instant,
 ) -> AppResult<Option<Ids>> {
+    // The place's UPDATE takes the slot's row lock itself when it succeeds; only when it does
+    // not (full, or full of expired holds) is the slot locked before the holds, in the order.
     if slot_rows::take_place(tx, slot).await? {
         return Ok(Some(Ids::take(tx, wants).await?));
     }
     if expired.is_empty() {
         return Ok(None);
     }
+    tx.lock(&[slot]).await?;
     let holds: Vec<_> = expired.iter().map(|h| h.id).collect();
     tx.lock(&holds).await?;
     let mut all = wants.to_vec();
@@ -167,7 +171,9 @@ pub async fn take(
     Ok(slot_rows::take_place(tx, slot).await?.then_some(ids))
 }
 
-/// Locks what a change of `r` writes, in the lock order.
+/// Locks what a change of `r` writes, in the lock order. One appointment whose change frees
+/// no place is left to its status UPDATE, the next statement on it (`apply`): that takes the
+/// same lock at the same point of the order, and PostgreSQL is spared a round trip.
 pub async fn lock_for(tx: &mut WriteTx, records: &[&Record], frees_place: bool) -> AppResult<()> {
     let threads: Vec<_> = records.iter().map(|r| r.communication_id).collect();
     tx.lock(&threads).await?;
@@ -175,8 +181,10 @@ pub async fn lock_for(tx: &mut WriteTx, records: &[&Record], frees_place: bool) 
         let slots: Vec<_> = records.iter().map(|r| r.slot_id).collect();
         tx.lock(&slots).await?;
     }
-    let rows: Vec<_> = records.iter().map(|r| r.id).collect();
-    tx.lock(&rows).await?;
+    if frees_place || records.len() > 1 {
+        let rows: Vec<_> = records.iter().map(|r| r.id).collect();
+        tx.lock(&rows).await?;
+    }
     Ok(())
 }
 
@@ -193,12 +201,6 @@ async fn transition(
     retrying(|| async move {
         let mut tx = db.begin_write().await?;
         lock_for(&mut tx, &[r], t.frees_place()).await?;
-        if *t == Transition::Confirm && repo::inside_closure(&mut tx, r.id).await? {
-            return Err(AppError::conflict(
-                ErrorCode::OfficeClosed,
-                catalogue::t::confirm_office_closed(),
-            ));
-        }
         let freed = t.frees_place().then(|| r.place());
         // Only if this change will happen: a no-op leaves the place where it is.
         let picked = match &freed {
@@ -213,6 +215,14 @@ async fn transition(
         }
         let mut ids = Ids::later(&wants);
         let applied = apply(&mut tx, &mut ids, r, t, actor, now).await?;
+        // A confirmation that changed nothing: a closure declared over it since the hold is
+        // said (the hold stays until the closure's cancellation or its time runs out).
+        if !applied && *t == Transition::Confirm && repo::inside_closure(&mut tx, r.id).await? {
+            return Err(AppError::conflict(
+                ErrorCode::OfficeClosed,
+                catalogue::t::confirm_office_closed(),
+            ));
+        }
         if let (true, Some(place), Some(picked)) = (applied, &freed, &picked) {
             offers::give(&mut tx, &mut ids, place, picked, now).await?;
         }
