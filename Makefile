@@ -77,8 +77,9 @@ provider: server
 	  sleep infinity'
 
 ## First-load bytes and time of the login page in headless Chromium; Lighthouse scores; the
-## SQLite ceiling against Prenota + Conferma; availability under load; memory. PostgreSQL's
-## figures too when the local server answers (or BENCH_POSTGRES_URL names one).
+## statements per booking and the SQLite fair ceiling against Prenota + Conferma; availability
+## under load; memory. PostgreSQL's figures too (one server, two) when the local server answers
+## (or BENCH_POSTGRES_URL names one).
 BENCH_POSTGRES_URL ?= $(shell pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null && echo postgres://postgres@127.0.0.1:5432/postgres)
 bench: e2e-deps app server
 	@scripts/install-tools.sh --lighthouse

@@ -1,17 +1,20 @@
 //! `make bench` (the agenda part). On the same file system and in the same run:
-//! - the ceiling: a bare loop of booking-sized SQLite transactions (`BEGIN IMMEDIATE`, a
-//!   conditional `UPDATE`, two `INSERT`s, `COMMIT`, WAL, `synchronous = FULL`) through the C
-//!   library, no server;
+//! - the fair ceiling (`fair_ceiling.rs`): the very statements one Prenota and its Conferma run
+//!   on SQLite, in a bare loop through the C library on a copy of the seeded database, no
+//!   server; and the statements per booking as the server's own log counts them;
 //! - the release server on a seeded database: `GET /healthz` and `GET /api/availability`, each
 //!   with 16 keep-alive connections (p50/p99 and throughput; availability's ratio to /healthz);
 //!   Prenota + Conferma with 16 clients, and its ratio to the ceiling; peak memory (VmHWM); a
 //!   flood of 200 parallel logins for usernames nobody has;
 //! - the same server figures on PostgreSQL when `BENCH_POSTGRES_URL` names a server where a
-//!   database may be created (the Makefile passes the local one when it answers).
+//!   database may be created (the Makefile passes the local one when it answers), with one
+//!   server and with two on one database under the same 16 clients.
 //!
 //! Targets (issue "Speed"): bookings ≥ 85 % of the ceiling; availability p99 ≤ 5 ms with 16
 //! connections and its throughput ≥ 50 % of /healthz; memory under 100 MB.
 
+#[path = "agenda/fair_ceiling.rs"]
+mod fair_ceiling;
 #[path = "../tests/api/raw_http.rs"]
 mod raw_http;
 
@@ -24,54 +27,10 @@ use std::time::{Duration, Instant};
 
 const CONTRIBUTORS: usize = 2_000;
 const CLIENTS: usize = 16;
-const CEILING_TRANSACTIONS: i64 = 3_000;
 
 fn percentile(sorted: &[Duration], p: f64) -> f64 {
     let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
     sorted[i].as_secs_f64() * 1000.0
-}
-
-/// Booking-sized transactions in a loop on one connection: the most SQLite can commit here.
-fn sqlite_ceiling(dir: &std::path::Path) -> f64 {
-    let conn = rusqlite::Connection::open(dir.join("ceiling.sqlite")).unwrap();
-    conn.execute_batch(
-        "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;
-         CREATE TABLE slots (id INTEGER PRIMARY KEY, capacity INTEGER NOT NULL, booked INTEGER NOT NULL);
-         CREATE TABLE appointments (id INTEGER PRIMARY KEY, slot_id INTEGER NOT NULL,
-             reference TEXT NOT NULL UNIQUE, phone TEXT NOT NULL, notes TEXT NOT NULL,
-             status TEXT NOT NULL, created_at INTEGER NOT NULL);
-         CREATE TABLE events (id INTEGER PRIMARY KEY, appointment_id INTEGER NOT NULL,
-             kind TEXT NOT NULL, actor TEXT NOT NULL, at INTEGER NOT NULL);",
-    )
-    .unwrap();
-    for id in 0..500 {
-        conn.execute("INSERT INTO slots VALUES (?1, 100, 0)", [id])
-            .unwrap();
-    }
-    let start = Instant::now();
-    for i in 0..CEILING_TRANSACTIONS {
-        conn.execute_batch("BEGIN IMMEDIATE").unwrap();
-        let changed = conn
-            .execute(
-                "UPDATE slots SET booked = booked + 1 WHERE id = ?1 AND booked < capacity",
-                [i % 500],
-            )
-            .unwrap();
-        assert_eq!(changed, 1);
-        conn.execute(
-            "INSERT INTO appointments (id, slot_id, reference, phone, notes, status, created_at)
-             VALUES (?1, ?2, ?3, '06 1234 5678', 'Bench', 'prenotato', ?1)",
-            rusqlite::params![i, i % 500, format!("AP-2026-{i:06}")],
-        )
-        .unwrap();
-        conn.execute(
-            "INSERT INTO events (appointment_id, kind, actor, at) VALUES (?1, 'prenotato', 'bench', ?1)",
-            [i],
-        )
-        .unwrap();
-        conn.execute_batch("COMMIT").unwrap();
-    }
-    CEILING_TRANSACTIONS as f64 / start.elapsed().as_secs_f64()
 }
 
 async fn seed(url: &str) -> Vec<(String, api::ThreadId)> {
@@ -90,6 +49,11 @@ async fn seed(url: &str) -> Vec<(String, api::ThreadId)> {
 }
 
 fn start_server(url: &str) -> (Child, SocketAddr) {
+    start_server_logging(url, None)
+}
+
+/// The server, its SQL statements logged into `log` when one is given.
+fn start_server_logging(url: &str, log: Option<&std::path::Path>) -> (Child, SocketAddr) {
     let bin = std::env::var("SERVER_BIN").unwrap_or_else(|_| {
         let target = std::env::var("CARGO_TARGET_DIR")
             .unwrap_or_else(|_| format!("{}/../target", env!("CARGO_MANIFEST_DIR")));
@@ -101,9 +65,18 @@ fn start_server(url: &str) -> (Child, SocketAddr) {
         .args(["--static-dir", "/nonexistent"])
         // Not a demo, so an antivirus must be named; nothing here uploads a file.
         .args(["--clamd-address", "127.0.0.1:9"])
-        .env("RUST_LOG", "warn")
+        .env(
+            "RUST_LOG",
+            if log.is_some() {
+                "warn,sqlx::query=debug"
+            } else {
+                "warn"
+            },
+        )
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stderr(log.map_or_else(Stdio::null, |path| {
+            Stdio::from(std::fs::File::create(path).unwrap())
+        }))
         .spawn()
         .unwrap_or_else(|e| panic!("cannot start {bin}: {e}"));
     for _ in 0..200 {
@@ -362,17 +335,98 @@ fn print_figures(name: &str, f: &Figures, ceiling: Option<f64>) {
     );
 }
 
+/// The statements one Prenota and its Conferma run, counted in the server's own log (one line
+/// per statement with `sqlx::query=debug`), for `person` into the last free place.
+fn statements_per_booking(
+    url: &str,
+    person: &(String, api::ThreadId),
+    log: &std::path::Path,
+) -> (usize, usize) {
+    let (mut child, addr) = start_server_logging(url, Some(log));
+    let mut c = Client::connect(addr, &person.0).unwrap();
+    let place = free_places(&mut c).pop().expect("a free place");
+    let lines = || {
+        std::fs::read_to_string(log)
+            .unwrap()
+            .lines()
+            .filter(|l| l.contains("summary="))
+            .count()
+    };
+    let before = lines();
+    let key = format!("Idempotency-Key: bench-count-{}\r\n", person.1);
+    let (status, answer) = c
+        .request(
+            "POST",
+            "/api/appointments",
+            Some(&booking_body(person.1, &place)),
+            &key,
+        )
+        .unwrap();
+    assert_eq!(status, 201, "{answer}");
+    let held = lines();
+    let path = format!(
+        "/api/appointments/{}/confirm",
+        reference_of(&answer).unwrap()
+    );
+    let (status, answer) = c.request("POST", &path, None, "").unwrap();
+    assert_eq!(status, 200, "{answer}");
+    let confirmed = lines();
+    let _ = child.kill();
+    let _ = child.wait();
+    (held - before, confirmed - held)
+}
+
 fn main() {
     let dir = tempfile::tempdir().unwrap();
-    let ceiling = sqlite_ceiling(dir.path());
-    println!(
-        "SQLite ceiling (bare loop: BEGIN IMMEDIATE, UPDATE, 2 INSERT, COMMIT; WAL, synchronous=FULL)"
-    );
-    println!("  {ceiling:8.0} transactions/s over {CEILING_TRANSACTIONS}, same file system");
-
     let runtime = tokio::runtime::Runtime::new().unwrap();
     let url = format!("sqlite://{}/bench.sqlite", dir.path().display());
-    let people = runtime.block_on(seed(&url));
+    let mut people = runtime.block_on(seed(&url));
+
+    // The bare loop runs on copies of the seeded database, so both start from the same rows:
+    // once committing as the server does alone (each COMMIT waits for the disk), once with
+    // commits that do not wait (WAL, synchronous = NORMAL): what the statements themselves
+    // cost on one core, which the server's group commit can approach by sharing fsyncs.
+    let ceilings: Vec<(f64, usize)> = ["FULL", "NORMAL"]
+        .iter()
+        .map(|synchronous| {
+            let copy = dir.path().join(format!("ceiling-{synchronous}.sqlite"));
+            let seeded = rusqlite::Connection::open(dir.path().join("bench.sqlite")).unwrap();
+            seeded
+                .execute("VACUUM INTO ?1", [copy.to_str().unwrap()])
+                .unwrap();
+            drop(seeded);
+            let conn = rusqlite::Connection::open(&copy).unwrap();
+            conn.execute_batch(&format!(
+                "PRAGMA journal_mode = WAL; PRAGMA synchronous = {synchronous};
+                 PRAGMA foreign_keys = ON;"
+            ))
+            .unwrap();
+            let bookers = fair_ceiling::bookers(&conn);
+            let rate = fair_ceiling::run(&conn, &bookers, SystemClock.now().seconds());
+            (rate, bookers.len())
+        })
+        .collect();
+    let (durable, ceiling) = (ceilings[0].0, ceilings[1].0);
+
+    let counted = people.pop().unwrap();
+    let (prenota, conferma) = statements_per_booking(&url, &counted, &dir.path().join("sql.log"));
+    println!("Statements per booking (the server's log, sqlx::query=debug; SQLite, a slot nobody booked yet)");
+    println!(
+        "  Prenota {prenota}, Conferma {conferma}: {} (the ceiling's loop runs {}{})",
+        prenota + conferma,
+        fair_ceiling::STATEMENTS,
+        if prenota + conferma == fair_ceiling::STATEMENTS {
+            ""
+        } else {
+            ": the loop no longer matches the server, update fair_ceiling.rs"
+        }
+    );
+    println!("SQLite fair ceiling: the same statements in a bare loop, one connection, WAL");
+    println!(
+        "  {ceiling:8.0} bookings/s with commits that do not wait for the disk (the ceiling), {durable:.0} with each commit's fsync ({} bookings each)",
+        ceilings[0].1
+    );
+
     let (sqlite, mut child, addr) = measure(&url, &people);
     print_figures("SQLite", &sqlite, Some(ceiling));
     login_flood(addr, child.id());
