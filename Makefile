@@ -51,7 +51,7 @@ unit: server
 	$(WITH_CLAMD) $(WITH_PROVIDER) cargo test --workspace
 ifneq ($(strip $(TEST_DATABASE_URL)),)
 	@echo "Integration tests on PostgreSQL ($(TEST_DATABASE_URL))"
-	$(WITH_CLAMD) $(WITH_PROVIDER) cargo test -p server --test api
+	$(WITH_CLAMD) $(WITH_PROVIDER) cargo test -p server --test api --test statements
 endif
 
 ## schemathesis (installed from PyPI when missing) against the running server's own document.
