@@ -78,7 +78,9 @@ async fn as_before_0020(db: &Db) {
     let protocol = highest_number(db, "protocol", 16).await;
     let reference = highest_number(db, "reference", 9).await;
     run(db, &format!("INSERT INTO sequences (name, value) VALUES ('protocol-2026', {}), ('appointment-2026', {})", protocol + AHEAD, reference + AHEAD)).await;
-    run(db, "DELETE FROM _sqlx_migrations WHERE version = 20").await;
+    // What came after 0020 goes too (each later migration adds its undoing here).
+    run(db, "DROP INDEX appointments_by_booker").await;
+    run(db, "DELETE FROM _sqlx_migrations WHERE version >= 20").await;
 }
 
 async fn highest_number(db: &Db, column: &str, from: usize) -> i64 {
@@ -127,8 +129,12 @@ async fn the_ids_go_on_from_a_database_the_earlier_code_left() {
     // The migration runs as at the next start.
     let again = Db::connect(&app.url).await.expect("migration 0020 again");
     assert_eq!(
-        scalar(&again, "SELECT MAX(version) FROM _sqlx_migrations").await,
-        20
+        scalar(
+            &again,
+            "SELECT COUNT(*) FROM _sqlx_migrations WHERE version = 20"
+        )
+        .await,
+        1
     );
     drop(again);
 
