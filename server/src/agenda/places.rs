@@ -195,6 +195,17 @@ pub async fn day_slots(
     day: Date,
 ) -> AppResult<Vec<Slot>> {
     let schedule = schedule(db, office, point).await?;
+    slots_of_day(db, &schedule, office, point, day).await
+}
+
+/// The slots of `day` by `schedule`, the day's closures read.
+async fn slots_of_day(
+    db: &Db,
+    schedule: &Schedule,
+    office: OfficeId,
+    point: PointCode,
+    day: Date,
+) -> AppResult<Vec<Slot>> {
     let from = rome::start_of_day(day);
     let closed = closures(db, office, point, from, from + 2 * 86_400).await?;
     Ok(slots::slots(
@@ -344,18 +355,10 @@ pub async fn offered_slot(
     if day < first || day > last {
         return Ok(None);
     }
-    let from = rome::start_of_day(day);
-    let closed = closures(db, office, point, from, from + 2 * 86_400).await?;
-    Ok(slots::slots(
-        &schedule.templates,
-        schedule.patron.as_deref(),
-        &closed,
-        day,
-        day,
-    )
-    .into_iter()
-    .flat_map(|(_, list)| list)
-    .find(|s| s.start == start))
+    Ok(slots_of_day(db, &schedule, office, point, day)
+        .await?
+        .into_iter()
+        .find(|s| s.start == start))
 }
 
 /// Whether a topic code exists.
