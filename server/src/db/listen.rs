@@ -15,45 +15,18 @@ const LISTEN_HEARTBEAT: Duration = Duration::from_secs(10);
 /// The payload of those pings: they change nothing, so nobody drops what it keeps for them.
 const PING: &str = "ping:";
 
-/// How long the announcer gathers this server's commits into one notification.
-const ANNOUNCE_GATHER: Duration = Duration::from_millis(5);
-
-/// Announces this server's commits on `CHANGES` (woken by `WriteTx::commit` after each), a
-/// few milliseconds' worth in one notification, outside any write transaction: a NOTIFY
-/// inside one would hold PostgreSQL's database-wide notify lock until that commit is flushed.
-/// Sent after the commit, so only what committed is announced; a notification that cannot be
-/// sent is tried again until it is.
-pub(super) async fn announce(
-    pool: AnyPool,
-    instance: Arc<str>,
-    commits: Arc<tokio::sync::Notify>,
-    generation: std::sync::Weak<AtomicU64>,
-) {
-    loop {
-        tokio::select! {
-            _ = commits.notified() => {}
-            _ = pool.close_event() => return,
-        }
-        tokio::time::sleep(ANNOUNCE_GATHER).await;
-        let mut pause = Duration::from_millis(50);
-        loop {
-            if generation.strong_count() == 0 || pool.is_closed() {
-                return;
-            }
-            let sent = sqlx::query("SELECT pg_notify($1, $2) AS announcement")
-                .bind(CHANGES)
-                .bind(&*instance)
-                .execute(&pool)
-                .await;
-            match sent {
-                Ok(_) => break,
-                Err(e) => {
-                    tracing::warn!("announcing commits to the other servers: {e}; trying again");
-                    tokio::time::sleep(pause).await;
-                    pause = (pause * 2).min(Duration::from_secs(5));
-                }
-            }
-        }
+/// Announces a commit of this server on `CHANGES`, after it committed (so only what committed
+/// is announced) and outside the transaction (see `WriteTx::commit`). The write is durable
+/// already: a notification that cannot be sent is logged, and the other servers' kept values
+/// lapse by age (`KEPT_AT_MOST_WITH_OTHERS`).
+pub(super) async fn announce(pool: &AnyPool, instance: &str) {
+    let sent = sqlx::query("SELECT pg_notify($1, $2)")
+        .bind(CHANGES)
+        .bind(instance)
+        .execute(pool)
+        .await;
+    if let Err(e) = sent {
+        tracing::warn!("announcing a commit to the other servers: {e}");
     }
 }
 
