@@ -56,9 +56,10 @@ const INFRASTRUCTURE: [&str; 17] = [
 ];
 
 /// Modules below the workflows that are not named `repo`: rows, read models, the mailer.
-const REPOSITORIES: [&str; 11] = [
+const REPOSITORIES: [&str; 12] = [
     "agenda::slot_rows",
     "agenda::booking_facts",
+    "agenda::record",
     "agenda::idempotency",
     "agenda::view",
     "agenda::ics",

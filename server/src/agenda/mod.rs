@@ -10,6 +10,7 @@ pub mod ics;
 pub mod idempotency;
 pub mod moving;
 pub mod places;
+pub mod record;
 pub mod repo;
 pub mod slot_rows;
 pub mod view;
