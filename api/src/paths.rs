@@ -133,6 +133,47 @@ pub fn office_queue_page(status: &str, awaiting: bool, page: u32) -> String {
     format!("/sede/comunicazioni?status={status}{awaiting}&page={page}")
 }
 
+/// The first page after login, and where "home" leads, for each role.
+pub fn home(role: crate::Role) -> &'static str {
+    match role {
+        crate::Role::Contribuente => COMMUNICATIONS,
+        // The studio's agenda, whoever is selected: it is where an intermediary's day starts.
+        crate::Role::Intermediario => STUDIO,
+        crate::Role::Operatore => OFFICE_QUEUE,
+    }
+}
+
+/// The login page, bringing the person back to `back` (a path of the app) afterwards and
+/// saying `notice` once.
+pub fn login(back: Option<&str>, notice: Option<crate::LoginNotice>) -> String {
+    let mut query = Vec::new();
+    if let Some(path) = back.and_then(local_return) {
+        query.push(format!("torna={}", encode_component(path)));
+    }
+    if let Some(notice) = notice {
+        query.push(format!("avviso={notice}"));
+    }
+    if query.is_empty() {
+        LOGIN.to_string()
+    } else {
+        format!("{LOGIN}?{}", query.join("&"))
+    }
+}
+
+/// Percent-encodes everything but the unreserved characters (RFC 3986), as
+/// `encodeURIComponent` would for a path.
+fn encode_component(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
 /// A return address the login may follow afterwards (`torna`): a path of this site, never
 /// another site's (`//host`, a backslash), never the login page itself, no control characters.
 /// The app builds it and the server checks it for SPID/CIE, by this one rule.
@@ -148,6 +189,27 @@ pub fn local_return(raw: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_login_page_carries_where_to_come_back_and_why() {
+        assert_eq!(login(None, None), "/accedi");
+        assert_eq!(
+            login(
+                Some("/comunicazioni/7?x=1"),
+                Some(crate::LoginNotice::Ended)
+            ),
+            "/accedi?torna=%2Fcomunicazioni%2F7%3Fx%3D1&avviso=scaduta"
+        );
+        // Never back to another site, nor to the login page itself.
+        assert_eq!(login(Some("//altro.example"), None), "/accedi");
+        assert_eq!(
+            login(
+                Some("/accedi?torna=/x"),
+                Some(crate::LoginNotice::LoggedOut)
+            ),
+            "/accedi?avviso=uscita"
+        );
+    }
 
     #[test]
     fn pages_are_named_by_their_ids() {

@@ -437,6 +437,16 @@ codes! {
         /// What came back failed a check (signature, issuer, audience, nonce, expiry).
         Unverified = "verifica",
     }
+
+    /// Why the app sent the person to the login page (`/accedi?avviso=`): said there once.
+    pub enum LoginNotice {
+        /// They chose Esci.
+        LoggedOut = "uscita",
+        /// The server said the session was over (ended elsewhere, or its twelve hours).
+        Ended = "scaduta",
+        /// The inactivity warning ran out.
+        Idle = "inattivita",
+    }
 }
 
 /// A code as a client sent it: one the service knows, or the text it got instead. Requests

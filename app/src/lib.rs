@@ -20,35 +20,42 @@ use session::Session;
 
 pub fn start() {
     console_error_panic_hook::set_once();
-    // The words first (English is fetched only for those who read it), then the pages. The
-    // browser's own executor: Leptos sets up its own only when mounting.
+    // The words (English is fetched only for those who read it) and who is here, then the
+    // pages. Until then index.html's frame is on screen; the app replaces it whole, in the same
+    // frame it first draws, already knowing the session: nothing drawn moves afterwards (the
+    // navigation and the name do not arrive later). The browser's own executor: Leptos sets
+    // up its own only when mounting.
     wasm_bindgen_futures::spawn_local(async {
         language::start().await;
-        leptos::mount::mount_to_body(App);
+        let who = match client::get::<api::SessionStatus>(api::calls::SESSION_STATUS).await {
+            Ok(api::SessionStatus { session }) => session,
+            Err(_) => None,
+        };
+        if let Some(frame) = leptos::prelude::document().get_element_by_id("shell") {
+            frame.remove();
+        }
+        leptos::mount::mount_to_body(move || view! { <App who=who.clone()/> });
     });
 }
 
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(
+    /// The session as the server told it at start (none for a visitor).
+    who: Option<api::SessionInfo>,
+) -> impl IntoView {
     let session = Session::new();
     provide_context(session);
     provide_context(components::contact_fields::BookingMemory::new());
-    // Who is here: a read, once, before any page decides what to show.
-    leptos::task::spawn_local(async move {
-        match client::get::<api::SessionStatus>(api::calls::SESSION_STATUS).await {
-            Ok(api::SessionStatus {
-                session: Some(info),
-            }) => session.logged_in(info),
-            _ => session.logged_out(None),
-        }
-    });
+    match who {
+        Some(info) => session.logged_in(info),
+        None => session.logged_out(),
+    }
 
     view! {
         <Router>
             <Shell>
                 <Routes fallback=|| view! { <components::not_found::NotFound/> }>
                     <Route path=path!("/") view=home::Home/>
-                    <Route path=path!("/accedi") view=login::Login/>
                     <Route
                         path=path!("/studio")
                         view=|| view! { <RequireLogin><studio::StudioAgenda/></RequireLogin> }

@@ -76,12 +76,7 @@ pub fn resolve_selection(
 
 /// The first page after login, and where "home" leads.
 pub fn home_path(role: Role) -> &'static str {
-    match role {
-        Role::Contribuente => api::paths::COMMUNICATIONS,
-        // The studio's agenda, whoever is selected: it is where an intermediary's day starts.
-        Role::Intermediario => api::paths::STUDIO,
-        Role::Operatore => api::paths::OFFICE_QUEUE,
-    }
+    api::paths::home(role)
 }
 
 /// The navigation entry a page belongs to, so that it is marked current there too: a thread
@@ -101,19 +96,24 @@ pub fn nav_section(role: Role, path: &str, entries: &[&'static str]) -> Option<&
     entries.iter().copied().find(|e| under(e))
 }
 
-/// The login page that brings the person back to `here` (a path of the app) afterwards.
-pub fn login_returning_to(here: &str) -> String {
-    // Already there (a second notice of the same end): keep the address it brings back to.
-    if here == api::paths::LOGIN || here.starts_with(&format!("{}?", api::paths::LOGIN)) {
-        return here.to_string();
+/// Leaves the app for the login page (the server's, which needs no wasm), which brings the
+/// person back to `here` afterwards and says `notice` once. `replace`: the address that sent
+/// them is not kept in the history (Back would only send them to the login page again).
+pub fn leave_for_login(here: &str, notice: Option<api::LoginNotice>, replace: bool) {
+    // The first reason wins: Esci (or the session's end) sets the session anonymous, which
+    // makes every page that needs one leave as well, a moment later and without the notice.
+    if LEAVING.with(|l| l.replace(true)) {
+        return;
     }
-    match safe_return(here) {
-        Some(path) => format!(
-            "{}?torna={}",
-            api::paths::LOGIN,
-            js_sys::encode_uri_component(&path)
-        ),
-        None => api::paths::LOGIN.to_string(),
+    let back = safe_return(here);
+    let address = api::paths::login(back.as_deref(), notice);
+    if let Some(window) = web_sys::window() {
+        let location = window.location();
+        let _ = if replace {
+            location.replace(&address)
+        } else {
+            location.assign(&address)
+        };
     }
 }
 
@@ -133,6 +133,7 @@ pub fn here() -> String {
 }
 
 thread_local! {
+    static LEAVING: Cell<bool> = const { Cell::new(false) };
     static LAST_ACTIVITY_MS: Cell<f64> = const { Cell::new(0.0) };
 }
 
@@ -172,8 +173,6 @@ fn storage_key(username: &str) -> String {
 pub struct Session {
     pub auth: RwSignal<Auth>,
     pub selected: RwSignal<Option<String>>,
-    /// A one-off sentence for the login page ("Hai chiuso la sessione.").
-    pub notice: RwSignal<Option<String>>,
 }
 
 impl Session {
@@ -181,7 +180,6 @@ impl Session {
         Session {
             auth: RwSignal::new(Auth::Loading),
             selected: RwSignal::new(None),
-            notice: RwSignal::new(None),
         }
     }
 
@@ -204,12 +202,11 @@ impl Session {
         self.auth.set(Auth::LoggedIn(info));
     }
 
-    pub fn logged_out(&self, notice: Option<&str>) {
+    pub fn logged_out(&self) {
         if let (Some(info), Some(shared)) = (self.info(), shared_storage()) {
             let _ = shared.remove_item(&storage_key(&info.user.username));
         }
         self.selected.set(None);
-        self.notice.set(notice.map(str::to_string));
         self.auth.set(Auth::Anonymous);
     }
 

@@ -2,7 +2,6 @@
 # The keys are those of it.ftl; a test fails when one is missing or uses other variables.
 
 ## The app: the frame of every page and shared components (app/src/components/)
-shell-logged-out = You have closed the session.
 shell-log-out = Sign out
 nav-communications = Comunicazione bidirezionale (messages)
 nav-appointments = Gestione appuntamenti (appointments)
@@ -23,7 +22,6 @@ shell-owner = INPS – Istituto Nazionale Previdenza Sociale (National Social Se
 shell-service-name = Cassetto Previdenziale per Artigiani e Commercianti
 shell-service-tagline = Messages with the Institute and appointments
 shell-footer = Istituto Nazionale Previdenza Sociale – Cassetto Previdenziale per Artigiani e Commercianti
-session-ended = Your session has expired. Sign in again: you will return to the page you were on, with the text you had written.
 loading = Loading…
 not-found-title = Page not found
 not-found-body = The address you opened does not match any page of the service, or the page is not available for your profile.
@@ -42,15 +40,9 @@ office-search-hint = Codice fiscale (tax code), name, protocol number or appoint
 error-summary-title = There is a problem
 field-date-hint = Day, month and year, for example 15/12/2026.
 field-error-prefix = Error:{ " " }
-doors-title = Sign in with your digital identity
-doors-spid = Sign in with SPID
-doors-spid-providers = SPID identity providers
-doors-spid-how = No SPID? Find out how to get it
-doors-cie = Sign in with CIE
 request-appointment = Ask for an appointment
 request-go-appointments = Go to Gestione appuntamenti (appointments)
 request-not-yet = Ask for an appointment: not available yet
-session-expired-idle = Your session expired because of inactivity. Sign in again: you will return to the page you were on, with the text you had written.
 session-extended = Session extended by 30 minutes.
 session-warning-title = Your session is about to expire
 session-warning-body = For your security, the session ends after 30 minutes of inactivity. Time left:{ " " }
@@ -75,23 +67,6 @@ wizard-step-contact = Phone and notes
 client-unexpected = An unexpected error occurred. Try again in a few minutes.
 
 ## Accedi and Recapiti (app/src/pages/login.rs, contacts.rs)
-login-demo-title = Demo sign-in
-login-operators-title = Operators' sign-in
-login-password-title = Sign in with a password
-login-demo-hint = To try the service with the demo data: the codice fiscale (tax code) of a contributor or of an intermediary, or an operator's username.
-login-operators-hint = Reserved for the Institute's staff, with the username they were given (for example operatore.roma). Contributors and intermediaries sign in with SPID or CIE.
-login-password-hint = The Institute's operators use the username they were given, for example operatore.roma.
-login-title = Sign in
-login-lead = Sign in to the Cassetto Previdenziale per Artigiani e Commercianti (the social security account of artisans and merchants) to exchange messages with the Institute and manage your appointments.
-login-username = Codice fiscale (tax code) or username
-login-password = Password
-login-pending = Signing in…
-login-failure-expired = The sign-in request has expired or has already been used. Choose “Sign in with SPID” or “Sign in with CIE” again.
-login-failure-cancelled = You cancelled the sign-in at the identity provider. You can try again whenever you like.
-login-failure-provider = The identity provider chosen is not answering at the moment. Try again in a few minutes or choose another provider.
-login-failure-level = This service needs a SPID sign-in at level 2 (with a one-time code or the app) or the CIE. Try again and choose security level 2 or higher.
-login-failure-unknown = Your codice fiscale (tax code) is not among the users of the Cassetto Previdenziale per Artigiani e Commercianti: the service is reserved for those registered with the Gestioni Artigiani e Commercianti (the artisans' and merchants' schemes) and for the intermediaries who assist them with a delegation. If you think this is a mistake, contact your INPS office.
-login-failure-unverified = The data received from the identity provider could not be verified. Try again; if the problem continues, choose another provider.
 contacts-lead = The email address at which the Institute will write to you for appointment confirmations, reminders and notices from the office, for example if an appointment is cancelled.
 contacts-email = Email address
 contacts-email-hint = For example name.surname@example.it. We will not use it for anything else.
@@ -123,7 +98,6 @@ notes-left = { $count ->
     [one] You have 1 character left
    *[other] You have { $count } characters left
 }
-doors-hint = Use SPID, the Sistema Pubblico di Identità Digitale (public digital identity system), or the Carta d'Identità Elettronica (CIE, the electronic identity card). You need level 2 credentials: username, password and a one-time code or your provider's app.
 office-in-charge = Taken in charge by { $who } since { $date }, at { $time }.
 office-note-signature = { $author } – { $date }, at { $time }
 appointment-prefix = Appointment{ " " }

@@ -2,7 +2,6 @@
 # The server's own sentences are in ../server/it.ftl.
 
 ## The app: the frame of every page and shared components (app/src/components/)
-shell-logged-out = Hai chiuso la sessione.
 shell-log-out = Esci
 nav-communications = Comunicazione bidirezionale
 nav-appointments = Gestione appuntamenti
@@ -23,7 +22,6 @@ shell-owner = INPS – Istituto Nazionale Previdenza Sociale
 shell-service-name = Cassetto Previdenziale per Artigiani e Commercianti
 shell-service-tagline = Comunicazione bidirezionale e Agenda appuntamenti
 shell-footer = Istituto Nazionale Previdenza Sociale – Cassetto Previdenziale per Artigiani e Commercianti
-session-ended = La sessione è scaduta. Accedi di nuovo: tornerai alla pagina dove eri, con il testo che avevi scritto.
 loading = Caricamento…
 not-found-title = Pagina non trovata
 not-found-body = L'indirizzo che hai aperto non corrisponde a nessuna pagina del servizio, oppure la pagina non è disponibile per il tuo profilo.
@@ -42,15 +40,9 @@ office-search-hint = Codice fiscale, nome, protocollo o identificativo appuntame
 error-summary-title = C'è un problema
 field-date-hint = Giorno, mese e anno, ad esempio 15/12/2026.
 field-error-prefix = Errore:{ " " }
-doors-title = Entra con la tua identità digitale
-doors-spid = Entra con SPID
-doors-spid-providers = Gestori dell'identità SPID
-doors-spid-how = Non hai SPID? Scopri come ottenerlo
-doors-cie = Entra con CIE
 request-appointment = Richiedi appuntamento
 request-go-appointments = Vai a Gestione appuntamenti
 request-not-yet = Richiedi appuntamento: non ancora disponibile
-session-expired-idle = La sessione è scaduta per inattività. Accedi di nuovo: tornerai alla pagina dove eri, con il testo che avevi scritto.
 session-extended = Sessione prolungata di 30 minuti.
 session-warning-title = La sessione sta per scadere
 session-warning-body = Per la tua sicurezza, dopo 30 minuti di inattività la sessione termina. Tempo rimasto:{ " " }
@@ -75,23 +67,6 @@ wizard-step-contact = Recapito e note
 client-unexpected = Si è verificato un errore imprevisto. Riprova tra qualche minuto.
 
 ## Accedi and Recapiti (app/src/pages/login.rs, contacts.rs)
-login-demo-title = Accesso dimostrativo
-login-operators-title = Accesso operatori
-login-password-title = Accesso con password
-login-demo-hint = Per provare il servizio con i dati dimostrativi: codice fiscale di un contribuente o di un intermediario, oppure il nome utente di un operatore.
-login-operators-hint = Riservato al personale dell'Istituto, con il nome utente assegnato (ad esempio operatore.roma). Contribuenti e intermediari entrano con SPID o CIE.
-login-password-hint = Gli operatori dell'Istituto usano il nome utente assegnato, ad esempio operatore.roma.
-login-title = Accedi
-login-lead = Accedi al Cassetto Previdenziale per Artigiani e Commercianti per scambiare comunicazioni con l'Istituto e gestire i tuoi appuntamenti.
-login-username = Codice fiscale o nome utente
-login-password = Password
-login-pending = Accesso in corso…
-login-failure-expired = La richiesta di accesso è scaduta o è già stata usata. Scegli di nuovo «Entra con SPID» o «Entra con CIE».
-login-failure-cancelled = Hai annullato l'accesso presso il gestore dell'identità. Quando vuoi, puoi riprovare.
-login-failure-provider = Il gestore dell'identità scelto non risponde in questo momento. Riprova tra qualche minuto o scegli un altro gestore.
-login-failure-level = Per questo servizio serve un accesso SPID di livello 2 (con codice temporaneo o app) oppure la CIE. Riprova e scegli un livello di sicurezza 2 o superiore.
-login-failure-unknown = Il tuo codice fiscale non risulta tra gli utenti del Cassetto Previdenziale per Artigiani e Commercianti: il servizio è riservato a chi è iscritto alle Gestioni Artigiani e Commercianti e agli intermediari che li assistono con delega. Se pensi che sia un errore, rivolgiti alla tua Struttura territoriale INPS.
-login-failure-unverified = Non è stato possibile verificare i dati ricevuti dal gestore dell'identità. Riprova; se il problema continua, scegli un altro gestore.
 contacts-lead = L'indirizzo e-mail a cui l'Istituto ti scriverà per le conferme degli appuntamenti, i promemoria e gli avvisi della sede, ad esempio se un appuntamento viene annullato.
 contacts-email = Indirizzo e-mail
 contacts-email-hint = Ad esempio nome.cognome@example.it. Non lo useremo per altro.
@@ -123,7 +98,6 @@ notes-left = { $count ->
     [one] Hai ancora 1 carattere
    *[other] Hai ancora { $count } caratteri
 }
-doors-hint = Usa SPID, il Sistema Pubblico di Identità Digitale, o la Carta d'Identità Elettronica (CIE). Ti servono le credenziali di livello 2: nome utente, password e un codice temporaneo o l'app del tuo gestore.
 office-in-charge = Presa in carico da { $who } dal { $date }, ore { $time }.
 office-note-signature = { $author } – { $date }, ore { $time }
 appointment-prefix = Appuntamento{ " " }

@@ -35,7 +35,7 @@ test('a contributor books, writes, cancels and sets Recapiti in English', async 
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
   await expect(page).toHaveTitle(/^Sign in – /);
   // The choice now offers the way back, in Italian.
-  await expect(page.getByRole('button', { name: 'Italiano' })).toHaveAttribute('lang', 'it');
+  await expect(page.getByRole('link', { name: 'Italiano' })).toHaveAttribute('lang', 'it');
   await check(page, people, axe, 'sign-in');
 
   await signIn(page, ACCOUNTS.rossi.username);

@@ -67,8 +67,51 @@ test.describe('Accedi', () => {
   });
   });
 
+  // The door works before (and without) the app's wasm: the server draws it and takes the form.
+  test.describe('without JavaScript', () => {
+    test.use({ javaScriptEnabled: false, allowedHttpErrors: [401, 422] });
+
+    for (const { account, lands, heading } of [
+      { account: ACCOUNTS.operatoreRoma, lands: '/sede/comunicazioni', heading: 'Comunicazioni della sede' },
+      { account: ACCOUNTS.rossi, lands: '/comunicazioni', heading: 'Comunicazione bidirezionale' },
+    ]) {
+      // axe needs a script to run: the same page, drawn by the server alike, is checked with it
+      // in the other tests of this file.
+      test(`${account.name} logs in with JavaScript off and lands in the app`, async ({ page, browser }) => {
+        const login = new LoginPage(page);
+        await login.goto();
+        await login.logIn(account.username);
+        await expect(page).toHaveURL(new RegExp(`${lands}$`));
+        // The session is the browser's: the app, once it can run, opens signed in.
+        // (A context made in a test takes the test's options: JavaScript back on by name.)
+        const withScript = await browser.newContext({
+          javaScriptEnabled: true,
+          storageState: await page.context().storageState(),
+        });
+        const app = await withScript.newPage();
+        await app.goto(lands);
+        await expect(app.getByRole('heading', { level: 1 })).toHaveText(heading);
+        await expect(app.getByRole('banner')).toContainText(account.name);
+        await withScript.close();
+      });
+    }
+
+    test('a wrong password with JavaScript off shows the error summary, focused', async ({ page }) => {
+      const login = new LoginPage(page);
+      await login.goto();
+      await login.logIn(ACCOUNTS.bianchi.username, 'password-sbagliata');
+      await expect(login.errorSummary()).toBeVisible();
+      await expect(login.errorSummary()).toBeFocused();
+      await expect(login.errorSummary()).toContainText('Nome utente o password non corretti');
+      await expect(login.username()).toHaveValue(ACCOUNTS.bianchi.username);
+      await expect(login.password()).toHaveValue('');
+      // The summary's link leads to the field, with no script.
+      await login.errorSummary().getByRole('link').click();
+      await expect(login.username()).toBeFocused();
+    });
+  });
+
   test('a user logs in with the keyboard alone', async ({ page }) => {
-    // Keys pressed before the app has drawn the page go nowhere: start once "Accedi" is there.
     await new LoginPage(page).goto();
     const shell = new Shell(page);
     await page.keyboard.press('Tab');
@@ -78,9 +121,11 @@ test.describe('Accedi', () => {
     // From the start of the content: SPID and CIE when offered, the first field, then the
     // password, then the button.
     if (process.env.OIDC_TEST_STATE) {
-      await expect(page.getByRole('button', { name: 'Entra con SPID' })).toBeVisible();
+      // A <details> disclosure (Playwright's role table lacks summary; Chromium's has it).
+      const spid = page.locator('summary', { hasText: 'Entra con SPID' });
+      await expect(spid).toBeVisible();
       await page.keyboard.press('Tab');
-      await expect(page.getByRole('button', { name: 'Entra con SPID' })).toBeFocused();
+      await expect(spid).toBeFocused();
       await page.keyboard.press('Tab');
       await expect(page.getByRole('link', { name: 'Entra con CIE' })).toBeFocused();
     }
@@ -90,8 +135,10 @@ test.describe('Accedi', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.type('demo2026');
     await page.keyboard.press('Enter');
+    // A new page load into the app: the keyboard starts again from the top, at the skip link.
     await expect(shell.heading()).toHaveText('Comunicazione bidirezionale');
-    await expect(shell.heading()).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('link', { name: 'Vai al contenuto principale' })).toBeFocused();
   });
 
   test('Esci ends the session and says so', async ({ page, axe }) => {
@@ -125,7 +172,10 @@ test.describe('Accedi', () => {
   });
 
   test('an unknown address shows the 404 page', async ({ page, axe }) => {
+    // A visitor without a session is asked to sign in first, and comes back to the address.
     await page.goto('/pagina-che-non-esiste');
+    await expect(page).toHaveURL(/\/accedi\?torna=%2Fpagina-che-non-esiste$/);
+    await new LoginPage(page).logIn(ACCOUNTS.rossi.username);
     await expect(page.getByRole('heading', { level: 1, name: 'Pagina non trovata' })).toBeVisible();
     await expect(page).toHaveTitle('Pagina non trovata – Cassetto Previdenziale');
     await expect(page.getByRole('link', { name: 'Torna alla pagina iniziale' })).toBeVisible();

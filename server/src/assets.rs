@@ -25,6 +25,49 @@ pub struct Assets {
     files: HashMap<String, Asset>,
     /// `'sha256-…'` sources for every inline `<script>` of `index.html`.
     script_hashes: Vec<String>,
+    /// What the server's own pages take from Trunk's `index.html`.
+    head: AppHead,
+}
+
+/// The app's files as Trunk named them in `index.html` (hashed names change with each build):
+/// the stylesheets a page of the server's own links, and the app's script and wasm it prefetches.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct AppHead {
+    /// Each `<link rel="stylesheet">` as Trunk wrote it (its integrity included).
+    pub stylesheets: Vec<String>,
+    /// The app's module script and its wasm.
+    pub app_files: Vec<String>,
+}
+
+impl AppHead {
+    pub fn read(index: &str) -> AppHead {
+        let mut head = AppHead::default();
+        let mut rest = index;
+        while let Some(open) = rest.find("<link") {
+            let Some(close) = rest[open..].find('>') else {
+                break;
+            };
+            let tag = &rest[open..open + close + 1];
+            match (attribute(tag, "rel"), attribute(tag, "href")) {
+                (Some("stylesheet"), Some(_)) => head.stylesheets.push(tag.to_string()),
+                (Some("modulepreload"), Some(href)) => head.app_files.push(href.to_string()),
+                (Some("preload"), Some(href)) if href.ends_with(".wasm") => {
+                    head.app_files.push(href.to_string())
+                }
+                _ => {}
+            }
+            rest = &rest[open + close + 1..];
+        }
+        head
+    }
+}
+
+/// The value of `name="…"` in one tag.
+fn attribute<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
+    let needle = format!(" {name}=\"");
+    let start = tag.find(&needle)? + needle.len();
+    let end = tag[start..].find('"')?;
+    Some(&tag[start..start + end])
 }
 
 impl Assets {
@@ -51,7 +94,9 @@ impl Assets {
                     .replace('\\', "/");
                 let bytes = std::fs::read(&path)?;
                 if relative == "index.html" {
-                    assets.script_hashes = inline_script_hashes(&String::from_utf8_lossy(&bytes));
+                    let index = String::from_utf8_lossy(&bytes);
+                    assets.script_hashes = inline_script_hashes(&index);
+                    assets.head = AppHead::read(&index);
                 }
                 assets
                     .files
@@ -64,6 +109,18 @@ impl Assets {
 
     pub fn script_hashes(&self) -> &[String] {
         &self.script_hashes
+    }
+
+    pub fn head(&self) -> &AppHead {
+        &self.head
+    }
+
+    /// Whether `respond` would answer with the app itself (a page of the app, not a file).
+    pub fn serves_app(&self, method: &Method, path: &str) -> bool {
+        let last = path.rsplit('/').next().unwrap_or_default();
+        (method == Method::GET || method == Method::HEAD)
+            && (path == "/index.html" || !last.contains('.'))
+            && self.files.contains_key("/index.html")
     }
 
     /// Answers a GET or HEAD outside `/api`: a file when one has that path, otherwise
@@ -260,6 +317,20 @@ pub fn content_security_policy(script_hashes: &[String]) -> HeaderValue {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_app_files_are_read_from_trunks_index() {
+        let index = r#"<head><link rel="stylesheet" href="/main-1a2b.css" integrity="sha384-x"/>
+<link rel="modulepreload" href="/app-3c4d.js" crossorigin="anonymous" integrity="sha384-y">
+<link rel="preload" href="/app-3c4d_bg.wasm" crossorigin="anonymous" as="fetch" type="application/wasm">
+<link rel="preload" href="/fonts/a.woff2" as="font"><link rel="icon" href="data:,"></head>"#;
+        let head = AppHead::read(index);
+        assert_eq!(
+            head.stylesheets,
+            [r#"<link rel="stylesheet" href="/main-1a2b.css" integrity="sha384-x"/>"#]
+        );
+        assert_eq!(head.app_files, ["/app-3c4d.js", "/app-3c4d_bg.wasm"]);
+    }
 
     #[test]
     fn trunk_file_names_are_recognised_as_hashed() {

@@ -153,6 +153,50 @@ impl AppError {
         }
     }
 
+    /// What a page of the server's own (not the API) shows: the status, the sentence, and
+    /// each field's sentence.
+    pub fn shown(&self) -> (StatusCode, Text, BTreeMap<String, Text>) {
+        let (status, _, message) = self.parts();
+        (status, message, self.field_texts())
+    }
+
+    fn field_texts(&self) -> BTreeMap<String, Text> {
+        match self {
+            AppError::Validation(fields) => fields.clone(),
+            AppError::BadField { field, detail } => {
+                BTreeMap::from([(field.clone(), detail.clone())])
+            }
+            _ => BTreeMap::new(),
+        }
+    }
+
+    /// Seconds to wait before trying again, when the error says.
+    pub fn retry_after(&self) -> Option<i64> {
+        match self {
+            AppError::TooManyRequests { retry_after, .. } => Some((*retry_after).max(1)),
+            AppError::Busy(_) => Some(1),
+            AppError::Unavailable(_) => Some(60),
+            _ => None,
+        }
+    }
+
+    /// Logged where it is answered, inside the request's span, so the line carries the
+    /// request id.
+    pub fn log(&self) {
+        match self {
+            AppError::Internal(detail) => tracing::error!(%detail, "internal error"),
+            AppError::Busy(detail) => tracing::warn!(%detail, "gave up after retries"),
+            AppError::Unavailable(detail) => tracing::error!(%detail, "a service we need is down"),
+            AppError::Forbidden => {
+                tracing::warn!(target: "audit", event = "refused", reason = "role")
+            }
+            AppError::CrossSite => {
+                tracing::warn!(target: "audit", event = "refused", reason = "cross_site")
+            }
+            _ => {}
+        }
+    }
+
     fn parts(&self) -> (StatusCode, ErrorCode, Text) {
         use AppError::*;
         match self {
@@ -253,31 +297,14 @@ impl AppError {
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
-        match &self {
-            // Logged here, inside the request's span, so the line carries the request id.
-            AppError::Internal(detail) => tracing::error!(%detail, "internal error"),
-            AppError::Busy(detail) => tracing::warn!(%detail, "gave up after retries"),
-            AppError::Unavailable(detail) => tracing::error!(%detail, "a service we need is down"),
-            AppError::Forbidden => {
-                tracing::warn!(target: "audit", event = "refused", reason = "role")
-            }
-            AppError::CrossSite => {
-                tracing::warn!(target: "audit", event = "refused", reason = "cross_site")
-            }
-            _ => {}
-        }
+        self.log();
         let (status, code, message) = self.parts();
         let message = crate::language::render(&message);
-        let fields = match &self {
-            AppError::Validation(fields) => fields
-                .iter()
-                .map(|(name, text)| (name.clone(), crate::language::render(text)))
-                .collect(),
-            AppError::BadField { field, detail } => {
-                BTreeMap::from([(field.clone(), crate::language::render(detail))])
-            }
-            _ => BTreeMap::new(),
-        };
+        let fields = self
+            .field_texts()
+            .into_iter()
+            .map(|(name, text)| (name, crate::language::render(&text)))
+            .collect();
         let mut response = (
             status,
             Json(ErrorEnvelope {
@@ -293,13 +320,7 @@ impl IntoResponse for AppError {
             }),
         )
             .into_response();
-        let retry_after = match self {
-            AppError::TooManyRequests { retry_after, .. } => Some(retry_after.max(1)),
-            AppError::Busy(_) => Some(1),
-            AppError::Unavailable(_) => Some(60),
-            _ => None,
-        };
-        if let Some(seconds) = retry_after {
+        if let Some(seconds) = self.retry_after() {
             if let Ok(value) = HeaderValue::from_str(&seconds.to_string()) {
                 response.headers_mut().insert(header::RETRY_AFTER, value);
             }

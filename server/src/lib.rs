@@ -37,7 +37,7 @@ use crate::config::Config;
 use crate::db::Db;
 use crate::error::AppError;
 pub use crate::state::{AppState, Settings};
-use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::extract::{DefaultBodyLimit, FromRequestParts, Request, State};
 use axum::http::{HeaderName, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -57,6 +57,10 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(health))
         .route("/i18n/en.ftl", get(language::english_catalogue))
+        .route(
+            api::paths::LOGIN,
+            get(session::page::show).post(session::page::submit),
+        )
         .merge(openapi::api().0)
         .merge(oidc::federation_router())
         .fallback(fallback)
@@ -116,6 +120,36 @@ async fn fallback(State(state): State<AppState>, request: Request) -> Response {
     if path == "/api" || path.starts_with("/api/") {
         // Any `/api` path that no route answers: the envelope, never the app's HTML.
         return AppError::NotFound.into_response();
+    }
+    if state.assets.serves_app(request.method(), path) {
+        // A page of the app is for signed-in people: anyone else goes to the login page, which
+        // needs no wasm, and comes back here afterwards.
+        let (mut parts, _) = request.into_parts();
+        let notice = match auth::CurrentUser::from_request_parts(&mut parts, &state).await {
+            Ok(_) => None,
+            Err(AppError::Unauthenticated) => Some(None),
+            Err(AppError::SessionExpired) => Some(Some(api::LoginNotice::Ended)),
+            Err(other) => return other.into_response(),
+        };
+        if let Some(notice) = notice {
+            let here = parts.uri.path_and_query().map_or("/", |p| p.as_str());
+            let back =
+                (here != api::paths::HOME && parts.uri.path() != "/index.html").then_some(here);
+            return (
+                StatusCode::SEE_OTHER,
+                [
+                    (
+                        axum::http::header::LOCATION,
+                        api::paths::login(back, notice),
+                    ),
+                    (axum::http::header::CACHE_CONTROL, "no-store".to_string()),
+                ],
+            )
+                .into_response();
+        }
+        return state
+            .assets
+            .respond(&parts.method, &parts.uri, &parts.headers);
     }
     state
         .assets

@@ -69,9 +69,15 @@ pub async fn headers(State(policy): State<Policy>, request: Request, next: Next)
 /// intermediary's own software) pass: without the SameSite=Strict cookie they cannot act for
 /// anyone anyway.
 pub async fn guard(request: Request, next: Next) -> Response {
-    let upload = is_upload(request.method(), request.uri().path());
+    let body = if is_upload(request.method(), request.uri().path()) {
+        Body::File
+    } else if is_login_form(request.method(), request.uri().path()) {
+        Body::Form
+    } else {
+        Body::Json
+    };
     if let Err(error) =
-        check_uri(request.uri()).and_then(|()| check(request.method(), request.headers(), upload))
+        check_uri(request.uri()).and_then(|()| check(request.method(), request.headers(), body))
     {
         return error.into_response();
     }
@@ -100,6 +106,22 @@ fn check_uri(uri: &Uri) -> Result<(), AppError> {
     Ok(())
 }
 
+/// What a state-changing request's body may be.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Body {
+    Json,
+    /// The upload route's: a file of a type taken.
+    File,
+    /// The login page's form, which works without JavaScript: only there, and only from our
+    /// own pages (the cross-site rule below holds for it as for everything else).
+    Form,
+}
+
+/// `POST /accedi`.
+fn is_login_form(method: &Method, path: &str) -> bool {
+    *method == Method::POST && path == api::paths::LOGIN
+}
+
 /// `POST /api/communications/{id}/attachments`.
 fn is_upload(method: &Method, path: &str) -> bool {
     *method == Method::POST
@@ -110,17 +132,21 @@ fn is_upload(method: &Method, path: &str) -> bool {
             .is_some_and(|id| !id.is_empty() && !id.contains('/'))
 }
 
-fn check(method: &Method, headers: &HeaderMap, upload: bool) -> Result<(), AppError> {
+fn check(method: &Method, headers: &HeaderMap, body: Body) -> Result<(), AppError> {
     if matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS) {
         return Ok(());
     }
     let text = |name: header::HeaderName| headers.get(name).and_then(|v| v.to_str().ok());
-    if let Some(site) = text(header::HeaderName::from_static("sec-fetch-site")) {
+    let site = text(header::HeaderName::from_static("sec-fetch-site"));
+    if let Some(site) = site {
         if site != "same-origin" && site != "none" {
             return Err(AppError::CrossSite);
         }
     }
-    if let Some(origin) = text(header::ORIGIN) {
+    // Under our `Referrer-Policy: no-referrer` a browser's form post says `Origin: null`: only
+    // the browser's own `Sec-Fetch-Site` can then vouch for it.
+    let vouched = site == Some("same-origin");
+    if let Some(origin) = text(header::ORIGIN).filter(|o| !(vouched && *o == "null")) {
         let host = text(header::HOST).unwrap_or_default();
         let origin_host = origin
             .strip_prefix("https://")
@@ -131,7 +157,7 @@ fn check(method: &Method, headers: &HeaderMap, upload: bool) -> Result<(), AppEr
     }
     let has_body = text(header::TRANSFER_ENCODING).is_some()
         || text(header::CONTENT_LENGTH).is_some_and(|len| len.trim() != "0");
-    if upload {
+    if body == Body::File {
         // The file's type and size are the upload's own business; a form never reaches it.
         let is_file = text(header::CONTENT_TYPE)
             .and_then(crate::domain::attachment::kind_of)
@@ -143,11 +169,15 @@ fn check(method: &Method, headers: &HeaderMap, upload: bool) -> Result<(), AppEr
         };
     }
     if has_body {
-        let is_json = text(header::CONTENT_TYPE).is_some_and(|ct| {
+        let wanted = match body {
+            Body::Form => "application/x-www-form-urlencoded",
+            _ => "application/json",
+        };
+        let is_wanted = text(header::CONTENT_TYPE).is_some_and(|ct| {
             let essence = ct.split(';').next().unwrap_or_default().trim();
-            essence.eq_ignore_ascii_case("application/json")
+            essence.eq_ignore_ascii_case(wanted)
         });
-        if !is_json {
+        if !is_wanted {
             return Err(AppError::UnsupportedMediaType);
         }
         if text(header::CONTENT_LENGTH)
@@ -193,12 +223,12 @@ mod tests {
     fn a_post_from_another_site_is_refused() {
         let h = headers(&[("sec-fetch-site", "cross-site")]);
         assert!(matches!(
-            check(&Method::POST, &h, false),
+            check(&Method::POST, &h, Body::Json),
             Err(AppError::CrossSite)
         ));
         let h = headers(&[("sec-fetch-site", "same-site")]);
         assert!(matches!(
-            check(&Method::POST, &h, false),
+            check(&Method::POST, &h, Body::Json),
             Err(AppError::CrossSite)
         ));
     }
@@ -210,14 +240,14 @@ mod tests {
             ("host", "cassetto.example"),
         ]);
         assert!(matches!(
-            check(&Method::DELETE, &h, false),
+            check(&Method::DELETE, &h, Body::Json),
             Err(AppError::CrossSite)
         ));
         let h = headers(&[
             ("origin", "http://127.0.0.1:8080"),
             ("host", "127.0.0.1:8080"),
         ]);
-        assert!(check(&Method::DELETE, &h, false).is_ok());
+        assert!(check(&Method::DELETE, &h, Body::Json).is_ok());
     }
 
     #[test]
@@ -239,9 +269,9 @@ mod tests {
             ("content-type", "application/pdf"),
             ("content-length", "900000"),
         ]);
-        assert!(check(&Method::POST, &pdf, true).is_ok());
+        assert!(check(&Method::POST, &pdf, Body::File).is_ok());
         assert!(matches!(
-            check(&Method::POST, &pdf, false),
+            check(&Method::POST, &pdf, Body::Json),
             Err(AppError::UnsupportedMediaType)
         ));
         let form = headers(&[
@@ -249,7 +279,7 @@ mod tests {
             ("content-length", "900"),
         ]);
         assert!(matches!(
-            check(&Method::POST, &form, true),
+            check(&Method::POST, &form, Body::File),
             Err(AppError::UnsupportedFile)
         ));
         let cross = headers(&[
@@ -257,29 +287,72 @@ mod tests {
             ("sec-fetch-site", "cross-site"),
         ]);
         assert!(matches!(
-            check(&Method::POST, &cross, true),
+            check(&Method::POST, &cross, Body::File),
             Err(AppError::CrossSite)
         ));
     }
 
     #[test]
+    fn only_the_login_page_takes_a_form_and_only_from_this_site() {
+        let form = headers(&[
+            ("content-type", "application/x-www-form-urlencoded"),
+            ("content-length", "30"),
+            ("sec-fetch-site", "same-origin"),
+        ]);
+        assert!(check(&Method::POST, &form, Body::Form).is_ok());
+        assert!(matches!(
+            check(&Method::POST, &form, Body::Json),
+            Err(AppError::UnsupportedMediaType)
+        ));
+        let cross = headers(&[
+            ("content-type", "application/x-www-form-urlencoded"),
+            ("content-length", "30"),
+            ("sec-fetch-site", "cross-site"),
+        ]);
+        assert!(matches!(
+            check(&Method::POST, &cross, Body::Form),
+            Err(AppError::CrossSite)
+        ));
+        // Our pages' `no-referrer` makes a form's Origin "null": fine when the browser vouches.
+        let null = headers(&[
+            ("content-type", "application/x-www-form-urlencoded"),
+            ("content-length", "30"),
+            ("sec-fetch-site", "same-origin"),
+            ("origin", "null"),
+        ]);
+        assert!(check(&Method::POST, &null, Body::Form).is_ok());
+        let unvouched = headers(&[
+            ("content-type", "application/x-www-form-urlencoded"),
+            ("content-length", "30"),
+            ("origin", "null"),
+        ]);
+        assert!(matches!(
+            check(&Method::POST, &unvouched, Body::Form),
+            Err(AppError::CrossSite)
+        ));
+        assert!(is_login_form(&Method::POST, "/accedi"));
+        assert!(!is_login_form(&Method::POST, "/accedi/x"));
+        assert!(!is_login_form(&Method::POST, "/api/session"));
+    }
+
+    #[test]
     fn reads_are_never_refused() {
         let h = headers(&[("sec-fetch-site", "cross-site")]);
-        assert!(check(&Method::GET, &h, false).is_ok());
+        assert!(check(&Method::GET, &h, Body::Json).is_ok());
     }
 
     #[test]
     fn a_body_that_is_not_json_is_refused() {
         let h = headers(&[("content-type", "text/plain"), ("content-length", "5")]);
         assert!(matches!(
-            check(&Method::POST, &h, false),
+            check(&Method::POST, &h, Body::Json),
             Err(AppError::UnsupportedMediaType)
         ));
         let h = headers(&[
             ("content-type", "application/json; charset=utf-8"),
             ("content-length", "5"),
         ]);
-        assert!(check(&Method::POST, &h, false).is_ok());
+        assert!(check(&Method::POST, &h, Body::Json).is_ok());
     }
 }
 

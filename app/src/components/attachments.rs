@@ -237,7 +237,7 @@ fn upload(
     thread: ThreadId,
     file: File,
     kind: api::AttachmentType,
-    ended: impl Fn(&'static str) + 'static,
+    ended: impl Fn(api::LoginNotice) + 'static,
 ) {
     let key = files.next.get_value();
     files.next.set_value(key + 1);

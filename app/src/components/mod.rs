@@ -8,7 +8,6 @@ pub mod field;
 pub mod filters;
 pub mod get_form;
 pub mod heading;
-pub mod identity_doors;
 pub mod loaded;
 pub mod mail_notice;
 pub mod not_found;

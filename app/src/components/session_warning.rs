@@ -3,22 +3,18 @@
 //! is logged out and told why.
 
 use crate::client;
-use crate::language::{tr, trs};
-use crate::session::{
-    duration_words, here, idle_ms, login_returning_to, phase, Auth, Phase, Session,
-};
+use crate::language::tr;
+use crate::session::{duration_words, here, idle_ms, leave_for_login, phase, Auth, Phase, Session};
 use api::calls;
 use catalogue::t;
 use leptos::html;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 
 #[component]
 pub fn SessionWarning() -> impl IntoView {
     let session = expect_context::<Session>();
-    let navigate = use_navigate();
     let current = RwSignal::new(Phase::Active);
     let extended = RwSignal::new(false);
     let stay = NodeRef::<html::Button>::new();
@@ -26,14 +22,10 @@ pub fn SessionWarning() -> impl IntoView {
     let previous_focus = StoredValue::new_local(None::<web_sys::HtmlElement>);
 
     // Ends the session on both sides and tells the user why on the login page.
-    let ending = Action::new_local(move |_: &()| {
-        let navigate = navigate.clone();
-        async move {
-            let _ = client::delete(calls::SESSION).await;
-            let back = login_returning_to(&here());
-            session.logged_out(Some(trs(t::session_expired_idle())));
-            navigate(&back, Default::default());
-        }
+    let ending = Action::new_local(move |_: &()| async move {
+        let _ = client::delete(calls::SESSION).await;
+        session.logged_out();
+        leave_for_login(&here(), Some(api::LoginNotice::Idle), false);
     });
     let expire = move || {
         current.set(Phase::Active);

@@ -4,12 +4,11 @@
 use crate::client;
 use crate::components::session_warning::SessionWarning;
 use crate::language::{tr, trs};
-use crate::session::{here, login_returning_to, Auth, Session};
-use api::{calls, paths, Language, Role};
+use crate::session::{here, leave_for_login, Auth, Session};
+use api::{calls, paths, Language, LoginNotice, Role};
 use catalogue::t;
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, A};
-use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
 
 fn focus_main() {
@@ -24,15 +23,11 @@ fn focus_main() {
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
     let session = expect_context::<Session>();
-    let navigate = use_navigate();
-    // Esci: the session ends on the server, whatever the answer, and the person is told.
-    let leaving = Action::new_local(move |_: &()| {
-        let navigate = navigate.clone();
-        async move {
-            let _ = client::delete(calls::SESSION).await;
-            session.logged_out(Some(trs(t::shell_logged_out())));
-            navigate(paths::LOGIN, Default::default());
-        }
+    // Esci: the session ends on the server, whatever the answer, and the login page says so.
+    let leaving = Action::new_local(move |_: &()| async move {
+        let _ = client::delete(calls::SESSION).await;
+        session.logged_out();
+        leave_for_login(paths::HOME, Some(LoginNotice::LoggedOut), false);
     });
     let log_out = move |_| {
         // The drafts go at the press, before anything is awaited: a page left at once (or a
@@ -214,36 +209,37 @@ pub fn Shell(children: Children) -> impl IntoView {
 }
 
 /// What every page does when the server says the session is over (it ended elsewhere, or by
-/// inactivity): the header shows the truth at once, and "Accedi" brings the person back to this
-/// same address, where the drafts wait.
-pub fn session_ended() -> impl Fn(&'static str) + Clone {
+/// inactivity): the header shows the truth at once, and the login page says why and brings the
+/// person back to this same address, where the drafts wait.
+pub fn session_ended() -> impl Fn(LoginNotice) + Clone {
     let session = use_context::<Session>();
-    let navigate = use_navigate();
     move |notice| {
-        let back = login_returning_to(&here());
         if let Some(session) = session {
-            session.logged_out(Some(notice));
+            session.logged_out();
         }
-        navigate(&back, Default::default());
+        leave_for_login(&here(), Some(notice), false);
     }
 }
 
 /// The notice for a session that ended while the person was on a page.
-pub fn ended() -> &'static str {
-    trs(t::session_ended())
+pub fn ended() -> LoginNotice {
+    LoginNotice::Ended
 }
 
 /// Shows its children only to a logged-in user; sends anyone else to "Accedi", which brings
-/// them back here.
+/// them back here. (The server sends a visitor without a session there before the app loads;
+/// this is for a session that ends while the app runs.)
 #[component]
 pub fn RequireLogin(children: ChildrenFn) -> impl IntoView {
     let session = expect_context::<Session>();
-    move || match session.auth.get() {
-        Auth::Loading => {
-            view! { <p class="loading" role="status">{tr(t::loading())}</p> }.into_any()
+    Effect::new(move |_| {
+        if session.auth.get() == Auth::Anonymous {
+            leave_for_login(&here(), None, true);
         }
-        Auth::Anonymous => view! { <Redirect path=login_returning_to(&here())/> }.into_any(),
+    });
+    move || match session.auth.get() {
         Auth::LoggedIn(_) => children().into_any(),
+        _ => view! { <p class="loading" role="status">{tr(t::loading())}</p> }.into_any(),
     }
 }
 

@@ -9,10 +9,13 @@ use leptos_router::components::Redirect;
 #[component]
 pub fn Home() -> impl IntoView {
     let session = expect_context::<Session>();
-    move || match session.auth.get() {
-        Auth::Loading => {
-            view! { <p class="loading" role="status">{tr(t::loading())}</p> }.into_any()
+    Effect::new(move |_| {
+        if session.auth.get() == Auth::Anonymous {
+            crate::session::leave_for_login(api::paths::HOME, None, true);
         }
-        _ => view! { <Redirect path=session.home()/> }.into_any(),
+    });
+    move || match session.auth.get() {
+        Auth::LoggedIn(_) => view! { <Redirect path=session.home()/> }.into_any(),
+        _ => view! { <p class="loading" role="status">{tr(t::loading())}</p> }.into_any(),
     }
 }

@@ -7,7 +7,6 @@ pub mod communications;
 pub mod contacts;
 pub mod contributors;
 pub mod home;
-pub mod login;
 pub mod office;
 pub mod office_agenda;
 pub mod office_booking;

@@ -7,7 +7,7 @@ use crate::auth::{session_cookie, session_token, Cookie};
 use crate::error::{AppError, AppResult};
 use crate::federation::RelyingParty;
 use crate::state::AppState;
-use api::{IdentityProvider, LoginFailure, LoginOptions};
+use api::{LoginFailure, LoginOptions};
 use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -56,42 +56,7 @@ pub async fn entity_configuration(State(state): State<AppState>) -> AppResult<Re
 
 #[utoipa::path(get, path = "/api/session/options", tag = "session", security(()), responses((status = 200, description = "The doors the login page offers: SPID and CIE providers, and who may use the password form", body = api::LoginOptions)))]
 pub async fn options(State(state): State<AppState>) -> Json<LoginOptions> {
-    let now = state.clock.now();
-    let providers = state
-        .oidc
-        .iter()
-        .flat_map(|rp| {
-            rp.settings.providers.iter().map(|(scheme, id)| {
-                // The name from the verified chain when it is at hand; the login page never
-                // waits on a provider.
-                let name = rp
-                    .cached(id, now)
-                    .map(|p| p.name.clone())
-                    .unwrap_or_else(|| host_of(id));
-                let query: String = form_urlencoded::Serializer::new(String::new())
-                    .append_pair("provider", id)
-                    .finish();
-                IdentityProvider {
-                    id: id.clone(),
-                    name,
-                    scheme: *scheme,
-                    login_url: format!("/auth/oidc/begin?{query}"),
-                }
-            })
-        })
-        .collect();
-    Json(LoginOptions {
-        providers,
-        password_login: state.password_login,
-        demo: state.demo,
-    })
-}
-
-fn host_of(url: &str) -> String {
-    reqwest::Url::parse(url)
-        .ok()
-        .and_then(|u| u.host_str().map(str::to_string))
-        .unwrap_or_else(|| url.to_string())
+    Json(workflow::login_options(&state))
 }
 
 #[derive(Deserialize)]

@@ -185,3 +185,43 @@ async fn claim(
     }
     Ok(pending)
 }
+
+/// The doors the login page offers: each SPID and CIE provider (its name from the verified
+/// chain when it is at hand: the login page never waits on a provider), and who may use the
+/// password form.
+pub fn login_options(state: &AppState) -> api::LoginOptions {
+    let now = state.clock.now();
+    let providers = state
+        .oidc
+        .iter()
+        .flat_map(|rp| {
+            rp.settings.providers.iter().map(|(scheme, id)| {
+                let name = rp
+                    .cached(id, now)
+                    .map(|p| p.name.clone())
+                    .unwrap_or_else(|| host_of(id));
+                let query: String = form_urlencoded::Serializer::new(String::new())
+                    .append_pair("provider", id)
+                    .finish();
+                api::IdentityProvider {
+                    id: id.clone(),
+                    name,
+                    scheme: *scheme,
+                    login_url: format!("/auth/oidc/begin?{query}"),
+                }
+            })
+        })
+        .collect();
+    api::LoginOptions {
+        providers,
+        password_login: state.password_login,
+        demo: state.demo,
+    }
+}
+
+fn host_of(url: &str) -> String {
+    reqwest::Url::parse(url)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_string))
+        .unwrap_or_else(|| url.to_string())
+}

@@ -80,11 +80,41 @@ pub async fn log_in(
     headers: HeaderMap,
     Json(request): Json<LoginRequest>,
 ) -> AppResult<Response> {
+    let (token, user_id, _) = password_login(
+        &state,
+        address,
+        &headers,
+        &request.username,
+        request.password,
+    )
+    .await?;
+    let user = repo::load_user(&state.db, user_id, state.clock.now() + ABSOLUTE_TIMEOUT).await?;
+    let info = session_info(&state, user).await?;
+    Ok((
+        [(
+            header::SET_COOKIE,
+            session_cookie(state.settings.secure_cookies, Some(&token)),
+        )],
+        Json(info),
+    )
+        .into_response())
+}
+
+/// The password door, for the API and the login page alike: every refusal (closed door, empty
+/// fields, throttled, wrong credentials) as the error both answer with; on success the new
+/// session, whose token goes into the cookie.
+pub(super) async fn password_login(
+    state: &AppState,
+    address: std::net::IpAddr,
+    headers: &HeaderMap,
+    username: &str,
+    password: String,
+) -> AppResult<(String, api::UserId, Role)> {
     if state.password_login == PasswordLogin::Off {
         return Err(password_login_off());
     }
     // No account has such a name, and PostgreSQL refuses NUL in text: answered before any query.
-    let key = login::check(&request.username, &request.password).map_err(|r| match r {
+    let key = login::check(username, &password).map_err(|r| match r {
         login::Refusal::Fields(fields) => AppError::invalid(fields),
         login::Refusal::NoSuchAccount => AppError::InvalidCredentials,
     })?;
@@ -108,11 +138,7 @@ pub async fn log_in(
         .as_ref()
         .map(|u| u.password_hash.clone())
         .unwrap_or_else(|| state.settings.dummy_hash.clone());
-    let verified = state
-        .settings
-        .hashing
-        .verify(request.password, hash)
-        .await?;
+    let verified = state.settings.hashing.verify(password, hash).await?;
     let Some((user_id, user_role)) = user.filter(|_| verified).map(|u| (u.id, u.role)) else {
         let failures = repo::count_address_failure(&state.db, &from_address, now).await?;
         tracing::warn!(target: "audit", event = "login_failed", username = %key, %address, failures);
@@ -125,7 +151,7 @@ pub async fn log_in(
     }
     // A new token at every login; the one the browser held before (if any) dies now.
     let token = new_token();
-    let previous = session_token(&headers, state.settings.secure_cookies).map(|t| token_hash(&t));
+    let previous = session_token(headers, state.settings.secure_cookies).map(|t| token_hash(&t));
     repo::start(
         &state.db,
         user_id,
@@ -137,17 +163,8 @@ pub async fn log_in(
         now,
     )
     .await?;
-    let user = repo::load_user(&state.db, user_id, now + ABSOLUTE_TIMEOUT).await?;
-    let info = session_info(&state, user).await?;
     tracing::info!(target: "audit", event = "login", user = user_id.0, %address);
-    Ok((
-        [(
-            header::SET_COOKIE,
-            session_cookie(state.settings.secure_cookies, Some(&token)),
-        )],
-        Json(info),
-    )
-        .into_response())
+    Ok((token, user_id, user_role))
 }
 
 #[utoipa::path(delete, path = "/api/session", tag = "session", security(()), responses((status = 204, description = "The session ended on the server")))]

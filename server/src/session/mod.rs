@@ -1,8 +1,10 @@
-//! Log in, who am I, log out (API.md "Session"), and whom the caller may act for.
+//! Log in, who am I, log out (API.md "Session"), whom the caller may act for, and the login
+//! page itself (`page`).
 
 mod contacts;
 mod contributors;
 mod handlers;
+pub mod page;
 pub mod repo;
 
 use crate::state::AppState;

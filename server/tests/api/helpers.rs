@@ -22,7 +22,7 @@ pub const FERRI: &str = "FRRGNN72T10F839E";
 pub const VERDI: &str = "VRDGPP70C15L219C";
 pub const PASSWORD: &str = "demo2026";
 
-pub const INDEX_HTML: &str = r#"<!DOCTYPE html><html lang="it"><head><script type="module">import init from '/app-0123456789abcdef.js';init('/app-0123456789abcdef_bg.wasm');</script></head><body></body></html>"#;
+pub const INDEX_HTML: &str = r#"<!DOCTYPE html><html lang="it"><head><link rel="stylesheet" href="/main-0123456789abcdef.css" integrity="sha384-abc"/><link rel="modulepreload" href="/app-0123456789abcdef.js" crossorigin="anonymous"><link rel="preload" href="/app-0123456789abcdef_bg.wasm" crossorigin="anonymous" as="fetch" type="application/wasm"><script type="module">import init from '/app-0123456789abcdef.js';init('/app-0123456789abcdef_bg.wasm');</script></head><body></body></html>"#;
 
 pub struct TestApp {
     pub router: Router,

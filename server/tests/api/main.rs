@@ -13,6 +13,7 @@ mod helpers;
 mod ids;
 mod input;
 mod limits;
+mod login_page;
 mod management;
 mod moves;
 mod notify;

@@ -8,13 +8,14 @@ use std::io::Read;
 #[tokio::test]
 async fn a_reload_on_any_client_route_serves_the_app() {
     let app = spawn_app().await;
+    let mut client = app.logged_in(ROSSI).await;
     for path in [
         "/",
         "/comunicazioni",
         "/sede/comunicazioni",
         "/una/pagina/che/non/esiste",
     ] {
-        let response = app.client().get(path).await;
+        let response = client.get(path).await;
         assert_eq!(response.status, StatusCode::OK, "{path}");
         assert_eq!(response.header("content-type"), "text/html; charset=utf-8");
         assert_eq!(response.header("cache-control"), "no-store", "{path}");
