@@ -90,3 +90,56 @@ test.describe('an intermediary on a phone', () => {
     expect(await sideways(page)).toEqual([]);
   });
 });
+
+/** Every layout shift of the page's load (not caused by input), and whether index.html's frame
+ * was on screen before the app: recorded from the first byte by an init script. */
+async function watchShifts(page: Page) {
+  await page.addInitScript(() => {
+    const w = window as unknown as { shifts: string[]; framed: boolean };
+    w.shifts = [];
+    w.framed = false;
+    new PerformanceObserver((list) => {
+      type Shift = PerformanceEntry & {
+        value: number;
+        hadRecentInput: boolean;
+        sources: { node?: Element; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[];
+      };
+      for (const entry of list.getEntries() as Shift[]) {
+        if (entry.hadRecentInput) continue;
+        // What moved, and from where to where: the failure names it.
+        const moved = entry.sources.map((s) => {
+          const el = s.node as Element | undefined;
+          const name = el ? `${el.nodeName.toLowerCase()}.${el.className || el.id || ''}` : '?';
+          const r = (x: DOMRectReadOnly) => `${Math.round(x.x)},${Math.round(x.y)} ${Math.round(x.width)}×${Math.round(x.height)}`;
+          return `${name} ${r(s.previousRect)} → ${r(s.currentRect)}`;
+        });
+        w.shifts.push(`${entry.value.toFixed(5)} at ${Math.round(entry.startTime)} ms: ${moved.join('; ')}`);
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+    document.addEventListener('DOMContentLoaded', () => {
+      w.framed = document.getElementById('shell') !== null;
+    });
+  });
+}
+
+test.describe("the app's first paint is index.html's frame, replaced without a layout shift", () => {
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 375, height: 812 }]) {
+    test(`the booking page at ${viewport.width} px`, async ({ page }) => {
+      await page.setViewportSize(viewport);
+      await logIn(page, ACCOUNTS.bianchi.username);
+      const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: /Richiedi appuntamento/ }) }).first();
+      const booking = await row.getByRole('link', { name: /Richiedi appuntamento/ }).getAttribute('href');
+      await watchShifts(page);
+      await page.goto(booking!);
+      await expect(page.getByRole('heading', { level: 1, name: /^Passo 1 di 4/ })).toBeVisible();
+      await page.waitForLoadState('networkidle');
+      const { shifts, framed, shell } = await page.evaluate(() => {
+        const w = window as unknown as { shifts: string[]; framed: boolean };
+        return { shifts: w.shifts, framed: w.framed, shell: document.getElementById('shell') !== null };
+      });
+      expect(framed, 'the frame was there before the app').toBe(true);
+      expect(shell, 'the app replaced the frame').toBe(false);
+      expect(shifts, 'layout shifts while the page loaded').toEqual([]);
+    });
+  }
+});

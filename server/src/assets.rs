@@ -30,11 +30,12 @@ pub struct Assets {
 }
 
 /// The app's files as Trunk named them in `index.html` (hashed names change with each build):
-/// the stylesheets a page of the server's own links, and the app's script and wasm it prefetches.
+/// the stylesheet and fonts a page of the server's own links, and the app's script and wasm it prefetches.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppHead {
-    /// Each `<link rel="stylesheet">` as Trunk wrote it (its integrity included).
-    pub stylesheets: Vec<String>,
+    /// Each `<link rel="stylesheet">` as Trunk wrote it (its integrity included), and each
+    /// font's `<link rel="preload">`.
+    pub links: Vec<String>,
     /// The app's module script and its wasm.
     pub app_files: Vec<String>,
 }
@@ -49,7 +50,10 @@ impl AppHead {
             };
             let tag = &rest[open..open + close + 1];
             match (attribute(tag, "rel"), attribute(tag, "href")) {
-                (Some("stylesheet"), Some(_)) => head.stylesheets.push(tag.to_string()),
+                (Some("stylesheet"), Some(_)) => head.links.push(tag.to_string()),
+                (Some("preload"), Some(href)) if href.ends_with(".woff2") => {
+                    head.links.push(tag.to_string())
+                }
                 (Some("modulepreload"), Some(href)) => head.app_files.push(href.to_string()),
                 (Some("preload"), Some(href)) if href.ends_with(".wasm") => {
                     head.app_files.push(href.to_string())
@@ -326,8 +330,11 @@ mod tests {
 <link rel="preload" href="/fonts/a.woff2" as="font"><link rel="icon" href="data:,"></head>"#;
         let head = AppHead::read(index);
         assert_eq!(
-            head.stylesheets,
-            [r#"<link rel="stylesheet" href="/main-1a2b.css" integrity="sha384-x"/>"#]
+            head.links,
+            [
+                r#"<link rel="stylesheet" href="/main-1a2b.css" integrity="sha384-x"/>"#,
+                r#"<link rel="preload" href="/fonts/a.woff2" as="font">"#
+            ]
         );
         assert_eq!(head.app_files, ["/app-3c4d.js", "/app-3c4d_bg.wasm"]);
     }

@@ -121,7 +121,14 @@ async fn fallback(State(state): State<AppState>, request: Request) -> Response {
         // Any `/api` path that no route answers: the envelope, never the app's HTML.
         return AppError::NotFound.into_response();
     }
-    if state.assets.serves_app(request.method(), path) {
+    // Arriving from another site (a link in a webmail, the SPID/CIE provider's redirect) the
+    // browser holds back our SameSite=Strict session cookie: only the app, asking from our own
+    // page, can tell whether the person is signed in.
+    let from_elsewhere = request
+        .headers()
+        .get("sec-fetch-site")
+        .is_some_and(|site| site == "cross-site");
+    if state.assets.serves_app(request.method(), path) && !from_elsewhere {
         // A page of the app is for signed-in people: anyone else goes to the login page, which
         // needs no wasm, and comes back here afterwards.
         let (mut parts, _) = request.into_parts();

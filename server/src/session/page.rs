@@ -61,7 +61,7 @@ pub async fn show(
     let page = Page {
         language: language_of(&headers),
         options: login_options(&state),
-        head: &state.assets.head().stylesheets,
+        head: &state.assets.head().links,
         prefetch: &state.assets.head().app_files,
         back,
         notice: asked.avviso.as_deref().and_then(LoginNotice::from_code),
@@ -114,7 +114,7 @@ pub async fn submit(
             let page = Page {
                 language,
                 options: login_options(&state),
-                head: &state.assets.head().stylesheets,
+                head: &state.assets.head().links,
                 prefetch: &state.assets.head().app_files,
                 back,
                 notice: None,
@@ -276,8 +276,8 @@ impl Page<'_> {
             description = say(t::login_lead()),
             page_title = say(t::page_title(title.as_str())),
         );
-        for stylesheet in self.head {
-            html.push_str(stylesheet);
+        for link in self.head {
+            html.push_str(link);
             html.push('\n');
         }
         // After the page's own load, at the lowest priority: the app the login leads to.

@@ -198,6 +198,17 @@ async fn app_pages_send_visitors_to_the_door_and_back() {
         deep.header("location"),
         "/accedi?torna=%2Fcomunicazioni%2F7%3Fesito%3Dinviata"
     );
+    // From another site the session cookie (SameSite=Strict) is held back: the app decides.
+    let from_webmail = app
+        .send(
+            Request::get("/appuntamenti/AP-2026-000001")
+                .header("sec-fetch-site", "cross-site")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(from_webmail.status, StatusCode::OK);
+    assert_eq!(from_webmail.text(), INDEX_HTML);
     // Files are files, whoever asks.
     let js = app.client().get("/app-0123456789abcdef.js").await;
     assert_eq!(js.status, StatusCode::OK);
