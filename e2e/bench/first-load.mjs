@@ -5,8 +5,8 @@
 //    (the budget), then what the page prefetches after it (the app, at the lowest priority),
 //    and the median time until the form is usable;
 // 2. logs in through the form once the prefetch is done, and prints the median time from the
-//    press of "Accedi" to the app's first page usable (its heading drawn), the app coming from
-//    the cache the login page filled.
+//    form's submission to the app's first page usable (its heading drawn, with the contributor's
+//    list asked), the app coming from the cache the login page filled.
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, startServer } from './server.mjs';
 
@@ -34,7 +34,7 @@ let before = {};
 let prefetched = {};
 try {
   for (let run = 0; run < RUNS; run++) {
-    const context = await browser.newContext();
+    const context = await browser.newContext({ locale: 'it-IT' });
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
@@ -52,11 +52,13 @@ try {
       const sizes = loaded ? late : early;
       sizes[k] = (sizes[k] ?? 0) + e.encodedDataLength;
     });
+    const prefetch = page.waitForResponse((r) => r.url().endsWith('_bg.wasm'), { timeout: 60_000 });
     await page.goto(`${base}/accedi`, { waitUntil: 'commit' });
     await page.getByRole('button', { name: 'Accedi' }).waitFor({ state: 'visible' });
     // From the start of navigation until the form is on screen.
     usable.push(await page.evaluate(() => performance.now()));
     // The prefetch of the app, after the load event.
+    await (await prefetch).finished();
     await page.waitForLoadState('networkidle');
     before = early;
     prefetched = late;
@@ -64,10 +66,10 @@ try {
     // The login, with the app in the cache the login page filled.
     await page.getByLabel('Codice fiscale o nome utente').fill('RSSMRA80A01H501U');
     await page.getByLabel('Password', { exact: true }).fill('demo2026');
-    const pressed = Date.now();
     await page.getByRole('button', { name: 'Accedi' }).click();
     await page.getByRole('heading', { level: 1, name: 'Comunicazione bidirezionale' }).waitFor({ state: 'visible' });
-    afterLogin.push(Date.now() - pressed);
+    // From the form's submission (the new page's navigation start) to the app's page drawn.
+    afterLogin.push(await page.evaluate(() => performance.now()));
     await context.close();
   }
 } finally {
@@ -86,5 +88,5 @@ console.log(`  prefetched after the load event, for the app: ${later || 'nothing
 console.log(`Login form usable after: median ${median(usable).toFixed(0)} ms over ${RUNS} cold loads (min ${Math.min(...usable).toFixed(0)} ms, max ${Math.max(...usable).toFixed(0)} ms)`);
 const m = median(afterLogin);
 console.log(
-  `App usable after "Accedi" (app prefetched): median ${m} ms over ${RUNS} (min ${Math.min(...afterLogin)} ms, max ${Math.max(...afterLogin)} ms; target ${USABLE_AFTER_LOGIN_MS}: ${m <= USABLE_AFTER_LOGIN_MS ? 'within' : 'OVER'})`,
+  `App usable after "Accedi" (app prefetched): median ${m.toFixed(0)} ms over ${RUNS} (min ${Math.min(...afterLogin).toFixed(0)} ms, max ${Math.max(...afterLogin).toFixed(0)} ms; target ${USABLE_AFTER_LOGIN_MS}: ${m <= USABLE_AFTER_LOGIN_MS ? 'within' : 'OVER'})`,
 );

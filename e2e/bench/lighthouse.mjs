@@ -23,6 +23,8 @@ try {
 
   // Signed in as the demo's Mario Rossi, on a thread that may book.
   const thread = await page.evaluate(async () => {
+    // Italian, whatever languages Lighthouse's emulation reports.
+    document.cookie = 'lingua=it; path=/; SameSite=Lax';
     const login = await fetch('/api/session', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -38,7 +40,11 @@ try {
     name: 'booking page',
     disableStorageReset: true, // keeps the session cookie; the cache was emptied above
   });
-  await page.locator('::-p-aria(Sportello in sede)').click();
+  await page.locator('::-p-aria(Sportello in sede)').click().catch(async (e) => {
+    await page.screenshot({ path: '/tmp/lh-fail.png' });
+    console.error(page.url());
+    throw e;
+  });
   await page.locator('::-p-aria(Continua)').click();
   await page.locator('::-p-aria(Sede di Roma)').click();
   await page.locator('::-p-aria(Continua)').click();
@@ -58,6 +64,8 @@ try {
   stop();
 }
 
+import { writeFileSync } from "node:fs";
+if (process.env.LH_DUMP) writeFileSync(process.env.LH_DUMP, JSON.stringify(result.steps.map((s) => s.lhr)));
 const score = (lhr, category) => {
   // A snapshot has no load to score: its performance category is not a page-load score.
   if (category === 'performance' && lhr.gatherMode !== 'navigation') return '  –';

@@ -35,5 +35,6 @@ export async function startServer() {
   return { base, stop: () => server.kill() };
 }
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+// Italian, as the Italian e2e project: the pages follow the browser's languages.
+export const CHROMIUM_ARGS = ['--lang=it-IT', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -67,6 +67,9 @@ pub async fn scope(request: Request, next: Next) -> Response {
     response
 }
 
+/// Where the app fetches its English (the app's `language::ENGLISH_CATALOGUE`).
+pub const ENGLISH_CATALOGUE: &str = "/i18n/en.ftl";
+
 /// `GET /i18n/en.ftl`: the English catalogue, fetched by the app only for those who read
 /// English. It changes only with a new build, so it is cached and revalidated by its hash.
 pub async fn english_catalogue(headers: axum::http::HeaderMap) -> Response {

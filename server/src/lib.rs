@@ -56,10 +56,17 @@ pub fn app(state: AppState) -> Router {
     let request_id = HeaderName::from_static("x-request-id");
     Router::new()
         .route("/healthz", get(health))
-        .route("/i18n/en.ftl", get(language::english_catalogue))
+        .route(
+            language::ENGLISH_CATALOGUE,
+            get(language::english_catalogue),
+        )
         .route(
             api::paths::LOGIN,
             get(session::page::show).post(session::page::submit),
+        )
+        .route(
+            session::page::PREFETCH_SCRIPT,
+            get(session::page::prefetch_script),
         )
         .merge(openapi::api().0)
         .merge(oidc::federation_router())

@@ -22,6 +22,40 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
+/// Where the login page's one script is served.
+pub const PREFETCH_SCRIPT: &str = "/accedi.js";
+
+/// Half a second after the page has loaded and been painted, when the browser is idle (a
+/// person takes seconds to type), the app's files named in its `cassetto-app` meta, at the
+/// lowest priority: nothing of the page itself waits on them. The page needs no script:
+/// without it there is simply no prefetch.
+const PREFETCH: &str = r#"addEventListener("load", () => {
+  const idle = window.requestIdleCallback || ((f) => setTimeout(f, 200));
+  requestAnimationFrame(() => setTimeout(() => idle(() => {
+    const app = document.querySelector('meta[name="cassetto-app"]');
+    for (const href of (app ? app.content : "").split(" ").filter(Boolean)) {
+      const link = document.createElement("link");
+      link.rel = "prefetch";
+      link.href = href;
+      link.crossOrigin = "anonymous";
+      document.head.append(link);
+    }
+  }), 500));
+});
+"#;
+
+/// `GET /accedi.js`.
+pub async fn prefetch_script() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        PREFETCH,
+    )
+        .into_response()
+}
+
 /// The cookie that keeps a person's language on this device (the app's `language::COOKIE`).
 const LANGUAGE_COOKIE: &str = "lingua";
 
@@ -280,19 +314,18 @@ impl Page<'_> {
             html.push_str(link);
             html.push('\n');
         }
-        // After the page's own load, at the lowest priority: the app the login leads to.
-        for file in self.prefetch {
-            let _ = writeln!(
-                html,
-                r#"<link rel="prefetch" href="{}" crossorigin="anonymous">"#,
-                escape(file)
-            );
-        }
+        // The app the login leads to, prefetched by `PREFETCH` once this page has loaded (a
+        // `<link rel="prefetch">` in the markup would compete with the page's own files).
+        let mut app: Vec<&str> = self.prefetch.iter().map(String::as_str).collect();
         if self.language == Language::En {
-            html.push_str(
-                "<link rel=\"prefetch\" href=\"/i18n/en.ftl\" crossorigin=\"anonymous\">\n",
-            );
+            app.push(crate::language::ENGLISH_CATALOGUE);
         }
+        let _ = writeln!(
+            html,
+            r#"<meta name="cassetto-app" content="{}">
+<script src="{PREFETCH_SCRIPT}" defer></script>"#,
+            escape(&app.join(" "))
+        );
         html.push_str("</head>\n<body>\n");
         self.header(&mut html, words);
         html.push_str(

@@ -38,17 +38,21 @@ async fn the_page_needs_no_wasm_and_prefetches_the_app() {
     let html = page.text();
     assert!(html.contains(r#"<html lang="it">"#));
     assert!(html.contains("<title>Accedi – Cassetto Previdenziale</title>"));
-    // The app's own stylesheet, as Trunk linked it; no script of any kind.
+    // The app's own stylesheet, as Trunk linked it; one script, which only prefetches the app
+    // once the page has loaded.
     assert!(html.contains(
         r#"<link rel="stylesheet" href="/main-0123456789abcdef.css" integrity="sha384-abc"/>"#
     ));
-    assert!(!html.contains("<script"));
-    for file in ["/app-0123456789abcdef.js", "/app-0123456789abcdef_bg.wasm"] {
-        assert!(
-            html.contains(&format!(r#"<link rel="prefetch" href="{file}""#)),
-            "{file}"
-        );
-    }
+    assert_eq!(html.matches("<script").count(), 1);
+    assert!(html.contains(r#"<meta name="cassetto-app" content="/app-0123456789abcdef.js /app-0123456789abcdef_bg.wasm">"#));
+    assert!(html.contains(r#"<script src="/accedi.js" defer></script>"#));
+    let script = app.client().get("/accedi.js").await;
+    assert_eq!(script.status, StatusCode::OK);
+    assert_eq!(
+        script.header("content-type"),
+        "text/javascript; charset=utf-8"
+    );
+    assert!(script.text().contains(r#"link.rel = "prefetch""#));
     assert!(html.contains(r#"<form class="form" method="post" action="/accedi" novalidate>"#));
     assert!(html
         .contains(r#"<label class="label" for="username">Codice fiscale o nome utente</label>"#));
