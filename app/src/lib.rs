@@ -27,15 +27,32 @@ pub fn start() {
     // up its own only when mounting.
     wasm_bindgen_futures::spawn_local(async {
         language::start().await;
-        let who = match client::get::<api::SessionStatus>(api::calls::SESSION_STATUS).await {
-            Ok(api::SessionStatus { session }) => session,
-            Err(_) => None,
+        // The server puts the session in the page it serves to a signed-in person; asked only
+        // when it could not (a page reached from another site, where the cookie is held back).
+        let who = match embedded_status() {
+            Some(status) => {
+                session::note_activity();
+                status.session
+            }
+            None => match client::get::<api::SessionStatus>(api::calls::SESSION_STATUS).await {
+                Ok(api::SessionStatus { session }) => session,
+                Err(_) => None,
+            },
         };
         if let Some(frame) = leptos::prelude::document().get_element_by_id("shell") {
             frame.remove();
         }
         leptos::mount::mount_to_body(move || view! { <App who=who.clone()/> });
     });
+}
+
+/// The session the server wrote into the page (`<script type="application/json"
+/// id="sessione">`), read once and removed.
+fn embedded_status() -> Option<api::SessionStatus> {
+    let block = leptos::prelude::document().get_element_by_id("sessione")?;
+    let text = block.text_content()?;
+    block.remove();
+    serde_json::from_str(&text).ok()
 }
 
 #[component]

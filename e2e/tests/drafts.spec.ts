@@ -53,6 +53,8 @@ test('Esci forgets the drafts of the tab', async ({ page }) => {
   const address = new URL(page.url()).pathname;
   await thread.reply().fill('Una bozza che nessun altro deve leggere.');
   await new Shell(page).logOut().click();
+  // Esci leaves for the login page, which says so: only then is the next person's turn.
+  await expect(page.getByRole('status').filter({ hasText: 'Hai chiuso la sessione.' })).toBeVisible();
   await logIn(page, ACCOUNTS.bianchi.username);
   await page.goto(address);
   await expect(thread.reply()).toHaveValue('');

@@ -127,6 +127,32 @@ impl Assets {
             && self.files.contains_key("/index.html")
     }
 
+    /// The app for a signed-in person, with who they are inside (`<script type=
+    /// "application/json" id="sessione">`, a data block no browser runs): the app starts from it
+    /// instead of asking, one round trip less before its first page. Made for this request
+    /// alone: never cached, and compressed by the response layer like the API's JSON.
+    pub fn app_with_session(&self, method: &Method, status_json: &str) -> Response {
+        let Some(index) = self.files.get("/index.html") else {
+            return self.respond(method, &Uri::from_static("/"), &HeaderMap::new());
+        };
+        let html = String::from_utf8_lossy(&index.identity);
+        let block = session_block(status_json);
+        let page = match html.rfind("</body>") {
+            Some(at) => format!("{}{block}{}", &html[..at], &html[at..]),
+            None => format!("{html}{block}"),
+        };
+        let body = if method == Method::HEAD {
+            Body::empty()
+        } else {
+            Body::from(page)
+        };
+        Response::builder()
+            .header(header::CONTENT_TYPE, index.content_type)
+            .header(header::CACHE_CONTROL, "no-store")
+            .body(body)
+            .expect("valid response")
+    }
+
     /// Answers a GET or HEAD outside `/api`: a file when one has that path, otherwise
     /// `index.html`, so that a reload on any client route starts the app on that route.
     pub fn respond(&self, method: &Method, uri: &Uri, headers: &HeaderMap) -> Response {
@@ -303,6 +329,15 @@ pub fn inline_script_hashes(html: &str) -> Vec<String> {
     hashes
 }
 
+/// The session as a data block: `<` written as `\u003c` (the same JSON), so nothing a person
+/// typed into their name can close the element.
+pub fn session_block(status_json: &str) -> String {
+    format!(
+        "<script type=\"application/json\" id=\"sessione\">{}</script>",
+        status_json.replace('<', "\\u003c")
+    )
+}
+
 /// The value of `Content-Security-Policy` for this build.
 pub fn content_security_policy(script_hashes: &[String]) -> HeaderValue {
     let mut script_src = String::from("'self' 'wasm-unsafe-eval'");
@@ -321,6 +356,16 @@ pub fn content_security_policy(script_hashes: &[String]) -> HeaderValue {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_cannot_close_the_session_block() {
+        let block = session_block(r#"{"name":"</script><script>alert(1)</script>"}"#);
+        assert_eq!(block.matches("</script>").count(), 1);
+        assert!(block.contains(r#"\u003c/script>\u003cscript>"#));
+        let json = &block[block.find('>').unwrap() + 1..block.rfind("</script>").unwrap()];
+        let value: serde_json::Value = serde_json::from_str(json).unwrap();
+        assert_eq!(value["name"], "</script><script>alert(1)</script>");
+    }
 
     #[test]
     fn the_app_files_are_read_from_trunks_index() {

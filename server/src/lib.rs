@@ -140,30 +140,36 @@ async fn fallback(State(state): State<AppState>, request: Request) -> Response {
         // needs no wasm, and comes back here afterwards.
         let (mut parts, _) = request.into_parts();
         let notice = match auth::CurrentUser::from_request_parts(&mut parts, &state).await {
-            Ok(_) => None,
-            Err(AppError::Unauthenticated) => Some(None),
-            Err(AppError::SessionExpired) => Some(Some(api::LoginNotice::Ended)),
+            Ok(user) => {
+                // Who they are goes with the page: the app need not ask before it draws.
+                return match session::session_info(&state, user).await {
+                    Ok(info) => {
+                        let status = api::SessionStatus {
+                            session: Some(info),
+                        };
+                        let json = serde_json::to_string(&status).expect("serialisable");
+                        state.assets.app_with_session(&parts.method, &json)
+                    }
+                    Err(error) => error.into_response(),
+                };
+            }
+            Err(AppError::Unauthenticated) => None,
+            Err(AppError::SessionExpired) => Some(api::LoginNotice::Ended),
             Err(other) => return other.into_response(),
         };
-        if let Some(notice) = notice {
-            let here = parts.uri.path_and_query().map_or("/", |p| p.as_str());
-            let back =
-                (here != api::paths::HOME && parts.uri.path() != "/index.html").then_some(here);
-            return (
-                StatusCode::SEE_OTHER,
-                [
-                    (
-                        axum::http::header::LOCATION,
-                        api::paths::login(back, notice),
-                    ),
-                    (axum::http::header::CACHE_CONTROL, "no-store".to_string()),
-                ],
-            )
-                .into_response();
-        }
-        return state
-            .assets
-            .respond(&parts.method, &parts.uri, &parts.headers);
+        let here = parts.uri.path_and_query().map_or("/", |p| p.as_str());
+        let back = (here != api::paths::HOME && parts.uri.path() != "/index.html").then_some(here);
+        return (
+            StatusCode::SEE_OTHER,
+            [
+                (
+                    axum::http::header::LOCATION,
+                    api::paths::login(back, notice),
+                ),
+                (axum::http::header::CACHE_CONTROL, "no-store".to_string()),
+            ],
+        )
+            .into_response();
     }
     state
         .assets

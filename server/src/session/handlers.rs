@@ -15,7 +15,8 @@ use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 
-async fn session_info(state: &AppState, user: CurrentUser) -> AppResult<SessionInfo> {
+/// Who is signed in, as `GET /api/session` tells it (and the app's page carries at start).
+pub async fn session_info(state: &AppState, user: CurrentUser) -> AppResult<SessionInfo> {
     let contributors = contributors_for(&state.db, &user, state.clock.now()).await?;
     Ok(SessionInfo {
         contributors,

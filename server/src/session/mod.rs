@@ -8,6 +8,7 @@ pub mod page;
 pub mod repo;
 
 use crate::state::AppState;
+pub use handlers::session_info;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 

@@ -19,7 +19,15 @@ async fn a_reload_on_any_client_route_serves_the_app() {
         assert_eq!(response.status, StatusCode::OK, "{path}");
         assert_eq!(response.header("content-type"), "text/html; charset=utf-8");
         assert_eq!(response.header("cache-control"), "no-store", "{path}");
-        assert_eq!(response.text(), INDEX_HTML);
+        // The page carries who is signed in, for the app to start from without asking.
+        let html = response.text();
+        let (page, block) = html
+            .split_once(r#"<script type="application/json" id="sessione">"#)
+            .unwrap_or_else(|| panic!("{path}: {html}"));
+        assert_eq!(format!("{page}</body></html>"), INDEX_HTML);
+        let json = block.split_once("</script>").unwrap().0;
+        let status: api::SessionStatus = serde_json::from_str(json).unwrap();
+        assert_eq!(status.session.unwrap().user.name, "Mario Rossi");
     }
 }
 
