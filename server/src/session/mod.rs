@@ -4,6 +4,7 @@
 mod contacts;
 mod contributors;
 mod handlers;
+mod login_view;
 pub mod page;
 pub mod repo;
 
