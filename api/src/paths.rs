@@ -191,6 +191,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn each_role_starts_from_its_own_page() {
+        assert_eq!(home(crate::Role::Intermediario), "/studio");
+        assert_eq!(home(crate::Role::Contribuente), "/comunicazioni");
+        assert_eq!(home(crate::Role::Operatore), "/sede/comunicazioni");
+    }
+
+    #[test]
     fn the_login_page_carries_where_to_come_back_and_why() {
         assert_eq!(login(None, None), "/accedi");
         assert_eq!(

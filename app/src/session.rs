@@ -74,11 +74,6 @@ pub fn resolve_selection(
     }
 }
 
-/// The first page after login, and where "home" leads.
-pub fn home_path(role: Role) -> &'static str {
-    api::paths::home(role)
-}
-
 /// The navigation entry a page belongs to, so that it is marked current there too: a thread
 /// is under the office's queue for an operator, an appointment under the office's agenda;
 /// otherwise the entry whose path begins the page's.
@@ -227,7 +222,7 @@ impl Session {
 
     pub fn home(&self) -> &'static str {
         match self.role() {
-            Some(role) => home_path(role),
+            Some(role) => api::paths::home(role),
             None => api::paths::LOGIN,
         }
     }
@@ -332,12 +327,5 @@ mod tests {
             resolve_selection(Role::Intermediario, &delegated, None),
             None
         );
-    }
-
-    #[test]
-    fn each_role_starts_from_its_own_page() {
-        assert_eq!(home_path(Role::Intermediario), "/studio");
-        assert_eq!(home_path(Role::Contribuente), "/comunicazioni");
-        assert_eq!(home_path(Role::Operatore), "/sede/comunicazioni");
     }
 }
