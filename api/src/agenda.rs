@@ -189,6 +189,15 @@ pub struct Appointment {
     pub can_correct_attendance: bool,
     /// Whether the caller is the office (its operators act differently on it).
     pub viewed_by_office: bool,
+    /// A confirmed videochiamata's room on the Institute's video platform (an https URL), from
+    /// its confirmation until it is cancelled; kept when it is moved. None for the other
+    /// points.
+    #[serde(default)]
+    pub video_link: Option<String>,
+    /// Valuta il servizio: what the caller may rate now (the booking once confirmed, the
+    /// appointment once it took place), none when rated or not theirs to rate.
+    #[serde(default)]
+    pub rating_due: Option<RatingOccasion>,
 }
 
 /// `POST /api/appointments/{reference}/cancel` (Annulla appuntamento).
@@ -286,6 +295,9 @@ pub struct OfficeAppointment {
     /// Cancelled by the office: whether the contributor's side was told by e-mail.
     #[serde(default)]
     pub cancellation_notice: Option<NoticeDelivery>,
+    /// A confirmed videochiamata's room, as `Appointment.video_link`.
+    #[serde(default)]
+    pub video_link: Option<String>,
 }
 
 impl NoticeKind {

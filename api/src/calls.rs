@@ -22,6 +22,10 @@ pub const CAPACITY: &str = "/api/office/capacity";
 pub const OFFICE_APPOINTMENTS: &str = "/api/office/appointments";
 /// Avvisami se si libera un posto.
 pub const WAITLIST: &str = "/api/waitlist";
+/// Valuta il servizio.
+pub const RATINGS: &str = "/api/ratings";
+/// The accessibility reports (operators).
+pub const ACCESSIBILITY_REPORTS: &str = "/api/office/accessibility-reports";
 
 /// The contributors the caller acts for, searched (`q` encoded).
 pub fn contributors(q: &str) -> String {
@@ -198,6 +202,16 @@ pub fn waitlist_answer(id: EntryId, accept: bool) -> String {
         "/api/waitlist/{id}/{}",
         if accept { "accept" } else { "decline" }
     )
+}
+
+/// Valuta il servizio, for an appointment (`prenotazione`, `appuntamento`).
+pub fn appointment_rating(reference: &Reference) -> String {
+    format!("/api/appointments/{reference}/rating")
+}
+
+/// Valuta il servizio, for a closed thread.
+pub fn thread_rating(id: ThreadId) -> String {
+    format!("/api/communications/{id}/rating")
 }
 
 #[cfg(test)]

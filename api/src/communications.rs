@@ -181,6 +181,10 @@ pub struct CommunicationDetail {
     /// What a message of this thread may carry (`--attachment-max-bytes`,
     /// `--attachments-per-message`), said before a file is chosen.
     pub attachment_limits: AttachmentLimits,
+    /// Valuta il servizio: `comunicazione` once the thread is closed, for its contributor's
+    /// side, until rated.
+    #[serde(default)]
+    pub rating_due: Option<RatingOccasion>,
 }
 
 impl AttachmentLimits {

@@ -8,6 +8,7 @@ pub mod en;
 mod ids;
 pub mod it;
 pub mod paths;
+mod service;
 mod stats;
 mod vocabulary;
 mod waitlist;
@@ -15,11 +16,17 @@ mod waitlist;
 pub use agenda::*;
 pub use communications::*;
 pub use ids::*;
+pub use service::*;
 pub use stats::*;
 pub use vocabulary::*;
 pub use waitlist::*;
 
 use catalogue::{t, Text};
+
+/// The cookie that keeps a person's language on this device (set by the app's choice and by the
+/// server's pages' language links), and how long, in seconds: a year.
+pub const LANGUAGE_COOKIE: &str = "lingua";
+pub const LANGUAGE_COOKIE_MAX_AGE: i64 = 365 * 86_400;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 

@@ -30,6 +30,22 @@ pub const OFFICE_WEEK: &str = "/sede/settimana";
 pub const OFFICE_SEARCH: &str = "/sede/cerca";
 /// Andamento della sede.
 pub const OFFICE_STATS: &str = "/sede/andamento";
+/// Segnalazioni di accessibilità (operators): the reports sent from the statement's form.
+pub const OFFICE_ACCESSIBILITY: &str = "/sede/segnalazioni-accessibilita";
+
+/// The service's own pages, drawn by the server (no session, no wasm), linked from the footer
+/// of every page.
+pub const ACCESSIBILITY: &str = "/accessibilita";
+/// Where the statement's form is posted (a form, as `POST /accedi`).
+pub const ACCESSIBILITY_REPORT: &str = "/accessibilita/segnalazione";
+pub const PRIVACY: &str = "/privacy";
+pub const COOKIES: &str = "/cookie";
+pub const HELP: &str = "/aiuto";
+/// Contatti: the contact centre's numbers.
+pub const CONTACT_CENTRE: &str = "/contatti";
+
+/// The service's own pages, in the footer's order.
+pub const SERVICE_PAGES: [&str; 5] = [ACCESSIBILITY, PRIVACY, COOKIES, HELP, CONTACT_CENTRE];
 
 /// What a page arrived from, said on it once ("Comunicazione inviata…").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -22,6 +22,12 @@ pub struct OfficeStats {
     pub first_answer: FirstAnswerStats,
     /// The Lista d'attesa's entries made in the period, by how they stand.
     pub waitlist: Vec<WaitlistCount>,
+    /// Valuta il servizio: the ratings given in the period, by occasion (each occasion listed).
+    #[serde(default)]
+    pub ratings: Vec<crate::RatingSummary>,
+    /// Their comments, newest first (at most 20).
+    #[serde(default)]
+    pub rating_comments: Vec<crate::RatingComment>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

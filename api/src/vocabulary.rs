@@ -438,6 +438,16 @@ codes! {
         Unverified = "verifica",
     }
 
+    /// Valuta il servizio: the moments after which a person may say how easy it was, once each.
+    pub enum RatingOccasion {
+        /// A booking was confirmed (the appointment's page, after Conferma).
+        Booked = "prenotazione",
+        /// A thread the person sent was closed by the office.
+        Closed = "comunicazione",
+        /// The appointment took place (attendance recorded: presente).
+        Attended = "appuntamento",
+    }
+
     /// Why the app sent the person to the login page (`/accedi?avviso=`): said there once.
     pub enum LoginNotice {
         /// They chose Esci.

@@ -126,6 +126,13 @@ pub async fn post_action<T: DeserializeOwned>(path: &str) -> Result<T, ApiError>
     decode(send(spoken(Request::post(path)).build()).await?).await
 }
 
+/// A POST whose success has no body (204).
+pub async fn post_done<B: Serialize>(path: &str, body: &B) -> Result<(), ApiError> {
+    send(json_body(spoken(Request::post(path)), body))
+        .await
+        .map(|_| ())
+}
+
 pub async fn delete(path: &str) -> Result<(), ApiError> {
     send(spoken(Request::delete(path)).build())
         .await

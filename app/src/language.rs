@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 use wasm_bindgen::JsCast;
 
 /// The cookie that keeps the choice on this device (a technical cookie: no consent needed).
-pub const COOKIE: &str = "lingua";
+pub const COOKIE: &str = api::LANGUAGE_COOKIE;
 /// Where the server serves the English catalogue.
 pub const ENGLISH_CATALOGUE: &str = "/i18n/en.ftl";
 
@@ -118,8 +118,9 @@ pub async fn choose(language: Language, signed_in: bool) {
         .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok())
     {
         let _ = document.set_cookie(&format!(
-            "{COOKIE}={}; path=/; max-age=31536000; SameSite=Lax",
-            language.code()
+            "{COOKIE}={}; path=/; max-age={}; SameSite=Lax",
+            language.code(),
+            api::LANGUAGE_COOKIE_MAX_AGE
         ));
     }
     if signed_in {

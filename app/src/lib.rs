@@ -138,6 +138,10 @@ pub fn App(
                         view=|| view! { <RequireLogin><pages::office_stats::OfficeStatsPage/></RequireLogin> }
                     />
                     <Route
+                        path=path!("/sede/segnalazioni-accessibilita")
+                        view=|| view! { <RequireLogin><pages::office_reports::OfficeReportsPage/></RequireLogin> }
+                    />
+                    <Route
                         path=path!("/sede/contribuenti/:cf")
                         view=|| view! { <RequireLogin><pages::office_contributor::OfficeContributorPage/></RequireLogin> }
                     />

@@ -21,7 +21,6 @@ shell-skip-link = Skip to main content
 shell-owner = INPS – Istituto Nazionale Previdenza Sociale (National Social Security Institute)
 shell-service-name = Cassetto Previdenziale per Artigiani e Commercianti
 shell-service-tagline = Messages with the Institute and appointments
-shell-footer = Istituto Nazionale Previdenza Sociale – Cassetto Previdenziale per Artigiani e Commercianti
 loading = Loading…
 not-found-title = Page not found
 not-found-body = The address you opened does not match any page of the service, or the page is not available for your profile.
@@ -185,7 +184,7 @@ choose-another-time = Choose another time
 back-to-thread = Back to the comunicazione
 bring-sportello = Go to the { $office } ({ $address }) a few minutes early, with a valid identity document and the documents about comunicazione { $protocol }.
 bring-telefono = An operator of the { $office } will call you on { $phone } at the time given. Keep at hand the documents about comunicazione { $protocol }.
-bring-video = The { $office } will send you the video call link by text message to the mobile { $phone }, before the time. You need a device with a camera and the documents about comunicazione { $protocol }.
+bring-video = You will join the { $office }'s video call from the link below; if you cannot connect, the office will call you on the mobile { $phone }. You need a device with a microphone and a camera and the documents about communication { $protocol }.
 when-span = { $date }, { $from }–{ $to }
 when-at = { $date }, { $time }
 hold-expired-body = The time to confirm booking { $reference } has run out and the slot has been released.
@@ -675,3 +674,55 @@ stats-waiting-for = Waiting for
 
 ## The language choice in the header (app/src/components/shell.rs)
 shell-language = Language
+
+## Valuta il servizio (api/src/service.rs, app/src/components/rating.rs)
+rating-question-booked = How easy was it to book the appointment?
+rating-question-closed = How easy was it to get an answer from the office?
+rating-question-attended = How easy was the appointment with the office?
+rating-occasion-booked = Booking an appointment
+rating-occasion-closed = Closed communication
+rating-occasion-attended = Appointment held
+rating-score-1 = Very difficult
+rating-score-2 = Difficult
+rating-score-3 = Neither easy nor difficult
+rating-score-4 = Easy
+rating-score-5 = Very easy
+
+## The footer of every page (app/src/components/shell.rs, server/src/html.rs)
+footer-label = About the service
+footer-accessibility = Accessibility statement
+footer-privacy = Privacy notice
+footer-cookies = Cookies
+footer-help = Help
+footer-contacts = Contacts
+rating-title = Rate the service
+rating-hint = Optional: it helps us improve the service. Choose from 1 (very difficult) to 5 (very easy).
+rating-comment = Would you like to add a comment? (optional)
+rating-submit = Send the rating
+rating-thanks = Thank you: your rating has been recorded.
+
+## The videochiamata's room (app/src/pages/appointment/mod.rs)
+video-title = Video call
+video-open = The video call room is open: join when you are ready. It opens in a new tab.
+video-join = Join the video call
+video-opens = The video call link will appear here on { $day } from { $time }, 15 minutes before the time. You also find it in the confirmation e-mail.
+
+## Valuta il servizio in Andamento della sede (app/src/pages/office_stats.rs)
+stats-ratings-title = Service ratings
+stats-ratings-lead = The ratings given by contributors and intermediaries in the period, from 1 (very difficult) to 5 (very easy).
+stats-ratings-occasion = Moment rated
+stats-ratings-count = Ratings
+stats-ratings-average = Average
+stats-ratings-comments = Comments
+stats-ratings-no-comments = No comments in the period.
+
+## Segnalazioni di accessibilità (app/src/pages/office_reports.rs)
+reports-title = Accessibility reports
+reports-lead = The reports sent from the Accessibility statement's form, newest first. Those who gave an e-mail address get an answer by the date shown, quoting the number.
+reports-none = No reports received.
+reports-number = Report no. { $number }
+reports-received = Received { $at } – answer by { $by }
+reports-page = Page or function:
+reports-anonymous = Sent without a name or an e-mail address.
+reports-answer-to = Answer { $who }
+agenda-video-join = Join the video call

@@ -21,7 +21,6 @@ shell-skip-link = Vai al contenuto principale
 shell-owner = INPS – Istituto Nazionale Previdenza Sociale
 shell-service-name = Cassetto Previdenziale per Artigiani e Commercianti
 shell-service-tagline = Comunicazione bidirezionale e Agenda appuntamenti
-shell-footer = Istituto Nazionale Previdenza Sociale – Cassetto Previdenziale per Artigiani e Commercianti
 loading = Caricamento…
 not-found-title = Pagina non trovata
 not-found-body = L'indirizzo che hai aperto non corrisponde a nessuna pagina del servizio, oppure la pagina non è disponibile per il tuo profilo.
@@ -185,7 +184,7 @@ choose-another-time = Scegli un altro orario
 back-to-thread = Torna alla comunicazione
 bring-sportello = Presentati alla { $office } ({ $address }) qualche minuto prima, con un documento d'identità valido e i documenti che riguardano la comunicazione { $protocol }.
 bring-telefono = Un operatore della { $office } ti chiamerà al numero { $phone } all'ora indicata. Tieni a portata di mano i documenti che riguardano la comunicazione { $protocol }.
-bring-video = La { $office } ti manderà il collegamento alla videochiamata per SMS al cellulare { $phone }, prima dell'orario. Ti servono un dispositivo con videocamera e i documenti che riguardano la comunicazione { $protocol }.
+bring-video = Entrerai nella videochiamata della { $office } dal collegamento qui sotto; se non riesci a collegarti, la sede ti chiamerà al cellulare { $phone }. Ti servono un dispositivo con microfono e videocamera e i documenti che riguardano la comunicazione { $protocol }.
 when-span = { $date }, ore { $from }–{ $to }
 when-at = { $date }, ore { $time }
 hold-expired-body = Il tempo per confermare la prenotazione { $reference } è scaduto e l'orario è stato liberato.
@@ -672,3 +671,55 @@ stats-waiting-for = In attesa da
 
 ## The language choice in the header (app/src/components/shell.rs)
 shell-language = Lingua
+
+## Valuta il servizio (api/src/service.rs, app/src/components/rating.rs)
+rating-question-booked = Quanto è stato facile prenotare l'appuntamento?
+rating-question-closed = Quanto è stato facile ottenere una risposta dalla sede?
+rating-question-attended = Quanto è stato facile l'appuntamento con la sede?
+rating-occasion-booked = Prenotazione di un appuntamento
+rating-occasion-closed = Comunicazione chiusa
+rating-occasion-attended = Appuntamento svolto
+rating-score-1 = Molto difficile
+rating-score-2 = Difficile
+rating-score-3 = Né facile né difficile
+rating-score-4 = Facile
+rating-score-5 = Molto facile
+
+## The footer of every page (app/src/components/shell.rs, server/src/html.rs)
+footer-label = Informazioni sul servizio
+footer-accessibility = Dichiarazione di accessibilità
+footer-privacy = Informativa privacy
+footer-cookies = Cookie
+footer-help = Aiuto
+footer-contacts = Contatti
+rating-title = Valuta il servizio
+rating-hint = Facoltativo: ci aiuta a migliorare il servizio. Scegli da 1 (molto difficile) a 5 (molto facile).
+rating-comment = Vuoi aggiungere un commento? (facoltativo)
+rating-submit = Invia la valutazione
+rating-thanks = Grazie: la tua valutazione è stata registrata.
+
+## The videochiamata's room (app/src/pages/appointment/mod.rs)
+video-title = Videochiamata
+video-open = La stanza della videochiamata è aperta: entra quando sei pronto. Si apre in una nuova scheda.
+video-join = Entra nella videochiamata
+video-opens = Il collegamento alla videochiamata comparirà qui { $day } dalle { $time }, 15 minuti prima dell'orario. Lo trovi anche nell'e-mail di conferma.
+
+## Valuta il servizio in Andamento della sede (app/src/pages/office_stats.rs)
+stats-ratings-title = Valuta il servizio
+stats-ratings-lead = Le valutazioni date dai contribuenti e dagli intermediari nel periodo, da 1 (molto difficile) a 5 (molto facile).
+stats-ratings-occasion = Momento valutato
+stats-ratings-count = Valutazioni
+stats-ratings-average = Punteggio medio
+stats-ratings-comments = Commenti
+stats-ratings-no-comments = Nessun commento nel periodo.
+
+## Segnalazioni di accessibilità (app/src/pages/office_reports.rs)
+reports-title = Segnalazioni di accessibilità
+reports-lead = Le segnalazioni inviate dal modulo della Dichiarazione di accessibilità, dalla più recente. A chi ha indicato un indirizzo e-mail si risponde entro la data indicata, citando il numero.
+reports-none = Nessuna segnalazione ricevuta.
+reports-number = Segnalazione n. { $number }
+reports-received = Ricevuta { $at } – rispondere entro { $by }
+reports-page = Pagina o funzione:
+reports-anonymous = Inviata senza nome né indirizzo e-mail.
+reports-answer-to = Rispondi a { $who }
+agenda-video-join = Entra nella videochiamata

@@ -78,6 +78,9 @@ topic-durc = Contribution compliance – DURC
 ## E-mail notices and their calendar file
 mail-where-phone = The office will call you on { $phone }
 mail-where-video = Video call: the office will send the link by text message to the mobile { $phone }
+mail-where-video-room = Video call: { $link }
+mail-video-when = The video call room opens 15 minutes before the time: join from the link below, in the browser of your computer or phone.
+mail-video-link = Join the video call
 mail-label-reference = Appointment reference
 mail-label-when = Date and time
 mail-label-point = Consultation point
@@ -324,6 +327,7 @@ said-thread-outcome = Outcome: { $status }.
 ## The office's agenda and queue (server/src/agenda/view.rs, communications/handlers.rs)
 office-call-back = Call the contributor back on { $phone }.
 office-send-video-link = Send the video call link by text message to the mobile { $phone } before the time.
+office-join-video = Video call: join the room from the link at the time; if the contributor cannot connect, call them on { $phone }.
 office-awaiting-filter = The “to answer” filter is true or false.
 
 ## Andamento della sede: how long the threads owed an answer have waited (server/src/domain/stats.rs)
@@ -358,3 +362,140 @@ login-failure-unverified = The data received from the identity provider could no
 shell-logged-out = You have closed the session.
 session-ended = Your session has expired. Sign in again: you will return to the page you were on, with the text you had written.
 session-expired-idle = Your session expired because of inactivity. Sign in again: you will return to the page you were on, with the text you had written.
+
+## Valuta il servizio (server/src/domain/feedback.rs, server/src/ratings/)
+rating-already = You have already given your rating: thank you.
+rating-not-due = This rating is not available now.
+rating-occasion-unknown = The moment to rate is not one of those provided.
+rating-score-missing = Choose a value from 1 (very difficult) to 5 (very easy).
+rating-comment-too-long = The comment can be at most { $max } characters.
+
+## Periods, as the privacy and cookie pages say them (server/src/info/view.rs)
+period-years = { $n ->
+    [one] 1 year
+   *[other] { $n } years
+}
+period-days = { $n ->
+    [one] 1 day
+   *[other] { $n } days
+}
+period-hours = { $n ->
+    [one] 1 hour
+   *[other] { $n } hours
+}
+period-minutes = { $n ->
+    [one] 1 minute
+   *[other] { $n } minutes
+}
+
+## Dichiarazione di accessibilità and its form (server/src/info/)
+accessibility-title = Accessibility statement
+accessibility-intro = INPS is committed to making the online service Cassetto Previdenziale per Artigiani e Commercianti – Agenda appuntamenti accessible, in accordance with Law no. 4 of 9 January 2004 and Directive (EU) 2016/2102. This statement applies to every page of the service.
+accessibility-status-title = Compliance status
+accessibility-status = The service is partially compliant with the requirements of standard EN 301 549 and WCAG 2.1 level AA, because of the non-accessible content listed below. Every page of the service, in each of its states, meets the WCAG 2.2 level A and AA success criteria that are checked automatically.
+accessibility-status-how = How it was checked: at every change of the service, an automated suite opens every page and every state (errors, confirmations, empty lists) in Chromium and checks them with axe-core against WCAG 2.2 A and AA; it goes through the main tasks with the keyboard alone and finds every control by its accessible name, as a screen reader does; the pages are reviewed at 320, 375 and 1280 pixels wide. A review with people who use assistive technologies has not yet been carried out.
+accessibility-gaps-title = Non-accessible content
+accessibility-gaps-files = Documents attached to communications (PDFs and images) are uploaded by contributors, intermediaries and offices: the service does not check their accessibility, which depends on who made them (third-party content).
+accessibility-gaps-charts = The charts of the office's Andamento page (for operators) come with tables holding the same data: anyone who cannot read the charts finds every value there.
+accessibility-made-title = Preparation of this statement
+accessibility-made = Statement prepared on { $date } on the basis of a self-assessment by the team that builds the service, with the checks described above; it is reviewed at every relevant change.
+report-title = Report an accessibility problem
+report-intro = If part of the service is not accessible to you, describe it here. Every report gets a number and is read by the Institute's operators, who answer within { $days } days. To receive the answer, give your e-mail address.
+report-description = Describe the problem
+report-description-hint = What you were doing, what did not work, which assistive technology or browser you use (if you wish).
+report-page = Page or function (optional)
+report-page-hint = For example: Gestione appuntamenti, or the page's address.
+report-name = Full name (optional)
+report-email = E-mail address (optional)
+report-email-hint = Only to answer you.
+report-submit = Send the report
+report-received-title = Report no. { $number } received
+report-received-body = Thank you. The Institute's operators will read it and, if you gave an e-mail address, will answer within { $days } days quoting this number.
+report-description-empty = Describe the problem you met.
+report-description-too-long = The description can be at most { $max } characters.
+report-page-too-long = The page or function can be at most { $max } characters.
+report-name-too-long = The name can be at most { $max } characters.
+report-text-forbidden = The text holds characters that are not allowed: write it again without invisible special characters.
+report-too-many = Too many reports arrived in a short time. Try again in an hour, or call the Contact Center.
+accessibility-escalation-title = Enforcement procedure
+accessibility-escalation = If the answer does not satisfy you, or you receive no answer within { $days } days, you can turn to the Digital Ombudsman at the Agency for Digital Italy (AgID), with the form AgID publishes:
+accessibility-escalation-link = form.agid.gov.it
+
+## Informativa sul trattamento dei dati personali (server/src/info/view.rs)
+privacy-title = Privacy notice
+privacy-intro = Notice under Article 13 of Regulation (EU) 2016/679 (GDPR) for people who use the Cassetto Previdenziale per Artigiani e Commercianti – Agenda appuntamenti.
+privacy-controller-title = Data controller
+privacy-controller = The data controller is the Istituto Nazionale della Previdenza Sociale (INPS), via Ciro il Grande 21, 00144 Rome, Italy.
+privacy-dpo = You can contact the Institute's Data Protection Officer at the addresses published on www.inps.it.
+privacy-purposes-title = Purposes and data processed
+privacy-purposes = Data are processed to handle the communications between contributors, intermediaries and the Institute's offices, to book, move and cancel appointments, to send the e-mail notices you asked for, and to protect the service from unauthorised access and abuse.
+privacy-data = Processed are: identification data (name, tax code, given by SPID or CIE at login), the contact details you give (e-mail, phone), the content of communications and attached documents, appointments and their history, the ratings of the service you choose to give, and technical security data (login attempts, network addresses in hashed form).
+privacy-basis-title = Legal basis
+privacy-basis = Processing is necessary for the performance of tasks carried out in the public interest and in the exercise of official authority vested in the Institute (Article 6(1)(e) GDPR; Article 2-ter of the Italian Personal Data Protection Code). Rating the service and giving an e-mail address are optional.
+privacy-recipients-title = Recipients
+privacy-recipients = Data are processed by the Institute's authorised staff (the operators of the competent office) and by the intermediaries you have delegated. The e-mail provider and the digital identity providers (SPID, CIE) process the data their task needs, as processors or independent controllers.
+privacy-transfers = Data are not transferred outside the European Union and are not used for automated decisions or profiling.
+privacy-retention-title = How long we keep data
+privacy-retention-intro = The periods below are those the service itself applies: once they are over, the data are deleted automatically.
+privacy-retention-caption = Retention periods
+privacy-retention-what = Data
+privacy-retention-period = Kept for
+privacy-kept-session = Login session
+privacy-kept-session-period = ends after { $idle } of inactivity and in any case { $absolute } after login
+privacy-kept-attempts = Failed login attempts (to stop password guessing)
+privacy-kept-spid-cie = A SPID or CIE login under way
+privacy-kept-keys = Keys that prevent a double booking when a request is repeated
+privacy-kept-holds = A place booked and not yet confirmed
+privacy-kept-holds-period = held for { $hold }, then available again (the lapsed booking stays in the communication's history)
+privacy-kept-uploads = Documents uploaded and not sent with a message
+privacy-kept-notices = Log of e-mail notices (which notice, to whom, whether delivered)
+privacy-kept-records = Closed communications, with messages, attached documents, appointments and history (from the last message)
+privacy-kept-ratings = Ratings of the service and comments
+privacy-kept-reports = Accessibility reports
+privacy-kept-report-senders = Hashed fingerprint of the network address a report is sent from (to limit abuse)
+privacy-rights-title = Your rights
+privacy-rights = You can ask the Institute for access to your data, rectification, erasure where provided for, restriction of processing, and object to processing (Articles 15–22 GDPR), by writing to the Data Protection Officer.
+privacy-complaint = If you believe the processing infringes the GDPR you can lodge a complaint with the Italian Data Protection Authority (www.garanteprivacy.it).
+privacy-see-cookies = Which cookies the service uses
+
+## Cookie (server/src/info/view.rs)
+cookies-title = Cookies
+cookies-intro = The service uses only technical cookies, needed to make it work: no profiling, analytics or third-party cookies.
+cookies-caption = Cookies used by the service
+cookies-name = Name
+cookies-purpose = What it is for
+cookies-lifetime = Lifetime
+cookies-session = Keeps the session open after login. Sent only by the service's own pages.
+cookies-session-lifetime = at most { $absolute }; the session ends earlier after { $idle } of inactivity or with Log out
+cookies-spid-cie = Links the return from the SPID or CIE provider to the login you started.
+cookies-language = Remembers the language you chose on this device.
+cookies-storage-title = Other data in the browser
+cookies-storage = What you type into a form stays in the browser tab (sessionStorage) until you send it, so it is not lost if the page reloads; it is deleted when you close the tab or log out.
+cookies-no-banner-title = Why we do not ask for your consent
+cookies-no-banner = Technical cookies need no consent (Article 122 of the Italian Personal Data Protection Code; the Italian Data Protection Authority's cookie guidelines of 10 June 2021): this is why the service shows no banner.
+
+## Aiuto (server/src/info/view.rs)
+help-title = Help
+help-intro = How to use the Cassetto Previdenziale to write to your INPS office and book an appointment.
+help-login-title = Logging in
+help-login = Log in with SPID (level 2) or with the Electronic Identity Card (CIE). The Institute's operators log in with their internal credentials.
+help-intermediaries = If you are an intermediary (an accountant or a patronato, for example), after logging in choose the contributor you act for: you see only those who gave you a valid delegation.
+help-threads-title = Communications
+help-threads = From Comunicazione bidirezionale write a new communication to the office, choosing its topic; you can attach PDF documents or images. When the office answers you get a notice and find the answer in the communication.
+help-appointments-title = Appointments
+help-appointments = From a communication, when possible, choose Richiedi appuntamento: the office, the consultation point (desk, phone or video call), the day and the time. The chosen place is held for { $hold }: confirm the appointment within that time.
+help-appointments-change = In Gestione appuntamenti you find your appointments: you can move or cancel them until the time shown on each.
+help-waitlist = If there are no free places, choose Avvisami se si libera un posto: we offer you the first place that frees up on the days you gave.
+help-video-title = Video call
+help-video = For a video call appointment you get the link in the e-mail confirmation and find it on the appointment's page from 15 minutes before the time. All you need is an up-to-date browser, with a microphone and a camera.
+help-more = For other questions, or if something does not work:
+
+## Contatti (server/src/info/view.rs)
+contacts-centre-title = Contacts
+contacts-centre-intro = The INPS Contact Center answers on every service of the Institute, the Cassetto Previdenziale included.
+contacts-centre-landline = free from a landline
+contacts-centre-mobile = from a mobile phone, charged at your operator's rate
+contacts-centre-hours = Monday to Friday from 8:00 to 20:00, Saturday from 8:00 to 14:00.
+contacts-office-title = Your office
+contacts-office = For a case under way, write to the office from Comunicazione bidirezionale: the answer stays in the communication, with what you have already written to each other.
+contacts-accessibility = If you meet an accessibility problem:

@@ -81,6 +81,9 @@ topic-durc = Regolarità contributiva – DURC
 ## E-mail notices (server/src/domain/notices.rs) and their calendar file (server/src/agenda/ics.rs)
 mail-where-phone = La sede ti chiamerà al numero { $phone }
 mail-where-video = Videochiamata: il collegamento arriverà dalla sede per SMS al cellulare { $phone }
+mail-where-video-room = Videochiamata: { $link }
+mail-video-when = La stanza della videochiamata è aperta dai 15 minuti prima dell'orario: entra dal collegamento qui sotto, con il browser del computer o del telefono.
+mail-video-link = Entra nella videochiamata
 mail-label-reference = Identificativo appuntamento
 mail-label-when = Data e ora
 mail-label-point = Punto di consulenza
@@ -327,6 +330,7 @@ said-thread-outcome = Esito: { $status }.
 ## The office's agenda and queue (server/src/agenda/view.rs, communications/handlers.rs)
 office-call-back = Richiamare il contribuente al numero { $phone }.
 office-send-video-link = Inviare il collegamento alla videochiamata per SMS al cellulare { $phone } prima dell'orario.
+office-join-video = Videochiamata: entra nella stanza dal collegamento all'orario; se il contribuente non riesce a collegarsi, chiamalo al { $phone }.
 office-awaiting-filter = Il filtro «da rispondere» vale true oppure false.
 
 ## Andamento della sede: how long the threads owed an answer have waited (server/src/domain/stats.rs)
@@ -361,3 +365,140 @@ login-failure-unverified = Non è stato possibile verificare i dati ricevuti dal
 shell-logged-out = Hai chiuso la sessione.
 session-ended = La sessione è scaduta. Accedi di nuovo: tornerai alla pagina dove eri, con il testo che avevi scritto.
 session-expired-idle = La sessione è scaduta per inattività. Accedi di nuovo: tornerai alla pagina dove eri, con il testo che avevi scritto.
+
+## Valuta il servizio (server/src/domain/feedback.rs, server/src/ratings/)
+rating-already = Hai già dato la tua valutazione: grazie.
+rating-not-due = Questa valutazione non è disponibile ora.
+rating-occasion-unknown = Il momento da valutare non è tra quelli previsti.
+rating-score-missing = Scegli un valore da 1 (molto difficile) a 5 (molto facile).
+rating-comment-too-long = Il commento può avere al massimo { $max } caratteri.
+
+## Periods, as the privacy and cookie pages say them (server/src/info/view.rs)
+period-years = { $n ->
+    [one] 1 anno
+   *[other] { $n } anni
+}
+period-days = { $n ->
+    [one] 1 giorno
+   *[other] { $n } giorni
+}
+period-hours = { $n ->
+    [one] 1 ora
+   *[other] { $n } ore
+}
+period-minutes = { $n ->
+    [one] 1 minuto
+   *[other] { $n } minuti
+}
+
+## Dichiarazione di accessibilità and its form (server/src/info/)
+accessibility-title = Dichiarazione di accessibilità
+accessibility-intro = L'INPS si impegna a rendere accessibile il servizio online Cassetto Previdenziale per Artigiani e Commercianti – Agenda appuntamenti, in conformità alla legge 9 gennaio 2004, n. 4, e alla direttiva (UE) 2016/2102. Questa dichiarazione si applica a tutte le pagine del servizio.
+accessibility-status-title = Stato di conformità
+accessibility-status = Il servizio è parzialmente conforme ai requisiti della norma EN 301 549 e alle WCAG 2.1 livello AA, per i contenuti non accessibili indicati sotto. Tutte le pagine del servizio, in ogni loro stato, soddisfano i criteri di successo delle WCAG 2.2 di livello A e AA verificati automaticamente.
+accessibility-status-how = Come è stato verificato: a ogni modifica del servizio, una suite automatica apre ogni pagina e ogni stato (errori, conferme, elenchi vuoti) in Chromium e li controlla con axe-core secondo le WCAG 2.2 A e AA; percorre i compiti principali con la sola tastiera e trova ogni comando dal suo nome accessibile, come fa un lettore di schermo; le pagine sono esaminate a 320, 375 e 1280 pixel di larghezza. Non è ancora stata svolta una verifica con persone che usano tecnologie assistive.
+accessibility-gaps-title = Contenuti non accessibili
+accessibility-gaps-files = I documenti allegati alle comunicazioni (PDF e immagini) sono caricati dai contribuenti, dagli intermediari e dalle sedi: il servizio non ne verifica l'accessibilità, che dipende da chi li ha prodotti (contenuti di terzi).
+accessibility-gaps-charts = I grafici della pagina Andamento della sede (per gli operatori) sono accompagnati da tabelle con gli stessi dati: chi non può leggere i grafici trova lì ogni valore.
+accessibility-made-title = Redazione della dichiarazione
+accessibility-made = Dichiarazione redatta il { $date } sulla base di un'autovalutazione svolta dal gruppo che sviluppa il servizio, con i controlli descritti sopra; è riesaminata a ogni modifica rilevante.
+report-title = Segnala un problema di accessibilità
+report-intro = Se una parte del servizio non è accessibile per te, descrivila qui. Ogni segnalazione riceve un numero e viene letta dagli operatori dell'Istituto, che rispondono entro { $days } giorni. Per avere la risposta indica il tuo indirizzo e-mail.
+report-description = Descrivi il problema
+report-description-hint = Cosa stavi facendo, cosa non ha funzionato, quale tecnologia assistiva o browser usi (se vuoi).
+report-page = Pagina o funzione (facoltativo)
+report-page-hint = Ad esempio: Gestione appuntamenti, oppure l'indirizzo della pagina.
+report-name = Nome e cognome (facoltativo)
+report-email = Indirizzo e-mail (facoltativo)
+report-email-hint = Solo per risponderti.
+report-submit = Invia la segnalazione
+report-received-title = Segnalazione n. { $number } ricevuta
+report-received-body = Grazie. Gli operatori dell'Istituto la leggeranno e, se hai indicato un indirizzo e-mail, ti risponderanno entro { $days } giorni citando questo numero.
+report-description-empty = Descrivi il problema che hai incontrato.
+report-description-too-long = La descrizione può avere al massimo { $max } caratteri.
+report-page-too-long = La pagina o funzione può avere al massimo { $max } caratteri.
+report-name-too-long = Il nome può avere al massimo { $max } caratteri.
+report-text-forbidden = Il testo contiene caratteri non ammessi: riscrivilo senza caratteri speciali invisibili.
+report-too-many = Sono arrivate troppe segnalazioni in poco tempo. Riprova tra un'ora, oppure chiama il Contact Center.
+accessibility-escalation-title = Procedura di attuazione
+accessibility-escalation = Se la risposta non ti soddisfa, o non ricevi risposta entro { $days } giorni, puoi rivolgerti al Difensore civico per il digitale presso l'Agenzia per l'Italia Digitale (AgID), con il modulo pubblicato da AgID:
+accessibility-escalation-link = form.agid.gov.it
+
+## Informativa sul trattamento dei dati personali (server/src/info/view.rs)
+privacy-title = Informativa sul trattamento dei dati personali
+privacy-intro = Informativa ai sensi dell'articolo 13 del Regolamento (UE) 2016/679 (GDPR) per chi usa il Cassetto Previdenziale per Artigiani e Commercianti – Agenda appuntamenti.
+privacy-controller-title = Titolare del trattamento
+privacy-controller = Il titolare del trattamento è l'Istituto Nazionale della Previdenza Sociale (INPS), via Ciro il Grande 21, 00144 Roma.
+privacy-dpo = Puoi contattare il Responsabile della protezione dei dati dell'Istituto ai recapiti pubblicati sul sito www.inps.it.
+privacy-purposes-title = Finalità e dati trattati
+privacy-purposes = I dati sono trattati per gestire le comunicazioni tra contribuenti, intermediari e sedi dell'Istituto, prenotare, spostare e annullare gli appuntamenti, inviare gli avvisi per e-mail che hai chiesto, e proteggere il servizio da accessi non autorizzati e abusi.
+privacy-data = Sono trattati: i dati di identificazione (nome, codice fiscale, forniti da SPID o CIE all'accesso), i recapiti che indichi (e-mail, telefono), il contenuto delle comunicazioni e dei documenti allegati, gli appuntamenti e il loro storico, le valutazioni del servizio che scegli di dare, e dati tecnici di sicurezza (tentativi di accesso, indirizzi di rete in forma cifrata).
+privacy-basis-title = Base giuridica
+privacy-basis = Il trattamento è necessario per l'esecuzione di compiti di interesse pubblico e per l'esercizio di pubblici poteri di cui è investito l'Istituto (articolo 6, paragrafo 1, lettera e, del GDPR; articolo 2-ter del Codice in materia di protezione dei dati personali). La valutazione del servizio e i recapiti e-mail sono facoltativi.
+privacy-recipients-title = Destinatari
+privacy-recipients = I dati sono trattati dal personale autorizzato dell'Istituto (gli operatori della sede competente) e dagli intermediari a cui hai conferito una delega. Il fornitore del servizio di posta elettronica e i gestori dell'identità digitale (SPID, CIE) trattano i dati necessari al loro compito, come responsabili o titolari autonomi.
+privacy-transfers = I dati non sono trasferiti fuori dall'Unione europea e non sono usati per decisioni automatizzate o profilazione.
+privacy-retention-title = Per quanto tempo conserviamo i dati
+privacy-retention-intro = I periodi qui sotto sono quelli applicati dal servizio stesso: trascorsi, i dati sono cancellati automaticamente.
+privacy-retention-caption = Periodi di conservazione
+privacy-retention-what = Dati
+privacy-retention-period = Conservati per
+privacy-kept-session = Sessione di accesso
+privacy-kept-session-period = termina dopo { $idle } di inattività e in ogni caso dopo { $absolute } dall'accesso
+privacy-kept-attempts = Tentativi di accesso non riusciti (per bloccare chi prova le password)
+privacy-kept-spid-cie = Accesso con SPID o CIE in corso
+privacy-kept-keys = Chiavi che evitano una doppia prenotazione se la richiesta viene ripetuta
+privacy-kept-holds = Posto prenotato e non ancora confermato
+privacy-kept-holds-period = trattenuto per { $hold }, poi torna disponibile (la prenotazione scaduta resta nello storico della comunicazione)
+privacy-kept-uploads = Documenti caricati e non inviati con un messaggio
+privacy-kept-notices = Registro degli avvisi e-mail (quale avviso, a chi, se è stato consegnato)
+privacy-kept-records = Comunicazioni chiuse, con messaggi, documenti allegati, appuntamenti e storico (dall'ultimo messaggio)
+privacy-kept-ratings = Valutazioni del servizio e commenti
+privacy-kept-reports = Segnalazioni di accessibilità
+privacy-kept-report-senders = Impronta cifrata dell'indirizzo di rete di chi invia una segnalazione (per limitare gli abusi)
+privacy-rights-title = I tuoi diritti
+privacy-rights = Puoi chiedere all'Istituto l'accesso ai tuoi dati, la rettifica, la cancellazione nei casi previsti, la limitazione del trattamento e opporti al trattamento (articoli 15–22 del GDPR), scrivendo al Responsabile della protezione dei dati.
+privacy-complaint = Se ritieni che il trattamento violi il GDPR puoi proporre reclamo al Garante per la protezione dei dati personali (www.garanteprivacy.it).
+privacy-see-cookies = Quali cookie usa il servizio
+
+## Cookie (server/src/info/view.rs)
+cookies-title = Cookie
+cookies-intro = Il servizio usa solo cookie tecnici, necessari a farlo funzionare: nessun cookie di profilazione, di statistica o di terze parti.
+cookies-caption = Cookie usati dal servizio
+cookies-name = Nome
+cookies-purpose = A cosa serve
+cookies-lifetime = Durata
+cookies-session = Tiene aperta la sessione dopo l'accesso. Inviato solo dalle pagine del servizio stesso.
+cookies-session-lifetime = al massimo { $absolute }; la sessione termina prima dopo { $idle } di inattività o con Esci
+cookies-spid-cie = Collega il ritorno dal gestore SPID o CIE all'accesso che hai avviato.
+cookies-language = Ricorda la lingua che hai scelto su questo dispositivo.
+cookies-storage-title = Altri dati nel browser
+cookies-storage = Quello che scrivi in un modulo resta nella scheda del browser (sessionStorage) finché non lo invii, così non si perde se la pagina si ricarica; è cancellato quando chiudi la scheda o esci dal servizio.
+cookies-no-banner-title = Perché non ti chiediamo il consenso
+cookies-no-banner = I cookie tecnici non richiedono il consenso (articolo 122 del Codice in materia di protezione dei dati personali; Linee guida del Garante sui cookie del 10 giugno 2021): per questo il servizio non mostra alcun banner.
+
+## Aiuto (server/src/info/view.rs)
+help-title = Aiuto
+help-intro = Come usare il Cassetto Previdenziale per comunicare con la tua sede INPS e prendere un appuntamento.
+help-login-title = Accedere
+help-login = Accedi con SPID (livello 2) o con la Carta d'Identità Elettronica. Gli operatori dell'Istituto accedono con le credenziali interne.
+help-intermediaries = Se sei un intermediario (ad esempio un commercialista o un patronato), dopo l'accesso scegli il contribuente per cui operi: vedi solo chi ti ha conferito una delega valida.
+help-threads-title = Comunicazioni
+help-threads = Da Comunicazione bidirezionale scrivi una nuova comunicazione alla sede scegliendo l'argomento; puoi allegare documenti PDF o immagini. Quando la sede risponde ricevi un avviso e trovi la risposta nella comunicazione.
+help-appointments-title = Appuntamenti
+help-appointments = Da una comunicazione, quando è possibile, scegli Richiedi appuntamento: la sede, il punto di consulenza (sportello, telefono o videochiamata), il giorno e l'ora. Il posto scelto è trattenuto per { $hold }: conferma l'appuntamento entro quel tempo.
+help-appointments-change = In Gestione appuntamenti trovi i tuoi appuntamenti: puoi spostarli o annullarli fino al termine indicato su ciascuno.
+help-waitlist = Se non trovi posti liberi, scegli Avvisami se si libera un posto: ti proponiamo il primo posto che si libera nei giorni che hai indicato.
+help-video-title = Videochiamata
+help-video = Per un appuntamento in videochiamata ricevi il collegamento nella conferma per e-mail e lo trovi nella pagina dell'appuntamento dai 15 minuti prima dell'orario. Serve solo un browser aggiornato, con microfono e videocamera.
+help-more = Per altre domande o se qualcosa non funziona:
+
+## Contatti (server/src/info/view.rs)
+contacts-centre-title = Contatti
+contacts-centre-intro = Il Contact Center INPS risponde su tutti i servizi dell'Istituto, compreso il Cassetto Previdenziale.
+contacts-centre-landline = gratuito da telefono fisso
+contacts-centre-mobile = da telefono cellulare, a pagamento secondo la tariffa del tuo operatore
+contacts-centre-hours = Dal lunedì al venerdì dalle 8 alle 20, il sabato dalle 8 alle 14.
+contacts-office-title = La tua sede
+contacts-office = Per una pratica in corso scrivi alla sede dalla Comunicazione bidirezionale: la risposta resta nella comunicazione, insieme a quanto vi siete già scritti.
+contacts-accessibility = Se incontri un problema di accessibilità:

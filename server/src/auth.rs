@@ -34,6 +34,13 @@ pub const SESSION: Cookie = Cookie {
     same_site: "Strict",
 };
 
+/// A SPID/CIE login's state for the callback: `SameSite=Lax`, because the provider's redirect
+/// back is a cross-site navigation that a Strict cookie would not follow.
+pub const SPID_CIE_LOGIN: Cookie = Cookie {
+    name: "cassetto_oidc",
+    same_site: "Lax",
+};
+
 impl Cookie {
     pub fn full_name(self, secure: bool) -> String {
         if secure {

@@ -120,6 +120,12 @@ pub struct Config {
         value_parser = clap::value_parser!(u8).range(1..=10))]
     pub attachments_per_message: u8,
 
+    /// The Institute's video platform (e.g. a self-hosted Jitsi, `https://video.example.it/`): a
+    /// confirmed videochiamata gets a room there. Without it video appointments are not offered,
+    /// except under `--demo`, which uses a placeholder (`video::DEMO_BASE`).
+    #[arg(long, env = "VIDEO_BASE_URL")]
+    pub video_base_url: Option<String>,
+
     /// The JSON list of trust marks the Trust Anchor issued to us, published as they are.
     #[arg(long, env = "OIDC_TRUST_MARKS")]
     pub oidc_trust_marks: Option<PathBuf>,
@@ -137,6 +143,15 @@ impl Config {
 }
 
 impl Config {
+    /// The video platform's base, if video appointments are offered.
+    pub fn video_base(&self) -> Result<crate::video::Base, String> {
+        match (&self.video_base_url, self.demo) {
+            (Some(url), _) => crate::video::parse_base(url).map(Some),
+            (None, true) => crate::video::parse_base(crate::video::DEMO_BASE).map(Some),
+            (None, false) => Ok(None),
+        }
+    }
+
     /// The antivirus, if one is set; without it only `--demo` may start (files would be kept
     /// unscanned).
     pub fn clamd(&self) -> Result<Option<crate::antivirus::Clamd>, String> {

@@ -51,6 +51,35 @@ pub async fn sweep(db: &Db, now: api::Instant) {
         Ok(n) => tracing::info!(deleted = n, "old login attempts and keys deleted"),
         Err(error) => tracing::warn!(%error, "retention"),
     }
+    retention(db, now).await;
+}
+
+/// What `domain::retention` says is kept no longer: notices dealt with, ratings, accessibility
+/// reports, and the records of threads closed long ago.
+async fn retention(db: &Db, now: api::Instant) {
+    use crate::domain::retention::{NOTICES, RECORDS};
+    let parts = [
+        (
+            "notices",
+            crate::notify::outbox::purge(db, now - NOTICES).await,
+        ),
+        ("ratings", crate::ratings::repo::purge(db, now).await),
+        (
+            "accessibility reports",
+            crate::info::repo::purge(db, now).await,
+        ),
+        (
+            "closed threads",
+            crate::communications::repo::purge_records(db, now - RECORDS).await,
+        ),
+    ];
+    for (what, outcome) in parts {
+        match outcome {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(deleted = n, what, "retention"),
+            Err(error) => tracing::warn!(%error, what, "retention"),
+        }
+    }
 }
 
 /// Every two seconds: the notices that are due, if any (an idle worker only reads).

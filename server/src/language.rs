@@ -110,3 +110,39 @@ pub async fn english_catalogue(headers: axum::http::HeaderMap) -> Response {
     )
         .into_response()
 }
+
+/// A page's language (the server's own pages): the person's choice on this device (the
+/// `lingua` cookie), else the browser's languages, else Italian — as the app decides.
+pub fn of_page(headers: &axum::http::HeaderMap) -> Language {
+    let chosen = headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .find_map(|pair| {
+            let (name, value) = pair.trim().split_once('=')?;
+            (name == api::LANGUAGE_COOKIE)
+                .then(|| Language::from_code(value))
+                .flatten()
+        });
+    chosen
+        .or_else(|| {
+            headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(Language::negotiate)
+        })
+        .unwrap_or(Language::It)
+}
+
+/// The `Set-Cookie` that keeps `language` chosen on this device (`?lingua=` on a page).
+pub fn choice_cookie(language: Language, secure: bool) -> axum::http::HeaderValue {
+    let secure = if secure { "; Secure" } else { "" };
+    axum::http::HeaderValue::from_str(&format!(
+        "{}={}; Path=/; Max-Age={}; SameSite=Lax{secure}",
+        api::LANGUAGE_COOKIE,
+        language.code(),
+        api::LANGUAGE_COOKIE_MAX_AGE
+    ))
+    .expect("ASCII cookie")
+}

@@ -16,6 +16,8 @@ pub mod domain;
 pub mod error;
 pub mod extract;
 pub mod federation;
+pub mod html;
+pub mod info;
 pub mod jobs;
 pub mod jose;
 pub mod language;
@@ -23,12 +25,14 @@ pub mod notify;
 pub mod office;
 pub mod oidc;
 pub mod openapi;
+pub mod ratings;
 pub mod secrets;
 pub mod security;
 pub mod session;
 pub mod state;
 pub mod telemetry;
 pub mod throttle;
+pub mod video;
 pub mod waitlist;
 
 use crate::assets::Assets;
@@ -54,6 +58,7 @@ pub fn app(state: AppState) -> Router {
         https: state.settings.secure_cookies,
     };
     let request_id = HeaderName::from_static("x-request-id");
+    let video = state.video.clone();
     Router::new()
         .route("/healthz", get(health))
         .route(
@@ -68,6 +73,18 @@ pub fn app(state: AppState) -> Router {
             session::page::PREFETCH_SCRIPT,
             get(session::page::prefetch_script),
         )
+        .route(
+            api::paths::ACCESSIBILITY,
+            get(info::handlers::accessibility),
+        )
+        .route(
+            api::paths::ACCESSIBILITY_REPORT,
+            axum::routing::post(info::handlers::report),
+        )
+        .route(api::paths::PRIVACY, get(info::handlers::privacy))
+        .route(api::paths::COOKIES, get(info::handlers::cookies))
+        .route(api::paths::HELP, get(info::handlers::help))
+        .route(api::paths::CONTACT_CENTRE, get(info::handlers::contacts))
         .merge(openapi::api().0)
         .merge(oidc::federation_router())
         .fallback(fallback)
@@ -96,6 +113,7 @@ pub fn app(state: AppState) -> Router {
                 )
                 .layer(PropagateRequestIdLayer::new(request_id))
                 .layer(middleware::from_fn(language::scope))
+                .layer(middleware::from_fn_with_state(video, video::scope))
                 .layer(middleware::from_fn_with_state(policy, security::headers))
                 // Static files arrive already compressed; this covers the API's JSON.
                 .layer(CompressionLayer::new().quality(CompressionLevel::Fastest))
@@ -189,6 +207,7 @@ pub async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
         .with_trusted_proxy(config.trusted_proxy)
         .with_password_login(config.password_login(), config.demo)
         .with_oidc(relying_party)
+        .with_video(config.video_base()?)
         .with_uploads(state::Uploads::new(
             domain::attachment::Limits {
                 max_bytes: config.attachment_max_bytes as usize,
@@ -212,7 +231,8 @@ pub async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
         .clone()
         .unwrap_or_else(|| format!("http://{}", config.bind));
     let delivery =
-        notify::worker::Delivery::new(state.db.clone(), mailer, &config.mail_from, &public_url)?;
+        notify::worker::Delivery::new(state.db.clone(), mailer, &config.mail_from, &public_url)?
+            .with_video(state.video.clone());
     jobs::spawn_delivery(Arc::new(delivery), state.clock.clone());
     let listener = tokio::net::TcpListener::bind(config.bind).await?;
     let address = listener.local_addr()?;

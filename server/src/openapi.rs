@@ -45,6 +45,8 @@ pub fn api() -> (Router<AppState>, Document) {
         .merge(crate::agenda::router())
         .merge(crate::office::router())
         .merge(crate::waitlist::router())
+        .merge(crate::info::router())
+        .merge(crate::ratings::router())
         .routes(routes!(document))
         .split_for_parts();
     complete(&mut doc);

@@ -71,7 +71,7 @@ pub async fn headers(State(policy): State<Policy>, request: Request, next: Next)
 pub async fn guard(request: Request, next: Next) -> Response {
     let body = if is_upload(request.method(), request.uri().path()) {
         Body::File
-    } else if is_login_form(request.method(), request.uri().path()) {
+    } else if is_page_form(request.method(), request.uri().path()) {
         Body::Form
     } else {
         Body::Json
@@ -112,14 +112,16 @@ enum Body {
     Json,
     /// The upload route's: a file of a type taken.
     File,
-    /// The login page's form, which works without JavaScript: only there, and only from our
-    /// own pages (the cross-site rule below holds for it as for everything else).
+    /// The forms of the server's own pages, which work without JavaScript (the login, the
+    /// accessibility report): only there, and only from our own pages (the cross-site rule
+    /// below holds for them as for everything else).
     Form,
 }
 
-/// `POST /accedi`.
-fn is_login_form(method: &Method, path: &str) -> bool {
-    *method == Method::POST && path == api::paths::LOGIN
+/// `POST /accedi`, `POST /accessibilita/segnalazione`.
+fn is_page_form(method: &Method, path: &str) -> bool {
+    *method == Method::POST
+        && (path == api::paths::LOGIN || path == api::paths::ACCESSIBILITY_REPORT)
 }
 
 /// `POST /api/communications/{id}/attachments`.
@@ -330,9 +332,11 @@ mod tests {
             check(&Method::POST, &unvouched, Body::Form),
             Err(AppError::CrossSite)
         ));
-        assert!(is_login_form(&Method::POST, "/accedi"));
-        assert!(!is_login_form(&Method::POST, "/accedi/x"));
-        assert!(!is_login_form(&Method::POST, "/api/session"));
+        assert!(is_page_form(&Method::POST, "/accedi"));
+        assert!(!is_page_form(&Method::POST, "/accedi/x"));
+        assert!(!is_page_form(&Method::POST, "/api/session"));
+        assert!(is_page_form(&Method::POST, "/accessibilita/segnalazione"));
+        assert!(!is_page_form(&Method::GET, "/accessibilita/segnalazione"));
     }
 
     #[test]

@@ -33,6 +33,8 @@ pub struct AppState {
     /// The demo data is loaded (`--demo`).
     pub demo: bool,
     pub uploads: Arc<Uploads>,
+    /// `--video-base-url` (or the demo's placeholder): video appointments are offered.
+    pub video: crate::video::Base,
 }
 
 /// How attachments are taken: the limits, the antivirus, and bounds on how many files are
@@ -76,6 +78,7 @@ impl AppState {
             password_login: PasswordLogin::All,
             demo: false,
             uploads: Arc::new(Uploads::new(Default::default(), None)),
+            video: None,
         }
     }
 
@@ -98,6 +101,12 @@ impl AppState {
     pub fn with_password_login(mut self, mode: PasswordLogin, demo: bool) -> AppState {
         self.password_login = mode;
         self.demo = demo;
+        self
+    }
+
+    /// The video platform (`--video-base-url`).
+    pub fn with_video(mut self, base: crate::video::Base) -> AppState {
+        self.video = base;
         self
     }
 

@@ -25,17 +25,19 @@ enum Layer {
     Root,
 }
 
-const FEATURES: [&str; 7] = [
+const FEATURES: [&str; 9] = [
     "agenda",
     "communications",
+    "info",
     "notify",
     "office",
     "oidc",
+    "ratings",
     "session",
     "waitlist",
 ];
 
-const INFRASTRUCTURE: [&str; 17] = [
+const INFRASTRUCTURE: [&str; 19] = [
     "access",
     "antivirus",
     "assets",
@@ -46,6 +48,7 @@ const INFRASTRUCTURE: [&str; 17] = [
     "error",
     "extract",
     "federation",
+    "html",
     "jose",
     "language",
     "secrets",
@@ -53,6 +56,7 @@ const INFRASTRUCTURE: [&str; 17] = [
     "state",
     "telemetry",
     "throttle",
+    "video",
 ];
 
 /// Modules below the workflows that are not named `repo`: rows, read models, the mailer.
@@ -72,7 +76,7 @@ const REPOSITORIES: [&str; 12] = [
 ];
 
 /// Handler modules beside a feature's `handlers.rs` (the office's reports).
-const HANDLERS: [&str; 2] = ["office::reports", "communications::files"];
+const HANDLERS: [&str; 3] = ["office::reports", "communications::files", "info::view"];
 
 const WORKFLOWS: [&str; 4] = [
     "agenda::hold",

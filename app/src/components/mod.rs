@@ -14,6 +14,7 @@ pub mod not_found;
 pub mod office_search;
 pub mod pager;
 pub mod params;
+pub mod rating;
 pub mod reference_data;
 pub mod request_appointment;
 pub mod session_warning;

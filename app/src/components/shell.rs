@@ -199,12 +199,37 @@ pub fn Shell(children: Children) -> impl IntoView {
         <main id="contenuto" class="container main" tabindex="-1">
             {children()}
         </main>
+        <SiteFooter/>
+        <SessionWarning/>
+    }
+}
+
+/// The footer of every page (the server's pages draw the same, `server/src/html.rs`): the
+/// Institute, the service, and the pages a public service owes its users — the server's own,
+/// so they are opened by a full navigation (`rel="external"`), not by the router.
+#[component]
+fn SiteFooter() -> impl IntoView {
+    let links = [
+        (paths::ACCESSIBILITY, t::footer_accessibility()),
+        (paths::PRIVACY, t::footer_privacy()),
+        (paths::COOKIES, t::footer_cookies()),
+        (paths::HELP, t::footer_help()),
+        (paths::CONTACT_CENTRE, t::footer_contacts()),
+    ];
+    view! {
         <footer class="site-footer">
             <div class="container">
-                <p>{tr(t::shell_footer())}</p>
+                <p class="site-footer__owner">{tr(t::shell_owner())}</p>
+                <p class="site-footer__service">{tr(t::shell_service_name())}</p>
+                <nav class="site-footer__nav" aria-label=tr(t::footer_label())>
+                    <ul class="site-footer__links">
+                        {links.into_iter().map(|(href, text)| view! {
+                            <li><a href=href rel="external">{tr(text)}</a></li>
+                        }).collect_view()}
+                    </ul>
+                </nav>
             </div>
         </footer>
-        <SessionWarning/>
     }
 }
 

@@ -285,6 +285,7 @@ pub fn ThreadPage() -> impl IntoView {
                 _ => None,
             };
             let open = matches!(s.status, CommunicationStatus::Inviata | CommunicationStatus::InLavorazione);
+            let rating_due = t.rating_due;
             view! {
                 <PageHeading title=s.subject.clone()/>
                 {done.map(|m| view! { <div class="alert alert--success" role="status"><p>{m}</p></div> })}
@@ -338,6 +339,9 @@ pub fn ThreadPage() -> impl IntoView {
                         </li>
                     }).collect_view()}
                 </ol>
+                {rating_due.map(|occasion| view! {
+                    <crate::components::rating::Rating occasion=occasion url=calls::thread_rating(s.id)/>
+                })}
             }
         })}
         // What sending did, seen where the person is and announced, with the way to it.

@@ -11,6 +11,7 @@ pub mod office;
 pub mod office_agenda;
 pub mod office_booking;
 pub mod office_contributor;
+pub mod office_reports;
 pub mod office_search;
 pub mod office_stats;
 pub mod office_week;

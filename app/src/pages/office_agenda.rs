@@ -58,6 +58,9 @@ fn row(a: OfficeAppointment, record: Callback<(Reference, Attendance)>) -> impl 
             <td data-label=trs(t::agenda_col_point())>
                 {a.point.label.clone()}<br/><span class="nowrap">{tr(t::agenda_phone(it::phone(&a.phone)))}</span>
                 {a.contact.clone().map(|c| view! { <br/><span class="hint">{c}</span> })}
+                {a.video_link.clone().map(|link| view! {
+                    <br/><a href=link target="_blank" rel="noopener external">{tr(t::agenda_video_join())}</a>
+                })}
             </td>
             <td class="message__text agenda__notes" data-label=trs(t::agenda_col_notes())>{a.notes.clone()}</td>
             <td data-label=trs(t::agenda_col_status())>

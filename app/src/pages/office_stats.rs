@@ -17,6 +17,64 @@ fn long_day(date: &str) -> String {
     crate::language::date(&format!("{date}T12:00:00+01:00"))
 }
 
+/// "4,3" / "4.3" from tenths, in the page's language.
+fn tenths(value: i64) -> String {
+    let mark = match crate::language::current() {
+        api::Language::It => ',',
+        api::Language::En => '.',
+    };
+    format!("{}{mark}{}", value / 10, value % 10)
+}
+
+/// Valuta il servizio: how easy people found each step, and what they wrote.
+#[component]
+fn Ratings(ratings: Vec<api::RatingSummary>, comments: Vec<api::RatingComment>) -> impl IntoView {
+    view! {
+        <section aria-labelledby="valutazioni">
+            <h2 id="valutazioni">{tr(t::stats_ratings_title())}</h2>
+            <p>{tr(t::stats_ratings_lead())}</p>
+            <div class="table-wrap table-wrap--stack">
+                <table class="table table--stack">
+                    <caption class="visually-hidden">{tr(t::stats_ratings_title())}</caption>
+                    <thead><tr>
+                        <th scope="col">{tr(t::stats_ratings_occasion())}</th>
+                        <th scope="col">{tr(t::stats_ratings_count())}</th>
+                        <th scope="col">{tr(t::stats_ratings_average())}</th>
+                        {(1..=5).map(|n| view! { <th scope="col">{tr(api::rating_score_label(n))}</th> }).collect_view()}
+                    </tr></thead>
+                    <tbody>
+                        {ratings.into_iter().map(|r| view! {
+                            <tr>
+                                <th scope="row">{tr(r.occasion.label())}</th>
+                                <td data-label=tr(t::stats_ratings_count())>{r.count}</td>
+                                <td data-label=tr(t::stats_ratings_average())>{r.average_tenths.map(tenths).unwrap_or_else(|| "–".into())}</td>
+                                {r.scores.iter().enumerate().map(|(i, n)| view! {
+                                    <td data-label=tr(api::rating_score_label(i as i64 + 1))>{*n}</td>
+                                }).collect_view()}
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            <h3>{tr(t::stats_ratings_comments())}</h3>
+            {if comments.is_empty() {
+                view! { <p>{tr(t::stats_ratings_no_comments())}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="rating-comments">
+                        {comments.into_iter().map(|c| view! {
+                            <li>
+                                <p class="message__meta">{format!("{} – {} – {}", crate::language::date_time(&c.given_at), tr(c.occasion.label()), tr(api::rating_score_label(c.score)))}</p>
+                                <p class="message__text">{c.comment}</p>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
 #[component]
 pub fn OfficeStatsPage() -> impl IntoView {
     let session = expect_context::<Session>();
@@ -75,6 +133,7 @@ pub fn OfficeStatsPage() -> impl IntoView {
                 <p class="actions no-print">
                     <a href=agenda_csv download="">{tr(t::stats_download_agenda())}</a>
                     <a href=queue_csv download="">{tr(t::stats_download_queue())}</a>
+                    <a href=paths::OFFICE_ACCESSIBILITY>{tr(t::reports_title())}</a>
                 </p>
                 <section aria-labelledby="grafico-giorni">
                     <h2 id="grafico-giorni">{tr(t::stats_days_title())}</h2>
@@ -124,6 +183,7 @@ pub fn OfficeStatsPage() -> impl IntoView {
                         </tbody>
                     </table>
                 </section>
+                <Ratings ratings=s.ratings.clone() comments=s.rating_comments.clone()/>
             }
         })}
     }

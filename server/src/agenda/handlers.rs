@@ -289,17 +289,24 @@ async fn reach(
     Ok((record, access))
 }
 
-/// The appointment as it is now, read after the change, as `access` sees it.
+/// The appointment as it is now, read after the change, as `access` sees it; with what its
+/// contributor's side may rate (Valuta il servizio).
 async fn answer(
     state: &AppState,
+    user: &CurrentUser,
     record: &Record,
     access: &Access,
 ) -> AppResult<Json<Appointment>> {
     let mut conn = state.db.pool.acquire().await?;
     let now = state.clock.now();
-    Ok(Json(
-        read_back(&mut conn, record.id, access.viewer(), now).await?,
-    ))
+    let mut appointment = read_back(&mut conn, record.id, access.viewer(), now).await?;
+    drop(conn);
+    if let Access::ContributorSide(_) = access {
+        let due = crate::domain::feedback::appointment_occasion(appointment.status);
+        appointment.rating_due =
+            crate::ratings::repo::still_due(&state.db, due, record.id.0, user.id).await?;
+    }
+    Ok(Json(appointment))
 }
 
 #[utoipa::path(get, path = "/api/appointments/{reference}", tag = "agenda", params(("reference" = String, Path, description = "Identificativo appuntamento, AP-AAAA-NNNNNN")),
@@ -310,7 +317,7 @@ pub async fn detail(
     Path(reference): Path<Reference>,
 ) -> AppResult<Json<Appointment>> {
     let (record, access) = reach(&state, &user, &reference).await?;
-    answer(&state, &record, &access).await
+    answer(&state, &user, &record, &access).await
 }
 
 async fn hold_step(
@@ -322,7 +329,7 @@ async fn hold_step(
     let (record, access) = reach(&state, &user, &reference).await?;
     let acting = access.clone().contributor_side()?;
     workflow::step(&state.db, &user, &acting, &record, step, state.clock.now()).await?;
-    answer(&state, &record, &access).await
+    answer(&state, &user, &record, &access).await
 }
 
 #[utoipa::path(post, path = "/api/appointments/{reference}/extend", tag = "agenda", params(("reference" = String, Path, description = "Identificativo appuntamento, AP-AAAA-NNNNNN")), description = "Estendi: 15 more minutes",
@@ -373,7 +380,7 @@ pub async fn cancel(
         booking::parse_reason(request.reason.as_deref(), viewer == booking::Viewer::Office)
             .map_err(|e| AppError::field("reason", &e))?;
     workflow::cancel(&state.db, &user, &record, viewer, reason, state.clock.now()).await?;
-    answer(&state, &record, &access).await
+    answer(&state, &user, &record, &access).await
 }
 
 #[utoipa::path(post, path = "/api/appointments/{reference}/move", tag = "agenda", params(("reference" = String, Path, description = "Identificativo appuntamento, AP-AAAA-NNNNNN"),
@@ -465,7 +472,7 @@ pub async fn attendance(
     let esito = booking::parse_meeting_outcome(request.text.as_deref(), outcome)
         .map_err(|e| AppError::field("text", &e))?;
     workflow::attend(&state.db, &user, &record, outcome, esito, state.clock.now()).await?;
-    answer(&state, &record, &access).await
+    answer(&state, &user, &record, &access).await
 }
 
 #[utoipa::path(post, path = "/api/appointments/{reference}/attendance/correction", tag = "agenda", params(("reference" = String, Path, description = "Identificativo appuntamento, AP-AAAA-NNNNNN")),
@@ -487,7 +494,7 @@ pub async fn correct_attendance(
         .map_err(|e| AppError::field("text", &e))?;
     workflow::correct_attendance(&state.db, &user, &record, outcome, esito, state.clock.now())
         .await?;
-    answer(&state, &record, &access).await
+    answer(&state, &user, &record, &access).await
 }
 
 #[utoipa::path(get, path = "/api/appointments/{reference}/ics", tag = "agenda", params(("reference" = String, Path, description = "Identificativo appuntamento, AP-AAAA-NNNNNN")),
@@ -499,7 +506,7 @@ pub async fn calendar_file(
 ) -> AppResult<Response> {
     let (record, access) = reach(&state, &user, &reference).await?;
     let now = state.clock.now();
-    let appointment = answer(&state, &record, &access).await?.0;
+    let appointment = answer(&state, &user, &record, &access).await?.0;
     booking::calendar_file(appointment.status).map_err(refusal)?;
     Ok((
         [

@@ -7,7 +7,7 @@ use api::{Appointment, Instant, Language, PointCode};
 use catalogue::t;
 use ics::parameters::TzIDParam;
 use ics::properties::{
-    CalScale, Description, DtEnd, DtStart, Location, Method, RRule, Status, Summary, TzName,
+    CalScale, Description, DtEnd, DtStart, Location, Method, RRule, Status, Summary, TzName, URL,
 };
 use ics::{escape_text, Daylight, Event, ICalendar, Standard, TimeZone};
 
@@ -50,7 +50,12 @@ pub fn calendar(a: &Appointment, now: Instant, language: Language) -> String {
     let location = match a.point.code {
         PointCode::Sportello => format!("{}, {}", a.office.name, a.office.address),
         PointCode::Telefono => words.render(&t::ics_location_phone(api::it::phone(&a.phone))),
-        PointCode::Video => words.render(&t::mail_where_video(api::it::phone(&a.phone))),
+        // The room itself is the place of a videochiamata (and its URL, for calendars that
+        // make a link of that property only).
+        PointCode::Video => match &a.video_link {
+            Some(link) => link.clone(),
+            None => words.render(&t::mail_where_video(api::it::phone(&a.phone))),
+        },
     };
     let description = words.render(&t::ics_description(
         speech::point(a.point.code),
@@ -74,6 +79,9 @@ pub fn calendar(a: &Appointment, now: Instant, language: Language) -> String {
         speech::topic(&a.topic.code, &a.topic.label),
     )))));
     event.push(Location::new(text(&location)));
+    if let Some(link) = &a.video_link {
+        event.push(URL::new(link.clone()));
+    }
     event.push(Description::new(text(&description)));
     event.push(Status::confirmed());
 
@@ -140,7 +148,24 @@ mod tests {
             can_record_attendance: false,
             can_correct_attendance: false,
             viewed_by_office: false,
+            video_link: None,
+            rating_due: None,
         }
+    }
+
+    #[test]
+    fn a_videochiamata_is_held_in_its_room() {
+        let mut a = confirmed("");
+        a.point.code = PointCode::Video;
+        a.video_link = Some("https://video.example.it/stanza/AbC-12_x".into());
+        let ics = calendar(&a, Instant(0), Language::It).replace("\r\n ", "");
+        assert!(
+            ics.contains("URL:https://video.example.it/stanza/AbC-12_x\r\n"),
+            "{ics}"
+        );
+        assert!(ics.contains("LOCATION:https://video.example.it/stanza/AbC-12_x\r\n"));
+        let desk = calendar(&confirmed(""), Instant(0), Language::It);
+        assert!(!desk.contains("URL:"));
     }
 
     #[test]

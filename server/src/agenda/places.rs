@@ -34,7 +34,16 @@ where
     Ok(value)
 }
 
+/// The points offered: the videochiamata only with a video platform (`video::offered`).
 pub async fn all_points(db: &Db) -> AppResult<Vec<ConsultationPoint>> {
+    let mut points = every_point(db).await?;
+    if !crate::video::offered() {
+        points.retain(|p| p.code != PointCode::Video);
+    }
+    Ok(points)
+}
+
+async fn every_point(db: &Db) -> AppResult<Vec<ConsultationPoint>> {
     kept(db, "points", || async {
         let rows: Vec<PointRow> =
             sqlx::query_as("SELECT code, label FROM consultation_points ORDER BY position")
@@ -66,7 +75,18 @@ struct Offered {
     point_code: PointCode,
 }
 
+/// The offices, each with the points it offers (as `all_points`).
 pub async fn all_offices(db: &Db) -> AppResult<Vec<Office>> {
+    let mut offices = every_office(db).await?;
+    if !crate::video::offered() {
+        for office in &mut offices {
+            office.points.retain(|&p| p != PointCode::Video);
+        }
+    }
+    Ok(offices)
+}
+
+async fn every_office(db: &Db) -> AppResult<Vec<Office>> {
     kept(db, "offices", || async {
         let rows: Vec<OfficeRow> =
             sqlx::query_as("SELECT id, name, city, address, province FROM offices ORDER BY city")

@@ -55,6 +55,8 @@ pub struct Record {
     pub pending_offer: i64,
     /// When the office first recorded whether it took place.
     pub attended_at: Option<Instant>,
+    /// A confirmed videochiamata's room (`video`).
+    pub video_room: Option<String>,
 }
 
 impl Record {
@@ -111,7 +113,7 @@ macro_rules! record_columns {
         CASE WHEN EXISTS (SELECT 1 FROM waitlist w WHERE w.appointment_id = a.id
                             AND w.status = 'offerta') THEN 1 ELSE 0 END AS pending_offer,
         (SELECT MIN(e.at) FROM appointment_events e WHERE e.appointment_id = a.id
-           AND e.kind IN ('svolto', 'non_presentato')) AS attended_at"
+           AND e.kind IN ('svolto', 'non_presentato')) AS attended_at, a.video_room"
     };
 }
 macro_rules! record_from {

@@ -325,8 +325,10 @@ pub async fn change_status(
         .bind(booking::MAX_EXTENSIONS),
         // Not inside a closure declared since the hold: the caller asks `inside_closure` only
         // when this changes nothing, so a confirmation costs no statement for it.
+        // A videochiamata gets its room as it is confirmed (`video`).
         Transition::Confirm => sqlx::query(
-            "UPDATE appointments SET status = $1, hold_expires_at = NULL, updated_at = $2
+            "UPDATE appointments SET status = $1, hold_expires_at = NULL, updated_at = $2,
+                 video_room = CASE WHEN point_code = 'video' THEN $4 ELSE NULL END
              WHERE id = $3 AND status = 'prenotato' AND hold_expires_at > $2
                AND NOT EXISTS (SELECT 1 FROM closures k WHERE k.office_id = appointments.office_id
                    AND (k.point_code IS NULL OR k.point_code = appointments.point_code)
@@ -334,7 +336,8 @@ pub async fn change_status(
         )
         .bind(next)
         .bind(now)
-        .bind(id),
+        .bind(id)
+        .bind(crate::video::new_room()),
         Transition::Release | Transition::ReleaseForClosure { .. } => {
             sqlx::query(
                 "UPDATE appointments SET status = $1, hold_expires_at = NULL, updated_at = $2
@@ -353,7 +356,7 @@ pub async fn change_status(
         .bind(id),
         Transition::Cancel { by, reason, latest } => sqlx::query(
             "UPDATE appointments SET status = $1, cancelled_by = $2, cancel_reason = $3,
-                 updated_at = $4
+                 updated_at = $4, video_room = NULL
              WHERE id = $5 AND status = 'confermato' AND $4 < $6",
         )
         .bind(next)
@@ -376,10 +379,12 @@ pub async fn change_status(
         .bind(next)
         .bind(now)
         .bind(id),
-        // The place moves only if it is still confirmed where it was.
+        // The place moves only if it is still confirmed where it was; a videochiamata keeps its
+        // room, one moved to the video point gets one, one moved away loses it.
         Transition::Move { to, .. } => sqlx::query(
             "UPDATE appointments SET slot_id = $1, office_id = $2, point_code = $3, starts_at = $4,
-                 ends_at = $5, moves = moves + 1, updated_at = $6
+                 ends_at = $5, moves = moves + 1, updated_at = $6,
+                 video_room = CASE WHEN $3 = 'video' THEN COALESCE(video_room, $9) ELSE NULL END
              WHERE id = $7 AND status = 'confermato' AND slot_id = $8",
         )
         .bind(to.slot)
@@ -389,7 +394,8 @@ pub async fn change_status(
         .bind(to.ends_at)
         .bind(now)
         .bind(id)
-        .bind(r.slot_id),
+        .bind(r.slot_id)
+        .bind(crate::video::new_room()),
     };
     Ok(query.execute(&mut **tx).await?.rows_affected() == 1)
 }

@@ -65,6 +65,13 @@ impl Record {
         self.cancelled_by == Some(CancelledBy::Sede)
     }
 
+    /// The room's link while the videochiamata is confirmed (to take place, or taking place).
+    fn video_link(&self) -> Option<String> {
+        (self.status == AppointmentStatus::Confermato)
+            .then(|| self.video_room.as_deref().and_then(crate::video::link))
+            .flatten()
+    }
+
     fn permissions(&self, viewer: Viewer, now: Instant) -> booking::Permissions {
         booking::permissions(viewer, self.status, &self.deadlines(), now)
     }
@@ -128,6 +135,8 @@ impl Record {
             can_record_attendance: may.can_record_attendance,
             can_correct_attendance: may.can_correct_attendance,
             viewed_by_office: viewer == Viewer::Office,
+            video_link: self.video_link(),
+            rating_due: None,
         }
     }
 
@@ -158,8 +167,12 @@ impl Record {
     pub fn to_office_line(&self, now: Instant) -> OfficeAppointment {
         let may = self.permissions(Viewer::Office, now);
         let phone = api::it::phone(&self.phone);
+        let video_link = self.video_link();
         let contact = match self.point_code {
             PointCode::Telefono => Some(crate::language::render(&t::office_call_back(phone))),
+            PointCode::Video if video_link.is_some() => {
+                Some(crate::language::render(&t::office_join_video(phone)))
+            }
             PointCode::Video => Some(crate::language::render(&t::office_send_video_link(phone))),
             PointCode::Sportello => None,
         };
@@ -180,6 +193,7 @@ impl Record {
             can_record_attendance: may.can_record_attendance,
             can_cancel: may.can_cancel,
             cancellation_notice: None,
+            video_link,
         }
     }
 }

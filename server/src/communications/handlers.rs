@@ -174,8 +174,9 @@ pub async fn list(
 async fn load_detail(
     state: &AppState,
     id: ThreadId,
-    reader: api::UserId,
+    user: &CurrentUser,
 ) -> AppResult<CommunicationDetail> {
+    let reader = user.id;
     let now = state.clock.now();
     let mut conn = state.db.pool.acquire().await?;
     let row = repo::summary(&mut conn, id)
@@ -193,6 +194,13 @@ async fn load_detail(
     drop(conn);
     let language = crate::language::current();
     let active = active(state, parties.contributor_id, now).await?;
+    // Valuta il servizio: the contributor's side, once the office has closed the thread.
+    let rating_due = if user.role == api::Role::Operatore {
+        None
+    } else {
+        let due = crate::domain::feedback::thread_occasion(row.status);
+        crate::ratings::repo::still_due(&state.db, due, id.0, reader).await?
+    };
     Ok(CommunicationDetail {
         summary: summary(row, now, &active),
         contributor: parties.contributor(),
@@ -211,6 +219,7 @@ async fn load_detail(
             .collect(),
         last_phone,
         attachment_limits: state.uploads.limits.wire(),
+        rating_due,
     })
 }
 
@@ -225,7 +234,7 @@ pub async fn detail(
     if let Access::ContributorSide(_) = access::thread_access(&state.db, &user, id, now).await? {
         workflow::mark_read(&state.db, id, now).await?;
     }
-    Ok(Json(load_detail(&state, id, user.id).await?))
+    Ok(Json(load_detail(&state, id, &user).await?))
 }
 
 /// The office's side of the thread as `reader` sees it.
@@ -379,7 +388,7 @@ pub async fn create(
     tracing::info!(communication = id.0, %protocol, "communication opened");
     Ok((
         StatusCode::CREATED,
-        Json(load_detail(&state, id, user.id).await?),
+        Json(load_detail(&state, id, &user).await?),
     ))
 }
 
@@ -421,7 +430,7 @@ pub async fn write(
     workflow::write(&state.db, &writing, &files, now).await?;
     Ok((
         StatusCode::CREATED,
-        Json(load_detail(&state, id, user.id).await?),
+        Json(load_detail(&state, id, &user).await?),
     ))
 }
 
@@ -504,5 +513,5 @@ pub async fn outcome(
         said: stored.as_deref(),
     };
     workflow::record_outcome(&state.db, outcome.status(), &writing, now).await?;
-    Ok(Json(load_detail(&state, id, user.id).await?))
+    Ok(Json(load_detail(&state, id, &user).await?))
 }

@@ -116,6 +116,8 @@ pub struct Facts<'a> {
     pub book_again_link: String,
     /// Files the office's answer carries (a thread's notice only): said, never sent.
     pub attachments: usize,
+    /// A confirmed videochiamata's room.
+    pub video_link: Option<&'a str>,
 }
 
 /// A part of a letter, rendered the same in both parts.
@@ -160,6 +162,9 @@ impl Pen {
 }
 
 fn where_it_happens(p: &Pen, f: &Facts) -> String {
+    if let Some(link) = f.video_link {
+        return p.say(t::mail_where_video_room(link));
+    }
     match f.point_code {
         Some(PointCode::Sportello) => format!("{}, {}", f.office, f.address),
         Some(PointCode::Telefono) => p.say(t::mail_where_phone(api::it::phone(f.phone))),
@@ -196,6 +201,7 @@ fn moved(p: &Pen, f: &Facts, when: &str) -> (String, Vec<Block>) {
     }
     blocks.push(details(p, f));
     blocks.push(p.para(t::mail_moved_calendar()));
+    blocks.extend(room(p, f));
     blocks.push(see(p, f));
     (p.say(t::mail_moved_subject(r)), blocks)
 }
@@ -247,6 +253,17 @@ fn attended(p: &Pen, f: &Facts, when: &str) -> (String, Vec<Block>) {
     (p.say(t::mail_attended_subject(r)), blocks)
 }
 
+/// A videochiamata's way in: the room's link, and that it opens shortly before the start.
+fn room(p: &Pen, f: &Facts) -> Vec<Block> {
+    match f.video_link {
+        Some(link) => vec![
+            p.para(t::mail_video_when()),
+            p.link(t::mail_video_link(), link),
+        ],
+        None => Vec::new(),
+    }
+}
+
 /// The link to the appointment, that most letters end with.
 fn see(p: &Pen, f: &Facts) -> Block {
     p.link(t::mail_see_link(), &f.appointment_link)
@@ -267,8 +284,11 @@ pub fn letter(notice: NoticeKind, f: &Facts, language: Language) -> Letter {
                 p.para(t::mail_confirmed_body(r, when.clone(), f.office)),
                 details(p, f),
                 p.para(t::mail_confirmed_calendar()),
-                see(p, f),
-            ],
+            ]
+            .into_iter()
+            .chain(room(p, f))
+            .chain([see(p, f)])
+            .collect(),
         ),
         NoticeKind::Moved => moved(p, f, &when),
         NoticeKind::Offered => offered(p, f, &when),
@@ -278,8 +298,11 @@ pub fn letter(notice: NoticeKind, f: &Facts, language: Language) -> Letter {
                 p.para(t::mail_reminder_body(r, when.clone(), f.office)),
                 details(p, f),
                 p.para(t::mail_reminder_cancel()),
-                see(p, f),
-            ],
+            ]
+            .into_iter()
+            .chain(room(p, f))
+            .chain([see(p, f)])
+            .collect(),
         ),
         NoticeKind::CancelledByContributor => (
             p.say(t::mail_cancelled_by_you_subject(r)),
@@ -493,7 +516,31 @@ mod tests {
             thread_link: "https://example.test/comunicazioni/1".into(),
             book_again_link: "https://example.test/comunicazioni/1/appuntamento".into(),
             attachments: 0,
+            video_link: None,
         }
+    }
+
+    #[test]
+    fn a_videochiamata_letter_carries_its_room() {
+        let mut f = facts();
+        f.point_code = Some(PointCode::Video);
+        f.video_link = Some("https://video.example.it/stanza/xyz");
+        for notice in [
+            NoticeKind::Confirmed,
+            NoticeKind::Moved,
+            NoticeKind::ReminderHoursBefore,
+        ] {
+            let l = letter(notice, &f, Language::It);
+            assert!(
+                l.text().contains("https://video.example.it/stanza/xyz"),
+                "{notice:?}"
+            );
+            assert!(l
+                .html()
+                .contains(r#"href="https://video.example.it/stanza/xyz""#));
+        }
+        let desk = letter(NoticeKind::Confirmed, &facts(), Language::It).text();
+        assert!(!desk.contains("video.example.it"));
     }
 
     #[test]

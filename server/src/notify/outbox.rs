@@ -284,3 +284,15 @@ pub async fn cancellation_notices(
     }
     Ok(query.fetch_all(conn).await?.into_iter().collect())
 }
+
+/// The notices dealt with (sent, failed, withdrawn, no address) before `before`
+/// (`domain::retention::NOTICES`).
+pub async fn purge(db: &Db, before: Instant) -> AppResult<u64> {
+    let done = db
+        .write_one_uncached(
+            sqlx::query("DELETE FROM outbox WHERE status <> 'pending' AND due_at < $1")
+                .bind(before),
+        )
+        .await?;
+    Ok(done.rows_affected())
+}

@@ -31,6 +31,8 @@ pub struct Delivery {
     public_url: String,
     /// This worker's name in its claims.
     worker: String,
+    /// The video platform, for a videochiamata's link in its letters and calendar file.
+    video: crate::video::Base,
 }
 
 /// What one round did.
@@ -76,11 +78,22 @@ impl Delivery {
             from,
             public_url: public_url.trim_end_matches('/').to_string(),
             worker,
+            video: None,
         })
+    }
+
+    /// The video platform whose links the letters carry (`--video-base-url`).
+    pub fn with_video(mut self, base: crate::video::Base) -> Delivery {
+        self.video = base;
+        self
     }
 
     /// Delivers every notice due at `now`, batch by batch.
     pub async fn deliver_due(&self, now: Instant) -> AppResult<Round> {
+        crate::video::with_base(self.video.clone(), self.deliver_batches(now)).await
+    }
+
+    async fn deliver_batches(&self, now: Instant) -> AppResult<Round> {
         let mut round = Round::default();
         loop {
             let batch = outbox::claim(&self.db, &self.worker, now, LEASE, BATCH).await?;
@@ -249,6 +262,7 @@ impl Delivery {
             thread_link: self.link(&api::paths::thread(thread)),
             book_again_link: self.link(&api::paths::booking(thread)),
             attachments: 0,
+            video_link: a.video_link.as_deref(),
         };
         let with_calendar = matches!(notice, NoticeKind::Confirmed | NoticeKind::Moved);
         Ok(Ok(languages
@@ -297,6 +311,7 @@ impl Delivery {
             thread_link: self.link(&api::paths::thread(c.communication_id)),
             book_again_link: String::new(),
             attachments: t.attachments.max(0) as usize,
+            video_link: None,
         };
         Ok(Ok(languages
             .iter()

@@ -125,6 +125,8 @@ async fn office_stats(
     let answers =
         rules::first_answer(&super::stats::first_answers(&mut conn, office, start, end).await?);
     let entries = super::stats::waitlist(&mut conn, office, start, end).await?;
+    let (ratings, rating_comments) =
+        crate::ratings::repo::of_office(&mut conn, office, start, end).await?;
     let counts = |c: rules::Counts| api::StatsCounts {
         appointments: c.appointments,
         attended: c.attended,
@@ -132,6 +134,8 @@ async fn office_stats(
         cancelled: c.cancelled,
     };
     Ok(api::OfficeStats {
+        ratings,
+        rating_comments,
         from: from.to_string(),
         to: to.to_string(),
         points,

@@ -3,7 +3,7 @@
 //! with redirects, never JSON: a refused login returns to `/accedi?errore=…`.
 
 use super::workflow::{self, Answer, Failure};
-use crate::auth::{session_cookie, session_token, Cookie};
+use crate::auth::{session_cookie, session_token};
 use crate::error::{AppError, AppResult};
 use crate::federation::RelyingParty;
 use crate::state::AppState;
@@ -15,12 +15,7 @@ use axum::Json;
 use serde::Deserialize;
 use std::sync::Arc;
 
-/// The login's state for the callback: `SameSite=Lax`, because the provider's redirect back is
-/// a cross-site navigation that a Strict cookie would not follow.
-const LOGIN: Cookie = Cookie {
-    name: "cassetto_oidc",
-    same_site: "Lax",
-};
+use crate::auth::SPID_CIE_LOGIN as LOGIN;
 
 fn see_other(location: &str, cookies: &[HeaderValue]) -> Response {
     let mut response = (StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response();

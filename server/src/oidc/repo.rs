@@ -5,7 +5,7 @@ use crate::error::AppResult;
 use api::{Cf, Instant, UserId};
 
 /// How long a login may take at the provider.
-pub const LOGIN_LIFETIME: i64 = 10 * 60;
+pub const LOGIN_LIFETIME: i64 = crate::domain::retention::SPID_CIE_LOGINS;
 
 /// What the callback needs of the login it ends.
 #[derive(sqlx::FromRow)]

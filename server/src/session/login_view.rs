@@ -2,12 +2,13 @@
 //! and its error summary, drawn as the app's components draw them (the same classes, so one
 //! stylesheet serves both). `page` decides what to show; this only writes it.
 
+use crate::html::{error_summary, escape, field_error, Frame};
 use api::{
     paths, IdentityProvider, IdentityScheme, Language, LoginFailure, LoginNotice, LoginOptions,
     PasswordLogin,
 };
-use axum::http::{header, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::StatusCode;
+use axum::response::Response;
 use catalogue::{t, Catalogue, Text};
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -77,61 +78,44 @@ pub(super) struct Page<'a> {
 
 impl Page<'_> {
     pub(super) fn respond(&self, status: StatusCode) -> Response {
-        let mut response = (
-            status,
-            [
-                (header::CONTENT_TYPE, "text/html; charset=utf-8"),
-                // A page with a person's typed name and their session's state: never kept.
-                (header::CACHE_CONTROL, "no-store"),
-            ],
-            self.render(),
-        )
-            .into_response();
-        response.headers_mut().insert(
-            header::CONTENT_LANGUAGE,
-            HeaderValue::from_static(self.language.code()),
-        );
-        response
+        // A page with a person's typed name and their session's state: never kept.
+        crate::html::respond(status, self.language, self.render())
     }
 
     fn render(&self) -> String {
         let words = crate::language::catalogue(self.language);
         let say = |text: Text| escape(&words.render(&text));
-        let mut html = String::with_capacity(8 * 1024);
         let title = words.render(&t::login_title());
-        let _ = write!(
-            html,
-            r#"<!DOCTYPE html>
-<html lang="{lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="description" content="{description}">
-<title>{page_title}</title>
-<link rel="icon" href="data:,">
-"#,
-            lang = self.language.code(),
-            description = say(t::login_lead()),
-            page_title = say(t::page_title(title.as_str())),
-        );
-        for link in self.head {
-            html.push_str(link);
-            html.push('\n');
+        let description = words.render(&t::login_lead());
+        let mut keep: Vec<(&str, &str)> = Vec::new();
+        if let Some(back) = self.back {
+            keep.push(("torna", back));
         }
+        if let Some(notice) = self.notice {
+            keep.push(("avviso", notice.code()));
+        }
+        let frame = Frame {
+            language: self.language,
+            title: &title,
+            description: &description,
+            head: self.head,
+            here: paths::LOGIN,
+            keep: &keep,
+        };
         // The app the login leads to, prefetched by `PREFETCH` once this page has loaded (a
         // `<link rel="prefetch">` in the markup would compete with the page's own files).
         let mut app: Vec<&str> = self.prefetch.iter().map(String::as_str).collect();
         if self.language == Language::En {
             app.push(crate::language::ENGLISH_CATALOGUE);
         }
-        let _ = writeln!(
-            html,
+        let extra_head = format!(
             r#"<meta name="cassetto-app" content="{}">
-<script src="{PREFETCH_SCRIPT}" defer></script>"#,
+<script src="{PREFETCH_SCRIPT}" defer></script>
+"#,
             escape(&app.join(" "))
         );
-        html.push_str("</head>\n<body>\n");
-        self.header(&mut html, words);
+        let mut html = String::with_capacity(8 * 1024);
+        frame.open(&mut html, &extra_head);
         html.push_str(
             r#"<main id="contenuto" class="container main" tabindex="-1"><div class="narrow">"#,
         );
@@ -162,66 +146,8 @@ impl Page<'_> {
             self.password_form(&mut html, words);
         }
         html.push_str("</div></main>\n");
-        let _ = write!(
-            html,
-            "<footer class=\"site-footer\"><div class=\"container\"><p>{}</p></div></footer>\n</body>\n</html>\n",
-            say(t::shell_footer())
-        );
+        frame.close(&mut html);
         html
-    }
-
-    /// The app's header, as `Shell` draws it for a visitor: the owner, the language switch
-    /// (links here: no script needed), the service's name.
-    fn header(&self, html: &mut String, words: &Catalogue) {
-        let say = |text: Text| escape(&words.render(&text));
-        let _ = write!(
-            html,
-            r##"<a class="skip-link" href="#contenuto">{skip}</a>
-<header class="site-header">
-<div class="header-slim"><div class="container header-slim__inner">
-<span class="header-slim__owner"><span class="header-slim__owner-full">{owner}</span><span class="header-slim__owner-short" aria-hidden="true">INPS</span></span>
-<nav class="language-switch" aria-label="{language}"><ul class="language-switch__list">"##,
-            skip = say(t::shell_skip_link()),
-            owner = say(t::shell_owner()),
-            language = say(t::shell_language()),
-        );
-        for &language in Language::ALL {
-            let code = language.code();
-            if language == self.language {
-                let _ = write!(
-                    html,
-                    r#"<li><span class="language-switch__current" lang="{code}" aria-current="true">{}</span></li>"#,
-                    language.own_name()
-                );
-            } else {
-                let mut query = form_urlencoded::Serializer::new(String::new());
-                query.append_pair("lingua", code);
-                if let Some(back) = self.back {
-                    query.append_pair("torna", back);
-                }
-                if let Some(notice) = self.notice {
-                    query.append_pair("avviso", notice.code());
-                }
-                let _ = write!(
-                    html,
-                    r#"<li><a class="language-switch__choice" lang="{code}" hreflang="{code}" href="{}?{}">{}</a></li>"#,
-                    paths::LOGIN,
-                    escape(&query.finish()),
-                    language.own_name()
-                );
-            }
-        }
-        let _ = write!(
-            html,
-            r#"</ul></nav>
-</div></div>
-<div class="header-center"><div class="container"><a class="brand" href="/"><span class="brand__title">{name}</span><span class="brand__tagline">{tagline}</span></a></div></div>
-<div class="header-nav"><div class="container"></div></div>
-</header>
-"#,
-            name = say(t::shell_service_name()),
-            tagline = say(t::shell_service_tagline()),
-        );
     }
 
     /// "Entra con SPID" (a disclosure of the providers: `<details>`, which needs no script)
@@ -392,56 +318,6 @@ impl Page<'_> {
             submit = say(t::login_title()),
         );
     }
-}
-
-/// GOV.UK's error summary, as the app's `ErrorSummary` draws it; `autofocus` takes the focus
-/// to it when the page loads, with no script, so a screen reader reads it first.
-fn error_summary(html: &mut String, words: &Catalogue, id: &str, items: &[(Option<&str>, &Text)]) {
-    let _ = write!(
-        html,
-        r#"<div class="error-summary" role="alert" aria-labelledby="{id}" tabindex="-1" autofocus>
-<h2 id="{id}" class="error-summary__title">{}</h2>
-<ul class="error-summary__list">
-"#,
-        escape(&words.render(&t::error_summary_title()))
-    );
-    for (field, text) in items {
-        let text = escape(&words.render(text));
-        let _ = match field {
-            Some(field) => writeln!(html, r##"<li><a href="#{field}">{text}</a></li>"##),
-            None => writeln!(html, "<li>{text}</li>"),
-        };
-    }
-    html.push_str("</ul>\n</div>\n");
-}
-
-fn field_error(words: &Catalogue, name: &str, error: Option<&Text>) -> String {
-    error
-        .map(|text| {
-            format!(
-                r#"<p class="field-error" id="{name}-error"><span class="visually-hidden">{}</span>{}</p>
-"#,
-                escape(&words.render(&t::field_error_prefix())),
-                escape(&words.render(text))
-            )
-        })
-        .unwrap_or_default()
-}
-
-/// Text and attribute values: what a person typed or a provider is called is never markup.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -50,9 +50,6 @@ pub async fn prefetch_script() -> Response {
         .into_response()
 }
 
-/// The cookie that keeps a person's language on this device (the app's `language::COOKIE`).
-const LANGUAGE_COOKIE: &str = "lingua";
-
 #[derive(Deserialize, Default)]
 pub struct Asked {
     torna: Option<String>,
@@ -78,7 +75,7 @@ pub async fn show(
         let mut response = see_other(&again);
         response.headers_mut().append(
             header::SET_COOKIE,
-            language_cookie(chosen, state.settings.secure_cookies),
+            crate::language::choice_cookie(chosen, state.settings.secure_cookies),
         );
         return response;
     }
@@ -87,7 +84,7 @@ pub async fn show(
     }
     let failure = asked.errore.as_deref().and_then(LoginFailure::from_code);
     let page = Page {
-        language: language_of(&headers),
+        language: crate::language::of_page(&headers),
         options: login_options(&state),
         head: &state.assets.head().links,
         prefetch: &state.assets.head().app_files,
@@ -117,7 +114,7 @@ pub async fn submit(
     }
     let field = |name: &str| fields.get(name).map(String::as_str).unwrap_or_default();
     let back = paths::local_return(field("torna"));
-    let language = language_of(&headers);
+    let language = crate::language::of_page(&headers);
     let username = field("username");
     let outcome = password_login(
         &state,
@@ -162,45 +159,5 @@ pub async fn submit(
 }
 
 fn see_other(location: &str) -> Response {
-    (
-        StatusCode::SEE_OTHER,
-        [
-            (header::LOCATION, location),
-            (header::CACHE_CONTROL, "no-store"),
-        ],
-    )
-        .into_response()
-}
-
-fn language_cookie(language: Language, secure: bool) -> HeaderValue {
-    let secure = if secure { "; Secure" } else { "" };
-    HeaderValue::from_str(&format!(
-        "{LANGUAGE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax{secure}",
-        language.code()
-    ))
-    .expect("ASCII cookie")
-}
-
-/// The person's choice on this device, else the browser's languages, else Italian: as the
-/// app decides.
-fn language_of(headers: &HeaderMap) -> Language {
-    let chosen = headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .find_map(|pair| {
-            let (name, value) = pair.trim().split_once('=')?;
-            (name == LANGUAGE_COOKIE)
-                .then(|| Language::from_code(value))
-                .flatten()
-        });
-    chosen
-        .or_else(|| {
-            headers
-                .get(header::ACCEPT_LANGUAGE)
-                .and_then(|v| v.to_str().ok())
-                .and_then(Language::negotiate)
-        })
-        .unwrap_or(Language::It)
+    crate::html::see_other(location)
 }

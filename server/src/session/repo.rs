@@ -103,22 +103,28 @@ pub async fn address_failures(db: &Db, key: &str, now: Instant) -> AppResult<i64
     Ok(failures.unwrap_or(0))
 }
 
-/// What is kept only for a while: attempts and idempotency keys older than a day.
+/// What is kept only for a while (`domain::retention`): login attempts, idempotency keys, and
+/// sessions over (those of a person who never logs in again would otherwise stay).
 pub async fn purge(db: &Db, now: Instant) -> AppResult<u64> {
-    let day = now - 86_400;
+    use crate::domain::retention::{IDEMPOTENCY_KEYS, LOGIN_ATTEMPTS};
     let mut tx = db.begin_write().await?;
     let attempts =
         sqlx::query("DELETE FROM login_failures WHERE last_failure_at < $1 AND locked_until < $2")
-            .bind(day)
+            .bind(now - LOGIN_ATTEMPTS)
             .bind(now)
             .execute(&mut *tx)
             .await?;
     let keys = sqlx::query("DELETE FROM idempotency_keys WHERE created_at < $1")
-        .bind(day)
+        .bind(now - IDEMPOTENCY_KEYS)
+        .execute(&mut *tx)
+        .await?;
+    let sessions = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1 OR last_seen_at <= $2")
+        .bind(now)
+        .bind(now - crate::auth::IDLE_LIMIT)
         .execute(&mut *tx)
         .await?;
     tx.commit().await?;
-    Ok(attempts.rows_affected() + keys.rows_affected())
+    Ok(attempts.rows_affected() + keys.rows_affected() + sessions.rows_affected())
 }
 
 pub async fn credentials(db: &Db, key: &str) -> AppResult<Option<Credentials>> {

@@ -132,8 +132,10 @@ pub async fn spawn_app_with(secure_cookies: bool) -> TestApp {
     // Requests come from 127.0.0.1, the trusted proxy: a test names another client address
     // with X-Forwarded-For.
     let local = std::net::IpAddr::from([127, 0, 0, 1]);
+    // The demo's data, and the demo's placeholder video platform (`--demo`).
     let state = AppState::new(db.clone(), clock.clone(), assets, secure_cookies)
-        .with_trusted_proxy(Some(local));
+        .with_trusted_proxy(Some(local))
+        .with_video(Some(server::video::DEMO_BASE.into()));
     let peer = std::net::SocketAddr::new(local, 40_000);
     TestApp {
         router: server::app(state.clone())

@@ -80,6 +80,10 @@ async fn as_before_0020(db: &Db) {
     run(db, &format!("INSERT INTO sequences (name, value) VALUES ('protocol-2026', {}), ('appointment-2026', {})", protocol + AHEAD, reference + AHEAD)).await;
     // What came after 0020 goes too (each later migration adds its undoing here).
     run(db, "DROP INDEX appointments_by_booker").await;
+    run(db, "DROP INDEX communications_closed_by_age").await;
+    run(db, "DROP TABLE ratings").await;
+    run(db, "DROP TABLE accessibility_reports").await;
+    run(db, "ALTER TABLE appointments DROP COLUMN video_room").await;
     run(db, "DELETE FROM _sqlx_migrations WHERE version >= 20").await;
 }
 

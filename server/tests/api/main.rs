@@ -19,6 +19,7 @@ mod moves;
 mod notify;
 mod office_agenda;
 mod oidc;
+mod public_pages;
 mod raw_http;
 mod security;
 mod session;

@@ -509,6 +509,21 @@ fn matrix(
             none.clone(),
             ferri_only,
         ),
+        // Valuta il servizio: the contributor's side only; the office never rates itself.
+        (
+            "POST",
+            "/api/communications/{id}/rating",
+            format!("/api/communications/{rossi_thread}/rating"),
+            json!({ "occasion": "comunicazione", "score": 0 }),
+            [Refused, Denied, Denied, Refused, Forbidden, Denied, Denied],
+        ),
+        (
+            "POST",
+            "/api/appointments/{reference}/rating",
+            format!("/api/appointments/{r}/rating"),
+            json!({ "occasion": "prenotazione", "score": 0 }),
+            [Refused, Denied, Denied, Refused, Forbidden, Denied, Denied],
+        ),
         (
             "POST",
             "/api/communications/{id}/outcome",

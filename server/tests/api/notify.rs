@@ -25,6 +25,7 @@ fn delivery(app: &TestApp, url: &str) -> Delivery {
         "https://cassetto.test",
     )
     .unwrap()
+    .with_video(Some(server::video::DEMO_BASE.into()))
 }
 
 fn parse(r: &Received) -> mail_parser::Message<'_> {

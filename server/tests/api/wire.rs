@@ -172,7 +172,8 @@ async fn mails(app: &TestApp, tape: &mut Tape) {
         "Cassetto Previdenziale INPS <non-rispondere@cassetto.test>",
         "https://cassetto.test",
     )
-    .unwrap();
+    .unwrap()
+    .with_video(Some(server::video::DEMO_BASE.into()));
     let round = worker.deliver_due(app.now()).await.unwrap();
     let _ = writeln!(tape.0, "### worker round: {round:?}\n");
     let mut files: Vec<_> = std::fs::read_dir(dir.path())

@@ -11,6 +11,7 @@ use crate::components::heading::PageHeading;
 use crate::components::loaded::{failure, fetch};
 use crate::components::mail_notice::{Mail, MailNotice};
 use crate::components::params;
+use crate::components::rating::Rating;
 use crate::components::submit::Submission;
 use crate::language::{date_with_weekday, time, tr, trs};
 use api::calls::{self, Step as Call};
@@ -50,6 +51,53 @@ fn what_to_bring(a: &Appointment) -> String {
             &a.protocol,
         )),
     }
+}
+
+/// "08:30" fifteen minutes earlier: "08:15".
+fn fifteen_before(hhmm: &str) -> String {
+    let (h, m) = hhmm.split_once(':').unwrap_or(("0", "0"));
+    let minutes = (h.parse::<i64>().unwrap_or(0) * 60 + m.parse::<i64>().unwrap_or(0) - 15)
+        .rem_euclid(24 * 60);
+    format!("{:02}:{:02}", minutes / 60, minutes % 60)
+}
+
+/// A confirmed videochiamata's room: its link from 15 minutes before the start (the page opens
+/// it by itself when the time comes, and says so), and before that when it will appear.
+#[component]
+fn VideoRoom(link: String, starts_at: String) -> impl IntoView {
+    let opens = js_sys::Date::parse(&starts_at) - 15.0 * 60_000.0;
+    let open = RwSignal::new(js_sys::Date::now() >= opens);
+    let wait = opens - js_sys::Date::now();
+    if wait > 0.0 && wait < 2_000_000_000.0 {
+        set_timeout(
+            move || open.set(true),
+            Duration::from_millis(wait as u64 + 500),
+        );
+    }
+    let from = fifteen_before(&time(&starts_at));
+    let day = date_with_weekday(&starts_at);
+    view! {
+        <section class="video-room" aria-labelledby="video-title">
+            <h2 id="video-title">{tr(t::video_title())}</h2>
+            <div role="status">
+                {move || if open.get() {
+                    view! {
+                        <p>{tr(t::video_open())}</p>
+                        <p><a class="button" href=link.clone() target="_blank" rel="noopener">{tr(t::video_join())}</a></p>
+                    }.into_any()
+                } else {
+                    view! { <p>{tr(t::video_opens(day.clone(), from.clone()))}</p> }.into_any()
+                }}
+            </div>
+        </section>
+    }
+}
+
+/// Valuta il servizio, when the person may rate this appointment now.
+fn rating(a: &Appointment) -> impl IntoView {
+    a.rating_due.map(|occasion| {
+        view! { <Rating occasion=occasion url=calls::appointment_rating(&a.reference)/> }
+    })
 }
 
 #[component]
@@ -218,7 +266,9 @@ pub fn AppointmentPage() -> impl IntoView {
                 } else {
                     tr(t::appointment_too_close())
                 }}</p>
+                {a.video_link.clone().map(|link| view! { <VideoRoom link=link starts_at=a.starts_at.clone()/> })}
                 <Details appointment=a.clone()/>
+                {rating(&a)}
                 <Timeline appointment=a.clone()/>
             }.into_any(),
             AppointmentStatus::Confermato => {
@@ -238,6 +288,7 @@ pub fn AppointmentPage() -> impl IntoView {
                 // Nobody carries anything to a phone call: what to have at hand.
                 <h2>{if a.point.code == PointCode::Sportello { tr(t::bring_title()) } else { tr(t::bring_title_remote()) }}</h2>
                 <p>{what_to_bring(&a)}</p>
+                {a.video_link.clone().map(|link| view! { <VideoRoom link=link starts_at=a.starts_at.clone()/> })}
                 <Details appointment=a.clone()/>
                 <div class="actions no-print">
                     {a.can_move.then(|| view! {
@@ -248,6 +299,7 @@ pub fn AppointmentPage() -> impl IntoView {
                     <a href=paths::APPOINTMENTS class="button button--secondary">{tr(t::request_go_appointments())}</a>
                 </div>
                 <CancelSection appointment=a.clone() current=current/>
+                {rating(&a)}
                 <Timeline appointment=a.clone()/>
                 }.into_any()
             }
@@ -284,6 +336,7 @@ pub fn AppointmentPage() -> impl IntoView {
                 <PageHeading title=tr(t::appointment_title(a.reference.as_str()))/>
                 <p class="lead">{tr(t::appointment_status(other.label()))}</p>
                 <Details appointment=a.clone()/>
+                {rating(&a)}
                 <Timeline appointment=a.clone()/>
             }.into_any(),
         }
