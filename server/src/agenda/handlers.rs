@@ -329,7 +329,17 @@ async fn hold_step(
     let (record, access) = reach(&state, &user, &reference).await?;
     let acting = access.clone().contributor_side()?;
     workflow::step(&state.db, &user, &acting, &record, step, state.clock.now()).await?;
-    answer(&state, &user, &record, &access).await
+    if !matches!(step, HoldStep::Confirm) {
+        return answer(&state, &user, &record, &access).await;
+    }
+    // Just confirmed: the booking is offered for rating without asking the ratings (one round
+    // trip fewer on the booking path). A repeated Conferma of one rated already offers it
+    // again; sending it then answers 409, which the app takes as the thanks it is.
+    let mut conn = state.db.pool.acquire().await?;
+    let mut appointment =
+        read_back(&mut conn, record.id, access.viewer(), state.clock.now()).await?;
+    appointment.rating_due = crate::domain::feedback::appointment_occasion(appointment.status);
+    Ok(Json(appointment))
 }
 
 #[utoipa::path(post, path = "/api/appointments/{reference}/extend", tag = "agenda", params(("reference" = String, Path, description = "Identificativo appuntamento, AP-AAAA-NNNNNN")), description = "Estendi: 15 more minutes",
