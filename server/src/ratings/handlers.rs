@@ -5,10 +5,10 @@ use crate::access::{self, Access};
 use crate::auth::CurrentUser;
 use crate::domain::feedback::{appointment_occasion, parse_rating, thread_occasion};
 use crate::error::{AppError, AppResult};
-use crate::extract::Json;
+use crate::extract::{Json, Path};
 use crate::state::AppState;
 use api::{ErrorCode, NewRating, Reference, ThreadId};
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use catalogue::t;
 

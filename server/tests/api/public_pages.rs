@@ -588,3 +588,75 @@ async fn without_a_video_platform_no_videochiamata_is_offered() {
         .unwrap();
     assert_eq!(asked.status(), StatusCode::UNPROCESSABLE_ENTITY);
 }
+
+#[tokio::test]
+async fn an_appointment_that_took_place_is_rated_apart_from_its_booking() {
+    let app = spawn_app().await;
+    let mut rossi = app.logged_in(ROSSI).await;
+    let thread = thread_of(&mut rossi, ROSSI, "Contributi del 2024").await;
+    let reference = book_at(&mut rossi, thread, ROMA, FIRST_SLOT, "k1").await;
+    let path = format!("/api/appointments/{reference}/rating");
+    let booked = rossi
+        .post(&path, json!({ "occasion": "prenotazione", "score": 5 }))
+        .await;
+    assert_eq!(booked.status, StatusCode::NO_CONTENT);
+    // The appointment takes place: 2026-03-03 08:30 in Rome.
+    let starts = 1_772_523_000;
+    app.clock.advance(starts - app.clock_now() + 60);
+    let mut roma = app.logged_in("operatore.roma").await;
+    let held = roma
+        .post(
+            &format!("/api/appointments/{reference}/attendance"),
+            json!({ "outcome": "svolto", "text": "Versamenti verificati." }),
+        )
+        .await;
+    assert_eq!(held.status, StatusCode::OK, "{}", held.text());
+    // A day has passed: a new session.
+    let mut rossi = app.logged_in(ROSSI).await;
+    let a: Appointment = rossi
+        .get(&format!("/api/appointments/{reference}"))
+        .await
+        .json();
+    assert_eq!(
+        (a.status, a.rating_due),
+        (AppointmentStatus::Svolto, Some(RatingOccasion::Attended))
+    );
+    let late = rossi
+        .post(&path, json!({ "occasion": "prenotazione", "score": 1 }))
+        .await;
+    assert_eq!(
+        late.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "the booking's moment has passed"
+    );
+    let rated = rossi
+        .post(
+            &path,
+            json!({ "occasion": "appuntamento", "score": 2, "comment": "Attesa lunga" }),
+        )
+        .await;
+    assert_eq!(rated.status, StatusCode::NO_CONTENT, "{}", rated.text());
+    let a: Appointment = rossi
+        .get(&format!("/api/appointments/{reference}"))
+        .await
+        .json();
+    assert_eq!(a.rating_due, None);
+    assert_eq!(app.count("ratings").await, 2);
+}
+
+#[tokio::test]
+async fn a_rating_for_an_id_past_any_number_is_answered_in_the_envelope() {
+    let app = spawn_app().await;
+    let mut rossi = app.logged_in(ROSSI).await;
+    let answer = rossi
+        .post(
+            "/api/communications/9223372036854775808/rating",
+            json!({ "occasion": "comunicazione", "score": 1 }),
+        )
+        .await;
+    assert!(answer.status.is_client_error(), "{}", answer.status);
+    assert!(answer
+        .header("content-type")
+        .starts_with("application/json"));
+    assert!(!answer.error().message.is_empty());
+}
