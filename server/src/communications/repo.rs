@@ -619,7 +619,8 @@ pub async fn topics(conn: &mut AnyConnection) -> AppResult<Vec<TopicRow>> {
     .await?)
 }
 
-/// The threads closed by the office whose last message is older than `before`
+/// The threads closed by the office whose last message, and the end of whose last appointment,
+/// are older than `before`
 /// (`domain::retention::RECORDS`), with all they hold: attachments, notes, the Lista d'attesa's
 /// entries, appointments, their timelines and notices, ratings. A hundred at a time, oldest
 /// first; each in the lock order (its thread's lock first), so a late write waits or is refused.

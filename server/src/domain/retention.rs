@@ -21,7 +21,8 @@ pub const ACCESSIBILITY_REPORTS: i64 = 2 * 365 * DAY;
 pub const REPORT_SENDERS: i64 = DAY;
 /// A thread closed by the office, its messages, attachments, appointments and their timelines:
 /// the Institute's record of the procedure (ten years, the ordinary limitation period of the
-/// claims it documents, art. 2946 c.c.), counted from the thread's last message.
+/// claims it documents, art. 2946 c.c.), counted from the thread's last message or the end of
+/// its last appointment, whichever is later.
 pub const RECORDS: i64 = 10 * 365 * DAY;
 
 /// A period in whole units, the largest that divides it: what the notice says.

@@ -81,6 +81,8 @@ async fn as_before_0020(db: &Db) {
     // What came after 0020 goes too (each later migration adds its undoing here).
     run(db, "DROP INDEX appointments_by_booker").await;
     run(db, "DROP INDEX communications_closed_by_age").await;
+    run(db, "DROP INDEX sessions_by_expiry").await;
+    run(db, "DROP INDEX sessions_by_last_seen").await;
     run(db, "DROP TABLE ratings").await;
     run(db, "DROP TABLE accessibility_reports").await;
     run(db, "ALTER TABLE appointments DROP COLUMN video_room").await;

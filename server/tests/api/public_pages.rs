@@ -660,3 +660,82 @@ async fn a_rating_for_an_id_past_any_number_is_answered_in_the_envelope() {
         .starts_with("application/json"));
     assert!(!answer.error().message.is_empty());
 }
+
+/// What the privacy notice promises is what the sweeper does: past its period a closed thread
+/// goes with all it holds, a notice dealt with and a rating go; an open thread stays.
+#[tokio::test]
+async fn the_sweeper_deletes_what_the_notice_says_and_nothing_else() {
+    let app = spawn_app().await;
+    let mut rossi = app.logged_in(ROSSI).await;
+    let thread = thread_of(&mut rossi, ROSSI, "Contributi del 2024").await;
+    let reference = book_at(&mut rossi, thread, ROMA, FIRST_SLOT, "k1").await;
+    let rated = rossi
+        .post(
+            &format!("/api/appointments/{reference}/rating"),
+            json!({ "occasion": "prenotazione", "score": 4 }),
+        )
+        .await;
+    assert_eq!(rated.status, StatusCode::NO_CONTENT);
+    let mut roma = app.logged_in("operatore.roma").await;
+    let closed = roma
+        .post(
+            &format!("/api/communications/{thread}/outcome"),
+            json!({ "outcome": "accolta", "text": "Versamenti verificati." }),
+        )
+        .await;
+    assert_eq!(closed.status, StatusCode::OK, "{}", closed.text());
+    let threads_before = app.count("communications").await;
+    let open_before: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM communications WHERE status IN ('inviata', 'in_lavorazione')",
+    )
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap();
+    sqlx::query("UPDATE outbox SET status = 'sent'")
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+
+    // A day short of ten years: everything stays but the notices (90 days) and the rating (2 years).
+    let closed_at = app.clock_now();
+    app.clock.advance(retention::RECORDS - retention::DAY);
+    server::jobs::sweep(&app.db, app.now()).await;
+    let kept: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM communications WHERE id = $1")
+        .bind(thread)
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(kept, 1, "a day short of its ten years");
+    // The demo's threads closed before it went already; none of them was open.
+    assert!(app.count("communications").await < threads_before);
+    assert_eq!(app.count("outbox").await, 0);
+    assert_eq!(app.count("ratings").await, 0);
+    // Ten years after its last message and its appointment's end (09:00 on 3 March), the closed
+    // thread goes, with its appointment.
+    let last = closed_at.max(1_772_524_800);
+    app.clock
+        .advance(last + retention::RECORDS + 60 - app.clock_now());
+    server::jobs::sweep(&app.db, app.now()).await;
+    let gone: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM communications WHERE id = $1")
+        .bind(thread)
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(gone, 0);
+    let left: i64 = sqlx::query_scalar(
+        "SELECT (SELECT COUNT(*) FROM messages WHERE communication_id = $1)
+              + (SELECT COUNT(*) FROM appointments WHERE communication_id = $1)",
+    )
+    .bind(thread)
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap();
+    assert_eq!(left, 0);
+    let open_after: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM communications WHERE status IN ('inviata', 'in_lavorazione')",
+    )
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap();
+    assert_eq!(open_after, open_before, "open threads are never deleted");
+}
