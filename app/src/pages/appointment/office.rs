@@ -63,6 +63,10 @@ pub fn OfficeView(
         <PageHeading title=tr(t::office_appointment_title(a.reference.to_string()))/>
         <p class="lead">{tr(t::office_appointment_lead(&a.contributor.name, date_with_weekday(&a.starts_at), time(&a.starts_at)))}</p>
         {outcome.map(|m| view! { <div class="alert alert--success" role="status"><p>{m}</p></div> })}
+        // The operator joins the same room as the contributor, whenever they open it.
+        {a.video_link.clone().map(|link| view! {
+            <p><a class="button" href=link target="_blank" rel="noopener external">{tr(t::agenda_video_join())}</a></p>
+        })}
         <Details appointment=a.clone()/>
         {a.can_record_attendance.then(|| view! { <AttendanceForm appointment=a.clone() current=current/> })}
         {a.can_correct_attendance.then(|| view! { <CorrectionForm appointment=a.clone() current=current/> })}
