@@ -37,6 +37,17 @@ pub fn see_other(location: &str) -> Response {
         .into_response()
 }
 
+/// `?lingua=` on one of the server's pages: the choice kept on this device, and back to the
+/// page without it.
+pub fn language_chosen(location: &str, language: Language, secure: bool) -> Response {
+    let mut response = see_other(location);
+    response.headers_mut().append(
+        header::SET_COOKIE,
+        crate::language::choice_cookie(language, secure),
+    );
+    response
+}
+
 /// A page in `language`. Its words depend on the cookie and the browser's languages, and a
 /// form's page holds what a person typed: never kept by a shared cache.
 pub fn respond(status: StatusCode, language: Language, page: String) -> Response {

@@ -70,7 +70,7 @@ async fn retention(db: &Db, now: api::Instant) {
         ),
         (
             "closed threads",
-            crate::communications::repo::purge_records(db, now - RECORDS).await,
+            crate::communications::retention::purge_records(db, now - RECORDS).await,
         ),
     ];
     for (what, outcome) in parts {

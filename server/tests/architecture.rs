@@ -60,7 +60,7 @@ const INFRASTRUCTURE: [&str; 19] = [
 ];
 
 /// Modules below the workflows that are not named `repo`: rows, read models, the mailer.
-const REPOSITORIES: [&str; 12] = [
+const REPOSITORIES: [&str; 13] = [
     "agenda::slot_rows",
     "agenda::booking_facts",
     "agenda::record",
@@ -73,6 +73,7 @@ const REPOSITORIES: [&str; 12] = [
     "communications::handling",
     "office::stats",
     "communications::attachments",
+    "communications::retention",
 ];
 
 /// Handler modules beside a feature's `handlers.rs` (the office's reports).

@@ -6,6 +6,7 @@ mod files;
 mod handlers;
 pub mod handling;
 pub mod repo;
+pub mod retention;
 pub mod workflow;
 
 use crate::state::AppState;

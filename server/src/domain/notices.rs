@@ -522,25 +522,15 @@ mod tests {
 
     #[test]
     fn a_videochiamata_letter_carries_its_room() {
-        let mut f = facts();
-        f.point_code = Some(PointCode::Video);
-        f.video_link = Some("https://video.example.it/stanza/xyz");
-        for notice in [
-            NoticeKind::Confirmed,
-            NoticeKind::Moved,
-            NoticeKind::ReminderHoursBefore,
-        ] {
-            let l = letter(notice, &f, Language::It);
-            assert!(
-                l.text().contains("https://video.example.it/stanza/xyz"),
-                "{notice:?}"
-            );
-            assert!(l
-                .html()
-                .contains(r#"href="https://video.example.it/stanza/xyz""#));
+        let (mut f, link) = (facts(), "https://video.example.it/stanza/xyz");
+        (f.point_code, f.video_link) = (Some(PointCode::Video), Some(link));
+        use NoticeKind::*;
+        for l in [Confirmed, Moved, ReminderHoursBefore].map(|n| letter(n, &f, Language::It)) {
+            assert!(l.text().contains(link) && l.html().contains(&format!("href=\"{link}\"")));
         }
-        let desk = letter(NoticeKind::Confirmed, &facts(), Language::It).text();
-        assert!(!desk.contains("video.example.it"));
+        assert!(!letter(Confirmed, &facts(), Language::It)
+            .text()
+            .contains(link));
     }
 
     #[test]

@@ -29,12 +29,11 @@ pub struct Asked {
 /// `?lingua=` keeps the language chosen and comes back without it.
 fn language_choice(state: &AppState, asked: &Asked, here: &str) -> Option<Response> {
     let chosen = asked.lingua.as_deref().and_then(Language::from_code)?;
-    let mut response = see_other(here);
-    response.headers_mut().append(
-        header::SET_COOKIE,
-        crate::language::choice_cookie(chosen, state.settings.secure_cookies),
-    );
-    Some(response)
+    Some(crate::html::language_chosen(
+        here,
+        chosen,
+        state.settings.secure_cookies,
+    ))
 }
 
 /// One of the plain pages: its title's key, its path and what draws its body.

@@ -57,20 +57,8 @@ pub async fn rate_appointment(
     if matches!(access, Access::Office { .. }) {
         return Err(AppError::Forbidden);
     }
-    let subject = record.id.0;
     let due = appointment_occasion(record.status);
-    // What the person rated already is a conflict, not a wrong occasion.
-    if let Some(occasion) = due {
-        let mut conn = state.db.pool.acquire().await?;
-        if repo::rated(&mut conn, occasion, subject, user.id).await? {
-            return Err(already());
-        }
-    }
-    let rating = parse_rating(&request, due).map_err(AppError::invalid)?;
-    if !repo::insert(&state.db, &rating, subject, user.id, record.office_id, now).await? {
-        return Err(already());
-    }
-    Ok(StatusCode::NO_CONTENT)
+    rate(&state, &user, due, record.id.0, record.office_id, &request).await
 }
 
 #[utoipa::path(post, path = "/api/communications/{id}/rating", tag = "communications",
@@ -97,15 +85,36 @@ pub async fn rate_thread(
     let (status, office) = repo::thread(&state.db, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let due = thread_occasion(status);
+    rate(
+        &state,
+        &user,
+        thread_occasion(status),
+        id.0,
+        office,
+        &request,
+    )
+    .await
+}
+
+/// Keeps `request` for `subject` if it is what is `due` and this person has not rated it yet.
+async fn rate(
+    state: &AppState,
+    user: &CurrentUser,
+    due: Option<api::RatingOccasion>,
+    subject: i64,
+    office: api::OfficeId,
+    request: &NewRating,
+) -> AppResult<StatusCode> {
+    // What the person rated already is a conflict, not a wrong occasion.
     if let Some(occasion) = due {
         let mut conn = state.db.pool.acquire().await?;
-        if repo::rated(&mut conn, occasion, id.0, user.id).await? {
+        if repo::rated(&mut conn, occasion, subject, user.id).await? {
             return Err(already());
         }
     }
-    let rating = parse_rating(&request, due).map_err(AppError::invalid)?;
-    if !repo::insert(&state.db, &rating, id.0, user.id, office, now).await? {
+    let rating = parse_rating(request, due).map_err(AppError::invalid)?;
+    let now = state.clock.now();
+    if !repo::insert(&state.db, &rating, subject, user.id, office, now).await? {
         return Err(already());
     }
     Ok(StatusCode::NO_CONTENT)

@@ -72,12 +72,7 @@ pub async fn show(
             back,
             asked.avviso.as_deref().and_then(LoginNotice::from_code),
         );
-        let mut response = see_other(&again);
-        response.headers_mut().append(
-            header::SET_COOKIE,
-            crate::language::choice_cookie(chosen, state.settings.secure_cookies),
-        );
-        return response;
+        return crate::html::language_chosen(&again, chosen, state.settings.secure_cookies);
     }
     if let Ok(user) = user {
         return see_other(back.unwrap_or(paths::home(user.role)));
