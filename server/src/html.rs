@@ -48,6 +48,14 @@ pub fn language_chosen(location: &str, language: Language, secure: bool) -> Resp
     response
 }
 
+/// A refusal's page with the seconds to wait, if it says them (429).
+pub fn with_retry_after(mut response: Response, seconds: Option<i64>) -> Response {
+    if let Some(value) = seconds.and_then(|s| HeaderValue::from_str(&s.to_string()).ok()) {
+        response.headers_mut().insert(header::RETRY_AFTER, value);
+    }
+    response
+}
+
 /// A page in `language`. Its words depend on the cookie and the browser's languages, and a
 /// form's page holds what a person typed: never kept by a shared cache.
 pub fn respond(status: StatusCode, language: Language, page: String) -> Response {

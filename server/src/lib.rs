@@ -73,18 +73,7 @@ pub fn app(state: AppState) -> Router {
             session::page::PREFETCH_SCRIPT,
             get(session::page::prefetch_script),
         )
-        .route(
-            api::paths::ACCESSIBILITY,
-            get(info::handlers::accessibility),
-        )
-        .route(
-            api::paths::ACCESSIBILITY_REPORT,
-            axum::routing::post(info::handlers::report),
-        )
-        .route(api::paths::PRIVACY, get(info::handlers::privacy))
-        .route(api::paths::COOKIES, get(info::handlers::cookies))
-        .route(api::paths::HELP, get(info::handlers::help))
-        .route(api::paths::CONTACT_CENTRE, get(info::handlers::contacts))
+        .merge(info::pages())
         .merge(openapi::api().0)
         .merge(oidc::federation_router())
         .fallback(fallback)

@@ -6,13 +6,13 @@ use super::view::{self, ReportForm};
 use crate::auth::CurrentUser;
 use crate::domain::feedback::parse_report;
 use crate::error::{AppError, AppResult};
-use crate::html::{respond, see_other, Frame};
+use crate::html::{respond, see_other};
 use crate::security::ClientAddress;
 use crate::state::AppState;
 use api::{paths, AccessibilityReport, Language, Role};
 use axum::body::Bytes;
 use axum::extract::{Query, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use axum::Json;
 use catalogue::{t, Text};
@@ -26,63 +26,82 @@ pub struct Asked {
     ricevuta: Option<String>,
 }
 
-/// `?lingua=` keeps the language chosen and comes back without it.
-fn language_choice(state: &AppState, asked: &Asked, here: &str) -> Option<Response> {
-    let chosen = asked.lingua.as_deref().and_then(Language::from_code)?;
-    Some(crate::html::language_chosen(
-        here,
-        chosen,
-        state.settings.secure_cookies,
-    ))
+/// The service's pages, each with its address, title and lead.
+#[derive(Clone, Copy)]
+pub enum Shown {
+    Accessibility,
+    Privacy,
+    Cookies,
+    Help,
+    Contacts,
 }
 
-/// One of the plain pages: its title's key, its path and what draws its body.
-async fn plain(
-    state: &AppState,
-    asked: &Asked,
-    headers: &HeaderMap,
-    here: &'static str,
-    title: Text,
-    description: Text,
-    draw: impl FnOnce(&Frame) -> String,
-) -> Response {
-    if let Some(response) = language_choice(state, asked, here) {
-        return response;
+impl Shown {
+    /// The pages whose only state is the language (the statement has its form: `accessibility`).
+    pub const PLAIN: [Shown; 4] = [Shown::Privacy, Shown::Cookies, Shown::Help, Shown::Contacts];
+
+    pub fn path(self) -> &'static str {
+        match self {
+            Shown::Accessibility => paths::ACCESSIBILITY,
+            Shown::Privacy => paths::PRIVACY,
+            Shown::Cookies => paths::COOKIES,
+            Shown::Help => paths::HELP,
+            Shown::Contacts => paths::CONTACT_CENTRE,
+        }
     }
-    let language = crate::language::of_page(headers);
-    let words = crate::language::catalogue(language);
-    let (title, description) = (words.render(&title), words.render(&description));
-    let frame = view::frame(
-        language,
-        &title,
-        &description,
-        &state.assets.head().links,
-        here,
-    );
-    respond(StatusCode::OK, language, draw(&frame))
+
+    fn title_and_lead(self) -> (Text, Text) {
+        match self {
+            Shown::Accessibility => (t::accessibility_title(), t::accessibility_intro()),
+            Shown::Privacy => (t::privacy_title(), t::privacy_intro()),
+            Shown::Cookies => (t::cookies_title(), t::cookies_intro()),
+            Shown::Help => (t::help_title(), t::help_intro()),
+            Shown::Contacts => (t::contacts_centre_title(), t::contacts_centre_intro()),
+        }
+    }
 }
 
-/// `GET /accessibilita`: the Dichiarazione di accessibilità, with the form to report a problem.
-pub async fn accessibility(
+/// `which` in `language`, with `status`; the statement with `form` as it stands.
+fn draw(
+    state: &AppState,
+    language: Language,
+    which: Shown,
+    form: &ReportForm,
+    status: StatusCode,
+) -> Response {
+    let words = crate::language::catalogue(language);
+    let (title, lead) = which.title_and_lead();
+    let (title, lead) = (words.render(&title), words.render(&lead));
+    let head = &state.assets.head().links;
+    let frame = view::frame(language, &title, &lead, head, which.path());
+    let page = match which {
+        Shown::Accessibility => view::accessibility(&frame, form),
+        Shown::Privacy => view::privacy(&frame),
+        Shown::Cookies => view::cookies(&frame, state.settings.secure_cookies),
+        Shown::Help => view::help(&frame),
+        Shown::Contacts => view::contacts(&frame),
+    };
+    respond(status, language, page)
+}
+
+/// `GET` of one of the service's pages; `?lingua=` keeps the language chosen and comes back
+/// without it; on the statement `?ricevuta=N` says report N was received.
+pub async fn page(
+    which: Shown,
     State(state): State<AppState>,
     Query(asked): Query<Asked>,
     headers: HeaderMap,
 ) -> Response {
-    let received = asked.ricevuta.as_deref().and_then(|n| n.parse().ok());
+    if let Some(chosen) = asked.lingua.as_deref().and_then(Language::from_code) {
+        let secure = state.settings.secure_cookies;
+        return crate::html::language_chosen(which.path(), chosen, secure);
+    }
     let form = ReportForm {
-        received,
+        received: asked.ricevuta.as_deref().and_then(|n| n.parse().ok()),
         ..ReportForm::default()
     };
-    plain(
-        &state,
-        &asked,
-        &headers,
-        paths::ACCESSIBILITY,
-        t::accessibility_title(),
-        t::accessibility_intro(),
-        |frame| view::accessibility(frame, &form),
-    )
-    .await
+    let language = crate::language::of_page(&headers);
+    draw(&state, language, which, &form, StatusCode::OK)
 }
 
 /// `POST /accessibilita/segnalazione` (a form: `descrizione`, `pagina`, `nome`, `email`): the
@@ -130,115 +149,24 @@ pub async fn report(
         ))
     }
     .await;
-    let status = match outcome {
+    let (status, retry_after) = match outcome {
         Ok(Ok(number)) => {
             tracing::info!(number, "accessibility report received");
             return see_other(&format!("{}?ricevuta={number}", paths::ACCESSIBILITY));
         }
         Ok(Err(problems)) => {
             form.problems = problems;
-            StatusCode::UNPROCESSABLE_ENTITY
+            (StatusCode::UNPROCESSABLE_ENTITY, None)
         }
         Err(error) => {
             error.log();
             let (status, message, _) = error.shown();
             form.refused = Some(message);
-            status
+            (status, error.retry_after())
         }
     };
-    let words = crate::language::catalogue(language);
-    let (title, description) = (
-        words.render(&t::accessibility_title()),
-        words.render(&t::accessibility_intro()),
-    );
-    let frame = view::frame(
-        language,
-        &title,
-        &description,
-        &state.assets.head().links,
-        paths::ACCESSIBILITY,
-    );
-    let mut response = respond(status, language, view::accessibility(&frame, &form));
-    if status == StatusCode::TOO_MANY_REQUESTS {
-        response.headers_mut().insert(
-            header::RETRY_AFTER,
-            header::HeaderValue::from_static("3600"),
-        );
-    }
-    response
-}
-
-/// `GET /privacy`: the Informativa sul trattamento dei dati personali.
-pub async fn privacy(
-    State(state): State<AppState>,
-    Query(asked): Query<Asked>,
-    headers: HeaderMap,
-) -> Response {
-    plain(
-        &state,
-        &asked,
-        &headers,
-        paths::PRIVACY,
-        t::privacy_title(),
-        t::privacy_intro(),
-        view::privacy,
-    )
-    .await
-}
-
-/// `GET /cookie`: the cookies the service sets, from the code's own values.
-pub async fn cookies(
-    State(state): State<AppState>,
-    Query(asked): Query<Asked>,
-    headers: HeaderMap,
-) -> Response {
-    let secure = state.settings.secure_cookies;
-    plain(
-        &state,
-        &asked,
-        &headers,
-        paths::COOKIES,
-        t::cookies_title(),
-        t::cookies_intro(),
-        |frame| view::cookies(frame, secure),
-    )
-    .await
-}
-
-/// `GET /aiuto`.
-pub async fn help(
-    State(state): State<AppState>,
-    Query(asked): Query<Asked>,
-    headers: HeaderMap,
-) -> Response {
-    plain(
-        &state,
-        &asked,
-        &headers,
-        paths::HELP,
-        t::help_title(),
-        t::help_intro(),
-        view::help,
-    )
-    .await
-}
-
-/// `GET /contatti`.
-pub async fn contacts(
-    State(state): State<AppState>,
-    Query(asked): Query<Asked>,
-    headers: HeaderMap,
-) -> Response {
-    plain(
-        &state,
-        &asked,
-        &headers,
-        paths::CONTACT_CENTRE,
-        t::contacts_centre_title(),
-        t::contacts_centre_intro(),
-        view::contacts,
-    )
-    .await
+    let response = draw(&state, language, Shown::Accessibility, &form, status);
+    crate::html::with_retry_after(response, retry_after)
 }
 
 #[utoipa::path(get, path = "/api/office/accessibility-reports", tag = "office",

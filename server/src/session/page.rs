@@ -14,7 +14,7 @@ use crate::state::AppState;
 use api::{paths, Language, LoginFailure, LoginNotice};
 use axum::body::Bytes;
 use axum::extract::{Query, State};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -142,13 +142,7 @@ pub async fn submit(
                 problems: Problems::of(message, field_texts),
                 username,
             };
-            let mut response = page.respond(status);
-            if let Some(seconds) = error.retry_after() {
-                if let Ok(value) = HeaderValue::from_str(&seconds.to_string()) {
-                    response.headers_mut().insert(header::RETRY_AFTER, value);
-                }
-            }
-            response
+            crate::html::with_retry_after(page.respond(status), error.retry_after())
         }
     }
 }
